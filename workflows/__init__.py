@@ -1,0 +1,1 @@
+"""State machines and business rules. Pure Python: no Flask, no SQLAlchemy."""
