@@ -1,0 +1,46 @@
+"""Dangjian Flow: the Flask application factory."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from flask import Flask, request
+
+from service.clock import Clock
+from service.config import Settings, default_instance_dir
+
+MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
+
+
+def create_app(settings: Settings | None = None, *, clock: Clock | None = None) -> Flask:
+    from service import api, auth, cli, errors, requestlog
+    from service.db import configure_sqlite
+    from service.extensions import db, migrate
+    from workers.queues import connect
+
+    settings = settings or Settings.from_env()
+    app = Flask(__name__, instance_path=str(default_instance_dir()))
+    app.config.update(settings.flask_config())
+    logging.basicConfig(level=settings.log_level, format="%(message)s")
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(MIGRATIONS))
+    if settings.database_url.startswith("sqlite"):
+        with app.app_context():
+            configure_sqlite(db.engine)
+    if clock is not None:
+        app.extensions["clock"] = clock
+    app.extensions["redis"] = connect(settings.redis_url) if settings.redis_url else None
+
+    requestlog.init_app(app)
+    api.init_app(app)
+    errors.register(app)  # after flask-smorest, so one error shape wins everywhere
+
+    @app.before_request
+    def _authenticate() -> None:
+        if request.path.startswith("/api/v1/"):
+            auth.authenticate()
+
+    cli.register(app)
+    return app

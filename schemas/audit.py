@@ -1,0 +1,28 @@
+from __future__ import annotations
+
+from marshmallow import Schema, fields
+
+from schemas.common import one_of, text
+
+SUBJECT_TYPES = ["unit", "jurisdiction", "user", "party_org", "ledger"]
+
+
+class AuditEventSchema(Schema):
+    id = fields.Integer()
+    occurred_at = fields.DateTime()
+    actor_id = fields.Integer(allow_none=True)
+    actor_label = fields.String()
+    action = fields.String()
+    subject_type = fields.String()
+    subject_id = fields.Integer()
+    jurisdiction_id = fields.Integer(allow_none=True)
+    state_before = fields.Dict(allow_none=True)
+    state_after = fields.Dict(allow_none=True)
+    comment = fields.String(allow_none=True)
+    request_id = fields.String(allow_none=True)
+
+
+class AuditQuerySchema(Schema):
+    subject_type = one_of(SUBJECT_TYPES)
+    subject_id = fields.Integer(strict=True)
+    action = text(64)

@@ -1,0 +1,68 @@
+"""Field helpers and shapes shared by every schema."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from marshmallow import Schema, ValidationError, fields, validate
+
+
+class NonBlank(validate.Validator):
+    """Rejects strings that are empty once stripped."""
+
+    error = "不能为空"
+
+    def __call__(self, value: str) -> str:
+        if not value.strip():
+            raise ValidationError(self.error)
+        return value
+
+
+def text(
+    max_length: int, *, required: bool = False, blank: bool | None = None, allow_none: bool = False, **kw: Any
+) -> fields.String:
+    """A bounded string: no input may be larger than the column it lands in. Required strings may not
+    be blank unless `blank=True`."""
+    validators: list[Any] = [validate.Length(max=max_length)]
+    if not (blank if blank is not None else not required):
+        validators.append(NonBlank())
+    return fields.String(required=required, allow_none=allow_none, validate=validators, **kw)
+
+
+def count(**kw: Any) -> fields.Integer:
+    return fields.Integer(strict=True, validate=validate.Range(min=0, max=10_000_000), **kw)
+
+
+def ident(**kw: Any) -> fields.Integer:
+    return fields.Integer(strict=True, validate=validate.Range(min=1, max=2**31 - 1), **kw)
+
+
+def one_of(values: list[str], **kw: Any) -> fields.String:
+    return fields.String(validate=validate.OneOf(values), **kw)
+
+
+def sort_param(keys: set[str], default: str) -> fields.String:
+    allowed = sorted(keys)
+    pattern = r"^-?(" + "|".join(allowed) + r")(,-?(" + "|".join(allowed) + r"))*$"
+    return fields.String(
+        load_default=None,
+        validate=validate.Regexp(pattern, error="sort 只能使用：" + ", ".join(allowed) + "（前缀 - 表示降序）"),
+        metadata={
+            "description": f"Comma-separated keys, '-' for descending. Keys: {', '.join(allowed)}. Default: {default}."
+        },
+    )
+
+
+class ErrorSchema(Schema):
+    """The one error shape (documentation only; errors are rendered by service.errors)."""
+
+    status = fields.Integer(metadata={"description": "HTTP status"})
+    code = fields.String(metadata={"description": "Machine-readable error code"})
+    message = fields.String(metadata={"description": "Human message (Chinese)"})
+    errors = fields.Dict(metadata={"description": "Field errors by location: {'json': {'field': ['msg']}}"})
+    request_id = fields.String()
+
+
+class RefSchema(Schema):
+    id = fields.Integer()
+    name = fields.String()

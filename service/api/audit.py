@@ -1,0 +1,32 @@
+"""The audit trail (read)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask_smorest import Blueprint
+
+from schemas.audit import AuditEventSchema, AuditQuerySchema
+from service.api.docs import errors
+from service.auth import current_actor, require_roles
+from service.models import Role
+from service.operations import audit
+from service.operations.common import paginate
+
+blp = Blueprint("audit", __name__, url_prefix="/api/v1/audit", description="Audit trail")
+
+
+@blp.route("")
+@blp.arguments(AuditQuerySchema, location="query")
+@blp.response(200, AuditEventSchema(many=True))
+@blp.paginate(page_size=50, max_page_size=200)
+@errors(blp, 403, 422)
+@require_roles(Role.admin, Role.supervisor)
+def list_audit(filters: dict[str, Any], pagination_parameters: Any) -> Any:
+    """Audit records in my jurisdiction, newest first; filter by subject and action."""
+    stmt = audit.audit_query(
+        current_actor(), filters.get("subject_type"), filters.get("subject_id"), filters.get("action")
+    )
+    items, total = paginate(stmt, pagination_parameters.page, pagination_parameters.page_size)
+    pagination_parameters.item_count = total
+    return items

@@ -1,0 +1,69 @@
+"""Jurisdictions (管辖): admins write, everyone reads within scope."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask_smorest import Blueprint
+
+from schemas.jurisdictions import (
+    JurisdictionCreateSchema,
+    JurisdictionQuerySchema,
+    JurisdictionSchema,
+    JurisdictionUpdateSchema,
+)
+from service.api.docs import errors
+from service.api.etag import IF_MATCH_DOC, headers_for, require_if_match
+from service.auth import current_actor, require_roles
+from service.models import Role
+from service.operations import jurisdictions
+from service.operations.common import paginate
+
+blp = Blueprint(
+    "jurisdictions", __name__, url_prefix="/api/v1/jurisdictions", description="The tree of supervising bodies (管辖)"
+)
+
+
+@blp.route("")
+@blp.arguments(JurisdictionQuerySchema, location="query")
+@blp.response(200, JurisdictionSchema(many=True))
+@blp.paginate(page_size=100, max_page_size=500)
+@errors(blp, 422)
+def list_jurisdictions(filters: dict[str, Any], pagination_parameters: Any) -> Any:
+    """My jurisdiction and everything below it, in tree order."""
+    stmt = jurisdictions.query(current_actor(), **filters)
+    items, total = paginate(stmt, pagination_parameters.page, pagination_parameters.page_size)
+    pagination_parameters.item_count = total
+    return items
+
+
+@blp.route("", methods=["POST"])
+@blp.arguments(JurisdictionCreateSchema)
+@blp.response(201, JurisdictionSchema)
+@errors(blp, 400, 403, 404, 409, 422)
+@require_roles(Role.admin)
+def create_jurisdiction(data: dict[str, Any]) -> Any:
+    row = jurisdictions.create(current_actor(), data)
+    return row, 201, headers_for(row)
+
+
+@blp.route("/<int:jurisdiction_id>")
+@blp.response(200, JurisdictionSchema)
+@errors(blp, 404)
+def get_jurisdiction(jurisdiction_id: int) -> Any:
+    row = jurisdictions.get(current_actor(), jurisdiction_id)
+    return row, 200, headers_for(row)
+
+
+@blp.route("/<int:jurisdiction_id>", methods=["PATCH"])
+@blp.arguments(JurisdictionUpdateSchema)
+@blp.response(200, JurisdictionSchema)
+@blp.doc(**IF_MATCH_DOC)
+@errors(blp, 400, 403, 404, 409, 412, 422, 428)
+@require_roles(Role.admin)
+def update_jurisdiction(changes: dict[str, Any], jurisdiction_id: int) -> Any:
+    actor = current_actor()
+    row = jurisdictions.get(actor, jurisdiction_id)
+    require_if_match(row)
+    row = jurisdictions.update(actor, row, changes)
+    return row, 200, headers_for(row)

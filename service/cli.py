@@ -1,0 +1,129 @@
+"""Command-line tools: `flask --app service <group> <command>`."""
+
+from __future__ import annotations
+
+import click
+from flask import Flask
+from sqlalchemy import select
+
+from service.auth import system_actor
+from service.extensions import db
+from service.models import Jurisdiction, JurisdictionKind, Role, User
+from workflows.errors import RuleViolation
+
+users_cli = click.Group("users", help="Users and API tokens.")
+jurisdictions_cli = click.Group("jurisdictions", help="The jurisdiction tree.")
+ledger_cli = click.Group("ledger", help="Ledger maintenance.")
+demo_cli = click.Group("demo", help="Demo data.")
+
+
+def _jurisdiction(code: str) -> Jurisdiction:
+    row = db.session.execute(select(Jurisdiction).where(Jurisdiction.code == code)).scalar_one_or_none()
+    if row is None:
+        raise click.ClickException(f"no jurisdiction with code {code!r}")
+    return row
+
+
+def _user(username: str) -> User:
+    row = db.session.execute(select(User).where(User.username == username)).scalar_one_or_none()
+    if row is None:
+        raise click.ClickException(f"no user {username!r}")
+    return row
+
+
+def _fail(exc: RuleViolation) -> click.ClickException:
+    return click.ClickException(f"{exc.code}: {exc.message}")
+
+
+@jurisdictions_cli.command("create")
+@click.option("--code", required=True)
+@click.option("--name", required=True)
+@click.option("--kind", required=True, type=click.Choice([k.value for k in JurisdictionKind]))
+@click.option("--parent", "parent_code", default=None, help="Parent code; omit for a root (city).")
+def create_jurisdiction(code: str, name: str, kind: str, parent_code: str | None) -> None:
+    from service.operations import jurisdictions
+
+    parent_id = _jurisdiction(parent_code).id if parent_code else None
+    try:
+        row = jurisdictions.create(
+            system_actor("cli"), {"code": code, "name": name, "kind": kind, "parent_id": parent_id}
+        )
+    except RuleViolation as exc:
+        raise _fail(exc) from exc
+    click.echo(f"created jurisdiction {row.id} {row.code} {row.name}")
+
+
+@users_cli.command("create")
+@click.argument("username")
+@click.option("--role", required=True, type=click.Choice([r.value for r in Role]))
+@click.option("--jurisdiction", "jurisdiction_code", required=True, help="Jurisdiction code")
+@click.option("--name", "display_name", default=None, help="Display name (default: the username)")
+def create_user(username: str, role: str, jurisdiction_code: str, display_name: str | None) -> None:
+    """Create a user and print a new API token once."""
+    from service.operations import users
+
+    actor = system_actor("cli")
+    try:
+        user = users.create(
+            actor,
+            {
+                "username": username,
+                "display_name": display_name or username,
+                "role": role,
+                "jurisdiction_id": _jurisdiction(jurisdiction_code).id,
+            },
+        )
+        _, plain = users.issue_token(actor, user, "cli")
+    except RuleViolation as exc:
+        raise _fail(exc) from exc
+    click.echo(f"created user {user.id} {user.username} ({role})")
+    click.echo(f"token (shown once): {plain}")
+
+
+@users_cli.command("token")
+@click.argument("username")
+@click.option("--name", default="cli")
+def issue_token(username: str, name: str) -> None:
+    """Issue another token for a user and print it once."""
+    from service.operations import users
+
+    try:
+        _, plain = users.issue_token(system_actor("cli"), _user(username), name)
+    except RuleViolation as exc:
+        raise _fail(exc) from exc
+    click.echo(plain)
+
+
+@users_cli.command("revoke")
+@click.argument("username")
+@click.argument("token_id", type=int)
+def revoke_token(username: str, token_id: int) -> None:
+    from service.operations import users
+
+    users.revoke_token(system_actor("cli"), _user(username), token_id)
+    click.echo(f"revoked token {token_id}")
+
+
+@ledger_cli.command("rescope")
+def rescope() -> None:
+    """Recompute in_scope for every unit after the scope thresholds changed."""
+    from service.operations import units
+
+    click.echo(f"{units.rescope(system_actor('cli'))} units changed scope")
+
+
+@demo_cli.command("load")
+@click.option("--tokens-file", type=click.Path(dir_okay=False), default=None)
+def load_demo(tokens_file: str | None) -> None:
+    """Load the demo city into an EMPTY database and print the demo users' tokens."""
+    from service import demo
+
+    if not demo.database_is_empty():
+        raise click.ClickException("the database is not empty: demo data is only loaded into an empty one")
+    tokens = demo.load()
+    demo.print_tokens(tokens, tokens_file)
+
+
+def register(app: Flask) -> None:
+    for group in (users_cli, jurisdictions_cli, ledger_cli, demo_cli):
+        app.cli.add_command(group)

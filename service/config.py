@@ -1,0 +1,86 @@
+"""Configuration from environment variables. Every setting has a documented default (README)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+
+def _int(name: str, default: int) -> int:
+    raw = os.environ.get(name)
+    return default if raw in (None, "") else int(raw)
+
+
+def _bool(name: str, default: bool) -> bool:
+    raw = os.environ.get(name)
+    if raw in (None, ""):
+        return default
+    return raw.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def default_instance_dir() -> Path:
+    return Path(os.environ.get("INSTANCE_DIR", Path.cwd() / "instance")).resolve()
+
+
+def normalise_database_url(url: str) -> str:
+    """Accept the usual `postgres://` / `postgresql://` forms and use psycopg 3."""
+    for prefix in ("postgres://", "postgresql://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix) :]
+    return url
+
+
+@dataclass(frozen=True)
+class Settings:
+    database_url: str
+    redis_url: str | None
+    embedded_database: bool
+    enterprise_scope_min_employees: int
+    social_org_scope_min_staff: int
+    max_page_size: int
+    max_content_length: int
+    log_level: str
+
+    @classmethod
+    def from_env(cls) -> Settings:
+        raw_db = os.environ.get("DATABASE_URL", "")
+        embedded = raw_db == ""
+        if embedded:
+            instance = default_instance_dir()
+            instance.mkdir(parents=True, exist_ok=True)
+            raw_db = f"sqlite:///{instance / 'dangjian.db'}"
+        return cls(
+            database_url=normalise_database_url(raw_db),
+            redis_url=os.environ.get("REDIS_URL") or None,
+            embedded_database=embedded,
+            enterprise_scope_min_employees=_int("ENTERPRISE_SCOPE_MIN_EMPLOYEES", 50),
+            social_org_scope_min_staff=_int("SOCIAL_ORG_SCOPE_MIN_STAFF", 30),
+            max_page_size=_int("MAX_PAGE_SIZE", 200),
+            max_content_length=_int("MAX_CONTENT_LENGTH", 1024 * 1024),
+            log_level=os.environ.get("LOG_LEVEL", "INFO"),
+        )
+
+    def flask_config(self) -> dict[str, object]:
+        return {
+            "SQLALCHEMY_DATABASE_URI": self.database_url,
+            "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
+            "MAX_CONTENT_LENGTH": self.max_content_length,
+            "API_TITLE": "Dangjian Flow API",
+            "API_VERSION": "v1",
+            "OPENAPI_VERSION": "3.0.3",
+            "OPENAPI_URL_PREFIX": "/api",
+            "OPENAPI_JSON_PATH": "openapi.json",
+            "OPENAPI_SWAGGER_UI_PATH": "/docs",
+            "OPENAPI_SWAGGER_UI_URL": "https://cdn.jsdelivr.net/npm/swagger-ui-dist/",
+            "OPENAPI_REDOC_PATH": "/redoc",
+            "OPENAPI_REDOC_URL": "https://cdn.jsdelivr.net/npm/redoc/bundles/redoc.standalone.js",
+            "API_SPEC_OPTIONS": {
+                "components": {
+                    "securitySchemes": {"bearerAuth": {"type": "http", "scheme": "bearer"}},
+                },
+                "security": [{"bearerAuth": []}],
+            },
+            "JSON_SORT_KEYS": False,
+            "SETTINGS": self,
+        }

@@ -1,0 +1,65 @@
+"""The run command: `python -m service.launch` (what `make run` calls).
+
+Migrates, loads demo data into an empty embedded database (or with DEMO_DATA=1), starts an embedded
+Redis when REDIS_URL is not set, prints the address and the demo tokens, then runs the Procfile
+(web + worker) under honcho until interrupted."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _prepare(env: dict[str, str]) -> str | None:
+    """Migrate and maybe load demo data; returns the demo tokens text to print, if any."""
+    os.environ.update(env)
+    from flask_migrate import upgrade
+
+    from service import create_app, demo
+    from service.config import Settings
+
+    settings = Settings.from_env()
+    app = create_app(settings)
+    tokens_file = Path(env["INSTANCE_DIR"]) / "demo-tokens.txt"
+    with app.app_context():
+        upgrade(directory=str(ROOT / "migrations"))
+        wants_demo = settings.embedded_database or os.environ.get("DEMO_DATA") == "1"
+        if wants_demo and demo.database_is_empty():
+            demo.print_tokens(demo.load(), tokens_file)
+            return None
+    if settings.embedded_database and tokens_file.exists():
+        return tokens_file.read_text(encoding="utf-8")
+    return None
+
+
+def main() -> int:
+    instance = Path(os.environ.get("INSTANCE_DIR", ROOT / "instance")).resolve()
+    port = os.environ.get("PORT", "8000")
+    host = os.environ.get("HOST", "127.0.0.1")
+    env = {"INSTANCE_DIR": str(instance), "HOST": host}
+    with contextlib.ExitStack() as stack:
+        if not os.environ.get("REDIS_URL"):
+            from service.embedded import embedded_redis
+
+            env["REDIS_URL"] = stack.enter_context(embedded_redis(instance / "redis"))
+            print(f"Embedded Redis: {env['REDIS_URL']}")
+        earlier = _prepare(env)
+        if earlier:
+            print(earlier, end="")
+        print(f"Dangjian Flow: http://{host}:{port}/  API docs: http://{host}:{port}/api/docs")
+        bin_dir = str(Path(sys.executable).parent)
+        child_env = {**os.environ, **env, "PATH": bin_dir + os.pathsep + os.environ.get("PATH", "")}
+        try:
+            return subprocess.call([str(Path(bin_dir) / "honcho"), "start", "-f", str(ROOT / "Procfile"),
+                                    "-d", str(ROOT), "-p", port], env=child_env)
+        except KeyboardInterrupt:
+            return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,61 @@
+"""Shared column types and mixins."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import BigInteger, DateTime, Integer, inspect
+from sqlalchemy.orm import Mapped, declared_attr, mapped_column
+from sqlalchemy.types import TypeDecorator
+
+from service.clock import now
+
+# SQLite only auto-increments INTEGER PRIMARY KEY.
+BigId = BigInteger().with_variant(Integer(), "sqlite")
+
+
+class UtcDateTime(TypeDecorator[datetime]):
+    """Timezone-aware UTC datetimes on every backend (SQLite stores them naive)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is not None and value.tzinfo is None:
+            raise ValueError("naive datetime")
+        return value
+
+    def process_result_value(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is not None and value.tzinfo is None:
+            return value.replace(tzinfo=UTC)
+        return value
+
+
+class Versioned:
+    """Optimistic locking: every UPDATE carries `WHERE version = :loaded`, so a concurrent writer
+    gets StaleDataError (answered 409) instead of silently overwriting."""
+
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, Any]:
+        return {"version_id_col": cls.version}
+
+
+class Timestamped:
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, nullable=False, default=now)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime, nullable=False, default=now, onupdate=now)
+
+
+def snapshot(row: object, exclude: tuple[str, ...] = ()) -> dict[str, Any]:
+    """JSON-ready column values of a row, for audit records."""
+    out: dict[str, Any] = {}
+    for attr in inspect(row).mapper.column_attrs:
+        if attr.key in exclude:
+            continue
+        value = getattr(row, attr.key)
+        if isinstance(value, datetime | date):
+            value = value.isoformat()
+        out[attr.key] = value
+    return out

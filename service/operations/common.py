@@ -1,0 +1,51 @@
+"""Helpers shared by the service-layer modules."""
+
+from __future__ import annotations
+
+from typing import Any, TypeVar
+
+from sqlalchemy import Select, func, select
+
+from service.auth import Actor, scope_ids
+from service.errors import NotFound
+from service.extensions import db
+
+T = TypeVar("T")
+
+
+def get_scoped(
+    model: type[T], ident: int, actor: Actor, jurisdiction_attr: str = "jurisdiction_id", *, for_update: bool = False
+) -> T:
+    """Load a row by id inside the actor's scope; out of scope is indistinguishable from missing."""
+    column = getattr(model, jurisdiction_attr)
+    stmt = select(model).where(model.id == ident)  # type: ignore[attr-defined]
+    if actor.jurisdiction_path != "/":
+        stmt = stmt.where(column.in_(scope_ids(actor)))
+    if for_update:
+        stmt = stmt.with_for_update()
+    row = db.session.execute(stmt).scalar_one_or_none()
+    if row is None:
+        raise NotFound()
+    return row
+
+
+def paginate(stmt: Select[Any], page: int, page_size: int) -> tuple[list[Any], int]:
+    """One COUNT and one LIMIT/OFFSET query."""
+    total = db.session.execute(select(func.count()).select_from(stmt.order_by(None).subquery())).scalar_one()
+    items = db.session.execute(stmt.limit(page_size).offset((page - 1) * page_size)).scalars().unique().all()
+    return list(items), total
+
+
+def order_by_keys(stmt: Select[Any], model: type, sort: str | None, allowed: set[str], default: str) -> Select[Any]:
+    """`sort=-employees,name`: allowed keys only (validated by the schema), id breaks ties."""
+    keys = [k.strip() for k in (sort or default).split(",") if k.strip()]
+    clauses = []
+    for key in keys:
+        desc = key.startswith("-")
+        name = key.lstrip("-")
+        if name not in allowed:
+            continue
+        column = getattr(model, name)
+        clauses.append(column.desc() if desc else column.asc())
+    clauses.append(model.id.asc())  # type: ignore[attr-defined]
+    return stmt.order_by(*clauses)

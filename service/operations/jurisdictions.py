@@ -1,0 +1,94 @@
+"""Jurisdictions: the tree that scopes every user."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Select, select
+
+from service.auth import Actor, in_scope
+from service.db import transaction
+from service.extensions import db
+from service.models import Jurisdiction
+from service.models.base import snapshot
+from service.models.jurisdiction import COUNTY_LEVEL_KINDS, KIND_LEVEL, JurisdictionKind
+from service.operations import audit
+from service.operations.common import get_scoped
+from workflows.errors import Conflict, RuleViolation
+
+
+def get(actor: Actor, ident: int) -> Jurisdiction:
+    return get_scoped(Jurisdiction, ident, actor, "id")
+
+
+def query(
+    actor: Actor, kind: str | None = None, parent_id: int | None = None, q: str | None = None
+) -> Select[tuple[Jurisdiction]]:
+    stmt = in_scope(select(Jurisdiction), Jurisdiction.id, actor)
+    if kind:
+        stmt = stmt.where(Jurisdiction.kind == kind)
+    if parent_id is not None:
+        stmt = stmt.where(Jurisdiction.parent_id == parent_id)
+    if q:
+        stmt = stmt.where(Jurisdiction.name.contains(q, autoescape=True) | (Jurisdiction.code == q))
+    return stmt.order_by(Jurisdiction.path)
+
+
+def subtree_ids(root: Jurisdiction) -> Select[tuple[int]]:
+    return select(Jurisdiction.id).where(Jurisdiction.path.startswith(root.path, autoescape=True))
+
+
+def county_of(j: Jurisdiction) -> int | None:
+    """The county/district a body belongs to (itself if it is one); None for the city level."""
+    ids = j.ancestor_ids
+    rows = db.session.execute(select(Jurisdiction.id, Jurisdiction.kind).where(Jurisdiction.id.in_(ids))).all()
+    kinds = dict(rows)
+    for ident in reversed(ids):
+        if kinds.get(ident) in COUNTY_LEVEL_KINDS:
+            return ident
+    return None
+
+
+def create(actor: Actor, data: dict[str, Any]) -> Jurisdiction:
+    kind = JurisdictionKind(data["kind"])
+    parent_id = data.get("parent_id")
+    with transaction():
+        if parent_id is None:
+            # A new root widens everybody's world: only the system (CLI) may create one.
+            if actor.jurisdiction_path != "/":
+                raise RuleViolation("parent_required", "必须指定上级管辖单位", "parent_id")
+            parent = None
+        else:
+            parent = get(actor, parent_id)
+            if KIND_LEVEL[JurisdictionKind(parent.kind)] >= KIND_LEVEL[kind]:
+                raise RuleViolation("parent_level", "上级管辖单位的层级必须高于本单位", "parent_id")
+        if db.session.execute(select(Jurisdiction.id).where(Jurisdiction.code == data["code"])).first():
+            raise Conflict("duplicate_jurisdiction_code", "管辖单位代码已存在", "code")
+        row = Jurisdiction(
+            code=data["code"], name=data["name"], kind=kind.value, parent_id=parent_id, path="/", active=True
+        )
+        db.session.add(row)
+        db.session.flush()
+        row.path = f"{parent.path if parent else '/'}{row.id}/"
+        db.session.flush()
+        audit.record(actor, "jurisdiction.create", "jurisdiction", row.id, row.id, None, snapshot(row))
+    return row
+
+
+def update(actor: Actor, row: Jurisdiction, changes: dict[str, Any]) -> Jurisdiction:
+    with transaction():
+        before = snapshot(row)
+        if (
+            "code" in changes
+            and changes["code"] != row.code
+            and db.session.execute(select(Jurisdiction.id).where(Jurisdiction.code == changes["code"])).first()
+        ):
+            raise Conflict("duplicate_jurisdiction_code", "管辖单位代码已存在", "code")
+        if row.id == actor.jurisdiction_id and changes.get("active") is False:
+            raise RuleViolation("cannot_deactivate_own", "不能停用本人所属的管辖单位", "active")
+        for key, value in changes.items():
+            setattr(row, key, value)
+        db.session.flush()
+        old, new = audit.changed(before, snapshot(row))
+        audit.record(actor, "jurisdiction.update", "jurisdiction", row.id, row.id, old, new)
+    return row

@@ -1,0 +1,114 @@
+"""Users and API tokens."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Select, select
+
+from service.auth import Actor, hash_token, in_scope, new_token
+from service.clock import now
+from service.db import transaction
+from service.errors import NotFound
+from service.extensions import db
+from service.models import ApiToken, Role, User
+from service.models.base import snapshot
+from service.operations import audit, jurisdictions
+from service.operations.common import get_scoped
+from workflows.errors import Conflict, RuleViolation
+
+
+def get(actor: Actor, ident: int) -> User:
+    return get_scoped(User, ident, actor)
+
+
+def query(
+    actor: Actor, role: str | None = None, jurisdiction_id: int | None = None, active: bool | None = None
+) -> Select[tuple[User]]:
+    stmt = in_scope(select(User), User.jurisdiction_id, actor)
+    if role:
+        stmt = stmt.where(User.role == role)
+    if jurisdiction_id is not None:
+        stmt = stmt.where(User.jurisdiction_id == jurisdiction_id)
+    if active is not None:
+        stmt = stmt.where(User.active.is_(active))
+    return stmt.order_by(User.username, User.id)
+
+
+def create(actor: Actor, data: dict[str, Any]) -> User:
+    with transaction():
+        place = jurisdictions.get(actor, data["jurisdiction_id"])
+        if db.session.execute(select(User.id).where(User.username == data["username"])).first():
+            raise Conflict("duplicate_username", "用户名已存在", "username")
+        user = User(
+            username=data["username"],
+            display_name=data["display_name"],
+            role=Role(data["role"]).value,
+            jurisdiction_id=place.id,
+            active=True,
+        )
+        db.session.add(user)
+        db.session.flush()
+        audit.record(actor, "user.create", "user", user.id, user.jurisdiction_id, None, snapshot(user))
+    return user
+
+
+def update(actor: Actor, user: User, changes: dict[str, Any]) -> User:
+    with transaction():
+        if user.id == actor.user_id and (changes.get("active") is False or changes.get("role", "admin") != "admin"):
+            raise RuleViolation("cannot_demote_self", "不能停用自己或修改自己的角色", "role")
+        if "jurisdiction_id" in changes:
+            jurisdictions.get(actor, changes["jurisdiction_id"])
+        before = snapshot(user)
+        for key, value in changes.items():
+            setattr(user, key, value)
+        db.session.flush()
+        old, new = audit.changed(before, snapshot(user))
+        audit.record(actor, "user.update", "user", user.id, user.jurisdiction_id, old, new)
+    return user
+
+
+def issue_token(actor: Actor, user: User, name: str) -> tuple[ApiToken, str]:
+    """Create a token; the plaintext is returned once and never stored."""
+    if not user.active:
+        raise Conflict("user_inactive", "用户已停用，不能签发令牌", "user_id")
+    plain = new_token()
+    with transaction():
+        token = ApiToken(user_id=user.id, name=name, token_hash=hash_token(plain), prefix=plain[:10], created_at=now())
+        db.session.add(token)
+        db.session.flush()
+        audit.record(
+            actor,
+            "token.issue",
+            "user",
+            user.id,
+            user.jurisdiction_id,
+            None,
+            {"token_id": token.id, "name": name, "prefix": token.prefix},
+        )
+    return token, plain
+
+
+def tokens(user: User) -> list[ApiToken]:
+    return list(db.session.execute(select(ApiToken).where(ApiToken.user_id == user.id).order_by(ApiToken.id)).scalars())
+
+
+def revoke_token(actor: Actor, user: User, token_id: int) -> ApiToken:
+    with transaction():
+        token = db.session.execute(
+            select(ApiToken).where(ApiToken.id == token_id, ApiToken.user_id == user.id).with_for_update()
+        ).scalar_one_or_none()
+        if token is None:
+            raise NotFound()
+        if token.revoked_at is None:
+            token.revoked_at = now()
+            audit.record(
+                actor,
+                "token.revoke",
+                "user",
+                user.id,
+                user.jurisdiction_id,
+                {"token_id": token.id, "revoked_at": None},
+                {"token_id": token.id, "revoked_at": token.revoked_at.isoformat()},
+            )
+    return token

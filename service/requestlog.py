@@ -1,0 +1,43 @@
+"""Request ids and one structured log line per request."""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import time
+import uuid
+
+from flask import Flask, Response, g, request
+
+log = logging.getLogger("dangjian.request")
+_VALID_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
+HEADER = "X-Request-ID"
+
+
+def init_app(app: Flask) -> None:
+    @app.before_request
+    def _start() -> None:
+        incoming = request.headers.get(HEADER, "")
+        # Accept a caller's id (for tracing across systems) only if it is safe to log and store.
+        g.request_id = incoming if _VALID_ID.match(incoming) else uuid.uuid4().hex
+        g.started = time.perf_counter()
+
+    @app.after_request
+    def _finish(response: Response) -> Response:
+        response.headers[HEADER] = g.get("request_id", "")
+        actor = g.get("actor")
+        log.info(
+            json.dumps(
+                {
+                    "request_id": g.get("request_id"),
+                    "user": actor.username if actor else None,
+                    "method": request.method,
+                    "path": request.path,
+                    "status": response.status_code,
+                    "duration_ms": round((time.perf_counter() - g.get("started", time.perf_counter())) * 1000, 2),
+                },
+                ensure_ascii=False,
+            )
+        )
+        return response
