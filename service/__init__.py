@@ -22,6 +22,7 @@ def create_app(settings: Settings | None = None, *, clock: Clock | None = None) 
     settings = settings or Settings.from_env()
     app = Flask(__name__, instance_path=str(default_instance_dir()))
     app.config.update(settings.flask_config())
+    app.json.ensure_ascii = False  # type: ignore[attr-defined]  # Chinese stays readable in responses
     logging.basicConfig(level=settings.log_level, format="%(message)s")
 
     db.init_app(app)

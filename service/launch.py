@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -37,6 +38,10 @@ def _prepare(env: dict[str, str]) -> str | None:
     return None
 
 
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
 def main() -> int:
     instance = Path(os.environ.get("INSTANCE_DIR", ROOT / "instance")).resolve()
     port = os.environ.get("PORT", "8000")
@@ -54,11 +59,17 @@ def main() -> int:
         print(f"Dangjian Flow: http://{host}:{port}/  API docs: http://{host}:{port}/api/docs")
         bin_dir = str(Path(sys.executable).parent)
         child_env = {**os.environ, **env, "PATH": bin_dir + os.pathsep + os.environ.get("PATH", "")}
+        honcho = subprocess.Popen(
+            [str(Path(bin_dir) / "honcho"), "start", "-f", str(ROOT / "Procfile"), "-d", str(ROOT), "-p", port],
+            env=child_env,
+        )
+        # SIGTERM must unwind like Ctrl-C so the embedded Redis is stopped with the processes.
+        signal.signal(signal.SIGTERM, _interrupt)
         try:
-            return subprocess.call([str(Path(bin_dir) / "honcho"), "start", "-f", str(ROOT / "Procfile"),
-                                    "-d", str(ROOT), "-p", port], env=child_env)
+            return honcho.wait()
         except KeyboardInterrupt:
-            return 0
+            honcho.send_signal(signal.SIGINT)
+            return honcho.wait()
 
 
 if __name__ == "__main__":

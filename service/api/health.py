@@ -18,6 +18,13 @@ bp = Blueprint("health", __name__)
 MIGRATIONS = Path(__file__).resolve().parents[2] / "migrations"
 
 
+@bp.get("/")
+def index() -> Any:
+    """Where to go from the root address."""
+    return jsonify(service="Dangjian Flow 党建工作流", api="/api/v1", docs="/api/docs", openapi="/api/openapi.json",
+                   health="/healthz", ready="/readyz")
+
+
 @bp.get("/healthz")
 def healthz() -> Any:
     """The process is up."""
