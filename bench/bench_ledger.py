@@ -60,34 +60,51 @@ def seed(app) -> dict[str, str]:  # type: ignore[no-untyped-def]
     townships: list[int] = []
     counties: list[int] = []
     for c in range(COUNTIES):
-        county = jurisdictions.create(actor, {"code": f"c{c}", "name": f"县{c}", "kind": "county", "parent_id": city.id})
+        county = jurisdictions.create(
+            actor, {"code": f"c{c}", "name": f"县{c}", "kind": "county", "parent_id": city.id}
+        )
         counties.append(county.id)
         for t in range(TOWNSHIPS_PER_COUNTY):
-            townships.append(jurisdictions.create(
-                actor, {"code": f"c{c}t{t}", "name": f"镇{c}-{t}", "kind": "township", "parent_id": county.id}).id)
+            townships.append(
+                jurisdictions.create(
+                    actor, {"code": f"c{c}t{t}", "name": f"镇{c}-{t}", "kind": "township", "parent_id": county.id}
+                ).id
+            )
     rng = random.Random(7)
     stamp = now()
     rows = []
     for i in range(UNITS):
         employees = rng.choice([10, 30, 49, 50, 80, 200, 1000])
         formal = rng.choice([0, 1, 2, 3, 8, 51, 100])
-        rows.append({
-            "credit_code": credit_code.make(f"91350100{i:09d}"), "name": f"企业{i:06d}有限公司",
-            "kind": "enterprise" if i % 5 else "social_org", "jurisdiction_id": townships[i % len(townships)],
-            "industry": "制造业", "employees": employees, "formal_members": min(formal, employees),
-            "probationary_members": 0, "mobile_members": 0, "operating_status": "operating",
-            "in_scope": employees >= 50, "version": 1, "created_at": stamp, "updated_at": stamp,
-        })
+        rows.append(
+            {
+                "credit_code": credit_code.make(f"91350100{i:09d}"),
+                "name": f"企业{i:06d}有限公司",
+                "kind": "enterprise" if i % 5 else "social_org",
+                "jurisdiction_id": townships[i % len(townships)],
+                "industry": "制造业",
+                "employees": employees,
+                "formal_members": min(formal, employees),
+                "probationary_members": 0,
+                "mobile_members": 0,
+                "operating_status": "operating",
+                "in_scope": employees >= 50,
+                "version": 1,
+                "created_at": stamp,
+                "updated_at": stamp,
+            }
+        )
     for start in range(0, len(rows), 5000):
-        db.session.execute(insert(Unit), rows[start:start + 5000])
+        db.session.execute(insert(Unit), rows[start : start + 5000])
     db.session.commit()
     if db.engine.dialect.name == "postgresql":
         db.session.execute(text("ANALYZE"))
         db.session.commit()
     tokens = {}
     for name, place in (("city", city.id), ("county", counties[0]), ("township", townships[0])):
-        user = users.create(actor, {"username": name, "display_name": name, "role": "supervisor",
-                                    "jurisdiction_id": place})
+        user = users.create(
+            actor, {"username": name, "display_name": name, "role": "supervisor", "jurisdiction_id": place}
+        )
         tokens[name] = users.issue_token(actor, user, "bench")[1]
     tokens["county_id"] = str(counties[0])
     return tokens
@@ -136,8 +153,10 @@ def main() -> None:
 
         count = json.loads(total).get("total", 1)
         timings.sort()
-        print(f"{label:<48} {statistics.median(timings):>10.1f} {timings[int(len(timings) * 0.95) - 1]:>8.1f} "
-              f"{statements:>8} {count:>8}")
+        print(
+            f"{label:<48} {statistics.median(timings):>10.1f} {timings[int(len(timings) * 0.95) - 1]:>8.1f} "
+            f"{statements:>8} {count:>8}"
+        )
 
 
 if __name__ == "__main__":

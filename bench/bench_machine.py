@@ -9,13 +9,10 @@ import gc
 import sys
 import time
 from collections.abc import Callable
-from pathlib import Path
 
 from transitions import Machine
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from workflows.establishment import ESTABLISHMENT  # noqa: E402
+from workflows.establishment import ESTABLISHMENT  # the project is installed in the venv (editable)
 
 STATES = [s.name for s in ESTABLISHMENT.states]
 TRANSITIONS = [
@@ -99,13 +96,9 @@ def main() -> None:
         "trigger": run("shared machine: events['submit'].trigger(row)", n, via_trigger),
         "lookup": run("shared machine: machine.events[name].trigger(row)", n, via_lookup),
         "fire": run("WorkflowDefinition.fire(row, 'submit') (with checks)", n, via_fire),
-        "add_remove": run(
-            "shared machine: add_model(initial=) + trigger + remove_model", n, via_add_remove
-        ),
+        "add_remove": run("shared machine: add_model(initial=) + trigger + remove_model", n, via_add_remove),
         "per_row": run("Machine per row (auto_transitions=False)", n, machine_per_row(False)),
-        "per_row_auto": run(
-            "Machine per row (auto_transitions=True)", n, machine_per_row(True)
-        ),
+        "per_row_auto": run("Machine per row (auto_transitions=True)", n, machine_per_row(True)),
     }
     assert machine.models == [], "shared machine must not keep rows"
     base = results["trigger"]

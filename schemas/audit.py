@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from marshmallow import Schema, fields
+from marshmallow import Schema, fields, validate
 
 from schemas.common import one_of, text
 
@@ -24,5 +24,5 @@ class AuditEventSchema(Schema):
 
 class AuditQuerySchema(Schema):
     subject_type = one_of(SUBJECT_TYPES)
-    subject_id = fields.Integer(strict=True)
+    subject_id = fields.Integer(validate=validate.Range(min=0, max=2**31 - 1))  # 0: ledger-wide events
     action = text(64)

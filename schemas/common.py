@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Any
 
 from marshmallow import Schema, ValidationError, fields, validate
@@ -18,12 +19,25 @@ class NonBlank(validate.Validator):
         return value
 
 
+class NoControlCharacters(validate.Validator):
+    """Rejects control characters (NUL, BEL, ...; tab and line breaks are allowed) and lone surrogates:
+    PostgreSQL cannot store NUL at all, and neither database can encode a lone surrogate."""
+
+    error = "不能包含控制字符"
+    ALLOWED = frozenset("\t\n\r")
+
+    def __call__(self, value: str) -> str:
+        if any(unicodedata.category(ch) in ("Cc", "Cs") and ch not in self.ALLOWED for ch in value):
+            raise ValidationError(self.error)
+        return value
+
+
 def text(
     max_length: int, *, required: bool = False, blank: bool | None = None, allow_none: bool = False, **kw: Any
 ) -> fields.String:
     """A bounded string: no input may be larger than the column it lands in. Required strings may not
     be blank unless `blank=True`."""
-    validators: list[Any] = [validate.Length(max=max_length)]
+    validators: list[Any] = [validate.Length(max=max_length), NoControlCharacters()]
     if not (blank if blank is not None else not required):
         validators.append(NonBlank())
     return fields.String(required=required, allow_none=allow_none, validate=validators, **kw)
@@ -33,8 +47,9 @@ def count(**kw: Any) -> fields.Integer:
     return fields.Integer(strict=True, validate=validate.Range(min=0, max=10_000_000), **kw)
 
 
-def ident(**kw: Any) -> fields.Integer:
-    return fields.Integer(strict=True, validate=validate.Range(min=1, max=2**31 - 1), **kw)
+def ident(*, strict: bool = True, **kw: Any) -> fields.Integer:
+    """An id. JSON bodies must send a number (strict); query strings are text, so query schemas pass strict=False."""
+    return fields.Integer(strict=strict, validate=validate.Range(min=1, max=2**31 - 1), **kw)
 
 
 def one_of(values: list[str], **kw: Any) -> fields.String:

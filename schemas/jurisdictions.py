@@ -6,7 +6,7 @@ from schemas.common import ident, one_of, text
 from service.models.jurisdiction import JURISDICTION_KIND_LABELS, JurisdictionKind
 
 KINDS = [k.value for k in JurisdictionKind]
-CODE = validate.Regexp(r"^[A-Za-z0-9_-]{1,32}$", error="代码只能包含字母、数字、_ 和 -，最长32位")
+CODE = validate.Regexp(r"^[A-Za-z0-9_-]{1,32}\Z", error="代码只能包含字母、数字、_ 和 -，最长32位")
 
 
 class JurisdictionSchema(Schema):
@@ -38,5 +38,5 @@ class JurisdictionUpdateSchema(Schema):
 
 class JurisdictionQuerySchema(Schema):
     kind = one_of(KINDS)
-    parent_id = ident()
+    parent_id = ident(strict=False)
     q = text(100)

@@ -44,7 +44,7 @@ class PartyOrgSchema(Schema):
 
 
 class PartyOrgQuerySchema(Schema):
-    jurisdiction_id = ident()
+    jurisdiction_id = ident(strict=False)
     kind = one_of(ORG_KINDS)
     status = one_of(["active", "dissolved"])
     term_due_before = fields.Date(metadata={"description": "Re-election due on or before this date"})

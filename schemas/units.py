@@ -99,7 +99,7 @@ class UnitUpdateSchema(_UnitWritable):
 
 
 class UnitQuerySchema(Schema):
-    jurisdiction_id = ident(metadata={"description": "A jurisdiction: its whole subtree is listed"})
+    jurisdiction_id = ident(strict=False, metadata={"description": "A jurisdiction: its whole subtree is listed"})
     kind = one_of(KINDS)
     in_scope = fields.Boolean()
     has_party_org = fields.Boolean()

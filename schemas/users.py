@@ -22,7 +22,7 @@ class UserSchema(Schema):
 
 class UserCreateSchema(Schema):
     username = fields.String(
-        required=True, validate=validate.Regexp(r"^[A-Za-z0-9_.-]{2,64}$", error="用户名为2到64位字母、数字或 _ . -")
+        required=True, validate=validate.Regexp(r"^[A-Za-z0-9_.-]{2,64}\Z", error="用户名为2到64位字母、数字或 _ . -")
     )
     display_name = text(100, required=True)
     role = one_of(ROLES, required=True)
@@ -38,7 +38,7 @@ class UserUpdateSchema(Schema):
 
 class UserQuerySchema(Schema):
     role = one_of(ROLES)
-    jurisdiction_id = ident()
+    jurisdiction_id = ident(strict=False)
     active = fields.Boolean()
 
 

@@ -205,9 +205,7 @@ def _outcome(step: StepState) -> Outcome:
 
 def _require_open(step: StepState, approver: PersonId) -> None:
     if step.status is not StepStatus.PENDING:
-        raise Conflict(
-            "step_already_decided", f"该审批环节已办结（{STATUS_LABELS_ZH[step.status]}），不能再操作"
-        )
+        raise Conflict("step_already_decided", f"该审批环节已办结（{STATUS_LABELS_ZH[step.status]}），不能再操作")
     if approver not in step.approvers:
         raise RuleViolation("not_an_approver", "您不是该审批环节的审批人", field="approver")
 
@@ -260,9 +258,7 @@ def decide(
     return _outcome(replace(step, decisions=(*step.decisions, Decision(approver, act, comment=text))))
 
 
-def _delegate(
-    step: StepState, approver: PersonId, delegate_to: PersonId | None, text: str | None
-) -> StepState:
+def _delegate(step: StepState, approver: PersonId, delegate_to: PersonId | None, text: str | None) -> StepState:
     if delegate_to is None or (isinstance(delegate_to, str) and not delegate_to.strip()):
         raise RuleViolation("delegate_required", "请选择转办对象", field="delegate_to")
     if delegate_to == approver:
@@ -283,9 +279,7 @@ def committee_vote_outcome(members: int, present: int, votes_for: int, votes_aga
     if members < 1:
         raise RuleViolation("invalid_committee_size", "委员会成员人数须至少为1", field="members")
     if present < 0 or present > members:
-        raise RuleViolation(
-            "vote_present_exceeds_members", f"到会{present}人与委员{members}人不符", field="present"
-        )
+        raise RuleViolation("vote_present_exceeds_members", f"到会{present}人与委员{members}人不符", field="present")
     if votes_for < 0 or votes_against < 0 or votes_for + votes_against > present:
         raise RuleViolation(
             "votes_exceed_present",

@@ -141,9 +141,7 @@ class EstablishmentSettings:
         for form, steps in self.approval_chain.items():
             checks.append((len(steps) >= 1, f"approval_chain[{form}] is empty"))
             checks.append((len(set(steps)) == len(steps), f"approval_chain[{form}] repeats a step"))
-            checks.append(
-                (all(isinstance(s, str) and s for s in steps), f"approval_chain[{form}] has a blank step")
-            )
+            checks.append((all(isinstance(s, str) and s for s in steps), f"approval_chain[{form}] has a blank step"))
         errors = [msg for ok, msg in checks if not ok]
         if errors:
             raise ValueError("invalid EstablishmentSettings: " + "; ".join(errors))
@@ -349,9 +347,7 @@ def assess_form(
     return _ASSESSORS[_form(form)](units, settings)
 
 
-def assess_forms(
-    units: Sequence[UnitFacts], settings: EstablishmentSettings = DEFAULT_SETTINGS
-) -> list[FormOption]:
+def assess_forms(units: Sequence[UnitFacts], settings: EstablishmentSettings = DEFAULT_SETTINGS) -> list[FormOption]:
     """Which of the five forms the member counts allow, in the order of `FORMS`.
 
     Only member numbers are assessed; unit status (deregistered, existing organisation, open case) is
@@ -376,15 +372,11 @@ def check_request(
         raise RuleViolation("duplicate_units", f"单位重复：{'、'.join(duplicates)}", field="unit_ids")
     for unit in units:
         if unit.deregistered:
-            raise RuleViolation(
-                "unit_deregistered", f"单位「{unit.name}」已注销，不能成立党组织", field="unit_ids"
-            )
+            raise RuleViolation("unit_deregistered", f"单位「{unit.name}」已注销，不能成立党组织", field="unit_ids")
         if unit.has_party_org:
             raise Conflict("unit_has_party_org", f"单位「{unit.name}」已建立党组织", field="unit_ids")
         if unit.has_open_case:
-            raise Conflict(
-                "unit_has_open_case", f"单位「{unit.name}」已有正在办理的组建申请", field="unit_ids"
-            )
+            raise Conflict("unit_has_open_case", f"单位「{unit.name}」已有正在办理的组建申请", field="unit_ids")
     option = _ASSESSORS[org_form](units, settings)
     if not option.allowed:
         assert option.code is not None  # every refusal names its rule
@@ -397,9 +389,7 @@ def check_request(
         )
 
 
-def approval_chain(
-    form: OrgForm | str, settings: EstablishmentSettings = DEFAULT_SETTINGS
-) -> tuple[str, ...]:
+def approval_chain(form: OrgForm | str, settings: EstablishmentSettings = DEFAULT_SETTINGS) -> tuple[str, ...]:
     """Approval levels in order, e.g. ("superior_review", "county_approval") for a primary committee."""
     return settings.approval_chain[_form(form)]
 
@@ -411,9 +401,7 @@ def term_years_for(form: OrgForm | str, settings: EstablishmentSettings = DEFAUL
 # -- founding ------------------------------------------------------------------------------------------------
 
 
-def committee_rule(
-    formal_total: int, settings: EstablishmentSettings = DEFAULT_SETTINGS
-) -> tuple[bool, int, int]:
+def committee_rule(formal_total: int, settings: EstablishmentSettings = DEFAULT_SETTINGS) -> tuple[bool, int, int]:
     """(committee required, min size, max size); (False, 0, 0) means a secretary only."""
     if formal_total >= settings.committee_min_formal:
         return True, settings.committee_size_min, settings.committee_size_max
@@ -446,9 +434,7 @@ def check_committee(
     if not committee_size:
         raise RuleViolation("committee_required", window, field="committee_size")
     if committee_size < low:
-        raise RuleViolation(
-            "committee_too_small", f"{window}，现为{committee_size}人", field="committee_size"
-        )
+        raise RuleViolation("committee_too_small", f"{window}，现为{committee_size}人", field="committee_size")
     if committee_size > settings.committee_size_hard_max:
         raise RuleViolation(
             "committee_too_large",
@@ -494,9 +480,7 @@ def check_elected(votes: int, present: int, *, candidate: str | None = None) -> 
     if present < 1:
         raise RuleViolation("meeting_invalid_present", "实到会人数须至少为1", field="present")
     if votes < 0 or votes > present:
-        raise RuleViolation(
-            "votes_exceed_present", f"{who}得票{votes}张，与实到{present}人不符", field="votes"
-        )
+        raise RuleViolation("votes_exceed_present", f"{who}得票{votes}张，与实到{present}人不符", field="votes")
     if votes * 2 <= present:
         raise RuleViolation(
             "candidate_not_elected",
@@ -545,9 +529,7 @@ def check_founding(
     if len(set(names)) != len(names):
         raise RuleViolation("duplicate_candidates", "当选人员重复", field="elected")
     if meeting.secretary not in names:
-        raise RuleViolation(
-            "secretary_not_elected", f"书记「{meeting.secretary}」不在当选人员中", field="secretary"
-        )
+        raise RuleViolation("secretary_not_elected", f"书记「{meeting.secretary}」不在当选人员中", field="secretary")
     for c in meeting.elected:
         check_elected(c.votes, meeting.present, candidate=c.name)
     # The secretary alone elected means "no committee"; anyone else elected means a committee was formed.
@@ -622,9 +604,7 @@ ESTABLISHMENT = WorkflowDefinition(
         TransitionDef("reject", (_S.SUBMITTED,), _S.REJECTED, "不予批准"),
         TransitionDef("return_for_changes", (_S.SUBMITTED,), _S.RETURNED, "退回修改"),
         TransitionDef("withdraw", (_S.PREPARING, _S.SUBMITTED, _S.RETURNED), _S.WITHDRAWN, "撤回"),
-        TransitionDef(
-            "found", (_S.APPROVED,), _S.FOUNDED, "召开党员大会成立", conditions=(_founding_proved,)
-        ),
+        TransitionDef("found", (_S.APPROVED,), _S.FOUNDED, "召开党员大会成立", conditions=(_founding_proved,)),
         TransitionDef("cancel", (_S.PREPARING, _S.RETURNED, _S.APPROVED), _S.CANCELLED, "取消"),
     ],
     initial=_S.PREPARING,
