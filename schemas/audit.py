@@ -4,7 +4,7 @@ from marshmallow import Schema, fields, validate
 
 from schemas.common import one_of, text
 
-SUBJECT_TYPES = ["unit", "jurisdiction", "user", "party_org", "ledger"]
+SUBJECT_TYPES = ["unit", "jurisdiction", "user", "party_org", "ledger", "establishment", "approval_route"]
 
 
 class AuditEventSchema(Schema):

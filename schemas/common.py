@@ -58,7 +58,7 @@ def one_of(values: list[str], **kw: Any) -> fields.String:
 
 def sort_param(keys: set[str], default: str) -> fields.String:
     allowed = sorted(keys)
-    pattern = r"^-?(" + "|".join(allowed) + r")(,-?(" + "|".join(allowed) + r"))*$"
+    pattern = r"^-?(" + "|".join(allowed) + r")(,-?(" + "|".join(allowed) + r"))*\Z"
     return fields.String(
         load_default=None,
         validate=validate.Regexp(pattern, error="sort 只能使用：" + ", ".join(allowed) + "（前缀 - 表示降序）"),

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from marshmallow import Schema, fields
+from marshmallow import Schema, fields, utils
 
 from schemas.common import ident, one_of, sort_param, text
 from service.operations.party_orgs import SORT_KEYS
@@ -25,7 +25,8 @@ class PartyOrgSchema(Schema):
     id = fields.Integer()
     name = fields.String()
     kind = fields.String()
-    kind_label = fields.Function(lambda o: ORG_KIND_LABELS.get(o.kind, o.kind))
+    # The API serialises dicts (row columns plus covered units), so read `kind` from a dict or an object.
+    kind_label = fields.Function(lambda o: ORG_KIND_LABELS.get(utils.get_value(o, "kind"), utils.get_value(o, "kind")))
     jurisdiction_id = fields.Integer()
     status = fields.String()
     founded_on = fields.Date(allow_none=True)

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from marshmallow import Schema, fields
+from marshmallow import Schema, fields, validate
 
 from schemas.common import count, ident, one_of, sort_param, text
 from service.operations.units import SORT_KEYS
@@ -74,7 +74,7 @@ class _UnitWritable(Schema):
 class UnitCreateSchema(_UnitWritable):
     credit_code = fields.String(
         required=True,
-        validate=lambda v: len(v) <= 32,
+        validate=validate.Length(max=32),
         metadata={"description": "18-character unified social credit code (GB 32100-2015)"},
     )
     name = text(200, required=True)
@@ -88,7 +88,7 @@ class UnitCreateSchema(_UnitWritable):
 
 
 class UnitUpdateSchema(_UnitWritable):
-    credit_code = fields.String(validate=lambda v: len(v) <= 32)
+    credit_code = fields.String(validate=validate.Length(max=32))
     kind = one_of(KINDS)
     jurisdiction_id = ident()
     employees = count()

@@ -31,6 +31,15 @@ def normalise_database_url(url: str) -> str:
     return url
 
 
+# The superior body decides at a committee meeting (domain rule); a review before county approval is
+# usually signed by whoever handles it.
+DEFAULT_APPROVAL_MODES = {
+    "superior_approval": "committee_vote",
+    "superior_review": "any_one",
+    "county_approval": "committee_vote",
+}
+
+
 @dataclass(frozen=True)
 class Settings:
     database_url: str
@@ -39,6 +48,10 @@ class Settings:
     enterprise_scope_min_employees: int
     social_org_scope_min_staff: int
     max_page_size: int
+    max_joint_units: int
+    establishment_approval_workdays: int
+    # Default approval mode per level when a body has no route configured.
+    approval_modes: dict[str, str]
     max_content_length: int
     log_level: str
 
@@ -57,6 +70,12 @@ class Settings:
             enterprise_scope_min_employees=_int("ENTERPRISE_SCOPE_MIN_EMPLOYEES", 50),
             social_org_scope_min_staff=_int("SOCIAL_ORG_SCOPE_MIN_STAFF", 30),
             max_page_size=_int("MAX_PAGE_SIZE", 200),
+            max_joint_units=_int("MAX_JOINT_UNITS", 3),
+            establishment_approval_workdays=_int("ESTABLISHMENT_APPROVAL_WORKDAYS", 22),
+            approval_modes={
+                level: os.environ.get(f"APPROVAL_MODE_{level.upper()}", default)
+                for level, default in DEFAULT_APPROVAL_MODES.items()
+            },
             max_content_length=_int("MAX_CONTENT_LENGTH", 1024 * 1024),
             log_level=os.environ.get("LOG_LEVEL", "INFO"),
         )

@@ -36,20 +36,37 @@ def configure_sqlite(engine: Engine) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
-# Unique constraints whose violation is a normal conflict: (table, column) -> what users see.
-# PostgreSQL names the constraint (uq_<table>_<column>), SQLite the column (<table>.<column>).
-UNIQUE_CONFLICTS = {
-    ("ledger_units", "credit_code"): ("duplicate_credit_code", "统一社会信用代码已存在"),
-    ("jurisdictions", "code"): ("duplicate_jurisdiction_code", "管辖单位代码已存在"),
-    ("users", "username"): ("duplicate_username", "用户名已存在"),
-}
+# Unique constraints whose violation is a normal conflict. PostgreSQL names the constraint or index,
+# SQLite the columns ("table.column"): either marker identifies it.
+UNIQUE_CONFLICTS = [
+    (
+        ("uq_ledger_units_credit_code", "ledger_units.credit_code"),
+        "duplicate_credit_code",
+        "统一社会信用代码已存在",
+        "credit_code",
+    ),
+    (("uq_jurisdictions_code", "jurisdictions.code"), "duplicate_jurisdiction_code", "管辖单位代码已存在", "code"),
+    (("uq_users_username", "users.username"), "duplicate_username", "用户名已存在", "username"),
+    (
+        ("uq_establishment_open_unit", "establishment_case_units.unit_id"),
+        "unit_has_open_case",
+        "该单位已有正在办理的建立党组织申请",
+        "unit_ids",
+    ),
+    (
+        ("uq_approval_routes_level", "approval_routes.body_id"),
+        "duplicate_route",
+        "该审批机构的该审批层级已配置审批方式",
+        "level_name",
+    ),
+]
 
 
 def _conflict_from_integrity(exc: IntegrityError) -> Conflict:
     text = str(exc.orig)
-    for (table, column), (code, message) in UNIQUE_CONFLICTS.items():
-        if f"uq_{table}_{column}" in text or f"{table}.{column}" in text:
-            return Conflict(code, message, column)
+    for markers, code, message, field in UNIQUE_CONFLICTS:
+        if any(marker in text for marker in markers):
+            return Conflict(code, message, field)
     return Conflict("integrity_conflict", "数据与现有记录冲突")
 
 

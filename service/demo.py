@@ -56,10 +56,46 @@ TRADES = [
 SOCIAL = [("行业协会", "社会团体"), ("社会工作服务中心", "民办非企业"), ("职业培训学校", "民办非企业")]
 # (employees, formal members) pairs chosen to hit the rule edges: 0-3 members, 50/51, 99/100, 120.
 ENTERPRISE_COUNTS = [
-    (12, 0), (35, 1), (48, 2), (50, 3), (60, 2), (80, 3), (95, 7), (150, 12), (300, 50), (320, 51),
-    (500, 99), (650, 100), (800, 120), (55, 0), (70, 1), (66, 4), (52, 0), (210, 9), (140, 5), (90, 2),
-    (58, 0), (75, 1), (110, 6), (49, 2), (260, 30), (45, 0), (130, 3), (62, 2), (88, 0), (400, 26),
-    (51, 1), (57, 2), (64, 0), (180, 11), (73, 1), (96, 2), (1200, 150), (68, 0), (54, 1), (230, 18),
+    (12, 0),
+    (35, 1),
+    (48, 2),
+    (50, 3),
+    (60, 2),
+    (80, 3),
+    (95, 7),
+    (150, 12),
+    (300, 50),
+    (320, 51),
+    (500, 99),
+    (650, 100),
+    (800, 120),
+    (55, 0),
+    (70, 1),
+    (66, 4),
+    (52, 0),
+    (210, 9),
+    (140, 5),
+    (90, 2),
+    (58, 0),
+    (75, 1),
+    (110, 6),
+    (49, 2),
+    (260, 30),
+    (45, 0),
+    (130, 3),
+    (62, 2),
+    (88, 0),
+    (400, 26),
+    (51, 1),
+    (57, 2),
+    (64, 0),
+    (180, 11),
+    (73, 1),
+    (96, 2),
+    (1200, 150),
+    (68, 0),
+    (54, 1),
+    (230, 18),
 ]
 SOCIAL_COUNTS = [(30, 3), (29, 1), (45, 2), (31, 0), (60, 5), (25, 0), (33, 1), (38, 4), (80, 8), (30, 0)]
 PLACES = ["350102001", "350102002", "350102003", "350102IC1", "350103001", "350103002", "350103P01"]
@@ -74,14 +110,16 @@ def load() -> dict[str, str]:
     actor = system_actor("demo")
     ids: dict[str, int] = {}
     for code, name, kind, parent in TREE:
-        row = jurisdictions.create(actor, {"code": code, "name": name, "kind": kind,
-                                           "parent_id": ids[parent] if parent else None})
+        row = jurisdictions.create(
+            actor, {"code": code, "name": name, "kind": kind, "parent_id": ids[parent] if parent else None}
+        )
         ids[code] = row.id
     tokens: dict[str, str] = {}
     people: dict[str, User] = {}
     for username, display, role, place in USERS:
-        user = users.create(actor, {"username": username, "display_name": display, "role": role,
-                                    "jurisdiction_id": ids[place]})
+        user = users.create(
+            actor, {"username": username, "display_name": display, "role": role, "jurisdiction_id": ids[place]}
+        )
         people[username] = user
         tokens[username] = users.issue_token(actor, user, "demo")[1]
 
@@ -99,13 +137,25 @@ def load() -> dict[str, str]:
         name = f"{name}（{n + 1:02d}）" if any(u.name == name for u in created) else name
         region = place[:6]
         code = credit_code.make(f"{first}{region}{70000000 + seq:08d}{seq % 10}")
-        created.append(units.create(actor, {
-            "credit_code": code, "name": name, "kind": kind, "jurisdiction_id": ids[place],
-            "industry": industry, "address": f"示范市{TREE_NAMES[place]}{n + 1}号",
-            "employees": employees, "formal_members": formal, "probationary_members": seq % 3 if formal else 0,
-            "mobile_members": 5 if employees >= 300 else seq % 2, "investor_or_head": f"负责人{n + 1:02d}",
-            "no_org_reason": None if formal >= 3 else "正式党员不足3名",
-        }))
+        created.append(
+            units.create(
+                actor,
+                {
+                    "credit_code": code,
+                    "name": name,
+                    "kind": kind,
+                    "jurisdiction_id": ids[place],
+                    "industry": industry,
+                    "address": f"示范市{TREE_NAMES[place]}{n + 1}号",
+                    "employees": employees,
+                    "formal_members": formal,
+                    "probationary_members": seq % 3 if formal else 0,
+                    "mobile_members": 5 if employees >= 300 else seq % 2,
+                    "investor_or_head": f"负责人{n + 1:02d}",
+                    "no_org_reason": None if formal >= 3 else "正式党员不足3名",
+                },
+            )
+        )
     _existing_orgs(created, ids)
     _instructors(created, people["instructor"])
     return tokens
@@ -119,14 +169,26 @@ def _existing_orgs(created: list[Unit], ids: dict[str, int]) -> None:
     with transaction():
         picks = [u for u in created if u.formal_members >= 3][::2]
         for unit in picks:
-            kind = "primary_committee" if unit.formal_members >= 100 else (
-                "general_branch" if unit.formal_members > 50 else "branch")
+            kind = (
+                "primary_committee"
+                if unit.formal_members >= 100
+                else ("general_branch" if unit.formal_members > 50 else "branch")
+            )
             years = 5 if kind == "primary_committee" else 3
-            org = PartyOrg(name=f"{unit.name}{_ORG_SUFFIX[kind]}", kind=kind, jurisdiction_id=unit.jurisdiction_id,
-                           status="active", founded_on=date(2023, 7, 1), approval_doc_no=f"示组批〔2023〕{unit.id}号",
-                           approved_on=date(2023, 6, 20), secretary_name=f"书记{unit.id:02d}",
-                           committee_size=5 if unit.formal_members >= 7 else 0, term_years=years,
-                           term_start=date(2023, 7, 1), term_due_on=date(2023 + years, 7, 1))
+            org = PartyOrg(
+                name=f"{unit.name}{_ORG_SUFFIX[kind]}",
+                kind=kind,
+                jurisdiction_id=unit.jurisdiction_id,
+                status="active",
+                founded_on=date(2023, 7, 1),
+                approval_doc_no=f"示组批〔2023〕{unit.id}号",
+                approved_on=date(2023, 6, 20),
+                secretary_name=f"书记{unit.id:02d}",
+                committee_size=5 if unit.formal_members >= 7 else 0,
+                term_years=years,
+                term_start=date(2023, 7, 1),
+                term_due_on=date(2023 + years, 7, 1),
+            )
             db.session.add(org)
             db.session.flush()
             unit.party_org_id = org.id
@@ -134,10 +196,20 @@ def _existing_orgs(created: list[Unit], ids: dict[str, int]) -> None:
         # One joint branch over two small neighbours in the same township.
         small = [u for u in created if 1 <= u.formal_members < 3 and u.jurisdiction_id == ids["350102001"]][:2]
         if len(small) == 2:
-            org = PartyOrg(name="青山镇非公企业联合党支部", kind="joint_branch", jurisdiction_id=ids["350102001"],
-                           status="active", founded_on=date(2024, 3, 1), approval_doc_no="青组批〔2024〕3号",
-                           approved_on=date(2024, 2, 20), secretary_name="联合支部书记", committee_size=0,
-                           term_years=3, term_start=date(2024, 3, 1), term_due_on=date(2027, 3, 1))
+            org = PartyOrg(
+                name="青山镇非公企业联合党支部",
+                kind="joint_branch",
+                jurisdiction_id=ids["350102001"],
+                status="active",
+                founded_on=date(2024, 3, 1),
+                approval_doc_no="青组批〔2024〕3号",
+                approved_on=date(2024, 2, 20),
+                secretary_name="联合支部书记",
+                committee_size=0,
+                term_years=3,
+                term_start=date(2024, 3, 1),
+                term_due_on=date(2027, 3, 1),
+            )
             db.session.add(org)
             db.session.flush()
             for unit in small:

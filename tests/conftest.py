@@ -25,7 +25,6 @@ from service.config import Settings, normalise_database_url
 from service.extensions import db
 
 ROOT = Path(__file__).resolve().parent.parent
-TABLES_IN_DELETE_ORDER = ["audit_events", "api_tokens", "ledger_units", "party_orgs", "users", "jurisdictions"]
 
 
 def _reset_postgres(url: str) -> None:
@@ -100,10 +99,11 @@ def app(migrated: Settings, clock: FixedClock) -> Iterator[Flask]:
 
 def _truncate() -> None:
     db.session.rollback()
+    tables = [t.name for t in reversed(db.metadata.sorted_tables)]
     if db.engine.dialect.name == "postgresql":
-        db.session.execute(text(f"TRUNCATE {', '.join(TABLES_IN_DELETE_ORDER)} RESTART IDENTITY CASCADE"))
+        db.session.execute(text(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE"))
     else:
-        for table in TABLES_IN_DELETE_ORDER:
+        for table in tables:
             db.session.execute(text(f"DELETE FROM {table}"))
         with contextlib.suppress(Exception):
             db.session.execute(text("DELETE FROM sqlite_sequence"))

@@ -36,9 +36,7 @@ from workflows.workdays import Basis, Deadline, WorkdayCalendar
 WarningLevel = Literal["green", "yellow", "red"]
 ItemType = Literal["supervision_ticket", "approval_task", "establishment"]
 
-WARNING_LABELS: Mapping[str, str] = MappingProxyType(
-    {"green": "绿灯 正常", "yellow": "黄灯 临期", "red": "红灯 逾期"}
-)
+WARNING_LABELS: Mapping[str, str] = MappingProxyType({"green": "绿灯 正常", "yellow": "黄灯 临期", "red": "红灯 逾期"})
 
 LEVEL_LABELS: Mapping[str, str] = MappingProxyType(
     {
@@ -107,9 +105,7 @@ class Ladder:
             if step.level == level:
                 return i
         label = LEVEL_LABELS.get(level, level)
-        raise RuleViolation(
-            "unknown_escalation_level", f"该事项的督办流程中没有“{label}”这一级。", field_name
-        )
+        raise RuleViolation("unknown_escalation_level", f"该事项的督办流程中没有“{label}”这一级。", field_name)
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,7 +200,7 @@ def accountability_scheduled(post_interview_deadline: dt.date, calendar: Workday
 
 
 def _check_non_negative(
-    settings: SupervisionTicketSettings | ApprovalTaskSettings | EstablishmentSettings,
+    settings: SupervisionTicketSettings | ApprovalTaskSettings | EstablishmentEscalationSettings,
 ) -> None:
     # Settings come from configuration edited by admins: fail at load time, not in a nightly sweep.
     for f in fields(settings):
@@ -259,7 +255,7 @@ class ApprovalTaskSettings:
 
 
 @dataclass(frozen=True, slots=True)
-class EstablishmentSettings:
+class EstablishmentEscalationSettings:
     """建组案件 stuck in preparation (筹备): the limit sets the deadline, then 催办 and 预警."""
 
     preparation_limit_workdays: int = 30
@@ -289,11 +285,11 @@ class EscalationSettings:
 
     supervision_ticket: SupervisionTicketSettings = field(default_factory=SupervisionTicketSettings)
     approval_task: ApprovalTaskSettings = field(default_factory=ApprovalTaskSettings)
-    establishment: EstablishmentSettings = field(default_factory=EstablishmentSettings)
+    establishment: EstablishmentEscalationSettings = field(default_factory=EstablishmentEscalationSettings)
 
     def for_item(
         self, item_type: ItemType
-    ) -> SupervisionTicketSettings | ApprovalTaskSettings | EstablishmentSettings:
+    ) -> SupervisionTicketSettings | ApprovalTaskSettings | EstablishmentEscalationSettings:
         if item_type == "supervision_ticket":
             return self.supervision_ticket
         if item_type == "approval_task":

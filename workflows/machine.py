@@ -197,6 +197,11 @@ class WorkflowDefinition:
             # Only reachable if a condition slipped past the guard wrapper; never report success silently.
             raise RuleViolation("transition_condition_failed", f"不满足「{self.event_label(event)}」的条件")
 
+    def require(self, state: str, event: str) -> None:
+        """Raise the same Conflict as `fire` would, before any work is done for an event that cannot fire."""
+        if not self.can_fire(state, event):
+            raise self._not_allowed(state, event)
+
     def _not_allowed(self, current: str, event: str) -> Conflict:
         return Conflict(
             "transition_not_allowed",

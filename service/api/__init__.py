@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
-from flask import Flask
+from flask import Flask, Request
 from flask_smorest import Api as SmorestApi
+from flask_smorest.arguments import ArgumentsMixin
+from webargs.flaskparser import FlaskParser
+from werkzeug.exceptions import NotFound
 from werkzeug.routing import IntegerConverter
 
 from schemas.common import ErrorSchema
@@ -24,21 +28,57 @@ class Api(SmorestApi):
 api = Api()
 
 
-class IdConverter(IntegerConverter):
-    """`<int:...>` in paths: ids live in 32-bit INTEGER columns, so a larger number matches no route (404)
-    instead of reaching the database (SQLite OverflowError / PostgreSQL "integer out of range": a 500)."""
+class JsonParser(FlaskParser):
+    """A body Python's json module cannot decode without a RecursionError (arrays nested thousands deep)
+    or a ValueError (an integer of more than 4300 digits) is malformed JSON too: 400, not a 500."""
 
-    def __init__(
-        self, map: Any, fixed_digits: int = 0, min: int | None = None, max: int | None = 2**31 - 1, signed: bool = False
-    ) -> None:
-        super().__init__(map, fixed_digits=fixed_digits, min=min, max=max, signed=signed)
+    def _raw_load_json(self, req: Request) -> Any:
+        try:
+            return super()._raw_load_json(req)
+        except json.JSONDecodeError:
+            raise
+        except (RecursionError, ValueError) as exc:
+            raise json.JSONDecodeError(f"undecodable JSON body ({type(exc).__name__})", "-", 0) from exc
+
+
+# Every flask-smorest blueprint parses its arguments with this one instance (captured when a view is
+# decorated, so it is set here, before the blueprint modules are imported).
+ArgumentsMixin.ARGUMENTS_PARSER = JsonParser()
+
+
+MAX_ID = 2**31 - 1
+
+
+class IdConverter(IntegerConverter):
+    """`<int:...>` in paths. Ids live in 32-bit INTEGER columns, so a larger number names nothing: 404 for
+    every method, before the database sees it (SQLite raised OverflowError, PostgreSQL "integer out of
+    range": both were 500s). NotFound rather than ValidationError, which werkzeug turns into a 405 for
+    methods other than the first rule's."""
+
+    def __init__(self, map: Any, *args: Any, **kwargs: Any) -> None:
+        super().__init__(map, *args, **{"max": MAX_ID, **kwargs})  # `max` also documents the bound
+
+    def to_python(self, value: str) -> Any:
+        if len(value) > len(str(MAX_ID)) or int(value) > MAX_ID:
+            raise NotFound()
+        return super().to_python(value)
 
 
 def init_app(app: Flask) -> None:
-    from service.api import audit, health, jurisdictions, party_orgs, units, users
+    from service.api import audit, establishment, health, jurisdictions, party_orgs, tasks, units, users, workflows
 
     app.url_map.converters["int"] = IdConverter  # before any route is added
     api.init_app(app)
-    for module in (jurisdictions, units, party_orgs, users, audit):
-        api.register_blueprint(module.blp)
+    for blp in (
+        jurisdictions.blp,
+        units.blp,
+        party_orgs.blp,
+        users.blp,
+        audit.blp,
+        establishment.blp,
+        tasks.blp,
+        tasks.routes_blp,
+        workflows.blp,
+    ):
+        api.register_blueprint(blp)
     app.register_blueprint(health.bp)

@@ -21,8 +21,14 @@ MIGRATIONS = Path(__file__).resolve().parents[2] / "migrations"
 @bp.get("/")
 def index() -> Any:
     """Where to go from the root address."""
-    return jsonify(service="Dangjian Flow 党建工作流", api="/api/v1", docs="/api/docs", openapi="/api/openapi.json",
-                   health="/healthz", ready="/readyz")
+    return jsonify(
+        service="Dangjian Flow 党建工作流",
+        api="/api/v1",
+        docs="/api/docs",
+        openapi="/api/openapi.json",
+        health="/healthz",
+        ready="/readyz",
+    )
 
 
 @bp.get("/healthz")

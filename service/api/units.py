@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from flask import Response
 from flask_smorest import Blueprint
 
 from schemas.units import UnitCreateSchema, UnitQuerySchema, UnitSchema, UnitUpdateSchema
@@ -50,7 +51,8 @@ def create_unit(data: dict[str, Any]) -> Any:
 def get_unit(unit_id: int) -> Any:
     unit = units.get(current_actor(), unit_id)
     if not_modified(unit):
-        return "", 304, headers_for(unit)
+        # A bare Response: flask-smorest would otherwise dump "" through UnitSchema (a 500).
+        return Response(status=304, headers=headers_for(unit))
     return unit, 200, headers_for(unit)
 
 

@@ -1,8 +1,26 @@
 """All models, imported here so Alembic and the app see the whole metadata."""
 
+from service.models.approval import ApprovalAction, ApprovalRoute, ApprovalStep, ApprovalTask, TaskCandidate
 from service.models.audit import AuditEvent
+from service.models.establishment import EstablishmentCase, EstablishmentCaseUnit
 from service.models.jurisdiction import Jurisdiction, JurisdictionKind
 from service.models.ledger import PartyOrg, Unit
 from service.models.user import ApiToken, Role, User
 
-__all__ = ["ApiToken", "AuditEvent", "Jurisdiction", "JurisdictionKind", "PartyOrg", "Role", "Unit", "User"]
+__all__ = [
+    "ApiToken",
+    "ApprovalAction",
+    "ApprovalRoute",
+    "ApprovalStep",
+    "ApprovalTask",
+    "AuditEvent",
+    "EstablishmentCase",
+    "EstablishmentCaseUnit",
+    "Jurisdiction",
+    "JurisdictionKind",
+    "PartyOrg",
+    "Role",
+    "TaskCandidate",
+    "Unit",
+    "User",
+]

@@ -38,15 +38,21 @@ def subtree_ids(root: Jurisdiction) -> Select[tuple[int]]:
     return select(Jurisdiction.id).where(Jurisdiction.path.startswith(root.path, autoescape=True))
 
 
+def counties_of(places: list[Jurisdiction]) -> dict[int, int | None]:
+    """The county/district each body belongs to (itself if it is one; None at city level): one query."""
+    ancestors = {a for j in places for a in j.ancestor_ids}
+    kinds = dict(
+        db.session.execute(select(Jurisdiction.id, Jurisdiction.kind).where(Jurisdiction.id.in_(ancestors)))
+        .tuples()
+        .all()
+    )
+    return {
+        j.id: next((a for a in reversed(j.ancestor_ids) if kinds.get(a) in COUNTY_LEVEL_KINDS), None) for j in places
+    }
+
+
 def county_of(j: Jurisdiction) -> int | None:
-    """The county/district a body belongs to (itself if it is one); None for the city level."""
-    ids = j.ancestor_ids
-    rows = db.session.execute(select(Jurisdiction.id, Jurisdiction.kind).where(Jurisdiction.id.in_(ids))).all()
-    kinds = dict(rows)
-    for ident in reversed(ids):
-        if kinds.get(ident) in COUNTY_LEVEL_KINDS:
-            return ident
-    return None
+    return counties_of([j])[j.id]
 
 
 def create(actor: Actor, data: dict[str, Any]) -> Jurisdiction:

@@ -11,7 +11,7 @@ from workflows.deadlines import (
     WARNING_LABELS,
     ApprovalTaskSettings,
     EscalationSettings,
-    EstablishmentSettings,
+    EstablishmentEscalationSettings,
     Ladder,
     LadderStep,
     ScheduledStep,
@@ -96,7 +96,7 @@ def test_default_ladders(ticket_ladder: Ladder) -> None:
     approval = ApprovalTaskSettings().ladder()
     assert approval.levels == ("reminder", "escalate_to_superior")
     assert [s.label_zh for s in approval.steps] == ["催办", "上报上级"]
-    assert EstablishmentSettings().ladder().levels == ("reminder", "warning")
+    assert EstablishmentEscalationSettings().ladder().levels == ("reminder", "warning")
     assert "accountability" not in ticket_ladder.levels  # a separate rule
 
 
@@ -125,7 +125,7 @@ def test_invalid_ladders_refused() -> None:
     with pytest.raises(ValueError):
         SupervisionTicketSettings(warning_after_workdays=-2)
     with pytest.raises(ValueError):
-        EstablishmentSettings(preparation_limit_workdays=-1)
+        EstablishmentEscalationSettings(preparation_limit_workdays=-1)
 
 
 def test_settings_per_item_type() -> None:
@@ -143,9 +143,7 @@ def test_settings_per_item_type() -> None:
 def test_ticket_ladder_in_sequence_across_national_day(cal: WorkdayCalendar, ticket_ladder: Ladder) -> None:
     deadline = D(2026, 9, 30)
     reminder = next_escalation(ticket_ladder, deadline, None, cal)
-    assert reminder == ScheduledStep(
-        "reminder", "催办", D(2026, 10, 8), "official"
-    )  # first overdue working day
+    assert reminder == ScheduledStep("reminder", "催办", D(2026, 10, 8), "official")  # first overdue working day
     warning = next_escalation(ticket_ladder, deadline, "reminder", cal, reached_on=reminder.due_on)
     assert warning == ScheduledStep("warning", "预警", D(2026, 10, 12), "official")  # 10-09, 10-10, 10-12
     interview = next_escalation(ticket_ladder, deadline, "warning", cal, reached_on=warning.due_on)
@@ -199,10 +197,7 @@ def test_urgent_item_starts_higher(cal: WorkdayCalendar, ticket_ladder: Ladder) 
     deadline = D(2026, 9, 30)
     first = next_escalation(ticket_ladder, deadline, None, cal, start_level="interview")
     assert first == ScheduledStep("interview", "约谈", D(2026, 10, 8), "official")  # no later than a reminder
-    assert (
-        next_escalation(ticket_ladder, deadline, "interview", cal, "interview", reached_on=first.due_on)
-        is None
-    )
+    assert next_escalation(ticket_ladder, deadline, "interview", cal, "interview", reached_on=first.due_on) is None
     plan = planned_escalations(ticket_ladder, deadline, cal, start_level="warning")
     assert [(s.level, s.due_on) for s in plan] == [
         ("warning", D(2026, 10, 8)),
@@ -244,7 +239,7 @@ def test_approval_task_reminds_then_escalates(cal: WorkdayCalendar) -> None:
 
 
 def test_establishment_stuck_in_preparation(cal: WorkdayCalendar) -> None:
-    settings = EstablishmentSettings()
+    settings = EstablishmentEscalationSettings()
     limit = settings.preparation_deadline(D(2026, 9, 1), cal)
     assert limit.basis == "official"
     assert cal.workdays_between(D(2026, 9, 1), limit.date) == 30

@@ -1,0 +1,80 @@
+from __future__ import annotations
+
+from marshmallow import Schema, fields, validate
+
+from schemas.common import count, ident, one_of, text
+from workflows.registry import WORKFLOWS
+
+REPLY = {
+    "approval_doc_no": text(
+        64, load_default=None, metadata={"description": "批复文号; required on the final approval"}
+    ),
+    "approved_on": fields.Date(load_default=None),
+    "meeting_on": fields.Date(load_default=None, metadata={"description": "Date of the deciding committee meeting"}),
+}
+
+
+class TaskSchema(Schema):
+    id = fields.Integer()
+    workflow = fields.String()
+    subject_id = fields.Integer()
+    step = fields.Dict(metadata={"description": "level_name, mode, mode_label, body"})
+    status = fields.String()
+    assignee_id = fields.Integer(allow_none=True)
+    offered_to_group = fields.Boolean()
+    claimed_at = fields.DateTime(allow_none=True)
+    due_on = fields.Date()
+    overdue = fields.Boolean()
+    outcome = fields.String(allow_none=True)
+    comment = fields.String(allow_none=True)
+    decided_at = fields.DateTime(allow_none=True)
+    summary = fields.Dict(metadata={"description": "The case: title, state, form, jurisdiction…"})
+    version = fields.Integer()
+
+
+class InboxQuerySchema(Schema):
+    workflow = one_of(sorted(WORKFLOWS))
+    overdue = fields.Boolean()
+
+
+class DecideSchema(Schema.from_dict(REPLY)):  # type: ignore[misc]
+    action = one_of(["approve", "reject", "return"], required=True)
+    comment = text(2000, load_default=None, metadata={"description": "Required to reject or return"})
+
+
+class VoteSchema(Schema.from_dict(REPLY)):  # type: ignore[misc]
+    members = fields.Integer(strict=True, required=True, validate=validate.Range(min=1, max=99))
+    present = count(required=True)
+    votes_for = count(required=True)
+    votes_against = count(required=True)
+    comment = text(2000, load_default=None)
+
+
+class DelegateSchema(Schema):
+    to_user_id = ident(required=True)
+    comment = text(2000, load_default=None)
+
+
+class CommentSchema(Schema):
+    comment = text(2000, required=True)
+
+
+class RouteSchema(Schema):
+    id = fields.Integer(dump_only=True)
+    body_id = ident(required=True)
+    workflow = one_of(sorted(WORKFLOWS), required=True)
+    level_name = one_of(["superior_approval", "superior_review", "county_approval"], required=True)
+    mode = one_of(["countersign", "any_one", "sequential", "committee_vote"], required=True)
+    approver_ids = fields.List(
+        ident(),
+        allow_none=True,
+        load_default=None,
+        validate=validate.Length(max=50),
+        metadata={"description": "Named approvers in order; empty: the body's approvers"},
+    )
+    version = fields.Integer(dump_only=True)
+
+
+class RouteQuerySchema(Schema):
+    body_id = ident()
+    workflow = one_of(sorted(WORKFLOWS))

@@ -1,0 +1,98 @@
+"""Read models shared by several endpoints (batched: a fixed number of queries per page)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+
+from service.clock import today
+from service.extensions import db
+from service.models import ApprovalStep, ApprovalTask, TaskCandidate
+from service.operations import approvals
+from workflows.approval import MODE_LABELS_ZH, ApprovalMode
+
+
+def group_task_ids(task_ids: list[int]) -> set[int]:
+    if not task_ids:
+        return set()
+    return set(db.session.execute(select(TaskCandidate.task_id).where(TaskCandidate.task_id.in_(task_ids))).scalars())
+
+
+def step_brief(step: ApprovalStep) -> dict[str, Any]:
+    return {
+        "id": step.id,
+        "level": step.level,
+        "level_name": step.level_name,
+        "body": {"id": step.body.id, "name": step.body.name},
+        "mode": step.mode,
+        "mode_label": MODE_LABELS_ZH[ApprovalMode(step.mode)],
+    }
+
+
+def steps_view(workflow: str, subject_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
+    if not subject_ids:
+        return {}
+    steps = list(
+        db.session.execute(
+            select(ApprovalStep)
+            .where(ApprovalStep.workflow == workflow, ApprovalStep.subject_id.in_(subject_ids))
+            .order_by(ApprovalStep.id)
+        ).scalars()
+    )
+    tasks = approvals.tasks_of([s.id for s in steps])
+    groups = group_task_ids([t.id for t in tasks])
+    by_step: dict[int, list[dict[str, Any]]] = {}
+    for t in tasks:
+        by_step.setdefault(t.step_id, []).append(
+            {
+                "id": t.id,
+                "position": t.position,
+                "assignee_id": t.assignee_id,
+                "offered_to_group": t.id in groups,
+                "status": t.status,
+                "outcome": t.outcome,
+                "comment": t.comment,
+                "decided_at": t.decided_at,
+            }
+        )
+    out: dict[int, list[dict[str, Any]]] = {}
+    for s in steps:
+        out.setdefault(s.subject_id, []).append(
+            {
+                **step_brief(s),
+                "status": s.status,
+                "due_on": s.due_on,
+                "due_basis": s.due_basis,
+                "overdue": s.status == "pending" and s.due_on < today(),
+                "tally": s.tally,
+                "tasks": by_step.get(s.id, []),
+            }
+        )
+    return out
+
+
+def tasks_view(tasks: list[ApprovalTask]) -> list[dict[str, Any]]:
+    summaries = approvals.summaries(tasks)
+    groups = group_task_ids([t.id for t in tasks])
+    on = today()
+    return [
+        {
+            "id": t.id,
+            "workflow": t.workflow,
+            "subject_id": t.subject_id,
+            "step": step_brief(t.step),
+            "status": t.status,
+            "assignee_id": t.assignee_id,
+            "offered_to_group": t.id in groups,
+            "claimed_at": t.claimed_at,
+            "due_on": t.due_on,
+            "overdue": approvals.is_overdue(t, on),
+            "outcome": t.outcome,
+            "comment": t.comment,
+            "decided_at": t.decided_at,
+            "summary": summaries.get((t.workflow, t.subject_id), {}),
+            "version": t.version,
+        }
+        for t in tasks
+    ]

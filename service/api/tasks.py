@@ -1,0 +1,142 @@
+"""Approval tasks: the pending-task inbox and the actions on a task."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask_smorest import Blueprint
+
+from schemas.tasks import (
+    CommentSchema,
+    DecideSchema,
+    DelegateSchema,
+    InboxQuerySchema,
+    RouteQuerySchema,
+    RouteSchema,
+    TaskSchema,
+    VoteSchema,
+)
+from service.api.docs import errors
+from service.api.presenters import tasks_view
+from service.auth import current_actor, require_roles
+from service.models import Role
+from service.operations import approvals
+from service.operations.common import paginate
+
+blp = Blueprint("tasks", __name__, url_prefix="/api/v1/tasks", description="Approval tasks and the inbox (待办)")
+routes_blp = Blueprint(
+    "approval_routes",
+    __name__,
+    url_prefix="/api/v1/approval-routes",
+    description="How each body decides: approval mode and approvers per level",
+)
+
+ACTORS = (Role.approver,)
+REPLY_KEYS = ("approval_doc_no", "approved_on", "meeting_on")
+
+
+def _one(task: Any) -> Any:
+    return tasks_view([task])[0]
+
+
+@blp.route("/inbox")
+@blp.arguments(InboxQuerySchema, location="query")
+@blp.response(200, TaskSchema(many=True))
+@blp.paginate(page_size=50, max_page_size=200)
+@errors(blp, 422)
+def inbox(filters: dict[str, Any], pagination_parameters: Any) -> Any:
+    """My open tasks — assigned to me or claimable by my group — soonest due first, with the case summary."""
+    stmt = approvals.inbox_query(current_actor(), filters.get("workflow"), filters.get("overdue"))
+    items, total = paginate(stmt, pagination_parameters.page, pagination_parameters.page_size)
+    pagination_parameters.item_count = total
+    return tasks_view(items)
+
+
+@blp.route("/<int:task_id>")
+@blp.response(200, TaskSchema)
+@errors(blp, 404)
+def get_task(task_id: int) -> Any:
+    return _one(approvals.get_task(current_actor(), task_id))
+
+
+@blp.route("/<int:task_id>/claim", methods=["POST"])
+@blp.response(200, TaskSchema)
+@errors(blp, 403, 404, 409)
+@require_roles(*ACTORS)
+def claim(task_id: int) -> Any:
+    """Take a task offered to my group; 409 when someone else holds it."""
+    return _one(approvals.claim(current_actor(), task_id))
+
+
+@blp.route("/<int:task_id>/release", methods=["POST"])
+@blp.response(200, TaskSchema)
+@errors(blp, 403, 404, 409)
+@require_roles(*ACTORS)
+def release(task_id: int) -> Any:
+    return _one(approvals.release(current_actor(), task_id))
+
+
+@blp.route("/<int:task_id>/decide", methods=["POST"])
+@blp.arguments(DecideSchema)
+@blp.response(200, TaskSchema)
+@errors(blp, 400, 403, 404, 409, 422)
+@require_roles(*ACTORS)
+def decide(data: dict[str, Any], task_id: int) -> Any:
+    """Approve, reject or return (退回). The final approval carries the reply: approval_doc_no (批复文号)."""
+    reply = {k: data.get(k) for k in REPLY_KEYS}
+    return _one(approvals.act(current_actor(), task_id, data["action"], comment=data["comment"], reply=reply))
+
+
+@blp.route("/<int:task_id>/vote", methods=["POST"])
+@blp.arguments(VoteSchema)
+@blp.response(200, TaskSchema)
+@errors(blp, 400, 403, 404, 409, 422)
+@require_roles(*ACTORS)
+def vote(data: dict[str, Any], task_id: int) -> Any:
+    """Record a committee meeting's vote (committee_vote steps): quorum more than half of the members,
+    carried with more than half of ALL members."""
+    tally = {k: data[k] for k in ("members", "present", "votes_for", "votes_against")}
+    reply = {k: data.get(k) for k in REPLY_KEYS}
+    return _one(approvals.act(current_actor(), task_id, "vote", comment=data["comment"], tally=tally, reply=reply))
+
+
+@blp.route("/<int:task_id>/delegate", methods=["POST"])
+@blp.arguments(DelegateSchema)
+@blp.response(200, TaskSchema)
+@errors(blp, 400, 403, 404, 409, 422)
+@require_roles(*ACTORS)
+def delegate(data: dict[str, Any], task_id: int) -> Any:
+    """Hand my task to a colleague of the same body (转办)."""
+    return _one(
+        approvals.act(current_actor(), task_id, "delegate", comment=data["comment"], delegate_to=data["to_user_id"])
+    )
+
+
+@blp.route("/<int:task_id>/comment", methods=["POST"])
+@blp.arguments(CommentSchema)
+@blp.response(200, TaskSchema)
+@errors(blp, 400, 403, 404, 409, 422)
+@require_roles(*ACTORS)
+def comment(data: dict[str, Any], task_id: int) -> Any:
+    return _one(approvals.act(current_actor(), task_id, "comment", comment=data["comment"]))
+
+
+@routes_blp.route("")
+@routes_blp.arguments(RouteQuerySchema, location="query")
+@routes_blp.response(200, RouteSchema(many=True))
+@errors(routes_blp, 422)
+def list_routes(filters: dict[str, Any]) -> Any:
+    from service.extensions import db
+
+    stmt = approvals.routes_query(current_actor(), filters.get("body_id"), filters.get("workflow"))
+    return list(db.session.execute(stmt).scalars())
+
+
+@routes_blp.route("", methods=["PUT"])
+@routes_blp.arguments(RouteSchema)
+@routes_blp.response(200, RouteSchema)
+@errors(routes_blp, 400, 403, 404, 422)
+@require_roles(Role.admin)
+def put_route(data: dict[str, Any]) -> Any:
+    """Set how a body decides one level (mode and, for named modes, approvers in order)."""
+    return approvals.put_route(current_actor(), data)

@@ -1,0 +1,73 @@
+"""Establishment cases: preparation → approval → founding of a party organisation."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import JSON, Date, ForeignKey, Index, String, Text, true
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from service.extensions import db
+from service.models.base import Timestamped, UtcDateTime, Versioned
+from service.models.jurisdiction import Jurisdiction
+
+
+class EstablishmentCase(Versioned, Timestamped, db.Model):
+    __tablename__ = "establishment_cases"
+    __table_args__ = (Index("ix_establishment_cases_scope_state", "jurisdiction_id", "state"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # The transitions library reads and writes this attribute through the shared machine.
+    state: Mapped[str] = mapped_column(String(16), index=True)
+    form: Mapped[str] = mapped_column(String(32))
+    # The superior body that decides (the lowest body covering all the units) and its county.
+    jurisdiction_id: Mapped[int] = mapped_column(ForeignKey("jurisdictions.id"))
+    county_id: Mapped[int | None] = mapped_column(ForeignKey("jurisdictions.id"))
+    applicant_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    proposed_name: Mapped[str] = mapped_column(String(200))
+    proposed_secretary: Mapped[str | None] = mapped_column(String(50))
+    proposed_committee_size: Mapped[int | None]
+    branch_over_50_reason: Mapped[str | None] = mapped_column(Text)
+    request_text: Mapped[str | None] = mapped_column(Text)
+    roster: Mapped[list[dict[str, Any]] | None] = mapped_column(JSON)
+    formal_total: Mapped[int]
+    probationary_total: Mapped[int]
+    mobile_total: Mapped[int]
+    preparation_started_on: Mapped[date] = mapped_column(Date)
+    submitted_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    return_reason: Mapped[str | None] = mapped_column(Text)
+    decided_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    decision_reason: Mapped[str | None] = mapped_column(Text)
+    approving_body: Mapped[str | None] = mapped_column(String(100))
+    approval_doc_no: Mapped[str | None] = mapped_column(String(64))
+    approved_on: Mapped[date | None] = mapped_column(Date)
+    approval_meeting_on: Mapped[date | None] = mapped_column(Date)
+    general_meeting: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    founded_on: Mapped[date | None] = mapped_column(Date)
+    term_years: Mapped[int | None]
+    term_due_on: Mapped[date | None] = mapped_column(Date)
+    party_org_id: Mapped[int | None] = mapped_column(ForeignKey("party_orgs.id"))
+    closed_reason: Mapped[str | None] = mapped_column(Text)
+
+    jurisdiction: Mapped[Jurisdiction] = relationship(lazy="joined", innerjoin=True, foreign_keys=[jurisdiction_id])
+
+
+class EstablishmentCaseUnit(db.Model):
+    """Units covered by a case. `open` is true while the case is alive: a partial unique index lets a unit
+    be in at most one open case, enforced by the database even under concurrent requests."""
+
+    __tablename__ = "establishment_case_units"
+    __table_args__ = (
+        Index(
+            "uq_establishment_open_unit",
+            "unit_id",
+            unique=True,
+            postgresql_where=db.text("open"),
+            sqlite_where=db.text("open"),
+        ),
+    )
+
+    case_id: Mapped[int] = mapped_column(ForeignKey("establishment_cases.id"), primary_key=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("ledger_units.id"), primary_key=True)
+    open: Mapped[bool] = mapped_column(server_default=true())

@@ -1,0 +1,548 @@
+"""The approval engine's persistence: opening steps, the inbox, claiming and acting on tasks.
+
+The decision rules are pure (workflows.approval); this module stores them. Every action on a step locks
+the step row first (SELECT … FOR UPDATE on PostgreSQL; SQLite serialises writers with BEGIN IMMEDIATE),
+so two approvers acting at the same instant are applied one after the other: the step closes exactly
+once and the later action sees the decided step (409). Claiming is a conditional UPDATE.
+
+When a step closes, the workflow's handler (registered by the workflow module) moves the subject on —
+in the same transaction."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from flask import current_app
+from sqlalchemy import Select, and_, exists, or_, select, update
+
+from service.auth import Actor, in_scope
+from service.calendar import calendar
+from service.clock import now, today
+from service.db import transaction
+from service.errors import Forbidden, NotFound
+from service.extensions import db
+from service.models import (
+    ApprovalAction,
+    ApprovalRoute,
+    ApprovalStep,
+    ApprovalTask,
+    Jurisdiction,
+    Role,
+    TaskCandidate,
+    User,
+)
+from service.operations import audit
+from workflows import approval as engine
+from workflows.approval import Action, ApprovalMode, StepStatus
+from workflows.errors import Conflict, RuleViolation
+
+GROUP_MODES = (ApprovalMode.ANY_ONE, ApprovalMode.COMMITTEE_VOTE)
+
+
+@dataclass(frozen=True)
+class StepClosed:
+    """What a workflow handler gets when one of its steps is decided."""
+
+    actor: Actor
+    step: ApprovalStep
+    status: StepStatus
+    comment: str | None
+    reply: dict[str, Any]
+
+
+StepHandler = Callable[[StepClosed], None]
+SummaryProvider = Callable[[list[int]], dict[int, dict[str, Any]]]
+_HANDLERS: dict[str, StepHandler] = {}
+_SUMMARIES: dict[str, SummaryProvider] = {}
+
+
+def register(workflow: str, on_closed: StepHandler, summaries: SummaryProvider) -> None:
+    _HANDLERS[workflow] = on_closed
+    _SUMMARIES[workflow] = summaries
+
+
+# -- opening steps -------------------------------------------------------------------------------------------
+
+
+def _body_approvers(body_id: int) -> list[int]:
+    return list(
+        db.session.execute(
+            select(User.id)
+            .where(User.jurisdiction_id == body_id, User.role == Role.approver, User.active.is_(True))
+            .order_by(User.id)
+        ).scalars()
+    )
+
+
+def route_for(workflow: str, level_name: str, body: Jurisdiction) -> tuple[ApprovalMode, list[int] | None]:
+    """The mode and the named approvers (None: offered to the body's approvers as a group)."""
+    route = db.session.execute(
+        select(ApprovalRoute).where(
+            ApprovalRoute.body_id == body.id, ApprovalRoute.workflow == workflow, ApprovalRoute.level_name == level_name
+        )
+    ).scalar_one_or_none()
+    default = current_app.config["SETTINGS"].approval_modes.get(level_name, ApprovalMode.ANY_ONE.value)
+    mode = ApprovalMode(route.mode if route else default)
+    active = _body_approvers(body.id)
+    named = [i for i in (route.approver_ids or []) if i in active] if route and route.approver_ids else None
+    if named is None and mode not in GROUP_MODES:
+        named = active
+    if (named is not None and not named) or (named is None and not active):
+        raise RuleViolation("no_approvers", f"「{body.name}」没有可用的审批人，请先配置审批人员")
+    return mode, named
+
+
+def open_step(
+    actor: Actor,
+    workflow: str,
+    subject_id: int,
+    scope_id: int,
+    level: int,
+    level_name: str,
+    body: Jurisdiction,
+    workdays: int,
+) -> ApprovalStep:
+    mode, named = route_for(workflow, level_name, body)
+    due = calendar().add_workdays(today(), workdays)
+    step = ApprovalStep(
+        workflow=workflow,
+        subject_id=subject_id,
+        scope_id=scope_id,
+        level=level,
+        level_name=level_name,
+        body_id=body.id,
+        mode=mode.value,
+        status=StepStatus.PENDING.value,
+        due_on=due.date,
+        due_basis=due.basis,
+        opened_at=now(),
+    )
+    db.session.add(step)
+    db.session.flush()
+    common = {
+        "step_id": step.id,
+        "due_on": due.date,
+        "workflow": workflow,
+        "subject_id": subject_id,
+        "scope_id": scope_id,
+    }
+    if named is None:
+        task = ApprovalTask(position=0, status="open", **common)
+        db.session.add(task)
+        db.session.flush()
+        db.session.add(TaskCandidate(task_id=task.id, role=Role.approver.value, body_id=body.id))
+    else:
+        for position, user_id in enumerate(named):
+            waiting = mode is ApprovalMode.SEQUENTIAL and position > 0
+            db.session.add(
+                ApprovalTask(position=position, assignee_id=user_id, status="waiting" if waiting else "open", **common)
+            )
+    db.session.flush()
+    audit.record(
+        actor,
+        "approval_step.open",
+        workflow,
+        subject_id,
+        scope_id,
+        None,
+        {
+            "step_id": step.id,
+            "level": level_name,
+            "body": body.name,
+            "mode": mode.value,
+            "due_on": due.date.isoformat(),
+            "due_basis": due.basis,
+            "approvers": named,
+        },
+    )
+    return step
+
+
+def cancel_open_steps(workflow: str, subject_id: int) -> None:
+    """The subject was withdrawn or cancelled: its pending steps and their tasks end."""
+    steps = select(ApprovalStep.id).where(
+        ApprovalStep.workflow == workflow, ApprovalStep.subject_id == subject_id, ApprovalStep.status == "pending"
+    )
+    db.session.execute(
+        update(ApprovalTask)
+        .where(ApprovalTask.step_id.in_(steps), ApprovalTask.status.in_(("open", "waiting")))
+        .values(status="cancelled", version=ApprovalTask.version + 1)
+        .execution_options(synchronize_session=False)
+    )
+    db.session.execute(
+        update(ApprovalStep)
+        .where(ApprovalStep.id.in_(steps))
+        .values(status="cancelled", closed_at=now(), version=ApprovalStep.version + 1)
+        .execution_options(synchronize_session=False)
+    )
+
+
+# -- reading ---------------------------------------------------------------------------------------------------
+
+
+def _is_candidate(actor: Actor, task_id: int) -> bool:
+    return db.session.execute(
+        select(
+            exists().where(
+                TaskCandidate.task_id == task_id,
+                TaskCandidate.role == actor.role,
+                TaskCandidate.body_id == actor.jurisdiction_id,
+            )
+        )
+    ).scalar_one()
+
+
+def _has_candidates(task_id: int) -> bool:
+    return db.session.execute(select(exists().where(TaskCandidate.task_id == task_id))).scalar_one()
+
+
+def get_task(actor: Actor, task_id: int, *, for_update: bool = False) -> ApprovalTask:
+    """A task in the caller's scope (404 otherwise)."""
+    stmt = in_scope(select(ApprovalTask).where(ApprovalTask.id == task_id), ApprovalTask.scope_id, actor)
+    if for_update:
+        stmt = stmt.with_for_update(of=ApprovalTask).execution_options(populate_existing=True)
+    task = db.session.execute(stmt).scalar_one_or_none()
+    if task is None:
+        raise NotFound()
+    return task
+
+
+def inbox_query(actor: Actor, workflow: str | None = None, overdue: bool | None = None) -> Select[Any]:
+    """My open tasks: assigned to me, or unclaimed and offered to a group I belong to (EXISTS, not IN lists),
+    within my scope, by due date. Served by ix_approval_tasks_assignee_open / ix_approval_tasks_open_due and
+    the candidate index."""
+    offered = exists().where(
+        TaskCandidate.task_id == ApprovalTask.id,
+        TaskCandidate.role == actor.role,
+        TaskCandidate.body_id == actor.jurisdiction_id,
+    )
+    mine = ApprovalTask.assignee_id == actor.user_id
+    stmt = select(ApprovalTask).where(
+        ApprovalTask.status == "open", or_(mine, and_(ApprovalTask.assignee_id.is_(None), offered))
+    )
+    stmt = in_scope(stmt, ApprovalTask.scope_id, actor)
+    if workflow:
+        stmt = stmt.where(ApprovalTask.workflow == workflow)
+    if overdue is not None:
+        stmt = stmt.where(ApprovalTask.due_on < today() if overdue else ApprovalTask.due_on >= today())
+    return stmt.order_by(ApprovalTask.due_on, ApprovalTask.id)
+
+
+def summaries(tasks: list[ApprovalTask]) -> dict[tuple[str, int], dict[str, Any]]:
+    """Case summaries for a page of tasks: one query per workflow, never per task."""
+    out: dict[tuple[str, int], dict[str, Any]] = {}
+    by_workflow: dict[str, set[int]] = {}
+    for t in tasks:
+        by_workflow.setdefault(t.workflow, set()).add(t.subject_id)
+    for workflow, ids in by_workflow.items():
+        for subject_id, summary in _SUMMARIES[workflow](sorted(ids)).items():
+            out[(workflow, subject_id)] = summary
+    return out
+
+
+def steps_of(workflow: str, subject_id: int) -> list[ApprovalStep]:
+    return list(
+        db.session.execute(
+            select(ApprovalStep)
+            .where(ApprovalStep.workflow == workflow, ApprovalStep.subject_id == subject_id)
+            .order_by(ApprovalStep.id)
+        ).scalars()
+    )
+
+
+def tasks_of(step_ids: list[int]) -> list[ApprovalTask]:
+    if not step_ids:
+        return []
+    return list(
+        db.session.execute(
+            select(ApprovalTask)
+            .where(ApprovalTask.step_id.in_(step_ids))
+            .order_by(ApprovalTask.step_id, ApprovalTask.position)
+        ).scalars()
+    )
+
+
+def actions_of(step_ids: list[int]) -> list[ApprovalAction]:
+    if not step_ids:
+        return []
+    return list(
+        db.session.execute(
+            select(ApprovalAction).where(ApprovalAction.step_id.in_(step_ids)).order_by(ApprovalAction.id)
+        ).scalars()
+    )
+
+
+def is_overdue(task: ApprovalTask, on: date | None = None) -> bool:
+    return task.status in ("open", "waiting") and task.due_on < (on or today())
+
+
+# -- acting ----------------------------------------------------------------------------------------------------
+
+
+def _log(
+    actor: Actor,
+    task: ApprovalTask,
+    action: str,
+    *,
+    comment: str | None = None,
+    delegate_to: int | None = None,
+    tally: dict[str, int] | None = None,
+) -> None:
+    db.session.add(
+        ApprovalAction(
+            step_id=task.step_id,
+            task_id=task.id,
+            actor_id=actor.user_id,
+            action=action,
+            comment=comment,
+            delegate_to_id=delegate_to,
+            tally=tally,
+            at=now(),
+        )
+    )
+    audit.record(
+        actor,
+        f"task.{action}",
+        task.workflow,
+        task.subject_id,
+        task.scope_id,
+        None,
+        {"task_id": task.id, "step_id": task.step_id, "delegate_to": delegate_to, "tally": tally},
+        comment,
+    )
+
+
+def claim(actor: Actor, task_id: int) -> ApprovalTask:
+    """Take an offered task. A conditional UPDATE: only one of several simultaneous claimers wins."""
+    with transaction():
+        return _claim(actor, task_id)
+
+
+def _claim(actor: Actor, task_id: int) -> ApprovalTask:
+    task = get_task(actor, task_id)
+    if task.assignee_id == actor.user_id:
+        return task
+    if not _is_candidate(actor, task.id):
+        raise Forbidden("您不在该任务的候选人范围内")
+    claimed = db.session.execute(
+        update(ApprovalTask)
+        .where(ApprovalTask.id == task.id, ApprovalTask.status == "open", ApprovalTask.assignee_id.is_(None))
+        .values(assignee_id=actor.user_id, claimed_at=now(), version=ApprovalTask.version + 1)
+        .execution_options(synchronize_session=False)
+    ).rowcount
+    if not claimed:
+        raise Conflict("task_claimed", "该任务已被他人认领或已办结")
+    db.session.refresh(task)
+    _log(actor, task, "claim")
+    return task
+
+
+def release(actor: Actor, task_id: int) -> ApprovalTask:
+    """Give a claimed group task back to its candidates."""
+    with transaction():
+        return _release(actor, task_id)
+
+
+def _release(actor: Actor, task_id: int) -> ApprovalTask:
+    task = get_task(actor, task_id)
+    if not _has_candidates(task.id):
+        raise Conflict("task_not_claimable", "指定给个人的任务不能退回候选组，请使用转办")
+    released = db.session.execute(
+        update(ApprovalTask)
+        .where(ApprovalTask.id == task.id, ApprovalTask.status == "open", ApprovalTask.assignee_id == actor.user_id)
+        .values(assignee_id=None, claimed_at=None, version=ApprovalTask.version + 1)
+        .execution_options(synchronize_session=False)
+    ).rowcount
+    if not released:
+        raise Conflict("task_not_held", "您没有认领该任务")
+    db.session.refresh(task)
+    _log(actor, task, "release")
+    return task
+
+
+def _step_state(step: ApprovalStep, tasks: list[ApprovalTask], actions: list[ApprovalAction]) -> engine.StepState:
+    live = [t for t in tasks if t.status != "cancelled" or t.outcome is not None]
+    approvers = tuple(t.assignee_id if t.assignee_id is not None else f"task:{t.id}" for t in live)
+    decisions = tuple(
+        engine.Decision(
+            a.actor_id, a.action, a.comment, a.delegate_to_id, engine.VoteTally(**a.tally) if a.tally else None
+        )
+        for a in actions
+        if a.action in {x.value for x in Action}
+    )
+    return engine.StepState(step.mode, approvers, decisions)
+
+
+def _colleague(actor: Actor, step: ApprovalStep, user_id: int | None) -> User:
+    user = db.session.get(User, user_id) if user_id else None
+    if user is None or not user.active or user.role != Role.approver or user.jurisdiction_id != step.body_id:
+        raise RuleViolation("delegate_not_colleague", "只能转办给本审批机构的其他审批人", "delegate_to")
+    return user
+
+
+def act(
+    actor: Actor,
+    task_id: int,
+    action: str,
+    *,
+    comment: str | None = None,
+    delegate_to: int | None = None,
+    tally: dict[str, int] | None = None,
+    reply: dict[str, Any] | None = None,
+) -> ApprovalTask:
+    """approve / reject / return / delegate / comment / vote on a task, in one transaction with whatever the
+    workflow's handler does when the step closes."""
+    with transaction():
+        return _act(actor, task_id, action, comment=comment, delegate_to=delegate_to, tally=tally, reply=reply)
+
+
+def _act(
+    actor: Actor,
+    task_id: int,
+    action: str,
+    *,
+    comment: str | None,
+    delegate_to: int | None,
+    tally: dict[str, int] | None,
+    reply: dict[str, Any] | None,
+) -> ApprovalTask:
+    task = get_task(actor, task_id)
+    # Lock the step: every action on it queues here, so it closes exactly once.
+    step = db.session.execute(
+        select(ApprovalStep)
+        .where(ApprovalStep.id == task.step_id)
+        .with_for_update(of=ApprovalStep)
+        .execution_options(populate_existing=True)
+    ).scalar_one()
+    db.session.refresh(task)
+    if step.status != StepStatus.PENDING:
+        raise Conflict("step_already_decided", "该审批环节已办结，不能再操作")
+    if task.status == "waiting":
+        raise Conflict("not_your_turn", "尚未轮到您审批")
+    if task.status != "open":
+        raise Conflict("task_closed", "该任务已办结")
+    if task.assignee_id is None:
+        if not _is_candidate(actor, task.id):
+            raise Forbidden("您不在该任务的候选人范围内")
+        task.assignee_id, task.claimed_at = actor.user_id, now()
+        db.session.flush()
+    elif task.assignee_id != actor.user_id:
+        if _has_candidates(task.id) and _is_candidate(actor, task.id):
+            raise Conflict("task_claimed", "该任务已被他人认领")
+        raise Forbidden("该任务不是您的待办")
+
+    tasks = tasks_of([step.id])
+    state = _step_state(step, tasks, actions_of([step.id]))
+    if action == "vote":
+        if tally is None:
+            raise RuleViolation("tally_required", "请录入表决结果", "tally")
+        outcome = engine.record_vote(state, actor.user_id, comment=comment, **tally)  # type: ignore[arg-type]
+    else:
+        if action == Action.DELEGATE:
+            delegate_to = _colleague(actor, step, delegate_to).id
+        outcome = engine.decide(
+            state,
+            actor.user_id,
+            action,
+            comment=comment,  # type: ignore[arg-type]
+            delegate_to=delegate_to,
+        )
+    decision = outcome.step.decisions[-1]
+    _log(
+        actor,
+        task,
+        action if action != "vote" else decision.action.value,
+        comment=decision.comment,
+        delegate_to=delegate_to if action == Action.DELEGATE else None,
+        tally=tally,
+    )
+    if action == Action.DELEGATE:
+        task.assignee_id, task.claimed_at = delegate_to, None
+    elif action != Action.COMMENT:
+        task.status, task.outcome, task.comment, task.decided_at = (
+            "done",
+            decision.action.value,
+            decision.comment,
+            now(),
+        )
+    if step.mode == ApprovalMode.SEQUENTIAL and not outcome.decided and action == Action.APPROVE:
+        for t in tasks:
+            if t.status == "waiting" and t.assignee_id == outcome.step.current:
+                t.status = "open"
+    if outcome.decided:
+        step.status, step.closed_at, step.tally = outcome.status.value, now(), tally
+        for t in tasks:
+            if t.status in ("open", "waiting"):
+                t.status = "cancelled"
+        db.session.flush()
+        _HANDLERS[step.workflow](StepClosed(actor, step, outcome.status, decision.comment, reply or {}))
+    db.session.flush()
+    return task
+
+
+# -- routes ----------------------------------------------------------------------------------------------------
+
+
+def routes_query(actor: Actor, body_id: int | None, workflow: str | None) -> Select[tuple[ApprovalRoute]]:
+    stmt = in_scope(select(ApprovalRoute), ApprovalRoute.body_id, actor)
+    if body_id is not None:
+        stmt = stmt.where(ApprovalRoute.body_id == body_id)
+    if workflow:
+        stmt = stmt.where(ApprovalRoute.workflow == workflow)
+    return stmt.order_by(ApprovalRoute.body_id, ApprovalRoute.workflow, ApprovalRoute.level_name)
+
+
+def put_route(actor: Actor, data: dict[str, Any]) -> ApprovalRoute:
+    """Create or replace how a body decides one level. Steps already open keep their approvers."""
+    from service.operations import jurisdictions
+
+    with transaction():
+        body = jurisdictions.get(actor, data["body_id"])
+        named = data.get("approver_ids") or None
+        if named:
+            if len(set(named)) != len(named):
+                raise RuleViolation("duplicate_approvers", "审批人重复", "approver_ids")
+            active = set(_body_approvers(body.id))
+            if not set(named) <= active:
+                raise RuleViolation("approver_not_in_body", "审批人须为该审批机构的在岗审批人", "approver_ids")
+        route = db.session.execute(
+            select(ApprovalRoute)
+            .where(
+                ApprovalRoute.body_id == body.id,
+                ApprovalRoute.workflow == data["workflow"],
+                ApprovalRoute.level_name == data["level_name"],
+            )
+            .with_for_update()
+        ).scalar_one_or_none()
+        before = None
+        if route is None:
+            route = ApprovalRoute(
+                body_id=body.id,
+                workflow=data["workflow"],
+                level_name=data["level_name"],
+                mode=data["mode"],
+                approver_ids=named,
+            )
+            db.session.add(route)
+        else:
+            before = {"mode": route.mode, "approver_ids": route.approver_ids}
+            route.mode, route.approver_ids = data["mode"], named
+        db.session.flush()
+        audit.record(
+            actor,
+            "approval_route.put",
+            "approval_route",
+            route.id,
+            body.id,
+            before,
+            {
+                "mode": route.mode,
+                "approver_ids": route.approver_ids,
+                "level_name": route.level_name,
+                "workflow": route.workflow,
+            },
+        )
+    return route

@@ -1,0 +1,468 @@
+"""Establishment cases: the service side of workflows.establishment.
+
+The rules decide (check_request, check_founding…); this module loads the facts, locks the case row,
+fires the shared state machine, persists the result and writes the audit trail, in one transaction."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from flask import current_app
+from sqlalchemy import Select, select, update
+
+from service.auth import Actor, in_scope
+from service.clock import now, today
+from service.db import transaction
+from service.errors import Forbidden, NotFound
+from service.extensions import db
+from service.models import EstablishmentCase, EstablishmentCaseUnit, Jurisdiction, PartyOrg, Role, Unit
+from service.models.base import snapshot
+from service.operations import approvals, audit, jurisdictions
+from service.operations.common import order_by_keys
+from workflows import establishment as rules
+from workflows.approval import StepStatus
+from workflows.errors import Conflict, RuleViolation
+from workflows.establishment import ESTABLISHMENT, EstablishmentState, OrgForm
+from workflows.ledger import OperatingStatus
+
+Precondition = Callable[[Any], None]
+WORKFLOW = ESTABLISHMENT.name
+OPEN_STATES = (
+    EstablishmentState.PREPARING,
+    EstablishmentState.SUBMITTED,
+    EstablishmentState.RETURNED,
+    EstablishmentState.APPROVED,
+)
+SORT_KEYS = {"created_at", "updated_at", "proposed_name", "state", "id"}
+EDITABLE = (
+    "proposed_name",
+    "proposed_secretary",
+    "proposed_committee_size",
+    "branch_over_50_reason",
+    "request_text",
+    "roster",
+)
+
+
+def settings() -> rules.EstablishmentSettings:
+    s = current_app.config["SETTINGS"]
+    return rules.EstablishmentSettings(
+        max_joint_units=s.max_joint_units, approval_due_working_days=s.establishment_approval_workdays
+    )
+
+
+# -- reading ---------------------------------------------------------------------------------------------------
+
+
+def get(actor: Actor, case_id: int, *, for_update: bool = False) -> EstablishmentCase:
+    stmt = in_scope(
+        select(EstablishmentCase).where(EstablishmentCase.id == case_id), EstablishmentCase.jurisdiction_id, actor
+    )
+    if for_update:
+        stmt = stmt.with_for_update(of=EstablishmentCase).execution_options(populate_existing=True)
+    case = db.session.execute(stmt).scalar_one_or_none()
+    if case is None:
+        raise NotFound()
+    return case
+
+
+def query(actor: Actor, f: dict[str, Any]) -> Select[tuple[EstablishmentCase]]:
+    stmt = in_scope(select(EstablishmentCase), EstablishmentCase.jurisdiction_id, actor)
+    if f.get("jurisdiction_id") is not None:
+        root = jurisdictions.get(actor, f["jurisdiction_id"])
+        stmt = stmt.where(EstablishmentCase.jurisdiction_id.in_(jurisdictions.subtree_ids(root)))
+    for key in ("state", "form"):
+        if f.get(key):
+            stmt = stmt.where(getattr(EstablishmentCase, key) == f[key])
+    if f.get("unit_id") is not None:
+        stmt = stmt.where(
+            EstablishmentCase.id.in_(
+                select(EstablishmentCaseUnit.case_id).where(EstablishmentCaseUnit.unit_id == f["unit_id"])
+            )
+        )
+    if f.get("q"):
+        stmt = stmt.where(EstablishmentCase.proposed_name.contains(f["q"], autoescape=True))
+    return order_by_keys(stmt, EstablishmentCase, f.get("sort"), SORT_KEYS, "-created_at")
+
+
+def units_of(case_ids: list[int]) -> dict[int, list[Unit]]:
+    out: dict[int, list[Unit]] = {i: [] for i in case_ids}
+    if not case_ids:
+        return out
+    rows = db.session.execute(
+        select(EstablishmentCaseUnit.case_id, Unit)
+        .join(Unit, Unit.id == EstablishmentCaseUnit.unit_id)
+        .where(EstablishmentCaseUnit.case_id.in_(case_ids))
+        .order_by(Unit.id)
+    ).all()
+    for case_id, unit in rows:
+        out[case_id].append(unit)
+    return out
+
+
+def summaries(case_ids: list[int]) -> dict[int, dict[str, Any]]:
+    """Inbox summaries for a page of tasks (one query)."""
+    rows = db.session.execute(
+        select(
+            EstablishmentCase.id,
+            EstablishmentCase.state,
+            EstablishmentCase.form,
+            EstablishmentCase.proposed_name,
+            EstablishmentCase.formal_total,
+            Jurisdiction.name,
+        )
+        .join(Jurisdiction, Jurisdiction.id == EstablishmentCase.jurisdiction_id)
+        .where(EstablishmentCase.id.in_(case_ids))
+    ).all()
+    return {
+        r.id: {
+            "title": r.proposed_name,
+            "state": r.state,
+            "state_label": ESTABLISHMENT.state_label(r.state),
+            "form": r.form,
+            "form_label": rules.FORM_LABELS_ZH[OrgForm(r.form)],
+            "formal_members": r.formal_total,
+            "jurisdiction": r.name,
+        }
+        for r in rows
+    }
+
+
+# -- facts and checks ------------------------------------------------------------------------------------------
+
+
+def _load_units(actor: Actor, unit_ids: list[int], *, lock: bool = False) -> list[Unit]:
+    if len(set(unit_ids)) != len(unit_ids):
+        raise RuleViolation("duplicate_units", "单位重复", "unit_ids")
+    stmt = in_scope(select(Unit).where(Unit.id.in_(unit_ids)), Unit.jurisdiction_id, actor).order_by(Unit.id)
+    if lock:
+        stmt = stmt.with_for_update(of=Unit).execution_options(populate_existing=True)
+    found = list(db.session.execute(stmt).scalars())
+    if len(found) != len(unit_ids):
+        missing = sorted(set(unit_ids) - {u.id for u in found})
+        raise NotFound(f"单位不存在或不在您的管辖范围内：{missing}")
+    return found
+
+
+def _facts(units: list[Unit], exclude_case: int | None = None) -> list[rules.UnitFacts]:
+    ids = [u.id for u in units]
+    busy_stmt = select(EstablishmentCaseUnit.unit_id).where(
+        EstablishmentCaseUnit.unit_id.in_(ids), EstablishmentCaseUnit.open.is_(True)
+    )
+    if exclude_case is not None:
+        busy_stmt = busy_stmt.where(EstablishmentCaseUnit.case_id != exclude_case)
+    busy = set(db.session.execute(busy_stmt).scalars())
+    places = jurisdictions.counties_of([u.jurisdiction for u in units])
+    counties = {u.id: places[u.jurisdiction_id] for u in units}
+    return [
+        rules.UnitFacts(
+            unit_id=u.id,
+            name=u.name,
+            formal_members=u.formal_members,
+            county_id=counties[u.id] or 0,
+            probationary_members=u.probationary_members,
+            mobile_members=u.mobile_members,
+            deregistered=u.operating_status == OperatingStatus.deregistered,
+            has_party_org=u.party_org_id is not None,
+            has_open_case=u.id in busy,
+        )
+        for u in units
+    ]
+
+
+def _lowest_common_body(units: list[Unit]) -> int:
+    paths = [u.jurisdiction.ancestor_ids for u in units]
+    common = paths[0]
+    for p in paths[1:]:
+        n = 0
+        while n < min(len(common), len(p)) and common[n] == p[n]:
+            n += 1
+        common = common[:n]
+    return common[-1]
+
+
+def _check_roster(roster: list[dict[str, Any]] | None, units: list[Unit]) -> None:
+    """A roster, when attached, must agree with the ledger: as many formal members as the units report."""
+    if not roster:
+        return
+    unit_ids = {u.id for u in units}
+    if any(m.get("unit_id") not in unit_ids for m in roster):
+        raise RuleViolation("roster_unit_mismatch", "花名册中的党员所在单位须为本次申请的单位", "roster")
+    formal = sum(1 for m in roster if m["member_type"] == "formal")
+    expected = sum(u.formal_members for u in units)
+    if formal != expected:
+        raise RuleViolation("roster_mismatch", f"花名册正式党员{formal}名，与台账正式党员{expected}名不一致", "roster")
+
+
+def _check(units: list[Unit], form: str, reason: str | None, exclude_case: int | None = None) -> None:
+    rules.check_request(_facts(units, exclude_case), form, settings(), branch_over_50_reason=reason)
+
+
+def _set_links(case: EstablishmentCase, units: list[Unit]) -> None:
+    db.session.execute(EstablishmentCaseUnit.__table__.delete().where(EstablishmentCaseUnit.case_id == case.id))
+    for u in units:
+        db.session.add(EstablishmentCaseUnit(case_id=case.id, unit_id=u.id, open=True))
+    db.session.flush()
+
+
+def _close_links(case: EstablishmentCase) -> None:
+    db.session.execute(update(EstablishmentCaseUnit).where(EstablishmentCaseUnit.case_id == case.id).values(open=False))
+
+
+def _totals(case: EstablishmentCase, units: list[Unit]) -> None:
+    case.formal_total = sum(u.formal_members for u in units)
+    case.probationary_total = sum(u.probationary_members for u in units)
+    case.mobile_total = sum(u.mobile_members for u in units)
+
+
+def _fire(actor: Actor, case: EstablishmentCase, event: str, comment: str | None = None, **kw: Any) -> None:
+    before = snapshot(case)
+    ESTABLISHMENT.fire(case, event, **kw)
+    db.session.flush()
+    old, new = audit.changed(before, snapshot(case))
+    audit.record(actor, f"establishment.{event}", WORKFLOW, case.id, case.jurisdiction_id, old, new, comment)
+
+
+# -- commands --------------------------------------------------------------------------------------------------
+
+
+def create(actor: Actor, data: dict[str, Any]) -> EstablishmentCase:
+    with transaction():
+        units = _load_units(actor, data["unit_ids"], lock=True)
+        _check(units, data["form"], data.get("branch_over_50_reason"))
+        _check_roster(data.get("roster"), units)
+        body_id = _lowest_common_body(units)
+        body = db.session.get(Jurisdiction, body_id)
+        assert body is not None
+        case = EstablishmentCase(
+            state=ESTABLISHMENT.initial,
+            form=data["form"],
+            jurisdiction_id=body_id,
+            county_id=jurisdictions.county_of(body),
+            applicant_id=actor.user_id,
+            preparation_started_on=today(),
+            **{k: data.get(k) for k in EDITABLE},
+        )
+        _totals(case, units)
+        db.session.add(case)
+        db.session.flush()
+        _set_links(case, units)
+        audit.record(actor, "establishment.create", WORKFLOW, case.id, case.jurisdiction_id, None, snapshot(case))
+    return case
+
+
+def _require_editable(case: EstablishmentCase) -> None:
+    if case.state not in (EstablishmentState.PREPARING, EstablishmentState.RETURNED):
+        raise Conflict("case_not_editable", f"「{ESTABLISHMENT.state_label(case.state)}」状态的申请不能修改")
+
+
+def _require_applicant_side(actor: Actor, case: EstablishmentCase) -> None:
+    """Withdraw and edit belong to the applicant (or an admin / the portal that filed for the unit)."""
+    if actor.role in (Role.admin, Role.supervisor) or actor.user_id == case.applicant_id:
+        return
+    if actor.role in (Role.portal, Role.handler):
+        return
+    raise Forbidden("只有申请人可以执行此操作")
+
+
+def update_case(
+    actor: Actor, case_id: int, changes: dict[str, Any], precondition: Precondition | None = None
+) -> EstablishmentCase:
+    with transaction():
+        case = get(actor, case_id, for_update=True)
+        _check_version(case, precondition)
+        _require_applicant_side(actor, case)
+        _require_editable(case)
+        before = snapshot(case)
+        units = (
+            _load_units(actor, changes["unit_ids"], lock=True)
+            if "unit_ids" in changes
+            else units_of([case.id])[case.id]
+        )
+        form = changes.get("form", case.form)
+        reason = changes.get("branch_over_50_reason", case.branch_over_50_reason)
+        _check(units, form, reason, exclude_case=case.id)
+        _check_roster(changes.get("roster", case.roster), units)
+        for key in (*EDITABLE, "form"):
+            if key in changes:
+                setattr(case, key, changes[key])
+        if "unit_ids" in changes:
+            case.jurisdiction_id = _lowest_common_body(units)
+            _set_links(case, units)
+        _totals(case, units)
+        db.session.flush()
+        old, new = audit.changed(before, snapshot(case))
+        audit.record(actor, "establishment.update", WORKFLOW, case.id, case.jurisdiction_id, old, new)
+    return case
+
+
+def submit(actor: Actor, case_id: int, precondition: Precondition | None = None) -> EstablishmentCase:
+    with transaction():
+        case = get(actor, case_id, for_update=True)
+        _check_version(case, precondition)
+        _require_applicant_side(actor, case)
+        ESTABLISHMENT.require(case.state, "submit")
+        units = _load_units(actor, [u.id for u in units_of([case.id])[case.id]], lock=True)
+        _check(units, case.form, case.branch_over_50_reason, exclude_case=case.id)
+        _check_roster(case.roster, units)
+        _totals(case, units)
+        case.submitted_at, case.return_reason = now(), None
+        _fire(actor, case, "submit")
+        _open_level(actor, case, 0)
+    return case
+
+
+def _open_level(actor: Actor, case: EstablishmentCase, level: int) -> None:
+    s = settings()
+    level_name = rules.approval_chain(case.form, s)[level]
+    body_id = case.county_id if level_name.startswith("county") and case.county_id else case.jurisdiction_id
+    body = db.session.get(Jurisdiction, body_id)
+    assert body is not None
+    approvals.open_step(
+        actor, WORKFLOW, case.id, case.jurisdiction_id, level, level_name, body, s.approval_due_working_days
+    )
+
+
+def withdraw(
+    actor: Actor, case_id: int, reason: str | None, precondition: Precondition | None = None
+) -> EstablishmentCase:
+    with transaction():
+        case = get(actor, case_id, for_update=True)
+        _check_version(case, precondition)
+        _require_applicant_side(actor, case)
+        _fire(actor, case, "withdraw", reason)
+        case.closed_reason = reason
+        approvals.cancel_open_steps(WORKFLOW, case.id)
+        _close_links(case)
+    return case
+
+
+def cancel(actor: Actor, case_id: int, reason: str, precondition: Precondition | None = None) -> EstablishmentCase:
+    with transaction():
+        case = get(actor, case_id, for_update=True)
+        _check_version(case, precondition)
+        _fire(actor, case, "cancel", reason)
+        case.closed_reason = reason
+        approvals.cancel_open_steps(WORKFLOW, case.id)
+        _close_links(case)
+    return case
+
+
+def on_step_closed(ev: approvals.StepClosed) -> None:
+    """The approval engine decided a step of this case: open the next level or move the case."""
+    case = db.session.execute(
+        select(EstablishmentCase)
+        .where(EstablishmentCase.id == ev.step.subject_id)
+        .with_for_update()
+        .execution_options(populate_existing=True)
+    ).scalar_one()
+    if ev.status is StepStatus.RETURNED:
+        case.return_reason = ev.comment
+        _fire(ev.actor, case, "return_for_changes", ev.comment)
+    elif ev.status is StepStatus.REJECTED:
+        case.decision_reason, case.decided_at = ev.comment, now()
+        _fire(ev.actor, case, "reject", ev.comment)
+        _close_links(case)
+    elif ev.step.level + 1 < len(rules.approval_chain(case.form, settings())):
+        _open_level(ev.actor, case, ev.step.level + 1)
+    else:
+        doc_no = (ev.reply.get("approval_doc_no") or "").strip()
+        if not doc_no:
+            raise RuleViolation("approval_doc_no_required", "最终批复须填写批复文号", "approval_doc_no")
+        case.approval_doc_no = doc_no
+        case.approved_on = ev.reply.get("approved_on") or today()
+        case.approval_meeting_on = ev.reply.get("meeting_on")
+        case.approving_body, case.decided_at = ev.step.body.name, now()
+        _fire(ev.actor, case, "approve", ev.comment)
+
+
+def found(
+    actor: Actor, case_id: int, data: dict[str, Any], precondition: Precondition | None = None
+) -> EstablishmentCase:
+    """Record the founding general meeting and create the party organisation: coverage changes at once."""
+    s = settings()
+    with transaction():
+        case = get(actor, case_id, for_update=True)
+        _check_version(case, precondition)
+        ESTABLISHMENT.require(case.state, "found")
+        units = _load_units(actor, [u.id for u in units_of([case.id])[case.id]], lock=True)
+        if any(u.party_org_id is not None for u in units):
+            raise Conflict("unit_has_party_org", "已有单位建立了党组织，请核实后取消本申请")
+        formal_total = sum(u.formal_members for u in units)
+        if data["entitled"] > formal_total:
+            raise RuleViolation(
+                "entitled_exceeds_members", f"应到会人数{data['entitled']}超过正式党员数{formal_total}", "entitled"
+            )
+        meeting = rules.GeneralMeeting(
+            held_on=data["held_on"],
+            entitled=data["entitled"],
+            present=data["present"],
+            secretary=data["secretary"],
+            elected=tuple(rules.Candidate(c["name"], c["votes"]) for c in data["elected"]),
+        )
+        if meeting.held_on > today():
+            raise RuleViolation("meeting_in_future", "党员大会日期不能晚于今天", "held_on")
+        term_years = rules.term_years_for(case.form, s)
+        term_start: date = data.get("term_start") or meeting.held_on
+        case.general_meeting = {
+            "held_on": meeting.held_on.isoformat(),
+            "entitled": meeting.entitled,
+            "present": meeting.present,
+            "secretary": meeting.secretary,
+            "elected": [{"name": c.name, "votes": c.votes} for c in meeting.elected],
+        }
+        case.founded_on, case.term_years = meeting.held_on, term_years
+        case.term_due_on = rules.term_due_on(term_start, term_years)
+        _fire(actor, case, "found", founding=rules.Founding(meeting, formal_total, s, data.get("oversize_reason")))
+        committee = len(meeting.elected) if len(meeting.elected) > 1 else 0
+        org = PartyOrg(
+            name=case.proposed_name,
+            kind=case.form,
+            jurisdiction_id=case.jurisdiction_id,
+            status="active",
+            founded_on=meeting.held_on,
+            approval_doc_no=case.approval_doc_no,
+            approved_on=case.approved_on,
+            secretary_name=meeting.secretary,
+            committee_size=committee,
+            term_years=term_years,
+            term_start=term_start,
+            term_due_on=case.term_due_on,
+        )
+        db.session.add(org)
+        db.session.flush()
+        case.party_org_id = org.id
+        audit.record(actor, "party_org.create", "party_org", org.id, org.jurisdiction_id, None, snapshot(org))
+        for unit in units:
+            before = {"party_org_id": unit.party_org_id, "no_org_reason": unit.no_org_reason}
+            unit.party_org_id, unit.no_org_reason = org.id, None
+            audit.record(
+                actor,
+                "unit.covered",
+                "unit",
+                unit.id,
+                unit.jurisdiction_id,
+                before,
+                {"party_org_id": org.id, "no_org_reason": None},
+                f"建立{org.name}",
+            )
+        _close_links(case)
+        db.session.flush()
+    return case
+
+
+def _check_version(case: EstablishmentCase, precondition: Precondition | None) -> None:
+    """The HTTP layer's If-Match check, run on the locked row."""
+    if precondition is not None:
+        precondition(case)
+
+
+def form_options(actor: Actor, unit_ids: list[int]) -> list[rules.FormOption]:
+    """Which forms these units may ask for, and why (for the portal's request form)."""
+    units = _load_units(actor, unit_ids)
+    return rules.assess_forms(_facts(units), settings())
+
+
+approvals.register(WORKFLOW, on_step_closed, summaries)
