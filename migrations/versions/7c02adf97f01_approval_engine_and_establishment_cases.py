@@ -152,12 +152,13 @@ def upgrade():
     sa.Column('task_id', sa.Integer(), nullable=False),
     sa.Column('role', sa.String(length=16), nullable=False),
     sa.Column('body_id', sa.Integer(), nullable=False),
+    sa.Column('open', sa.Boolean(), server_default=sa.text('true'), nullable=False),
     sa.ForeignKeyConstraint(['body_id'], ['jurisdictions.id'], name=op.f('fk_approval_task_candidates_body_id_jurisdictions')),
     sa.ForeignKeyConstraint(['task_id'], ['approval_tasks.id'], name=op.f('fk_approval_task_candidates_task_id_approval_tasks')),
     sa.PrimaryKeyConstraint('task_id', 'role', 'body_id', name=op.f('pk_approval_task_candidates'))
     )
     with op.batch_alter_table('approval_task_candidates', schema=None) as batch_op:
-        batch_op.create_index('ix_approval_task_candidates_group', ['body_id', 'role', 'task_id'], unique=False)
+        batch_op.create_index('ix_approval_task_candidates_group', ['body_id', 'role', 'task_id'], unique=False, postgresql_where=sa.text('open'), sqlite_where=sa.text('open'))
 
     op.create_table('establishment_case_units',
     sa.Column('case_id', sa.Integer(), nullable=False),
@@ -180,7 +181,7 @@ def downgrade():
 
     op.drop_table('establishment_case_units')
     with op.batch_alter_table('approval_task_candidates', schema=None) as batch_op:
-        batch_op.drop_index('ix_approval_task_candidates_group')
+        batch_op.drop_index('ix_approval_task_candidates_group', postgresql_where=sa.text('open'), sqlite_where=sa.text('open'))
 
     op.drop_table('approval_task_candidates')
     with op.batch_alter_table('approval_actions', schema=None) as batch_op:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Date, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Date, ForeignKey, Index, String, Text, UniqueConstraint, text, true
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from service.extensions import db
@@ -86,14 +86,27 @@ class ApprovalTask(Versioned, Timestamped, db.Model):
 
 
 class TaskCandidate(db.Model):
-    """A candidate group a task is offered to: everyone with `role` in body `body_id` may claim it."""
+    """A candidate group a task is offered to: everyone with `role` in body `body_id` may claim it.
+
+    `open` follows the task (false once it is done or cancelled) so the inbox's partial index holds only
+    the group's live offers: its cost follows one group's open tasks, not the city's."""
 
     __tablename__ = "approval_task_candidates"
-    __table_args__ = (Index("ix_approval_task_candidates_group", "body_id", "role", "task_id"),)
+    __table_args__ = (
+        Index(
+            "ix_approval_task_candidates_group",
+            "body_id",
+            "role",
+            "task_id",
+            postgresql_where=text("open"),
+            sqlite_where=text("open"),
+        ),
+    )
 
     task_id: Mapped[int] = mapped_column(ForeignKey("approval_tasks.id"), primary_key=True)
     role: Mapped[str] = mapped_column(String(16), primary_key=True)
     body_id: Mapped[int] = mapped_column(ForeignKey("jurisdictions.id"), primary_key=True)
+    open: Mapped[bool] = mapped_column(server_default=true())
 
 
 class ApprovalAction(db.Model):

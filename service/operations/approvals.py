@@ -16,7 +16,7 @@ from datetime import date
 from typing import Any
 
 from flask import current_app
-from sqlalchemy import Select, and_, exists, or_, select, update
+from sqlalchemy import Select, exists, select, union_all, update
 
 from service.auth import Actor, in_scope
 from service.calendar import calendar
@@ -161,11 +161,22 @@ def open_step(
     return step
 
 
+def _close_offers(task_ids: Any) -> None:
+    """Tasks that ended leave their groups' inboxes (see TaskCandidate.open)."""
+    db.session.execute(
+        update(TaskCandidate)
+        .where(TaskCandidate.task_id.in_(task_ids), TaskCandidate.open.is_(True))
+        .values(open=False)
+        .execution_options(synchronize_session=False)
+    )
+
+
 def cancel_open_steps(workflow: str, subject_id: int) -> None:
     """The subject was withdrawn or cancelled: its pending steps and their tasks end."""
     steps = select(ApprovalStep.id).where(
         ApprovalStep.workflow == workflow, ApprovalStep.subject_id == subject_id, ApprovalStep.status == "pending"
     )
+    _close_offers(select(ApprovalTask.id).where(ApprovalTask.step_id.in_(steps)))
     db.session.execute(
         update(ApprovalTask)
         .where(ApprovalTask.step_id.in_(steps), ApprovalTask.status.in_(("open", "waiting")))
@@ -211,19 +222,27 @@ def get_task(actor: Actor, task_id: int, *, for_update: bool = False) -> Approva
 
 
 def inbox_query(actor: Actor, workflow: str | None = None, overdue: bool | None = None) -> Select[Any]:
-    """My open tasks: assigned to me, or unclaimed and offered to a group I belong to (EXISTS, not IN lists),
-    within my scope, by due date. Served by ix_approval_tasks_assignee_open / ix_approval_tasks_open_due and
-    the candidate index."""
-    offered = exists().where(
-        TaskCandidate.task_id == ApprovalTask.id,
-        TaskCandidate.role == actor.role,
-        TaskCandidate.body_id == actor.jurisdiction_id,
+    """My open tasks: assigned to me, or unclaimed and offered to a group I belong to, within my scope,
+    soonest due first.
+
+    Two index-driven branches under a UNION ALL rather than one OR: "assigned to me" uses
+    ix_approval_tasks_assignee_open; "offered to my group" starts from the partial candidate index
+    (body, role, open) and probes tasks by primary key. Neither scans the city's other open tasks, and no
+    IN list of groups is ever built."""
+    mine = select(ApprovalTask.id).where(ApprovalTask.assignee_id == actor.user_id, ApprovalTask.status == "open")
+    offered = (
+        select(ApprovalTask.id)
+        .join(TaskCandidate, TaskCandidate.task_id == ApprovalTask.id)
+        .where(
+            TaskCandidate.body_id == actor.jurisdiction_id,
+            TaskCandidate.role == actor.role,
+            TaskCandidate.open,  # matches the partial index predicate verbatim
+            ApprovalTask.assignee_id.is_(None),
+            ApprovalTask.status == "open",
+        )
     )
-    mine = ApprovalTask.assignee_id == actor.user_id
-    stmt = select(ApprovalTask).where(
-        ApprovalTask.status == "open", or_(mine, and_(ApprovalTask.assignee_id.is_(None), offered))
-    )
-    stmt = in_scope(stmt, ApprovalTask.scope_id, actor)
+    ids = union_all(mine, offered).subquery()
+    stmt = in_scope(select(ApprovalTask).where(ApprovalTask.id.in_(select(ids.c.id))), ApprovalTask.scope_id, actor)
     if workflow:
         stmt = stmt.where(ApprovalTask.workflow == workflow)
     if overdue is not None:
@@ -477,6 +496,7 @@ def _act(
         for t in tasks:
             if t.status in ("open", "waiting"):
                 t.status = "cancelled"
+        _close_offers([t.id for t in tasks])
         db.session.flush()
         _HANDLERS[step.workflow](StepClosed(actor, step, outcome.status, decision.comment, reply or {}))
     db.session.flush()

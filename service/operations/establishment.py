@@ -390,6 +390,10 @@ def found(
         units = _load_units(actor, [u.id for u in units_of([case.id])[case.id]], lock=True)
         if any(u.party_org_id is not None for u in units):
             raise Conflict("unit_has_party_org", "已有单位建立了党组织，请核实后取消本申请")
+        gone = next((u for u in units if u.operating_status == OperatingStatus.deregistered), None)
+        if gone is not None:
+            # A unit deregistered after the approval: no organisation may be founded for it (五个同步).
+            raise RuleViolation("unit_deregistered", f"单位「{gone.name}」已注销，不能成立党组织", "unit_ids")
         formal_total = sum(u.formal_members for u in units)
         if data["entitled"] > formal_total:
             raise RuleViolation(
