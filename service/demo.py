@@ -58,12 +58,26 @@ SOCIAL = [("行业协会", "社会团体"), ("社会工作服务中心", "民办
 # fmt: off
 ENTERPRISE_COUNTS = [
     (12, 0), (35, 1), (48, 2), (50, 3), (60, 2), (80, 3), (95, 7), (150, 12), (300, 50), (320, 51),
-    (500, 99), (650, 100), (800, 120), (55, 0), (70, 1), (66, 4), (52, 0), (210, 9), (140, 5), (90, 2),
+    (500, 99), (650, 100), (77, 2), (55, 0), (70, 1), (66, 4), (52, 0), (210, 9), (140, 5), (90, 2),
     (58, 0), (75, 1), (110, 6), (49, 2), (260, 30), (45, 0), (130, 3), (62, 2), (88, 0), (400, 26),
     (51, 1), (57, 2), (64, 0), (180, 11), (73, 1), (96, 2), (1200, 150), (68, 0), (54, 1), (230, 18),
 ]
 # fmt: on
 SOCIAL_COUNTS = [(30, 3), (29, 1), (45, 2), (31, 0), (60, 5), (25, 0), (33, 1), (38, 4), (80, 8), (30, 0)]
+# The README's walk-through: a 120-member enterprise in 青山镇 founding a primary committee.
+WALKTHROUGH_UNIT = {
+    "credit_code": credit_code.make("91350102MA2Y0Q8K1"),
+    "name": "青山重工机械股份有限公司",
+    "kind": "enterprise",
+    "industry": "制造业",
+    "address": "示范市青山镇工业大道8号",
+    "employees": 800,
+    "formal_members": 120,
+    "probationary_members": 6,
+    "mobile_members": 5,
+    "investor_or_head": "陈建国",
+    "no_org_reason": "正在筹建",
+}
 PLACES = ["350102001", "350102002", "350102003", "350102IC1", "350103001", "350103002", "350103P01"]
 
 
@@ -122,7 +136,8 @@ def load() -> dict[str, str]:
                 },
             )
         )
-    _existing_orgs(created, ids)
+    created.append(units.create(actor, WALKTHROUGH_UNIT | {"jurisdiction_id": ids["350102001"]}))
+    _existing_orgs(created[:-1], ids)
     _instructors(created, people["instructor"])
     return tokens
 
