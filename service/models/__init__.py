@@ -2,9 +2,18 @@
 
 from service.models.approval import ApprovalAction, ApprovalRoute, ApprovalStep, ApprovalTask, TaskCandidate
 from service.models.audit import AuditEvent
+from service.models.escalation import (
+    CalendarOverride,
+    CalendarYear,
+    EscalationEvent,
+    Notification,
+    Webhook,
+    WebhookDelivery,
+)
 from service.models.establishment import EstablishmentCase, EstablishmentCaseUnit
 from service.models.jurisdiction import Jurisdiction, JurisdictionKind
 from service.models.ledger import PartyOrg, Unit
+from service.models.supervision import Interview, SupervisionTicket, TicketExtension, TicketProblem, TicketReport
 from service.models.user import ApiToken, Role, User
 
 __all__ = [
@@ -14,13 +23,24 @@ __all__ = [
     "ApprovalStep",
     "ApprovalTask",
     "AuditEvent",
+    "CalendarOverride",
+    "CalendarYear",
+    "EscalationEvent",
     "EstablishmentCase",
     "EstablishmentCaseUnit",
+    "Interview",
     "Jurisdiction",
     "JurisdictionKind",
+    "Notification",
     "PartyOrg",
     "Role",
+    "SupervisionTicket",
     "TaskCandidate",
+    "TicketExtension",
+    "TicketProblem",
+    "TicketReport",
     "Unit",
     "User",
+    "Webhook",
+    "WebhookDelivery",
 ]

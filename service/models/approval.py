@@ -11,6 +11,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from service.extensions import db
 from service.models.base import BigId, Timestamped, UtcDateTime, Versioned
+from service.models.escalation import Escalating
 from service.models.jurisdiction import Jurisdiction
 
 
@@ -29,11 +30,17 @@ class ApprovalRoute(Versioned, Timestamped, db.Model):
     approver_ids: Mapped[list[int] | None] = mapped_column(JSON)
 
 
-class ApprovalStep(Versioned, Timestamped, db.Model):
+class ApprovalStep(Escalating, Versioned, Timestamped, db.Model):
     __tablename__ = "approval_steps"
     __table_args__ = (
         Index("ix_approval_steps_subject", "workflow", "subject_id", "level"),
         Index("ix_approval_steps_open_due", "status", "due_on"),
+        Index(
+            "ix_approval_steps_escalation_due",
+            "next_escalation_at",
+            postgresql_where=text("next_escalation_at IS NOT NULL"),
+            sqlite_where=text("next_escalation_at IS NOT NULL"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -5,17 +5,26 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Date, ForeignKey, Index, String, Text, true
+from sqlalchemy import JSON, Date, ForeignKey, Index, String, Text, text, true
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from service.extensions import db
 from service.models.base import Timestamped, UtcDateTime, Versioned
+from service.models.escalation import Escalating
 from service.models.jurisdiction import Jurisdiction
 
 
-class EstablishmentCase(Versioned, Timestamped, db.Model):
+class EstablishmentCase(Escalating, Versioned, Timestamped, db.Model):
     __tablename__ = "establishment_cases"
-    __table_args__ = (Index("ix_establishment_cases_scope_state", "jurisdiction_id", "state"),)
+    __table_args__ = (
+        Index("ix_establishment_cases_scope_state", "jurisdiction_id", "state"),
+        Index(
+            "ix_establishment_cases_escalation_due",
+            "next_escalation_at",
+            postgresql_where=text("next_escalation_at IS NOT NULL"),
+            sqlite_where=text("next_escalation_at IS NOT NULL"),
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     # The transitions library reads and writes this attribute through the shared machine.
