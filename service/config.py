@@ -54,6 +54,9 @@ class Settings:
     approval_modes: dict[str, str]
     max_content_length: int
     log_level: str
+    # Outgoing webhooks: attempts before a delivery is marked failed, and the HTTP timeout per attempt.
+    webhook_max_attempts: int = 8
+    webhook_timeout_seconds: int = 5
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -78,6 +81,8 @@ class Settings:
             },
             max_content_length=_int("MAX_CONTENT_LENGTH", 1024 * 1024),
             log_level=os.environ.get("LOG_LEVEL", "INFO"),
+            webhook_max_attempts=_int("WEBHOOK_MAX_ATTEMPTS", 8),
+            webhook_timeout_seconds=_int("WEBHOOK_TIMEOUT_SECONDS", 5),
         )
 
     def flask_config(self) -> dict[str, object]:

@@ -173,7 +173,7 @@ def submit(case_id: int) -> Any:
 @blp.arguments(ReasonSchema)
 @blp.response(200, CaseSchema)
 @blp.doc(**OPTIONAL_IF_MATCH)
-@errors(blp, 403, 404, 409, 412, 422)
+@errors(blp, 400, 403, 404, 409, 412, 422)
 @require_roles(*APPLICANTS)
 def withdraw(data: dict[str, Any], case_id: int) -> Any:
     """Withdraw the request before a decision; open approval tasks end."""
@@ -184,7 +184,7 @@ def withdraw(data: dict[str, Any], case_id: int) -> Any:
 @blp.arguments(RequiredReasonSchema)
 @blp.response(200, CaseSchema)
 @blp.doc(**OPTIONAL_IF_MATCH)
-@errors(blp, 403, 404, 409, 412, 422)
+@errors(blp, 400, 403, 404, 409, 412, 422)
 @require_roles(Role.admin, Role.supervisor, Role.approver)
 def cancel(data: dict[str, Any], case_id: int) -> Any:
     return _one(cases.cancel(current_actor(), case_id, data["reason"], _if_match_given))
@@ -194,7 +194,7 @@ def cancel(data: dict[str, Any], case_id: int) -> Any:
 @blp.arguments(FoundSchema)
 @blp.response(200, CaseSchema)
 @blp.doc(**OPTIONAL_IF_MATCH)
-@errors(blp, 403, 404, 409, 412, 422)
+@errors(blp, 400, 403, 404, 409, 412, 422)
 @require_roles(*APPLICANTS)
 def found(data: dict[str, Any], case_id: int) -> Any:
     """Record the founding general meeting; creates the party organisation and covers the units."""

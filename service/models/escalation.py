@@ -17,6 +17,8 @@ class Escalating:
     (`next_escalation_level`) falls due: the sweep finds due items with one indexed range query, so its
     cost follows the number of due items, not the size of the table."""
 
+    # The deadline the current ladder runs on: a new deadline (extension, interview) starts a new ladder.
+    escalation_deadline: Mapped[date | None] = mapped_column(Date)
     escalation_level: Mapped[str | None] = mapped_column(String(24))
     escalation_reached_on: Mapped[date | None] = mapped_column(Date)
     next_escalation_level: Mapped[str | None] = mapped_column(String(24))

@@ -11,7 +11,7 @@ in the same transaction."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -34,12 +34,13 @@ from service.models import (
     TaskCandidate,
     User,
 )
-from service.operations import audit
+from service.operations import audit, escalation, notifications
 from workflows import approval as engine
 from workflows.approval import Action, ApprovalMode, StepStatus
 from workflows.errors import Conflict, RuleViolation
 
 GROUP_MODES = (ApprovalMode.ANY_ONE, ApprovalMode.COMMITTEE_VOTE)
+LEVEL_LABELS_ZH = {"superior_approval": "审批", "superior_review": "审查", "county_approval": "县级审批"}
 
 
 @dataclass(frozen=True)
@@ -141,6 +142,10 @@ def open_step(
                 ApprovalTask(position=position, assignee_id=user_id, status="waiting" if waiting else "open", **common)
             )
     db.session.flush()
+    escalation.replan("approval_task", step)
+    recipients = named[:1] if mode is ApprovalMode.SEQUENTIAL and named else named or _body_approvers(body.id)
+    title = f"待办：「{body.name}」{LEVEL_LABELS_ZH.get(level_name, level_name)}"
+    notifications.notify(recipients, "task.assigned", title, f"请于{due.date.isoformat()}前办理", workflow, subject_id)
     audit.record(
         actor,
         "approval_step.open",
@@ -186,7 +191,13 @@ def cancel_open_steps(workflow: str, subject_id: int) -> None:
     db.session.execute(
         update(ApprovalStep)
         .where(ApprovalStep.id.in_(steps))
-        .values(status="cancelled", closed_at=now(), version=ApprovalStep.version + 1)
+        .values(
+            status="cancelled",
+            closed_at=now(),
+            version=ApprovalStep.version + 1,
+            next_escalation_at=None,
+            next_escalation_level=None,
+        )
         .execution_options(synchronize_session=False)
     )
 
@@ -446,8 +457,10 @@ def _act(
     if task.assignee_id is None:
         if not _is_candidate(actor, task.id):
             raise Forbidden("您不在该任务的候选人范围内")
-        task.assignee_id, task.claimed_at = actor.user_id, now()
-        db.session.flush()
+        if action != Action.COMMENT:
+            # Acting on an unclaimed group task claims it; a comment leaves it offered to the group.
+            task.assignee_id, task.claimed_at = actor.user_id, now()
+            db.session.flush()
     elif task.assignee_id != actor.user_id:
         if _has_candidates(task.id) and _is_candidate(actor, task.id):
             raise Conflict("task_claimed", "该任务已被他人认领")
@@ -455,6 +468,10 @@ def _act(
 
     tasks = tasks_of([step.id])
     state = _step_state(step, tasks, actions_of([step.id]))
+    if task.assignee_id is None:
+        # A candidate's comment on an unclaimed group task: the commenter speaks in the task's place.
+        placeholder = f"task:{task.id}"
+        state = replace(state, approvers=tuple(actor.user_id if a == placeholder else a for a in state.approvers))
     if action == "vote":
         if tally is None:
             raise RuleViolation("tally_required", "请录入表决结果", "tally")
@@ -480,6 +497,14 @@ def _act(
     )
     if action == Action.DELEGATE:
         task.assignee_id, task.claimed_at = delegate_to, None
+        notifications.notify(
+            [delegate_to],
+            "task.assigned",
+            "待办：同事转办给您的审批任务",
+            decision.comment,
+            step.workflow,
+            step.subject_id,
+        )
     elif action != Action.COMMENT:
         task.status, task.outcome, task.comment, task.decided_at = (
             "done",
@@ -491,12 +516,16 @@ def _act(
         for t in tasks:
             if t.status == "waiting" and t.assignee_id == outcome.step.current:
                 t.status = "open"
+                notifications.notify(
+                    [t.assignee_id], "task.assigned", "待办：轮到您审批", None, step.workflow, step.subject_id
+                )
     if outcome.decided:
         step.status, step.closed_at, step.tally = outcome.status.value, now(), tally
         for t in tasks:
             if t.status in ("open", "waiting"):
                 t.status = "cancelled"
         _close_offers([t.id for t in tasks])
+        escalation.replan("approval_task", step)
         db.session.flush()
         _HANDLERS[step.workflow](StepClosed(actor, step, outcome.status, decision.comment, reply or {}))
     db.session.flush()

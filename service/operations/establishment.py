@@ -19,7 +19,7 @@ from service.errors import Forbidden, NotFound
 from service.extensions import db
 from service.models import EstablishmentCase, EstablishmentCaseUnit, Jurisdiction, PartyOrg, Role, Unit
 from service.models.base import snapshot
-from service.operations import approvals, audit, jurisdictions
+from service.operations import approvals, audit, escalation, jurisdictions
 from service.operations.common import order_by_keys
 from workflows import establishment as rules
 from workflows.approval import StepStatus
@@ -220,6 +220,9 @@ def _totals(case: EstablishmentCase, units: list[Unit]) -> None:
 def _fire(actor: Actor, case: EstablishmentCase, event: str, comment: str | None = None, **kw: Any) -> None:
     before = snapshot(case)
     ESTABLISHMENT.fire(case, event, **kw)
+    if event == "return_for_changes":
+        case.preparation_started_on = today()  # back in preparation: its time limit starts again
+    escalation.replan("establishment", case)
     db.session.flush()
     old, new = audit.changed(before, snapshot(case))
     audit.record(actor, f"establishment.{event}", WORKFLOW, case.id, case.jurisdiction_id, old, new, comment)
@@ -246,6 +249,7 @@ def create(actor: Actor, data: dict[str, Any]) -> EstablishmentCase:
             **{k: data.get(k) for k in EDITABLE},
         )
         _totals(case, units)
+        escalation.replan("establishment", case)
         db.session.add(case)
         db.session.flush()
         _set_links(case, units)
