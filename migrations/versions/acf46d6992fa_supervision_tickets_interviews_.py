@@ -96,6 +96,7 @@ def upgrade():
     sa.Column('return_reason', sa.Text(), nullable=True),
     sa.Column('cancel_reason', sa.Text(), nullable=True),
     sa.Column('accountability_at', sa.DateTime(timezone=True), nullable=True),
+    sa.Column('escalation_deadline', sa.Date(), nullable=True),
     sa.Column('escalation_level', sa.String(length=24), nullable=True),
     sa.Column('escalation_reached_on', sa.Date(), nullable=True),
     sa.Column('next_escalation_level', sa.String(length=24), nullable=True),
@@ -243,6 +244,7 @@ def upgrade():
         batch_op.create_index('ix_webhook_deliveries_hook', ['webhook_id', 'id'], unique=False)
 
     with op.batch_alter_table('approval_steps', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('escalation_deadline', sa.Date(), nullable=True))
         batch_op.add_column(sa.Column('escalation_level', sa.String(length=24), nullable=True))
         batch_op.add_column(sa.Column('escalation_reached_on', sa.Date(), nullable=True))
         batch_op.add_column(sa.Column('next_escalation_level', sa.String(length=24), nullable=True))
@@ -250,6 +252,7 @@ def upgrade():
         batch_op.create_index('ix_approval_steps_escalation_due', ['next_escalation_at'], unique=False, postgresql_where=sa.text('next_escalation_at IS NOT NULL'), sqlite_where=sa.text('next_escalation_at IS NOT NULL'))
 
     with op.batch_alter_table('establishment_cases', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('escalation_deadline', sa.Date(), nullable=True))
         batch_op.add_column(sa.Column('escalation_level', sa.String(length=24), nullable=True))
         batch_op.add_column(sa.Column('escalation_reached_on', sa.Date(), nullable=True))
         batch_op.add_column(sa.Column('next_escalation_level', sa.String(length=24), nullable=True))
@@ -267,6 +270,7 @@ def downgrade():
         batch_op.drop_column('next_escalation_level')
         batch_op.drop_column('escalation_reached_on')
         batch_op.drop_column('escalation_level')
+        batch_op.drop_column('escalation_deadline')
 
     with op.batch_alter_table('approval_steps', schema=None) as batch_op:
         batch_op.drop_index('ix_approval_steps_escalation_due', postgresql_where=sa.text('next_escalation_at IS NOT NULL'), sqlite_where=sa.text('next_escalation_at IS NOT NULL'))
@@ -274,6 +278,7 @@ def downgrade():
         batch_op.drop_column('next_escalation_level')
         batch_op.drop_column('escalation_reached_on')
         batch_op.drop_column('escalation_level')
+        batch_op.drop_column('escalation_deadline')
 
     with op.batch_alter_table('webhook_deliveries', schema=None) as batch_op:
         batch_op.drop_index('ix_webhook_deliveries_hook')
