@@ -4,7 +4,17 @@ from marshmallow import Schema, fields, validate
 
 from schemas.common import one_of, text
 
-SUBJECT_TYPES = ["unit", "jurisdiction", "user", "party_org", "ledger", "establishment", "approval_route"]
+SUBJECT_TYPES = [
+    "unit",
+    "jurisdiction",
+    "user",
+    "party_org",
+    "ledger",
+    "establishment",
+    "approval_route",
+    "supervision_ticket",
+    "interview",
+]
 
 
 class AuditEventSchema(Schema):

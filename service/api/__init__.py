@@ -65,7 +65,21 @@ class IdConverter(IntegerConverter):
 
 
 def init_app(app: Flask) -> None:
-    from service.api import audit, establishment, health, jurisdictions, party_orgs, tasks, units, users, workflows
+    from service.api import (
+        audit,
+        calendar,
+        establishment,
+        health,
+        jurisdictions,
+        notifications,
+        party_orgs,
+        supervision,
+        tasks,
+        units,
+        users,
+        webhooks,
+        workflows,
+    )
 
     app.url_map.converters["int"] = IdConverter  # before any route is added
     api.init_app(app)
@@ -79,6 +93,11 @@ def init_app(app: Flask) -> None:
         tasks.blp,
         tasks.routes_blp,
         workflows.blp,
+        notifications.blp,
+        webhooks.blp,
+        calendar.blp,
+        supervision.blp,
+        supervision.interviews_blp,
     ):
         api.register_blueprint(blp)
     app.register_blueprint(health.bp)

@@ -96,5 +96,6 @@ def update(actor: Actor, row: Jurisdiction, changes: dict[str, Any]) -> Jurisdic
             setattr(row, key, value)
         db.session.flush()
         old, new = audit.changed(before, snapshot(row))
-        audit.record(actor, "jurisdiction.update", "jurisdiction", row.id, row.id, old, new)
+        if old or new:  # a PATCH that changes nothing leaves no record
+            audit.record(actor, "jurisdiction.update", "jurisdiction", row.id, row.id, old, new)
     return row

@@ -48,7 +48,7 @@ def query(actor: Actor, f: dict[str, Any]) -> Select[tuple[Unit]]:
     if f.get("q"):
         q = f["q"].strip()
         stmt = stmt.where(
-            or_(Unit.name.contains(q, autoescape=True), Unit.credit_code.startswith(q.upper(), autoescape=True))
+            or_(Unit.name.icontains(q, autoescape=True), Unit.credit_code.startswith(q.upper(), autoescape=True))
         )
     return order_by_keys(stmt, Unit, f.get("sort"), SORT_KEYS, "name")
 
@@ -118,7 +118,8 @@ def update(actor: Actor, unit: Unit, changes: dict[str, Any]) -> Unit:
         db.session.flush()
         old, new = audit.changed(before, snapshot(unit))
         action = "unit.deregister" if unit.deregistered_at and not before["deregistered_at"] else "unit.update"
-        audit.record(actor, action, "unit", unit.id, unit.jurisdiction_id, old, new)
+        if old or new:  # a PATCH that changes nothing leaves no record
+            audit.record(actor, action, "unit", unit.id, unit.jurisdiction_id, old, new)
     return unit
 
 

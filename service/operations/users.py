@@ -64,7 +64,8 @@ def update(actor: Actor, user: User, changes: dict[str, Any]) -> User:
             setattr(user, key, value)
         db.session.flush()
         old, new = audit.changed(before, snapshot(user))
-        audit.record(actor, "user.update", "user", user.id, user.jurisdiction_id, old, new)
+        if old or new:  # a PATCH that changes nothing leaves no record
+            audit.record(actor, "user.update", "user", user.id, user.jurisdiction_id, old, new)
     return user
 
 
