@@ -72,14 +72,14 @@ class FoundSchema(Schema):
 class CaseQuerySchema(Schema):
     state = one_of(STATE_VALUES)
     form = one_of(FORM_VALUES)
-    jurisdiction_id = ident()
-    unit_id = ident()
+    jurisdiction_id = ident(strict=False)
+    unit_id = ident(strict=False)
     q = text(100)
     sort = sort_param(SORT_KEYS, "-created_at")
 
 
 class FormOptionsQuerySchema(Schema):
-    unit_ids = fields.List(ident(), required=True, validate=validate.Length(min=1, max=10))
+    unit_ids = fields.List(ident(strict=False), required=True, validate=validate.Length(min=1, max=10))
 
 
 class FormOptionSchema(Schema):

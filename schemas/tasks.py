@@ -76,5 +76,5 @@ class RouteSchema(Schema):
 
 
 class RouteQuerySchema(Schema):
-    body_id = ident()
+    body_id = ident(strict=False)
     workflow = one_of(sorted(WORKFLOWS))

@@ -264,7 +264,7 @@ def _require_editable(case: EstablishmentCase) -> None:
 
 def _require_applicant_side(actor: Actor, case: EstablishmentCase) -> None:
     """Withdraw and edit belong to the applicant (or an admin / the portal that filed for the unit)."""
-    if actor.role in (Role.admin, Role.supervisor) or actor.user_id == case.applicant_id:
+    if actor.role == Role.admin or actor.user_id == case.applicant_id:
         return
     if actor.role in (Role.portal, Role.handler):
         return
@@ -399,9 +399,11 @@ def found(
             # A unit deregistered after the approval: no organisation may be founded for it (五个同步).
             raise RuleViolation("unit_deregistered", f"单位「{gone.name}」已注销，不能成立党组织", "unit_ids")
         formal_total = sum(u.formal_members for u in units)
-        if data["entitled"] > formal_total:
+        # A functional organisation gathers the mobile members working there, so they vote at its founding.
+        voters = formal_total + (sum(u.mobile_members for u in units) if case.form == OrgForm.FUNCTIONAL_ORG else 0)
+        if data["entitled"] > voters:
             raise RuleViolation(
-                "entitled_exceeds_members", f"应到会人数{data['entitled']}超过正式党员数{formal_total}", "entitled"
+                "entitled_exceeds_members", f"应到会人数{data['entitled']}超过有表决权的党员数{voters}", "entitled"
             )
         meeting = rules.GeneralMeeting(
             held_on=data["held_on"],
@@ -423,7 +425,7 @@ def found(
         }
         case.founded_on, case.term_years = meeting.held_on, term_years
         case.term_due_on = rules.term_due_on(term_start, term_years)
-        _fire(actor, case, "found", founding=rules.Founding(meeting, formal_total, s, data.get("oversize_reason")))
+        _fire(actor, case, "found", founding=rules.Founding(meeting, voters, s, data.get("oversize_reason")))
         committee = len(meeting.elected) if len(meeting.elected) > 1 else 0
         org = PartyOrg(
             name=case.proposed_name,
