@@ -22,8 +22,9 @@ def _run_due(app: Flask, on: date) -> list[str]:
         return [escalation.escalate(t, i, on) for t in escalation.ITEM_TYPES for i in escalation.due(t, on)]
 
 
-def test_ticket_ladder_reminder_warning_interview_then_accountability(app: Flask, world: World,
-                                                                      clock: FixedClock) -> None:
+def test_ticket_ladder_reminder_warning_interview_then_accountability(
+    app: Flask, world: World, clock: FixedClock
+) -> None:
     # Deadline Wednesday 2026-09-30; National Day holiday 10-01..10-07, Saturday 10-10 a make-up working day.
     tid = overdue_ticket(app, world, date(2026, 9, 30))
     with app.app_context():
@@ -120,8 +121,11 @@ def test_stalled_approval_step_reminds_approvers_then_the_body_above(api: Api, a
     assert notification_count(app, "escalation.escalate_to_superior") == 2  # supervisor and approver of east
     # Deciding the task ends its ladder.
     task = api.get("/api/v1/tasks/inbox", as_="approver@east_t1").json[0]
-    api.post(f"/api/v1/tasks/{task['id']}/vote", as_="approver@east_t1",
-             json={"members": 5, "present": 5, "votes_for": 5, "votes_against": 0, "approval_doc_no": "东一复1号"})
+    api.post(
+        f"/api/v1/tasks/{task['id']}/vote",
+        as_="approver@east_t1",
+        json={"members": 5, "present": 5, "votes_for": 5, "votes_against": 0, "approval_doc_no": "东一复1号"},
+    )
     with app.app_context():
         step = db.session.execute(select(ApprovalStep).where(ApprovalStep.subject_id == case_id)).scalar_one()
         assert step.status == "approved" and step.next_escalation_at is None
@@ -130,10 +134,14 @@ def test_stalled_approval_step_reminds_approvers_then_the_body_above(api: Api, a
 def test_case_stuck_in_preparation_is_escalated(api: Api, app: Flask, world: World, clock: FixedClock) -> None:
     from tests.factories import unit_payload
 
-    unit = api.post("/api/v1/units", json=unit_payload(world.ids["east_t1"], formal_members=4),
-                    as_="handler@east_t1").json
-    case = api.post("/api/v1/establishment-cases", as_="handler@east_t1",
-                    json={"unit_ids": [unit["id"]], "form": "branch", "proposed_name": "筹备中的党支部"}).json
+    unit = api.post(
+        "/api/v1/units", json=unit_payload(world.ids["east_t1"], formal_members=4), as_="handler@east_t1"
+    ).json
+    case = api.post(
+        "/api/v1/establishment-cases",
+        as_="handler@east_t1",
+        json={"unit_ids": [unit["id"]], "form": "branch", "proposed_name": "筹备中的党支部"},
+    ).json
     with app.app_context():
         c = db.session.get(EstablishmentCase, case["id"])
         limit_day = c.escalation_deadline
