@@ -3,7 +3,7 @@ from __future__ import annotations
 from marshmallow import Schema, fields, validate
 
 from schemas.common import count, ident, one_of, text
-from workflows.registry import WORKFLOWS
+from workflows.registry import APPROVAL_WORKFLOWS
 
 REPLY = {
     "approval_doc_no": text(
@@ -33,7 +33,7 @@ class TaskSchema(Schema):
 
 
 class InboxQuerySchema(Schema):
-    workflow = one_of(sorted(WORKFLOWS))
+    workflow = one_of(list(APPROVAL_WORKFLOWS))
     overdue = fields.Boolean()
 
 
@@ -62,7 +62,7 @@ class CommentSchema(Schema):
 class RouteSchema(Schema):
     id = fields.Integer(dump_only=True)
     body_id = ident(required=True)
-    workflow = one_of(sorted(WORKFLOWS), required=True)
+    workflow = one_of(list(APPROVAL_WORKFLOWS), required=True)
     level_name = one_of(["superior_approval", "superior_review", "county_approval"], required=True)
     mode = one_of(["countersign", "any_one", "sequential", "committee_vote"], required=True)
     approver_ids = fields.List(
@@ -77,4 +77,4 @@ class RouteSchema(Schema):
 
 class RouteQuerySchema(Schema):
     body_id = ident(strict=False)
-    workflow = one_of(sorted(WORKFLOWS))
+    workflow = one_of(list(APPROVAL_WORKFLOWS))

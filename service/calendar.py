@@ -16,8 +16,8 @@ from workflows.workdays import WorkdayCalendar
 @lru_cache(maxsize=4)
 def _build(fingerprint: tuple[object, ...]) -> WorkdayCalendar:
     years = list(db.session.execute(select(CalendarYear.year)).scalars())
-    rows = db.session.execute(select(CalendarOverride.day, CalendarOverride.is_workday)).tuples().all()
-    return WorkdayCalendar(overrides=dict(rows), loaded_years=years)
+    rows = db.session.execute(select(CalendarOverride.day, CalendarOverride.is_workday)).all()
+    return WorkdayCalendar(overrides={day: workday for day, workday in rows}, loaded_years=years)
 
 
 def calendar() -> WorkdayCalendar:
@@ -26,3 +26,8 @@ def calendar() -> WorkdayCalendar:
         db.session.execute(select(func.count(CalendarYear.year), func.max(CalendarYear.loaded_at))).one()
     ) + tuple(db.session.execute(select(func.count(CalendarOverride.day))).one())
     return _build(fingerprint)
+
+
+def invalidate() -> None:
+    """Forget built calendars after overrides change (the fingerprint alone misses a same-size reload)."""
+    _build.cache_clear()

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from typing import TextIO
+
 import click
 from flask import Flask
+from flask.cli import AppGroup
 from sqlalchemy import select
 
 from service.auth import system_actor
@@ -11,10 +14,11 @@ from service.extensions import db
 from service.models import Jurisdiction, JurisdictionKind, Role, User
 from workflows.errors import RuleViolation
 
-users_cli = click.Group("users", help="Users and API tokens.")
-jurisdictions_cli = click.Group("jurisdictions", help="The jurisdiction tree.")
-ledger_cli = click.Group("ledger", help="Ledger maintenance.")
-demo_cli = click.Group("demo", help="Demo data.")
+users_cli = AppGroup("users", help="Users and API tokens.")
+jurisdictions_cli = AppGroup("jurisdictions", help="The jurisdiction tree.")
+ledger_cli = AppGroup("ledger", help="Ledger maintenance.")
+demo_cli = AppGroup("demo", help="Demo data.")
+calendar_cli = AppGroup("calendar", help="The working-day calendar (official holiday notices).")
 
 
 def _jurisdiction(code: str) -> Jurisdiction:
@@ -124,6 +128,54 @@ def load_demo(tokens_file: str | None) -> None:
     demo.print_tokens(tokens, tokens_file)
 
 
+@calendar_cli.command("load")
+@click.argument("file", type=click.File("r", encoding="utf-8"))
+def load_calendar(file: TextIO) -> None:
+    """Load a year's holiday notice from JSON: {"year": 2027, "notice": "...", "days": [{"date", "workday", "name"}]}.
+    Replaces that year's days (same rules as PUT /api/v1/calendar/<year>)."""
+    import json
+
+    from marshmallow import ValidationError
+
+    from schemas.calendar import CalendarFileSchema
+    from service.operations import calendar
+
+    try:
+        data = CalendarFileSchema().load(json.load(file))
+        result = calendar.load_year(system_actor("cli"), data["year"], data["notice"], data["days"])
+    except json.JSONDecodeError as exc:
+        raise click.ClickException(f"not valid JSON: {exc}") from exc
+    except ValidationError as exc:
+        raise click.ClickException(f"invalid file: {json.dumps(exc.messages, ensure_ascii=False)}") from exc
+    except RuleViolation as exc:
+        raise click.ClickException(f"{exc.field}: {exc.code}: {exc.message}" if exc.field else exc.message) from exc
+    click.echo(
+        f"loaded {result['year']}: {len(result['overrides'])} days, basis {result['basis']}, "
+        f"{len(result['holidays'])} weekday holidays, {len(result['makeup_workdays'])} weekend working days"
+    )
+
+
+@calendar_cli.command("show")
+@click.argument("year", type=int)
+def show_calendar(year: int) -> None:
+    """Show a year: basis, loaded notice, weekday holidays and weekend working days."""
+    from service.errors import ApiError
+    from service.operations import calendar
+
+    try:
+        info = calendar.summary(year)
+    except ApiError as exc:
+        raise click.ClickException(exc.message) from exc
+    click.echo(f"{year}: basis {info['basis']} ({info['basis_label']})")
+    if info["loaded"]:
+        click.echo(f"notice: {info['notice']}")
+        click.echo(f"loaded {info['loaded_at'].isoformat()} by {info['loaded_by']}")
+    for label, key in (("holidays (weekdays off)", "holidays"), ("make-up working days", "makeup_workdays")):
+        click.echo(f"{label}: {len(info[key])}")
+        for day in info[key]:
+            click.echo(f"  {day['date'].isoformat()} {day['date'].strftime('%a')} {day['name'] or ''}".rstrip())
+
+
 def register(app: Flask) -> None:
-    for group in (users_cli, jurisdictions_cli, ledger_cli, demo_cli):
+    for group in (users_cli, jurisdictions_cli, ledger_cli, demo_cli, calendar_cli):
         app.cli.add_command(group)

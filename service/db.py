@@ -59,6 +59,12 @@ UNIQUE_CONFLICTS = [
         "该审批机构的该审批层级已配置审批方式",
         "level_name",
     ),
+    (
+        ("uq_ticket_extensions_pending", "ticket_extensions.ticket_id"),
+        "extension_already_pending",
+        "已有延期申请正在审核，不能重复申请",
+        "new_deadline",
+    ),
 ]
 
 

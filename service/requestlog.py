@@ -11,7 +11,7 @@ import uuid
 from flask import Flask, Response, g, request
 
 log = logging.getLogger("dangjian.request")
-_VALID_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
+_VALID_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}\Z")
 HEADER = "X-Request-ID"
 
 

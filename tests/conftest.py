@@ -65,8 +65,7 @@ def settings(tmp_path_factory: pytest.TempPathFactory, redis_url: str) -> Settin
     else:
         url = f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.db'}"
     base = Settings.from_env()
-    return Settings(**{**base.__dict__, "database_url": url, "redis_url": redis_url,
-                       "embedded_database": not raw})
+    return Settings(**{**base.__dict__, "database_url": url, "redis_url": redis_url, "embedded_database": not raw})
 
 
 @pytest.fixture(scope="session")
@@ -82,7 +81,8 @@ def migrated(settings: Settings) -> Settings:
 
 @pytest.fixture
 def clock() -> FixedClock:
-    # A working Friday before the National Day week: deadlines computed from it cross holidays.
+    # Friday 2026-09-25, the Mid-autumn day off just before the National Day week: deadlines computed
+    # from it cross both holidays and the 10-10 make-up Saturday.
     return FixedClock(datetime(2026, 9, 25, 2, 0, tzinfo=UTC))
 
 
@@ -154,14 +154,22 @@ def world(app: Flask) -> World:
     user_ids: dict[str, int] = {}
     with app.app_context():
         for code, name, kind, parent in WORLD_TREE:
-            row = jurisdictions.create(actor, {"code": code, "name": name, "kind": kind,
-                                               "parent_id": ids[parent] if parent else None})
+            row = jurisdictions.create(
+                actor, {"code": code, "name": name, "kind": kind, "parent_id": ids[parent] if parent else None}
+            )
             ids[code] = row.id
         for place in ("city", "east", "east_t1", "west_t1"):
             for role in ROLES:
                 name = f"{role}@{place}"
-                user = users.create(actor, {"username": name.replace("@", "."), "display_name": name, "role": role,
-                                            "jurisdiction_id": ids[place]})
+                user = users.create(
+                    actor,
+                    {
+                        "username": name.replace("@", "."),
+                        "display_name": name,
+                        "role": role,
+                        "jurisdiction_id": ids[place],
+                    },
+                )
                 user_ids[name] = user.id
                 tokens[name] = users.issue_token(actor, user, "test")[1]
     return World(ids, tokens, user_ids)
@@ -174,8 +182,9 @@ class Api:
         self.client = client
         self.world = world
 
-    def call(self, method: str, path: str, as_: str | None = "admin@city", headers: dict[str, str] | None = None,
-             **kw: Any) -> Any:
+    def call(
+        self, method: str, path: str, as_: str | None = "admin@city", headers: dict[str, str] | None = None, **kw: Any
+    ) -> Any:
         h = dict(headers or {})
         if as_:
             h["Authorization"] = f"Bearer {self.world.tokens[as_]}"

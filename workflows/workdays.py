@@ -45,9 +45,7 @@ from workflows.errors import RuleViolation
 
 Basis = Literal["official", "fallback"]
 
-BASIS_LABELS: Mapping[str, str] = MappingProxyType(
-    {"official": "官方节假日安排", "fallback": "按周一至周五推算"}
-)
+BASIS_LABELS: Mapping[str, str] = MappingProxyType({"official": "官方节假日安排", "fallback": "按周一至周五推算"})
 
 _NO_OVERRIDES: Mapping[dt.date, bool] = MappingProxyType({})
 
@@ -295,9 +293,7 @@ def parse_overrides(rows: Iterable[object], year: int | None = None) -> dict[dt.
             )
         name = row.get("name")
         if name is not None and not isinstance(name, str):
-            raise RuleViolation(
-                "invalid_override_name", f"第 {line} 行的节日名称应为文字。", f"rows[{i}].name"
-            )
+            raise RuleViolation("invalid_override_name", f"第 {line} 行的节日名称应为文字。", f"rows[{i}].name")
         first_row[day] = i
         result[day] = workday
     return result

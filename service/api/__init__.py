@@ -67,13 +67,17 @@ class IdConverter(IntegerConverter):
 def init_app(app: Flask) -> None:
     from service.api import (
         audit,
+        calendar,
         establishment,
         health,
         jurisdictions,
+        notifications,
         party_orgs,
+        supervision,
         tasks,
         units,
         users,
+        webhooks,
         workflows,
     )
 
@@ -89,6 +93,11 @@ def init_app(app: Flask) -> None:
         tasks.blp,
         tasks.routes_blp,
         workflows.blp,
+        notifications.blp,
+        webhooks.blp,
+        calendar.blp,
+        supervision.blp,
+        supervision.interviews_blp,
     ):
         api.register_blueprint(blp)
     app.register_blueprint(health.bp)

@@ -1,13 +1,39 @@
-"""Interviews (约谈)."""
+"""Interviews (约谈): the service side of workflows.interview.
+
+An interview is created by the escalation ladder (without a time: the supervisor sets it) or by a supervisor,
+about a supervision ticket, an establishment case or a body. Only the interviewer side (supervisors whose
+subtree contains `interviewer_body_id`) acts on it; the interviewed body sees it read-only. Holding it records
+the minutes, the commitments and a new deadline, which the linked ticket adopts as its deadline in force and
+its post-interview deadline (supervision.set_interview_deadline)."""
 
 from __future__ import annotations
 
-from service.auth import Actor
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import Select, or_, select
+
+from service.auth import Actor, scope_ids
+from service.clock import now, today
+from service.db import transaction
+from service.errors import Forbidden, NotFound
 from service.extensions import db
-from service.models import Interview
+from service.models import Interview, Jurisdiction, Role
 from service.models.base import snapshot
-from service.operations import audit
-from workflows.interview import INTERVIEW
+from service.operations import audit, establishment, jurisdictions, notifications, supervision
+from service.operations.common import order_by_keys
+from workflows.errors import Conflict, RuleViolation
+from workflows.interview import INTERVIEW, check_schedule
+from workflows.supervision import ESCALATING_STATES, SUPERVISION_TICKET, TicketState
+
+Precondition = Callable[[Any], None]
+WORKFLOW = INTERVIEW.name
+INTERVIEWERS = (Role.admin, Role.supervisor)
+SUBJECT_TYPES = ("supervision_ticket", "establishment", "jurisdiction")
+SORT_KEYS = {"created_at", "updated_at", "scheduled_at", "held_at", "state", "id"}
+CHINA = ZoneInfo("Asia/Shanghai")
 
 
 def create_from_escalation(
@@ -39,4 +65,249 @@ def create_from_escalation(
     audit.record(
         actor, "interview.create", "interview", interview.id, jurisdiction_id, None, snapshot(interview), reason
     )
+    return interview
+
+
+# -- scope and sides -------------------------------------------------------------------------------------------
+
+
+def _visible(stmt: Select[Any], actor: Actor) -> Select[Any]:
+    """The interviewer side (supervisors above the interviewer body) and the interviewed body both see it."""
+    if actor.jurisdiction_path == "/":
+        return stmt
+    ids = scope_ids(actor)
+    return stmt.where(or_(Interview.interviewer_body_id.in_(ids), Interview.jurisdiction_id.in_(ids)))
+
+
+def _require_interviewer(actor: Actor, interview: Interview) -> None:
+    """Only the interviewer side acts; the interviewed body reads."""
+    if actor.jurisdiction_path == "/":
+        return
+    body = interview.interviewer_body_id
+    path = db.session.execute(select(Jurisdiction.path).where(Jurisdiction.id == body)).scalar_one_or_none()
+    if actor.role not in INTERVIEWERS or path is None or not actor.in_scope(path):
+        raise Forbidden("只有约谈单位的督查人员可以执行此操作")
+
+
+def get(actor: Actor, interview_id: int, *, for_update: bool = False) -> Interview:
+    stmt = _visible(select(Interview).where(Interview.id == interview_id), actor)
+    if for_update:
+        stmt = stmt.with_for_update(of=Interview).execution_options(populate_existing=True)
+    interview = db.session.execute(stmt).scalar_one_or_none()
+    if interview is None:
+        raise NotFound()
+    return interview
+
+
+def query(actor: Actor, f: dict[str, Any]) -> Select[tuple[Interview]]:
+    stmt = _visible(select(Interview), actor)
+    if f.get("jurisdiction_id") is not None:
+        root = jurisdictions.get(actor, f["jurisdiction_id"])
+        stmt = stmt.where(Interview.jurisdiction_id.in_(jurisdictions.subtree_ids(root)))
+    for key in ("state", "ticket_id", "by_escalation"):
+        if f.get(key) is not None:
+            stmt = stmt.where(getattr(Interview, key) == f[key])
+    return order_by_keys(stmt, Interview, f.get("sort"), SORT_KEYS, "-created_at")
+
+
+def for_tickets(ticket_ids: list[int]) -> dict[int, list[Interview]]:
+    out: dict[int, list[Interview]] = {i: [] for i in ticket_ids}
+    if ticket_ids:
+        rows = db.session.execute(
+            select(Interview).where(Interview.ticket_id.in_(ticket_ids)).order_by(Interview.id)
+        ).scalars()
+        for row in rows:
+            if row.ticket_id is not None:
+                out[row.ticket_id].append(row)
+    return out
+
+
+# -- commands --------------------------------------------------------------------------------------------------
+
+
+def _check_version(interview: Interview, precondition: Precondition | None) -> None:
+    if precondition is not None:
+        precondition(interview)
+
+
+def _utc(moment: datetime | None) -> datetime | None:
+    return moment.astimezone(UTC) if moment is not None else None
+
+
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _below(actor: Actor, body: Jurisdiction) -> None:
+    """The interviewed body lies strictly below the interviewer's own body."""
+    if body.id == actor.jurisdiction_id or not actor.in_scope(body.path):
+        raise RuleViolation("target_not_below_interviewer", "只能约谈本单位下级单位的负责人", "jurisdiction_id")
+
+
+def _subject(actor: Actor, data: dict[str, Any]) -> tuple[str, int, Jurisdiction, int | None, str | None]:
+    """(subject_type, subject_id, interviewed body, ticket id, default responsible person)."""
+    if data.get("ticket_id") is not None:
+        ticket = supervision.get(actor, data["ticket_id"])
+        supervision.require_issuing_side(actor, ticket)
+        if ticket.state not in ESCALATING_STATES and ticket.state != TicketState.SUBMITTED:
+            label = SUPERVISION_TICKET.state_label(ticket.state)
+            raise Conflict("ticket_not_open", f"「{label}」的督办单不能安排约谈", "ticket_id")
+        return "supervision_ticket", ticket.id, ticket.jurisdiction, ticket.id, ticket.responsible_person
+    kind, ident = data["subject_type"], data["subject_id"]
+    if kind == "establishment":
+        case = establishment.get(actor, ident)
+        return kind, case.id, case.jurisdiction, None, None
+    body = jurisdictions.get(actor, ident)
+    return "jurisdiction", body.id, body, None, None
+
+
+def create(actor: Actor, data: dict[str, Any]) -> Interview:
+    """An interview the supervisor arranges: about a ticket (its responsible person by default), an
+    establishment case or a body. Time and place may follow later (reschedule), but come together."""
+    with transaction():
+        if actor.jurisdiction_id is None:
+            raise Forbidden("须以督查单位人员身份安排约谈")
+        subject_type, subject_id, body, ticket_id, person = _subject(actor, data)
+        _below(actor, body)
+        person = data.get("responsible_person") or person
+        if not person:
+            raise RuleViolation("responsible_person_required", "请填写被约谈的负责人", "responsible_person")
+        scheduled_at, place = data.get("scheduled_at"), data.get("place")
+        if scheduled_at is not None or place is not None:
+            check_schedule(scheduled_at, now(), place)  # type: ignore[arg-type]
+        interview = Interview(
+            state=INTERVIEW.initial,
+            subject_type=subject_type,
+            subject_id=subject_id,
+            ticket_id=ticket_id,
+            jurisdiction_id=body.id,
+            responsible_person=person,
+            interviewer_id=actor.user_id,
+            interviewer_body_id=actor.jurisdiction_id,
+            by_escalation=False,
+            reason=data["reason"],
+            scheduled_at=_utc(scheduled_at),
+            place=place,
+        )
+        db.session.add(interview)
+        db.session.flush()
+        audit.record(
+            actor, "interview.create", WORKFLOW, interview.id, body.id, None, snapshot(interview), interview.reason
+        )
+        if interview.scheduled_at is not None:
+            _notify_schedule(interview)
+    return interview
+
+
+def _notify_schedule(interview: Interview) -> None:
+    assert interview.scheduled_at is not None
+    when = interview.scheduled_at.astimezone(CHINA).strftime("%Y-%m-%d %H:%M")
+    notifications.notify(
+        notifications.users_of(interview.jurisdiction_id, Role.handler),
+        "interview.scheduled",
+        f"约谈通知：{interview.responsible_person}，{when}，{_short(interview.place or '')}",
+        interview.reason,
+        WORKFLOW,
+        interview.id,
+    )
+
+
+def _fire(
+    actor: Actor, interview: Interview, event: str, before: dict[str, Any], comment: str | None = None, **kw: Any
+) -> None:
+    INTERVIEW.fire(interview, event, **kw)
+    db.session.flush()
+    old, new = audit.changed(before, snapshot(interview))
+    audit.record(actor, f"interview.{event}", WORKFLOW, interview.id, interview.jurisdiction_id, old, new, comment)
+
+
+def reschedule(
+    actor: Actor, interview_id: int, data: dict[str, Any], precondition: Precondition | None = None
+) -> Interview:
+    """Set or move the time (and place); an interview created by escalation starts without either."""
+    with transaction():
+        interview = get(actor, interview_id, for_update=True)
+        _check_version(interview, precondition)
+        _require_interviewer(actor, interview)
+        INTERVIEW.require(interview.state, "reschedule")
+        before = snapshot(interview)
+        place = data.get("place") if data.get("place") is not None else interview.place
+        check_schedule(data["scheduled_at"], now(), place)  # type: ignore[arg-type]
+        interview.scheduled_at, interview.place = _utc(data["scheduled_at"]), place
+        _fire(actor, interview, "reschedule", before, None, scheduled_at=data["scheduled_at"], place=place, now=now())
+        _notify_schedule(interview)
+    return interview
+
+
+def hold(actor: Actor, interview_id: int, data: dict[str, Any], precondition: Precondition | None = None) -> Interview:
+    """Record the interview: minutes, commitments and the new deadline, which the linked ticket adopts."""
+    with transaction():
+        interview = get(actor, interview_id, for_update=True)
+        _check_version(interview, precondition)
+        _require_interviewer(actor, interview)
+        INTERVIEW.require(interview.state, "hold")
+        if interview.scheduled_at is None:
+            raise Conflict("interview_not_scheduled", "约谈尚未安排时间和地点，请先安排（改期）再记录", "scheduled_at")
+        if now() < interview.scheduled_at:
+            when = interview.scheduled_at.astimezone(CHINA).strftime("%Y-%m-%d %H:%M")
+            raise Conflict("interview_not_yet_held", f"约谈安排在{when}，尚未到约谈时间", "scheduled_at")
+        before = snapshot(interview)
+        interview.held_at, interview.minutes = now(), data["minutes"]
+        interview.commitments, interview.new_deadline = list(data["commitments"]), data["new_deadline"]
+        _fire(
+            actor,
+            interview,
+            "hold",
+            before,
+            None,
+            minutes=data["minutes"],
+            commitments=data["commitments"],
+            new_deadline=data["new_deadline"],
+            today=today(),
+        )
+        if interview.ticket_id is not None:
+            supervision.set_interview_deadline(actor, interview.ticket_id, data["new_deadline"], interview.id)
+    return interview
+
+
+def follow_up(actor: Actor, interview_id: int, note: str, precondition: Precondition | None = None) -> Interview:
+    with transaction():
+        interview = get(actor, interview_id, for_update=True)
+        _check_version(interview, precondition)
+        _require_interviewer(actor, interview)
+        before = snapshot(interview)
+        interview.follow_up_note = note
+        _fire(actor, interview, "follow_up", before, note, follow_up_note=note)
+    return interview
+
+
+def close(
+    actor: Actor, interview_id: int, comment: str | None = None, precondition: Precondition | None = None
+) -> Interview:
+    with transaction():
+        interview = get(actor, interview_id, for_update=True)
+        _check_version(interview, precondition)
+        _require_interviewer(actor, interview)
+        before = snapshot(interview)
+        interview.closed_at = now()
+        _fire(actor, interview, "close", before, comment)
+    return interview
+
+
+def cancel(actor: Actor, interview_id: int, reason: str, precondition: Precondition | None = None) -> Interview:
+    with transaction():
+        interview = get(actor, interview_id, for_update=True)
+        _check_version(interview, precondition)
+        _require_interviewer(actor, interview)
+        before = snapshot(interview)
+        interview.cancel_reason = reason
+        _fire(actor, interview, "cancel", before, reason, reason=reason)
+        notifications.notify(
+            notifications.users_of(interview.jurisdiction_id, Role.handler),
+            "interview.cancelled",
+            f"约谈已取消：{interview.responsible_person}",
+            reason,
+            WORKFLOW,
+            interview.id,
+        )
     return interview

@@ -41,11 +41,8 @@ def subtree_ids(root: Jurisdiction) -> Select[tuple[int]]:
 def counties_of(places: list[Jurisdiction]) -> dict[int, int | None]:
     """The county/district each body belongs to (itself if it is one; None at city level): one query."""
     ancestors = {a for j in places for a in j.ancestor_ids}
-    kinds = dict(
-        db.session.execute(select(Jurisdiction.id, Jurisdiction.kind).where(Jurisdiction.id.in_(ancestors)))
-        .tuples()
-        .all()
-    )
+    rows = db.session.execute(select(Jurisdiction.id, Jurisdiction.kind).where(Jurisdiction.id.in_(ancestors)))
+    kinds = {ident: kind for ident, kind in rows}
     return {
         j.id: next((a for a in reversed(j.ancestor_ids) if kinds.get(a) in COUNTY_LEVEL_KINDS), None) for j in places
     }

@@ -25,6 +25,9 @@ def users_of(body_id: int, *roles: Role) -> list[int]:
     )
 
 
+TITLE_MAX = 200
+
+
 def notify(
     user_ids: Iterable[int | None],
     kind: str,
@@ -33,8 +36,10 @@ def notify(
     subject_type: str | None = None,
     subject_id: int | None = None,
 ) -> int:
-    """One notification per distinct user; returns how many were written."""
+    """One notification per distinct user; returns how many were written. Titles longer than the column
+    are shortened rather than failing the transaction that caused them."""
     recipients = sorted({u for u in user_ids if u is not None})
+    title = title if len(title) <= TITLE_MAX else title[: TITLE_MAX - 1] + "…"
     if recipients:
         stamp = now()
         db.session.execute(
@@ -98,11 +103,10 @@ def mark_all_read(actor: Actor) -> int:
 
 
 def unread_count(actor: Actor) -> int:
-    with transaction():  # ends the read transaction (SQLite: BEGIN IMMEDIATE holds the write lock)
-        return int(
-            db.session.execute(
-                select(func.count())
-                .select_from(Notification)
-                .where(Notification.user_id == actor.user_id, Notification.read_at.is_(None))
-            ).scalar_one()
-        )
+    return int(
+        db.session.execute(
+            select(func.count())
+            .select_from(Notification)
+            .where(Notification.user_id == actor.user_id, Notification.read_at.is_(None))
+        ).scalar_one()
+    )

@@ -13,12 +13,12 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+import psutil
 import pytest
 from flask import Flask
 from redis import Redis
 from redis.exceptions import ConnectionError as RedisConnectionError
 from rq import Queue, SimpleWorker
-from rq.registry import StartedJobRegistry
 from sqlalchemy import func, select
 
 from service import create_app
@@ -121,12 +121,13 @@ def test_a_worker_killed_mid_job_loses_and_repeats_nothing(
         assert victim.poll() is None, "the worker finished before it could be killed"
         assert time.monotonic() < deadline, "the worker made no progress"
         time.sleep(0.02)  # polling a real process, not waiting on the clock under test
-    in_flight = StartedJobRegistry("escalations", connection=redis).count
+    # RQ's work horse puts itself in its own process group: kill it by pid, then the worker.
+    for horse in psutil.Process(victim.pid).children(recursive=True):
+        horse.kill()
     os.killpg(victim.pid, signal.SIGKILL)
     victim.wait()
     done = _count(app, EscalationEvent)
     assert 5 <= done < total
-    assert in_flight >= 0
     # Whatever committed is whole: every event has its notification, every plan moved on with it.
     assert notification_count(app, "escalation.reminder") == done
     with app.app_context():

@@ -57,9 +57,7 @@ def test_package_raises_not_implemented_outside_2004_2026() -> None:
 
 def test_calendar_matches_package_for_every_day_2004_to_2026(cal: WorkdayCalendar) -> None:
     mismatches = [
-        d
-        for d in _days(D(2004, 1, 1), D(2026, 12, 31))
-        if cal.is_workday(d) != chinese_calendar.is_workday(d)
+        d for d in _days(D(2004, 1, 1), D(2026, 12, 31)) if cal.is_workday(d) != chinese_calendar.is_workday(d)
     ]
     assert mismatches == []
 

@@ -1,0 +1,853 @@
+"""Supervision tickets (督办单): the service side of workflows.supervision.
+
+The rules decide (check_ticket, check_report, check_extension_request, decide_extension…); this module loads
+the facts, locks the ticket row, fires the shared state machine, stores the result, replans the escalation
+ladder and writes the audit trail, in one transaction per command.
+
+Two sides see a ticket: the issuing side (supervisors whose subtree contains `issuing_body_id`) and the
+handling side (everyone whose subtree contains the handling body `jurisdiction_id`). A draft is the issuer's
+working copy: the handling side sees a ticket only once it is issued. The issuing side edits, issues,
+reviews (close / return), cancels and decides extensions; only the handling body's own handlers
+acknowledge, rectify, report and ask for an extension."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, and_, case, exists, func, null, or_, select
+
+from service.auth import Actor, scope_ids
+from service.calendar import calendar
+from service.clock import now, today
+from service.db import transaction
+from service.errors import Forbidden, NotFound
+from service.extensions import db
+from service.models import (
+    AuditEvent,
+    Jurisdiction,
+    Role,
+    SupervisionTicket,
+    TicketExtension,
+    TicketProblem,
+    TicketReport,
+)
+from service.models.base import snapshot
+from service.models.jurisdiction import JurisdictionKind
+from service.operations import audit, escalation, jurisdictions, notifications, webhooks
+from service.operations.common import order_by_keys
+from workflows import supervision as rules
+from workflows.deadlines import warning_level
+from workflows.errors import Conflict, RuleViolation
+from workflows.supervision import ESCALATING_STATES, EXTENSION_STATES, SUPERVISION_TICKET, TicketState
+
+Precondition = Callable[[Any], None]
+WORKFLOW = SUPERVISION_TICKET.name
+RULES = rules.DEFAULT_SETTINGS
+ISSUERS = (Role.admin, Role.supervisor)
+# A ticket goes to a lagging body below the supervisor: a county/district, township/street, industry committee
+# or park — never the city, never the supervisor's own body.
+TARGET_KINDS = frozenset(
+    {
+        JurisdictionKind.county,
+        JurisdictionKind.district,
+        JurisdictionKind.township,
+        JurisdictionKind.street,
+        JurisdictionKind.industry_committee,
+        JurisdictionKind.park,
+    }
+)
+OPEN_STATES = (
+    TicketState.ISSUED.value,
+    TicketState.ACKNOWLEDGED.value,
+    TicketState.RECTIFYING.value,
+    TicketState.SUBMITTED.value,
+)
+WITH_UNIT = tuple(s.value for s in (TicketState.ISSUED, TicketState.ACKNOWLEDGED, TicketState.RECTIFYING))
+SORT_KEYS = {"created_at", "updated_at", "issued_on", "rectify_by", "title", "state", "priority", "id"}
+EDITABLE = ("title", "priority", "responsible_person", "responsible_title")
+EXTENSION_STATUS_LABELS = {"pending": "待审核", "approved": "已批准", "rejected": "不予批准", "lapsed": "已失效"}
+REVIEW_LABELS = {"closed": "审核通过", "returned": "退回重新整改"}
+# What the handling body owes in each state (the handler inbox).
+PENDING_ACTIONS = {
+    TicketState.ISSUED: ("acknowledge", "待签收"),
+    TicketState.ACKNOWLEDGED: ("start_rectification", "待开始整改"),
+    TicketState.RECTIFYING: ("submit_report", "待报送整改情况"),
+}
+
+
+def yellow_within_workdays() -> int:
+    """The yellow light's window, from the same settings the escalation ladder runs on."""
+    return escalation.SETTINGS.supervision_ticket.yellow_within_workdays
+
+
+def _short(title: str, limit: int = 60) -> str:
+    return title if len(title) <= limit else title[: limit - 1] + "…"
+
+
+# -- scope and sides -------------------------------------------------------------------------------------------
+
+
+def _visible(stmt: Select[Any], actor: Actor) -> Select[Any]:
+    """Issued tickets are visible to both sides, drafts only to the issuing side."""
+    if actor.jurisdiction_path == "/":
+        return stmt
+    ids = scope_ids(actor)
+    return stmt.where(
+        or_(
+            SupervisionTicket.issuing_body_id.in_(ids),
+            and_(SupervisionTicket.jurisdiction_id.in_(ids), SupervisionTicket.state != TicketState.DRAFT.value),
+        )
+    )
+
+
+def _path(body_id: int) -> str:
+    return db.session.execute(select(Jurisdiction.path).where(Jurisdiction.id == body_id)).scalar_one()
+
+
+def is_issuing_side(actor: Actor, t: SupervisionTicket) -> bool:
+    return actor.role in ISSUERS and actor.in_scope(_path(t.issuing_body_id))
+
+
+def require_issuing_side(actor: Actor, t: SupervisionTicket) -> None:
+    if not is_issuing_side(actor, t):
+        raise Forbidden("只有督办单位的督查人员可以执行此操作")
+
+
+def _require_handler(actor: Actor, t: SupervisionTicket) -> None:
+    if actor.role != Role.handler or actor.jurisdiction_id != t.jurisdiction_id:
+        raise Forbidden("只有承办单位的承办人员可以执行此操作")
+
+
+def _target(actor: Actor, issuing_body: Jurisdiction, body_id: int) -> Jurisdiction:
+    """The handling body: visible to the actor and strictly inside the issuing body's subtree."""
+    body = jurisdictions.get(actor, body_id)  # 404 outside the actor's scope
+    if body.id == issuing_body.id or not body.path.startswith(issuing_body.path):
+        raise RuleViolation("target_not_below_issuer", "督办单只能下发给本单位的下级单位", "jurisdiction_id")
+    if body.kind not in TARGET_KINDS:
+        raise RuleViolation(
+            "invalid_target_kind", "督办对象须为县（区）、乡镇（街道）、行业党委或园区", "jurisdiction_id"
+        )
+    if not body.active:
+        raise RuleViolation("target_inactive", f"「{body.name}」已停用", "jurisdiction_id")
+    return body
+
+
+# -- reading ---------------------------------------------------------------------------------------------------
+
+
+def get(actor: Actor, ticket_id: int, *, for_update: bool = False) -> SupervisionTicket:
+    stmt = _visible(select(SupervisionTicket).where(SupervisionTicket.id == ticket_id), actor)
+    if for_update:
+        stmt = stmt.with_for_update(of=SupervisionTicket).execution_options(populate_existing=True)
+    ticket = db.session.execute(stmt).scalar_one_or_none()
+    if ticket is None:
+        raise NotFound()
+    return ticket
+
+
+def tracked_deadline_sql() -> ColumnElement[Any]:
+    """`rules.tracked_deadline` in SQL: the acknowledgement deadline while issued, the rectification deadline
+    while the unit rectifies, NULL (no light) otherwise."""
+    return case(
+        (SupervisionTicket.state == TicketState.ISSUED.value, SupervisionTicket.acknowledge_by),
+        (
+            SupervisionTicket.state.in_([TicketState.ACKNOWLEDGED.value, TicketState.RECTIFYING.value]),
+            SupervisionTicket.rectify_by,
+        ),
+        else_=null(),
+    )
+
+
+def first_green_day(on: date | None = None) -> date:
+    """The earliest deadline that is still green on `on`: more than N working days left means the deadline is
+    on or after the (N+1)-th working day after `on` (today itself never counts, as in `warning_level`)."""
+    on = on or today()
+    return calendar().add_workdays(on, yellow_within_workdays() + 1).date
+
+
+def light_condition(level: str, on: date, first_green: date) -> ColumnElement[bool]:
+    """A warning light as a WHERE clause on the tracked deadline (NULL deadlines match no light)."""
+    tracked = tracked_deadline_sql()
+    if level == "red":
+        return tracked < on
+    if level == "yellow":
+        return and_(tracked >= on, tracked < first_green)
+    return tracked >= first_green
+
+
+def warning_of(t: SupervisionTicket, on: date | None = None) -> tuple[date | None, str | None]:
+    """The tracked deadline and light of one ticket (for presenting a page of rows)."""
+    if t.issued_on is None or t.acknowledge_by is None or t.rectify_by is None:
+        return None, None
+    tracked = rules.tracked_deadline(t.state, t.acknowledge_by, t.rectify_by)
+    if tracked is None:
+        return None, None
+    return tracked, warning_level(on or today(), tracked, calendar(), yellow_within_workdays())
+
+
+def query(actor: Actor, f: dict[str, Any]) -> Select[tuple[SupervisionTicket]]:
+    """The board's list: tickets in scope, filtered by state, light, body subtree, priority, overdue."""
+    stmt = _filtered(_visible(select(SupervisionTicket), actor), actor, f)
+    for key in ("state", "priority"):
+        if f.get(key):
+            stmt = stmt.where(getattr(SupervisionTicket, key) == f[key])
+    on = today()
+    if f.get("warning_level"):
+        stmt = stmt.where(light_condition(f["warning_level"], on, first_green_day(on)))
+    if f.get("overdue") is not None:
+        tracked = tracked_deadline_sql()
+        stmt = stmt.where(tracked < on if f["overdue"] else or_(tracked.is_(None), tracked >= on))
+    if f.get("q"):
+        stmt = stmt.where(SupervisionTicket.title.contains(f["q"], autoescape=True))
+    return order_by_keys(stmt, SupervisionTicket, f.get("sort"), SORT_KEYS, "-created_at")
+
+
+def _filtered(stmt: Select[Any], actor: Actor, f: dict[str, Any]) -> Select[Any]:
+    if f.get("jurisdiction_id") is not None:
+        root = jurisdictions.get(actor, f["jurisdiction_id"])
+        stmt = stmt.where(SupervisionTicket.jurisdiction_id.in_(jurisdictions.subtree_ids(root)))
+    if f.get("issuing_body_id") is not None:
+        stmt = stmt.where(SupervisionTicket.issuing_body_id == f["issuing_body_id"])
+    if f.get("priority"):
+        stmt = stmt.where(SupervisionTicket.priority == f["priority"])
+    return stmt
+
+
+def board(actor: Actor, f: dict[str, Any]) -> dict[str, Any]:
+    """Per handling body: issued tickets (drafts and cancelled ones aside), closed, closed on time, open, the
+    lights of the open ones, and the closure / on-time rates. One GROUP BY query, whatever the number of rows."""
+    on = today()
+    first_green = first_green_day(on)
+    t = SupervisionTicket
+
+    def count_if(cond: ColumnElement[bool]) -> Any:
+        return func.coalesce(func.sum(case((cond, 1), else_=0)), 0)
+
+    closed = t.state == TicketState.CLOSED.value
+    grouped = _filtered(
+        _visible(
+            select(
+                t.jurisdiction_id.label("body_id"),
+                func.count().label("total"),
+                count_if(closed).label("closed"),
+                count_if(and_(closed, t.closed_on_time.is_(True))).label("closed_on_time"),
+                count_if(t.state.in_(OPEN_STATES)).label("open"),
+                count_if(light_condition("red", on, first_green)).label("overdue"),
+                count_if(light_condition("yellow", on, first_green)).label("yellow"),
+                count_if(light_condition("green", on, first_green)).label("green"),
+            ).where(t.state.not_in([TicketState.DRAFT.value, TicketState.CANCELLED.value])),
+            actor,
+        ),
+        actor,
+        f,
+    ).group_by(t.jurisdiction_id)
+    sub = grouped.subquery()
+    rows = db.session.execute(
+        select(sub, Jurisdiction.name, Jurisdiction.code, Jurisdiction.kind)
+        .join(Jurisdiction, Jurisdiction.id == sub.c.body_id)
+        .order_by(Jurisdiction.path)
+    ).all()
+    keys = ("total", "closed", "closed_on_time", "open", "overdue", "yellow", "green")
+    bodies = [
+        {"body": {"id": r.body_id, "name": r.name, "code": r.code, "kind": r.kind}, **_counts(r, keys)} for r in rows
+    ]
+    totals = {k: sum(b[k] for b in bodies) for k in keys}
+    return {"as_of": on, "bodies": bodies, "totals": _rates(totals)}
+
+
+def _counts(row: Any, keys: tuple[str, ...]) -> dict[str, Any]:
+    return _rates({k: int(getattr(row, k)) for k in keys})
+
+
+def _rates(counts: dict[str, int]) -> dict[str, Any]:
+    closure = rules.closure_rate(counts["closed"], counts["total"])
+    on_time = rules.on_time_rate(counts["closed_on_time"], counts["closed"])
+    return {
+        **counts,
+        "closure_rate": float(closure) if closure is not None else None,
+        "on_time_rate": float(on_time) if on_time is not None else None,
+    }
+
+
+def inbox_query(actor: Actor) -> Select[tuple[SupervisionTicket]]:
+    """Tickets of my own body waiting for the handling body: to acknowledge, to start, to report (a returned
+    ticket is rectifying again), the nearest deadline first."""
+    return (
+        select(SupervisionTicket)
+        .where(SupervisionTicket.jurisdiction_id == actor.jurisdiction_id, SupervisionTicket.state.in_(WITH_UNIT))
+        .order_by(tracked_deadline_sql().asc(), SupervisionTicket.id.asc())
+    )
+
+
+def pending_action(t: SupervisionTicket) -> tuple[str | None, str | None]:
+    action = PENDING_ACTIONS.get(TicketState(t.state))
+    if action is None:
+        return None, None
+    if t.state == TicketState.RECTIFYING and t.return_reason:
+        return action[0], "已退回，待重新报送整改情况"
+    return action
+
+
+# -- batched reads for presenting a page -----------------------------------------------------------------------
+
+
+def problems_of(ids: list[int]) -> dict[int, list[TicketProblem]]:
+    out: dict[int, list[TicketProblem]] = {i: [] for i in ids}
+    if ids:
+        rows = db.session.execute(
+            select(TicketProblem)
+            .where(TicketProblem.ticket_id.in_(ids))
+            .order_by(TicketProblem.ticket_id, TicketProblem.position)
+        ).scalars()
+        for p in rows:
+            out[p.ticket_id].append(p)
+    return out
+
+
+def reports_of(ticket_id: int) -> list[TicketReport]:
+    return list(
+        db.session.execute(
+            select(TicketReport).where(TicketReport.ticket_id == ticket_id).order_by(TicketReport.id)
+        ).scalars()
+    )
+
+
+def extensions_of(ticket_id: int) -> list[TicketExtension]:
+    return list(
+        db.session.execute(
+            select(TicketExtension).where(TicketExtension.ticket_id == ticket_id).order_by(TicketExtension.id)
+        ).scalars()
+    )
+
+
+def pending_extensions(ids: list[int]) -> set[int]:
+    if not ids:
+        return set()
+    return set(
+        db.session.execute(
+            select(TicketExtension.ticket_id).where(
+                TicketExtension.ticket_id.in_(ids), TicketExtension.status == "pending"
+            )
+        ).scalars()
+    )
+
+
+def by_ids(ids: list[int]) -> list[SupervisionTicket]:
+    """Tickets by id, unscoped: for briefs next to something the caller already may see (an interview)."""
+    if not ids:
+        return []
+    return list(db.session.execute(select(SupervisionTicket).where(SupervisionTicket.id.in_(ids))).scalars())
+
+
+def body_refs(ids: set[int]) -> dict[int, dict[str, Any]]:
+    if not ids:
+        return {}
+    rows = db.session.execute(
+        select(Jurisdiction.id, Jurisdiction.name, Jurisdiction.code, Jurisdiction.kind).where(Jurisdiction.id.in_(ids))
+    ).all()
+    return {r.id: {"id": r.id, "name": r.name, "code": r.code, "kind": r.kind} for r in rows}
+
+
+def history(subject_type: str, subject_id: int) -> list[AuditEvent]:
+    return list(
+        db.session.execute(
+            select(AuditEvent)
+            .where(AuditEvent.subject_type == subject_type, AuditEvent.subject_id == subject_id)
+            .order_by(AuditEvent.id)
+        ).scalars()
+    )
+
+
+# -- helpers for commands --------------------------------------------------------------------------------------
+
+
+def _check_version(t: SupervisionTicket, precondition: Precondition | None) -> None:
+    """The HTTP layer's If-Match check, run on the locked row."""
+    if precondition is not None:
+        precondition(t)
+
+
+def _problem_inputs(items: list[dict[str, Any]]) -> list[rules.ProblemInput]:
+    return [rules.ProblemInput(description=p["description"], measure=p["measure"]) for p in items]
+
+
+def _set_problems(t: SupervisionTicket, problems: list[rules.ProblemInput]) -> None:
+    for old in db.session.execute(select(TicketProblem).where(TicketProblem.ticket_id == t.id)).scalars():
+        db.session.delete(old)
+    db.session.flush()
+    for i, p in enumerate(problems, start=1):
+        db.session.add(TicketProblem(ticket_id=t.id, position=i, description=p.description, measure=p.measure))
+    db.session.flush()
+
+
+def _problems_snapshot(problems: list[rules.ProblemInput]) -> list[dict[str, str]]:
+    return [{"description": p.description, "measure": p.measure} for p in problems]
+
+
+def _check(t: SupervisionTicket, problems: list[rules.ProblemInput], issued_on: date) -> rules.TicketDeadlines:
+    return rules.check_ticket(
+        t.title,
+        problems,
+        rectification_deadline=t.requested_deadline,
+        rectification_workdays=t.rectification_workdays,
+        issued_on=issued_on,
+        calendar=calendar(),
+        priority=t.priority,
+        settings=RULES,
+    )
+
+
+def _record(
+    actor: Actor, t: SupervisionTicket, action: str, before: dict[str, Any], comment: str | None = None
+) -> None:
+    """Replan the escalation ladder for the ticket's new state / deadline, then audit what changed."""
+    with db.session.no_autoflush:  # one UPDATE (one version step) for the whole change
+        escalation.replan(WORKFLOW, t)
+    db.session.flush()
+    old, new = audit.changed(before, snapshot(t))
+    audit.record(actor, f"{WORKFLOW}.{action}", WORKFLOW, t.id, t.jurisdiction_id, old, new, comment)
+
+
+def _fire(
+    actor: Actor, t: SupervisionTicket, event: str, before: dict[str, Any], comment: str | None = None, **kw: Any
+) -> None:
+    SUPERVISION_TICKET.fire(t, event, **kw)
+    _record(actor, t, event, before, comment)
+
+
+def _handlers(t: SupervisionTicket) -> list[int]:
+    return notifications.users_of(t.jurisdiction_id, Role.handler)
+
+
+def _supervisors(t: SupervisionTicket) -> list[int | None]:
+    return [*notifications.users_of(t.issuing_body_id, Role.supervisor), t.issuer_id]
+
+
+def _lapse_pending(t: SupervisionTicket) -> None:
+    """A ticket that is closed or cancelled leaves no extension request pending."""
+    for ext in db.session.execute(
+        select(TicketExtension).where(TicketExtension.ticket_id == t.id, TicketExtension.status == "pending")
+    ).scalars():
+        ext.status, ext.decided_at = "lapsed", now()
+
+
+def _latest_report(t: SupervisionTicket) -> TicketReport | None:
+    return db.session.execute(
+        select(TicketReport).where(TicketReport.ticket_id == t.id).order_by(TicketReport.id.desc()).limit(1)
+    ).scalar_one_or_none()
+
+
+def _payload(t: SupervisionTicket) -> dict[str, Any]:
+    return {
+        "id": t.id,
+        "title": t.title,
+        "state": t.state,
+        "priority": t.priority,
+        "jurisdiction_id": t.jurisdiction_id,
+        "issuing_body_id": t.issuing_body_id,
+        "issued_on": t.issued_on.isoformat() if t.issued_on else None,
+        "acknowledge_by": t.acknowledge_by.isoformat() if t.acknowledge_by else None,
+        "rectify_by": t.rectify_by.isoformat() if t.rectify_by else None,
+    }
+
+
+# -- commands of the issuing side ------------------------------------------------------------------------------
+
+
+def create(actor: Actor, data: dict[str, Any]) -> SupervisionTicket:
+    """A draft ticket from the actor's body to a body below it; validated as it would be issued today."""
+    with transaction():
+        if actor.jurisdiction_id is None:
+            raise Forbidden("须以督办单位人员身份起草督办单")
+        issuing_body = jurisdictions.get(actor, actor.jurisdiction_id)
+        target = _target(actor, issuing_body, data["jurisdiction_id"])
+        problems = _problem_inputs(data["problems"])
+        t = SupervisionTicket(
+            state=SUPERVISION_TICKET.initial,
+            title=data["title"],
+            priority=data.get("priority") or rules.Priority.NORMAL.value,
+            jurisdiction_id=target.id,
+            issuing_body_id=issuing_body.id,
+            issuer_id=actor.user_id,
+            responsible_person=data["responsible_person"],
+            responsible_title=data.get("responsible_title"),
+            rectification_workdays=data.get("rectification_workdays"),
+            requested_deadline=data.get("rectification_deadline"),
+        )
+        _check(t, problems, today())
+        db.session.add(t)
+        db.session.flush()
+        _set_problems(t, problems)
+        escalation.replan(WORKFLOW, t)
+        db.session.flush()
+        audit.record(
+            actor,
+            f"{WORKFLOW}.create",
+            WORKFLOW,
+            t.id,
+            t.jurisdiction_id,
+            None,
+            {**snapshot(t), "problems": _problems_snapshot(problems)},
+        )
+    return t
+
+
+def update_draft(
+    actor: Actor, ticket_id: int, changes: dict[str, Any], precondition: Precondition | None = None
+) -> SupervisionTicket:
+    with transaction():
+        t = get(actor, ticket_id, for_update=True)
+        _check_version(t, precondition)
+        require_issuing_side(actor, t)
+        if t.state != TicketState.DRAFT:
+            raise Conflict("ticket_not_editable", f"「{SUPERVISION_TICKET.state_label(t.state)}」的督办单不能修改")
+        before = snapshot(t)
+        for key in EDITABLE:
+            if key in changes:
+                setattr(t, key, changes[key])
+        if "jurisdiction_id" in changes:
+            issuing_body = db.session.get(Jurisdiction, t.issuing_body_id)
+            assert issuing_body is not None
+            t.jurisdiction_id = _target(actor, issuing_body, changes["jurisdiction_id"]).id
+        # One way of stating the deadline replaces the other unless both are sent (then the rule refuses).
+        if "rectification_deadline" in changes:
+            t.requested_deadline = changes["rectification_deadline"]
+            if changes["rectification_deadline"] is not None and "rectification_workdays" not in changes:
+                t.rectification_workdays = None
+        if "rectification_workdays" in changes:
+            t.rectification_workdays = changes["rectification_workdays"]
+            if changes["rectification_workdays"] is not None and "rectification_deadline" not in changes:
+                t.requested_deadline = None
+        old_problems = problems_of([t.id])[t.id]
+        problems = (
+            _problem_inputs(changes["problems"])
+            if "problems" in changes
+            else [rules.ProblemInput(p.description, p.measure) for p in old_problems]
+        )
+        _check(t, problems, today())
+        if "problems" in changes:
+            _set_problems(t, problems)
+        db.session.flush()
+        old, new = audit.changed(before, snapshot(t))
+        if "problems" in changes:
+            old["problems"] = [{"description": p.description, "measure": p.measure} for p in old_problems]
+            new["problems"] = _problems_snapshot(problems)
+        audit.record(actor, f"{WORKFLOW}.update", WORKFLOW, t.id, t.jurisdiction_id, old, new)
+    return t
+
+
+def issue(actor: Actor, ticket_id: int, precondition: Precondition | None = None) -> SupervisionTicket:
+    """Issue today: the deadlines are computed on the working-day calendar and stored with their basis."""
+    with transaction():
+        t = get(actor, ticket_id, for_update=True)
+        _check_version(t, precondition)
+        require_issuing_side(actor, t)
+        SUPERVISION_TICKET.require(t.state, "issue")
+        before = snapshot(t)
+        problems = [rules.ProblemInput(p.description, p.measure) for p in problems_of([t.id])[t.id]]
+        issued_on = today()
+        deadlines = _check(t, problems, issued_on)
+        t.issued_on = issued_on
+        t.acknowledge_by, t.acknowledge_basis = deadlines.acknowledge_by.date, deadlines.acknowledge_by.basis
+        t.rectify_by, t.rectify_basis = deadlines.rectify_by.date, deadlines.rectify_by.basis
+        t.original_rectify_by = deadlines.rectify_by.date
+        _fire(actor, t, "issue", before)
+        notifications.notify(
+            _handlers(t),
+            "ticket.issued",
+            f"督办单「{_short(t.title)}」已下发，请于{t.acknowledge_by.isoformat()}前签收",
+            f"整改期限：{t.rectify_by.isoformat()}",
+            WORKFLOW,
+            t.id,
+        )
+        webhooks.publish(f"{WORKFLOW}.issued", _payload(t), t.jurisdiction.path)
+    return t
+
+
+def close(
+    actor: Actor, ticket_id: int, comment: str | None = None, precondition: Precondition | None = None
+) -> SupervisionTicket:
+    """Review passed (办结/销号): on time when the report came in by the deadline in force."""
+    with transaction():
+        t = get(actor, ticket_id, for_update=True)
+        _check_version(t, precondition)
+        require_issuing_side(actor, t)
+        SUPERVISION_TICKET.require(t.state, "close")
+        report = _latest_report(t)
+        _lapse_pending(t)
+        before = snapshot(t)
+        assert t.last_report_on is not None and t.rectify_by is not None  # a submitted ticket has both
+        t.closed_at = now()
+        t.closed_on_time = rules.is_on_time(t.last_report_on, t.rectify_by)
+        if report is not None:
+            report.review_outcome, report.review_comment = "closed", comment
+        _fire(actor, t, "close", before, comment)
+        notifications.notify(
+            _handlers(t), "ticket.closed", f"督办单「{_short(t.title)}」已审核办结", comment, WORKFLOW, t.id
+        )
+        webhooks.publish(f"{WORKFLOW}.closed", {**_payload(t), "closed_on_time": t.closed_on_time}, t.jurisdiction.path)
+    return t
+
+
+def return_for_rework(
+    actor: Actor, ticket_id: int, reason: str, precondition: Precondition | None = None
+) -> SupervisionTicket:
+    """Back to rectifying with the reviewer's opinion; the deadline in force does not change."""
+    with transaction():
+        t = get(actor, ticket_id, for_update=True)
+        _check_version(t, precondition)
+        require_issuing_side(actor, t)
+        SUPERVISION_TICKET.require(t.state, "return_for_rework")
+        report = _latest_report(t)
+        before = snapshot(t)
+        t.return_reason = reason
+        if report is not None:
+            report.review_outcome, report.review_comment = "returned", reason
+        _fire(actor, t, "return_for_rework", before, reason, reason=reason)
+        notifications.notify(
+            _handlers(t), "ticket.returned", f"督办单「{_short(t.title)}」被退回重新整改", reason, WORKFLOW, t.id
+        )
+    return t
+
+
+def cancel(actor: Actor, ticket_id: int, reason: str, precondition: Precondition | None = None) -> SupervisionTicket:
+    with transaction():
+        t = get(actor, ticket_id, for_update=True)
+        _check_version(t, precondition)
+        require_issuing_side(actor, t)
+        SUPERVISION_TICKET.require(t.state, "cancel")
+        _lapse_pending(t)
+        before = snapshot(t)
+        was_issued = t.state != TicketState.DRAFT
+        t.cancel_reason = reason
+        _fire(actor, t, "cancel", before, reason, reason=reason)
+        if was_issued:
+            notifications.notify(
+                _handlers(t), "ticket.cancelled", f"督办单「{_short(t.title)}」已撤销", reason, WORKFLOW, t.id
+            )
+    return t
+
+
+def decide_extension(
+    actor: Actor, ticket_id: int, extension_id: int, data: dict[str, Any], precondition: Precondition | None = None
+) -> SupervisionTicket:
+    """Approve (the deadline in force moves, the original stays on record) or refuse a pending request."""
+    with transaction():
+        t = get(actor, ticket_id, for_update=True)
+        _check_version(t, precondition)
+        require_issuing_side(actor, t)
+        ext = db.session.execute(
+            select(TicketExtension)
+            .where(TicketExtension.id == extension_id, TicketExtension.ticket_id == t.id)
+            .with_for_update()
+            .execution_options(populate_existing=True)
+        ).scalar_one_or_none()
+        if ext is None:
+            raise NotFound("延期申请不存在")
+        if ext.status != "pending":
+            label = EXTENSION_STATUS_LABELS.get(ext.status, ext.status)
+            raise Conflict("extension_not_pending", f"该延期申请「{label}」，不能再审核")
+        if SUPERVISION_TICKET.is_terminal(t.state) or t.rectify_by is None:
+            raise Conflict("ticket_not_open", f"「{SUPERVISION_TICKET.state_label(t.state)}」的督办单不能审核延期")
+        decision = rules.decide_extension(
+            data["decision"] == "approve",
+            t.rectify_by,
+            ext.requested_deadline,
+            approved_deadline=data.get("approved_deadline"),
+            comment=data.get("comment"),
+        )
+        before = snapshot(t)
+        ext.status = "approved" if decision.approved else "rejected"
+        ext.decided_by, ext.decided_at, ext.comment = actor.user_id, now(), decision.comment
+        ext.approved_deadline = decision.effective_deadline if decision.approved else None
+        if decision.approved:
+            if t.post_interview_deadline == t.rectify_by:
+                # Extending the deadline set at an interview extends the commitment: accountability follows it.
+                t.post_interview_deadline = decision.effective_deadline
+            t.rectify_by, t.rectify_basis = decision.effective_deadline, "official"
+        action = "extension_approved" if decision.approved else "extension_rejected"
+        with db.session.no_autoflush:
+            escalation.replan(WORKFLOW, t)
+        db.session.flush()
+        old, new = audit.changed(before, snapshot(t))
+        old["extension"] = {"id": ext.id, "status": "pending"}
+        new["extension"] = {"id": ext.id, "status": ext.status, "approved_deadline": _iso(ext.approved_deadline)}
+        audit.record(actor, f"{WORKFLOW}.{action}", WORKFLOW, t.id, t.jurisdiction_id, old, new, decision.comment)
+        verdict = f"同意延期至{decision.effective_deadline.isoformat()}" if decision.approved else "不同意延期"
+        notifications.notify(
+            [ext.requested_by, *_handlers(t)],
+            "ticket.extension_decided",
+            f"督办单「{_short(t.title)}」的延期申请：{verdict}",
+            decision.comment,
+            WORKFLOW,
+            t.id,
+        )
+    return t
+
+
+def _iso(d: date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+# -- commands of the handling body -----------------------------------------------------------------------------
+
+
+def acknowledge(actor: Actor, ticket_id: int, precondition: Precondition | None = None) -> SupervisionTicket:
+    with transaction():
+        t = get(actor, ticket_id, for_update=True)
+        _check_version(t, precondition)
+        _require_handler(actor, t)
+        SUPERVISION_TICKET.require(t.state, "acknowledge")
+        before = snapshot(t)
+        t.acknowledged_at, t.acknowledged_by = now(), actor.user_id
+        _fire(actor, t, "acknowledge", before)
+    return t
+
+
+def start_rectification(actor: Actor, ticket_id: int, precondition: Precondition | None = None) -> SupervisionTicket:
+    with transaction():
+        t = get(actor, ticket_id, for_update=True)
+        _check_version(t, precondition)
+        _require_handler(actor, t)
+        before = snapshot(t)
+        _fire(actor, t, "start_rectification", before)
+    return t
+
+
+def submit_report(
+    actor: Actor, ticket_id: int, data: dict[str, Any], precondition: Precondition | None = None
+) -> SupervisionTicket:
+    """Every problem reported once, with the measures taken and its evidence; the ticket goes to review."""
+    with transaction():
+        t = get(actor, ticket_id, for_update=True)
+        _check_version(t, precondition)
+        _require_handler(actor, t)
+        SUPERVISION_TICKET.require(t.state, "submit_report")
+        before = snapshot(t)
+        rows = {p.id: p for p in problems_of([t.id])[t.id]}
+        reported = [
+            rules.ProblemReport(p["problem_id"], p["measures_taken"], tuple(p.get("evidence") or ()))
+            for p in data["problems_reported"]
+        ]
+        # The guard re-runs check_report: every problem once, each id of this ticket, measures and evidence.
+        SUPERVISION_TICKET.fire(t, "submit_report", problems_reported=reported, problem_ids=list(rows), settings=RULES)
+        for r in reported:
+            rows[r.problem_id].measures_taken, rows[r.problem_id].evidence = r.measures_taken, list(r.evidence)
+        items = [
+            {"problem_id": r.problem_id, "measures_taken": r.measures_taken, "evidence": list(r.evidence)}
+            for r in reported
+        ]
+        summary = data.get("summary")
+        db.session.add(
+            TicketReport(ticket_id=t.id, submitted_by=actor.user_id, submitted_at=now(), summary=summary, items=items)
+        )
+        t.last_report_on = today()
+        _record(actor, t, "submit_report", before, summary)
+        notifications.notify(
+            _supervisors(t),
+            "ticket.reported",
+            f"督办单「{_short(t.title)}」已报送整改情况，请审核",
+            data.get("summary"),
+            WORKFLOW,
+            t.id,
+        )
+    return t
+
+
+def request_extension(
+    actor: Actor, ticket_id: int, data: dict[str, Any], precondition: Precondition | None = None
+) -> SupervisionTicket:
+    """An extension request, in time (up to and including the deadline day) and one at a time."""
+    with transaction():
+        t = get(actor, ticket_id, for_update=True)
+        _check_version(t, precondition)
+        _require_handler(actor, t)
+        if t.state not in EXTENSION_STATES or t.rectify_by is None:
+            raise Conflict(
+                "extension_not_allowed_in_state",
+                f"督办单「{SUPERVISION_TICKET.state_label(t.state)}」时不能申请延期",
+                "state",
+            )
+        pending = db.session.execute(
+            select(exists().where(TicketExtension.ticket_id == t.id, TicketExtension.status == "pending"))
+        ).scalar_one()
+        rules.check_extension_request(
+            today(),
+            t.rectify_by,
+            data["new_deadline"],
+            data["reason"],
+            calendar(),
+            pending=bool(pending),
+            state=t.state,
+            settings=RULES,
+        )
+        ext = TicketExtension(
+            ticket_id=t.id,
+            status="pending",
+            requested_by=actor.user_id,
+            requested_on=today(),
+            current_deadline=t.rectify_by,
+            requested_deadline=data["new_deadline"],
+            reason=data["reason"],
+        )
+        db.session.add(ext)
+        db.session.flush()  # the partial unique index refuses a second pending request (409 extension_pending)
+        audit.record(
+            actor,
+            f"{WORKFLOW}.extension_request",
+            WORKFLOW,
+            t.id,
+            t.jurisdiction_id,
+            None,
+            {
+                "extension": {
+                    "id": ext.id,
+                    "status": ext.status,
+                    "current_deadline": t.rectify_by.isoformat(),
+                    "requested_deadline": ext.requested_deadline.isoformat(),
+                }
+            },
+            ext.reason,
+        )
+        notifications.notify(
+            _supervisors(t),
+            "ticket.extension_requested",
+            f"督办单「{_short(t.title)}」申请延期至{ext.requested_deadline.isoformat()}，请审核",
+            ext.reason,
+            WORKFLOW,
+            t.id,
+        )
+    return t
+
+
+# -- called by interviews (inside their transaction) -----------------------------------------------------------
+
+
+def set_interview_deadline(actor: Actor, ticket_id: int, new_deadline: date, interview_id: int) -> bool:
+    """The deadline agreed at an interview becomes the deadline in force AND the post-interview deadline (the
+    original stays in original_rectify_by); missing it calls for accountability. A closed or cancelled ticket
+    is left alone. Returns whether the ticket changed."""
+    t = db.session.execute(
+        select(SupervisionTicket)
+        .where(SupervisionTicket.id == ticket_id)
+        .with_for_update(of=SupervisionTicket)
+        .execution_options(populate_existing=True)
+    ).scalar_one()
+    if SUPERVISION_TICKET.is_terminal(t.state) or t.state == TicketState.DRAFT:
+        return False
+    before = snapshot(t)
+    t.rectify_by = t.post_interview_deadline = new_deadline
+    t.rectify_basis = "official"
+    _record(actor, t, "interview_deadline", before, f"约谈（#{interview_id}）确定新的整改期限")
+    if t.state in ESCALATING_STATES:
+        notifications.notify(
+            _handlers(t),
+            "ticket.deadline_moved",
+            f"督办单「{_short(t.title)}」约谈后的整改期限：{new_deadline.isoformat()}",
+            "逾期未完成整改将启动问责",
+            WORKFLOW,
+            t.id,
+        )
+    return True

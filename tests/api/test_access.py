@@ -1,0 +1,1392 @@
+"""Authentication, roles and jurisdiction scope for every endpoint.
+
+- every /api/v1 rule answers 401 without a (valid) token, so a new endpoint cannot slip through;
+- a table-driven matrix: every endpoint x every role, for resources inside the caller's subtree (the
+  expected success status or 403) and outside it (404 for every role that would otherwise be allowed);
+- the matrix must have a row for every /api/v1 rule in url_map;
+- revoked tokens and deactivated users answer 401.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from itertools import count
+from typing import Any
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+from sqlalchemy import select, text
+
+from service.auth import system_actor
+from service.extensions import db
+from service.models import ApiToken, Jurisdiction, PartyOrg, Unit, User
+from tests.conftest import ROLES, WORLD_TREE, Api, World
+from tests.factories import unit_payload
+
+API_PREFIX = "/api/v1/"
+IGNORED_METHODS = {"HEAD", "OPTIONS"}
+NOT_FOUND_BODY = {"status": 404, "code": "not_found", "message": "资源不存在"}
+_seq = count(1)
+
+
+# --------------------------------------------------------------------------------------------------
+# helpers shared with the other API test modules
+
+
+def api_rules(app: Flask) -> set[tuple[str, str]]:
+    """(method, rule) for every /api/v1 endpoint, HEAD and OPTIONS aside."""
+    out: set[tuple[str, str]] = set()
+    for rule in app.url_map.iter_rules():
+        if rule.rule.startswith(API_PREFIX):
+            for method in (rule.methods or set()) - IGNORED_METHODS:
+                out.add((method, rule.rule))
+    return out
+
+
+def concrete_path(rule: str, value: int = 1) -> str:
+    """Fill every converter (<int:x>, <x>) with a value."""
+    return re.sub(r"<(?:[^:<>]+:)?[^<>]+>", str(value), rule)
+
+
+def subtree_codes(place: str) -> set[str]:
+    """Jurisdiction codes in the subtree rooted at `place` (itself included), from the world tree."""
+    parent = {code: p for code, _, _, p in WORLD_TREE}
+    out = set()
+    for code in parent:
+        node: str | None = code
+        while node is not None:
+            if node == place:
+                out.add(code)
+                break
+            node = parent[node]
+    return out
+
+
+def _fingerprint_sql() -> str:
+    parts = ["(SELECT count(*) FROM audit_events)"]
+    for table in db.metadata.sorted_tables:
+        parts.append(f"(SELECT count(*) FROM {table.name})")
+        if "version" in table.c:
+            parts.append(f"(SELECT coalesce(sum(version), 0) FROM {table.name})")
+        if "revoked_at" in table.c:
+            parts.append(f"(SELECT count(revoked_at) FROM {table.name})")
+    return "SELECT " + ", ".join(parts)
+
+
+def fingerprint(app: Flask) -> tuple[Any, ...]:
+    """Everything a write could change, in one query: the audit count first, then for every table its row
+    count and version sum (and revocations for tokens)."""
+    with app.app_context():
+        row = tuple(db.session.execute(text(_fingerprint_sql())).one())
+        db.session.remove()
+    return row
+
+
+def audit_count(app: Flask) -> int:
+    return int(fingerprint(app)[0])
+
+
+def etag(app: Flask, model: type, ident: int) -> str:
+    with app.app_context():
+        row = db.session.get(model, ident)
+        assert row is not None
+        tag = f'"{row.__tablename__}-{row.id}-v{row.version}"'
+        db.session.remove()
+    return tag
+
+
+# --------------------------------------------------------------------------------------------------
+# (a) every rule under /api/v1 needs a token
+
+
+def test_api_rules_exist(app: Flask) -> None:
+    rules = api_rules(app)
+    assert ("GET", "/api/v1/units") in rules
+    assert len(rules) >= 18
+
+
+@pytest.mark.parametrize(
+    "authorization",
+    [None, "", "Bearer", "Bearer ", "Bearer dj_not-a-real-token", "Basic YWRtaW46YWRtaW4=", "Token dj_x", "dj_x"],
+    ids=["none", "empty", "scheme-only", "scheme-blank", "bogus", "basic", "other-scheme", "no-scheme"],
+)
+def test_every_api_rule_refuses_missing_or_bogus_token(
+    app: Flask, client: FlaskClient, world: World, authorization: str | None
+) -> None:
+    headers = {} if authorization is None else {"Authorization": authorization}
+    checked = 0
+    for rule in app.url_map.iter_rules():
+        if not rule.rule.startswith(API_PREFIX):
+            continue
+        for method in sorted((rule.methods or set()) - {"OPTIONS"}):
+            path = concrete_path(rule.rule, world.ids["east_t1"])
+            before = audit_count(app) if method not in {"GET", "HEAD"} else None
+            res = client.open(path, method=method, headers=headers, json={} if method in {"POST", "PATCH"} else None)
+            assert res.status_code == 401, (method, path, res.status_code)
+            assert res.headers["WWW-Authenticate"].startswith("Bearer"), (method, path)
+            assert res.headers["X-Request-ID"]
+            if method != "HEAD":
+                assert res.json["status"] == 401
+                assert res.json["code"] == "unauthorized"
+                assert res.json["message"]
+                assert res.json["request_id"] == res.headers["X-Request-ID"]
+            if before is not None:
+                assert audit_count(app) == before
+            checked += 1
+    assert checked >= 18
+
+
+def test_tokens_that_only_resemble_a_valid_one_are_refused(api: Api, world: World) -> None:
+    real = world.tokens["admin@city"]
+    assert api.get("/api/v1/users/me", headers={"Authorization": f"Bearer {real}"}, as_=None).status_code == 200
+    for forged in (
+        hashlib.sha256(real.encode()).hexdigest(),  # the stored hash is not a credential
+        real[:-1],
+        real + "x",
+        real.upper(),
+        real[:10],  # the listed prefix
+    ):
+        res = api.get("/api/v1/users/me", headers={"Authorization": f"Bearer {forged}"}, as_=None)
+        assert res.status_code == 401, forged
+        assert "WWW-Authenticate" in res.headers
+
+
+def test_unknown_api_path_does_not_reveal_routing_without_a_token(api: Api) -> None:
+    # Authentication runs before routing, so probing for endpoints only ever yields 401.
+    res = api.get("/api/v1/no-such-thing", as_=None)
+    assert res.status_code == 401
+    assert api.get("/api/v1/no-such-thing").status_code == 404
+
+
+# --------------------------------------------------------------------------------------------------
+# (b) the role x scope matrix
+
+DOC_NO = "东一委复〔2026〕8号"
+TODAY = "2026-09-25"  # the injected clock's civil date in Asia/Shanghai
+CASES = "/api/v1/establishment-cases"
+TASKS = "/api/v1/tasks"
+
+
+@dataclass
+class Scene:
+    """The world plus one of each resource in every jurisdiction (keyed by jurisdiction code), an approver in
+    every body (so cases anywhere can be submitted), any-one approval routes and a second approver at east_t1."""
+
+    app: Flask
+    api: Api
+    world: World
+    units: dict[str, int]
+    orgs: dict[str, int]
+    users: dict[str, int]
+    colleague: int = 0
+
+    def fresh_token(self, code: str) -> int:
+        from service.operations import users
+
+        with self.app.app_context():
+            user = db.session.get(User, self.users[code])
+            token, _ = users.issue_token(system_actor("test"), user, f"spare-{next(_seq)}")
+            ident = token.id
+            db.session.remove()
+        return ident
+
+    def _ok(self, res: Any) -> dict[str, Any]:
+        assert res.status_code in (200, 201), res.get_data(as_text=True)
+        return dict(res.json)
+
+    def case(self, code: str, state: str = "preparing") -> dict[str, Any]:
+        """A fresh one-unit branch request in `code`: preparing, submitted (a group task open at the body),
+        claimed by approver@east_t1 (inside only) or approved."""
+        api = self.api
+        unit = self._ok(
+            api.post("/api/v1/units", as_="admin@city", json=unit_payload(self.world.ids[code], formal_members=3))
+        )
+        case = self._ok(
+            api.post(
+                CASES,
+                as_="admin@city",
+                json={"unit_ids": [unit["id"]], "form": "branch", "proposed_name": f"{code}测试党支部{next(_seq)}"},
+            )
+        )
+        if state == "preparing":
+            return case
+        case = self._ok(api.post(f"{CASES}/{case['id']}/submit", as_="admin@city"))
+        task = self.open_task(case["id"])
+        case["task_id"] = task
+        if state == "claimed":
+            self._ok(api.post(f"{TASKS}/{task}/claim", as_="approver@east_t1"))
+        elif state == "approved":
+            self._ok(
+                api.post(
+                    f"{TASKS}/{task}/decide",
+                    as_="approver@east_t1",
+                    json={"action": "approve", "approval_doc_no": DOC_NO, "meeting_on": TODAY},
+                )
+            )
+        return case
+
+    def open_task(self, case_id: int) -> int:
+        from service.models import ApprovalTask
+
+        with self.app.app_context():
+            ident = db.session.execute(
+                select(ApprovalTask.id).where(ApprovalTask.subject_id == case_id, ApprovalTask.status == "open")
+            ).scalar_one()
+            db.session.remove()
+        return int(ident)
+
+    def task(self, code: str, state: str = "submitted") -> int:
+        return int(self.case(code, state if code == INSIDE else "submitted")["task_id"])
+
+    def route(self, code: str, mode: str) -> None:
+        from service.operations import approvals
+
+        with self.app.app_context():
+            approvals.put_route(
+                system_actor("test"),
+                {
+                    "body_id": self.world.ids[code],
+                    "workflow": "establishment",
+                    "level_name": "superior_approval",
+                    "mode": mode,
+                },
+            )
+            db.session.remove()
+
+
+@pytest.fixture
+def scene(app: Flask, api: Api, world: World) -> Scene:
+    from service.operations import units, users
+
+    actor = system_actor("test")
+    unit_ids: dict[str, int] = {}
+    org_ids: dict[str, int] = {}
+    user_ids: dict[str, int] = {}
+    with app.app_context():
+        for code, place in world.ids.items():
+            unit_ids[code] = units.create(actor, unit_payload(place)).id
+            org = PartyOrg(name=f"{code} 党支部", kind="branch", jurisdiction_id=place, status="active")
+            db.session.add(org)
+            db.session.commit()
+            org_ids[code] = org.id
+            user = users.create(
+                actor, {"username": f"target.{code}", "display_name": code, "role": "handler", "jurisdiction_id": place}
+            )
+            user_ids[code] = user.id
+            if f"approver@{code}" not in world.users:
+                users.create(
+                    actor,
+                    {
+                        "username": f"approver.{code}",
+                        "display_name": code,
+                        "role": "approver",
+                        "jurisdiction_id": place,
+                    },
+                )
+        colleague = users.create(
+            actor,
+            {
+                "username": "colleague.east_t1",
+                "display_name": "同事",
+                "role": "approver",
+                "jurisdiction_id": world.ids["east_t1"],
+            },
+        ).id
+        db.session.remove()
+    s = Scene(app, api, world, unit_ids, org_ids, user_ids, colleague)
+    for code in world.ids:
+        s.route(code, "any_one")
+    return s
+
+
+@dataclass
+class Call:
+    path: str
+    json: Any = None
+    headers: dict[str, str] = field(default_factory=dict)
+
+
+Build = Callable[[Scene, str, str], Call]  # (scene, target jurisdiction code, caller) -> request
+
+
+@dataclass
+class Row:
+    method: str
+    rule: str
+    allowed: frozenset[str]
+    ok: int
+    build: Build
+    # For list endpoints: the jurisdiction id of an item, so every item can be checked to lie in scope.
+    item_jurisdiction: Callable[[dict[str, Any]], int | None] | None = None
+    # What an out-of-scope target yields for an allowed role: 404, or (lists) 200 with nothing outside;
+    # None: the endpoint addresses nothing that lives in a jurisdiction.
+    outside_status: int | None = 404
+    # The in-scope answer where business rules, not the role gate, decide: keyed by caller, role or place
+    # (e.g. nothing can sit under a township; only the task's candidates may act on it).
+    ok_by: dict[str, int] = field(default_factory=dict)
+    # Audit records a successful write leaves: exactly this many, or (None) at least one.
+    audit_records: int | None = 1
+    # Run once before the row's calls (e.g. an approval route the endpoint needs).
+    setup: Callable[[Scene], None] | None = None
+    # Whether an in-scope list answer must be non-empty.
+    nonempty: bool = True
+    # Build the request afresh for every caller, not once per place: for resources that belong to one user
+    # (a notification), which a read leaves unchanged.
+    per_caller: bool = False
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return self.method, self.rule
+
+    @property
+    def id(self) -> str:
+        return f"{self.method} {self.rule}"
+
+    def expected_inside(self, caller: str) -> int:
+        role, place = caller.split("@", 1)
+        if role not in self.allowed:
+            return 403
+        for key in (caller, role, place):
+            if key in self.ok_by:
+                return self.ok_by[key]
+        return self.ok
+
+
+ALL = frozenset(ROLES)
+ADMIN = frozenset({"admin"})
+UNIT_WRITERS = frozenset({"admin", "supervisor", "handler", "portal"})
+AUDIT_READERS = frozenset({"admin", "supervisor"})
+APPLICANTS = frozenset({"admin", "portal", "handler", "approver"})
+CANCELLERS = frozenset({"admin", "supervisor", "approver"})
+APPROVERS = frozenset({"approver"})
+# Only approvers of the body a task is offered to may act on it; an approver above is in scope but no candidate.
+CANDIDATES_ONLY = {"approver@east": 403}
+
+
+def _place(caller: str) -> str:
+    return caller.split("@", 1)[1]
+
+
+def _jurisdiction_patch(s: Scene, code: str, caller: str) -> Call:
+    ident = s.world.ids[code]
+    return Call(
+        f"/api/v1/jurisdictions/{ident}",
+        {"name": f"改名{next(_seq)}"},
+        {"If-Match": etag(s.app, Jurisdiction, ident)},
+    )
+
+
+def _unit_patch(s: Scene, code: str, caller: str) -> Call:
+    ident = s.units[code]
+    changes = {"address": f"{caller} 路 {next(_seq)} 号"}
+    return Call(f"/api/v1/units/{ident}", changes, {"If-Match": etag(s.app, Unit, ident)})
+
+
+def _user_patch(s: Scene, code: str, caller: str) -> Call:
+    ident = s.users[code]
+    changes = {"display_name": f"by {caller} {next(_seq)}"}
+    return Call(f"/api/v1/users/{ident}", changes, {"If-Match": etag(s.app, User, ident)})
+
+
+def _new_user(s: Scene, code: str, caller: str) -> Call:
+    payload = {
+        "username": f"new.{next(_seq)}",
+        "display_name": "新用户",
+        "role": "handler",
+        "jurisdiction_id": s.world.ids[code],
+    }
+    return Call("/api/v1/users", payload)
+
+
+def _revoke(s: Scene, code: str, caller: str) -> Call:
+    return Call(f"/api/v1/users/{s.users[code]}/tokens/{s.fresh_token(code)}")
+
+
+def _new_case(s: Scene, code: str, caller: str) -> Call:
+    unit = s._ok(s.api.post("/api/v1/units", as_="admin@city", json=unit_payload(s.world.ids[code], formal_members=3)))
+    return Call(CASES, {"unit_ids": [unit["id"]], "form": "branch", "proposed_name": f"新党支部{next(_seq)}"})
+
+
+def _case_patch(s: Scene, code: str, caller: str) -> Call:
+    case = s.case(code)
+    tag = s.api.get(f"{CASES}/{case['id']}", as_="admin@city").headers["ETag"]
+    return Call(f"{CASES}/{case['id']}", {"proposed_secretary": "王书记"}, {"If-Match": tag})
+
+
+def _case_action(action: str, state: str, body: Any = None) -> Build:
+    def build(s: Scene, code: str, caller: str) -> Call:
+        case = s.case(code, state if code == INSIDE else "preparing")
+        return Call(f"{CASES}/{case['id']}/{action}", body)
+
+    return build
+
+
+def _task_action(action: str, body: Callable[[Scene], Any] | None = None, state: str = "submitted") -> Build:
+    def build(s: Scene, code: str, caller: str) -> Call:
+        return Call(f"{TASKS}/{s.task(code, state)}/{action}", body(s) if body else None)
+
+    return build
+
+
+FOUNDING = {
+    "held_on": TODAY,
+    "entitled": 3,
+    "present": 3,
+    "secretary": "王书记",
+    "elected": [{"name": "王书记", "votes": 3}],
+}
+VOTE = {"members": 9, "present": 7, "votes_for": 6, "votes_against": 1, "approval_doc_no": DOC_NO, "meeting_on": TODAY}
+
+
+def _case_in_inside(s: Scene) -> None:
+    s.case(INSIDE)
+
+
+NOTIFICATIONS = "/api/v1/notifications"
+WEBHOOKS = "/api/v1/webhooks"
+CALENDAR = "/api/v1/calendar"
+
+
+def _notification_read(s: Scene, code: str, caller: str) -> Call:
+    """Inside: a fresh notification of the caller's own; outside: one of the handler's at that place."""
+    from sqlalchemy import func
+
+    from service.models import Notification
+    from service.operations.notifications import notify
+
+    owner = s.world.users[caller] if code == INSIDE else s.users[code]
+    with s.app.app_context():
+        notify([owner], "task.assigned", "矩阵通知")
+        db.session.commit()
+        ident = db.session.execute(select(func.max(Notification.id)).where(Notification.user_id == owner)).scalar_one()
+        db.session.remove()
+    return Call(f"{NOTIFICATIONS}/{ident}/read")
+
+
+def _own_webhook(s: Scene, code: str, caller: str, failed_delivery: bool = False) -> tuple[int, int | None]:
+    """A webhook (and optionally a failed delivery of it). Inside: portal@<caller's place>'s, at that place — the
+    portal's own and in the admin's scope, whichever role asks first. Outside: one at `code`, owned by its handler."""
+    from service.clock import now
+    from service.models import Webhook, WebhookDelivery
+
+    place = _place(caller) if code == INSIDE else code
+    owner = s.world.users[f"portal@{place}"] if code == INSIDE else s.users[code]
+    with s.app.app_context():
+        hook = Webhook(
+            owner_id=owner,
+            jurisdiction_id=s.world.ids[place],
+            url="https://portal.example.org/h",
+            secret="whsec_matrix",
+            events=["*"],
+            active=True,
+        )
+        db.session.add(hook)
+        db.session.flush()
+        delivery = None
+        if failed_delivery:
+            row = WebhookDelivery(
+                webhook_id=hook.id,
+                event="task.assigned",
+                payload={"event": "task.assigned"},
+                status="failed",
+                attempts=8,
+                created_at=now(),
+            )
+            db.session.add(row)
+            db.session.flush()
+            delivery = row.id
+        db.session.commit()
+        ident = hook.id
+        db.session.remove()
+    return ident, delivery
+
+
+def _webhook_call(suffix: str = "", json: Any = None, if_match: bool = False) -> Build:
+    def build(s: Scene, code: str, caller: str) -> Call:
+        from service.models import Webhook
+
+        ident, _ = _own_webhook(s, code, caller)
+        headers = {"If-Match": etag(s.app, Webhook, ident)} if if_match else {}
+        return Call(f"{WEBHOOKS}/{ident}{suffix}", json, headers)
+
+    return build
+
+
+def _redeliver(s: Scene, code: str, caller: str) -> Call:
+    ident, delivery = _own_webhook(s, code, caller, failed_delivery=True)
+    return Call(f"{WEBHOOKS}/{ident}/deliveries/{delivery}/redeliver")
+
+
+def _webhooks_at_both_places(s: Scene) -> None:
+    for place in CALLER_PLACES:
+        _own_webhook(s, INSIDE, f"portal@{place}")
+
+
+CALENDAR_2027 = {
+    "notice": "（虚构示例）2027年节假日安排",
+    "days": [{"date": "2027-10-01", "workday": False, "name": "国庆节"}],
+}
+
+
+# supervision tickets and interviews. A ticket "in" a place is issued by the body above it (east to its townships,
+# the city to the counties and west_t1; "city" stands for west, since nothing is issued to the city). Inside
+# (east_t1) tickets come in the state the row needs; outside ones are simply issued — they are never reached.
+TICKETS_V1 = "/api/v1/supervision-tickets"
+INTERVIEWS_V1 = "/api/v1/interviews"
+SUPERVISION_PROBLEMS = [{"description": "覆盖率未达标", "measure": "限期组建"}]
+
+
+TICKET_STEPS = {
+    "draft": (),
+    "issued": ("issue",),
+    "acknowledged": ("issue", "acknowledge"),
+    "rectifying": ("issue", "acknowledge", "start"),
+    "submitted": ("issue", "acknowledge", "start", "report"),
+    "pending": ("issue", "extensions"),  # an extension request awaits the decision
+}
+
+
+def _ticket(s: Scene, code: str, state: str = "issued") -> dict[str, Any]:
+    place = "west" if code == "city" else code
+    issuer = "supervisor@east" if place in ("east_t1", "east_t2") else "supervisor@city"
+    t = s._ok(
+        s.api.post(
+            TICKETS_V1,
+            as_=issuer,
+            json={
+                "title": "推进滞后",
+                "jurisdiction_id": s.world.ids[place],
+                "responsible_person": "刘镇长",
+                "problems": SUPERVISION_PROBLEMS,
+                "rectification_workdays": 5,
+            },
+        )
+    )
+    for step in TICKET_STEPS[state if code == INSIDE else "issued"]:
+        body: Any = None
+        if step == "report":
+            body = {"problems_reported": [{"problem_id": p["id"], "measures_taken": "已整改"} for p in t["problems"]]}
+        if step == "extensions":
+            body = {"new_deadline": "2026-10-16", "reason": "需延期"}
+        as_ = issuer if step == "issue" else f"handler@{place}"
+        t = s._ok(s.api.post(f"{TICKETS_V1}/{t['id']}/{step}", as_=as_, json=body))
+    return t
+
+
+def _ticket_in_inside(s: Scene) -> None:
+    _ticket(s, INSIDE)
+
+
+def _interview_in_inside(s: Scene) -> None:
+    _interview(s, INSIDE)
+
+
+def _ticket_action(action: str, state: str, body: Any = None) -> Build:
+    def build(s: Scene, code: str, caller: str) -> Call:
+        t = _ticket(s, code, state)
+        payload = body(t) if callable(body) else body
+        return Call(f"{TICKETS_V1}/{t['id']}{action}", payload)
+
+    return build
+
+
+def _ticket_patch(s: Scene, code: str, caller: str) -> Call:
+    from service.models import SupervisionTicket
+
+    t = _ticket(s, code, "draft")
+    return Call(
+        f"{TICKETS_V1}/{t['id']}", {"title": f"改{next(_seq)}"}, {"If-Match": etag(s.app, SupervisionTicket, t["id"])}
+    )
+
+
+def _decide(s: Scene, code: str, caller: str) -> Call:
+    t = _ticket(s, code, "pending")
+    ext = t["extensions"][0]["id"] if code == INSIDE else 1
+    return Call(f"{TICKETS_V1}/{t['id']}/extensions/{ext}/decide", {"decision": "approve"})
+
+
+def _interview(s: Scene, code: str, state: str = "scheduled") -> int:
+    """An interview about a ticket in `code`, arranged by the ticket's issuer; held ones were due an hour ago."""
+    from datetime import timedelta
+
+    from sqlalchemy import update
+
+    from service.clock import now
+    from service.models import Interview
+
+    t = _ticket(s, code)
+    issuer = "supervisor@east" if t["issuing_body"]["code"] == "east" else "supervisor@city"
+    iv = s._ok(
+        s.api.post(
+            INTERVIEWS_V1,
+            as_=issuer,
+            json={
+                "ticket_id": t["id"],
+                "reason": "逾期",
+                "scheduled_at": "2026-09-28T09:00:00+08:00",
+                "place": "会议室",
+            },
+        )
+    )
+    if code == INSIDE and state in ("due", "held", "followed_up"):
+        with s.app.app_context():
+            db.session.execute(
+                update(Interview).where(Interview.id == iv["id"]).values(scheduled_at=now() - timedelta(hours=1))
+            )
+            db.session.commit()
+            db.session.remove()
+    if code == INSIDE and state in ("held", "followed_up"):
+        s._ok(s.api.post(f"{INTERVIEWS_V1}/{iv['id']}/hold", as_=issuer, json=SUPERVISION_HELD))
+    if code == INSIDE and state == "followed_up":
+        s._ok(s.api.post(f"{INTERVIEWS_V1}/{iv['id']}/follow-up", as_=issuer, json={"follow_up_note": "已回访"}))
+    return int(iv["id"])
+
+
+def _interview_action(action: str, state: str, body: Any = None) -> Build:
+    return lambda s, code, caller: Call(f"{INTERVIEWS_V1}/{_interview(s, code, state)}{action}", body)
+
+
+SUPERVISION_HELD = {"minutes": "约谈记录", "commitments": ["限期整改"], "new_deadline": "2026-10-16"}
+# The handling body's own supervisors/admins may not act for the issuing side (drafts they cannot even see);
+# handlers above the handling body may not act for it.
+ISSUING_SIDE_ONLY = {"east_t1": 403}
+HANDLING_BODY_ONLY = {"handler@east": 403}
+ISSUERS_V1 = frozenset({"admin", "supervisor"})
+HANDLERS_V1 = frozenset({"handler"})
+
+
+MATRIX: list[Row] = [
+    # jurisdictions: every role reads (scoped), admins write
+    Row(
+        "GET",
+        "/api/v1/jurisdictions",
+        ALL,
+        200,
+        # in scope: the whole visible tree; out of scope: the children of a body the caller cannot see
+        lambda s, c, who: Call(
+            "/api/v1/jurisdictions" if c == INSIDE else f"/api/v1/jurisdictions?parent_id={s.world.ids[c]}"
+        ),
+        item_jurisdiction=lambda item: item["id"],
+        outside_status=200,
+    ),
+    Row(
+        "POST",
+        "/api/v1/jurisdictions",
+        ADMIN,
+        201,
+        # in scope: a new township under the caller's own body (a township itself can have no children)
+        lambda s, c, who: Call(
+            "/api/v1/jurisdictions",
+            {
+                "code": f"J{next(_seq)}",
+                "name": "新镇",
+                "kind": "township",
+                "parent_id": s.world.ids[_place(who) if c == INSIDE else c],
+            },
+        ),
+        ok_by={"east_t1": 422},
+    ),
+    Row(
+        "GET",
+        "/api/v1/jurisdictions/<int:jurisdiction_id>",
+        ALL,
+        200,
+        lambda s, c, who: Call(f"/api/v1/jurisdictions/{s.world.ids[c]}"),
+    ),
+    Row("PATCH", "/api/v1/jurisdictions/<int:jurisdiction_id>", ADMIN, 200, _jurisdiction_patch),
+    # units: every role reads, admin/supervisor/handler/portal write
+    Row(
+        "GET",
+        "/api/v1/units",
+        ALL,
+        200,
+        lambda s, c, who: Call(f"/api/v1/units?jurisdiction_id={s.world.ids[c]}"),
+        item_jurisdiction=lambda item: item["jurisdiction"]["id"],
+    ),
+    Row(
+        "POST",
+        "/api/v1/units",
+        UNIT_WRITERS,
+        201,
+        lambda s, c, who: Call("/api/v1/units", unit_payload(s.world.ids[c])),
+    ),
+    Row("GET", "/api/v1/units/<int:unit_id>", ALL, 200, lambda s, c, who: Call(f"/api/v1/units/{s.units[c]}")),
+    Row("PATCH", "/api/v1/units/<int:unit_id>", UNIT_WRITERS, 200, _unit_patch),
+    # party organisations: every role reads
+    Row(
+        "GET",
+        "/api/v1/party-orgs",
+        ALL,
+        200,
+        lambda s, c, who: Call(f"/api/v1/party-orgs?jurisdiction_id={s.world.ids[c]}"),
+        item_jurisdiction=lambda item: item["jurisdiction_id"],
+    ),
+    Row("GET", "/api/v1/party-orgs/<int:org_id>", ALL, 200, lambda s, c, who: Call(f"/api/v1/party-orgs/{s.orgs[c]}")),
+    # users: admins only, except /users/me
+    Row("GET", "/api/v1/users/me", ALL, 200, lambda s, c, who: Call("/api/v1/users/me"), outside_status=None),
+    Row(
+        "GET",
+        "/api/v1/users",
+        ADMIN,
+        200,
+        lambda s, c, who: Call(f"/api/v1/users?jurisdiction_id={s.world.ids[c]}"),
+        item_jurisdiction=lambda item: item["jurisdiction_id"],
+        outside_status=200,
+    ),
+    Row("POST", "/api/v1/users", ADMIN, 201, _new_user),
+    Row("GET", "/api/v1/users/<int:user_id>", ADMIN, 200, lambda s, c, who: Call(f"/api/v1/users/{s.users[c]}")),
+    Row("PATCH", "/api/v1/users/<int:user_id>", ADMIN, 200, _user_patch),
+    Row(
+        "GET",
+        "/api/v1/users/<int:user_id>/tokens",
+        ADMIN,
+        200,
+        lambda s, c, who: Call(f"/api/v1/users/{s.users[c]}/tokens"),
+    ),
+    Row(
+        "POST",
+        "/api/v1/users/<int:user_id>/tokens",
+        ADMIN,
+        201,
+        lambda s, c, who: Call(f"/api/v1/users/{s.users[c]}/tokens", {"name": "matrix"}),
+    ),
+    Row("DELETE", "/api/v1/users/<int:user_id>/tokens/<int:token_id>", ADMIN, 200, _revoke),
+    # audit: admins and supervisors
+    Row(
+        "GET",
+        "/api/v1/audit",
+        AUDIT_READERS,
+        200,
+        lambda s, c, who: Call(f"/api/v1/audit?subject_type=unit&subject_id={s.units[c]}"),
+        item_jurisdiction=lambda item: item["jurisdiction_id"],
+        outside_status=200,
+    ),
+    # establishment cases: every role reads; applicants file, edit, submit, withdraw and found; the
+    # applicant side (not an approver who did not file it) edits, submits and withdraws
+    Row(
+        "GET",
+        CASES,
+        ALL,
+        200,
+        lambda s, c, who: Call(f"{CASES}?jurisdiction_id={s.world.ids[c]}"),
+        item_jurisdiction=lambda item: item["jurisdiction"]["id"],
+        setup=_case_in_inside,
+    ),
+    Row(
+        "GET", f"{CASES}/form-options", ALL, 200, lambda s, c, who: Call(f"{CASES}/form-options?unit_ids={s.units[c]}")
+    ),
+    Row("POST", CASES, APPLICANTS, 201, _new_case),
+    Row("GET", f"{CASES}/<int:case_id>", ALL, 200, lambda s, c, who: Call(f"{CASES}/{s.case(c)['id']}")),
+    Row("PATCH", f"{CASES}/<int:case_id>", APPLICANTS, 200, _case_patch, ok_by={"approver": 403}),
+    Row(
+        "POST",
+        f"{CASES}/<int:case_id>/submit",
+        APPLICANTS,
+        200,
+        _case_action("submit", "preparing"),
+        ok_by={"approver": 403},
+        audit_records=None,
+    ),
+    Row(
+        "POST",
+        f"{CASES}/<int:case_id>/withdraw",
+        APPLICANTS,
+        200,
+        _case_action("withdraw", "preparing", {"reason": "单位情况变化"}),
+        ok_by={"approver": 403},
+    ),
+    Row(
+        "POST",
+        f"{CASES}/<int:case_id>/cancel",
+        CANCELLERS,
+        200,
+        _case_action("cancel", "preparing", {"reason": "重复申请"}),
+    ),
+    Row(
+        "POST",
+        f"{CASES}/<int:case_id>/found",
+        APPLICANTS,
+        200,
+        _case_action("found", "approved", FOUNDING),
+        audit_records=None,
+    ),
+    # approval tasks: everyone may read a task in scope and their own inbox; approvers act on tasks
+    # offered to their body
+    Row(
+        "GET", f"{TASKS}/inbox", ALL, 200, lambda s, c, who: Call(f"{TASKS}/inbox"), outside_status=None, nonempty=False
+    ),
+    Row("GET", f"{TASKS}/<int:task_id>", ALL, 200, lambda s, c, who: Call(f"{TASKS}/{s.task(c)}")),
+    Row("POST", f"{TASKS}/<int:task_id>/claim", APPROVERS, 200, _task_action("claim"), ok_by=CANDIDATES_ONLY),
+    Row(
+        "POST",
+        f"{TASKS}/<int:task_id>/release",
+        APPROVERS,
+        200,
+        _task_action("release", state="claimed"),
+        ok_by={"approver@east": 409},
+    ),
+    Row(
+        "POST",
+        f"{TASKS}/<int:task_id>/decide",
+        APPROVERS,
+        200,
+        _task_action("decide", lambda s: {"action": "approve", "approval_doc_no": DOC_NO, "meeting_on": TODAY}),
+        ok_by=CANDIDATES_ONLY,
+        audit_records=None,
+    ),
+    Row(
+        "POST",
+        f"{TASKS}/<int:task_id>/vote",
+        APPROVERS,
+        200,
+        _task_action("vote", lambda s: VOTE),
+        ok_by=CANDIDATES_ONLY,
+        audit_records=None,
+        setup=lambda s: s.route(INSIDE, "committee_vote"),
+    ),
+    Row(
+        "POST",
+        f"{TASKS}/<int:task_id>/delegate",
+        APPROVERS,
+        200,
+        _task_action("delegate", lambda s: {"to_user_id": s.colleague, "comment": "请同事办理"}),
+        ok_by=CANDIDATES_ONLY,
+    ),
+    Row(
+        "POST",
+        f"{TASKS}/<int:task_id>/comment",
+        APPROVERS,
+        200,
+        _task_action("comment", lambda s: {"comment": "材料齐全"}),
+        ok_by=CANDIDATES_ONLY,
+    ),
+    # approval routes: everyone reads (scoped), admins set
+    Row(
+        "GET",
+        "/api/v1/approval-routes",
+        ALL,
+        200,
+        lambda s, c, who: Call(f"/api/v1/approval-routes?body_id={s.world.ids[c]}"),
+        item_jurisdiction=lambda item: item["body_id"],
+        outside_status=200,
+    ),
+    Row(
+        "PUT",
+        "/api/v1/approval-routes",
+        ADMIN,
+        200,
+        lambda s, c, who: Call(
+            "/api/v1/approval-routes",
+            {
+                "body_id": s.world.ids[c],
+                "workflow": "establishment",
+                "level_name": "superior_approval",
+                "mode": "sequential" if next(_seq) % 2 else "countersign",
+            },
+        ),
+    ),
+    # workflow descriptions: public to every role, nothing scoped
+    Row("GET", "/api/v1/workflows", ALL, 200, lambda s, c, who: Call("/api/v1/workflows"), outside_status=None),
+    Row(
+        "GET",
+        "/api/v1/workflows/<name>",
+        ALL,
+        200,
+        lambda s, c, who: Call("/api/v1/workflows/establishment"),
+        outside_status=None,
+    ),
+    Row(
+        "GET",
+        "/api/v1/workflows/<name>/diagram",
+        ALL,
+        200,
+        lambda s, c, who: Call("/api/v1/workflows/establishment/diagram"),
+        outside_status=None,
+    ),
+    # notifications: every user, own inbox only (someone else's notification answers 404)
+    Row("GET", NOTIFICATIONS, ALL, 200, lambda s, c, who: Call(NOTIFICATIONS), outside_status=None),
+    Row(
+        "GET",
+        f"{NOTIFICATIONS}/unread-count",
+        ALL,
+        200,
+        lambda s, c, who: Call(f"{NOTIFICATIONS}/unread-count"),
+        outside_status=None,
+    ),
+    Row(
+        "POST",
+        f"{NOTIFICATIONS}/read-all",
+        ALL,
+        200,
+        lambda s, c, who: Call(f"{NOTIFICATIONS}/read-all"),
+        outside_status=None,
+        audit_records=0,
+    ),
+    Row(
+        "POST",
+        f"{NOTIFICATIONS}/<int:notification_id>/read",
+        ALL,
+        200,
+        _notification_read,
+        audit_records=0,
+        per_caller=True,
+    ),
+    # webhooks: portals their own, admins those in scope; the event list is public
+    Row("GET", f"{WEBHOOKS}/events", ALL, 200, lambda s, c, who: Call(f"{WEBHOOKS}/events"), outside_status=None),
+    Row(
+        "GET",
+        WEBHOOKS,
+        frozenset({"admin", "portal"}),
+        200,
+        lambda s, c, who: Call(WEBHOOKS),
+        item_jurisdiction=lambda item: item["jurisdiction_id"],
+        outside_status=None,
+        setup=_webhooks_at_both_places,
+    ),
+    Row(
+        "POST",
+        WEBHOOKS,
+        frozenset({"admin", "portal"}),
+        201,
+        lambda s, c, who: Call(WEBHOOKS, {"url": "https://portal.example.org/h", "events": ["*"]}),
+        outside_status=None,
+    ),
+    Row("GET", f"{WEBHOOKS}/<int:webhook_id>", frozenset({"admin", "portal"}), 200, _webhook_call()),
+    Row(
+        "PATCH",
+        f"{WEBHOOKS}/<int:webhook_id>",
+        frozenset({"admin", "portal"}),
+        200,
+        _webhook_call(json={"events": ["task.assigned"]}, if_match=True),
+    ),
+    Row("DELETE", f"{WEBHOOKS}/<int:webhook_id>", frozenset({"admin", "portal"}), 200, _webhook_call()),
+    Row(
+        "GET",
+        f"{WEBHOOKS}/<int:webhook_id>/deliveries",
+        frozenset({"admin", "portal"}),
+        200,
+        _webhook_call("/deliveries"),
+    ),
+    Row(
+        "POST",
+        f"{WEBHOOKS}/<int:webhook_id>/deliveries/<int:delivery_id>/redeliver",
+        frozenset({"admin", "portal"}),
+        200,
+        _redeliver,
+    ),
+    # calendar: every role reads and computes deadlines; the calendar is national, so only admins of the top-level
+    # body (the city) load or unload a year — the matrix's county and township admins are refused (403 is the
+    # expected answer for every caller here; tests/notify/test_calendar.py covers the city admin)
+    Row(
+        "GET",
+        f"{CALENDAR}/deadline",
+        ALL,
+        200,
+        lambda s, c, who: Call(f"{CALENDAR}/deadline?start=2026-09-25&workdays=5"),
+        outside_status=None,
+    ),
+    Row("GET", f"{CALENDAR}/<int:year>", ALL, 200, lambda s, c, who: Call(f"{CALENDAR}/2026"), outside_status=None),
+    Row(
+        "PUT",
+        f"{CALENDAR}/<int:year>",
+        ADMIN,
+        403,
+        lambda s, c, who: Call(f"{CALENDAR}/2027", CALENDAR_2027),
+        outside_status=None,
+    ),
+    Row(
+        "DELETE", f"{CALENDAR}/<int:year>", ADMIN, 403, lambda s, c, who: Call(f"{CALENDAR}/2027"), outside_status=None
+    ),
+    # supervision tickets: every role reads what its subtree issued or received; supervisors/admins of the issuing
+    # side draft, issue, review, cancel and decide; only the handling body's handlers act for it
+    Row(
+        "GET",
+        TICKETS_V1,
+        ALL,
+        200,
+        lambda s, c, who: Call(f"{TICKETS_V1}?jurisdiction_id={s.world.ids[c]}"),
+        item_jurisdiction=lambda item: item["jurisdiction"]["id"],
+        setup=_ticket_in_inside,
+    ),
+    Row(
+        "GET",
+        f"{TICKETS_V1}/board",
+        ALL,
+        200,
+        lambda s, c, who: Call(f"{TICKETS_V1}/board?jurisdiction_id={s.world.ids[c]}"),
+    ),
+    Row(
+        "GET",
+        f"{TICKETS_V1}/inbox",
+        HANDLERS_V1,
+        200,
+        lambda s, c, who: Call(f"{TICKETS_V1}/inbox"),
+        outside_status=None,
+    ),
+    Row(
+        "POST",
+        TICKETS_V1,
+        ISSUERS_V1,
+        201,
+        lambda s, c, who: Call(
+            TICKETS_V1,
+            {
+                "title": "推进滞后",
+                "jurisdiction_id": s.world.ids[c],
+                "responsible_person": "刘镇长",
+                "problems": SUPERVISION_PROBLEMS,
+                "rectification_workdays": 5,
+            },
+        ),
+        ok_by={"east_t1": 422},
+    ),
+    Row(
+        "GET", f"{TICKETS_V1}/<int:ticket_id>", ALL, 200, lambda s, c, who: Call(f"{TICKETS_V1}/{_ticket(s, c)['id']}")
+    ),
+    Row("PATCH", f"{TICKETS_V1}/<int:ticket_id>", ISSUERS_V1, 200, _ticket_patch, ok_by={"east_t1": 404}),
+    Row(
+        "POST",
+        f"{TICKETS_V1}/<int:ticket_id>/issue",
+        ISSUERS_V1,
+        200,
+        _ticket_action("/issue", "draft"),
+        ok_by={"east_t1": 404},
+    ),
+    Row(
+        "POST",
+        f"{TICKETS_V1}/<int:ticket_id>/acknowledge",
+        HANDLERS_V1,
+        200,
+        _ticket_action("/acknowledge", "issued"),
+        ok_by=HANDLING_BODY_ONLY,
+    ),
+    Row(
+        "POST",
+        f"{TICKETS_V1}/<int:ticket_id>/start",
+        HANDLERS_V1,
+        200,
+        _ticket_action("/start", "acknowledged"),
+        ok_by=HANDLING_BODY_ONLY,
+    ),
+    Row(
+        "POST",
+        f"{TICKETS_V1}/<int:ticket_id>/report",
+        HANDLERS_V1,
+        200,
+        _ticket_action(
+            "/report",
+            "rectifying",
+            lambda t: {
+                "problems_reported": [{"problem_id": p["id"], "measures_taken": "已整改"} for p in t["problems"]]
+            },
+        ),
+        ok_by=HANDLING_BODY_ONLY,
+    ),
+    Row(
+        "POST",
+        f"{TICKETS_V1}/<int:ticket_id>/close",
+        ISSUERS_V1,
+        200,
+        _ticket_action("/close", "submitted", {}),
+        ok_by=ISSUING_SIDE_ONLY,
+    ),
+    Row(
+        "POST",
+        f"{TICKETS_V1}/<int:ticket_id>/return",
+        ISSUERS_V1,
+        200,
+        _ticket_action("/return", "submitted", {"reason": "材料不全"}),
+        ok_by=ISSUING_SIDE_ONLY,
+    ),
+    Row(
+        "POST",
+        f"{TICKETS_V1}/<int:ticket_id>/cancel",
+        ISSUERS_V1,
+        200,
+        _ticket_action("/cancel", "issued", {"reason": "重复"}),
+        ok_by=ISSUING_SIDE_ONLY,
+    ),
+    Row(
+        "POST",
+        f"{TICKETS_V1}/<int:ticket_id>/extensions",
+        HANDLERS_V1,
+        201,
+        _ticket_action("/extensions", "issued", {"new_deadline": "2026-10-16", "reason": "需延期"}),
+        ok_by=HANDLING_BODY_ONLY,
+    ),
+    Row(
+        "POST",
+        f"{TICKETS_V1}/<int:ticket_id>/extensions/<int:extension_id>/decide",
+        ISSUERS_V1,
+        200,
+        _decide,
+        ok_by=ISSUING_SIDE_ONLY,
+    ),
+    # interviews: both sides read; only the interviewer side (supervisors above the interviewer body) acts
+    Row(
+        "GET",
+        INTERVIEWS_V1,
+        ALL,
+        200,
+        lambda s, c, who: Call(f"{INTERVIEWS_V1}?jurisdiction_id={s.world.ids[c]}"),
+        item_jurisdiction=lambda item: item["jurisdiction"]["id"],
+        setup=_interview_in_inside,
+    ),
+    Row(
+        "POST",
+        INTERVIEWS_V1,
+        ISSUERS_V1,
+        201,
+        lambda s, c, who: Call(INTERVIEWS_V1, {"ticket_id": _ticket(s, c)["id"], "reason": "逾期未整改"}),
+        ok_by=ISSUING_SIDE_ONLY,
+    ),
+    Row(
+        "GET",
+        f"{INTERVIEWS_V1}/<int:interview_id>",
+        ALL,
+        200,
+        lambda s, c, who: Call(f"{INTERVIEWS_V1}/{_interview(s, c)}"),
+    ),
+    Row(
+        "POST",
+        f"{INTERVIEWS_V1}/<int:interview_id>/reschedule",
+        ISSUERS_V1,
+        200,
+        _interview_action("/reschedule", "scheduled", {"scheduled_at": "2026-09-29T09:00:00+08:00"}),
+        ok_by=ISSUING_SIDE_ONLY,
+    ),
+    Row(
+        "POST",
+        f"{INTERVIEWS_V1}/<int:interview_id>/hold",
+        ISSUERS_V1,
+        200,
+        _interview_action("/hold", "due", SUPERVISION_HELD),
+        ok_by=ISSUING_SIDE_ONLY,
+        audit_records=2,
+    ),
+    Row(
+        "POST",
+        f"{INTERVIEWS_V1}/<int:interview_id>/follow-up",
+        ISSUERS_V1,
+        200,
+        _interview_action("/follow-up", "held", {"follow_up_note": "已回访"}),
+        ok_by=ISSUING_SIDE_ONLY,
+    ),
+    Row(
+        "POST",
+        f"{INTERVIEWS_V1}/<int:interview_id>/close",
+        ISSUERS_V1,
+        200,
+        _interview_action("/close", "followed_up", {}),
+        ok_by=ISSUING_SIDE_ONLY,
+    ),
+    Row(
+        "POST",
+        f"{INTERVIEWS_V1}/<int:interview_id>/cancel",
+        ISSUERS_V1,
+        200,
+        _interview_action("/cancel", "scheduled", {"reason": "无需约谈"}),
+        ok_by=ISSUING_SIDE_ONLY,
+    ),
+]
+
+CALLER_PLACES = ("east", "east_t1")
+INSIDE = "east_t1"  # inside the subtree of every caller place
+OUTSIDE = {"east": ("west_t1", "west", "city"), "east_t1": ("west_t1", "east", "east_t2", "city")}
+
+
+def test_matrix_covers_every_api_rule(app: Flask) -> None:
+    keys = [row.key for row in MATRIX]
+    assert len(keys) == len(set(keys)), "duplicate matrix rows"
+    missing = api_rules(app) - set(keys)
+    assert not missing, f"endpoints without an access-matrix row: {sorted(missing)}"
+    stale = set(keys) - api_rules(app)
+    assert not stale, f"matrix rows for endpoints that no longer exist: {sorted(stale)}"
+
+
+def test_outside_targets_really_are_outside() -> None:
+    for place, codes in OUTSIDE.items():
+        assert INSIDE in subtree_codes(place)
+        assert not set(codes) & subtree_codes(place)
+
+
+def _send(api: Api, row: Row, call: Call, caller: str) -> Any:
+    return api.call(row.method, call.path, as_=caller, json=call.json, headers=call.headers)
+
+
+def _check(
+    scene: Scene,
+    row: Row,
+    res: Any,
+    expected: int,
+    caller: str,
+    target: str,
+    before: tuple[Any, ...],
+    after: tuple[Any, ...],
+    problems: list[str],
+) -> None:
+    label = f"{row.id} as {caller} on {target}"
+    if res.status_code != expected:
+        problems.append(f"{label}: expected {expected}, got {res.status_code} {res.get_data(as_text=True)[:300]}")
+        return
+    writes = row.method not in {"GET", "HEAD"}
+    if expected >= 400:
+        body = res.json
+        if expected == 403 and body.get("code") != "forbidden":
+            problems.append(f"{label}: 403 body {body}")
+        if expected == 404 and (body.get("code"), body.get("status")) != ("not_found", 404):
+            problems.append(f"{label}: 404 body {body}")
+        if after != before:
+            problems.append(f"{label}: refused with {expected} but changed state {before} -> {after}")
+        return
+    records = after[0] - before[0]
+    if writes and (records < 1 if row.audit_records is None else records != row.audit_records):
+        problems.append(f"{label}: a successful write left {records} audit records (expected {row.audit_records})")
+    if not writes and after != before:
+        problems.append(f"{label}: a read changed state")
+    if row.item_jurisdiction is not None:
+        allowed = {scene.world.ids[c] for c in subtree_codes(_place(caller))}
+        outside = [item for item in res.json if row.item_jurisdiction(item) not in allowed]
+        if outside:
+            problems.append(f"{label}: list shows items outside the caller's scope: {outside}")
+
+
+@pytest.mark.parametrize("row", MATRIX, ids=lambda r: r.id)
+def test_access_matrix(api: Api, scene: Scene, row: Row) -> None:
+    if row.setup is not None:
+        row.setup(scene)
+    problems: list[str] = []
+    successes = 0
+    # Requests are rebuilt only after one changed something, so refused calls share one prepared target.
+    prepared: dict[tuple[str, str], Call] = {}
+
+    def attempt(caller: str, code: str, expected: int) -> Any:
+        key = (code, caller if row.per_caller else _place(caller))
+        if key not in prepared:
+            prepared[key] = row.build(scene, code, caller)
+        before = fingerprint(scene.app)
+        res = _send(api, row, prepared[key], caller)
+        after = fingerprint(scene.app)
+        if after != before:
+            prepared.pop(key)
+        _check(scene, row, res, expected, caller, code, before, after, problems)
+        return res
+
+    for place in CALLER_PLACES:
+        for role in ROLES:
+            caller = f"{role}@{place}"
+            allowed = role in row.allowed
+            # in scope: success (or the business answer) for allowed roles, 403 for the others
+            res = attempt(caller, INSIDE, row.expected_inside(caller))
+            if allowed and res.status_code == row.ok:
+                successes += 1
+                if row.item_jurisdiction is not None and row.nonempty and not res.json:
+                    problems.append(f"{row.id} as {caller}: in-scope list is empty")
+            if row.outside_status is None:
+                continue
+            # out of scope: existence is not revealed; roles that may not call it at all still get 403
+            for code in OUTSIDE[place]:
+                attempt(caller, code, row.outside_status if allowed else 403)
+    assert successes >= 1, f"{row.id}: no caller succeeded"
+    assert not problems, "\n".join(problems)
+
+
+def test_matrix_users_me_is_the_caller(api: Api, world: World) -> None:
+    for caller, ident in world.users.items():
+        res = api.get("/api/v1/users/me", as_=caller)
+        assert res.status_code == 200
+        assert res.json["id"] == ident
+        assert res.json["username"] == caller.replace("@", ".")
+
+
+def test_same_resource_is_visible_from_above_and_hidden_from_beside(api: Api, scene: Scene) -> None:
+    unit = scene.units["west_t1"]
+    for caller in ("handler@west_t1", "supervisor@city", "instructor@city"):
+        assert api.get(f"/api/v1/units/{unit}", as_=caller).status_code == 200, caller
+    for caller in ("admin@east", "handler@east_t1", "supervisor@east"):
+        assert api.get(f"/api/v1/units/{unit}", as_=caller).status_code == 404, caller
+    west = scene.world.ids["west"]
+    assert api.get(f"/api/v1/jurisdictions/{west}", as_="admin@east_t1").status_code == 404
+    assert api.get(f"/api/v1/users/{scene.world.users['handler@west_t1']}", as_="admin@east").status_code == 404
+    # a missing id and a hidden one answer identically
+    hidden = api.get(f"/api/v1/units/{unit}", as_="admin@east").json
+    missing = api.get("/api/v1/units/987654", as_="admin@east").json
+    assert {k: v for k, v in hidden.items() if k != "request_id"} == {
+        k: v for k, v in missing.items() if k != "request_id"
+    }
+
+
+# --------------------------------------------------------------------------------------------------
+# revoked tokens and deactivated users
+
+
+def _token_id(app: Flask, user_id: int) -> int:
+    with app.app_context():
+        ident = db.session.execute(select(ApiToken.id).where(ApiToken.user_id == user_id)).scalar_one()
+        db.session.remove()
+    return ident
+
+
+def test_revoked_token_is_refused_on_the_next_request(app: Flask, api: Api, world: World) -> None:
+    victim = "handler@east_t1"
+    assert api.get("/api/v1/units", as_=victim).status_code == 200
+    tid = _token_id(app, world.users[victim])
+    res = api.delete(f"/api/v1/users/{world.users[victim]}/tokens/{tid}", as_="admin@east")
+    assert res.status_code == 200
+    assert res.json["revoked_at"] is not None
+    nxt = api.get("/api/v1/units", as_=victim)
+    assert nxt.status_code == 401
+    assert nxt.headers["WWW-Authenticate"].startswith("Bearer")
+    assert nxt.json["code"] == "unauthorized"
+    # other users' tokens are untouched
+    assert api.get("/api/v1/units", as_="handler@east").status_code == 200
+
+
+def test_admin_revoking_its_own_token_locks_itself_out(app: Flask, api: Api, world: World) -> None:
+    me = world.users["admin@east_t1"]
+    tid = _token_id(app, me)
+    assert api.delete(f"/api/v1/users/{me}/tokens/{tid}", as_="admin@east_t1").status_code == 200
+    assert api.get("/api/v1/users/me", as_="admin@east_t1").status_code == 401
+
+
+def test_deactivated_user_is_refused_and_reactivation_needs_another_admin(app: Flask, api: Api, world: World) -> None:
+    victim = world.users["approver@east_t1"]
+    got = api.get(f"/api/v1/users/{victim}", as_="admin@east")
+    res = api.patch(
+        f"/api/v1/users/{victim}", as_="admin@east", json={"active": False}, headers={"If-Match": got.headers["ETag"]}
+    )
+    assert res.status_code == 200, res.json
+    assert res.json["active"] is False
+    for path in ("/api/v1/users/me", "/api/v1/units", "/api/v1/jurisdictions"):
+        refused = api.get(path, as_="approver@east_t1")
+        assert refused.status_code == 401
+        assert refused.headers["WWW-Authenticate"].startswith("Bearer")
+    # a deactivated admin is locked out too, even with a valid token
+    admin = world.users["admin@east_t1"]
+    got = api.get(f"/api/v1/users/{admin}", as_="admin@east")
+    assert (
+        api.patch(
+            f"/api/v1/users/{admin}",
+            as_="admin@east",
+            json={"active": False},
+            headers={"If-Match": got.headers["ETag"]},
+        ).status_code
+        == 200
+    )
+    assert (
+        api.post(
+            "/api/v1/users",
+            as_="admin@east_t1",
+            json={
+                "username": "sneaky",
+                "display_name": "x",
+                "role": "admin",
+                "jurisdiction_id": world.ids["east_t1"],
+            },
+        ).status_code
+        == 401
+    )
