@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
+
+from workflows.deadlines import EscalationSettings
 
 
 def _int(name: str, default: int) -> int:
@@ -40,6 +43,22 @@ DEFAULT_APPROVAL_MODES = {
 }
 
 
+def escalation_settings(raw: str | None) -> EscalationSettings:
+    """ESCALATION_SETTINGS: JSON overriding ladder settings per item type; unknown keys fail at start-up."""
+    if not raw:
+        return EscalationSettings()
+    data = json.loads(raw)
+    if not isinstance(data, dict):
+        raise ValueError("ESCALATION_SETTINGS must be a JSON object")
+    kinds = {f.name: f.type for f in fields(EscalationSettings)}
+    unknown = sorted(set(data) - set(kinds))
+    if unknown:
+        raise ValueError(f"ESCALATION_SETTINGS: unknown item types {unknown}")
+    defaults = EscalationSettings()
+    parts = {name: replace(getattr(defaults, name), **data[name]) for name in data}
+    return replace(defaults, **parts)
+
+
 @dataclass(frozen=True)
 class Settings:
     database_url: str
@@ -57,6 +76,7 @@ class Settings:
     # Outgoing webhooks: attempts before a delivery is marked failed, and the HTTP timeout per attempt.
     webhook_max_attempts: int = 8
     webhook_timeout_seconds: int = 5
+    escalation: EscalationSettings = field(default_factory=EscalationSettings)
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -83,6 +103,7 @@ class Settings:
             log_level=os.environ.get("LOG_LEVEL", "INFO"),
             webhook_max_attempts=_int("WEBHOOK_MAX_ATTEMPTS", 8),
             webhook_timeout_seconds=_int("WEBHOOK_TIMEOUT_SECONDS", 5),
+            escalation=escalation_settings(os.environ.get("ESCALATION_SETTINGS")),
         )
 
     def flask_config(self) -> dict[str, object]:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from flask import current_app
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
@@ -41,7 +42,10 @@ from workflows.establishment import EstablishmentState
 from workflows.supervision import ESCALATING_STATES, escalation_start_level
 from workflows.workdays import WorkdayCalendar
 
-SETTINGS = deadlines.EscalationSettings()
+
+def settings() -> deadlines.EscalationSettings:
+    """The ladders in force (ESCALATION_SETTINGS)."""
+    return current_app.config["SETTINGS"].escalation
 
 
 @dataclass(frozen=True)
@@ -69,7 +73,7 @@ def _step_deadline(s: ApprovalStep, _cal: WorkdayCalendar) -> date | None:
 def _case_deadline(c: EstablishmentCase, cal: WorkdayCalendar) -> date | None:
     if c.state not in (EstablishmentState.PREPARING, EstablishmentState.RETURNED):
         return None
-    return SETTINGS.establishment.preparation_deadline(c.preparation_started_on, cal).date
+    return settings().establishment.preparation_deadline(c.preparation_started_on, cal).date
 
 
 def replan(item_type: str, item: Any, cal: WorkdayCalendar | None = None) -> None:
@@ -89,7 +93,7 @@ def replan(item_type: str, item: Any, cal: WorkdayCalendar | None = None) -> Non
         step = None if item.escalation_level else deadlines.accountability_scheduled(deadline, cal)
     else:
         step = deadlines.next_escalation(
-            SETTINGS.ladder_for(item_type),
+            settings().ladder_for(item_type),
             deadline,
             item.escalation_level,
             cal,

@@ -79,7 +79,7 @@ PENDING_ACTIONS = {
 
 def yellow_within_workdays() -> int:
     """The yellow light's window, from the same settings the escalation ladder runs on."""
-    return escalation.SETTINGS.supervision_ticket.yellow_within_workdays
+    return escalation.settings().supervision_ticket.yellow_within_workdays
 
 
 def _short(title: str, limit: int = 60) -> str:
