@@ -81,3 +81,14 @@ class ErrorSchema(Schema):
 class RefSchema(Schema):
     id = fields.Integer()
     name = fields.String()
+
+
+class HistoryEntrySchema(Schema):
+    """One entry of a resource's history (from the audit trail)."""
+
+    at = fields.DateTime()
+    actor = fields.String()
+    action = fields.String()
+    comment = fields.String(allow_none=True)
+    state_before = fields.Dict(allow_none=True)
+    state_after = fields.Dict(allow_none=True)

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from marshmallow import Schema, fields, validate
 
-from schemas.common import count, ident, one_of, sort_param, text
+from schemas.common import HistoryEntrySchema, count, ident, one_of, sort_param, text
 from service.operations.establishment import SORT_KEYS
 from workflows.establishment import FORMS, EstablishmentState
 
@@ -127,15 +127,6 @@ class StepSchema(Schema):
     tasks = fields.List(fields.Nested(TaskBriefSchema))
 
 
-class HistorySchema(Schema):
-    at = fields.DateTime()
-    actor = fields.String()
-    action = fields.String()
-    comment = fields.String(allow_none=True)
-    state_before = fields.Dict(allow_none=True)
-    state_after = fields.Dict(allow_none=True)
-
-
 class CaseSchema(Schema):
     id = fields.Integer()
     state = fields.String()
@@ -172,7 +163,7 @@ class CaseSchema(Schema):
     allowed_events = fields.List(fields.String())
     units = fields.List(fields.Nested(CaseUnitSchema))
     steps = fields.List(fields.Nested(StepSchema))
-    history = fields.List(fields.Nested(HistorySchema), metadata={"description": "Only on the single-case read"})
+    history = fields.List(fields.Nested(HistoryEntrySchema), metadata={"description": "Only on the single-case read"})
     version = fields.Integer()
     created_at = fields.DateTime()
     updated_at = fields.DateTime()

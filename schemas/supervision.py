@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
-from schemas.common import ident, one_of, sort_param, text
+from schemas.common import HistoryEntrySchema, ident, one_of, sort_param, text
 from service.operations import interviews as interview_ops
 from service.operations import supervision as ticket_ops
 from workflows.deadlines import WARNING_LABELS
@@ -189,15 +189,6 @@ class InterviewBriefSchema(Schema):
     new_deadline = fields.Date(allow_none=True)
 
 
-class TrailEntrySchema(Schema):
-    at = fields.DateTime()
-    actor = fields.String()
-    action = fields.String()
-    comment = fields.String(allow_none=True)
-    state_before = fields.Dict(allow_none=True)
-    state_after = fields.Dict(allow_none=True)
-
-
 class TicketSchema(Schema):
     id = fields.Integer()
     state = fields.String()
@@ -246,7 +237,7 @@ class TicketSchema(Schema):
     reports = fields.List(fields.Nested(ReportOutSchema), metadata={"description": "Only on the single read"})
     extensions = fields.List(fields.Nested(ExtensionSchema), metadata={"description": "Only on the single read"})
     interviews = fields.List(fields.Nested(InterviewBriefSchema), metadata={"description": "Only on the single read"})
-    history = fields.List(fields.Nested(TrailEntrySchema), metadata={"description": "Only on the single read"})
+    history = fields.List(fields.Nested(HistoryEntrySchema), metadata={"description": "Only on the single read"})
     version = fields.Integer()
     created_at = fields.DateTime()
     updated_at = fields.DateTime()
@@ -359,7 +350,7 @@ class InterviewSchema(Schema):
     closed_at = fields.DateTime(allow_none=True)
     cancel_reason = fields.String(allow_none=True)
     allowed_events = fields.List(fields.String())
-    history = fields.List(fields.Nested(TrailEntrySchema), metadata={"description": "Only on the single read"})
+    history = fields.List(fields.Nested(HistoryEntrySchema), metadata={"description": "Only on the single read"})
     version = fields.Integer()
     created_at = fields.DateTime()
     updated_at = fields.DateTime()

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from flask_smorest import Blueprint
-from sqlalchemy import select
 
 from schemas.establishment import (
     CaseCreateSchema,
@@ -19,11 +18,10 @@ from schemas.establishment import (
     RequiredReasonSchema,
 )
 from service.api.docs import errors
-from service.api.etag import IF_MATCH_DOC, headers_for, require_if_match
-from service.api.presenters import steps_view
+from service.api.etag import IF_MATCH_DOC, OPTIONAL_IF_MATCH_DOC, headers_for, if_match_when_given, require_if_match
+from service.api.presenters import history_view, steps_view
 from service.auth import current_actor, require_roles
-from service.extensions import db
-from service.models import AuditEvent, EstablishmentCase, Role
+from service.models import EstablishmentCase, Role
 from service.operations import establishment as cases
 from service.operations.common import paginate
 from workflows.establishment import ESTABLISHMENT, FORM_LABELS_ZH, OrgForm
@@ -36,24 +34,6 @@ blp = Blueprint(
 )
 
 APPLICANTS = (Role.admin, Role.portal, Role.handler, Role.approver)
-OPTIONAL_IF_MATCH: dict[str, Any] = {
-    "parameters": [
-        {
-            "in": "header",
-            "name": "If-Match",
-            "required": False,
-            "schema": {"type": "string"},
-            "description": "Optional ETag: when given, 412 if the case changed since it was read",
-        }
-    ]
-}
-
-
-def _if_match_given(row: Any) -> None:
-    from flask import request
-
-    if request.headers.get("If-Match"):
-        require_if_match(row)
 
 
 def _view(case_list: list[EstablishmentCase], *, detail: bool = False) -> list[dict[str, Any]]:
@@ -74,22 +54,7 @@ def _view(case_list: list[EstablishmentCase], *, detail: bool = False) -> list[d
         )
         out.append(data)
     if detail and case_list:
-        events = db.session.execute(
-            select(AuditEvent)
-            .where(AuditEvent.subject_type == cases.WORKFLOW, AuditEvent.subject_id == ids[0])
-            .order_by(AuditEvent.id)
-        ).scalars()
-        out[0]["history"] = [
-            {
-                "at": e.occurred_at,
-                "actor": e.actor_label,
-                "action": e.action,
-                "comment": e.comment,
-                "state_before": e.state_before,
-                "state_after": e.state_after,
-            }
-            for e in events
-        ]
+        out[0]["history"] = history_view(cases.WORKFLOW, ids[0])
     return out
 
 
@@ -161,41 +126,41 @@ def update_case(changes: dict[str, Any], case_id: int) -> Any:
 
 @blp.route("/<int:case_id>/submit", methods=["POST"])
 @blp.response(200, CaseSchema)
-@blp.doc(**OPTIONAL_IF_MATCH)
+@blp.doc(**OPTIONAL_IF_MATCH_DOC)
 @errors(blp, 403, 404, 409, 412, 422)
 @require_roles(*APPLICANTS)
 def submit(case_id: int) -> Any:
     """Submit for approval: the rules are checked again and the first approval step opens."""
-    return _one(cases.submit(current_actor(), case_id, _if_match_given))
+    return _one(cases.submit(current_actor(), case_id, if_match_when_given))
 
 
 @blp.route("/<int:case_id>/withdraw", methods=["POST"])
 @blp.arguments(ReasonSchema)
 @blp.response(200, CaseSchema)
-@blp.doc(**OPTIONAL_IF_MATCH)
+@blp.doc(**OPTIONAL_IF_MATCH_DOC)
 @errors(blp, 400, 403, 404, 409, 412, 422)
 @require_roles(*APPLICANTS)
 def withdraw(data: dict[str, Any], case_id: int) -> Any:
     """Withdraw the request before a decision; open approval tasks end."""
-    return _one(cases.withdraw(current_actor(), case_id, data["reason"], _if_match_given))
+    return _one(cases.withdraw(current_actor(), case_id, data["reason"], if_match_when_given))
 
 
 @blp.route("/<int:case_id>/cancel", methods=["POST"])
 @blp.arguments(RequiredReasonSchema)
 @blp.response(200, CaseSchema)
-@blp.doc(**OPTIONAL_IF_MATCH)
+@blp.doc(**OPTIONAL_IF_MATCH_DOC)
 @errors(blp, 400, 403, 404, 409, 412, 422)
 @require_roles(Role.admin, Role.supervisor, Role.approver)
 def cancel(data: dict[str, Any], case_id: int) -> Any:
-    return _one(cases.cancel(current_actor(), case_id, data["reason"], _if_match_given))
+    return _one(cases.cancel(current_actor(), case_id, data["reason"], if_match_when_given))
 
 
 @blp.route("/<int:case_id>/found", methods=["POST"])
 @blp.arguments(FoundSchema)
 @blp.response(200, CaseSchema)
-@blp.doc(**OPTIONAL_IF_MATCH)
+@blp.doc(**OPTIONAL_IF_MATCH_DOC)
 @errors(blp, 400, 403, 404, 409, 412, 422)
 @require_roles(*APPLICANTS)
 def found(data: dict[str, Any], case_id: int) -> Any:
     """Record the founding general meeting; creates the party organisation and covers the units."""
-    return _one(cases.found(current_actor(), case_id, data, _if_match_given))
+    return _one(cases.found(current_actor(), case_id, data, if_match_when_given))

@@ -40,3 +40,22 @@ def require_if_match(row: Any) -> None:
 
 def not_modified(row: Any) -> bool:
     return bool(request.if_none_match) and request.if_none_match.contains_weak(etag_of(row))
+
+
+OPTIONAL_IF_MATCH_DOC: dict[str, Any] = {
+    "parameters": [
+        {
+            "in": "header",
+            "name": "If-Match",
+            "required": False,
+            "schema": {"type": "string"},
+            "description": "Optional ETag: when given, 412 if the resource changed since it was read",
+        }
+    ],
+}
+
+
+def if_match_when_given(row: Any) -> None:
+    """For actions (submit, issue…): If-Match is optional, but checked when sent."""
+    if request.headers.get("If-Match"):
+        require_if_match(row)

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from service.clock import today
 from service.extensions import db
 from service.models import ApprovalStep, ApprovalTask, TaskCandidate
-from service.operations import approvals
+from service.operations import approvals, audit
 from workflows.approval import MODE_LABELS_ZH, ApprovalMode
 
 
@@ -95,4 +95,18 @@ def tasks_view(tasks: list[ApprovalTask]) -> list[dict[str, Any]]:
             "version": t.version,
         }
         for t in tasks
+    ]
+
+
+def history_view(subject_type: str, subject_id: int) -> list[dict[str, Any]]:
+    return [
+        {
+            "at": e.occurred_at,
+            "actor": e.actor_label,
+            "action": e.action,
+            "comment": e.comment,
+            "state_before": e.state_before,
+            "state_after": e.state_after,
+        }
+        for e in audit.history(subject_type, subject_id)
     ]

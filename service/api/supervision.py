@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import request
 from flask_smorest import Blueprint
 
 from schemas.supervision import (
@@ -27,10 +26,11 @@ from schemas.supervision import (
     TicketUpdateSchema,
 )
 from service.api.docs import errors
-from service.api.etag import IF_MATCH_DOC, headers_for, require_if_match
+from service.api.etag import IF_MATCH_DOC, OPTIONAL_IF_MATCH_DOC, headers_for, if_match_when_given, require_if_match
+from service.api.presenters import history_view
 from service.auth import current_actor, require_roles
 from service.clock import today
-from service.models import AuditEvent, Interview, Role, SupervisionTicket
+from service.models import Interview, Role, SupervisionTicket
 from service.operations import interviews as interview_ops
 from service.operations import supervision as tickets
 from service.operations.common import paginate
@@ -55,36 +55,6 @@ interviews_blp = Blueprint(
 ISSUERS = (Role.admin, Role.supervisor)
 HANDLERS = (Role.handler,)
 INTERVIEWERS = (Role.admin, Role.supervisor)
-OPTIONAL_IF_MATCH: dict[str, Any] = {
-    "parameters": [
-        {
-            "in": "header",
-            "name": "If-Match",
-            "required": False,
-            "schema": {"type": "string"},
-            "description": "Optional ETag: when given, 412 if the resource changed since it was read",
-        }
-    ]
-}
-
-
-def _if_match_given(row: Any) -> None:
-    if request.headers.get("If-Match"):
-        require_if_match(row)
-
-
-def _history(events: list[AuditEvent]) -> list[dict[str, Any]]:
-    return [
-        {
-            "at": e.occurred_at,
-            "actor": e.actor_label,
-            "action": e.action,
-            "comment": e.comment,
-            "state_before": e.state_before,
-            "state_after": e.state_after,
-        }
-        for e in events
-    ]
 
 
 def _label(labels: Any, key: str | None) -> str | None:
@@ -145,7 +115,7 @@ def _ticket_view(rows: list[SupervisionTicket], *, detail: bool = False) -> list
             {**_columns(i), "state_label": INTERVIEW.state_label(i.state)}
             for i in interview_ops.for_tickets([t.id])[t.id]
         ]
-        out[0]["history"] = _history(tickets.history(tickets.WORKFLOW, t.id))
+        out[0]["history"] = history_view(tickets.WORKFLOW, t.id)
     return out
 
 
@@ -225,98 +195,98 @@ def update_ticket(changes: dict[str, Any], ticket_id: int) -> Any:
 
 @blp.route("/<int:ticket_id>/issue", methods=["POST"])
 @blp.response(200, TicketSchema)
-@blp.doc(**OPTIONAL_IF_MATCH)
+@blp.doc(**OPTIONAL_IF_MATCH_DOC)
 @errors(blp, 403, 404, 409, 412, 422)
 @require_roles(*ISSUERS)
 def issue(ticket_id: int) -> Any:
     """Issue today: acknowledgement and rectification deadlines on the working-day calendar."""
-    return _ticket(tickets.issue(current_actor(), ticket_id, _if_match_given))
+    return _ticket(tickets.issue(current_actor(), ticket_id, if_match_when_given))
 
 
 @blp.route("/<int:ticket_id>/acknowledge", methods=["POST"])
 @blp.response(200, TicketSchema)
-@blp.doc(**OPTIONAL_IF_MATCH)
+@blp.doc(**OPTIONAL_IF_MATCH_DOC)
 @errors(blp, 403, 404, 409, 412)
 @require_roles(*HANDLERS)
 def acknowledge(ticket_id: int) -> Any:
     """Sign for the ticket (签收): the handling body's own handlers."""
-    return _ticket(tickets.acknowledge(current_actor(), ticket_id, _if_match_given))
+    return _ticket(tickets.acknowledge(current_actor(), ticket_id, if_match_when_given))
 
 
 @blp.route("/<int:ticket_id>/start", methods=["POST"])
 @blp.response(200, TicketSchema)
-@blp.doc(**OPTIONAL_IF_MATCH)
+@blp.doc(**OPTIONAL_IF_MATCH_DOC)
 @errors(blp, 403, 404, 409, 412)
 @require_roles(*HANDLERS)
 def start(ticket_id: int) -> Any:
     """Start rectification (开始整改)."""
-    return _ticket(tickets.start_rectification(current_actor(), ticket_id, _if_match_given))
+    return _ticket(tickets.start_rectification(current_actor(), ticket_id, if_match_when_given))
 
 
 @blp.route("/<int:ticket_id>/report", methods=["POST"])
 @blp.arguments(ReportSchema)
 @blp.response(200, TicketSchema)
-@blp.doc(**OPTIONAL_IF_MATCH)
+@blp.doc(**OPTIONAL_IF_MATCH_DOC)
 @errors(blp, 400, 403, 404, 409, 412, 422)
 @require_roles(*HANDLERS)
 def report(data: dict[str, Any], ticket_id: int) -> Any:
     """Report the rectification: every problem once, with the measures taken and evidence."""
-    return _ticket(tickets.submit_report(current_actor(), ticket_id, data, _if_match_given))
+    return _ticket(tickets.submit_report(current_actor(), ticket_id, data, if_match_when_given))
 
 
 @blp.route("/<int:ticket_id>/close", methods=["POST"])
 @blp.arguments(ReviewCommentSchema)
 @blp.response(200, TicketSchema)
-@blp.doc(**OPTIONAL_IF_MATCH)
+@blp.doc(**OPTIONAL_IF_MATCH_DOC)
 @errors(blp, 400, 403, 404, 409, 412, 422)
 @require_roles(*ISSUERS)
 def close(data: dict[str, Any], ticket_id: int) -> Any:
     """Review passed (办结/销号); closed on time when the report came in by the deadline in force."""
-    return _ticket(tickets.close(current_actor(), ticket_id, data.get("comment"), _if_match_given))
+    return _ticket(tickets.close(current_actor(), ticket_id, data.get("comment"), if_match_when_given))
 
 
 @blp.route("/<int:ticket_id>/return", methods=["POST"])
 @blp.arguments(ReasonRequiredSchema)
 @blp.response(200, TicketSchema)
-@blp.doc(**OPTIONAL_IF_MATCH)
+@blp.doc(**OPTIONAL_IF_MATCH_DOC)
 @errors(blp, 400, 403, 404, 409, 412, 422)
 @require_roles(*ISSUERS)
 def return_for_rework(data: dict[str, Any], ticket_id: int) -> Any:
     """Return for more work (退回重新整改) with the reviewer's opinion."""
-    return _ticket(tickets.return_for_rework(current_actor(), ticket_id, data["reason"], _if_match_given))
+    return _ticket(tickets.return_for_rework(current_actor(), ticket_id, data["reason"], if_match_when_given))
 
 
 @blp.route("/<int:ticket_id>/cancel", methods=["POST"])
 @blp.arguments(ReasonRequiredSchema)
 @blp.response(200, TicketSchema)
-@blp.doc(**OPTIONAL_IF_MATCH)
+@blp.doc(**OPTIONAL_IF_MATCH_DOC)
 @errors(blp, 400, 403, 404, 409, 412, 422)
 @require_roles(*ISSUERS)
 def cancel(data: dict[str, Any], ticket_id: int) -> Any:
     """Cancel (撤销) a ticket that is not closed; a pending extension request lapses."""
-    return _ticket(tickets.cancel(current_actor(), ticket_id, data["reason"], _if_match_given))
+    return _ticket(tickets.cancel(current_actor(), ticket_id, data["reason"], if_match_when_given))
 
 
 @blp.route("/<int:ticket_id>/extensions", methods=["POST"])
 @blp.arguments(ExtensionRequestSchema)
 @blp.response(201, TicketSchema)
-@blp.doc(**OPTIONAL_IF_MATCH)
+@blp.doc(**OPTIONAL_IF_MATCH_DOC)
 @errors(blp, 400, 403, 404, 409, 412, 422)
 @require_roles(*HANDLERS)
 def request_extension(data: dict[str, Any], ticket_id: int) -> Any:
     """Ask for an extension (延期) up to and including the deadline day; one pending request at a time."""
-    return _ticket(tickets.request_extension(current_actor(), ticket_id, data, _if_match_given), 201)
+    return _ticket(tickets.request_extension(current_actor(), ticket_id, data, if_match_when_given), 201)
 
 
 @blp.route("/<int:ticket_id>/extensions/<int:extension_id>/decide", methods=["POST"])
 @blp.arguments(ExtensionDecideSchema)
 @blp.response(200, TicketSchema)
-@blp.doc(**OPTIONAL_IF_MATCH)
+@blp.doc(**OPTIONAL_IF_MATCH_DOC)
 @errors(blp, 400, 403, 404, 409, 412, 422)
 @require_roles(*ISSUERS)
 def decide_extension(data: dict[str, Any], ticket_id: int, extension_id: int) -> Any:
     """Approve (the deadline in force moves; the original stays on record) or refuse with a reason."""
-    return _ticket(tickets.decide_extension(current_actor(), ticket_id, extension_id, data, _if_match_given))
+    return _ticket(tickets.decide_extension(current_actor(), ticket_id, extension_id, data, if_match_when_given))
 
 
 # -- interviews ------------------------------------------------------------------------------------------------
@@ -355,7 +325,7 @@ def _interview_view(rows: list[Interview], *, detail: bool = False) -> list[dict
         )
         out.append(data)
     if detail and rows:
-        out[0]["history"] = _history(tickets.history(interview_ops.WORKFLOW, rows[0].id))
+        out[0]["history"] = history_view(interview_ops.WORKFLOW, rows[0].id)
     return out
 
 
@@ -397,52 +367,54 @@ def get_interview(interview_id: int) -> Any:
 @interviews_blp.route("/<int:interview_id>/reschedule", methods=["POST"])
 @interviews_blp.arguments(RescheduleSchema)
 @interviews_blp.response(200, InterviewSchema)
-@interviews_blp.doc(**OPTIONAL_IF_MATCH)
+@interviews_blp.doc(**OPTIONAL_IF_MATCH_DOC)
 @errors(interviews_blp, 400, 403, 404, 409, 412, 422)
 @require_roles(*INTERVIEWERS)
 def reschedule(data: dict[str, Any], interview_id: int) -> Any:
     """Set or move the time and place (an interview created by escalation has neither)."""
-    return _interview(interview_ops.reschedule(current_actor(), interview_id, data, _if_match_given))
+    return _interview(interview_ops.reschedule(current_actor(), interview_id, data, if_match_when_given))
 
 
 @interviews_blp.route("/<int:interview_id>/hold", methods=["POST"])
 @interviews_blp.arguments(HoldSchema)
 @interviews_blp.response(200, InterviewSchema)
-@interviews_blp.doc(**OPTIONAL_IF_MATCH)
+@interviews_blp.doc(**OPTIONAL_IF_MATCH_DOC)
 @errors(interviews_blp, 400, 403, 404, 409, 412, 422)
 @require_roles(*INTERVIEWERS)
 def hold(data: dict[str, Any], interview_id: int) -> Any:
     """Record the interview; the linked ticket's deadline becomes the new deadline (missing it: accountability)."""
-    return _interview(interview_ops.hold(current_actor(), interview_id, data, _if_match_given))
+    return _interview(interview_ops.hold(current_actor(), interview_id, data, if_match_when_given))
 
 
 @interviews_blp.route("/<int:interview_id>/follow-up", methods=["POST"])
 @interviews_blp.arguments(FollowUpSchema)
 @interviews_blp.response(200, InterviewSchema)
-@interviews_blp.doc(**OPTIONAL_IF_MATCH)
+@interviews_blp.doc(**OPTIONAL_IF_MATCH_DOC)
 @errors(interviews_blp, 400, 403, 404, 409, 412, 422)
 @require_roles(*INTERVIEWERS)
 def follow_up(data: dict[str, Any], interview_id: int) -> Any:
     """Record the follow-up visit (跟踪回访)."""
-    return _interview(interview_ops.follow_up(current_actor(), interview_id, data["follow_up_note"], _if_match_given))
+    return _interview(
+        interview_ops.follow_up(current_actor(), interview_id, data["follow_up_note"], if_match_when_given)
+    )
 
 
 @interviews_blp.route("/<int:interview_id>/close", methods=["POST"])
 @interviews_blp.arguments(ReviewCommentSchema)
 @interviews_blp.response(200, InterviewSchema)
-@interviews_blp.doc(**OPTIONAL_IF_MATCH)
+@interviews_blp.doc(**OPTIONAL_IF_MATCH_DOC)
 @errors(interviews_blp, 400, 403, 404, 409, 412, 422)
 @require_roles(*INTERVIEWERS)
 def close_interview(data: dict[str, Any], interview_id: int) -> Any:
-    return _interview(interview_ops.close(current_actor(), interview_id, data.get("comment"), _if_match_given))
+    return _interview(interview_ops.close(current_actor(), interview_id, data.get("comment"), if_match_when_given))
 
 
 @interviews_blp.route("/<int:interview_id>/cancel", methods=["POST"])
 @interviews_blp.arguments(ReasonRequiredSchema)
 @interviews_blp.response(200, InterviewSchema)
-@interviews_blp.doc(**OPTIONAL_IF_MATCH)
+@interviews_blp.doc(**OPTIONAL_IF_MATCH_DOC)
 @errors(interviews_blp, 400, 403, 404, 409, 412, 422)
 @require_roles(*INTERVIEWERS)
 def cancel_interview(data: dict[str, Any], interview_id: int) -> Any:
     """Cancel a scheduled interview, with a reason."""
-    return _interview(interview_ops.cancel(current_actor(), interview_id, data["reason"], _if_match_given))
+    return _interview(interview_ops.cancel(current_actor(), interview_id, data["reason"], if_match_when_given))

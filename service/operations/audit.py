@@ -62,3 +62,14 @@ def audit_query(
     if action:
         stmt = stmt.where(AuditEvent.action == action)
     return stmt.order_by(AuditEvent.id.desc())
+
+
+def history(subject_type: str, subject_id: int) -> list[AuditEvent]:
+    """A subject's audit records, oldest first (its history as shown on the detail read)."""
+    return list(
+        db.session.execute(
+            select(AuditEvent)
+            .where(AuditEvent.subject_type == subject_type, AuditEvent.subject_id == subject_id)
+            .order_by(AuditEvent.id)
+        ).scalars()
+    )

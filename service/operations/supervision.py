@@ -25,7 +25,6 @@ from service.db import transaction
 from service.errors import Forbidden, NotFound
 from service.extensions import db
 from service.models import (
-    AuditEvent,
     Jurisdiction,
     Role,
     SupervisionTicket,
@@ -348,16 +347,6 @@ def body_refs(ids: set[int]) -> dict[int, dict[str, Any]]:
         select(Jurisdiction.id, Jurisdiction.name, Jurisdiction.code, Jurisdiction.kind).where(Jurisdiction.id.in_(ids))
     ).all()
     return {r.id: {"id": r.id, "name": r.name, "code": r.code, "kind": r.kind} for r in rows}
-
-
-def history(subject_type: str, subject_id: int) -> list[AuditEvent]:
-    return list(
-        db.session.execute(
-            select(AuditEvent)
-            .where(AuditEvent.subject_type == subject_type, AuditEvent.subject_id == subject_id)
-            .order_by(AuditEvent.id)
-        ).scalars()
-    )
 
 
 # -- helpers for commands --------------------------------------------------------------------------------------
