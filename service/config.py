@@ -6,8 +6,13 @@ import json
 import os
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
+from typing import Any, TypeVar
 
 from workflows.deadlines import EscalationSettings
+from workflows.establishment import EstablishmentSettings
+from workflows.supervision import SupervisionSettings
+
+T = TypeVar("T")
 
 
 def _int(name: str, default: int) -> int:
@@ -43,20 +48,54 @@ DEFAULT_APPROVAL_MODES = {
 }
 
 
-def escalation_settings(raw: str | None) -> EscalationSettings:
-    """ESCALATION_SETTINGS: JSON overriding ladder settings per item type; unknown keys fail at start-up."""
+def _json_object(name: str, raw: str | None) -> dict[str, Any]:
     if not raw:
-        return EscalationSettings()
+        return {}
     data = json.loads(raw)
     if not isinstance(data, dict):
-        raise ValueError("ESCALATION_SETTINGS must be a JSON object")
-    kinds = {f.name: f.type for f in fields(EscalationSettings)}
-    unknown = sorted(set(data) - set(kinds))
+        raise ValueError(f"{name} must be a JSON object")
+    return data
+
+
+def _merged(default: T, overrides: dict[str, Any], name: str) -> T:
+    """`default` with `overrides` applied; mapping fields (per-form tables) merge key by key. Unknown keys
+    and invalid values fail at start-up, never at the first request."""
+    known = {f.name for f in fields(default)}  # type: ignore[arg-type]
+    unknown = sorted(set(overrides) - known)
+    if unknown:
+        raise ValueError(f"{name}: unknown settings {unknown}")
+    values = {
+        key: {**getattr(default, key), **value} if isinstance(value, dict) else value
+        for key, value in overrides.items()
+    }
+    return replace(default, **values)  # type: ignore[type-var]
+
+
+def escalation_settings(raw: str | None) -> EscalationSettings:
+    """ESCALATION_SETTINGS: JSON overriding ladder settings per item type."""
+    data = _json_object("ESCALATION_SETTINGS", raw)
+    defaults = EscalationSettings()
+    unknown = sorted(set(data) - {f.name for f in fields(EscalationSettings)})
     if unknown:
         raise ValueError(f"ESCALATION_SETTINGS: unknown item types {unknown}")
-    defaults = EscalationSettings()
-    parts = {name: replace(getattr(defaults, name), **data[name]) for name in data}
+    parts = {
+        name: _merged(getattr(defaults, name), value, f"ESCALATION_SETTINGS.{name}") for name, value in data.items()
+    }
     return replace(defaults, **parts)
+
+
+def establishment_settings(raw: str | None) -> EstablishmentSettings:
+    """ESTABLISHMENT_SETTINGS (JSON), then the two common ones as plain variables."""
+    merged = _merged(EstablishmentSettings(), _json_object("ESTABLISHMENT_SETTINGS", raw), "ESTABLISHMENT_SETTINGS")
+    return replace(
+        merged,
+        max_joint_units=_int("MAX_JOINT_UNITS", merged.max_joint_units),
+        approval_due_working_days=_int("ESTABLISHMENT_APPROVAL_WORKDAYS", merged.approval_due_working_days),
+    )
+
+
+def supervision_settings(raw: str | None) -> SupervisionSettings:
+    return _merged(SupervisionSettings(), _json_object("SUPERVISION_SETTINGS", raw), "SUPERVISION_SETTINGS")
 
 
 @dataclass(frozen=True)
@@ -67,8 +106,6 @@ class Settings:
     enterprise_scope_min_employees: int
     social_org_scope_min_staff: int
     max_page_size: int
-    max_joint_units: int
-    establishment_approval_workdays: int
     # Default approval mode per level when a body has no route configured.
     approval_modes: dict[str, str]
     max_content_length: int
@@ -77,6 +114,8 @@ class Settings:
     webhook_max_attempts: int = 8
     webhook_timeout_seconds: int = 5
     escalation: EscalationSettings = field(default_factory=EscalationSettings)
+    establishment: EstablishmentSettings = field(default_factory=EstablishmentSettings)
+    supervision: SupervisionSettings = field(default_factory=SupervisionSettings)
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -93,8 +132,6 @@ class Settings:
             enterprise_scope_min_employees=_int("ENTERPRISE_SCOPE_MIN_EMPLOYEES", 50),
             social_org_scope_min_staff=_int("SOCIAL_ORG_SCOPE_MIN_STAFF", 30),
             max_page_size=_int("MAX_PAGE_SIZE", 200),
-            max_joint_units=_int("MAX_JOINT_UNITS", 3),
-            establishment_approval_workdays=_int("ESTABLISHMENT_APPROVAL_WORKDAYS", 22),
             approval_modes={
                 level: os.environ.get(f"APPROVAL_MODE_{level.upper()}", default)
                 for level, default in DEFAULT_APPROVAL_MODES.items()
@@ -104,6 +141,8 @@ class Settings:
             webhook_max_attempts=_int("WEBHOOK_MAX_ATTEMPTS", 8),
             webhook_timeout_seconds=_int("WEBHOOK_TIMEOUT_SECONDS", 5),
             escalation=escalation_settings(os.environ.get("ESCALATION_SETTINGS")),
+            establishment=establishment_settings(os.environ.get("ESTABLISHMENT_SETTINGS")),
+            supervision=supervision_settings(os.environ.get("SUPERVISION_SETTINGS")),
         )
 
     def flask_config(self) -> dict[str, object]:

@@ -142,9 +142,8 @@ WORLD_TREE = [
 ROLES = ["admin", "supervisor", "approver", "handler", "portal", "instructor"]
 
 
-@pytest.fixture
-def world(app: Flask) -> World:
-    """Users: <role>@<place> for every role at city, east and east_t1 (e.g. 'admin@east'), plus west_t1."""
+def build_world(app: Flask) -> World:
+    """Users: <role>@<place> for every role at city, east, east_t1 and west_t1 (e.g. 'admin@east')."""
     from service.auth import system_actor
     from service.operations import jurisdictions, users
 
@@ -173,6 +172,11 @@ def world(app: Flask) -> World:
                 user_ids[name] = user.id
                 tokens[name] = users.issue_token(actor, user, "test")[1]
     return World(ids, tokens, user_ids)
+
+
+@pytest.fixture
+def world(app: Flask) -> World:
+    return build_world(app)
 
 
 class Api:

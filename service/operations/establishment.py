@@ -47,10 +47,8 @@ EDITABLE = (
 
 
 def settings() -> rules.EstablishmentSettings:
-    s = current_app.config["SETTINGS"]
-    return rules.EstablishmentSettings(
-        max_joint_units=s.max_joint_units, approval_due_working_days=s.establishment_approval_workdays
-    )
+    """The establishment rules in force (ESTABLISHMENT_SETTINGS, MAX_JOINT_UNITS, …)."""
+    return current_app.config["SETTINGS"].establishment
 
 
 # -- reading ---------------------------------------------------------------------------------------------------

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
+from flask import current_app
 from sqlalchemy import ColumnElement, Select, and_, case, exists, func, null, or_, select
 
 from service.auth import Actor, scope_ids
@@ -43,7 +44,13 @@ from workflows.supervision import ESCALATING_STATES, EXTENSION_STATES, SUPERVISI
 
 Precondition = Callable[[Any], None]
 WORKFLOW = SUPERVISION_TICKET.name
-RULES = rules.DEFAULT_SETTINGS
+
+
+def rule_settings() -> rules.SupervisionSettings:
+    """The ticket rules in force (SUPERVISION_SETTINGS)."""
+    return current_app.config["SETTINGS"].supervision
+
+
 ISSUERS = (Role.admin, Role.supervisor)
 # A ticket goes to a lagging body below the supervisor: a county/district, township/street, industry committee
 # or park — never the city, never the supervisor's own body.
@@ -384,7 +391,7 @@ def _check(t: SupervisionTicket, problems: list[rules.ProblemInput], issued_on: 
         issued_on=issued_on,
         calendar=calendar(),
         priority=t.priority,
-        settings=RULES,
+        settings=rule_settings(),
     )
 
 
@@ -721,7 +728,9 @@ def submit_report(
             for p in data["problems_reported"]
         ]
         # The guard re-runs check_report: every problem once, each id of this ticket, measures and evidence.
-        SUPERVISION_TICKET.fire(t, "submit_report", problems_reported=reported, problem_ids=list(rows), settings=RULES)
+        SUPERVISION_TICKET.fire(
+            t, "submit_report", problems_reported=reported, problem_ids=list(rows), settings=rule_settings()
+        )
         for r in reported:
             rows[r.problem_id].measures_taken, rows[r.problem_id].evidence = r.measures_taken, list(r.evidence)
         items = [
@@ -770,7 +779,7 @@ def request_extension(
             calendar(),
             pending=bool(pending),
             state=t.state,
-            settings=RULES,
+            settings=rule_settings(),
         )
         ext = TicketExtension(
             ticket_id=t.id,
