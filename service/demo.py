@@ -139,6 +139,7 @@ def load() -> dict[str, str]:
     created.append(units.create(actor, WALKTHROUGH_UNIT | {"jurisdiction_id": ids["350102001"]}))
     _existing_orgs(created[:-1], ids)
     _instructors(created, people["instructor"])
+    _tickets(people["county_supervisor"], ids)
     return tokens
 
 
@@ -207,6 +208,49 @@ def _instructors(created: list[Unit], instructor: User) -> None:
         mine = [u for u in created if u.party_org_id is None and u.jurisdiction_id == instructor.jurisdiction_id]
         for unit in mine[:3]:
             unit.instructor_id = instructor.id
+
+
+def _tickets(supervisor: User, ids: dict[str, int]) -> None:
+    """Two issued supervision tickets from 青山县, so the board, the handler inbox and the sweep have work."""
+    from service.auth import Actor
+    from service.operations import supervision
+
+    actor = Actor(
+        supervisor.id, supervisor.username, supervisor.role, supervisor.jurisdiction_id, supervisor.jurisdiction.path
+    )
+    for target, title, priority, workdays, problems in (
+        (
+            "350102001",
+            "青山镇应建未建企业党组织组建进度滞后",
+            "normal",
+            15,
+            [
+                ("辖区应建未建党组织的企业3家，未制定组建计划", "逐家制定组建方案，明确责任人和时间表"),
+                ("2家企业未落实党建指导员", "选派党建指导员并建立联系制度"),
+            ],
+        ),
+        (
+            "350102002",
+            "石桥乡台账“五个清”不完整",
+            "urgent",
+            5,
+            [
+                ("部分单位缺少出资人、负责人信息", "逐一核实补齐台账信息"),
+            ],
+        ),
+    ):
+        ticket = supervision.create(
+            actor,
+            {
+                "title": title,
+                "jurisdiction_id": ids[target],
+                "responsible_person": "党委书记",
+                "priority": priority,
+                "rectification_workdays": workdays,
+                "problems": [{"description": d, "measure": m} for d, m in problems],
+            },
+        )
+        supervision.issue(actor, ticket.id)
 
 
 def print_tokens(tokens: dict[str, str], tokens_file: str | os.PathLike[str] | None = None) -> None:
