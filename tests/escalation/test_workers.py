@@ -96,12 +96,8 @@ def test_two_schedulers_and_two_workers_escalate_each_item_once(
     assert {e[2] for e in events(app)} == {"reminder"}
     assert notification_count(app, "escalation.reminder") == 30  # one handler per ticket, once
     with app.app_context():
-        levels = (
-            db.session.execute(select(SupervisionTicket.escalation_level, SupervisionTicket.next_escalation_level))
-            .tuples()
-            .all()
-        )
-        assert set(levels) == {("reminder", "warning")}
+        rows = db.session.execute(select(SupervisionTicket.escalation_level, SupervisionTicket.next_escalation_level))
+        assert {(reached, planned) for reached, planned in rows} == {("reminder", "warning")}
     # The sweep finds nothing more to do today.
     with app.app_context():
         assert jobs.enqueue_due(redis, REMINDER_DAY)["supervision_ticket"] == 0
