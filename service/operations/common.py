@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, TypeVar
 
 from sqlalchemy import Select, func, select
@@ -11,6 +12,14 @@ from service.errors import NotFound
 from service.extensions import db
 
 T = TypeVar("T")
+
+# The HTTP layer's If-Match check, handed to a command and run on the row once it is locked.
+Precondition = Callable[[Any], None]
+
+
+def check_precondition(row: Any, precondition: Precondition | None) -> None:
+    if precondition is not None:
+        precondition(row)
 
 
 def get_scoped(

@@ -5,7 +5,6 @@ fires the shared state machine, persists the result and writes the audit trail, 
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -20,14 +19,13 @@ from service.extensions import db
 from service.models import EstablishmentCase, EstablishmentCaseUnit, Jurisdiction, PartyOrg, Role, Unit
 from service.models.base import snapshot
 from service.operations import approvals, audit, escalation, jurisdictions
-from service.operations.common import order_by_keys
+from service.operations.common import Precondition, check_precondition, order_by_keys
 from workflows import establishment as rules
 from workflows.approval import StepStatus
 from workflows.errors import Conflict, RuleViolation
 from workflows.establishment import ESTABLISHMENT, EstablishmentState, OrgForm
 from workflows.ledger import OperatingStatus
 
-Precondition = Callable[[Any], None]
 WORKFLOW = ESTABLISHMENT.name
 OPEN_STATES = (
     EstablishmentState.PREPARING,
@@ -274,7 +272,7 @@ def update_case(
 ) -> EstablishmentCase:
     with transaction():
         case = get(actor, case_id, for_update=True)
-        _check_version(case, precondition)
+        check_precondition(case, precondition)
         _require_applicant_side(actor, case)
         _require_editable(case)
         before = snapshot(case)
@@ -303,7 +301,7 @@ def update_case(
 def submit(actor: Actor, case_id: int, precondition: Precondition | None = None) -> EstablishmentCase:
     with transaction():
         case = get(actor, case_id, for_update=True)
-        _check_version(case, precondition)
+        check_precondition(case, precondition)
         _require_applicant_side(actor, case)
         ESTABLISHMENT.require(case.state, "submit")
         units = _load_units(actor, [u.id for u in units_of([case.id])[case.id]], lock=True)
@@ -332,7 +330,7 @@ def withdraw(
 ) -> EstablishmentCase:
     with transaction():
         case = get(actor, case_id, for_update=True)
-        _check_version(case, precondition)
+        check_precondition(case, precondition)
         _require_applicant_side(actor, case)
         _fire(actor, case, "withdraw", reason)
         case.closed_reason = reason
@@ -344,7 +342,7 @@ def withdraw(
 def cancel(actor: Actor, case_id: int, reason: str, precondition: Precondition | None = None) -> EstablishmentCase:
     with transaction():
         case = get(actor, case_id, for_update=True)
-        _check_version(case, precondition)
+        check_precondition(case, precondition)
         _fire(actor, case, "cancel", reason)
         case.closed_reason = reason
         approvals.cancel_open_steps(WORKFLOW, case.id)
@@ -387,7 +385,7 @@ def found(
     s = settings()
     with transaction():
         case = get(actor, case_id, for_update=True)
-        _check_version(case, precondition)
+        check_precondition(case, precondition)
         ESTABLISHMENT.require(case.state, "found")
         units = _load_units(actor, [u.id for u in units_of([case.id])[case.id]], lock=True)
         if any(u.party_org_id is not None for u in units):
@@ -459,12 +457,6 @@ def found(
         _close_links(case)
         db.session.flush()
     return case
-
-
-def _check_version(case: EstablishmentCase, precondition: Precondition | None) -> None:
-    """The HTTP layer's If-Match check, run on the locked row."""
-    if precondition is not None:
-        precondition(case)
 
 
 def form_options(actor: Actor, unit_ids: list[int]) -> list[rules.FormOption]:

@@ -8,7 +8,6 @@ its post-interview deadline (supervision.set_interview_deadline)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -23,12 +22,11 @@ from service.extensions import db
 from service.models import Interview, Jurisdiction, Role
 from service.models.base import snapshot
 from service.operations import audit, establishment, jurisdictions, notifications, supervision
-from service.operations.common import order_by_keys
+from service.operations.common import Precondition, check_precondition, order_by_keys
 from workflows.errors import Conflict, RuleViolation
 from workflows.interview import INTERVIEW, check_schedule
 from workflows.supervision import ESCALATING_STATES, SUPERVISION_TICKET, TicketState
 
-Precondition = Callable[[Any], None]
 WORKFLOW = INTERVIEW.name
 INTERVIEWERS = (Role.admin, Role.supervisor)
 SUBJECT_TYPES = ("supervision_ticket", "establishment", "jurisdiction")
@@ -123,11 +121,6 @@ def for_tickets(ticket_ids: list[int]) -> dict[int, list[Interview]]:
 
 
 # -- commands --------------------------------------------------------------------------------------------------
-
-
-def _check_version(interview: Interview, precondition: Precondition | None) -> None:
-    if precondition is not None:
-        precondition(interview)
 
 
 def _utc(moment: datetime | None) -> datetime | None:
@@ -227,7 +220,7 @@ def reschedule(
     """Set or move the time (and place); an interview created by escalation starts without either."""
     with transaction():
         interview = get(actor, interview_id, for_update=True)
-        _check_version(interview, precondition)
+        check_precondition(interview, precondition)
         _require_interviewer(actor, interview)
         INTERVIEW.require(interview.state, "reschedule")
         before = snapshot(interview)
@@ -243,7 +236,7 @@ def hold(actor: Actor, interview_id: int, data: dict[str, Any], precondition: Pr
     """Record the interview: minutes, commitments and the new deadline, which the linked ticket adopts."""
     with transaction():
         interview = get(actor, interview_id, for_update=True)
-        _check_version(interview, precondition)
+        check_precondition(interview, precondition)
         _require_interviewer(actor, interview)
         INTERVIEW.require(interview.state, "hold")
         if interview.scheduled_at is None:
@@ -273,7 +266,7 @@ def hold(actor: Actor, interview_id: int, data: dict[str, Any], precondition: Pr
 def follow_up(actor: Actor, interview_id: int, note: str, precondition: Precondition | None = None) -> Interview:
     with transaction():
         interview = get(actor, interview_id, for_update=True)
-        _check_version(interview, precondition)
+        check_precondition(interview, precondition)
         _require_interviewer(actor, interview)
         before = snapshot(interview)
         interview.follow_up_note = note
@@ -286,7 +279,7 @@ def close(
 ) -> Interview:
     with transaction():
         interview = get(actor, interview_id, for_update=True)
-        _check_version(interview, precondition)
+        check_precondition(interview, precondition)
         _require_interviewer(actor, interview)
         before = snapshot(interview)
         interview.closed_at = now()
@@ -297,7 +290,7 @@ def close(
 def cancel(actor: Actor, interview_id: int, reason: str, precondition: Precondition | None = None) -> Interview:
     with transaction():
         interview = get(actor, interview_id, for_update=True)
-        _check_version(interview, precondition)
+        check_precondition(interview, precondition)
         _require_interviewer(actor, interview)
         before = snapshot(interview)
         interview.cancel_reason = reason

@@ -12,7 +12,6 @@ acknowledge, rectify, report and ask for an extension."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -36,13 +35,12 @@ from service.models import (
 from service.models.base import snapshot
 from service.models.jurisdiction import JurisdictionKind
 from service.operations import audit, escalation, jurisdictions, notifications, webhooks
-from service.operations.common import order_by_keys
+from service.operations.common import Precondition, check_precondition, order_by_keys
 from workflows import supervision as rules
 from workflows.deadlines import warning_level
 from workflows.errors import Conflict, RuleViolation
 from workflows.supervision import ESCALATING_STATES, EXTENSION_STATES, SUPERVISION_TICKET, TicketState
 
-Precondition = Callable[[Any], None]
 WORKFLOW = SUPERVISION_TICKET.name
 
 
@@ -359,12 +357,6 @@ def body_refs(ids: set[int]) -> dict[int, dict[str, Any]]:
 # -- helpers for commands --------------------------------------------------------------------------------------
 
 
-def _check_version(t: SupervisionTicket, precondition: Precondition | None) -> None:
-    """The HTTP layer's If-Match check, run on the locked row."""
-    if precondition is not None:
-        precondition(t)
-
-
 def _problem_inputs(items: list[dict[str, Any]]) -> list[rules.ProblemInput]:
     return [rules.ProblemInput(description=p["description"], measure=p["measure"]) for p in items]
 
@@ -495,7 +487,7 @@ def update_draft(
 ) -> SupervisionTicket:
     with transaction():
         t = get(actor, ticket_id, for_update=True)
-        _check_version(t, precondition)
+        check_precondition(t, precondition)
         require_issuing_side(actor, t)
         if t.state != TicketState.DRAFT:
             raise Conflict("ticket_not_editable", f"「{SUPERVISION_TICKET.state_label(t.state)}」的督办单不能修改")
@@ -538,7 +530,7 @@ def issue(actor: Actor, ticket_id: int, precondition: Precondition | None = None
     """Issue today: the deadlines are computed on the working-day calendar and stored with their basis."""
     with transaction():
         t = get(actor, ticket_id, for_update=True)
-        _check_version(t, precondition)
+        check_precondition(t, precondition)
         require_issuing_side(actor, t)
         SUPERVISION_TICKET.require(t.state, "issue")
         before = snapshot(t)
@@ -568,7 +560,7 @@ def close(
     """Review passed (办结/销号): on time when the report came in by the deadline in force."""
     with transaction():
         t = get(actor, ticket_id, for_update=True)
-        _check_version(t, precondition)
+        check_precondition(t, precondition)
         require_issuing_side(actor, t)
         SUPERVISION_TICKET.require(t.state, "close")
         report = _latest_report(t)
@@ -593,7 +585,7 @@ def return_for_rework(
     """Back to rectifying with the reviewer's opinion; the deadline in force does not change."""
     with transaction():
         t = get(actor, ticket_id, for_update=True)
-        _check_version(t, precondition)
+        check_precondition(t, precondition)
         require_issuing_side(actor, t)
         SUPERVISION_TICKET.require(t.state, "return_for_rework")
         report = _latest_report(t)
@@ -611,7 +603,7 @@ def return_for_rework(
 def cancel(actor: Actor, ticket_id: int, reason: str, precondition: Precondition | None = None) -> SupervisionTicket:
     with transaction():
         t = get(actor, ticket_id, for_update=True)
-        _check_version(t, precondition)
+        check_precondition(t, precondition)
         require_issuing_side(actor, t)
         SUPERVISION_TICKET.require(t.state, "cancel")
         _lapse_pending(t)
@@ -632,7 +624,7 @@ def decide_extension(
     """Approve (the deadline in force moves, the original stays on record) or refuse a pending request."""
     with transaction():
         t = get(actor, ticket_id, for_update=True)
-        _check_version(t, precondition)
+        check_precondition(t, precondition)
         require_issuing_side(actor, t)
         ext = db.session.execute(
             select(TicketExtension)
@@ -693,7 +685,7 @@ def _iso(d: date | None) -> str | None:
 def acknowledge(actor: Actor, ticket_id: int, precondition: Precondition | None = None) -> SupervisionTicket:
     with transaction():
         t = get(actor, ticket_id, for_update=True)
-        _check_version(t, precondition)
+        check_precondition(t, precondition)
         _require_handler(actor, t)
         SUPERVISION_TICKET.require(t.state, "acknowledge")
         before = snapshot(t)
@@ -705,7 +697,7 @@ def acknowledge(actor: Actor, ticket_id: int, precondition: Precondition | None 
 def start_rectification(actor: Actor, ticket_id: int, precondition: Precondition | None = None) -> SupervisionTicket:
     with transaction():
         t = get(actor, ticket_id, for_update=True)
-        _check_version(t, precondition)
+        check_precondition(t, precondition)
         _require_handler(actor, t)
         before = snapshot(t)
         _fire(actor, t, "start_rectification", before)
@@ -718,7 +710,7 @@ def submit_report(
     """Every problem reported once, with the measures taken and its evidence; the ticket goes to review."""
     with transaction():
         t = get(actor, ticket_id, for_update=True)
-        _check_version(t, precondition)
+        check_precondition(t, precondition)
         _require_handler(actor, t)
         SUPERVISION_TICKET.require(t.state, "submit_report")
         before = snapshot(t)
@@ -760,7 +752,7 @@ def request_extension(
     """An extension request, in time (up to and including the deadline day) and one at a time."""
     with transaction():
         t = get(actor, ticket_id, for_update=True)
-        _check_version(t, precondition)
+        check_precondition(t, precondition)
         _require_handler(actor, t)
         if t.state not in EXTENSION_STATES or t.rectify_by is None:
             raise Conflict(
