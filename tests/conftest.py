@@ -1,11 +1,19 @@
 """Test fixtures: the real database and the real Redis.
 
 DATABASE_URL / REDIS_URL select PostgreSQL and an external Redis; without them the suite runs on
-the embedded defaults (a temporary SQLite file in WAL mode and an embedded redis-server)."""
+the embedded defaults (a temporary SQLite file in WAL mode and an embedded redis-server).
+
+Speed: one app per session (`session_app`) and one committed `world`, built once. Each test runs inside
+one connection's transaction, rolled back at the end: every `db.session` of the app joins it (the hook in
+service/extensions.py), so the code's commits and rollbacks become SAVEPOINT releases and rollbacks.
+Tests that need real commits — other threads or processes, a second app or connection, SKIP LOCKED
+between sessions — are marked `@pytest.mark.commits`: they commit, and the database is emptied after.
+A test using the database from another thread without the marker fails with a message saying so."""
 
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -15,7 +23,7 @@ from typing import Any
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
-from sqlalchemy import Connection, MetaData, create_engine, text
+from sqlalchemy import Connection, MetaData, create_engine, event, text
 from sqlalchemy.engine import make_url
 
 from service import create_app
@@ -171,6 +179,20 @@ def _commits(request: pytest.FixtureRequest) -> Iterator[None]:
         shared.ensure_empty()
 
 
+WORLD_HIDDEN = "tests.world_hidden"  # the test did not ask for the world: its transaction emptied the tables
+
+
+def _one_thread_only(conn: Connection, test: str) -> None:
+    """A connection is not thread-safe, and a test's other threads or processes would not see its
+    uncommitted rows anyway: say so instead of failing obscurely."""
+    owner = threading.get_ident()
+
+    @event.listens_for(conn, "before_cursor_execute")
+    def _check(*_: Any) -> None:
+        if threading.get_ident() != owner:
+            raise RuntimeError(f"{test} uses the database from several threads: mark it @pytest.mark.commits")
+
+
 @pytest.fixture
 def app(request: pytest.FixtureRequest, session_app: SessionApp, clock: FixedClock) -> Iterator[Flask]:
     """The session's app with this test's clock, and (unless the test is marked `commits`) every database
@@ -189,8 +211,10 @@ def app(request: pytest.FixtureRequest, session_app: SessionApp, clock: FixedClo
         with app.app_context():
             conn = db.engine.connect()
         outer = conn.begin()
-        if not wants_world and session_app.world is not None:
+        if not wants_world and (session_app.world is not None or session_app.dirty):
             _empty(conn)
+            app.extensions[WORLD_HIDDEN] = True
+        _one_thread_only(conn, request.node.nodeid)
         app.extensions[TEST_CONNECTION] = conn
     try:
         yield app
@@ -272,7 +296,7 @@ def build_world(app: Flask) -> World:
 def world(app: Flask, session_app: SessionApp) -> World:
     """The shared world (committed once); a copy, so a test may add users and tokens to it."""
     base = session_app.world
-    assert base is not None
+    assert base is not None and not app.extensions.get(WORLD_HIDDEN), "request `world` as a test argument"
     return World(dict(base.ids), dict(base.tokens), dict(base.users))
 
 

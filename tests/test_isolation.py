@@ -89,3 +89,18 @@ def test_then_its_rows_are_gone_and_the_world_is_back(app: Flask, world: World) 
     assert _count(app, Unit) == 0
     assert _count(app, Jurisdiction) == len(world.ids)
     assert _count(app, User) == len(world.users)
+
+
+def test_a_thread_in_a_rolled_back_test_is_told_to_mark_it(app: Flask, world: World) -> None:
+    errors: list[BaseException] = []
+
+    def read() -> None:
+        try:
+            _count(app, Unit)
+        except BaseException as exc:
+            errors.append(exc)
+
+    thread = threading.Thread(target=read)
+    thread.start()
+    thread.join(timeout=30)
+    assert len(errors) == 1 and "mark it @pytest.mark.commits" in str(errors[0])

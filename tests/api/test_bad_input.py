@@ -56,6 +56,7 @@ class Shared:
 def shared(migrated: Settings, session_app: SessionApp) -> Iterator[Shared]:
     # Its own app and world, committed for the module (the requests here run outside any test transaction).
     session_app.ensure_empty()
+    session_app.dirty = True  # not the shared world: rebuilt after this module
     app = create_app(migrated, clock=FixedClock(datetime(2026, 9, 25, 2, 0, tzinfo=UTC)))
     app.testing = True
     actor = system_actor("test")
