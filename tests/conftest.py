@@ -1,12 +1,19 @@
 """Test fixtures: the real database and the real Redis.
 
 DATABASE_URL / REDIS_URL select PostgreSQL and an external Redis; without them the suite runs on
-the embedded defaults (a temporary SQLite file in WAL mode and an embedded redis-server)."""
+the embedded defaults (a temporary SQLite file in WAL mode and an embedded redis-server).
+
+Speed: one app per session (`session_app`) and one committed `world`, built once. Each test runs inside
+one connection's transaction, rolled back at the end: every `db.session` of the app joins it (the hook in
+service/extensions.py), so the code's commits and rollbacks become SAVEPOINT releases and rollbacks.
+Tests that need real commits — other threads or processes, a second app or connection, SKIP LOCKED
+between sessions — are marked `@pytest.mark.commits`: they commit, and the database is emptied after.
+A test using the database from another thread without the marker fails with a message saying so."""
 
 from __future__ import annotations
 
-import contextlib
 import os
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -16,13 +23,13 @@ from typing import Any
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
-from sqlalchemy import MetaData, create_engine, text
+from sqlalchemy import Connection, MetaData, create_engine, event, text
 from sqlalchemy.engine import make_url
 
 from service import create_app
 from service.clock import FixedClock
 from service.config import Settings, normalise_database_url
-from service.extensions import db
+from service.extensions import TEST_CONNECTION, db
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -79,35 +86,146 @@ def migrated(settings: Settings) -> Settings:
     return settings
 
 
+# Friday 2026-09-25, the Mid-autumn day off just before the National Day week: deadlines computed
+# from it cross both holidays and the 10-10 make-up Saturday.
+START = datetime(2026, 9, 25, 2, 0, tzinfo=UTC)
+
+
 @pytest.fixture
 def clock() -> FixedClock:
-    # Friday 2026-09-25, the Mid-autumn day off just before the National Day week: deadlines computed
-    # from it cross both holidays and the 10-10 make-up Saturday.
-    return FixedClock(datetime(2026, 9, 25, 2, 0, tzinfo=UTC))
+    return FixedClock(START)
 
 
-@pytest.fixture
-def app(migrated: Settings, clock: FixedClock) -> Iterator[Flask]:
-    app = create_app(migrated, clock=clock)
+def _truncate() -> None:
+    """Empty every table, committed (inside an app context)."""
+    db.session.rollback()
+    _empty(db.session.connection())
+    db.session.commit()
+
+
+def _empty(conn: Connection) -> None:
+    """Delete every row and restart the ids, in the connection's transaction (PostgreSQL's TRUNCATE is
+    transactional and, unlike DELETE, passes the append-only trigger on audit_events)."""
+    tables = [t.name for t in reversed(db.metadata.sorted_tables)]
+    if conn.dialect.name == "postgresql":
+        conn.execute(text(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE"))
+    else:
+        for table in tables:
+            conn.execute(text(f"DELETE FROM {table}"))
+        if conn.execute(text("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_sequence'")).first():
+            conn.execute(text("DELETE FROM sqlite_sequence"))
+
+
+class SessionApp:
+    """One app for the whole session and the committed state the tests start from.
+
+    Every test runs in a transaction rolled back at the end (see `app`), so the committed state is either
+    empty or the shared world, built once. Tests marked `commits` (threads, processes, several
+    connections) commit for real; the database is emptied after them and the world rebuilt on demand."""
+
+    def __init__(self, app: Flask) -> None:
+        self.app = app
+        self.world: World | None = None  # the committed world, if built
+        self.dirty = False  # committed rows other than the world (a `commits` test ran or is running)
+
+    def ensure_empty(self) -> None:
+        if self.world is not None or self.dirty:
+            with self.app.app_context():
+                _truncate()
+                db.session.remove()
+            self.world, self.dirty = None, False
+
+    def ensure_world(self) -> World:
+        if self.world is None or self.dirty:
+            self.ensure_empty()
+            saved = self.app.extensions.get("clock")
+            self.app.extensions["clock"] = FixedClock(START)  # built at the tests' default instant
+            try:
+                self.world = build_world(self.app)
+            finally:
+                self.app.extensions["clock"] = saved
+        return self.world
+
+
+@pytest.fixture(scope="session")
+def session_app(migrated: Settings) -> Iterator[SessionApp]:
+    # create_app costs ~0.1 s (OpenAPI, blueprints): once per session, not per test.
+    app = create_app(migrated, clock=FixedClock(START))
     app.testing = True
-    yield app
+    shared = SessionApp(app)
+    yield shared
+    shared.ensure_empty()
     with app.app_context():
-        _truncate()
         db.session.remove()
         db.engine.dispose()
 
 
-def _truncate() -> None:
-    db.session.rollback()
-    tables = [t.name for t in reversed(db.metadata.sorted_tables)]
-    if db.engine.dialect.name == "postgresql":
-        db.session.execute(text(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE"))
+@pytest.fixture(autouse=True)
+def _commits(request: pytest.FixtureRequest) -> Iterator[None]:
+    """`@pytest.mark.commits`: the test commits for real; empty the database (all but the world, if the
+    test uses it) before and after."""
+    if request.node.get_closest_marker("commits") is None:
+        yield
+        return
+    shared: SessionApp = request.getfixturevalue("session_app")
+    if "world" in request.fixturenames:
+        shared.ensure_world()
     else:
-        for table in tables:
-            db.session.execute(text(f"DELETE FROM {table}"))
-        with contextlib.suppress(Exception):
-            db.session.execute(text("DELETE FROM sqlite_sequence"))
-    db.session.commit()
+        shared.ensure_empty()
+    shared.dirty = True
+    try:
+        yield
+    finally:
+        shared.ensure_empty()
+
+
+WORLD_HIDDEN = "tests.world_hidden"  # the test did not ask for the world: its transaction emptied the tables
+
+
+def _one_thread_only(conn: Connection, test: str) -> None:
+    """A connection is not thread-safe, and a test's other threads or processes would not see its
+    uncommitted rows anyway: say so instead of failing obscurely."""
+    owner = threading.get_ident()
+
+    @event.listens_for(conn, "before_cursor_execute")
+    def _check(*_: Any) -> None:
+        if threading.get_ident() != owner:
+            raise RuntimeError(f"{test} uses the database from several threads: mark it @pytest.mark.commits")
+
+
+@pytest.fixture
+def app(request: pytest.FixtureRequest, session_app: SessionApp, clock: FixedClock) -> Iterator[Flask]:
+    """The session's app with this test's clock, and (unless the test is marked `commits`) every database
+    session joined to one connection whose transaction is rolled back after the test. Without `world`
+    the test sees an empty database (emptied inside that transaction). Config and extensions changed by
+    the test are restored."""
+    app = session_app.app
+    commits = request.node.get_closest_marker("commits") is not None
+    wants_world = "world" in request.fixturenames
+    if wants_world and not commits:
+        session_app.ensure_world()
+    config, extensions = dict(app.config), dict(app.extensions)
+    app.extensions["clock"] = clock
+    conn: Connection | None = None
+    if not commits:
+        with app.app_context():
+            conn = db.engine.connect()
+        outer = conn.begin()
+        if not wants_world and (session_app.world is not None or session_app.dirty):
+            _empty(conn)
+            app.extensions[WORLD_HIDDEN] = True
+        _one_thread_only(conn, request.node.nodeid)
+        app.extensions[TEST_CONNECTION] = conn
+    try:
+        yield app
+    finally:
+        app.config.clear()
+        app.config.update(config)
+        app.extensions.clear()
+        app.extensions.update(extensions)
+        if conn is not None:
+            outer.rollback()
+            conn.close()
 
 
 @pytest.fixture
@@ -175,8 +293,11 @@ def build_world(app: Flask) -> World:
 
 
 @pytest.fixture
-def world(app: Flask) -> World:
-    return build_world(app)
+def world(app: Flask, session_app: SessionApp) -> World:
+    """The shared world (committed once); a copy, so a test may add users and tokens to it."""
+    base = session_app.world
+    assert base is not None and not app.extensions.get(WORLD_HIDDEN), "request `world` as a test argument"
+    return World(dict(base.ids), dict(base.tokens), dict(base.users))
 
 
 class Api:

@@ -49,6 +49,7 @@ def test_bad_settings_fail_at_start_up(raw: str, error: type[Exception]) -> None
         escalation_settings(raw)
 
 
+@pytest.mark.commits  # a second app (its own connection) reads what the first wrote
 def test_the_ladder_in_force_comes_from_the_settings(
     app: Flask, world: World, migrated: Settings, clock: FixedClock
 ) -> None:
@@ -99,6 +100,7 @@ def test_supervision_settings(monkeypatch: pytest.MonkeyPatch) -> None:
         supervision_settings('{"acknowledge_days": 3}')
 
 
+@pytest.mark.commits  # its own app and world, committed
 def test_a_configured_approval_chain_is_what_cases_go_through(migrated: Settings, clock: FixedClock) -> None:
     """A branch routed through superior review and county approval opens two levels in turn."""
     from service.config import establishment_settings

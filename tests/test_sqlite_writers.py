@@ -8,6 +8,7 @@ import multiprocessing
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
 from sqlalchemy import select
 
 from service import create_app
@@ -17,6 +18,9 @@ from service.db import transaction
 from service.extensions import db
 from service.models import Unit
 from tests.factories import unit_payload
+
+# Processes writing to their own SQLite file (not the suite's database): real commits by nature.
+pytestmark = pytest.mark.commits
 
 ROOT = Path(__file__).resolve().parent.parent
 PROCESSES = 3

@@ -30,7 +30,7 @@ from service.config import Settings
 from service.extensions import db
 from service.models import ApiToken, AuditEvent, Jurisdiction, PartyOrg, Unit, User
 from service.operations import jurisdictions, units, users
-from tests.conftest import ROLES, WORLD_TREE, Api, World, _truncate
+from tests.conftest import ROLES, WORLD_TREE, Api, SessionApp, World, _truncate
 from tests.factories import new_credit_code, unit_payload
 
 UNITS = "/api/v1/units"
@@ -53,7 +53,10 @@ class Shared:
 
 
 @pytest.fixture(scope="module")
-def shared(migrated: Settings) -> Iterator[Shared]:
+def shared(migrated: Settings, session_app: SessionApp) -> Iterator[Shared]:
+    # Its own app and world, committed for the module (the requests here run outside any test transaction).
+    session_app.ensure_empty()
+    session_app.dirty = True  # not the shared world: rebuilt after this module
     app = create_app(migrated, clock=FixedClock(datetime(2026, 9, 25, 2, 0, tzinfo=UTC)))
     app.testing = True
     actor = system_actor("test")

@@ -96,6 +96,7 @@ def test_a_lost_update_is_refused_at_the_service_layer(app: Flask, world: World)
     assert actions == ["unit.create", "unit.update"]
 
 
+@pytest.mark.commits  # several threads, each with its own connection
 def test_concurrent_patches_with_the_same_if_match_let_exactly_one_win(app: Flask, world: World) -> None:
     token = world.tokens["handler@east_t1"]
     with app.app_context():
@@ -128,6 +129,7 @@ def test_concurrent_patches_with_the_same_if_match_let_exactly_one_win(app: Flas
     assert actions == ["unit.create", "unit.update"]
 
 
+@pytest.mark.commits  # several threads, each with its own connection
 def test_concurrent_creates_with_the_same_credit_code_make_one_unit(app: Flask, world: World) -> None:
     token = world.tokens["portal@east_t1"]
     code = new_credit_code()
@@ -152,6 +154,7 @@ def test_concurrent_creates_with_the_same_credit_code_make_one_unit(app: Flask, 
         assert creates == 1
 
 
+@pytest.mark.commits  # several threads, each with its own connection
 def test_concurrent_patches_to_different_units_all_succeed(app: Flask, world: World) -> None:
     """The version check is per row: writers of different units do not refuse each other."""
     token = world.tokens["handler@east_t1"]

@@ -41,12 +41,14 @@ def test_healthz_needs_no_token(client: FlaskClient) -> None:
     assert res.headers["X-Request-ID"]
 
 
+@pytest.mark.commits  # /readyz opens its own connection (SQLite: it would wait for the test's write lock)
 def test_readyz_ok_with_database_and_redis(client: FlaskClient) -> None:
     res = client.get("/readyz")
     assert res.status_code == 200, res.json
     assert res.json == {"status": "ok", "checks": {"database": "ok", "redis": "ok"}}
 
 
+@pytest.mark.commits  # /readyz opens its own connection (SQLite: it would wait for the test's write lock)
 def test_readyz_ignores_a_bogus_token(client: FlaskClient) -> None:
     res = client.get("/readyz", headers={"Authorization": "Bearer nonsense"})
     assert res.status_code == 200
@@ -138,6 +140,7 @@ def test_one_json_log_line_per_request(api: Api, caplog: pytest.LogCaptureFixtur
     assert api.world.tokens["handler@east_t1"] not in caplog.text
 
 
+@pytest.mark.commits  # /readyz opens its own connection (SQLite: it would wait for the test's write lock)
 def test_log_line_for_readiness_and_unicode(app: Flask, caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level(logging.INFO, logger="dangjian.request")
     app.test_client().get("/readyz")

@@ -1,87 +1,25 @@
 """Ledger units through HTTP: create, derived scope, credit codes, lists, the PATCH/ETag flow, deregistering.
 
-The world (jurisdictions, users, tokens) is built once for the module; after each test the ledger (units,
-party organisations) is emptied, so every test starts from an empty ledger.
+Every test starts from the shared world and an empty ledger (conftest rolls each test back).
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
-from datetime import UTC, date, datetime
+from datetime import date
 from typing import Any
 
 import pytest
 from flask import Flask
-from sqlalchemy import select, text
+from sqlalchemy import select
 
-from service import create_app
-from service.auth import system_actor
-from service.clock import FixedClock
-from service.config import Settings
 from service.extensions import db
 from service.models import AuditEvent, PartyOrg, Unit
-from service.operations import jurisdictions, users
-from tests.conftest import ROLES, WORLD_TREE, Api, World, _truncate
+from tests.conftest import Api
 from tests.factories import new_credit_code, unit_payload
 
 UNITS = "/api/v1/units"
 REAL_CODE = "91350100M000100Y43"  # a real, valid unified social credit code (check character 3)
-
-
-@pytest.fixture(scope="module")
-def app(migrated: Settings) -> Iterator[Flask]:
-    """Overrides conftest's per-test app for this module (conftest's `client` and `api` use it)."""
-    app = create_app(migrated, clock=FixedClock(datetime(2026, 9, 25, 2, 0, tzinfo=UTC)))
-    app.testing = True
-    yield app
-    with app.app_context():
-        _truncate()
-        db.session.remove()
-        db.engine.dispose()
-
-
-@pytest.fixture(scope="module")
-def world(app: Flask) -> World:
-    """conftest's world, built once: users <role>@<place> for city, east, east_t1 and west_t1."""
-    actor = system_actor("test")
-    ids: dict[str, int] = {}
-    tokens: dict[str, str] = {}
-    user_ids: dict[str, int] = {}
-    with app.app_context():
-        for code, name, kind, parent in WORLD_TREE:
-            ids[code] = jurisdictions.create(
-                actor, {"code": code, "name": name, "kind": kind, "parent_id": ids[parent] if parent else None}
-            ).id
-        for place in ("city", "east", "east_t1", "west_t1"):
-            for role in ROLES:
-                key = f"{role}@{place}"
-                user = users.create(
-                    actor,
-                    {
-                        "username": key.replace("@", "."),
-                        "display_name": key,
-                        "role": role,
-                        "jurisdiction_id": ids[place],
-                    },
-                )
-                user_ids[key] = user.id
-                tokens[key] = users.issue_token(actor, user, "test")[1]
-    return World(ids, tokens, user_ids)
-
-
-@pytest.fixture(autouse=True)
-def _empty_ledger(app: Flask, world: World) -> Iterator[None]:
-    yield
-    with app.app_context():
-        db.session.rollback()
-        db.session.execute(text("DELETE FROM ledger_units"))
-        db.session.execute(text("DELETE FROM party_orgs"))
-        if db.engine.dialect.name != "postgresql":
-            # SQLite hands out a deleted row's id again, so the trail of the old unit must go too.
-            # PostgreSQL never repeats an id (and its audit trail refuses DELETE).
-            db.session.execute(text("DELETE FROM audit_events"))
-        db.session.commit()
 
 
 def create(api: Api, place: str = "east_t1", as_: str = "handler@east_t1", **overrides: Any) -> Any:

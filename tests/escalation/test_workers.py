@@ -30,6 +30,9 @@ from tests.escalation.helpers import events, notification_count, overdue_ticket,
 from workers import jobs
 from workers.queues import QUEUE_NAMES, connect
 
+# Worker processes and a second app write through their own connections: real commits.
+pytestmark = pytest.mark.commits
+
 ROOT = Path(__file__).resolve().parents[2]
 REMINDER_DAY = date(2026, 10, 8)  # first working day after the 2026-09-30 deadline (National Day in between)
 

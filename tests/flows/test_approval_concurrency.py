@@ -30,6 +30,9 @@ from tests.flows.helpers import (
 A, B, C = "approver@east_t1", "approver2@east_t1", "approver3@east_t1"
 Call = tuple[str, str, dict[str, Any] | None]  # (user, path, json)
 
+# Real threads, each request on its own connection: real commits.
+pytestmark = pytest.mark.commits
+
 
 def race(app: Flask, world: World, calls: list[Call]) -> list[tuple[int, dict[str, Any]]]:
     """Run the POSTs at the same instant, one thread and one test client each; return (status, body)."""

@@ -297,6 +297,7 @@ def _in_thread(
     return thread
 
 
+@pytest.mark.commits  # several threads, each with its own connection
 def test_a_delivery_in_flight_is_not_sent_again(app: Flask, api: Api, world: World, receiver: Receiver) -> None:
     """The first worker is mid-POST (the receiver holds the answer); the second finds the delivery leased."""
     _, ident = _setup(app, api, world, receiver.url)
@@ -314,6 +315,7 @@ def test_a_delivery_in_flight_is_not_sent_again(app: Flask, api: Api, world: Wor
     assert _row(app, ident).attempts == 1
 
 
+@pytest.mark.commits  # several threads, each with its own connection
 def test_two_concurrent_deliver_calls_post_once(app: Flask, api: Api, world: World, receiver: Receiver) -> None:
     """Released at the same instant: on PostgreSQL the loser skips the locked row (FOR UPDATE SKIP LOCKED) or
     finds it leased; on SQLite the writers serialise (BEGIN IMMEDIATE) and the second finds it leased."""
@@ -331,6 +333,7 @@ def test_two_concurrent_deliver_calls_post_once(app: Flask, api: Api, world: Wor
     assert (row.status, row.attempts) == ("delivered", 1)
 
 
+@pytest.mark.commits  # several threads, each with its own connection
 def test_a_row_locked_by_another_worker_is_skipped_without_waiting(
     app: Flask, api: Api, world: World, receiver: Receiver
 ) -> None:
