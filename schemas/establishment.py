@@ -160,7 +160,7 @@ class CaseSchema(Schema):
     term_due_on = fields.Date(allow_none=True)
     party_org_id = fields.Integer(allow_none=True)
     closed_reason = fields.String(allow_none=True)
-    allowed_events = fields.List(fields.String())
+    allowed_actions = fields.List(fields.String(), metadata={"description": "what the caller may do now (API names)"})
     units = fields.List(fields.Nested(CaseUnitSchema))
     steps = fields.List(fields.Nested(StepSchema))
     history = fields.List(fields.Nested(HistoryEntrySchema), metadata={"description": "Only on the single-case read"})

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import Any
 
 from flask import Flask, request
 
@@ -13,6 +14,14 @@ from service.config import Settings, default_instance_dir
 MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
 
 
+class App(Flask):
+    def dispatch_request(self) -> Any:
+        from service.db import run_unit_of_work
+
+        # A view that hit a deadlock / serialization failure is run again (bounded; see run_unit_of_work).
+        return run_unit_of_work(super().dispatch_request)
+
+
 def create_app(settings: Settings | None = None, *, clock: Clock | None = None) -> Flask:
     from service import api, auth, cli, errors, requestlog
     from service.db import configure_sqlite
@@ -20,7 +29,7 @@ def create_app(settings: Settings | None = None, *, clock: Clock | None = None) 
     from workers.queues import connect
 
     settings = settings or Settings.from_env()
-    app = Flask(__name__, instance_path=str(default_instance_dir()))
+    app = App(__name__, instance_path=str(default_instance_dir()))
     app.config.update(settings.flask_config())
     app.json.ensure_ascii = False  # type: ignore[attr-defined]  # Chinese stays readable in responses
     logging.basicConfig(level=settings.log_level, format="%(message)s")

@@ -2,17 +2,27 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import logging
+import random
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, TypeVar
 
+from flask import g, has_request_context
 from sqlalchemy import event
+from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
+from service.errors import DATABASE_BUSY, DATABASE_UNAVAILABLE
 from service.extensions import db
 from workflows.errors import Conflict
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 def configure_sqlite(engine: Engine) -> None:
@@ -92,3 +102,82 @@ def transaction() -> Iterator[None]:
     except BaseException:
         db.session.rollback()
         raise
+
+
+# -- a database that is away or busy ------------------------------------------------------------------------
+
+# SQLSTATEs (PostgreSQL appendix A). Deadlocks and serialization failures are transient and safe to retry
+# after a rollback; the others mean "try later" to the caller.
+RETRYABLE_SQLSTATES = {"40001", "40P01"}  # serialization_failure, deadlock_detected
+BUSY_SQLSTATES = RETRYABLE_SQLSTATES | {"55P03", "53300"}  # lock_not_available, too_many_connections
+UNAVAILABLE_SQLSTATES = {"57P01", "57P02", "57P03"}  # admin/crash shutdown, cannot_connect_now
+SQLITE_BUSY = ("database is locked", "database table is locked")
+SQLITE_UNAVAILABLE = ("unable to open database file", "disk i/o error")
+
+
+def _sqlstate(exc: sa_exc.DBAPIError) -> str | None:
+    return getattr(exc.orig, "sqlstate", None)
+
+
+def classify(exc: BaseException) -> str | None:
+    """DATABASE_UNAVAILABLE, DATABASE_BUSY, or None for an error that is not the database being away/busy."""
+    if isinstance(exc, sa_exc.TimeoutError):  # the pool had no connection to give within pool_timeout
+        return DATABASE_BUSY
+    if not isinstance(exc, sa_exc.DBAPIError):
+        return None
+    state = _sqlstate(exc)
+    if state in BUSY_SQLSTATES:
+        return DATABASE_BUSY
+    if state is not None and (state.startswith("08") or state in UNAVAILABLE_SQLSTATES):
+        return DATABASE_UNAVAILABLE
+    if exc.connection_invalidated:  # SQLAlchemy recognised a lost connection
+        return DATABASE_UNAVAILABLE
+    if not isinstance(exc, sa_exc.OperationalError | sa_exc.InterfaceError):
+        return None
+    text = str(exc.orig).lower()
+    if any(marker in text for marker in SQLITE_BUSY):
+        return DATABASE_BUSY
+    if any(marker in text for marker in SQLITE_UNAVAILABLE):
+        return DATABASE_UNAVAILABLE
+    if state is None and type(exc.orig).__module__.startswith("psycopg"):
+        # psycopg raises a bare OperationalError / InterfaceError (no SQLSTATE) when it cannot connect
+        # or the connection is gone.
+        return DATABASE_UNAVAILABLE
+    return None
+
+
+def is_retryable(exc: BaseException) -> bool:
+    """Only deadlocks and serialization failures: the transaction was rolled back whole and running it again
+    may succeed. A SQLite "database is locked" already waited busy_timeout (30 s): no second wait."""
+    return isinstance(exc, sa_exc.DBAPIError) and _sqlstate(exc) in RETRYABLE_SQLSTATES
+
+
+# Attempts of one request's unit of work, and the pause before each retry (seconds, with jitter).
+ATTEMPTS = 3
+BACKOFF = (0.05, 0.2)
+
+
+@event.listens_for(Session, "after_commit")
+def _note_commit(_session: Session) -> None:
+    # A request that committed something must never be run again (it would apply it twice).
+    if has_request_context():
+        g.db_committed = True
+
+
+def run_unit_of_work(fn: Callable[[], T]) -> T:
+    """Run a request's view; after a deadlock or serialization failure, roll back and run it again, at most
+    ATTEMPTS times in all. The retry is of the whole request because that is the unit of work
+    the caller sees, and it is safe here because the request path touches nothing but the database:
+    no Redis enqueue (workers find work in the database), webhooks and notifications are rows written in
+    the same transaction. It happens only while the request has committed nothing yet. A failure that
+    survives the retry reaches the error handler as 503 `database_busy`."""
+    for attempt in range(1, ATTEMPTS + 1):
+        try:
+            return fn()
+        except (sa_exc.OperationalError, sa_exc.InterfaceError) as exc:
+            if attempt == ATTEMPTS or not is_retryable(exc) or g.get("db_committed"):
+                raise
+            db.session.rollback()
+            log.info("retrying after %s (attempt %d of %d)", _sqlstate(exc), attempt, ATTEMPTS)
+            time.sleep(random.uniform(*BACKOFF) * attempt)
+    raise AssertionError("unreachable")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+import sqlalchemy.exc
 from flask import Flask, g, jsonify
 from flask.typing import ResponseReturnValue
 from werkzeug.exceptions import HTTPException
@@ -34,6 +35,16 @@ HTTP_CODES = {
     503: "unavailable",
 }
 
+# The database could not answer (503, not a 500: nothing is wrong with the request, retrying later works).
+DATABASE_UNAVAILABLE = "database_unavailable"  # unreachable, shutting down, connection lost
+DATABASE_BUSY = "database_busy"  # deadlock / serialization failure that survived the retry, lock timeouts
+DATABASE_MESSAGES = {
+    DATABASE_UNAVAILABLE: "数据库暂时无法连接，请稍后重试",
+    DATABASE_BUSY: "数据库繁忙，请稍后重试",
+}
+# Seconds a caller should wait (Retry-After): a lost server takes longer to come back than a busy one.
+DATABASE_RETRY_AFTER = {DATABASE_UNAVAILABLE: 5, DATABASE_BUSY: 1}
+
 MESSAGES = {
     400: "请求格式错误",
     401: "未认证或令牌无效",
@@ -46,6 +57,7 @@ MESSAGES = {
     422: "输入数据校验失败",
     428: "修改资源时必须提供 If-Match 请求头",
     500: "服务器内部错误",
+    503: "服务暂时不可用，请稍后重试",
 }
 
 
@@ -117,6 +129,17 @@ def handle_rule_violation(exc: RuleViolation) -> ResponseReturnValue:
     return _respond(status, exc.code, exc.message, errors)
 
 
+def handle_database_error(exc: Exception) -> ResponseReturnValue:
+    """A database that is away or too busy answers 503 with Retry-After; any other database error is a bug."""
+    from service.db import classify
+
+    code = classify(exc)
+    if code is None:
+        return handle_unexpected(exc)
+    log.warning("database %s: %s", code, type(exc).__name__, extra={"request_id": getattr(g, "request_id", None)})
+    return _respond(503, code, DATABASE_MESSAGES[code], headers={"Retry-After": str(DATABASE_RETRY_AFTER[code])})
+
+
 def handle_unexpected(exc: Exception) -> ResponseReturnValue:
     if isinstance(exc, HTTPException):
         return handle_http_exception(exc)
@@ -128,4 +151,7 @@ def register(app: Flask) -> None:
     app.register_error_handler(HTTPException, handle_http_exception)
     app.register_error_handler(ApiError, handle_api_error)
     app.register_error_handler(RuleViolation, handle_rule_violation)
+    # DBAPIError: every error the driver raised; TimeoutError: no pooled connection came free in time.
+    app.register_error_handler(sqlalchemy.exc.DBAPIError, handle_database_error)
+    app.register_error_handler(sqlalchemy.exc.TimeoutError, handle_database_error)
     app.register_error_handler(Exception, handle_unexpected)

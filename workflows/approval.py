@@ -214,6 +214,14 @@ def _text(value: str | None) -> str | None:
     return value.strip() if value and value.strip() else None
 
 
+def decisions_for(mode: ApprovalMode | str) -> tuple[str, ...]:
+    """The decisions an approver holding an open task may take in this mode, by the API's names: a committee
+    decides by recording its meeting's vote (`vote`); a member may still send the request back."""
+    if ApprovalMode(mode) is ApprovalMode.COMMITTEE_VOTE:
+        return ("vote", Action.RETURN.value)
+    return (Action.APPROVE.value, Action.REJECT.value, Action.RETURN.value)
+
+
 def decide(
     step: StepState,
     approver: PersonId,
@@ -247,7 +255,7 @@ def decide(
 
     if step.mode is ApprovalMode.SEQUENTIAL and step.current != approver:
         raise Conflict("not_your_turn", f"尚未轮到您审批，当前应由「{step.current}」审批")
-    if step.mode is ApprovalMode.COMMITTEE_VOTE and act is not Action.RETURN:
+    if act.value not in decisions_for(step.mode):
         raise RuleViolation(
             "committee_vote_needs_tally",
             "集体表决的审批环节须录入会议表决结果，不能个人同意或不同意",

@@ -21,7 +21,7 @@ from service.api.docs import errors
 from service.api.etag import IF_MATCH_DOC, OPTIONAL_IF_MATCH_DOC, headers_for, if_match_when_given, require_if_match
 from service.api.presenters import history_view, steps_view
 from service.auth import current_actor, require_roles
-from service.models import EstablishmentCase, Role
+from service.models import EstablishmentCase
 from service.operations import establishment as cases
 from service.operations.common import paginate
 from workflows.establishment import ESTABLISHMENT, FORM_LABELS_ZH, OrgForm
@@ -33,7 +33,7 @@ blp = Blueprint(
     description="Establishing a party organisation (建立党组织)",
 )
 
-APPLICANTS = (Role.admin, Role.portal, Role.handler, Role.approver)
+ROLES = cases.ACTION_ROLES  # one definition of who may call each action, shared with allowed_actions
 
 
 def _view(case_list: list[EstablishmentCase], *, detail: bool = False) -> list[dict[str, Any]]:
@@ -41,6 +41,7 @@ def _view(case_list: list[EstablishmentCase], *, detail: bool = False) -> list[d
     ids = [c.id for c in case_list]
     units = cases.units_of(ids)
     steps = steps_view(cases.WORKFLOW, ids)
+    allowed = cases.allowed_actions(current_actor(), case_list)
     out = []
     for c in case_list:
         data = {col.key: getattr(c, col.key) for col in EstablishmentCase.__table__.columns}
@@ -48,7 +49,7 @@ def _view(case_list: list[EstablishmentCase], *, detail: bool = False) -> list[d
             state_label=ESTABLISHMENT.state_label(c.state),
             form_label=FORM_LABELS_ZH[OrgForm(c.form)],
             jurisdiction={"id": c.jurisdiction.id, "name": c.jurisdiction.name, "code": c.jurisdiction.code},
-            allowed_events=ESTABLISHMENT.allowed_events(c.state),
+            allowed_actions=allowed[c.id],
             units=units[c.id],
             steps=steps.get(c.id, []),
         )
@@ -99,7 +100,7 @@ def form_options(args: dict[str, Any]) -> Any:
 @blp.arguments(CaseCreateSchema)
 @blp.response(201, CaseSchema)
 @errors(blp, 400, 403, 404, 409, 413, 422)
-@require_roles(*APPLICANTS)
+@require_roles(*cases.APPLICANTS)
 def create_case(data: dict[str, Any]) -> Any:
     """File a request (请示) for the named units: the form must be one their formal members allow."""
     return _one(cases.create(current_actor(), data), 201)
@@ -118,7 +119,7 @@ def get_case(case_id: int) -> Any:
 @blp.response(200, CaseSchema)
 @blp.doc(**IF_MATCH_DOC)
 @errors(blp, 400, 403, 404, 409, 412, 422, 428)
-@require_roles(*APPLICANTS)
+@require_roles(*ROLES["update"])
 def update_case(changes: dict[str, Any], case_id: int) -> Any:
     """Change a request while it is in preparation or returned."""
     return _one(cases.update_case(current_actor(), case_id, changes, require_if_match))
@@ -128,7 +129,7 @@ def update_case(changes: dict[str, Any], case_id: int) -> Any:
 @blp.response(200, CaseSchema)
 @blp.doc(**OPTIONAL_IF_MATCH_DOC)
 @errors(blp, 403, 404, 409, 412, 422)
-@require_roles(*APPLICANTS)
+@require_roles(*ROLES["submit"])
 def submit(case_id: int) -> Any:
     """Submit for approval: the rules are checked again and the first approval step opens."""
     return _one(cases.submit(current_actor(), case_id, if_match_when_given))
@@ -139,7 +140,7 @@ def submit(case_id: int) -> Any:
 @blp.response(200, CaseSchema)
 @blp.doc(**OPTIONAL_IF_MATCH_DOC)
 @errors(blp, 400, 403, 404, 409, 412, 422)
-@require_roles(*APPLICANTS)
+@require_roles(*ROLES["withdraw"])
 def withdraw(data: dict[str, Any], case_id: int) -> Any:
     """Withdraw the request before a decision; open approval tasks end."""
     return _one(cases.withdraw(current_actor(), case_id, data["reason"], if_match_when_given))
@@ -150,7 +151,7 @@ def withdraw(data: dict[str, Any], case_id: int) -> Any:
 @blp.response(200, CaseSchema)
 @blp.doc(**OPTIONAL_IF_MATCH_DOC)
 @errors(blp, 400, 403, 404, 409, 412, 422)
-@require_roles(Role.admin, Role.supervisor, Role.approver)
+@require_roles(*ROLES["cancel"])
 def cancel(data: dict[str, Any], case_id: int) -> Any:
     return _one(cases.cancel(current_actor(), case_id, data["reason"], if_match_when_given))
 
@@ -160,7 +161,7 @@ def cancel(data: dict[str, Any], case_id: int) -> Any:
 @blp.response(200, CaseSchema)
 @blp.doc(**OPTIONAL_IF_MATCH_DOC)
 @errors(blp, 400, 403, 404, 409, 412, 422)
-@require_roles(*APPLICANTS)
+@require_roles(*ROLES["found"])
 def found(data: dict[str, Any], case_id: int) -> Any:
     """Record the founding general meeting; creates the party organisation and covers the units."""
     return _one(cases.found(current_actor(), case_id, data, if_match_when_given))

@@ -72,4 +72,7 @@ def readyz() -> Any:
         passed, detail = probe()
         checks[name] = detail
         ok = ok and passed
-    return jsonify(status="ok" if ok else "unavailable", checks=checks), 200 if ok else 503
+    if ok:
+        return jsonify(status="ok", checks=checks), 200
+    # Load balancers and callers back off the same way as after an API 503.
+    return jsonify(status="unavailable", checks=checks), 503, {"Retry-After": "5"}

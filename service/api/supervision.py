@@ -30,7 +30,7 @@ from service.api.etag import IF_MATCH_DOC, OPTIONAL_IF_MATCH_DOC, headers_for, i
 from service.api.presenters import history_view
 from service.auth import current_actor, require_roles
 from service.clock import today
-from service.models import Interview, Role, SupervisionTicket
+from service.models import Interview, SupervisionTicket
 from service.operations import interviews as interview_ops
 from service.operations import supervision as tickets
 from service.operations.common import paginate
@@ -52,9 +52,10 @@ interviews_blp = Blueprint(
     description="Interviews (约谈) with a lagging body's responsible person",
 )
 
-ISSUERS = (Role.admin, Role.supervisor)
-HANDLERS = (Role.handler,)
-INTERVIEWERS = (Role.admin, Role.supervisor)
+# The same role tuples the service layer's side checks and allowed_actions use.
+ISSUERS = tickets.ISSUERS
+HANDLERS = tickets.HANDLERS
+INTERVIEWERS = interview_ops.INTERVIEWERS
 
 
 def _label(labels: Any, key: str | None) -> str | None:
@@ -71,6 +72,7 @@ def _ticket_view(rows: list[SupervisionTicket], *, detail: bool = False) -> list
     problems = tickets.problems_of(ids)
     pending = tickets.pending_extensions(ids)
     bodies = tickets.body_refs({t.issuing_body_id for t in rows})
+    allowed = tickets.allowed_actions(current_actor(), rows)
     out = []
     for t in rows:
         tracked, level = tickets.warning_of(t, on)
@@ -97,7 +99,7 @@ def _ticket_view(rows: list[SupervisionTicket], *, detail: bool = False) -> list
             pending_extension=t.id in pending,
             pending_action=action,
             pending_action_label=action_label,
-            allowed_events=SUPERVISION_TICKET.allowed_events(t.state),
+            allowed_actions=allowed[t.id],
             problems=problems[t.id],
         )
         out.append(data)
@@ -296,6 +298,7 @@ def _interview_view(rows: list[Interview], *, detail: bool = False) -> list[dict
     ticket_ids = sorted({i.ticket_id for i in rows if i.ticket_id is not None})
     linked = {t.id: t for t in tickets.by_ids(ticket_ids)}
     bodies = tickets.body_refs({i.interviewer_body_id for i in rows if i.interviewer_body_id is not None})
+    allowed = interview_ops.allowed_actions(current_actor(), rows)
     out = []
     for i in rows:
         data = _columns(i)
@@ -321,7 +324,7 @@ def _interview_view(rows: list[Interview], *, detail: bool = False) -> list[dict
                 if t is not None
                 else None
             ),
-            allowed_events=INTERVIEW.allowed_events(i.state),
+            allowed_actions=allowed[i.id],
         )
         out.append(data)
     if detail and rows:

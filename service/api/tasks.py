@@ -31,7 +31,7 @@ routes_blp = Blueprint(
     description="How each body decides: approval mode and approvers per level",
 )
 
-ACTORS = (Role.approver,)
+ACTORS = approvals.DECIDERS
 REPLY_KEYS = ("approval_doc_no", "approved_on", "meeting_on")
 
 

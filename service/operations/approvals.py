@@ -40,6 +40,8 @@ from workflows.approval import Action, ApprovalMode, StepStatus
 from workflows.errors import Conflict, RuleViolation
 
 GROUP_MODES = (ApprovalMode.ANY_ONE, ApprovalMode.COMMITTEE_VOTE)
+# Who may act on tasks at all (the tasks endpoints' role check).
+DECIDERS = (Role.approver,)
 LEVEL_LABELS_ZH = {"superior_approval": "审批", "superior_review": "审查", "county_approval": "县级审批"}
 
 
@@ -413,6 +415,67 @@ def _colleague(actor: Actor, step: ApprovalStep, user_id: int | None) -> User:
     return user
 
 
+def require_may_act(
+    actor: Actor,
+    step: ApprovalStep,
+    task: ApprovalTask,
+    is_candidate: Callable[[], bool],
+    has_candidates: Callable[[], bool],
+) -> None:
+    """May the actor act on this task now? The one rule used by act() and by decisions_open_to()."""
+    if step.status != StepStatus.PENDING:
+        raise Conflict("step_already_decided", "该审批环节已办结，不能再操作")
+    if task.status == "waiting":
+        raise Conflict("not_your_turn", "尚未轮到您审批")
+    if task.status != "open":
+        raise Conflict("task_closed", "该任务已办结")
+    if task.assignee_id is None:
+        if not is_candidate():
+            raise Forbidden("您不在该任务的候选人范围内")
+    elif task.assignee_id != actor.user_id:
+        if has_candidates() and is_candidate():
+            raise Conflict("task_claimed", "该任务已被他人认领")
+        raise Forbidden("该任务不是您的待办")
+
+
+def decisions_open_to(actor: Actor, workflow: str, subject_ids: list[int]) -> dict[int, tuple[str, ...]]:
+    """Per subject, the decisions (API names) the actor may take now on its pending step: the role check of
+    the task endpoints and require_may_act, for a page of subjects in three queries."""
+    if not subject_ids or actor.role not in DECIDERS:
+        return {}
+    rows = db.session.execute(
+        select(ApprovalTask, ApprovalStep)
+        .join(ApprovalStep, ApprovalStep.id == ApprovalTask.step_id)
+        .where(
+            ApprovalStep.workflow == workflow,
+            ApprovalStep.subject_id.in_(subject_ids),
+            ApprovalStep.status == StepStatus.PENDING.value,
+            ApprovalTask.status == "open",
+        )
+    ).all()
+    task_ids = [task.id for task, _ in rows]
+    offered = set(
+        db.session.execute(select(TaskCandidate.task_id).where(TaskCandidate.task_id.in_(task_ids))).scalars()
+    )
+    mine = set(
+        db.session.execute(
+            select(TaskCandidate.task_id).where(
+                TaskCandidate.task_id.in_(task_ids),
+                TaskCandidate.role == actor.role,
+                TaskCandidate.body_id == actor.jurisdiction_id,
+            )
+        ).scalars()
+    )
+    out: dict[int, tuple[str, ...]] = {}
+    for task, step in rows:
+        try:
+            require_may_act(actor, step, task, lambda t=task.id: t in mine, lambda t=task.id: t in offered)
+        except (Conflict, Forbidden):
+            continue
+        out[step.subject_id] = engine.decisions_for(step.mode)
+    return out
+
+
 def act(
     actor: Actor,
     task_id: int,
@@ -448,23 +511,11 @@ def _act(
         .execution_options(populate_existing=True)
     ).scalar_one()
     db.session.refresh(task)
-    if step.status != StepStatus.PENDING:
-        raise Conflict("step_already_decided", "该审批环节已办结，不能再操作")
-    if task.status == "waiting":
-        raise Conflict("not_your_turn", "尚未轮到您审批")
-    if task.status != "open":
-        raise Conflict("task_closed", "该任务已办结")
-    if task.assignee_id is None:
-        if not _is_candidate(actor, task.id):
-            raise Forbidden("您不在该任务的候选人范围内")
-        if action != Action.COMMENT:
-            # Acting on an unclaimed group task claims it; a comment leaves it offered to the group.
-            task.assignee_id, task.claimed_at = actor.user_id, now()
-            db.session.flush()
-    elif task.assignee_id != actor.user_id:
-        if _has_candidates(task.id) and _is_candidate(actor, task.id):
-            raise Conflict("task_claimed", "该任务已被他人认领")
-        raise Forbidden("该任务不是您的待办")
+    require_may_act(actor, step, task, lambda: _is_candidate(actor, task.id), lambda: _has_candidates(task.id))
+    if task.assignee_id is None and action != Action.COMMENT:
+        # Acting on an unclaimed group task claims it; a comment leaves it offered to the group.
+        task.assignee_id, task.claimed_at = actor.user_id, now()
+        db.session.flush()
 
     tasks = tasks_of([step.id])
     state = _step_state(step, tasks, actions_of([step.id]))

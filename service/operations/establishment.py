@@ -258,6 +258,45 @@ def _require_editable(case: EstablishmentCase) -> None:
         raise Conflict("case_not_editable", f"「{ESTABLISHMENT.state_label(case.state)}」状态的申请不能修改")
 
 
+# Who may call each case endpoint (the API's role checks), by the API's action names. The approval decisions
+# are taken on the case's tasks (approvals.DECIDERS, approvals.require_may_act).
+APPLICANTS = (Role.admin, Role.portal, Role.handler, Role.approver)
+ACTION_ROLES: dict[str, tuple[Role, ...]] = {
+    "update": APPLICANTS,
+    "submit": APPLICANTS,
+    "withdraw": APPLICANTS,
+    "found": APPLICANTS,
+    "cancel": (Role.admin, Role.supervisor, Role.approver),
+}
+# Commands that also require the applicant's side (they call _require_applicant_side).
+APPLICANT_SIDE = ("update", "submit", "withdraw")
+
+
+def _may(actor: Actor, case: EstablishmentCase, action: str) -> bool:
+    """The role, side and state checks of the command behind `action`, without running it (input-dependent
+    rules — the founding meeting's numbers, a reason — are left to the command)."""
+    if actor.role not in ACTION_ROLES[action]:
+        return False
+    try:
+        if action in APPLICANT_SIDE:
+            _require_applicant_side(actor, case)
+        if action == "update":
+            _require_editable(case)
+        else:
+            ESTABLISHMENT.require(case.state, action)
+    except (Forbidden, Conflict):
+        return False
+    return True
+
+
+def allowed_actions(actor: Actor, case_list: list[EstablishmentCase]) -> dict[int, list[str]]:
+    """What the actor may do now on each case, by the API's action names: the case's own endpoints
+    (update, submit, withdraw, cancel, found) and the decisions on its pending approval step
+    (approve / reject / return, or vote / return in committee-vote mode — via /tasks/{id}/decide or /vote)."""
+    deciding = approvals.decisions_open_to(actor, WORKFLOW, [c.id for c in case_list])
+    return {c.id: [a for a in ACTION_ROLES if _may(actor, c, a)] + list(deciding.get(c.id, ())) for c in case_list}
+
+
 def _require_applicant_side(actor: Actor, case: EstablishmentCase) -> None:
     """Withdraw and edit belong to the applicant (or an admin / the portal that filed for the unit)."""
     if actor.role == Role.admin or actor.user_id == case.applicant_id:

@@ -77,14 +77,36 @@ def _visible(stmt: Select[Any], actor: Actor) -> Select[Any]:
     return stmt.where(or_(Interview.interviewer_body_id.in_(ids), Interview.jurisdiction_id.in_(ids)))
 
 
+def _is_interviewer(actor: Actor, interviewer_path: str | None) -> bool:
+    if actor.jurisdiction_path == "/":
+        return True
+    return actor.role in INTERVIEWERS and interviewer_path is not None and actor.in_scope(interviewer_path)
+
+
 def _require_interviewer(actor: Actor, interview: Interview) -> None:
     """Only the interviewer side acts; the interviewed body reads."""
-    if actor.jurisdiction_path == "/":
-        return
     body = interview.interviewer_body_id
     path = db.session.execute(select(Jurisdiction.path).where(Jurisdiction.id == body)).scalar_one_or_none()
-    if actor.role not in INTERVIEWERS or path is None or not actor.in_scope(path):
+    if not _is_interviewer(actor, path):
         raise Forbidden("只有约谈单位的督查人员可以执行此操作")
+
+
+# The interview endpoints by the API's action names and the machine event each fires.
+ACTIONS = {"hold": "hold", "follow_up": "follow_up", "close": "close", "cancel": "cancel", "reschedule": "reschedule"}
+
+
+def allowed_actions(actor: Actor, rows: list[Interview]) -> dict[int, list[str]]:
+    """What the actor may do now on each interview: the endpoints' role check (INTERVIEWERS), the commands'
+    side check and the machine (one query per page)."""
+    body_ids = {i.interviewer_body_id for i in rows if i.interviewer_body_id is not None}
+    paths = dict(
+        db.session.execute(select(Jurisdiction.id, Jurisdiction.path).where(Jurisdiction.id.in_(body_ids))).all()
+    )
+    out: dict[int, list[str]] = {}
+    for i in rows:
+        side = actor.role in INTERVIEWERS and _is_interviewer(actor, paths.get(i.interviewer_body_id))
+        out[i.id] = [a for a, event in ACTIONS.items() if side and INTERVIEW.can_fire(i.state, event)]
+    return out
 
 
 def get(actor: Actor, interview_id: int, *, for_update: bool = False) -> Interview:

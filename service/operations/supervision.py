@@ -50,6 +50,7 @@ def rule_settings() -> rules.SupervisionSettings:
 
 
 ISSUERS = (Role.admin, Role.supervisor)
+HANDLERS = (Role.handler,)
 # A ticket goes to a lagging body below the supervisor: a county/district, township/street, industry committee
 # or park — never the city, never the supervisor's own body.
 TARGET_KINDS = frozenset(
@@ -110,8 +111,8 @@ def _path(body_id: int) -> str:
     return db.session.execute(select(Jurisdiction.path).where(Jurisdiction.id == body_id)).scalar_one()
 
 
-def is_issuing_side(actor: Actor, t: SupervisionTicket) -> bool:
-    return actor.role in ISSUERS and actor.in_scope(_path(t.issuing_body_id))
+def is_issuing_side(actor: Actor, t: SupervisionTicket, issuing_path: str | None = None) -> bool:
+    return actor.role in ISSUERS and actor.in_scope(issuing_path or _path(t.issuing_body_id))
 
 
 def require_issuing_side(actor: Actor, t: SupervisionTicket) -> None:
@@ -119,9 +120,59 @@ def require_issuing_side(actor: Actor, t: SupervisionTicket) -> None:
         raise Forbidden("只有督办单位的督查人员可以执行此操作")
 
 
+def is_handling_side(actor: Actor, t: SupervisionTicket) -> bool:
+    return actor.role in HANDLERS and actor.jurisdiction_id == t.jurisdiction_id
+
+
 def _require_handler(actor: Actor, t: SupervisionTicket) -> None:
-    if actor.role != Role.handler or actor.jurisdiction_id != t.jurisdiction_id:
+    if not is_handling_side(actor, t):
         raise Forbidden("只有承办单位的承办人员可以执行此操作")
+
+
+# The ticket endpoints by the API's action names: the machine event each fires (None: no transition) and the
+# side allowed to call it. The endpoints' role checks use ISSUERS / HANDLERS, the commands the side checks.
+ACTIONS: dict[str, tuple[str | None, str]] = {
+    "update": (None, "issuing"),
+    "issue": ("issue", "issuing"),
+    "acknowledge": ("acknowledge", "handling"),
+    "start": ("start_rectification", "handling"),
+    "report": ("submit_report", "handling"),
+    "close": ("close", "issuing"),
+    "return": ("return_for_rework", "issuing"),
+    "cancel": ("cancel", "issuing"),
+    "request_extension": (None, "handling"),
+    "decide_extension": (None, "issuing"),
+}
+
+
+def _state_allows(action: str, event: str | None, t: SupervisionTicket, pending: bool) -> bool:
+    """The state checks of the commands (update_draft, request_extension, decide_extension, the machine)."""
+    if event is not None:
+        return SUPERVISION_TICKET.can_fire(t.state, event)
+    if action == "update":
+        return t.state == TicketState.DRAFT
+    if action == "request_extension":
+        return t.state in EXTENSION_STATES and t.rectify_by is not None and not pending
+    return pending and not SUPERVISION_TICKET.is_terminal(t.state) and t.rectify_by is not None
+
+
+def allowed_actions(actor: Actor, rows: list[SupervisionTicket]) -> dict[int, list[str]]:
+    """What the actor may do now on each ticket (two queries per page)."""
+    paths = dict(
+        db.session.execute(
+            select(Jurisdiction.id, Jurisdiction.path).where(Jurisdiction.id.in_({t.issuing_body_id for t in rows}))
+        ).all()
+    )
+    pending = pending_extensions([t.id for t in rows])
+    out: dict[int, list[str]] = {}
+    for t in rows:
+        sides = {"issuing": is_issuing_side(actor, t, paths[t.issuing_body_id]), "handling": is_handling_side(actor, t)}
+        out[t.id] = [
+            action
+            for action, (event, side) in ACTIONS.items()
+            if sides[side] and _state_allows(action, event, t, t.id in pending)
+        ]
+    return out
 
 
 def _target(actor: Actor, issuing_body: Jurisdiction, body_id: int) -> Jurisdiction:

@@ -206,7 +206,7 @@ def test_returned_case_is_edited_resubmitted_and_approved(api: Api) -> None:
     assert returned.json["state"] == "returned"
     assert returned.json["return_reason"] == "请补充党员花名册"
     assert returned.json["steps"][0]["status"] == "returned"
-    assert "submit" in returned.json["allowed_events"]
+    assert "submit" in returned.json["allowed_actions"]
     assert inbox(api, "approver@east_t1") == []
 
     change = {"proposed_name": "改名后的党支部", "request_text": "已补充花名册"}
@@ -278,7 +278,7 @@ def test_rejected_case_is_terminal(api: Api) -> None:
     rejected = get_case(api, cid)
     assert rejected["state"] == "rejected"
     assert rejected["decision_reason"] == "党员组织关系未转入"
-    assert rejected["allowed_events"] == []
+    assert rejected["allowed_actions"] == []
     assert_error(api.post(f"{CASES}/{cid}/submit", as_="portal@east"), 409, "transition_not_allowed")
     assert_error(api.post(f"{CASES}/{cid}/withdraw", as_="portal@east", json={}), 409, "transition_not_allowed")
     assert_error(found(api, cid, meeting(3)), 409, "transition_not_allowed")

@@ -78,7 +78,7 @@ def test_create_for_a_ticket_notifies_the_interviewed_body(api: Api, app: Flask)
     assert iv["jurisdiction"]["code"] == "east_t1" and iv["interviewer_body"]["code"] == "east"
     assert iv["scheduled_at"] == "2026-09-28T01:00:00+00:00"  # 09:00 in Beijing
     assert iv["by_escalation"] is False
-    assert iv["allowed_events"] == ["hold", "cancel", "reschedule"]
+    assert iv["allowed_actions"] == ["hold", "cancel", "reschedule"]
     assert notified(app, "interview.scheduled") == [api.world.users["handler@east_t1"]]
     assert actions(app, "interview", iv["id"]) == ["interview.create"]
     # the ticket lists it
@@ -126,7 +126,7 @@ def test_follow_up_then_close(api: Api, app: Flask, clock: FixedClock) -> None:
     assert f["state"] == "followed_up" and f["state_label"] == "已跟踪回访"
     assert f["follow_up_note"] == "已回访，排查完成9家"
     c = ok(act(api, iv["id"], "close", {"comment": "承诺事项已落实"}))
-    assert c["state"] == "closed" and c["closed_at"] is not None and c["allowed_events"] == []
+    assert c["state"] == "closed" and c["closed_at"] is not None and c["allowed_actions"] == []
     assert actions(app, "interview", iv["id"]) == [
         "interview.create",
         "interview.hold",

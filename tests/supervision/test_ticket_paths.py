@@ -44,7 +44,7 @@ def test_create_draft_lists_problems_and_computes_nothing_yet(api: Api, app: Fla
     assert t["rectification_workdays"] == 5 and t["rectification_deadline"] is None
     assert t["issued_on"] is None and t["rectify_by"] is None
     assert t["warning_level"] is None and t["warning_label"] is None
-    assert t["allowed_events"] == ["issue", "cancel"]
+    assert t["allowed_actions"] == ["update", "issue", "cancel"]
     assert actions(app, "supervision_ticket", t["id"]) == ["supervision_ticket.create"]
 
 
@@ -209,7 +209,7 @@ def test_acknowledge_start_report_close_on_time(api: Api, app: Flask, clock: Fix
     c = ok(api.post(f"{TICKETS}/{t['id']}/close", as_="supervisor@east", json={"comment": "整改到位，同意销号"}))
     assert c["state"] == "closed" and c["state_label"] == "已办结（销号）"
     assert c["closed_on_time"] is True and c["closed_at"].startswith("2026-10-14")
-    assert c["allowed_events"] == []
+    assert c["allowed_actions"] == []
     assert [(x["review_outcome"], x["review_outcome_label"]) for x in c["reports"]] == [("closed", "审核通过")]
     assert actions(app, "supervision_ticket", t["id"]) == [
         "supervision_ticket.create",
