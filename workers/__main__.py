@@ -24,6 +24,7 @@ from typing import Any
 
 from redis.exceptions import RedisError
 from rq import Worker
+from rq.exceptions import StopRequested
 
 from service import create_app
 from workers.jobs import use_app
@@ -54,11 +55,21 @@ class ReconnectingWorker(Worker):
 
     def request_stop(self, signum: int, frame: FrameType | None) -> None:
         self.stop_signalled = True
-        super().request_stop(signum, frame)
+        try:
+            super().request_stop(signum, frame)
+        except RedisError:
+            # RQ asks Redis whether a job is running; during an outage that fails, and inside its idle
+            # dequeue loop the ConnectionError would be taken for a lost connection and retried forever.
+            raise StopRequested from None
 
     def dequeue_job_and_maintain_ttl(self, timeout: int | None, max_idle_time: int | None = None) -> Any:
         result = super().dequeue_job_and_maintain_ttl(timeout, max_idle_time)
         self.drained = result is None  # burst mode: the queues are empty, the loop ends normally
+        process = self.scheduler._process if self.scheduler else None
+        if self.scheduler and process and not process.is_alive():
+            # RQ's scheduler process (enqueue_in, Retry intervals) dies when Redis goes away, and RQ would
+            # restart it only at its next maintenance (10 min): restart it as soon as Redis answers again.
+            self.scheduler.acquire_locks(auto_start=True)
         return result
 
 
