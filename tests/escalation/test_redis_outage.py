@@ -26,6 +26,9 @@ from tests.conftest import World
 from tests.escalation.helpers import events, notification_count, overdue_ticket, wait_until
 from workers.queues import Backoff
 
+# Worker and scheduler processes write through their own connections: real commits.
+pytestmark = pytest.mark.commits
+
 ROOT = Path(__file__).resolve().parents[2]
 PORTS = range(18300, 18350)  # this test's own redis-server ports
 SWEEP_SECONDS = 1
