@@ -17,7 +17,17 @@ from service.clock import FixedClock
 from service.extensions import db
 from service.models import SupervisionTicket, TicketExtension
 from tests.conftest import Api
-from tests.supervision.helpers import INTERVIEWS, TICKETS, acknowledged, draft, get_ticket, move, ok, rectifying
+from tests.supervision.helpers import (
+    INTERVIEWS,
+    TICKETS,
+    acknowledged,
+    draft,
+    get_ticket,
+    move,
+    ok,
+    rectifying,
+    ticket_payload,
+)
 from workflows.dates import DateWindow
 
 MESSAGE = "日期须在2000-01-01至2100-12-31之间"
@@ -37,15 +47,17 @@ def count(app: Flask, model: Any) -> int:
     return int(n or 0)
 
 
+def draft_response(api: Api, deadline: str) -> Any:
+    body = ticket_payload(api, rectification_deadline=deadline, rectification_workdays=None)
+    return api.post(TICKETS, as_="supervisor@east", json=body)
+
+
 # -- the reported failures ---------------------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize("day", [FAR, "2101-01-01", "1999-12-31"])
 def test_a_ticket_deadline_outside_the_window_is_refused_and_nothing_is_stored(api: Api, app: Flask, day: str) -> None:
-    from tests.supervision.helpers import ticket_payload
-
-    body = ticket_payload(api, rectification_deadline=day, rectification_workdays=None)
-    refused(api.post(TICKETS, as_="supervisor@east", json=body), "rectification_deadline")
+    refused(draft_response(api, day), "rectification_deadline")
     assert count(app, SupervisionTicket) == 0
     # and an update of a draft the same way
     t = draft(api)
@@ -53,8 +65,11 @@ def test_a_ticket_deadline_outside_the_window_is_refused_and_nothing_is_stored(a
             "rectification_deadline")  # fmt: skip
 
 
-def test_a_ticket_due_on_the_last_allowed_day_issues_and_plans_its_ladder(api: Api) -> None:
-    t = draft(api, rectification_deadline=LAST, rectification_workdays=None)
+def test_a_ticket_due_on_the_last_allowed_day_issues_and_plans_its_ladder(api: Api, app: Flask) -> None:
+    # The report: 9999-12-31 was accepted (201), then issue answered 500 and the ticket stayed a draft.
+    refused(draft_response(api, FAR), "rectification_deadline")
+    assert count(app, SupervisionTicket) == 0
+    t = ok(draft_response(api, LAST), 201)
     issued = ok(api.post(f"{TICKETS}/{t['id']}/issue", as_="supervisor@east"))
     assert issued["state"] == "issued"
     assert issued["rectify_by"] == LAST
