@@ -3,7 +3,8 @@ from __future__ import annotations
 from marshmallow import Schema, fields, validate
 
 from schemas.common import text
-from service.operations.calendar import MAX_DEADLINE_WORKDAYS, MAX_YEAR, MIN_YEAR
+from schemas.dates import business_date, year_in_window
+from service.operations.calendar import MAX_DEADLINE_WORKDAYS
 
 NOTICE_MAX_LENGTH = 20_000
 
@@ -39,7 +40,7 @@ class CalendarLoadSchema(Schema):
 class CalendarFileSchema(CalendarLoadSchema):
     """The CLI's file: the PUT body plus the year."""
 
-    year = fields.Integer(required=True, strict=True, validate=validate.Range(min=MIN_YEAR, max=MAX_YEAR))
+    year = fields.Integer(required=True, strict=True, validate=year_in_window())
 
 
 class CalendarYearSchema(Schema):
@@ -62,7 +63,7 @@ class CalendarYearSchema(Schema):
 
 
 class DeadlineQuerySchema(Schema):
-    start = fields.Date(metadata={"description": "YYYY-MM-DD; default: today (Asia/Shanghai)"})
+    start = business_date(metadata={"description": "YYYY-MM-DD; default: today (Asia/Shanghai)"})
     workdays = fields.Integer(
         required=True,
         validate=validate.Range(min=0, max=MAX_DEADLINE_WORKDAYS),

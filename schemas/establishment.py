@@ -3,6 +3,7 @@ from __future__ import annotations
 from marshmallow import Schema, fields, validate
 
 from schemas.common import HistoryEntrySchema, count, ident, one_of, sort_param, text
+from schemas.dates import business_date
 from service.operations.establishment import SORT_KEYS
 from workflows.establishment import FORMS, EstablishmentState
 
@@ -55,7 +56,7 @@ class RequiredReasonSchema(Schema):
 
 
 class FoundSchema(Schema):
-    held_on = fields.Date(required=True, metadata={"description": "Date of the founding general meeting"})
+    held_on = business_date(required=True, metadata={"description": "Date of the founding general meeting"})
     entitled = fields.Integer(strict=True, required=True, validate=validate.Range(min=1, max=100_000))
     present = count(required=True)
     secretary = text(50, required=True)
@@ -65,7 +66,7 @@ class FoundSchema(Schema):
         validate=validate.Length(min=1, max=15),
         metadata={"description": "Everyone elected with their votes, the secretary included"},
     )
-    term_start = fields.Date(load_default=None)
+    term_start = business_date(load_default=None)
     oversize_reason = text(1000, load_default=None)
 
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 from marshmallow import Schema, fields, utils
 
 from schemas.common import ident, one_of, sort_param, text
+from schemas.dates import business_date
 from service.operations.party_orgs import SORT_KEYS
 
 ORG_KINDS = ["branch", "joint_branch", "general_branch", "primary_committee", "functional_org"]
@@ -48,6 +49,6 @@ class PartyOrgQuerySchema(Schema):
     jurisdiction_id = ident(strict=False)
     kind = one_of(ORG_KINDS)
     status = one_of(["active", "dissolved"])
-    term_due_before = fields.Date(metadata={"description": "Re-election due on or before this date"})
+    term_due_before = business_date(metadata={"description": "Re-election due on or before this date"})
     q = text(100)
     sort = sort_param(SORT_KEYS, "name")

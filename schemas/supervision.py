@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
 from schemas.common import HistoryEntrySchema, ident, one_of, sort_param, text
+from schemas.dates import business_date, business_datetime
 from service.operations import interviews as interview_ops
 from service.operations import supervision as ticket_ops
 from workflows.deadlines import WARNING_LABELS
@@ -25,7 +26,7 @@ CHINA = ZoneInfo("Asia/Shanghai")
 
 
 def _when(**kw: Any) -> fields.AwareDateTime:
-    return fields.AwareDateTime(
+    return business_datetime(
         default_timezone=CHINA,
         metadata={"description": "ISO 8601; a time without an offset is read as Beijing time"},
         **kw,
@@ -42,7 +43,7 @@ class ProblemInputSchema(Schema):
 
 class _TicketFields(Schema):
     responsible_title = text(100, allow_none=True)
-    rectification_deadline = fields.Date(
+    rectification_deadline = business_date(
         allow_none=True, metadata={"description": "Rectification deadline as a date (or rectification_workdays)"}
     )
     rectification_workdays = fields.Integer(
@@ -105,13 +106,13 @@ class ReasonRequiredSchema(Schema):
 
 
 class ExtensionRequestSchema(Schema):
-    new_deadline = fields.Date(required=True)
+    new_deadline = business_date(required=True)
     reason = text(1000, required=True)
 
 
 class ExtensionDecideSchema(Schema):
     decision = one_of(["approve", "reject"], required=True)
-    approved_deadline = fields.Date(
+    approved_deadline = business_date(
         load_default=None, metadata={"description": "Grant less than asked (approve only); default: as requested"}
     )
     comment = text(1000, load_default=None, metadata={"description": "Required to refuse"})
@@ -303,7 +304,7 @@ class HoldSchema(Schema):
     commitments = fields.List(
         text(1000, required=True), required=True, validate=validate.Length(min=1, max=MAX_COMMITMENTS)
     )
-    new_deadline = fields.Date(required=True, metadata={"description": "The new rectification deadline"})
+    new_deadline = business_date(required=True, metadata={"description": "The new rectification deadline"})
 
 
 class FollowUpSchema(Schema):

@@ -3,14 +3,15 @@ from __future__ import annotations
 from marshmallow import Schema, fields, validate
 
 from schemas.common import count, ident, one_of, text
+from schemas.dates import business_date
 from workflows.registry import APPROVAL_WORKFLOWS
 
 REPLY = {
     "approval_doc_no": text(
         64, load_default=None, metadata={"description": "批复文号; required on the final approval"}
     ),
-    "approved_on": fields.Date(load_default=None),
-    "meeting_on": fields.Date(load_default=None, metadata={"description": "Date of the deciding committee meeting"}),
+    "approved_on": business_date(load_default=None),
+    "meeting_on": business_date(load_default=None, metadata={"description": "Date of the deciding committee meeting"}),
 }
 
 

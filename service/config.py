@@ -8,6 +8,9 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any, TypeVar
 
+from flask import current_app, has_app_context
+
+from workflows.dates import DEFAULT_DATE_WINDOW, DateWindow
 from workflows.deadlines import EscalationSettings
 from workflows.establishment import EstablishmentSettings
 from workflows.supervision import SupervisionSettings
@@ -116,6 +119,8 @@ class Settings:
     escalation: EscalationSettings = field(default_factory=EscalationSettings)
     establishment: EstablishmentSettings = field(default_factory=EstablishmentSettings)
     supervision: SupervisionSettings = field(default_factory=SupervisionSettings)
+    # Every date input and the working-day calendar's years (DATE_MIN_YEAR / DATE_MAX_YEAR).
+    date_window: DateWindow = field(default_factory=DateWindow)
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -143,6 +148,9 @@ class Settings:
             escalation=escalation_settings(os.environ.get("ESCALATION_SETTINGS")),
             establishment=establishment_settings(os.environ.get("ESTABLISHMENT_SETTINGS")),
             supervision=supervision_settings(os.environ.get("SUPERVISION_SETTINGS")),
+            date_window=DateWindow(
+                _int("DATE_MIN_YEAR", DEFAULT_DATE_WINDOW.min_year), _int("DATE_MAX_YEAR", DEFAULT_DATE_WINDOW.max_year)
+            ),
         )
 
     def flask_config(self) -> dict[str, object]:
@@ -168,3 +176,12 @@ class Settings:
             "JSON_SORT_KEYS": False,
             "SETTINGS": self,
         }
+
+
+def date_window() -> DateWindow:
+    """The configured date window of the running app; the default one outside an app (pure tools, imports)."""
+    if has_app_context():
+        settings = current_app.config.get("SETTINGS")
+        if isinstance(settings, Settings):
+            return settings.date_window
+    return DEFAULT_DATE_WINDOW

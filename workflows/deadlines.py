@@ -33,6 +33,10 @@ from typing import Literal
 from workflows.errors import RuleViolation
 from workflows.workdays import Basis, Deadline, WorkdayCalendar
 
+# The largest delay any ladder setting may hold (~40 years): with the dates the API accepts (at most
+# workflows.dates.LATEST_MAX_YEAR) every ladder date stays far inside what Python can represent.
+MAX_SETTING_WORKDAYS = 10_000
+
 WarningLevel = Literal["green", "yellow", "red"]
 ItemType = Literal["supervision_ticket", "approval_task", "establishment"]
 
@@ -75,8 +79,8 @@ class LadderStep:
     label_zh: str = ""  # defaults to LEVEL_LABELS[level]
 
     def __post_init__(self) -> None:
-        if self.after_workdays < 0:
-            raise ValueError(f"after_workdays of {self.level!r} must be >= 0")
+        if not 0 <= self.after_workdays <= MAX_SETTING_WORKDAYS:
+            raise ValueError(f"after_workdays of {self.level!r} must be in 0..{MAX_SETTING_WORKDAYS}")
         if not self.label_zh:
             if self.level not in LEVEL_LABELS:
                 raise ValueError(f"no Chinese label for level {self.level!r}: pass label_zh")
@@ -203,10 +207,11 @@ def _check_non_negative(
     settings: SupervisionTicketSettings | ApprovalTaskSettings | EstablishmentEscalationSettings,
 ) -> None:
     # Settings come from configuration edited by admins: fail at load time, not in a nightly sweep.
+    # The upper bound keeps ladder arithmetic after the last accepted date from overflowing.
     for f in fields(settings):
         value = getattr(settings, f.name)
-        if isinstance(value, int) and value < 0:
-            raise ValueError(f"{type(settings).__name__}.{f.name} must be >= 0, got {value}")
+        if isinstance(value, int) and not 0 <= value <= MAX_SETTING_WORKDAYS:
+            raise ValueError(f"{type(settings).__name__}.{f.name} must be in 0..{MAX_SETTING_WORKDAYS}, got {value}")
 
 
 @dataclass(frozen=True, slots=True)

@@ -50,6 +50,16 @@ BASIS_LABELS: Mapping[str, str] = MappingProxyType({"official": "官方节假日
 _NO_OVERRIDES: Mapping[dt.date, bool] = MappingProxyType({})
 
 
+class DateOutOfRange(RuleViolation):
+    """A computed deadline would fall after the last representable date (9999-12-31).
+
+    Unreachable from the API (its dates stay in workflows.dates' window, far below); kept so that no
+    date input can ever turn into an unhandled error."""
+
+    def __init__(self, field: str | None = None) -> None:
+        super().__init__("date_out_of_range", "计算出的日期超出可计算范围", field)
+
+
 @dataclass(frozen=True, slots=True)
 class Deadline:
     """A computed date and whether it rests entirely on official calendar data."""
@@ -200,6 +210,9 @@ class WorkdayCalendar:
         # Working days of this year up to and including start; the answer is the (done + n)-th overall.
         target = table.prefix[index + 1] + n - 1
         while target >= table.total:
+            if table.year >= dt.MAXYEAR:
+                # Past 9999-12-31 Python has no dates: a clean refusal, never OverflowError/ValueError (500).
+                raise DateOutOfRange()
             # Days after start in this year were examined (none when start is 31 December).
             if index + 1 < len(table.flags) and table.basis == "fallback":
                 basis = "fallback"

@@ -19,6 +19,7 @@ from service import calendar as calendar_service
 from service.auth import Actor
 from service.calendar import calendar
 from service.clock import now
+from service.config import date_window
 from service.db import transaction
 from service.errors import Forbidden, NotFound
 from service.extensions import db
@@ -27,8 +28,6 @@ from service.operations import audit
 from workflows.errors import RuleViolation
 from workflows.workdays import BASIS_LABELS, parse_overrides
 
-MIN_YEAR = 2000
-MAX_YEAR = 2100
 NAME_MAX_LENGTH = 50  # calendar_overrides.name
 ROW_KEYS = frozenset({"date", "workday", "name"})
 MAX_DEADLINE_WORKDAYS = 1000
@@ -38,8 +37,9 @@ _PACKAGE_NAMES = {h.value: h.chinese for h in chinese_calendar.Holiday}
 
 
 def check_year(year: int) -> None:
-    if not MIN_YEAR <= year <= MAX_YEAR:
-        raise NotFound(f"日历只覆盖 {MIN_YEAR}–{MAX_YEAR} 年")
+    window = date_window()  # the calendar's years are the date inputs' window: one definition
+    if not window.contains_year(year):
+        raise NotFound(f"日历只覆盖 {window.min_year}–{window.max_year} 年")
 
 
 def may_load(actor: Actor) -> bool:
@@ -204,8 +204,9 @@ def summary(year: int) -> dict[str, Any]:
 
 def deadline(start: dt.date, workdays: int) -> dict[str, Any]:
     """`workdays` working days after `start` (0: start itself if a working day, else the next one)."""
-    if not MIN_YEAR <= start.year <= MAX_YEAR:
-        raise RuleViolation("start_out_of_range", f"起算日期须在 {MIN_YEAR}–{MAX_YEAR} 年之间", "start")
+    window = date_window()  # the schema checks this at the door; kept for callers other than the API
+    if not window.contains(start):
+        raise RuleViolation("start_out_of_range", window.message, "start")
     if not 0 <= workdays <= MAX_DEADLINE_WORKDAYS:
         raise RuleViolation("workdays_out_of_range", f"工作日数须在 0–{MAX_DEADLINE_WORKDAYS} 之间", "workdays")
     result = calendar().add_workdays(start, workdays)
