@@ -68,6 +68,7 @@ def init_app(app: Flask) -> None:
     from service.api import (
         audit,
         calendar,
+        docs,
         establishment,
         health,
         jurisdictions,
@@ -101,3 +102,4 @@ def init_app(app: Flask) -> None:
     ):
         api.register_blueprint(blp)
     app.register_blueprint(health.bp)
+    app.register_blueprint(docs.assets_bp)
