@@ -50,7 +50,7 @@ def require_if_match(row: Any) -> None:
     tags = request.if_match
     # `*` names no version ("whatever it is now"): it would turn the lost-update check off, so it is
     # refused like a missing version.
-    if tags.star_tag:
+    if tags.star_tag or "*" in tags.as_set(include_weak=True):  # werkzeug reads `"a", *` as a tag named *
         raise ApiError(428, message=STAR_MESSAGE)
     if not tags.contains_weak(etag_of(row)):
         raise ApiError(412)

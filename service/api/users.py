@@ -92,7 +92,7 @@ def list_tokens(user_id: int) -> Any:
 
 
 @blp.route("/<int:user_id>/tokens", methods=["POST"])
-@blp.arguments(TokenCreateSchema)
+@blp.arguments(TokenCreateSchema, required=False)  # the body is optional: the token's name defaults to "api"
 @blp.response(201, IssuedTokenSchema)
 @errors(blp, 400, 403, 404, 409, 422)
 @require_roles(Role.admin)
