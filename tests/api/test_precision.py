@@ -17,7 +17,6 @@ from flask.testing import FlaskClient
 from flask_smorest import Blueprint as SmorestBlueprint
 
 from service.api.pagination import Blueprint as BoundedBlueprint
-from tests.api.test_access import concrete_path
 from tests.conftest import Api, World
 from tests.factories import unit_payload
 
@@ -136,9 +135,7 @@ def _one_of_each(api: Api, world: World) -> dict[str, str]:
             "rectification_workdays": 5,
         },
     ).json
-    hook = api.post(
-        "/api/v1/webhooks", as_="admin@east", json={"url": "http://127.0.0.1:9/hook", "events": ["*"]}
-    ).json
+    hook = api.post("/api/v1/webhooks", as_="admin@east", json={"url": "http://127.0.0.1:9/hook", "events": ["*"]}).json
     return {
         f"/api/v1/jurisdictions/{east_t1}": "admin@city",
         f"/api/v1/units/{unit['id']}": "portal@east",
