@@ -32,15 +32,33 @@ class NoControlCharacters(validate.Validator):
         return value
 
 
+# ECMA-262 / Python regex for the same rules (`Cc` is U+0000-U+001F and U+007F-U+009F; tab, LF and CR allowed).
+_TEXT_CHAR = r"[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]"
+NO_CONTROL_PATTERN = rf"^{_TEXT_CHAR}*$"
+# ... and at least one character that is neither whitespace nor a control character.
+NON_BLANK_PATTERN = rf"^{_TEXT_CHAR}*[^\s\x00-\x1f\x7f-\x9f]{_TEXT_CHAR}*$"
+TEXT_RULE = "No control characters (tab and line breaks allowed)"
+TEXT_RULE_NON_BLANK = "Not blank, no control characters (tab and line breaks allowed)"
+
+
 def text(
     max_length: int, *, required: bool = False, blank: bool | None = None, allow_none: bool = False, **kw: Any
 ) -> fields.String:
     """A bounded string: no input may be larger than the column it lands in. Required strings may not
     be blank unless `blank=True`."""
     validators: list[Any] = [validate.Length(max=max_length), NoControlCharacters()]
-    if not (blank if blank is not None else not required):
+    non_blank = not (blank if blank is not None else not required)
+    if non_blank:
         validators.append(NonBlank())
-    return fields.String(required=required, allow_none=allow_none, validate=validators, **kw)
+    # The rules above, in the OpenAPI document too (apispec cannot see custom validators): maxLength comes
+    # from Length; the pattern and minLength say "no control characters" and "not blank" to clients.
+    metadata = dict(kw.pop("metadata", None) or {})
+    metadata.setdefault("pattern", NON_BLANK_PATTERN if non_blank else NO_CONTROL_PATTERN)
+    if non_blank:
+        metadata.setdefault("minLength", 1)
+    rule = TEXT_RULE_NON_BLANK if non_blank else TEXT_RULE
+    metadata["description"] = f"{metadata['description']}. {rule}" if metadata.get("description") else rule
+    return fields.String(required=required, allow_none=allow_none, validate=validators, metadata=metadata, **kw)
 
 
 def count(**kw: Any) -> fields.Integer:

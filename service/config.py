@@ -116,6 +116,8 @@ class Settings:
     # Outgoing webhooks: attempts before a delivery is marked failed, and the HTTP timeout per attempt.
     webhook_max_attempts: int = 8
     webhook_timeout_seconds: int = 5
+    # Lists refuse pages that skip more rows than this ((page - 1) * page_size): OFFSET reads every skipped row.
+    max_pagination_offset: int = 10_000
     escalation: EscalationSettings = field(default_factory=EscalationSettings)
     establishment: EstablishmentSettings = field(default_factory=EstablishmentSettings)
     supervision: SupervisionSettings = field(default_factory=SupervisionSettings)
@@ -145,6 +147,7 @@ class Settings:
             log_level=os.environ.get("LOG_LEVEL", "INFO"),
             webhook_max_attempts=_int("WEBHOOK_MAX_ATTEMPTS", 8),
             webhook_timeout_seconds=_int("WEBHOOK_TIMEOUT_SECONDS", 5),
+            max_pagination_offset=_int("MAX_PAGINATION_OFFSET", 10_000),
             escalation=escalation_settings(os.environ.get("ESCALATION_SETTINGS")),
             establishment=establishment_settings(os.environ.get("ESTABLISHMENT_SETTINGS")),
             supervision=supervision_settings(os.environ.get("SUPERVISION_SETTINGS")),
@@ -164,9 +167,12 @@ class Settings:
             "OPENAPI_URL_PREFIX": "/api",
             "OPENAPI_JSON_PATH": "openapi.json",
             "OPENAPI_SWAGGER_UI_PATH": "/docs",
-            "OPENAPI_SWAGGER_UI_URL": "https://cdn.jsdelivr.net/npm/swagger-ui-dist/",
+            # Served by the app itself (service/api/docs.py): the docs work offline.
+            "OPENAPI_SWAGGER_UI_URL": "/api/docs/swagger-ui/",
+            # No validator badge: Swagger UI would send the document to an outside validator service.
+            "OPENAPI_SWAGGER_UI_CONFIG": {"validatorUrl": None},
             "OPENAPI_REDOC_PATH": "/redoc",
-            "OPENAPI_REDOC_URL": "https://cdn.jsdelivr.net/npm/redoc/bundles/redoc.standalone.js",
+            "OPENAPI_REDOC_URL": "/static/redoc/redoc.standalone.js",
             "API_SPEC_OPTIONS": {
                 "components": {
                     "securitySchemes": {"bearerAuth": {"type": "http", "scheme": "bearer"}},

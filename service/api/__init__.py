@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, NoReturn
 
 from flask import Flask, Request
 from flask_smorest import Api as SmorestApi
 from flask_smorest.arguments import ArgumentsMixin
-from webargs.flaskparser import FlaskParser
+from webargs.flaskparser import FlaskParser, abort
 from werkzeug.exceptions import NotFound
 from werkzeug.routing import IntegerConverter
 
+from schemas import messages
 from schemas.common import ErrorSchema
 from service import errors
 
@@ -30,7 +31,13 @@ api = Api()
 
 class JsonParser(FlaskParser):
     """A body Python's json module cannot decode without a RecursionError (arrays nested thousands deep)
-    or a ValueError (an integer of more than 4300 digits) is malformed JSON too: 400, not a 500."""
+    or a ValueError (an integer of more than 4300 digits) is malformed JSON too: 400, not a 500.
+    webargs' own messages are Chinese like marshmallow's (schemas/messages.py)."""
+
+    DEFAULT_VALIDATION_MESSAGE = messages.PARSER_VALIDATION_MESSAGE
+
+    def _handle_invalid_json_error(self, error: Any, req: Request, *args: Any, **kwargs: Any) -> NoReturn:
+        abort(400, exc=error, messages={"json": [messages.INVALID_JSON_MESSAGE]})
 
     def _raw_load_json(self, req: Request) -> Any:
         try:
@@ -68,6 +75,7 @@ def init_app(app: Flask) -> None:
     from service.api import (
         audit,
         calendar,
+        docs,
         establishment,
         health,
         jurisdictions,
@@ -101,3 +109,4 @@ def init_app(app: Flask) -> None:
     ):
         api.register_blueprint(blp)
     app.register_blueprint(health.bp)
+    app.register_blueprint(docs.assets_bp)

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask_smorest import Blueprint
-
 from schemas.audit import AuditEventSchema, AuditQuerySchema
 from service.api.docs import errors
+from service.api.pagination import Blueprint
 from service.auth import current_actor, require_roles
 from service.models import Role
 from service.operations import audit

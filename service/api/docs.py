@@ -5,7 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from flask import Blueprint as FlaskBlueprint
+from flask import Response, send_from_directory
 from flask_smorest import Blueprint
+from swagger_ui_bundle import swagger_ui_path
 
 from schemas.common import ErrorSchema
 
@@ -29,3 +32,16 @@ def errors(blp: Blueprint, *statuses: int) -> Callable[[Any], Any]:
         return fn
 
     return decorator
+
+
+# Swagger UI's assets come from the `swagger-ui-bundle` wheel and ReDoc's from `service/static/redoc/`, so the
+# two documentation pages work on an intranet without Internet access (flask-smorest defaults to a CDN).
+SWAGGER_UI_ASSETS = "/api/docs/swagger-ui/"
+REDOC_SCRIPT = "/static/redoc/redoc.standalone.js"
+
+assets_bp = FlaskBlueprint("docs_assets", __name__)
+
+
+@assets_bp.route(SWAGGER_UI_ASSETS + "<path:filename>")
+def swagger_ui_asset(filename: str) -> Response:
+    return send_from_directory(swagger_ui_path, filename, max_age=86400)

@@ -9,6 +9,15 @@ from flask import request
 
 from service.errors import ApiError
 
+
+def _error_response(description: str) -> dict[str, Any]:
+    return {"description": description, "content": {"application/json": {"schema": {"$ref": ERROR_REF}}}}
+
+
+ERROR_REF = "#/components/schemas/Error"
+STALE = _error_response("If-Match does not match the current version (the resource changed since it was read)")
+REQUIRED = _error_response("If-Match header required; `*` is refused too (it names no version)")
+
 IF_MATCH_DOC: dict[str, Any] = {
     "parameters": [
         {
@@ -16,9 +25,11 @@ IF_MATCH_DOC: dict[str, Any] = {
             "name": "If-Match",
             "required": True,
             "schema": {"type": "string"},
-            "description": "The ETag from the last read. 428 without it, 412 when the resource changed since.",
+            "description": "The ETag from the last read. 428 without it or with `*`, 412 when the resource "
+            "changed since.",
         }
     ],
+    "responses": {"412": STALE, "428": REQUIRED},
 }
 
 
@@ -30,11 +41,18 @@ def headers_for(row: Any) -> dict[str, str]:
     return {"ETag": f'"{etag_of(row)}"'}
 
 
+STAR_MESSAGE = "If-Match 必须是读取资源时得到的 ETag，不接受 *"
+
+
 def require_if_match(row: Any) -> None:
     if not request.headers.get("If-Match"):
         raise ApiError(428)
     tags = request.if_match
-    if not (tags.star_tag or tags.contains_weak(etag_of(row))):
+    # `*` names no version ("whatever it is now"): it would turn the lost-update check off, so it is
+    # refused like a missing version.
+    if tags.star_tag or "*" in tags.as_set(include_weak=True):  # werkzeug reads `"a", *` as a tag named *
+        raise ApiError(428, message=STAR_MESSAGE)
+    if not tags.contains_weak(etag_of(row)):
         raise ApiError(412)
 
 
@@ -49,9 +67,11 @@ OPTIONAL_IF_MATCH_DOC: dict[str, Any] = {
             "name": "If-Match",
             "required": False,
             "schema": {"type": "string"},
-            "description": "Optional ETag: when given, 412 if the resource changed since it was read",
+            "description": "Optional ETag: when given, 412 if the resource changed since it was read; `*` is "
+            "refused with 428",
         }
     ],
+    "responses": {"412": STALE, "428": REQUIRED},
 }
 
 

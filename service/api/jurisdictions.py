@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask_smorest import Blueprint
-
 from schemas.jurisdictions import (
     JurisdictionCreateSchema,
     JurisdictionQuerySchema,
@@ -14,6 +12,7 @@ from schemas.jurisdictions import (
 )
 from service.api.docs import errors
 from service.api.etag import IF_MATCH_DOC, headers_for, require_if_match
+from service.api.pagination import Blueprint
 from service.auth import current_actor, require_roles
 from service.models import Role
 from service.operations import jurisdictions

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask_smorest import Blueprint
-
 from schemas.notifications import MarkedSchema, NotificationQuerySchema, NotificationSchema, UnreadCountSchema
 from service.api.docs import errors
+from service.api.pagination import Blueprint
 from service.auth import current_actor
 from service.operations import notifications
 from service.operations.common import paginate

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask_smorest import Blueprint
-
 from schemas.party_orgs import PartyOrgQuerySchema, PartyOrgSchema
 from service.api.docs import errors
 from service.api.etag import headers_for
+from service.api.pagination import Blueprint
 from service.auth import current_actor
 from service.operations import party_orgs
 from service.operations.common import paginate

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask_smorest import Blueprint
-
 from schemas.supervision import (
     BoardQuerySchema,
     BoardSchema,
@@ -27,6 +25,7 @@ from schemas.supervision import (
 )
 from service.api.docs import errors
 from service.api.etag import IF_MATCH_DOC, OPTIONAL_IF_MATCH_DOC, headers_for, if_match_when_given, require_if_match
+from service.api.pagination import Blueprint
 from service.api.presenters import history_view
 from service.auth import current_actor, require_roles
 from service.clock import today

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask_smorest import Blueprint
-
 from schemas.tasks import (
     CommentSchema,
     DecideSchema,
@@ -17,6 +15,7 @@ from schemas.tasks import (
     VoteSchema,
 )
 from service.api.docs import errors
+from service.api.pagination import Blueprint
 from service.api.presenters import tasks_view
 from service.auth import current_actor, require_roles
 from service.models import Role

@@ -5,11 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Response
-from flask_smorest import Blueprint
 
 from schemas.units import UnitCreateSchema, UnitQuerySchema, UnitSchema, UnitUpdateSchema
 from service.api.docs import errors
 from service.api.etag import IF_MATCH_DOC, headers_for, not_modified, require_if_match
+from service.api.pagination import Blueprint
 from service.auth import current_actor, require_roles
 from service.models import Role
 from service.operations import units

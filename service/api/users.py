@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask_smorest import Blueprint
-
 from schemas.users import (
     IssuedTokenSchema,
     TokenCreateSchema,
@@ -17,6 +15,7 @@ from schemas.users import (
 )
 from service.api.docs import errors
 from service.api.etag import IF_MATCH_DOC, headers_for, require_if_match
+from service.api.pagination import Blueprint
 from service.auth import current_actor, require_roles
 from service.errors import NotFound
 from service.models import Role
@@ -93,7 +92,7 @@ def list_tokens(user_id: int) -> Any:
 
 
 @blp.route("/<int:user_id>/tokens", methods=["POST"])
-@blp.arguments(TokenCreateSchema)
+@blp.arguments(TokenCreateSchema, required=False)  # the body is optional: the token's name defaults to "api"
 @blp.response(201, IssuedTokenSchema)
 @errors(blp, 400, 403, 404, 409, 422)
 @require_roles(Role.admin)

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask_smorest import Blueprint
-
 from schemas.webhooks import (
     DeliveryQuerySchema,
     DeliverySchema,
@@ -18,6 +16,7 @@ from schemas.webhooks import (
 )
 from service.api.docs import errors
 from service.api.etag import IF_MATCH_DOC, headers_for, require_if_match
+from service.api.pagination import Blueprint
 from service.auth import current_actor, require_roles
 from service.operations import webhooks
 from service.operations.common import paginate

@@ -514,13 +514,14 @@ def test_patch_with_the_current_etag_succeeds_and_audits_only_the_changes(api: A
     assert event["state_after"] == {"name": "新名称", "address": "新地址", "version": 2}
 
 
-def test_if_match_star_matches_any_current_version(api: Api) -> None:
+def test_if_match_star_is_refused(api: Api) -> None:
+    """`*` names no version: accepting it would switch the lost-update check off (issue 7)."""
     unit = created(api)
     assert patch(api, unit, {"employees": 61}).status_code == 200
     star = api.patch(f"{UNITS}/{unit['id']}", json={"employees": 62}, as_="handler@east_t1", headers={"If-Match": "*"})
-    assert star.status_code == 200
-    assert star.headers["ETag"] == etag(unit["id"], 3)
-    assert star.json["employees"] == 62
+    assert star.status_code == 428
+    assert star.json["code"] == "precondition_required"
+    assert api.get(f"{UNITS}/{unit['id']}", as_="handler@east_t1").headers["ETag"] == etag(unit["id"], 2)
 
 
 def test_patch_counts_are_checked_against_the_stored_values(api: Api, app: Flask) -> None:

@@ -142,7 +142,10 @@ def _call(api: Api, scene: Scene, user: str, method: str, path: str, body: Any) 
         payload = {k: ([int(scene.fill(x)) for x in v] if k == "unit_ids" else v) for k, v in body.items()}
     else:
         payload = body
-    return api.call(method, scene.fill(path), as_=user, json=payload, headers={"If-Match": "*"})
+    headers = {}
+    if method == "PATCH":  # the current ETag as the caller sees it (`*` is refused); refusals come first
+        headers["If-Match"] = api.call("GET", scene.fill(path), as_=user).headers.get("ETag", '"unseen"')
+    return api.call(method, scene.fill(path), as_=user, json=payload, headers=headers)
 
 
 def _label(row: tuple[str, str, str, Any]) -> str:

@@ -86,7 +86,9 @@ class Endpoint:
 
     def call(self, api: Api, scene: Scene, caller: str) -> Any:
         path, body = self.build(scene)
-        headers = {"If-Match": "*"} if self.method == "PATCH" else {}
+        headers = {}
+        if self.method == "PATCH":  # the current ETag as the caller sees it (`*` is refused); refusals come first
+            headers["If-Match"] = api.call("GET", path, as_=caller).headers.get("ETag", '"unseen"')
         return api.call(self.method, path, as_=caller, json=body, headers=headers)
 
 
