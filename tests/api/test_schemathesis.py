@@ -2,17 +2,14 @@
 
 Bounded on purpose (it runs with `make test` and in CI): a few generated requests per operation, valid
 and invalid, sent as an admin of the whole city. Every answer must be documented for its operation
-(status, content type, headers, body schema) and none may be a 5xx. The world is built once for the
-module; the requests may write (creates, actions), and the tables are emptied afterwards.
+(status, content type, headers, body schema) and none may be a 5xx. The requests may write (creates,
+actions); like every test, the run is rolled back at the end.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from datetime import UTC, datetime
 from typing import Any
 
-import pytest
 import schemathesis
 from flask import Flask
 from hypothesis import HealthCheck, Phase, given, settings
@@ -26,11 +23,7 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
-from service import create_app
-from service.clock import FixedClock
-from service.config import Settings
-from service.extensions import db
-from tests.conftest import World, _truncate, build_world
+from tests.conftest import World
 
 # Per operation; ~70 operations. Raise locally to search harder: SCHEMATHESIS_MAX_EXAMPLES is not read on
 # purpose, so CI's time stays bounded.
@@ -52,22 +45,9 @@ CHECKS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def fuzz_app(migrated: Settings) -> Iterator[tuple[Flask, World]]:
-    app = create_app(migrated, clock=FixedClock(datetime(2026, 9, 25, 2, 0, tzinfo=UTC)))
-    app.testing = True
-    world = build_world(app)
-    yield app, world
-    with app.app_context():
-        _truncate()
-        db.session.remove()
-        db.engine.dispose()
-
-
-def test_every_operation_answers_as_documented(fuzz_app: tuple[Flask, World]) -> None:
+def test_every_operation_answers_as_documented(app: Flask, world: World) -> None:
     """One hypothesis run per operation (positive and negative data), failures collected and reported
     together. (schemathesis' pytest loader `from_fixture` does not run under pytest 9, hence the loop.)"""
-    app, world = fuzz_app
     api_schema = schemathesis.openapi.from_wsgi("/api/openapi.json", app)
     headers = {"Authorization": f"Bearer {world.tokens['admin@city']}"}
     failures: dict[str, str] = {}
