@@ -1,30 +1,82 @@
 """`python -m workers [--burst]`: an RQ worker on our queues, inside the Flask application context.
 
-Run as many as you like, on as many machines as you like; `--burst` drains the queues and exits."""
+Run as many as you like, on as many machines as you like; `--burst` drains the queues and exits.
+
+The worker survives Redis going away. RQ retries by itself while it waits for a job, but quits its work
+loop ("found an unhandled exception, quitting…") when Redis fails in any other state (running a job,
+maintenance, heartbeats). We then wait for Redis with a capped exponential backoff with jitter — one log
+line per attempt, with its delay — and start a fresh RQ worker in the same process. Only SIGTERM / SIGINT
+(or the end of a burst) ends the process."""
 
 from __future__ import annotations
 
+import logging
+import random
+import signal
 import sys
+import threading
+from types import FrameType
+from typing import Any
 
+from redis.exceptions import RedisError
 from rq import Worker
 
 from service import create_app
 from workers.jobs import use_app
 from workers.queues import connect, queues
+from workers.runtime import Backoff, clock_from_env, wait_for_redis
+
+log = logging.getLogger("workers")
+_stop = threading.Event()
+
+
+class _Worker(Worker):
+    """RQ's worker, remembering that a stop was asked for (RQ's own loop also quits on errors).
+
+    While it waits for a job RQ reconnects by itself (one log line per attempt, with the delay): make that
+    backoff jittered (a random growth factor) and capped like ours (REDIS_RETRY_MAX_SECONDS)."""
+
+    max_connection_wait_time = Backoff().cap
+
+    @property  # type: ignore[override]
+    def exponential_backoff_factor(self) -> float:
+        return random.uniform(1.5, 2.5)
+
+    def request_stop(self, signum: int, frame: FrameType | None) -> Any:
+        _stop.set()
+        return super().request_stop(signum, frame)
+
+
+def _on_signal(signum: int, frame: FrameType | None) -> None:
+    _stop.set()
 
 
 def main(argv: list[str]) -> int:
-    app = create_app()
+    app = create_app(clock=clock_from_env())
     url = app.config["SETTINGS"].redis_url
     if not url:
         print("REDIS_URL is not set", file=sys.stderr)
         return 2
+    burst = "--burst" in argv
     use_app(app)
     connection = connect(url)
+    backoff = Backoff()
     with app.app_context():
-        worker = Worker(queues(connection), connection=connection)
-        worker.work(burst="--burst" in argv, with_scheduler="--burst" not in argv)
-    return 0
+        while True:
+            try:
+                worker = _Worker(queues(connection), connection=connection)
+                worker.work(burst=burst, with_scheduler=not burst)
+                ended = "quit its loop"
+            except RedisError as exc:  # e.g. from RQ's teardown, which writes the worker's death to Redis
+                ended = f"stopped on {type(exc).__name__}: {exc}"
+            if burst or _stop.is_set():
+                return 0
+            # RQ quit on an error, most likely Redis going away: wait for Redis, then work again.
+            log.warning("worker: RQ worker %s; reconnecting", ended)
+            signal.signal(signal.SIGTERM, _on_signal)
+            signal.signal(signal.SIGINT, _on_signal)
+            if not wait_for_redis(connection, backoff, _stop, "worker"):
+                return 0
 
 
 if __name__ == "__main__":

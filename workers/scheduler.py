@@ -1,0 +1,80 @@
+"""`python -m workers.scheduler [--once]`: the process that sweeps for due escalations every
+ESCALATION_SWEEP_SECONDS (60) and enqueues them (see workers/jobs.py). `--once` sweeps once and exits.
+
+It replaces `rq cron`, which exited at its first tick during a Redis outage. This loop survives outages of
+Redis and of the database: a failed sweep is retried with a capped exponential backoff with jitter (one
+log line per attempt, with its delay), and the regular interval resumes after the first sweep that
+succeeds. Exactly-once lives in the database (leases on the rows, unique escalation events), so two
+schedulers are harmless: they never claim the same row. Still, one is enough."""
+
+from __future__ import annotations
+
+import logging
+import signal
+import sys
+import threading
+import time
+from types import FrameType
+
+from redis.exceptions import RedisError
+from sqlalchemy.exc import SQLAlchemyError
+
+from service import create_app
+from workers.jobs import enqueue_due, use_app
+from workers.queues import connect
+from workers.runtime import Backoff, clock_from_env, seconds_env
+
+log = logging.getLogger("workers")
+
+
+def main(argv: list[str]) -> int:
+    app = create_app(clock=clock_from_env())
+    url = app.config["SETTINGS"].redis_url
+    if not url:
+        print("REDIS_URL is not set", file=sys.stderr)
+        return 2
+    interval = seconds_env("ESCALATION_SWEEP_SECONDS", 60)
+    use_app(app)
+    connection = connect(url)
+    backoff = Backoff()
+    stop = threading.Event()
+
+    def _on_signal(signum: int, frame: FrameType | None) -> None:
+        stop.set()
+
+    signal.signal(signal.SIGTERM, _on_signal)
+    signal.signal(signal.SIGINT, _on_signal)
+    log.warning("scheduler: sweeping every %g s", interval)
+    while not stop.is_set():
+        started = time.monotonic()
+        try:
+            with app.app_context():
+                counts = enqueue_due(connection)
+        except (RedisError, SQLAlchemyError) as exc:
+            if "--once" in argv:
+                log.error("scheduler: sweep failed: %s: %s", type(exc).__name__, exc)
+                return 1
+            delay = backoff.next()
+            what = "Redis" if isinstance(exc, RedisError) else "database"
+            log.warning(
+                "scheduler: sweep failed (%s unavailable: %s), attempt %d, retrying in %.1f s",
+                what,
+                type(exc).__name__,
+                backoff.attempt,
+                delay,
+            )
+            stop.wait(delay)
+            continue
+        if backoff.attempt:
+            log.warning("scheduler: sweeping again after %d failed attempt(s)", backoff.attempt)
+            backoff.reset()
+        if any(counts.values()):
+            log.info("scheduler: enqueued %s", counts)
+        if "--once" in argv:
+            return 0
+        stop.wait(max(0.0, interval - (time.monotonic() - started)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
