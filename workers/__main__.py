@@ -10,6 +10,7 @@ line per attempt, with its delay — and start a fresh RQ worker in the same pro
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import random
 import signal
@@ -63,6 +64,7 @@ def main(argv: list[str]) -> int:
     backoff = Backoff()
     with app.app_context():
         while True:
+            worker: _Worker | None = None
             try:
                 worker = _Worker(queues(connection), connection=connection)
                 worker.work(burst=burst, with_scheduler=not burst)
@@ -71,6 +73,10 @@ def main(argv: list[str]) -> int:
                 ended = f"stopped on {type(exc).__name__}: {exc}"
             if burst or _stop.is_set():
                 return 0
+            # The dead worker's pub/sub thread would otherwise keep retrying Redis on its own.
+            if worker is not None and worker.pubsub_thread is not None:
+                with contextlib.suppress(Exception):
+                    worker.pubsub_thread.stop()
             # RQ quit on an error, most likely Redis going away: wait for Redis, then work again.
             log.warning("worker: RQ worker %s; reconnecting", ended)
             signal.signal(signal.SIGTERM, _on_signal)
