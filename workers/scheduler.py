@@ -44,7 +44,8 @@ def main(argv: list[str]) -> int:
 
     signal.signal(signal.SIGTERM, _on_signal)
     signal.signal(signal.SIGINT, _on_signal)
-    log.warning("scheduler: sweeping every %g s", interval)
+    if "--once" not in argv:
+        log.warning("scheduler: sweeping every %g s", interval)
     while not stop.is_set():
         started = time.monotonic()
         try:
