@@ -1,28 +1,35 @@
-"""RQ jobs. They carry ids and dates, never model objects, and run inside the Flask app context.
+"""RQ jobs. They carry ids, never model objects, and run inside the Flask app context.
 
-The sweep is enqueued every minute by the single `rq cron` process (workers/cron_config.py). It finds due
-rows with indexed queries and enqueues one `escalate` job per row and one `deliver_webhook` job per due
-delivery. The jobs are idempotent in the database, so a second scheduler or a retried job is harmless."""
+The sweep (run by the scheduler process, `python -m workers.scheduler`, every ESCALATION_SWEEP_SECONDS)
+claims due rows with a lease in the database and enqueues their ids in batches (`escalate_batch`, up to
+BATCH_SIZE ids per job), so a due row is enqueued at most once while its job is pending, however often
+the sweep runs and however many schedulers there are. Every due row is claimed in one pass. The job
+escalates each row in its own short transaction, takes "today" from the clock when it runs, and clears
+each row's lease. A killed worker's leases expire and the rows are swept again."""
 
 from __future__ import annotations
 
+import logging
 import os
 from datetime import date
 from typing import Any
 
 from flask import Flask
 from redis import Redis
+from redis.exceptions import RedisError
 from rq import Queue, Retry
 
 from service.clock import now, today
 from service.extensions import db
+from workers.runtime import lease_delta, lease_seconds
+
+log = logging.getLogger("workers")
 
 _app: Flask | None = None
 _pid: int | None = None
 
-# A queued job not started within this many seconds is dropped: the next sweep enqueues the row again
-# if it is still due, so a backlog never piles up duplicate jobs.
-JOB_TTL = 600
+# Ids per escalation job: one job escalates a batch of rows, each in its own short transaction.
+BATCH_SIZE = 100
 
 
 def use_app(app: Flask) -> None:
@@ -58,32 +65,74 @@ def sweep(on: str | None = None) -> dict[str, int]:
         return enqueue_due(_redis(), date.fromisoformat(on) if on else today())
 
 
-def enqueue_due(connection: Redis, on: date) -> dict[str, int]:
+def enqueue_due(connection: Redis, on: date | None = None, *, batch_size: int = BATCH_SIZE) -> dict[str, int]:
+    """Claim every due row (a lease in the database) and enqueue the claimed ids in batches.
+
+    Call it inside an app context. Redis is checked first so a sweep during an outage writes nothing;
+    if enqueueing fails midway, the leases of the ids not enqueued are released again."""
     from service.operations import escalation, webhooks
 
+    on = on or today()
+    connection.ping()
     escalations = Queue("escalations", connection=connection)
     notifications = Queue("notifications", connection=connection)
+    ttl = int(lease_seconds())  # a job still queued when its rows' lease ends is dropped, never run late twice
     counts: dict[str, int] = {}
     for item_type in escalation.ITEM_TYPES:
-        ids = escalation.due(item_type, on)
-        for item_id in ids:
-            escalations.enqueue(
-                escalate, item_type, item_id, on.isoformat(), ttl=JOB_TTL, retry=Retry(max=3, interval=[10, 60, 300])
-            )
+        at = now()
+        ids = escalation.claim_due(item_type, on, at, at + lease_delta())
+        sent = 0
+        try:
+            for start in range(0, len(ids), batch_size):
+                chunk = ids[start : start + batch_size]
+                escalations.enqueue(
+                    escalate_batch, item_type, chunk, ttl=ttl, retry=Retry(max=3, interval=[10, 60, 300])
+                )
+                sent += len(chunk)
+        except RedisError:
+            escalation.release(item_type, ids[sent:])
+            raise
         counts[item_type] = len(ids)
     deliveries = webhooks.due_deliveries(now(), 1000)
     for delivery_id in deliveries:
-        notifications.enqueue(deliver_webhook, delivery_id, ttl=JOB_TTL)
+        notifications.enqueue(deliver_webhook, delivery_id, ttl=ttl)
     counts["webhook_deliveries"] = len(deliveries)
     db.session.rollback()  # read-only: end the transaction the queries opened
     return counts
 
 
-def escalate(item_type: str, item_id: int, on: str) -> str:
+def escalate_batch(item_type: str, ids: list[int], on: str | None = None) -> dict[str, int]:
+    """Escalate each row in its own short transaction (SKIP LOCKED), on the date the job runs.
+
+    `on` (ISO date) is for simulations and tests only. A row that fails keeps its lease (it is swept
+    again when the lease ends; the job is retried by RQ meanwhile); a row another worker holds is
+    released at the end so the next sweep can claim it."""
     from service.operations import escalation
 
+    outcomes: dict[str, int] = {}
+    locked: list[int] = []
+    failed = 0
     with _job_app().app_context():
-        return escalation.escalate(item_type, item_id, date.fromisoformat(on))
+        day = date.fromisoformat(on) if on else None
+        for item_id in ids:
+            try:
+                outcome = escalation.escalate(item_type, item_id, day)
+            except Exception:
+                log.exception("escalation of %s %s failed", item_type, item_id)
+                failed += 1
+                continue
+            if outcome == "locked":
+                locked.append(item_id)
+            outcomes[outcome] = outcomes.get(outcome, 0) + 1
+        escalation.release(item_type, locked)
+    if failed:
+        raise RuntimeError(f"{failed} of {len(ids)} {item_type} escalations failed (see the log)")
+    return outcomes
+
+
+def escalate(item_type: str, item_id: int, on: str | None = None) -> str:
+    """One row (jobs queued by earlier releases carry a date: it is ignored, the run date counts)."""
+    return next(iter(escalate_batch(item_type, [item_id])), "")
 
 
 def deliver_webhook(delivery_id: int) -> Any:

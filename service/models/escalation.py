@@ -23,6 +23,9 @@ class Escalating:
     escalation_reached_on: Mapped[date | None] = mapped_column(Date)
     next_escalation_level: Mapped[str | None] = mapped_column(String(24))
     next_escalation_at: Mapped[date | None] = mapped_column(Date)
+    # While a sweep's job for this row is pending: the sweep claims due rows by setting it (so a row is
+    # enqueued at most once while its job waits), the job clears it; a killed worker's lease just expires.
+    escalation_leased_until: Mapped[datetime | None] = mapped_column(UtcDateTime)
 
 
 class EscalationEvent(db.Model):

@@ -5,7 +5,8 @@ the step row first (SELECT … FOR UPDATE on PostgreSQL; SQLite serialises write
 so two approvers acting at the same instant are applied one after the other: the step closes exactly
 once and the later action sees the decided step (409). Claiming is a conditional UPDATE.
 
-When a step closes, the workflow's handler (registered by the workflow module) moves the subject on —
+When a step closes, the workflow's handler (registered by `register_workflows`, which the app factory
+calls) moves the subject on —
 in the same transaction."""
 
 from __future__ import annotations
@@ -65,6 +66,24 @@ _SUMMARIES: dict[str, SummaryProvider] = {}
 def register(workflow: str, on_closed: StepHandler, summaries: SummaryProvider) -> None:
     _HANDLERS[workflow] = on_closed
     _SUMMARIES[workflow] = summaries
+
+
+def register_workflows() -> None:
+    """Register the handlers of every approval workflow. Called by the app factory (explicitly, not as a
+    side effect of importing a module); idempotent. A new approval workflow adds its line here."""
+    from service.operations import establishment
+
+    register(establishment.WORKFLOW, establishment.on_step_closed, establishment.summaries)
+    missing = unregistered_workflows()
+    if missing:
+        raise RuntimeError(f"approval workflows without a handler: {', '.join(missing)}")
+
+
+def unregistered_workflows() -> list[str]:
+    """Approval workflows (workflows.registry.APPROVAL_WORKFLOWS) lacking a step handler or summaries."""
+    from workflows.registry import APPROVAL_WORKFLOWS
+
+    return [w for w in APPROVAL_WORKFLOWS if w not in _HANDLERS or w not in _SUMMARIES]
 
 
 # -- opening steps -------------------------------------------------------------------------------------------

@@ -3,27 +3,30 @@ supervision tickets; reminder → the body above for approval steps; reminder �
 cases stuck in preparation.
 
 The database is the source of truth. Every watched row carries its plan (`next_escalation_at`,
-`next_escalation_level`, from `replan`); the sweep finds due rows with one indexed range query and
-enqueues one job per row; the job locks the row (SKIP LOCKED: a row another worker holds is left to it),
-re-checks that the step is still due, and writes the EscalationEvent — whose unique key (item, deadline,
-level) admits each step once — together with the step's effects and the new plan, in one transaction.
-A job that runs twice, a second scheduler, or a worker killed mid-job therefore changes nothing twice:
-an interrupted transaction leaves no trace and the next sweep finds the row still due."""
+`next_escalation_level`, from `replan`); the sweep claims due rows with one UPDATE on the partial index
+(`claim_due`: it sets a lease, `escalation_leased_until`, so a row is enqueued at most once while its job
+is pending) and enqueues their ids in batches; the job escalates each row in its own short transaction:
+it locks the row (SKIP LOCKED: a row another worker holds is left to it), re-checks that the step is still
+due, and writes the EscalationEvent — whose unique key (item, deadline, level) admits each step once —
+together with the step's effects, the new plan and the cleared lease. A job that runs twice, a second
+scheduler, or a worker killed mid-job therefore changes nothing twice: an interrupted transaction leaves
+no trace, and the row's lease expires so a later sweep claims it again."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from flask import current_app
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 
 from service.auth import system_actor
 from service.calendar import calendar
 from service.clock import now
+from service.clock import today as clock_today
 from service.db import transaction
 from service.extensions import db
 from service.models import (
@@ -52,7 +55,7 @@ def settings() -> deadlines.EscalationSettings:
 class ItemType:
     name: str
     model: type[Any]
-    subject_type: str  # the audit subject the escalation is recorded against
+    subject: Callable[[Any], tuple[str, int]]  # the audit subject (type, id) the escalation is recorded against
     deadline: Callable[[Any, WorkdayCalendar], date | None]
     start_level: Callable[[Any], str | None]
     scope: Callable[[Any], int]
@@ -213,7 +216,7 @@ ITEM_TYPES: dict[str, ItemType] = {
     "supervision_ticket": ItemType(
         "supervision_ticket",
         SupervisionTicket,
-        "supervision_ticket",
+        lambda t: ("supervision_ticket", t.id),
         _ticket_deadline,
         lambda t: escalation_start_level(t.priority),
         lambda t: t.jurisdiction_id,
@@ -222,7 +225,8 @@ ITEM_TYPES: dict[str, ItemType] = {
     "approval_task": ItemType(
         "approval_task",
         ApprovalStep,
-        "establishment",
+        # The step's own workflow (establishment today, any approval workflow tomorrow) and its case.
+        lambda s: (s.workflow, s.subject_id),
         _step_deadline,
         lambda s: None,
         lambda s: s.scope_id,
@@ -231,7 +235,7 @@ ITEM_TYPES: dict[str, ItemType] = {
     "establishment": ItemType(
         "establishment",
         EstablishmentCase,
-        "establishment",
+        lambda c: ("establishment", c.id),
         _case_deadline,
         lambda c: None,
         lambda c: c.jurisdiction_id,
@@ -244,7 +248,8 @@ ITEM_TYPES: dict[str, ItemType] = {
 
 
 def due(item_type: str, today: date, limit: int = 1000) -> list[int]:
-    """Ids of rows whose next step is due: a range scan of the partial index on next_escalation_at."""
+    """Ids of rows whose next step is due: a range scan of the partial index on next_escalation_at.
+    Read-only (reports, tests); the sweep uses `claim_due`."""
     model = ITEM_TYPES[item_type].model
     return list(
         db.session.execute(
@@ -256,9 +261,53 @@ def due(item_type: str, today: date, limit: int = 1000) -> list[int]:
     )
 
 
-def escalate(item_type: str, item_id: int, today: date) -> str:
-    """Perform the row's due step exactly once. Returns the level performed, or why nothing was done."""
+def claim_due(item_type: str, today: date, at: datetime, lease_until: datetime) -> list[int]:
+    """Lease every due row that no pending job holds, and return their ids (committed).
+
+    One statement: `UPDATE … SET escalation_leased_until = :lease_until WHERE id IN (SELECT id … WHERE
+    next_escalation_at <= :today AND (escalation_leased_until IS NULL OR escalation_leased_until < :at)
+    FOR UPDATE SKIP LOCKED) RETURNING id` (PostgreSQL; SQLite ≥ 3.35 runs it without the row locks, its
+    writers being serialised). Two schedulers sweeping at once therefore never claim the same row, and a
+    row whose job was lost (killed worker, Redis restarted empty) comes back once its lease has expired.
+    A core UPDATE on purpose: the lease is bookkeeping, not a change of the item, so `version` (the ETag)
+    stays as it is."""
+    model = ITEM_TYPES[item_type].model
+    table = model.__table__
+    due_rows = (
+        select(table.c.id)
+        .where(
+            table.c.next_escalation_at <= today,
+            (table.c.escalation_leased_until.is_(None)) | (table.c.escalation_leased_until < at),
+        )
+        .with_for_update(skip_locked=True)
+    )
+    with transaction():
+        ids = db.session.execute(
+            update(table)
+            .where(table.c.id.in_(due_rows.scalar_subquery()))
+            .values(escalation_leased_until=lease_until)
+            .returning(table.c.id)
+        ).scalars()
+        return sorted(ids)
+
+
+def release(item_type: str, ids: list[int]) -> None:
+    """Clear the leases of rows whose jobs will not run (enqueueing failed) or skipped them (locked)."""
+    if not ids:
+        return
+    table = ITEM_TYPES[item_type].model.__table__
+    with transaction():
+        db.session.execute(update(table).where(table.c.id.in_(ids)).values(escalation_leased_until=None))
+
+
+def escalate(item_type: str, item_id: int, today: date | None = None) -> str:
+    """Perform the row's due step exactly once. Returns the level performed, or why nothing was done.
+
+    `today` is the date the job RUNS on (the clock's, by default), not the date the sweep saw: a job that
+    waited in the queue over midnight records the day it acted and plans the next level from it. Pass it
+    only in simulations and tests."""
     kind = ITEM_TYPES[item_type]
+    today = today or clock_today()
     with transaction():
         item = db.session.execute(
             select(kind.model)
@@ -268,6 +317,9 @@ def escalate(item_type: str, item_id: int, today: date) -> str:
         ).scalar_one_or_none()
         if item is None:
             return "locked"  # another worker holds it (or it is gone)
+        # The job got the row: whatever the outcome, its lease ends with this transaction.
+        table = kind.model.__table__
+        db.session.execute(update(table).where(table.c.id == item.id).values(escalation_leased_until=None))
         if item.next_escalation_at is None or item.next_escalation_at > today:
             return "not_due"  # done already, or the plan changed since the sweep
         if kind.deadline(item, calendar()) != item.escalation_deadline:
@@ -305,11 +357,12 @@ def escalate(item_type: str, item_id: int, today: date) -> str:
         before = {"escalation_level": item.escalation_level, "next_escalation_at": item.next_escalation_at.isoformat()}
         item.escalation_level, item.escalation_reached_on = level, today
         replan(item_type, item)
+        subject_type, subject_id = kind.subject(item)
         audit.record(
             system_actor("escalation"),
             f"escalation.{level}",
-            kind.subject_type,
-            item.subject_id if item_type == "approval_task" else item.id,
+            subject_type,
+            subject_id,
             kind.scope(item),
             before,
             {

@@ -502,6 +502,3 @@ def form_options(actor: Actor, unit_ids: list[int]) -> list[rules.FormOption]:
     """Which forms these units may ask for, and why (for the portal's request form)."""
     units = _load_units(actor, unit_ids)
     return rules.assess_forms(_facts(units), settings())
-
-
-approvals.register(WORKFLOW, on_step_closed, summaries)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable
 from datetime import UTC, date, datetime
 
 from flask import Flask
@@ -76,13 +74,3 @@ def notification_count(app: Flask, kind: str) -> int:
         return db.session.execute(
             select(func.count()).select_from(Notification).where(Notification.kind == kind)
         ).scalar_one()
-
-
-def wait_until(condition: Callable[[], bool], what: str, timeout: float = 120) -> None:
-    """Poll a condition on real processes (the database, a log, a socket) until it holds, failing after a
-    generous deadline. Waiting on the condition, not on a fixed time, keeps loaded machines from flaking."""
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out after {timeout:.0f} s waiting for {what}")
-        time.sleep(0.05)  # polling a real process, not waiting on the clock under test

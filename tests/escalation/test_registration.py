@@ -1,0 +1,37 @@
+"""Approval workflows register their step handlers explicitly (the app factory calls
+`approvals.register_workflows`), not as a side effect of importing a module."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+
+from flask import Flask
+
+from service.operations import approvals
+from tests.escalation.test_workers import ROOT
+from workflows.registry import APPROVAL_WORKFLOWS, WORKFLOWS
+
+
+def test_every_approval_workflow_has_a_handler(app: Flask) -> None:
+    assert set(APPROVAL_WORKFLOWS) <= set(WORKFLOWS)
+    assert approvals.unregistered_workflows() == []
+    for workflow in APPROVAL_WORKFLOWS:
+        assert callable(approvals._HANDLERS[workflow]) and callable(approvals._SUMMARIES[workflow])
+
+
+def test_importing_a_workflow_module_registers_nothing_the_factory_registers_all() -> None:
+    # A fresh interpreter: this process has registered everything already.
+    code = textwrap.dedent(
+        """
+        from service.operations import approvals, establishment
+        from workflows.registry import APPROVAL_WORKFLOWS
+        assert approvals._HANDLERS == {}, approvals._HANDLERS
+        assert approvals.unregistered_workflows() == list(APPROVAL_WORKFLOWS)
+        approvals.register_workflows()
+        assert approvals.unregistered_workflows() == []
+        """
+    )
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
