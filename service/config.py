@@ -108,7 +108,6 @@ class Settings:
     embedded_database: bool
     enterprise_scope_min_employees: int
     social_org_scope_min_staff: int
-    max_page_size: int
     # Default approval mode per level when a body has no route configured.
     approval_modes: dict[str, str]
     max_content_length: int
@@ -138,7 +137,6 @@ class Settings:
             embedded_database=embedded,
             enterprise_scope_min_employees=_int("ENTERPRISE_SCOPE_MIN_EMPLOYEES", 50),
             social_org_scope_min_staff=_int("SOCIAL_ORG_SCOPE_MIN_STAFF", 30),
-            max_page_size=_int("MAX_PAGE_SIZE", 200),
             approval_modes={
                 level: os.environ.get(f"APPROVAL_MODE_{level.upper()}", default)
                 for level, default in DEFAULT_APPROVAL_MODES.items()

@@ -2,7 +2,7 @@
 
 Migrates, loads demo data into an empty embedded database (or with DEMO_DATA=1), starts an embedded
 Redis when REDIS_URL is not set, prints the address and the demo tokens, then runs the Procfile
-(web + worker) under honcho until interrupted."""
+(web, worker and scheduler) under honcho until interrupted."""
 
 from __future__ import annotations
 
