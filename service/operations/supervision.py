@@ -646,6 +646,7 @@ def decide_extension(
             approved_deadline=data.get("approved_deadline"),
             comment=data.get("comment"),
             today=today(),
+            state=t.state,
         )
         before = snapshot(t)
         ext.status = "approved" if decision.approved else "rejected"

@@ -161,6 +161,17 @@ def test_approved_deadline_not_in_the_past() -> None:
         "approved_deadline",
         lambda: decide_extension(True, current, TODAY - DAY, today=TODAY),
     )
+    # Once the unit has reported, a past date still judges whether the report came in time.
+    assert (
+        decide_extension(True, current, requested, approved_deadline=TODAY - DAY, today=TODAY, state="submitted")
+    ).effective_deadline == TODAY - DAY
+    _refused(
+        "approved_deadline_in_past",
+        "approved_deadline",
+        lambda: decide_extension(
+            True, current, requested, approved_deadline=TODAY - DAY, today=TODAY, state="rectifying"
+        ),
+    )
     # A refusal leaves the current deadline: no date to judge.
     assert not decide_extension(False, current, TODAY - DAY, comment="理由不充分", today=TODAY).approved
 
