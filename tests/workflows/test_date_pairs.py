@@ -12,8 +12,9 @@ import pytest
 
 from workflows.errors import Conflict, RuleViolation
 from workflows.establishment import check_decision_dates, check_founding_dates
-from workflows.interview import check_hold_time
-from workflows.supervision import decide_extension
+from workflows.interview import check_held, check_hold_time, check_schedule
+from workflows.supervision import ProblemInput, check_extension_request, check_ticket, decide_extension
+from workflows.workdays import WorkdayCalendar
 
 DAY = timedelta(days=1)
 TODAY = date(2026, 9, 25)
@@ -191,3 +192,43 @@ def test_hold_not_before_scheduled_time() -> None:
     with pytest.raises(Conflict) as err:
         check_hold_time(None, AT)
     assert err.value.code == "interview_not_scheduled"
+
+
+# -- pairs the workflows already enforced, pinned at their edges -----------------------------------------------
+
+
+def test_ticket_deadline_after_its_issue_day() -> None:
+    def issue(deadline: date) -> date:
+        return check_ticket(
+            "督办",
+            [ProblemInput("问题", "措施")],
+            rectification_deadline=deadline,
+            issued_on=TODAY,
+            calendar=WorkdayCalendar(),
+        ).rectify_by.date
+
+    _refused("rectification_deadline_not_after_issue", "rectification_deadline", lambda: issue(TODAY - DAY))
+    _refused("rectification_deadline_not_after_issue", "rectification_deadline", lambda: issue(TODAY))
+    assert issue(TODAY + DAY) == TODAY + DAY
+
+
+def test_extension_request_in_time_and_later_than_the_deadline() -> None:
+    def ask(today: date, new: date) -> None:
+        check_extension_request(today, CURRENT, new, "理由", WorkdayCalendar())
+
+    ask(CURRENT - DAY, CURRENT + DAY)
+    ask(CURRENT, CURRENT + DAY)  # the deadline day is still in time
+    _refused("extension_too_late", "new_deadline", lambda: ask(CURRENT + DAY, CURRENT + 2 * DAY))
+    _refused("extension_not_later", "new_deadline", lambda: ask(TODAY, CURRENT - DAY))
+    _refused("extension_not_later", "new_deadline", lambda: ask(TODAY, CURRENT))
+
+
+def test_interview_deadline_after_the_hold_day_and_schedule_after_now() -> None:
+    def hold(new: date) -> None:
+        check_held("记录", ["承诺"], new, TODAY)
+
+    _refused("new_deadline_not_in_future", "new_deadline", lambda: hold(TODAY - DAY))
+    _refused("new_deadline_not_in_future", "new_deadline", lambda: hold(TODAY))
+    hold(TODAY + DAY)
+    _refused("scheduled_at_not_in_future", "scheduled_at", lambda: check_schedule(AT, AT, "会议室"))
+    check_schedule(AT + dt.timedelta(minutes=1), AT, "会议室")
