@@ -561,6 +561,69 @@ def term_due_on(term_start: date, term_years: int) -> date:
         return term_start.replace(year=year, day=28)
 
 
+# -- dates ---------------------------------------------------------------------------------------------------
+# Each step rests on the one before it: the approval on the submitted request, the founding meeting on the
+# approval. A date may not precede what it rests on, nor lie after `today` (the service clock's civil date in
+# China): recording something that has not happened yet is a typing error, not a plan.
+
+
+def _not_future(value: date, today: date, code: str, label: str, field_name: str) -> None:
+    if value > today:
+        raise RuleViolation(code, f"{label}{value.isoformat()}不能晚于今天{today.isoformat()}", field=field_name)
+
+
+def check_decision_dates(
+    *, submitted_on: date, today: date, meeting_on: date | None = None, approved_on: date | None = None
+) -> None:
+    """The approving reply's dates: the committee meeting and the approval document (批复) are dated between the
+    day the request was submitted and today, and the document not before the meeting that decided it."""
+    for value, what, name in ((meeting_on, "审批会议日期", "meeting_on"), (approved_on, "批复日期", "approved_on")):
+        if value is None:
+            continue
+        _not_future(value, today, f"{name}_in_future", what, name)
+        if value < submitted_on:
+            raise RuleViolation(
+                f"{name}_before_submission",
+                f"{what}{value.isoformat()}不能早于请示提交日期{submitted_on.isoformat()}",
+                field=name,
+            )
+    if meeting_on is not None and approved_on is not None and approved_on < meeting_on:
+        raise RuleViolation(
+            "approved_on_before_meeting",
+            f"批复日期{approved_on.isoformat()}不能早于审批会议日期{meeting_on.isoformat()}",
+            field="approved_on",
+        )
+
+
+def check_founding_dates(
+    *,
+    held_on: date,
+    today: date,
+    approved_on: date | None,
+    approval_meeting_on: date | None = None,
+    term_start: date | None = None,
+) -> None:
+    """The founding general meeting (its date is `founded_on`) comes on or after the approval it rests on (the
+    approval document's date, else the approving meeting's) and not after today; the term starts with the
+    election: not before the meeting, not after today."""
+    _not_future(held_on, today, "meeting_in_future", "党员大会日期", "held_on")
+    basis, what = (approved_on, "批复日期") if approved_on is not None else (approval_meeting_on, "审批会议日期")
+    if basis is not None and held_on < basis:
+        raise RuleViolation(
+            "meeting_before_approval",
+            f"党员大会日期{held_on.isoformat()}不能早于{what}{basis.isoformat()}：须先批复，后成立",
+            field="held_on",
+        )
+    if term_start is not None:
+        _not_future(term_start, today, "term_start_in_future", "任期开始日期", "term_start")
+        if term_start < held_on:
+            raise RuleViolation(
+                "term_start_before_meeting",
+                f"任期开始日期{term_start.isoformat()}不能早于选举产生班子的党员大会日期{held_on.isoformat()}",
+                field="term_start",
+            )
+
+
 # -- state machine -------------------------------------------------------------------------------------------
 
 

@@ -31,11 +31,13 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from enum import StrEnum
 from typing import Any
+from zoneinfo import ZoneInfo
 
-from workflows.errors import RuleViolation
+from workflows.errors import Conflict, RuleViolation
 from workflows.machine import StateDef, TransitionDef, WorkflowDefinition
 
 MAX_COMMITMENTS = 50
+CHINA = ZoneInfo("Asia/Shanghai")  # times shown to users are China times
 
 
 class InterviewState(StrEnum):
@@ -70,6 +72,22 @@ def check_schedule(scheduled_at: dt.datetime, now: dt.datetime, place: str | Non
     """A new or moved interview: a time strictly after `now` and a place."""
     _check_time(scheduled_at, now)
     _check_place(place)
+
+
+def check_hold_time(scheduled_at: dt.datetime | None, now: dt.datetime) -> None:
+    """An interview is recorded as held (at `now`, the service clock) only once its scheduled time has come.
+
+    Conflict (409), not a bad input: the same request is right later. The held time is the clock's, so it can
+    never lie in the future."""
+    if not isinstance(now, dt.datetime):
+        raise TypeError("now must be a datetime from the service clock")
+    if scheduled_at is None:
+        raise Conflict(
+            "interview_not_scheduled", "约谈尚未安排时间和地点，请先安排（改期）再记录", field="scheduled_at"
+        )
+    if now < scheduled_at:
+        when = scheduled_at.astimezone(CHINA).strftime("%Y-%m-%d %H:%M")
+        raise Conflict("interview_not_yet_held", f"约谈安排在{when}，尚未到约谈时间", field="scheduled_at")
 
 
 def check_held(

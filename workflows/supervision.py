@@ -400,11 +400,16 @@ def decide_extension(
     *,
     approved_deadline: dt.date | None = None,
     comment: str | None = None,
+    today: dt.date | None = None,
+    state: TicketState | str | None = None,
 ) -> ExtensionDecision:
     """The supervisor's decision on a pending request.
 
     Approval grants `requested_deadline`, or a shorter `approved_deadline` (after the current deadline, not after
-    the requested one). A refusal needs a `comment` and leaves the current deadline in force.
+    the requested one, and — given the decision day `today` — not already past: a request made on the deadline
+    day may be decided days later). That last check applies only while the deadline binds the unit (`state` in
+    `ESCALATING_STATES`, or no state given): once the unit has reported, a past date still decides whether the
+    report came in time. A refusal needs a `comment` and leaves the current deadline in force.
     """
     text = comment.strip() if isinstance(comment, str) and comment.strip() else None
     if not approve:
@@ -426,6 +431,13 @@ def decide_extension(
         raise RuleViolation(
             "approved_deadline_after_requested",
             f"批准的截止日期不能晚于申请的{requested_deadline.isoformat()}",
+            field="approved_deadline",
+        )
+    binding = state is None or TicketState(state) in ESCALATING_STATES
+    if today is not None and binding and granted < today:
+        raise RuleViolation(
+            "approved_deadline_in_past",
+            f"批准的截止日期{granted.isoformat()}已早于今天{today.isoformat()}，请重新确定",
             field="approved_deadline",
         )
     return ExtensionDecision(True, current_deadline, requested_deadline, granted, text)

@@ -5,8 +5,9 @@ fires the shared state machine, persists the result and writes the audit trail, 
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from flask import current_app
 from sqlalchemy import Select, select, update
@@ -27,6 +28,7 @@ from workflows.establishment import ESTABLISHMENT, EstablishmentState, OrgForm
 from workflows.ledger import OperatingStatus
 
 WORKFLOW = ESTABLISHMENT.name
+CHINA = ZoneInfo("Asia/Shanghai")
 OPEN_STATES = (
     EstablishmentState.PREPARING,
     EstablishmentState.SUBMITTED,
@@ -194,6 +196,12 @@ def _check_roster(roster: list[dict[str, Any]] | None, units: list[Unit]) -> Non
 
 def _check(units: list[Unit], form: str, reason: str | None, exclude_case: int | None = None) -> None:
     rules.check_request(_facts(units, exclude_case), form, settings(), branch_over_50_reason=reason)
+
+
+def _civil_date(moment: datetime | None) -> date:
+    """The China civil date of a stored instant (the day a request was submitted, for the date rules)."""
+    assert moment is not None  # a case under approval has been submitted
+    return moment.astimezone(CHINA).date()
 
 
 def _set_links(case: EstablishmentCase, units: list[Unit]) -> None:
@@ -410,9 +418,13 @@ def on_step_closed(ev: approvals.StepClosed) -> None:
         doc_no = (ev.reply.get("approval_doc_no") or "").strip()
         if not doc_no:
             raise RuleViolation("approval_doc_no_required", "最终批复须填写批复文号", "approval_doc_no")
+        approved_on: date = ev.reply.get("approved_on") or today()
+        meeting_on: date | None = ev.reply.get("meeting_on")
+        rules.check_decision_dates(
+            submitted_on=_civil_date(case.submitted_at), today=today(), meeting_on=meeting_on, approved_on=approved_on
+        )
         case.approval_doc_no = doc_no
-        case.approved_on = ev.reply.get("approved_on") or today()
-        case.approval_meeting_on = ev.reply.get("meeting_on")
+        case.approved_on, case.approval_meeting_on = approved_on, meeting_on
         case.approving_body, case.decided_at = ev.step.body.name, now()
         _fire(ev.actor, case, "approve", ev.comment)
 
@@ -447,8 +459,13 @@ def found(
             secretary=data["secretary"],
             elected=tuple(rules.Candidate(c["name"], c["votes"]) for c in data["elected"]),
         )
-        if meeting.held_on > today():
-            raise RuleViolation("meeting_in_future", "党员大会日期不能晚于今天", "held_on")
+        rules.check_founding_dates(
+            held_on=meeting.held_on,
+            today=today(),
+            approved_on=case.approved_on,
+            approval_meeting_on=case.approval_meeting_on,
+            term_start=data.get("term_start"),
+        )
         term_years = rules.term_years_for(case.form, s)
         term_start: date = data.get("term_start") or meeting.held_on
         case.general_meeting = {

@@ -24,7 +24,7 @@ from service.models.base import snapshot
 from service.operations import audit, establishment, jurisdictions, notifications, supervision
 from service.operations.common import Precondition, check_precondition, order_by_keys
 from workflows.errors import Conflict, RuleViolation
-from workflows.interview import INTERVIEW, check_schedule
+from workflows.interview import INTERVIEW, check_hold_time, check_schedule
 from workflows.supervision import ESCALATING_STATES, SUPERVISION_TICKET, TicketState
 
 WORKFLOW = INTERVIEW.name
@@ -261,11 +261,7 @@ def hold(actor: Actor, interview_id: int, data: dict[str, Any], precondition: Pr
         check_precondition(interview, precondition)
         _require_interviewer(actor, interview)
         INTERVIEW.require(interview.state, "hold")
-        if interview.scheduled_at is None:
-            raise Conflict("interview_not_scheduled", "约谈尚未安排时间和地点，请先安排（改期）再记录", "scheduled_at")
-        if now() < interview.scheduled_at:
-            when = interview.scheduled_at.astimezone(CHINA).strftime("%Y-%m-%d %H:%M")
-            raise Conflict("interview_not_yet_held", f"约谈安排在{when}，尚未到约谈时间", "scheduled_at")
+        check_hold_time(interview.scheduled_at, now())
         before = snapshot(interview)
         interview.held_at, interview.minutes = now(), data["minutes"]
         interview.commitments, interview.new_deadline = list(data["commitments"]), data["new_deadline"]

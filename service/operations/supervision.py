@@ -696,6 +696,8 @@ def decide_extension(
             ext.requested_deadline,
             approved_deadline=data.get("approved_deadline"),
             comment=data.get("comment"),
+            today=today(),
+            state=t.state,
         )
         before = snapshot(t)
         ext.status = "approved" if decision.approved else "rejected"

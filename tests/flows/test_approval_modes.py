@@ -3,11 +3,13 @@ sequential, committee_vote; delegation, comments and the final reply's document 
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
 from flask import Flask
 
+from service.clock import FixedClock
 from tests.conftest import Api, World
 from tests.flows.helpers import (
     DOC_NO,
@@ -39,7 +41,7 @@ def _step(api: Api, case_id: int) -> dict[str, Any]:
 # -- countersign -----------------------------------------------------------------------------------------------
 
 
-def test_countersign_needs_every_named_approver(api: Api, colleagues: World) -> None:
+def test_countersign_needs_every_named_approver(api: Api, colleagues: World, clock: FixedClock) -> None:
     route(api, "east_t1", "countersign", [A, B, C])
     cid = submitted_branch(api)["id"]
     step = _step(api, cid)
@@ -59,12 +61,14 @@ def test_countersign_needs_every_named_approver(api: Api, colleagues: World) -> 
     assert_error(decide(api, tasks[C], C), 422, "approval_doc_no_required")
     assert _step(api, cid)["status"] == "pending"
     assert task_for(api, C, cid)["status"] == "open"
-    r = decide(api, tasks[C], C, approval_doc_no=DOC_NO, approved_on="2026-09-24", meeting_on="2026-09-23")
+    # Submitted on 09-25; the committee met on 09-28 and the reply is dated 09-29, recorded on 09-30.
+    clock.set(datetime(2026, 9, 30, 2, 0, tzinfo=UTC))
+    r = decide(api, tasks[C], C, approval_doc_no=DOC_NO, approved_on="2026-09-29", meeting_on="2026-09-28")
     assert r.status_code == 200, r.json
     case = get_case(api, cid)
     assert case["state"] == "approved"
     assert case["approval_doc_no"] == DOC_NO
-    assert case["approved_on"] == "2026-09-24" and case["approval_meeting_on"] == "2026-09-23"
+    assert case["approved_on"] == "2026-09-29" and case["approval_meeting_on"] == "2026-09-28"
     assert case["approving_body"] == "东一镇"
     assert [t["outcome"] for t in case["steps"][0]["tasks"]] == ["approve"] * 3
     assert audit_actions(api, cid).count("establishment.approve") == 1

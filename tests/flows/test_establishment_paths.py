@@ -4,10 +4,12 @@ rejected / cancelled paths."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
 from typing import Any
 
 import pytest
 
+from service.clock import FixedClock
 from tests.conftest import Api, World
 from tests.flows.helpers import (
     AUDIT,
@@ -109,7 +111,7 @@ def _units_covered(api: Api, covered: bool) -> int:
 
 
 @pytest.mark.parametrize("spec", FORMS, ids=lambda s: f"{s.form}-{len(s.units)}u-{s.body}")
-def test_every_form_founded_end_to_end(api: Api, colleagues: World, spec: FormSpec) -> None:
+def test_every_form_founded_end_to_end(api: Api, colleagues: World, clock: FixedClock, spec: FormSpec) -> None:
     units = [make_unit(api, place, employees=200, **counts) for place, counts in spec.units]
     ids = [u["id"] for u in units]
     formal = sum(u["formal_members"] for u in units)
@@ -141,6 +143,9 @@ def test_every_form_founded_end_to_end(api: Api, colleagues: World, spec: FormSp
     assert [s["status"] for s in approved["steps"]] == ["approved"] * len(spec.levels)
 
     payload = meeting(formal, committee=spec.committee, **spec.extra)
+    if "term_start" in spec.extra:
+        # A term may not start in the future: record the founding on the term's first day.
+        clock.set(datetime.combine(date.fromisoformat(spec.extra["term_start"]), datetime.min.time(), UTC))
     res = found(api, cid, payload)
     assert res.status_code == 200, res.json
     assert res.json["state"] == "founded"
