@@ -22,10 +22,8 @@ from typing import Any
 from redis.exceptions import RedisError
 from rq import Worker
 
-from service import create_app
-from workers.jobs import use_app
-from workers.queues import connect, queues
-from workers.runtime import Backoff, clock_from_env, wait_for_redis
+from workers.queues import queues
+from workers.runtime import Backoff, start_process, wait_for_redis
 
 log = logging.getLogger("workers")
 _stop = threading.Event()
@@ -53,14 +51,11 @@ def _on_signal(signum: int, frame: FrameType | None) -> None:
 
 
 def main(argv: list[str]) -> int:
-    app = create_app(clock=clock_from_env())
-    url = app.config["SETTINGS"].redis_url
-    if not url:
-        print("REDIS_URL is not set", file=sys.stderr)
+    started = start_process()
+    if started is None:
         return 2
+    app, connection = started
     burst = "--burst" in argv
-    use_app(app)
-    connection = connect(url)
     backoff = Backoff()
     with app.app_context():
         while True:

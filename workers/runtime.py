@@ -13,6 +13,7 @@ import random
 import threading
 from datetime import UTC, datetime, timedelta
 
+from flask import Flask
 from redis import Redis
 from redis.exceptions import RedisError
 
@@ -100,3 +101,21 @@ def lease_seconds() -> float:
 
 def lease_delta() -> timedelta:
     return timedelta(seconds=lease_seconds())
+
+
+def start_process() -> tuple[Flask, Redis] | None:
+    """The app (with the clock override, if any) and the Redis connection of a worker or scheduler
+    process, its jobs bound to that app; None when REDIS_URL is not set (said on stderr)."""
+    import sys
+
+    from service import create_app
+    from workers.jobs import use_app
+    from workers.queues import connect
+
+    app = create_app(clock=clock_from_env())
+    url = app.config["SETTINGS"].redis_url
+    if not url:
+        print("REDIS_URL is not set", file=sys.stderr)
+        return None
+    use_app(app)
+    return app, connect(url)

@@ -19,23 +19,18 @@ from types import FrameType
 from redis.exceptions import RedisError
 from sqlalchemy.exc import SQLAlchemyError
 
-from service import create_app
-from workers.jobs import enqueue_due, use_app
-from workers.queues import connect
-from workers.runtime import Backoff, clock_from_env, seconds_env
+from workers.jobs import enqueue_due
+from workers.runtime import Backoff, seconds_env, start_process
 
 log = logging.getLogger("workers")
 
 
 def main(argv: list[str]) -> int:
-    app = create_app(clock=clock_from_env())
-    url = app.config["SETTINGS"].redis_url
-    if not url:
-        print("REDIS_URL is not set", file=sys.stderr)
+    started = start_process()
+    if started is None:
         return 2
+    app, connection = started
     interval = seconds_env("ESCALATION_SWEEP_SECONDS", 60)
-    use_app(app)
-    connection = connect(url)
     backoff = Backoff()
     stop = threading.Event()
 

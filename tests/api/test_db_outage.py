@@ -11,7 +11,6 @@ import contextlib
 import glob
 import os
 import shutil
-import socket
 import sqlite3
 import subprocess
 import tempfile
@@ -36,20 +35,17 @@ from service.errors import DATABASE_BUSY, DATABASE_UNAVAILABLE
 from service.extensions import db
 from tests.conftest import ROOT, Api, World, build_world
 from tests.factories import unit_payload
+from tests.ports import free_port
 
 INITDB = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
 PORTS = range(18410, 18500)
 
 
 def _free_port() -> int:
-    for port in PORTS:
-        with socket.socket() as s:
-            try:
-                s.bind(("127.0.0.1", port))
-            except OSError:
-                continue
-            return port
-    pytest.skip(f"no free port in {PORTS}")
+    port = free_port(PORTS)
+    if port is None:
+        pytest.skip(f"no free port in {PORTS}")
+    return port
 
 
 class Cluster:

@@ -8,7 +8,6 @@ from __future__ import annotations
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -29,6 +28,7 @@ from service.models import AuditEvent, EscalationEvent, SupervisionTicket
 from tests.conftest import World
 from tests.escalation.helpers import notification_count, overdue_ticket
 from tests.escalation.test_workers import REMINDER_DAY, ROOT, wait_for, worker_env
+from tests.ports import free_port
 
 # Worker and scheduler processes write through their own connections: real commits.
 pytestmark = pytest.mark.commits
@@ -49,14 +49,10 @@ def _redis_server_binary() -> str:
 
 
 def _free_port() -> int:
-    for port in PORTS:
-        with socket.socket() as s:
-            try:
-                s.bind(("127.0.0.1", port))
-            except OSError:
-                continue
-            return port
-    raise RuntimeError("no free port in 18300-18399")
+    port = free_port(PORTS)
+    if port is None:
+        raise RuntimeError(f"no free port in {PORTS}")
+    return port
 
 
 class RedisServer:
