@@ -402,7 +402,9 @@ def on_step_closed(ev: approvals.StepClosed) -> None:
     case = db.session.execute(
         select(EstablishmentCase)
         .where(EstablishmentCase.id == ev.step.subject_id)
-        .with_for_update()
+        # OF the case alone: a bare FOR UPDATE also locks the eagerly joined jurisdiction row, and two
+        # decisions in one body then deadlock against the key-share locks their audit inserts hold on it.
+        .with_for_update(of=EstablishmentCase)
         .execution_options(populate_existing=True)
     ).scalar_one()
     if ev.status is StepStatus.RETURNED:
