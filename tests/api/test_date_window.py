@@ -155,6 +155,7 @@ def test_query_string_dates_are_checked_at_both_edges(api: Api) -> None:
 # -- one setting: DATE_MIN_YEAR / DATE_MAX_YEAR move the door and the calendar's years together -------------------
 
 
+@pytest.mark.commits  # a second app, on its own connection
 def test_the_window_is_a_setting_shared_with_the_calendar(api: Api, app: Flask, clock: FixedClock) -> None:
     settings = dataclasses.replace(app.config["SETTINGS"], date_window=DateWindow(2010, 2030))
     other = create_app(settings, clock=clock)
