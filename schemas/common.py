@@ -93,6 +93,14 @@ class ErrorSchema(Schema):
     code = fields.String(metadata={"description": "Machine-readable error code"})
     message = fields.String(metadata={"description": "Human message (Chinese)"})
     errors = fields.Dict(metadata={"description": "Field errors by location: {'json': {'field': ['msg']}}"})
+    detail = fields.Dict(
+        keys=fields.String(),
+        metadata={
+            "description": "Only on some rule refusals: the numbers behind it, from the settings in force, e.g. "
+            "{'threshold': 100, 'formal_members': 80}. `threshold` is the least count that passes; other keys "
+            "name the counts (`formal_members`, `mobile_members`, `units`, `max_units`, `soft_max`)."
+        },
+    )
     request_id = fields.String()
 
 

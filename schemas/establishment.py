@@ -25,7 +25,7 @@ class CandidateSchema(Schema):
 class _CaseFields(Schema):
     proposed_secretary = text(50, allow_none=True)
     proposed_committee_size = fields.Integer(strict=True, allow_none=True, validate=validate.Range(min=0, max=15))
-    branch_over_50_reason = text(1000, allow_none=True)
+    branch_oversize_reason = text(1000, allow_none=True)
     request_text = text(5000, allow_none=True, metadata={"description": "The request (请示) text"})
     roster = fields.List(
         fields.Nested(RosterMemberSchema),
@@ -140,7 +140,7 @@ class CaseSchema(Schema):
     proposed_name = fields.String()
     proposed_secretary = fields.String(allow_none=True)
     proposed_committee_size = fields.Integer(allow_none=True)
-    branch_over_50_reason = fields.String(allow_none=True)
+    branch_oversize_reason = fields.String(allow_none=True)
     request_text = fields.String(allow_none=True)
     roster = fields.List(fields.Dict(), allow_none=True)
     formal_total = fields.Integer()

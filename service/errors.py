@@ -2,6 +2,8 @@
 
 {"status": 422, "code": "validation_failed", "message": "...", "errors": {"json": {"field": ["..."]}},
  "request_id": "..."}
+
+A rule's refusal may add "detail": {"threshold": 100, "formal_members": 80} (RuleViolation.detail).
 """
 
 from __future__ import annotations
@@ -126,7 +128,11 @@ def handle_api_error(exc: ApiError) -> ResponseReturnValue:
 def handle_rule_violation(exc: RuleViolation) -> ResponseReturnValue:
     status = 409 if isinstance(exc, Conflict) else 422
     errors = {"json": {exc.field: [exc.message]}} if exc.field else None
-    return _respond(status, exc.code, exc.message, errors)
+    body = error_body(status, exc.code, exc.message, errors)
+    if exc.detail:
+        # The numbers behind the refusal (thresholds in force), so portals need not parse the message.
+        body["detail"] = exc.detail
+    return jsonify(body), status
 
 
 def handle_database_error(exc: Exception) -> ResponseReturnValue:

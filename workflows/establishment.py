@@ -191,14 +191,17 @@ class FormOption:
     reason_zh: str
     code: str | None = None  # the refusing rule when not allowed
     needs_reason: bool = False  # allowed only with a stated reason (a branch above the soft maximum)
+    # The numbers behind a refusal, from the settings in force (RuleViolation.detail), e.g.
+    # {"threshold": 100, "formal_members": 80}: `threshold` is always the least count that passes.
+    detail: Mapping[str, int] | None = None
 
     @property
     def label_zh(self) -> str:
         return FORM_LABELS_ZH[self.form]
 
 
-def _refused(form: OrgForm, code: str, reason_zh: str) -> FormOption:
-    return FormOption(form=form, allowed=False, required=False, reason_zh=reason_zh, code=code)
+def _refused(form: OrgForm, code: str, reason_zh: str, **detail: int) -> FormOption:
+    return FormOption(form=form, allowed=False, required=False, reason_zh=reason_zh, code=code, detail=detail or None)
 
 
 def _single_unit_only(form: OrgForm) -> FormOption:
@@ -217,8 +220,10 @@ def _assess_branch(units: Sequence[UnitFacts], s: EstablishmentSettings) -> Form
     if formal < s.branch_min_formal:
         return _refused(
             form,
-            "branch_needs_3_formal",
+            "branch_needs_more_formal",
             f"正式党员{formal}名，不足{s.branch_min_formal}名，不能单独成立党支部，可与其他单位联合成立联合党支部",
+            threshold=s.branch_min_formal,
+            formal_members=formal,
         )
     if formal > s.branch_soft_max:
         return FormOption(
@@ -239,7 +244,13 @@ def _assess_branch(units: Sequence[UnitFacts], s: EstablishmentSettings) -> Form
 def _assess_joint(units: Sequence[UnitFacts], s: EstablishmentSettings) -> FormOption:
     form = OrgForm.JOINT_BRANCH
     if len(units) > s.max_joint_units:
-        return _refused(form, "joint_too_many_units", f"联合党支部最多由{s.max_joint_units}个单位组成")
+        return _refused(
+            form,
+            "joint_too_many_units",
+            f"联合党支部最多由{s.max_joint_units}个单位组成",
+            max_units=s.max_joint_units,
+            units=len(units),
+        )
     for unit in units:
         if unit.formal_members >= s.branch_min_formal:
             return _refused(
@@ -259,8 +270,10 @@ def _assess_joint(units: Sequence[UnitFacts], s: EstablishmentSettings) -> FormO
     if total < s.branch_min_formal:
         return _refused(
             form,
-            "joint_needs_3_formal_total",
+            "joint_needs_more_formal_total",
             f"各单位正式党员合计{total}名，不足{s.branch_min_formal}名，不能成立联合党支部",
+            threshold=s.branch_min_formal,
+            formal_members=total,
         )
     return FormOption(
         form=form,
@@ -278,8 +291,10 @@ def _assess_general_branch(units: Sequence[UnitFacts], s: EstablishmentSettings)
     if formal < s.general_branch_min_formal:
         return _refused(
             form,
-            "general_branch_needs_51_formal",
+            "general_branch_needs_more_formal",
             f"正式党员{formal}名，须超过{s.branch_soft_max}名才能成立党总支",
+            threshold=s.general_branch_min_formal,
+            formal_members=formal,
         )
     return FormOption(
         form=form,
@@ -297,8 +312,10 @@ def _assess_primary_committee(units: Sequence[UnitFacts], s: EstablishmentSettin
     if formal < s.primary_committee_min_formal:
         return _refused(
             form,
-            "primary_committee_needs_100_formal",
+            "primary_committee_needs_more_formal",
             f"正式党员{formal}名，须达到{s.primary_committee_min_formal}名才能成立基层党委",
+            threshold=s.primary_committee_min_formal,
+            formal_members=formal,
         )
     return FormOption(
         form=form,
@@ -314,8 +331,10 @@ def _assess_functional(units: Sequence[UnitFacts], s: EstablishmentSettings) -> 
     if mobile < s.functional_min_mobile:
         return _refused(
             form,
-            "functional_needs_4_mobile",
+            "functional_needs_more_mobile",
             f"流动党员{mobile}名，须超过{s.functional_min_mobile - 1}名才能成立功能型党组织",
+            threshold=s.functional_min_mobile,
+            mobile_members=mobile,
         )
     return FormOption(
         form=form,
@@ -362,7 +381,7 @@ def check_request(
     form: OrgForm | str,
     settings: EstablishmentSettings = DEFAULT_SETTINGS,
     *,
-    branch_over_50_reason: str | None = None,
+    branch_oversize_reason: str | None = None,
 ) -> None:
     """Raise the first rule that refuses establishing `form` for `units`; return None when acceptable."""
     org_form = _form(form)
@@ -380,12 +399,14 @@ def check_request(
     option = _ASSESSORS[org_form](units, settings)
     if not option.allowed:
         assert option.code is not None  # every refusal names its rule
-        raise RuleViolation(option.code, option.reason_zh, field="form")
-    if option.needs_reason and not (branch_over_50_reason and branch_over_50_reason.strip()):
+        raise RuleViolation(option.code, option.reason_zh, field="form", detail=option.detail)
+    if option.needs_reason and not (branch_oversize_reason and branch_oversize_reason.strip()):
         raise RuleViolation(
-            "branch_over_50_needs_reason",
+            "branch_oversize_needs_reason",
             f"正式党员超过{settings.branch_soft_max}名仍成立党支部，须说明理由",
-            field="branch_over_50_reason",
+            field="branch_oversize_reason",
+            # A branch above its soft maximum: the reason is needed from soft maximum + 1 members on.
+            detail={"soft_max": settings.branch_soft_max, "formal_members": units[0].formal_members},
         )
 
 

@@ -37,7 +37,7 @@ class EstablishmentCase(Escalating, Versioned, Timestamped, db.Model):
     proposed_name: Mapped[str] = mapped_column(String(200))
     proposed_secretary: Mapped[str | None] = mapped_column(String(50))
     proposed_committee_size: Mapped[int | None]
-    branch_over_50_reason: Mapped[str | None] = mapped_column(Text)
+    branch_oversize_reason: Mapped[str | None] = mapped_column(Text)
     request_text: Mapped[str | None] = mapped_column(Text)
     roster: Mapped[list[dict[str, Any]] | None] = mapped_column(JSON)
     formal_total: Mapped[int]

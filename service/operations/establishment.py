@@ -40,7 +40,7 @@ EDITABLE = (
     "proposed_name",
     "proposed_secretary",
     "proposed_committee_size",
-    "branch_over_50_reason",
+    "branch_oversize_reason",
     "request_text",
     "roster",
 )
@@ -195,7 +195,7 @@ def _check_roster(roster: list[dict[str, Any]] | None, units: list[Unit]) -> Non
 
 
 def _check(units: list[Unit], form: str, reason: str | None, exclude_case: int | None = None) -> None:
-    rules.check_request(_facts(units, exclude_case), form, settings(), branch_over_50_reason=reason)
+    rules.check_request(_facts(units, exclude_case), form, settings(), branch_oversize_reason=reason)
 
 
 def _civil_date(moment: datetime | None) -> date:
@@ -238,7 +238,7 @@ def _fire(actor: Actor, case: EstablishmentCase, event: str, comment: str | None
 def create(actor: Actor, data: dict[str, Any]) -> EstablishmentCase:
     with transaction():
         units = _load_units(actor, data["unit_ids"], lock=True)
-        _check(units, data["form"], data.get("branch_over_50_reason"))
+        _check(units, data["form"], data.get("branch_oversize_reason"))
         _check_roster(data.get("roster"), units)
         body_id = _lowest_common_body(units)
         body = db.session.get(Jurisdiction, body_id)
@@ -329,7 +329,7 @@ def update_case(
             else units_of([case.id])[case.id]
         )
         form = changes.get("form", case.form)
-        reason = changes.get("branch_over_50_reason", case.branch_over_50_reason)
+        reason = changes.get("branch_oversize_reason", case.branch_oversize_reason)
         _check(units, form, reason, exclude_case=case.id)
         _check_roster(changes.get("roster", case.roster), units)
         for key in (*EDITABLE, "form"):
@@ -352,7 +352,7 @@ def submit(actor: Actor, case_id: int, precondition: Precondition | None = None)
         _require_applicant_side(actor, case)
         ESTABLISHMENT.require(case.state, "submit")
         units = _load_units(actor, [u.id for u in units_of([case.id])[case.id]], lock=True)
-        _check(units, case.form, case.branch_over_50_reason, exclude_case=case.id)
+        _check(units, case.form, case.branch_oversize_reason, exclude_case=case.id)
         _check_roster(case.roster, units)
         _totals(case, units)
         case.submitted_at, case.return_reason = now(), None

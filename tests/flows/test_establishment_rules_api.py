@@ -3,6 +3,7 @@ the edges on the allowed side are accepted."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -32,21 +33,21 @@ from tests.flows.helpers import (
 Units = list[tuple[str, dict[str, int]]]
 
 REFUSED: list[tuple[str, Units, str, dict[str, Any], str]] = [
-    ("branch-2-formal", [("east_t1", {"formal_members": 2})], "branch", {}, "branch_needs_3_formal"),
+    ("branch-2-formal", [("east_t1", {"formal_members": 2})], "branch", {}, "branch_needs_more_formal"),
     (
         "branch-probationary-not-counted",
         [("east_t1", {"formal_members": 2, "probationary_members": 5})],
         "branch",
         {},
-        "branch_needs_3_formal",
+        "branch_needs_more_formal",
     ),
-    ("branch-51-without-reason", [("east_t1", {"formal_members": 51})], "branch", {}, "branch_over_50_needs_reason"),
+    ("branch-51-without-reason", [("east_t1", {"formal_members": 51})], "branch", {}, "branch_oversize_needs_reason"),
     (
         "branch-51-blank-reason",
         [("east_t1", {"formal_members": 51})],
         "branch",
-        {"branch_over_50_reason": "  "},
-        "branch_over_50_needs_reason",
+        {"branch_oversize_reason": "  "},
+        "branch_oversize_needs_reason",
     ),
     (
         "branch-two-units",
@@ -55,27 +56,27 @@ REFUSED: list[tuple[str, Units, str, dict[str, Any], str]] = [
         {},
         "form_needs_single_unit",
     ),
-    ("general-50", [("east_t1", {"formal_members": 50})], "general_branch", {}, "general_branch_needs_51_formal"),
+    ("general-50", [("east_t1", {"formal_members": 50})], "general_branch", {}, "general_branch_needs_more_formal"),
     (
         "general-50-plus-probationary",
         [("east_t1", {"formal_members": 50, "probationary_members": 10})],
         "general_branch",
         {},
-        "general_branch_needs_51_formal",
+        "general_branch_needs_more_formal",
     ),
     (
         "primary-99",
         [("east_t1", {"formal_members": 99})],
         "primary_committee",
         {},
-        "primary_committee_needs_100_formal",
+        "primary_committee_needs_more_formal",
     ),
     (
         "primary-99-plus-probationary",
         [("east_t1", {"formal_members": 99, "probationary_members": 30})],
         "primary_committee",
         {},
-        "primary_committee_needs_100_formal",
+        "primary_committee_needs_more_formal",
     ),
     ("joint-one-unit", [("east_t1", {"formal_members": 2})], "joint_branch", {}, "joint_too_few_units"),
     ("joint-four-units", [("east_t1", {"formal_members": 1})] * 4, "joint_branch", {}, "joint_too_many_units"),
@@ -98,21 +99,21 @@ REFUSED: list[tuple[str, Units, str, dict[str, Any], str]] = [
         [("east_t1", {"formal_members": 1}), ("east_t2", {"formal_members": 1})],
         "joint_branch",
         {},
-        "joint_needs_3_formal_total",
+        "joint_needs_more_formal_total",
     ),
     (
         "joint-probationary-not-counted",
         [("east_t1", {"formal_members": 1, "probationary_members": 4}), ("east_t1", {"formal_members": 1})],
         "joint_branch",
         {},
-        "joint_needs_3_formal_total",
+        "joint_needs_more_formal_total",
     ),
     (
         "functional-3-mobile",
         [("east_t1", {"formal_members": 3, "mobile_members": 3})],
         "functional_org",
         {},
-        "functional_needs_4_mobile",
+        "functional_needs_more_mobile",
     ),
 ]
 
@@ -124,7 +125,7 @@ ACCEPTED: list[tuple[str, Units, str, dict[str, Any], str]] = [
         "branch-51-with-reason",
         [("east_t1", {"formal_members": 51})],
         "branch",
-        {"branch_over_50_reason": "生产一线集中，便于组织生活"},
+        {"branch_oversize_reason": "生产一线集中，便于组织生活"},
         "east_t1",
     ),
     ("primary-100", [("east_t1", {"formal_members": 100})], "primary_committee", {}, "east_t1"),
@@ -163,7 +164,7 @@ def test_refused_requests_name_the_rule_and_create_nothing(
 ) -> None:
     ids = _units(api, units)
     option = _options(api, ids)[form]
-    if code == "branch_over_50_needs_reason":
+    if code == "branch_oversize_needs_reason":
         assert option["allowed"] is True and option["needs_reason"] is True
     else:
         assert option["allowed"] is False and option["code"] == code
@@ -183,6 +184,46 @@ def test_accepted_edges(api: Api, units: Units, form: str, extra: dict[str, Any]
     assert case["jurisdiction"]["code"] == body
     assert case["formal_total"] == sum(c["formal_members"] for _, c in units)
     assert submit(api, case["id"], as_="admin@city")["steps"][0]["status"] == "pending"
+
+
+def test_a_changed_threshold_shows_in_the_message_and_the_detail(
+    api: Api, app: Flask, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The same as ESTABLISHMENT_SETTINGS='{"primary_committee_min_formal": 80}' at start-up.
+    settings = app.config["SETTINGS"]
+    changed = replace(settings, establishment=replace(settings.establishment, primary_committee_min_formal=80))
+    monkeypatch.setitem(app.config, "SETTINGS", changed)
+    small = make_unit(api, employees=500, formal_members=79)["id"]
+    option = _options(api, [small])["primary_committee"]
+    assert option["code"] == "primary_committee_needs_more_formal" and "达到80名" in option["reason"]
+    r = create_case(api, [small], "primary_committee")
+    assert_error(r, 422, "primary_committee_needs_more_formal")
+    assert r.json["message"] == "正式党员79名，须达到80名才能成立基层党委"
+    assert r.json["detail"] == {"threshold": 80, "formal_members": 79}
+    assert r.json["errors"] == {"json": {"form": [r.json["message"]]}}
+    enough = make_unit(api, employees=500, formal_members=80)["id"]
+    assert new_case(api, [enough], "primary_committee")["state"] == "preparing"
+
+
+def test_the_oversize_reason_field_is_named_for_the_rule_not_the_number(api: Api) -> None:
+    uid = make_unit(api, employees=500, formal_members=51)["id"]
+    r = create_case(api, [uid], "branch", branch_over_50_reason="旧字段")
+    assert r.status_code == 422 and "branch_over_50_reason" in r.json["errors"]["json"], r.json
+    r = create_case(api, [uid], "branch")
+    assert_error(r, 422, "branch_oversize_needs_reason")
+    assert list(r.json["errors"]["json"]) == ["branch_oversize_reason"]
+    assert r.json["detail"] == {"soft_max": 50, "formal_members": 51}
+    case = new_case(api, [uid], "branch", branch_oversize_reason="生产一线集中，便于组织生活")
+    assert case["branch_oversize_reason"] == "生产一线集中，便于组织生活"
+    assert "branch_over_50_reason" not in case
+    assert "branch_over_50_reason" not in get_case(api, case["id"])
+
+
+def test_rule_refusals_without_numbers_carry_no_detail(api: Api) -> None:
+    uid = make_unit(api, formal_members=5)["id"]
+    r = create_case(api, [uid, uid], "branch")
+    assert_error(r, 422, "duplicate_units")
+    assert "detail" not in r.json
 
 
 def test_unit_with_a_party_org_is_refused(api: Api) -> None:

@@ -152,34 +152,34 @@ def test_branch_required_and_reason_flags(formal: int, required: bool, needs_rea
 @pytest.mark.parametrize(
     ("formal", "prob", "form", "code"),
     [
-        (2, 5, B, "branch_needs_3_formal"),  # probationary members do not count
-        (2, 1, B, "branch_needs_3_formal"),
+        (2, 5, B, "branch_needs_more_formal"),  # probationary members do not count
+        (2, 1, B, "branch_needs_more_formal"),
         (3, 0, B, None),
-        (50, 10, G, "general_branch_needs_51_formal"),
+        (50, 10, G, "general_branch_needs_more_formal"),
         (51, 0, G, None),
-        (99, 1, P, "primary_committee_needs_100_formal"),
-        (99, 50, P, "primary_committee_needs_100_formal"),
+        (99, 1, P, "primary_committee_needs_more_formal"),
+        (99, 50, P, "primary_committee_needs_more_formal"),
         (100, 0, P, None),
     ],
 )
 def test_probationary_members_never_count(formal: int, prob: int, form: OrgForm, code: str | None) -> None:
-    assert code_of([unit(1, formal, prob=prob)], form, branch_over_50_reason="x") == code
+    assert code_of([unit(1, formal, prob=prob)], form, branch_oversize_reason="x") == code
 
 
 @pytest.mark.parametrize(
     ("formal", "form", "code"),
     [
-        (2, B, "branch_needs_3_formal"),
+        (2, B, "branch_needs_more_formal"),
         (3, B, None),
         (50, B, None),
-        (50, G, "general_branch_needs_51_formal"),
+        (50, G, "general_branch_needs_more_formal"),
         (51, G, None),
-        (99, P, "primary_committee_needs_100_formal"),
+        (99, P, "primary_committee_needs_more_formal"),
         (100, P, None),
         (2, J, "joint_too_few_units"),
         (0, J, "joint_too_few_units"),
         (3, J, "joint_unit_can_stand_alone"),
-        (100, F, "functional_needs_4_mobile"),
+        (100, F, "functional_needs_more_mobile"),
     ],
 )
 def test_single_unit_request(formal: int, form: OrgForm, code: str | None) -> None:
@@ -195,13 +195,74 @@ def test_refusal_message_is_specific_chinese() -> None:
 
 @pytest.mark.parametrize(("formal", "reason", "code"), [
     (50, None, None),
-    (51, None, "branch_over_50_needs_reason"),
-    (51, "   ", "branch_over_50_needs_reason"),
+    (51, None, "branch_oversize_needs_reason"),
+    (51, "   ", "branch_oversize_needs_reason"),
     (51, "生产经营集中在一处，便于统一管理", None),
-    (120, None, "branch_over_50_needs_reason"),
+    (120, None, "branch_oversize_needs_reason"),
 ])  # fmt: skip
 def test_branch_above_50_needs_reason(formal: int, reason: str | None, code: str | None) -> None:
-    assert code_of([unit(1, formal)], B, branch_over_50_reason=reason) == code
+    assert code_of([unit(1, formal)], B, branch_oversize_reason=reason) == code
+
+
+# -- codes name the rule, the numbers in force travel in the message and `detail` ---------------------------
+
+# A changed setting for every threshold that used to be spelled into a code.
+CHANGED = EstablishmentSettings(
+    branch_min_formal=5, branch_soft_max=60, primary_committee_min_formal=80, functional_min_mobile=6
+)
+
+
+def refusal(units: list[UnitFacts], form: OrgForm, settings: EstablishmentSettings, **kwargs: Any) -> RuleViolation:
+    with pytest.raises(RuleViolation) as exc:
+        check_request(units, form, settings, **kwargs)
+    return exc.value
+
+
+@pytest.mark.parametrize(
+    ("units", "form", "code", "detail", "text"),
+    [
+        ([unit(1, 4)], B, "branch_needs_more_formal", {"threshold": 5, "formal_members": 4}, "不足5名"),
+        (
+            [unit(1, 2), unit(2, 2)],
+            J,
+            "joint_needs_more_formal_total",
+            {"threshold": 5, "formal_members": 4},
+            "合计4名，不足5名",
+        ),
+        ([unit(1, 60)], G, "general_branch_needs_more_formal", {"threshold": 61, "formal_members": 60}, "超过60名"),
+        ([unit(1, 79)], P, "primary_committee_needs_more_formal", {"threshold": 80, "formal_members": 79}, "达到80名"),
+        ([unit(1, 9, mobile=5)], F, "functional_needs_more_mobile", {"threshold": 6, "mobile_members": 5}, "超过5名"),
+        ([unit(1, 61)], B, "branch_oversize_needs_reason", {"soft_max": 60, "formal_members": 61}, "超过60名"),
+    ],
+)
+def test_refusals_carry_the_thresholds_in_force(
+    units: list[UnitFacts], form: OrgForm, code: str, detail: dict[str, int], text: str
+) -> None:
+    exc = refusal(units, form, CHANGED)
+    assert (exc.code, exc.detail) == (code, detail)
+    assert text in exc.message
+
+
+def test_changed_primary_committee_threshold_moves_the_edge() -> None:
+    s = EstablishmentSettings(primary_committee_min_formal=80)
+    exc = refusal([unit(1, 79)], P, s)
+    assert exc.code == "primary_committee_needs_more_formal"
+    assert exc.message == "正式党员79名，须达到80名才能成立基层党委"
+    assert exc.detail == {"threshold": 80, "formal_members": 79}
+    assert code_of([unit(1, 80)], P, settings=s) is None
+    assert assess_form([unit(1, 79)], P, s).detail == {"threshold": 80, "formal_members": 79}
+
+
+def test_too_many_joint_units_carries_the_maximum() -> None:
+    exc = refusal([unit(i, 1) for i in range(1, 6)], J, EstablishmentSettings(max_joint_units=4))
+    assert exc.code == "joint_too_many_units"
+    assert exc.detail == {"max_units": 4, "units": 5}
+    assert "最多由4个单位组成" in exc.message
+
+
+def test_allowed_options_and_plain_rules_carry_no_detail() -> None:
+    assert assess_form([unit(1, 10)], B).detail is None
+    assert RuleViolation("x", "y").detail is None
 
 
 # -- functional organisations --------------------------------------------------------------------------------
@@ -216,11 +277,11 @@ def test_functional_org_needs_more_than_3_mobile(mobiles: list[int], allowed: bo
     option = assess_form(units, F)
     assert option.allowed is allowed
     assert option.required is False
-    assert code_of(units, F) == (None if allowed else "functional_needs_4_mobile")
+    assert code_of(units, F) == (None if allowed else "functional_needs_more_mobile")
 
 
 def test_mobile_members_do_not_count_for_branch() -> None:
-    assert code_of([unit(1, 2, mobile=10)], B) == "branch_needs_3_formal"
+    assert code_of([unit(1, 2, mobile=10)], B) == "branch_needs_more_formal"
     assert allowed_forms([unit(1, 2, mobile=10)]) == {F}
 
 
@@ -238,10 +299,10 @@ def test_mobile_members_do_not_count_for_branch() -> None:
         ([1, 1, 1, 1], 5, None),
         ([1, 1, 1, 0, 0], 5, None),
         ([1, 1, 1, 1, 1, 1], 5, "joint_too_many_units"),
-        ([1, 1], 3, "joint_needs_3_formal_total"),
-        ([0, 2], 3, "joint_needs_3_formal_total"),
+        ([1, 1], 3, "joint_needs_more_formal_total"),
+        ([0, 2], 3, "joint_needs_more_formal_total"),
         ([0, 1, 2], 3, None),  # a unit without formal members may join
-        ([0, 0, 2], 3, "joint_needs_3_formal_total"),
+        ([0, 0, 2], 3, "joint_needs_more_formal_total"),
         ([3, 0], 3, "joint_unit_can_stand_alone"),
         ([2, 5], 3, "joint_unit_can_stand_alone"),
     ],
@@ -255,7 +316,7 @@ def test_joint_branch_unit_count_and_totals(formals: list[int], max_units: int, 
 
 def test_joint_branch_with_probationary_only_total_refused() -> None:
     units = [unit(1, 1, prob=4), unit(2, 1, prob=4)]
-    assert code_of(units, J) == "joint_needs_3_formal_total"
+    assert code_of(units, J) == "joint_needs_more_formal_total"
 
 
 def test_joint_branch_cross_county_refused() -> None:
@@ -304,7 +365,7 @@ CASES = [
 @pytest.mark.parametrize("form", FORMS)
 def test_assess_and_check_agree(units: list[UnitFacts], form: OrgForm) -> None:
     option = assess_form(units, form)
-    code = code_of(units, form, branch_over_50_reason="理由")
+    code = code_of(units, form, branch_oversize_reason="理由")
     assert option.allowed is (code is None)
     assert option.code == code
     assert option.reason_zh
