@@ -23,7 +23,7 @@ from typing import Any
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
-from sqlalchemy import Connection, MetaData, create_engine, event, text
+from sqlalchemy import Connection, Engine, MetaData, create_engine, event, text
 from sqlalchemy.engine import make_url
 
 from service import create_app
@@ -193,6 +193,19 @@ def _one_thread_only(conn: Connection, test: str) -> None:
             raise RuntimeError(f"{test} uses the database from several threads: mark it @pytest.mark.commits")
 
 
+def _no_second_connection(url: str, test: str) -> Any:
+    """Another engine (a second app) or a fresh connection to the test database would not see the test's
+    uncommitted rows, and on SQLite it would wait for the test's write lock: say so instead of a 503.
+    Returns the listener, to be removed after the test."""
+
+    def _check(conn: Connection) -> None:
+        if conn.engine.url.render_as_string(hide_password=False) == url:
+            raise RuntimeError(f"{test} opens a second database connection: mark it @pytest.mark.commits")
+
+    event.listen(Engine, "engine_connect", _check)
+    return _check
+
+
 @pytest.fixture
 def app(request: pytest.FixtureRequest, session_app: SessionApp, clock: FixedClock) -> Iterator[Flask]:
     """The session's app with this test's clock, and (unless the test is marked `commits`) every database
@@ -216,9 +229,12 @@ def app(request: pytest.FixtureRequest, session_app: SessionApp, clock: FixedClo
             app.extensions[WORLD_HIDDEN] = True
         _one_thread_only(conn, request.node.nodeid)
         app.extensions[TEST_CONNECTION] = conn
+        guard = _no_second_connection(conn.engine.url.render_as_string(hide_password=False), request.node.nodeid)
     try:
         yield app
     finally:
+        if conn is not None:
+            event.remove(Engine, "engine_connect", guard)
         app.config.clear()
         app.config.update(config)
         app.extensions.clear()
