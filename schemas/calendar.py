@@ -4,7 +4,7 @@ from marshmallow import Schema, fields, validate
 
 from schemas.common import text
 from schemas.dates import business_date, year_in_window
-from service.operations.calendar import MAX_DEADLINE_WORKDAYS
+from service.vocab import MAX_DEADLINE_WORKDAYS
 
 NOTICE_MAX_LENGTH = 20_000
 

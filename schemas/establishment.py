@@ -4,7 +4,7 @@ from marshmallow import Schema, fields, validate
 
 from schemas.common import HistoryEntrySchema, count, ident, one_of, sort_param, text
 from schemas.dates import business_date
-from service.operations.establishment import SORT_KEYS
+from service.vocab import CASE_SORT_KEYS as SORT_KEYS
 from workflows.establishment import FORMS, EstablishmentState
 
 FORM_VALUES = [f.value for f in FORMS]

@@ -4,7 +4,7 @@ from marshmallow import Schema, fields, utils
 
 from schemas.common import ident, one_of, sort_param, text
 from schemas.dates import business_date
-from service.operations.party_orgs import SORT_KEYS
+from service.vocab import PARTY_ORG_SORT_KEYS as SORT_KEYS
 
 ORG_KINDS = ["branch", "joint_branch", "general_branch", "primary_committee", "functional_org"]
 ORG_KIND_LABELS = {

@@ -12,8 +12,7 @@ from marshmallow import Schema, ValidationError, fields, validate, validates_sch
 
 from schemas.common import HistoryEntrySchema, ident, one_of, sort_param, text
 from schemas.dates import business_date, business_datetime
-from service.operations import interviews as interview_ops
-from service.operations import supervision as ticket_ops
+from service.vocab import INTERVIEW_SORT_KEYS, INTERVIEW_SUBJECT_TYPES, TICKET_SORT_KEYS
 from workflows.deadlines import WARNING_LABELS
 from workflows.interview import MAX_COMMITMENTS, InterviewState
 from workflows.supervision import DEFAULT_SETTINGS, Priority, TicketState
@@ -126,7 +125,7 @@ class TicketQuerySchema(Schema):
     jurisdiction_id = ident(strict=False, metadata={"description": "Handling bodies in this body's subtree"})
     issuing_body_id = ident(strict=False)
     q = text(100)
-    sort = sort_param(ticket_ops.SORT_KEYS, "-created_at")
+    sort = sort_param(TICKET_SORT_KEYS, "-created_at")
 
 
 class BoardQuerySchema(Schema):
@@ -272,7 +271,7 @@ class BoardSchema(Schema):
 class InterviewCreateSchema(Schema):
     ticket_id = ident(load_default=None, metadata={"description": "The supervision ticket the interview is about"})
     subject_type = one_of(
-        list(interview_ops.SUBJECT_TYPES),
+        list(INTERVIEW_SUBJECT_TYPES),
         load_default=None,
         metadata={"description": "Without ticket_id: establishment (a case) or jurisdiction (a body)"},
     )
@@ -316,7 +315,7 @@ class InterviewQuerySchema(Schema):
     ticket_id = ident(strict=False)
     jurisdiction_id = ident(strict=False, metadata={"description": "Interviewed bodies in this body's subtree"})
     by_escalation = fields.Boolean()
-    sort = sort_param(interview_ops.SORT_KEYS, "-created_at")
+    sort = sort_param(INTERVIEW_SORT_KEYS, "-created_at")
 
 
 class TicketBriefSchema(Schema):

@@ -3,7 +3,7 @@ from __future__ import annotations
 from marshmallow import Schema, fields, validate
 
 from schemas.common import count, ident, one_of, sort_param, text
-from service.operations.units import SORT_KEYS
+from service.vocab import UNIT_SORT_KEYS as SORT_KEYS
 from workflows.ledger import (
     OPERATING_STATUS_LABELS,
     UNIT_KIND_LABELS,

@@ -5,7 +5,9 @@ from typing import Any
 from marshmallow import Schema, fields, validate
 
 from schemas.common import NoControlCharacters, one_of
-from service.operations.webhooks import EVENTS, URL_MAX_LENGTH, DeliveryStatus
+from service.vocab import WEBHOOK_EVENTS as EVENTS
+from service.vocab import WEBHOOK_URL_MAX_LENGTH as URL_MAX_LENGTH
+from service.vocab import DeliveryStatus
 
 STATUSES = [s.value for s in DeliveryStatus]
 

@@ -8,9 +8,9 @@ from schemas.audit import AuditEventSchema, AuditQuerySchema
 from service.api.docs import errors
 from service.api.pagination import Blueprint
 from service.auth import current_actor, require_roles
-from service.models import Role
 from service.operations import audit
 from service.operations.common import paginate
+from service.roles import AUDIT_READERS
 
 blp = Blueprint("audit", __name__, url_prefix="/api/v1/audit", description="Audit trail")
 
@@ -20,7 +20,7 @@ blp = Blueprint("audit", __name__, url_prefix="/api/v1/audit", description="Audi
 @blp.response(200, AuditEventSchema(many=True))
 @blp.paginate(page_size=50, max_page_size=200)
 @errors(blp, 403, 422)
-@require_roles(Role.admin, Role.supervisor)
+@require_roles(*AUDIT_READERS)
 def list_audit(filters: dict[str, Any], pagination_parameters: Any) -> Any:
     """Audit records in my jurisdiction, newest first; filter by subject and action."""
     stmt = audit.audit_query(

@@ -10,8 +10,8 @@ from schemas.calendar import CalendarLoadSchema, CalendarYearSchema, DeadlineQue
 from service.api.docs import errors
 from service.auth import current_actor, require_roles
 from service.clock import today
-from service.models import Role
 from service.operations import calendar as calendar_ops
+from service.roles import ADMINS
 
 blp = Blueprint(
     "calendar",
@@ -42,7 +42,7 @@ def get_year(year: int) -> Any:
 @blp.arguments(CalendarLoadSchema)
 @blp.response(200, CalendarYearSchema)
 @errors(blp, 400, 403, 404, 409, 413, 422)
-@require_roles(Role.admin)
+@require_roles(*ADMINS)
 def put_year(data: dict[str, Any], year: int) -> Any:
     """Load the year's official notice (city-level admins): replaces the year's days and makes the year
     official. A loaded year is complete: any day not listed is a working day iff Monday–Friday."""
@@ -54,7 +54,7 @@ def put_year(data: dict[str, Any], year: int) -> Any:
 @blp.route("/<int:year>", methods=["DELETE"])
 @blp.response(200, CalendarYearSchema)
 @errors(blp, 403, 404, 409)
-@require_roles(Role.admin)
+@require_roles(*ADMINS)
 def delete_year(year: int) -> Any:
     """Unload a year (city-level admins): it falls back to the package data, or Monday–Friday."""
     actor = current_actor()

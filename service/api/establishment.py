@@ -23,6 +23,7 @@ from service.auth import current_actor, require_roles
 from service.models import EstablishmentCase
 from service.operations import establishment as cases
 from service.operations.common import paginate
+from service.roles import CASE_APPLICANTS
 from workflows.establishment import ESTABLISHMENT, FORM_LABELS_ZH, OrgForm
 
 blp = Blueprint(
@@ -99,7 +100,7 @@ def form_options(args: dict[str, Any]) -> Any:
 @blp.arguments(CaseCreateSchema)
 @blp.response(201, CaseSchema)
 @errors(blp, 400, 403, 404, 409, 413, 422)
-@require_roles(*cases.APPLICANTS)
+@require_roles(*CASE_APPLICANTS)
 def create_case(data: dict[str, Any]) -> Any:
     """File a request (请示) for the named units: the form must be one their formal members allow."""
     return _one(cases.create(current_actor(), data), 201)

@@ -2,20 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from flask import Blueprint, current_app, jsonify
-from sqlalchemy import text
 
-from service.extensions import db
+from service.operations.health import database_status
 
 bp = Blueprint("health", __name__)
-
-MIGRATIONS = Path(__file__).resolve().parents[2] / "migrations"
 
 
 @bp.get("/")
@@ -37,21 +30,6 @@ def healthz() -> Any:
     return jsonify(status="ok")
 
 
-def _database() -> tuple[bool, str]:
-    try:
-        with db.engine.connect() as conn:
-            conn.execute(text("SELECT 1"))
-            current = set(MigrationContext.configure(conn).get_current_heads())
-        config = Config()
-        config.set_main_option("script_location", str(MIGRATIONS))
-        heads = set(ScriptDirectory.from_config(config).get_heads())
-    except Exception as exc:  # readiness reports, it does not raise
-        return False, f"unreachable: {type(exc).__name__}"
-    if current != heads:
-        return False, f"migrations not at head (database {sorted(current)}, code {sorted(heads)})"
-    return True, "ok"
-
-
 def _redis() -> tuple[bool, str]:
     conn = current_app.extensions.get("redis")
     if conn is None:
@@ -68,7 +46,7 @@ def readyz() -> Any:
     """Database and Redis reachable, migrations at head. 503 otherwise, with the failing check."""
     checks = {}
     ok = True
-    for name, probe in (("database", _database), ("redis", _redis)):
+    for name, probe in (("database", database_status), ("redis", _redis)):
         passed, detail = probe()
         checks[name] = detail
         ok = ok and passed

@@ -14,9 +14,9 @@ from service.api.docs import errors
 from service.api.etag import IF_MATCH_DOC, headers_for, require_if_match
 from service.api.pagination import Blueprint
 from service.auth import current_actor, require_roles
-from service.models import Role
 from service.operations import jurisdictions
 from service.operations.common import paginate
+from service.roles import ADMINS
 
 blp = Blueprint(
     "jurisdictions", __name__, url_prefix="/api/v1/jurisdictions", description="The tree of supervising bodies (管辖)"
@@ -40,7 +40,7 @@ def list_jurisdictions(filters: dict[str, Any], pagination_parameters: Any) -> A
 @blp.arguments(JurisdictionCreateSchema)
 @blp.response(201, JurisdictionSchema)
 @errors(blp, 400, 403, 404, 409, 422)
-@require_roles(Role.admin)
+@require_roles(*ADMINS)
 def create_jurisdiction(data: dict[str, Any]) -> Any:
     row = jurisdictions.create(current_actor(), data)
     return row, 201, headers_for(row)
@@ -59,7 +59,7 @@ def get_jurisdiction(jurisdiction_id: int) -> Any:
 @blp.response(200, JurisdictionSchema)
 @blp.doc(**IF_MATCH_DOC)
 @errors(blp, 400, 403, 404, 409, 412, 422, 428)
-@require_roles(Role.admin)
+@require_roles(*ADMINS)
 def update_jurisdiction(changes: dict[str, Any], jurisdiction_id: int) -> Any:
     actor = current_actor()
     row = jurisdictions.get(actor, jurisdiction_id)

@@ -4,19 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import select
-
 from service.clock import today
-from service.extensions import db
-from service.models import ApprovalStep, ApprovalTask, TaskCandidate
+from service.models import ApprovalStep, ApprovalTask
 from service.operations import approvals, audit
 from workflows.approval import MODE_LABELS_ZH, ApprovalMode
-
-
-def group_task_ids(task_ids: list[int]) -> set[int]:
-    if not task_ids:
-        return set()
-    return set(db.session.execute(select(TaskCandidate.task_id).where(TaskCandidate.task_id.in_(task_ids))).scalars())
 
 
 def step_brief(step: ApprovalStep) -> dict[str, Any]:
@@ -33,15 +24,9 @@ def step_brief(step: ApprovalStep) -> dict[str, Any]:
 def steps_view(workflow: str, subject_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
     if not subject_ids:
         return {}
-    steps = list(
-        db.session.execute(
-            select(ApprovalStep)
-            .where(ApprovalStep.workflow == workflow, ApprovalStep.subject_id.in_(subject_ids))
-            .order_by(ApprovalStep.id)
-        ).scalars()
-    )
+    steps = approvals.steps_of_subjects(workflow, subject_ids)
     tasks = approvals.tasks_of([s.id for s in steps])
-    groups = group_task_ids([t.id for t in tasks])
+    groups = approvals.group_task_ids([t.id for t in tasks])
     by_step: dict[int, list[dict[str, Any]]] = {}
     for t in tasks:
         by_step.setdefault(t.step_id, []).append(
@@ -74,7 +59,7 @@ def steps_view(workflow: str, subject_ids: list[int]) -> dict[int, list[dict[str
 
 def tasks_view(tasks: list[ApprovalTask]) -> list[dict[str, Any]]:
     summaries = approvals.summaries(tasks)
-    groups = group_task_ids([t.id for t in tasks])
+    groups = approvals.group_task_ids([t.id for t in tasks])
     on = today()
     return [
         {

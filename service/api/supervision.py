@@ -33,6 +33,7 @@ from service.models import Interview, SupervisionTicket
 from service.operations import interviews as interview_ops
 from service.operations import supervision as tickets
 from service.operations.common import paginate
+from service.roles import INTERVIEWERS, TICKET_HANDLERS, TICKET_ISSUERS
 from workflows.deadlines import LEVEL_LABELS, WARNING_LABELS
 from workflows.interview import INTERVIEW
 from workflows.supervision import PRIORITY_LABELS_ZH, SUPERVISION_TICKET, Priority
@@ -52,9 +53,6 @@ interviews_blp = Blueprint(
 )
 
 # The same role tuples the service layer's side checks and allowed_actions use.
-ISSUERS = tickets.ISSUERS
-HANDLERS = tickets.HANDLERS
-INTERVIEWERS = interview_ops.INTERVIEWERS
 
 
 def _label(labels: Any, key: str | None) -> str | None:
@@ -155,7 +153,7 @@ def board(filters: dict[str, Any]) -> Any:
 @blp.response(200, TicketSchema(many=True))
 @blp.paginate(page_size=50, max_page_size=200)
 @errors(blp, 403)
-@require_roles(*HANDLERS)
+@require_roles(*TICKET_HANDLERS)
 def inbox(pagination_parameters: Any) -> Any:
     """Tickets of my body waiting for us (acknowledge, start, report — returned ones too), nearest deadline first."""
     items, total = paginate(
@@ -169,7 +167,7 @@ def inbox(pagination_parameters: Any) -> Any:
 @blp.arguments(TicketCreateSchema)
 @blp.response(201, TicketSchema)
 @errors(blp, 400, 403, 404, 409, 413, 422)
-@require_roles(*ISSUERS)
+@require_roles(*TICKET_ISSUERS)
 def create_ticket(data: dict[str, Any]) -> Any:
     """Draft a ticket to a body below mine: problems, responsible person, deadline (a date or N working days)."""
     return _ticket(tickets.create(current_actor(), data), 201)
@@ -188,7 +186,7 @@ def get_ticket(ticket_id: int) -> Any:
 @blp.response(200, TicketSchema)
 @blp.doc(**IF_MATCH_DOC)
 @errors(blp, 400, 403, 404, 409, 412, 422, 428)
-@require_roles(*ISSUERS)
+@require_roles(*TICKET_ISSUERS)
 def update_ticket(changes: dict[str, Any], ticket_id: int) -> Any:
     """Change a draft."""
     return _ticket(tickets.update_draft(current_actor(), ticket_id, changes, require_if_match))
@@ -198,7 +196,7 @@ def update_ticket(changes: dict[str, Any], ticket_id: int) -> Any:
 @blp.response(200, TicketSchema)
 @blp.doc(**OPTIONAL_IF_MATCH_DOC)
 @errors(blp, 403, 404, 409, 412, 422)
-@require_roles(*ISSUERS)
+@require_roles(*TICKET_ISSUERS)
 def issue(ticket_id: int) -> Any:
     """Issue today: acknowledgement and rectification deadlines on the working-day calendar."""
     return _ticket(tickets.issue(current_actor(), ticket_id, if_match_when_given))
@@ -208,7 +206,7 @@ def issue(ticket_id: int) -> Any:
 @blp.response(200, TicketSchema)
 @blp.doc(**OPTIONAL_IF_MATCH_DOC)
 @errors(blp, 403, 404, 409, 412)
-@require_roles(*HANDLERS)
+@require_roles(*TICKET_HANDLERS)
 def acknowledge(ticket_id: int) -> Any:
     """Sign for the ticket (签收): the handling body's own handlers."""
     return _ticket(tickets.acknowledge(current_actor(), ticket_id, if_match_when_given))
@@ -218,7 +216,7 @@ def acknowledge(ticket_id: int) -> Any:
 @blp.response(200, TicketSchema)
 @blp.doc(**OPTIONAL_IF_MATCH_DOC)
 @errors(blp, 403, 404, 409, 412)
-@require_roles(*HANDLERS)
+@require_roles(*TICKET_HANDLERS)
 def start(ticket_id: int) -> Any:
     """Start rectification (开始整改)."""
     return _ticket(tickets.start_rectification(current_actor(), ticket_id, if_match_when_given))
@@ -229,7 +227,7 @@ def start(ticket_id: int) -> Any:
 @blp.response(200, TicketSchema)
 @blp.doc(**OPTIONAL_IF_MATCH_DOC)
 @errors(blp, 400, 403, 404, 409, 412, 422)
-@require_roles(*HANDLERS)
+@require_roles(*TICKET_HANDLERS)
 def report(data: dict[str, Any], ticket_id: int) -> Any:
     """Report the rectification: every problem once, with the measures taken and evidence."""
     return _ticket(tickets.submit_report(current_actor(), ticket_id, data, if_match_when_given))
@@ -240,7 +238,7 @@ def report(data: dict[str, Any], ticket_id: int) -> Any:
 @blp.response(200, TicketSchema)
 @blp.doc(**OPTIONAL_IF_MATCH_DOC)
 @errors(blp, 400, 403, 404, 409, 412, 422)
-@require_roles(*ISSUERS)
+@require_roles(*TICKET_ISSUERS)
 def close(data: dict[str, Any], ticket_id: int) -> Any:
     """Review passed (办结/销号); closed on time when the report came in by the deadline in force."""
     return _ticket(tickets.close(current_actor(), ticket_id, data.get("comment"), if_match_when_given))
@@ -251,7 +249,7 @@ def close(data: dict[str, Any], ticket_id: int) -> Any:
 @blp.response(200, TicketSchema)
 @blp.doc(**OPTIONAL_IF_MATCH_DOC)
 @errors(blp, 400, 403, 404, 409, 412, 422)
-@require_roles(*ISSUERS)
+@require_roles(*TICKET_ISSUERS)
 def return_for_rework(data: dict[str, Any], ticket_id: int) -> Any:
     """Return for more work (退回重新整改) with the reviewer's opinion."""
     return _ticket(tickets.return_for_rework(current_actor(), ticket_id, data["reason"], if_match_when_given))
@@ -262,7 +260,7 @@ def return_for_rework(data: dict[str, Any], ticket_id: int) -> Any:
 @blp.response(200, TicketSchema)
 @blp.doc(**OPTIONAL_IF_MATCH_DOC)
 @errors(blp, 400, 403, 404, 409, 412, 422)
-@require_roles(*ISSUERS)
+@require_roles(*TICKET_ISSUERS)
 def cancel(data: dict[str, Any], ticket_id: int) -> Any:
     """Cancel (撤销) a ticket that is not closed; a pending extension request lapses."""
     return _ticket(tickets.cancel(current_actor(), ticket_id, data["reason"], if_match_when_given))
@@ -273,7 +271,7 @@ def cancel(data: dict[str, Any], ticket_id: int) -> Any:
 @blp.response(201, TicketSchema)
 @blp.doc(**OPTIONAL_IF_MATCH_DOC)
 @errors(blp, 400, 403, 404, 409, 412, 422)
-@require_roles(*HANDLERS)
+@require_roles(*TICKET_HANDLERS)
 def request_extension(data: dict[str, Any], ticket_id: int) -> Any:
     """Ask for an extension (延期) up to and including the deadline day; one pending request at a time."""
     return _ticket(tickets.request_extension(current_actor(), ticket_id, data, if_match_when_given), 201)
@@ -284,7 +282,7 @@ def request_extension(data: dict[str, Any], ticket_id: int) -> Any:
 @blp.response(200, TicketSchema)
 @blp.doc(**OPTIONAL_IF_MATCH_DOC)
 @errors(blp, 400, 403, 404, 409, 412, 422)
-@require_roles(*ISSUERS)
+@require_roles(*TICKET_ISSUERS)
 def decide_extension(data: dict[str, Any], ticket_id: int, extension_id: int) -> Any:
     """Approve (the deadline in force moves; the original stays on record) or refuse with a reason."""
     return _ticket(tickets.decide_extension(current_actor(), ticket_id, extension_id, data, if_match_when_given))

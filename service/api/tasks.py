@@ -18,9 +18,9 @@ from service.api.docs import errors
 from service.api.pagination import Blueprint
 from service.api.presenters import tasks_view
 from service.auth import current_actor, require_roles
-from service.models import Role
 from service.operations import approvals
 from service.operations.common import paginate
+from service.roles import ADMINS, DECIDERS
 
 blp = Blueprint("tasks", __name__, url_prefix="/api/v1/tasks", description="Approval tasks and the inbox (待办)")
 routes_blp = Blueprint(
@@ -30,7 +30,6 @@ routes_blp = Blueprint(
     description="How each body decides: approval mode and approvers per level",
 )
 
-ACTORS = approvals.DECIDERS
 REPLY_KEYS = ("approval_doc_no", "approved_on", "meeting_on")
 
 
@@ -61,7 +60,7 @@ def get_task(task_id: int) -> Any:
 @blp.route("/<int:task_id>/claim", methods=["POST"])
 @blp.response(200, TaskSchema)
 @errors(blp, 403, 404, 409)
-@require_roles(*ACTORS)
+@require_roles(*DECIDERS)
 def claim(task_id: int) -> Any:
     """Take a task offered to my group; 409 when someone else holds it."""
     return _one(approvals.claim(current_actor(), task_id))
@@ -70,7 +69,7 @@ def claim(task_id: int) -> Any:
 @blp.route("/<int:task_id>/release", methods=["POST"])
 @blp.response(200, TaskSchema)
 @errors(blp, 403, 404, 409)
-@require_roles(*ACTORS)
+@require_roles(*DECIDERS)
 def release(task_id: int) -> Any:
     return _one(approvals.release(current_actor(), task_id))
 
@@ -79,7 +78,7 @@ def release(task_id: int) -> Any:
 @blp.arguments(DecideSchema)
 @blp.response(200, TaskSchema)
 @errors(blp, 400, 403, 404, 409, 422)
-@require_roles(*ACTORS)
+@require_roles(*DECIDERS)
 def decide(data: dict[str, Any], task_id: int) -> Any:
     """Approve, reject or return (退回). The final approval carries the reply: approval_doc_no (批复文号)."""
     reply = {k: data.get(k) for k in REPLY_KEYS}
@@ -90,7 +89,7 @@ def decide(data: dict[str, Any], task_id: int) -> Any:
 @blp.arguments(VoteSchema)
 @blp.response(200, TaskSchema)
 @errors(blp, 400, 403, 404, 409, 422)
-@require_roles(*ACTORS)
+@require_roles(*DECIDERS)
 def vote(data: dict[str, Any], task_id: int) -> Any:
     """Record a committee meeting's vote (committee_vote steps): quorum more than half of the members,
     carried with more than half of ALL members."""
@@ -103,7 +102,7 @@ def vote(data: dict[str, Any], task_id: int) -> Any:
 @blp.arguments(DelegateSchema)
 @blp.response(200, TaskSchema)
 @errors(blp, 400, 403, 404, 409, 422)
-@require_roles(*ACTORS)
+@require_roles(*DECIDERS)
 def delegate(data: dict[str, Any], task_id: int) -> Any:
     """Hand my task to a colleague of the same body (转办)."""
     return _one(
@@ -115,7 +114,7 @@ def delegate(data: dict[str, Any], task_id: int) -> Any:
 @blp.arguments(CommentSchema)
 @blp.response(200, TaskSchema)
 @errors(blp, 400, 403, 404, 409, 422)
-@require_roles(*ACTORS)
+@require_roles(*DECIDERS)
 def comment(data: dict[str, Any], task_id: int) -> Any:
     return _one(approvals.act(current_actor(), task_id, "comment", comment=data["comment"]))
 
@@ -125,17 +124,14 @@ def comment(data: dict[str, Any], task_id: int) -> Any:
 @routes_blp.response(200, RouteSchema(many=True))
 @errors(routes_blp, 422)
 def list_routes(filters: dict[str, Any]) -> Any:
-    from service.extensions import db
-
-    stmt = approvals.routes_query(current_actor(), filters.get("body_id"), filters.get("workflow"))
-    return list(db.session.execute(stmt).scalars())
+    return approvals.list_routes(current_actor(), filters.get("body_id"), filters.get("workflow"))
 
 
 @routes_blp.route("", methods=["PUT"])
 @routes_blp.arguments(RouteSchema)
 @routes_blp.response(200, RouteSchema)
 @errors(routes_blp, 400, 403, 404, 422)
-@require_roles(Role.admin)
+@require_roles(*ADMINS)
 def put_route(data: dict[str, Any]) -> Any:
     """Set how a body decides one level (mode and, for named modes, approvers in order)."""
     return approvals.put_route(current_actor(), data)

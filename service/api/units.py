@@ -11,13 +11,11 @@ from service.api.docs import errors
 from service.api.etag import IF_MATCH_DOC, headers_for, not_modified, require_if_match
 from service.api.pagination import Blueprint
 from service.auth import current_actor, require_roles
-from service.models import Role
 from service.operations import units
 from service.operations.common import paginate
+from service.roles import UNIT_WRITERS
 
 blp = Blueprint("units", __name__, url_prefix="/api/v1/units", description="Ledger units (台账单位)")
-
-WRITERS = (Role.admin, Role.supervisor, Role.handler, Role.portal)
 
 
 @blp.route("")
@@ -37,7 +35,7 @@ def list_units(filters: dict[str, Any], pagination_parameters: Any) -> Any:
 @blp.arguments(UnitCreateSchema)
 @blp.response(201, UnitSchema)
 @errors(blp, 400, 403, 404, 409, 413, 422)
-@require_roles(*WRITERS)
+@require_roles(*UNIT_WRITERS)
 def create_unit(data: dict[str, Any]) -> Any:
     """Add a unit to the ledger. `in_scope` is derived from the thresholds."""
     unit = units.create(current_actor(), data)
@@ -61,7 +59,7 @@ def get_unit(unit_id: int) -> Any:
 @blp.response(200, UnitSchema)
 @blp.doc(**IF_MATCH_DOC)
 @errors(blp, 400, 403, 404, 409, 412, 413, 422, 428)
-@require_roles(*WRITERS)
+@require_roles(*UNIT_WRITERS)
 def update_unit(changes: dict[str, Any], unit_id: int) -> Any:
     """Change a unit. Deregistering (operating_status=deregistered) is final; the row keeps its history."""
     actor = current_actor()

@@ -18,9 +18,9 @@ from service.api.etag import IF_MATCH_DOC, headers_for, require_if_match
 from service.api.pagination import Blueprint
 from service.auth import current_actor, require_roles
 from service.errors import NotFound
-from service.models import Role
 from service.operations import users
 from service.operations.common import paginate
+from service.roles import ADMINS
 
 blp = Blueprint("users", __name__, url_prefix="/api/v1/users", description="Users and API tokens")
 
@@ -41,7 +41,7 @@ def me() -> Any:
 @blp.response(200, UserSchema(many=True))
 @blp.paginate(page_size=50, max_page_size=200)
 @errors(blp, 403, 422)
-@require_roles(Role.admin)
+@require_roles(*ADMINS)
 def list_users(filters: dict[str, Any], pagination_parameters: Any) -> Any:
     items, total = paginate(
         users.query(current_actor(), **filters), pagination_parameters.page, pagination_parameters.page_size
@@ -54,7 +54,7 @@ def list_users(filters: dict[str, Any], pagination_parameters: Any) -> Any:
 @blp.arguments(UserCreateSchema)
 @blp.response(201, UserSchema)
 @errors(blp, 400, 403, 404, 409, 422)
-@require_roles(Role.admin)
+@require_roles(*ADMINS)
 def create_user(data: dict[str, Any]) -> Any:
     user = users.create(current_actor(), data)
     return user, 201, headers_for(user)
@@ -63,7 +63,7 @@ def create_user(data: dict[str, Any]) -> Any:
 @blp.route("/<int:user_id>")
 @blp.response(200, UserSchema)
 @errors(blp, 403, 404)
-@require_roles(Role.admin)
+@require_roles(*ADMINS)
 def get_user(user_id: int) -> Any:
     user = users.get(current_actor(), user_id)
     return user, 200, headers_for(user)
@@ -74,7 +74,7 @@ def get_user(user_id: int) -> Any:
 @blp.response(200, UserSchema)
 @blp.doc(**IF_MATCH_DOC)
 @errors(blp, 400, 403, 404, 409, 412, 422, 428)
-@require_roles(Role.admin)
+@require_roles(*ADMINS)
 def update_user(changes: dict[str, Any], user_id: int) -> Any:
     actor = current_actor()
     user = users.get(actor, user_id)
@@ -86,7 +86,7 @@ def update_user(changes: dict[str, Any], user_id: int) -> Any:
 @blp.route("/<int:user_id>/tokens")
 @blp.response(200, TokenSchema(many=True))
 @errors(blp, 403, 404)
-@require_roles(Role.admin)
+@require_roles(*ADMINS)
 def list_tokens(user_id: int) -> Any:
     return users.tokens(users.get(current_actor(), user_id))
 
@@ -95,7 +95,7 @@ def list_tokens(user_id: int) -> Any:
 @blp.arguments(TokenCreateSchema, required=False)  # the body is optional: the token's name defaults to "api"
 @blp.response(201, IssuedTokenSchema)
 @errors(blp, 400, 403, 404, 409, 422)
-@require_roles(Role.admin)
+@require_roles(*ADMINS)
 def issue_token(data: dict[str, Any], user_id: int) -> Any:
     """Issue a token. The response holds the token itself, once; only its hash is stored."""
     actor = current_actor()
@@ -106,7 +106,7 @@ def issue_token(data: dict[str, Any], user_id: int) -> Any:
 @blp.route("/<int:user_id>/tokens/<int:token_id>", methods=["DELETE"])
 @blp.response(200, TokenSchema)
 @errors(blp, 403, 404)
-@require_roles(Role.admin)
+@require_roles(*ADMINS)
 def revoke_token(user_id: int, token_id: int) -> Any:
     """Revoke a token (idempotent). The record stays, with its revocation time."""
     actor = current_actor()

@@ -20,6 +20,7 @@ from service.api.pagination import Blueprint
 from service.auth import current_actor, require_roles
 from service.operations import webhooks
 from service.operations.common import paginate
+from service.roles import WEBHOOK_MANAGERS
 
 blp = Blueprint(
     "webhooks",
@@ -27,8 +28,6 @@ blp = Blueprint(
     url_prefix="/api/v1/webhooks",
     description="Outgoing webhooks: portals their own, admins those in their jurisdiction",
 )
-
-ROLES = webhooks.WEBHOOK_ROLES
 
 
 @blp.route("/events")
@@ -44,7 +43,7 @@ def list_events() -> Any:
 @blp.response(200, WebhookSchema(many=True))
 @blp.paginate(page_size=50, max_page_size=200)
 @errors(blp, 403, 422)
-@require_roles(*ROLES)
+@require_roles(*WEBHOOK_MANAGERS)
 def list_webhooks(filters: dict[str, Any], pagination_parameters: Any) -> Any:
     """A portal's own webhooks; an admin's: every webhook in its jurisdiction. Totals in `X-Pagination`."""
     stmt = webhooks.query(current_actor(), filters.get("active"))
@@ -57,7 +56,7 @@ def list_webhooks(filters: dict[str, Any], pagination_parameters: Any) -> Any:
 @blp.arguments(WebhookCreateSchema)
 @blp.response(201, RegisteredWebhookSchema)
 @errors(blp, 400, 403, 422)
-@require_roles(*ROLES)
+@require_roles(*WEBHOOK_MANAGERS)
 def register_webhook(data: dict[str, Any]) -> Any:
     """Register a webhook for events in my jurisdiction. The response carries the signing `secret`: the only
     time it is shown."""
@@ -68,7 +67,7 @@ def register_webhook(data: dict[str, Any]) -> Any:
 @blp.route("/<int:webhook_id>")
 @blp.response(200, WebhookSchema)
 @errors(blp, 403, 404)
-@require_roles(*ROLES)
+@require_roles(*WEBHOOK_MANAGERS)
 def get_webhook(webhook_id: int) -> Any:
     hook = webhooks.get(current_actor(), webhook_id)
     return hook, 200, headers_for(hook)
@@ -79,7 +78,7 @@ def get_webhook(webhook_id: int) -> Any:
 @blp.response(200, WebhookSchema)
 @blp.doc(**IF_MATCH_DOC)
 @errors(blp, 400, 403, 404, 409, 412, 422, 428)
-@require_roles(*ROLES)
+@require_roles(*WEBHOOK_MANAGERS)
 def update_webhook(changes: dict[str, Any], webhook_id: int) -> Any:
     """Change the URL, the events, or switch it on/off. Switching off cancels the pending deliveries."""
     actor = current_actor()
@@ -92,7 +91,7 @@ def update_webhook(changes: dict[str, Any], webhook_id: int) -> Any:
 @blp.route("/<int:webhook_id>", methods=["DELETE"])
 @blp.response(200, WebhookSchema)
 @errors(blp, 403, 404, 409)
-@require_roles(*ROLES)
+@require_roles(*WEBHOOK_MANAGERS)
 def deactivate_webhook(webhook_id: int) -> Any:
     """Deactivate (idempotent). The webhook and its delivery log stay; pending deliveries are cancelled."""
     actor = current_actor()
@@ -105,7 +104,7 @@ def deactivate_webhook(webhook_id: int) -> Any:
 @blp.response(200, DeliverySchema(many=True))
 @blp.paginate(page_size=50, max_page_size=200)
 @errors(blp, 403, 404, 422)
-@require_roles(*ROLES)
+@require_roles(*WEBHOOK_MANAGERS)
 def list_deliveries(filters: dict[str, Any], pagination_parameters: Any, webhook_id: int) -> Any:
     """The delivery log, newest first: status, attempts, last status code and error, timestamps."""
     hook = webhooks.get(current_actor(), webhook_id)
@@ -121,7 +120,7 @@ def list_deliveries(filters: dict[str, Any], pagination_parameters: Any, webhook
 @blp.route("/<int:webhook_id>/deliveries/<int:delivery_id>/redeliver", methods=["POST"])
 @blp.response(200, DeliverySchema)
 @errors(blp, 403, 404, 409)
-@require_roles(*ROLES)
+@require_roles(*WEBHOOK_MANAGERS)
 def redeliver(webhook_id: int, delivery_id: int) -> Any:
     """Queue a failed or cancelled delivery again, from attempt 0, with the same delivery id."""
     actor = current_actor()

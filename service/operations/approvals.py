@@ -36,13 +36,12 @@ from service.models import (
     User,
 )
 from service.operations import audit, escalation, notifications
+from service.roles import DECIDERS
 from workflows import approval as engine
 from workflows.approval import Action, ApprovalMode, StepStatus
 from workflows.errors import Conflict, RuleViolation
 
 GROUP_MODES = (ApprovalMode.ANY_ONE, ApprovalMode.COMMITTEE_VOTE)
-# Who may act on tasks at all (the tasks endpoints' role check).
-DECIDERS = (Role.approver,)
 LEVEL_LABELS_ZH = {"superior_approval": "审批", "superior_review": "审查", "county_approval": "县级审批"}
 
 
@@ -302,6 +301,26 @@ def steps_of(workflow: str, subject_id: int) -> list[ApprovalStep]:
             .order_by(ApprovalStep.id)
         ).scalars()
     )
+
+
+def steps_of_subjects(workflow: str, subject_ids: list[int]) -> list[ApprovalStep]:
+    """The steps of a page of subjects, in one query (the read models batch per page)."""
+    if not subject_ids:
+        return []
+    return list(
+        db.session.execute(
+            select(ApprovalStep)
+            .where(ApprovalStep.workflow == workflow, ApprovalStep.subject_id.in_(subject_ids))
+            .order_by(ApprovalStep.id)
+        ).scalars()
+    )
+
+
+def group_task_ids(task_ids: list[int]) -> set[int]:
+    """Which of these tasks are offered to a group (have candidates), in one query."""
+    if not task_ids:
+        return set()
+    return set(db.session.execute(select(TaskCandidate.task_id).where(TaskCandidate.task_id.in_(task_ids))).scalars())
 
 
 def tasks_of(step_ids: list[int]) -> list[ApprovalTask]:
@@ -612,6 +631,10 @@ def routes_query(actor: Actor, body_id: int | None, workflow: str | None) -> Sel
     if workflow:
         stmt = stmt.where(ApprovalRoute.workflow == workflow)
     return stmt.order_by(ApprovalRoute.body_id, ApprovalRoute.workflow, ApprovalRoute.level_name)
+
+
+def list_routes(actor: Actor, body_id: int | None, workflow: str | None) -> list[ApprovalRoute]:
+    return list(db.session.execute(routes_query(actor, body_id, workflow)).scalars())
 
 
 def put_route(actor: Actor, data: dict[str, Any]) -> ApprovalRoute:

@@ -25,12 +25,12 @@ from service.errors import Forbidden, NotFound
 from service.extensions import db
 from service.models import CalendarOverride, CalendarYear, Role
 from service.operations import audit
+from service.vocab import MAX_DEADLINE_WORKDAYS
 from workflows.errors import RuleViolation
 from workflows.workdays import BASIS_LABELS, parse_overrides
 
 NAME_MAX_LENGTH = 50  # calendar_overrides.name
 ROW_KEYS = frozenset({"date", "workday", "name"})
-MAX_DEADLINE_WORKDAYS = 1000
 
 # chinesecalendar names its holidays in English; users read Chinese.
 _PACKAGE_NAMES = {h.value: h.chinese for h in chinese_calendar.Holiday}

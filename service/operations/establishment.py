@@ -21,6 +21,8 @@ from service.models import EstablishmentCase, EstablishmentCaseUnit, Jurisdictio
 from service.models.base import snapshot
 from service.operations import approvals, audit, escalation, jurisdictions
 from service.operations.common import Precondition, check_precondition, order_by_keys
+from service.roles import APPLICANT_PROXIES, CASE_APPLICANTS, CASE_CANCELLERS
+from service.vocab import CASE_SORT_KEYS as SORT_KEYS
 from workflows import establishment as rules
 from workflows.approval import StepStatus
 from workflows.errors import Conflict, RuleViolation
@@ -35,7 +37,6 @@ OPEN_STATES = (
     EstablishmentState.RETURNED,
     EstablishmentState.APPROVED,
 )
-SORT_KEYS = {"created_at", "updated_at", "proposed_name", "state", "id"}
 EDITABLE = (
     "proposed_name",
     "proposed_secretary",
@@ -267,14 +268,13 @@ def _require_editable(case: EstablishmentCase) -> None:
 
 
 # Who may call each case endpoint (the API's role checks), by the API's action names. The approval decisions
-# are taken on the case's tasks (approvals.DECIDERS, approvals.require_may_act).
-APPLICANTS = (Role.admin, Role.portal, Role.handler, Role.approver)
+# are taken on the case's tasks (roles.DECIDERS, approvals.require_may_act).
 ACTION_ROLES: dict[str, tuple[Role, ...]] = {
-    "update": APPLICANTS,
-    "submit": APPLICANTS,
-    "withdraw": APPLICANTS,
-    "found": APPLICANTS,
-    "cancel": (Role.admin, Role.supervisor, Role.approver),
+    "update": CASE_APPLICANTS,
+    "submit": CASE_APPLICANTS,
+    "withdraw": CASE_APPLICANTS,
+    "found": CASE_APPLICANTS,
+    "cancel": CASE_CANCELLERS,
 }
 # Commands that also require the applicant's side (they call _require_applicant_side).
 APPLICANT_SIDE = ("update", "submit", "withdraw")
@@ -309,7 +309,7 @@ def _require_applicant_side(actor: Actor, case: EstablishmentCase) -> None:
     """Withdraw and edit belong to the applicant (or an admin / the portal that filed for the unit)."""
     if actor.role == Role.admin or actor.user_id == case.applicant_id:
         return
-    if actor.role in (Role.portal, Role.handler):
+    if actor.role in APPLICANT_PROXIES:
         return
     raise Forbidden("只有申请人可以执行此操作")
 

@@ -23,14 +23,13 @@ from service.models import Interview, Jurisdiction, Role
 from service.models.base import snapshot
 from service.operations import audit, establishment, jurisdictions, notifications, supervision
 from service.operations.common import Precondition, check_precondition, order_by_keys
+from service.roles import INTERVIEWERS
+from service.vocab import INTERVIEW_SORT_KEYS as SORT_KEYS
 from workflows.errors import Conflict, RuleViolation
 from workflows.interview import INTERVIEW, check_hold_time, check_schedule
 from workflows.supervision import ESCALATING_STATES, SUPERVISION_TICKET, TicketState
 
 WORKFLOW = INTERVIEW.name
-INTERVIEWERS = (Role.admin, Role.supervisor)
-SUBJECT_TYPES = ("supervision_ticket", "establishment", "jurisdiction")
-SORT_KEYS = {"created_at", "updated_at", "scheduled_at", "held_at", "state", "id"}
 CHINA = ZoneInfo("Asia/Shanghai")
 
 

@@ -11,8 +11,7 @@ from service.extensions import db
 from service.models import PartyOrg, Unit
 from service.operations import jurisdictions
 from service.operations.common import get_scoped, order_by_keys
-
-SORT_KEYS = {"name", "founded_on", "term_due_on", "created_at", "id"}
+from service.vocab import PARTY_ORG_SORT_KEYS as SORT_KEYS
 
 
 def get(actor: Actor, ident: int) -> PartyOrg:

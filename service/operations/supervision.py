@@ -36,6 +36,8 @@ from service.models.base import snapshot
 from service.models.jurisdiction import JurisdictionKind
 from service.operations import audit, escalation, jurisdictions, notifications, webhooks
 from service.operations.common import Precondition, check_precondition, order_by_keys
+from service.roles import TICKET_HANDLERS, TICKET_ISSUERS
+from service.vocab import TICKET_SORT_KEYS as SORT_KEYS
 from workflows import supervision as rules
 from workflows.deadlines import warning_level
 from workflows.errors import Conflict, RuleViolation
@@ -49,8 +51,6 @@ def rule_settings() -> rules.SupervisionSettings:
     return current_app.config["SETTINGS"].supervision
 
 
-ISSUERS = (Role.admin, Role.supervisor)
-HANDLERS = (Role.handler,)
 # A ticket goes to a lagging body below the supervisor: a county/district, township/street, industry committee
 # or park — never the city, never the supervisor's own body.
 TARGET_KINDS = frozenset(
@@ -70,7 +70,6 @@ OPEN_STATES = (
     TicketState.SUBMITTED.value,
 )
 WITH_UNIT = tuple(s.value for s in (TicketState.ISSUED, TicketState.ACKNOWLEDGED, TicketState.RECTIFYING))
-SORT_KEYS = {"created_at", "updated_at", "issued_on", "rectify_by", "title", "state", "priority", "id"}
 EDITABLE = ("title", "priority", "responsible_person", "responsible_title")
 EXTENSION_STATUS_LABELS = {"pending": "待审核", "approved": "已批准", "rejected": "不予批准", "lapsed": "已失效"}
 REVIEW_LABELS = {"closed": "审核通过", "returned": "退回重新整改"}
@@ -112,7 +111,7 @@ def _path(body_id: int) -> str:
 
 
 def is_issuing_side(actor: Actor, t: SupervisionTicket, issuing_path: str | None = None) -> bool:
-    return actor.role in ISSUERS and actor.in_scope(issuing_path or _path(t.issuing_body_id))
+    return actor.role in TICKET_ISSUERS and actor.in_scope(issuing_path or _path(t.issuing_body_id))
 
 
 def require_issuing_side(actor: Actor, t: SupervisionTicket) -> None:
@@ -121,7 +120,7 @@ def require_issuing_side(actor: Actor, t: SupervisionTicket) -> None:
 
 
 def is_handling_side(actor: Actor, t: SupervisionTicket) -> bool:
-    return actor.role in HANDLERS and actor.jurisdiction_id == t.jurisdiction_id
+    return actor.role in TICKET_HANDLERS and actor.jurisdiction_id == t.jurisdiction_id
 
 
 def _require_handler(actor: Actor, t: SupervisionTicket) -> None:
@@ -130,7 +129,7 @@ def _require_handler(actor: Actor, t: SupervisionTicket) -> None:
 
 
 # The ticket endpoints by the API's action names: the machine event each fires (None: no transition) and the
-# side allowed to call it. The endpoints' role checks use ISSUERS / HANDLERS, the commands the side checks.
+# side allowed to call it. The endpoints check roles.TICKET_ISSUERS / TICKET_HANDLERS, the commands the side.
 ACTIONS: dict[str, tuple[str | None, str]] = {
     "update": (None, "issuing"),
     "issue": ("issue", "issuing"),

@@ -16,11 +16,11 @@ from service.models import Jurisdiction, Role, Unit, User
 from service.models.base import snapshot
 from service.operations import audit, jurisdictions
 from service.operations.common import get_scoped, order_by_keys
+from service.vocab import UNIT_SORT_KEYS as SORT_KEYS
 from workflows import credit_code
 from workflows.errors import Conflict, RuleViolation
 from workflows.ledger import MemberCounts, OperatingStatus, ScopeThresholds, check_member_counts, is_in_scope
 
-SORT_KEYS = {"name", "credit_code", "employees", "formal_members", "created_at", "updated_at", "id"}
 COUNT_FIELDS = ("employees", "formal_members", "probationary_members", "mobile_members")
 
 

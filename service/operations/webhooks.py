@@ -29,7 +29,6 @@ import urllib.error
 import urllib.request
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from enum import StrEnum
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -44,27 +43,14 @@ from service.extensions import db
 from service.models import Jurisdiction, Role, User, Webhook, WebhookDelivery
 from service.models.base import snapshot
 from service.operations import audit, notifications
+from service.roles import WEBHOOK_MANAGERS
+from service.vocab import WEBHOOK_EVENTS as EVENTS
+from service.vocab import WEBHOOK_URL_MAX_LENGTH as URL_MAX_LENGTH
+from service.vocab import DeliveryStatus
 from workflows.errors import Conflict, RuleViolation
 
 log = logging.getLogger(__name__)
 
-# The events a webhook may subscribe to; "*" is every event.
-EVENTS: tuple[str, ...] = (
-    "*",
-    "escalation.reminder",
-    "escalation.warning",
-    "escalation.red_notice",
-    "escalation.interview",
-    "escalation.accountability",
-    "escalation.escalate_to_superior",
-    "supervision_ticket.issued",
-    "supervision_ticket.closed",
-    "establishment.approved",
-    "establishment.founded",
-    "task.assigned",
-)
-WEBHOOK_ROLES = (Role.admin, Role.portal)
-URL_MAX_LENGTH = 500
 SECRET_PREFIX = "whsec_"
 SIGNATURE_PREFIX = "sha256="
 USER_AGENT = "DangjianFlow-Webhooks/1"
@@ -73,13 +59,6 @@ BACKOFF_CAP = timedelta(hours=1)
 # How long a claimed delivery is hidden from other workers: well above the HTTP timeout, so only a worker
 # that died mid-attempt lets it be retried.
 LEASE = timedelta(minutes=2)
-
-
-class DeliveryStatus(StrEnum):
-    pending = "pending"
-    delivered = "delivered"
-    failed = "failed"
-    cancelled = "cancelled"  # the webhook (or its owner) was deactivated before it was delivered
 
 
 SKIPPED = "skipped"  # deliver() did not attempt: unknown id, claimed elsewhere, not due, or already final
@@ -128,7 +107,7 @@ def publish(event: str, payload: dict[str, Any], jurisdiction_path: str) -> int:
 
 
 def _require_role(actor: Actor) -> None:
-    if actor.role not in {r.value for r in WEBHOOK_ROLES}:
+    if actor.role not in {r.value for r in WEBHOOK_MANAGERS}:
         raise Forbidden()
 
 

@@ -1,0 +1,32 @@
+"""Who may do what: every group of roles, defined once and named for what the group may do.
+
+The endpoints' role checks (`require_roles(*X)`) and the commands' own checks (`actor.role in X`) read the
+same tuples, so an endpoint and its command cannot drift apart. `tests/test_layers.py` refuses a role tuple
+written anywhere else."""
+
+from __future__ import annotations
+
+from service.models.user import Role
+
+# Administration: users and tokens, jurisdictions, the working-day calendar, approval routes.
+ADMINS: tuple[Role, ...] = (Role.admin,)
+# Read the audit trail.
+AUDIT_READERS: tuple[Role, ...] = (Role.admin, Role.supervisor)
+# Register and edit units in the ledger (台账).
+UNIT_WRITERS: tuple[Role, ...] = (Role.admin, Role.supervisor, Role.handler, Role.portal)
+# File an establishment case and act on it as its applicant (update, submit, withdraw, found).
+CASE_APPLICANTS: tuple[Role, ...] = (Role.admin, Role.portal, Role.handler, Role.approver)
+# Act on a case for its applicant (the portal or the handling body that filed it).
+APPLICANT_PROXIES: tuple[Role, ...] = (Role.portal, Role.handler)
+# Cancel an establishment case.
+CASE_CANCELLERS: tuple[Role, ...] = (Role.admin, Role.supervisor, Role.approver)
+# Take approval decisions on tasks (claim, release, decide, vote, delegate, comment).
+DECIDERS: tuple[Role, ...] = (Role.approver,)
+# Issue, edit, review and cancel supervision tickets (督办单); decide extension requests.
+TICKET_ISSUERS: tuple[Role, ...] = (Role.admin, Role.supervisor)
+# Handle a ticket: acknowledge, rectify, report, ask for an extension.
+TICKET_HANDLERS: tuple[Role, ...] = (Role.handler,)
+# Schedule, hold, follow up and close interviews (约谈).
+INTERVIEWERS: tuple[Role, ...] = (Role.admin, Role.supervisor)
+# Manage webhooks: portals their own, admins every webhook in their scope.
+WEBHOOK_MANAGERS: tuple[Role, ...] = (Role.admin, Role.portal)

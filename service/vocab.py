@@ -1,0 +1,44 @@
+"""Names and limits shared by the request schemas (which validate them) and the operations (which apply
+them): sort keys, webhook events, delivery statuses, size limits. Kept here, outside both layers, so the
+schemas need nothing from `service.operations` (`tests/test_layers.py` checks)."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+# The `sort=` keys each list accepts (columns of the listed model).
+UNIT_SORT_KEYS = {"name", "credit_code", "employees", "formal_members", "created_at", "updated_at", "id"}
+PARTY_ORG_SORT_KEYS = {"name", "founded_on", "term_due_on", "created_at", "id"}
+CASE_SORT_KEYS = {"created_at", "updated_at", "proposed_name", "state", "id"}
+TICKET_SORT_KEYS = {"created_at", "updated_at", "issued_on", "rectify_by", "title", "state", "priority", "id"}
+INTERVIEW_SORT_KEYS = {"created_at", "updated_at", "scheduled_at", "held_at", "state", "id"}
+
+# What an interview may be about.
+INTERVIEW_SUBJECT_TYPES = ("supervision_ticket", "establishment", "jurisdiction")
+
+# The largest working-day count the calendar's deadline query accepts.
+MAX_DEADLINE_WORKDAYS = 1000
+
+# The events a webhook may subscribe to; "*" is every event.
+WEBHOOK_EVENTS: tuple[str, ...] = (
+    "*",
+    "escalation.reminder",
+    "escalation.warning",
+    "escalation.red_notice",
+    "escalation.interview",
+    "escalation.accountability",
+    "escalation.escalate_to_superior",
+    "supervision_ticket.issued",
+    "supervision_ticket.closed",
+    "establishment.approved",
+    "establishment.founded",
+    "task.assigned",
+)
+WEBHOOK_URL_MAX_LENGTH = 500  # webhooks.url
+
+
+class DeliveryStatus(StrEnum):
+    pending = "pending"
+    delivered = "delivered"
+    failed = "failed"
+    cancelled = "cancelled"  # the webhook (or its owner) was deactivated before it was delivered
