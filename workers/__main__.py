@@ -39,8 +39,8 @@ class _Worker(Worker):
 
     max_connection_wait_time = Backoff().cap
 
-    @property  # type: ignore[override]
-    def exponential_backoff_factor(self) -> float:
+    @property
+    def exponential_backoff_factor(self) -> float:  # type: ignore[override]  # a plain attribute RQ only reads
         return random.uniform(1.5, 2.5)
 
     def request_stop(self, signum: int, frame: FrameType | None) -> Any:

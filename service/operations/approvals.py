@@ -36,6 +36,7 @@ from service.models import (
     User,
 )
 from service.operations import audit, escalation, notifications
+from service.operations.common import rowcount
 from workflows import approval as engine
 from workflows.approval import Action, ApprovalMode, StepStatus
 from workflows.errors import Conflict, RuleViolation
@@ -378,12 +379,14 @@ def _claim(actor: Actor, task_id: int) -> ApprovalTask:
         return task
     if not _is_candidate(actor, task.id):
         raise Forbidden("您不在该任务的候选人范围内")
-    claimed = db.session.execute(
-        update(ApprovalTask)
-        .where(ApprovalTask.id == task.id, ApprovalTask.status == "open", ApprovalTask.assignee_id.is_(None))
-        .values(assignee_id=actor.user_id, claimed_at=now(), version=ApprovalTask.version + 1)
-        .execution_options(synchronize_session=False)
-    ).rowcount
+    claimed = rowcount(
+        db.session.execute(
+            update(ApprovalTask)
+            .where(ApprovalTask.id == task.id, ApprovalTask.status == "open", ApprovalTask.assignee_id.is_(None))
+            .values(assignee_id=actor.user_id, claimed_at=now(), version=ApprovalTask.version + 1)
+            .execution_options(synchronize_session=False)
+        )
+    )
     if not claimed:
         raise Conflict("task_claimed", "该任务已被他人认领或已办结")
     db.session.refresh(task)
@@ -401,12 +404,14 @@ def _release(actor: Actor, task_id: int) -> ApprovalTask:
     task = get_task(actor, task_id)
     if not _has_candidates(task.id):
         raise Conflict("task_not_claimable", "指定给个人的任务不能退回候选组，请使用转办")
-    released = db.session.execute(
-        update(ApprovalTask)
-        .where(ApprovalTask.id == task.id, ApprovalTask.status == "open", ApprovalTask.assignee_id == actor.user_id)
-        .values(assignee_id=None, claimed_at=None, version=ApprovalTask.version + 1)
-        .execution_options(synchronize_session=False)
-    ).rowcount
+    released = rowcount(
+        db.session.execute(
+            update(ApprovalTask)
+            .where(ApprovalTask.id == task.id, ApprovalTask.status == "open", ApprovalTask.assignee_id == actor.user_id)
+            .values(assignee_id=None, claimed_at=None, version=ApprovalTask.version + 1)
+            .execution_options(synchronize_session=False)
+        )
+    )
     if not released:
         raise Conflict("task_not_held", "您没有认领该任务")
     db.session.refresh(task)
@@ -605,7 +610,7 @@ def _act(
 # -- routes ----------------------------------------------------------------------------------------------------
 
 
-def routes_query(actor: Actor, body_id: int | None, workflow: str | None) -> Select[tuple[ApprovalRoute]]:
+def routes_query(actor: Actor, body_id: int | None, workflow: str | None) -> Select[ApprovalRoute]:
     stmt = in_scope(select(ApprovalRoute), ApprovalRoute.body_id, actor)
     if body_id is not None:
         stmt = stmt.where(ApprovalRoute.body_id == body_id)

@@ -66,7 +66,7 @@ def get(actor: Actor, case_id: int, *, for_update: bool = False) -> Establishmen
     return case
 
 
-def query(actor: Actor, f: dict[str, Any]) -> Select[tuple[EstablishmentCase]]:
+def query(actor: Actor, f: dict[str, Any]) -> Select[EstablishmentCase]:
     stmt = in_scope(select(EstablishmentCase), EstablishmentCase.jurisdiction_id, actor)
     if f.get("jurisdiction_id") is not None:
         root = jurisdictions.get(actor, f["jurisdiction_id"])
