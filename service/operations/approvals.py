@@ -14,7 +14,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Any
+from functools import partial
+from operator import contains
+from typing import Any, cast
 
 from flask import current_app
 from sqlalchemy import Select, exists, select, union_all, update
@@ -424,12 +426,17 @@ def _step_state(step: ApprovalStep, tasks: list[ApprovalTask], actions: list[App
     approvers = tuple(t.assignee_id if t.assignee_id is not None else f"task:{t.id}" for t in live)
     decisions = tuple(
         engine.Decision(
-            a.actor_id, a.action, a.comment, a.delegate_to_id, engine.VoteTally(**a.tally) if a.tally else None
+            # actor_id: set on every logged decision (only users pass require_may_act), though nullable in the schema
+            cast(int, a.actor_id),
+            Action(a.action),
+            a.comment,
+            a.delegate_to_id,
+            engine.VoteTally(**a.tally) if a.tally else None,
         )
         for a in actions
         if a.action in {x.value for x in Action}
     )
-    return engine.StepState(step.mode, approvers, decisions)
+    return engine.StepState(ApprovalMode(step.mode), approvers, decisions)
 
 
 def _colleague(actor: Actor, step: ApprovalStep, user_id: int | None) -> User:
@@ -493,7 +500,7 @@ def decisions_open_to(actor: Actor, workflow: str, subject_ids: list[int]) -> di
     out: dict[int, tuple[str, ...]] = {}
     for task, step in rows:
         try:
-            require_may_act(actor, step, task, lambda t=task.id: t in mine, lambda t=task.id: t in offered)
+            require_may_act(actor, step, task, partial(contains, mine, task.id), partial(contains, offered, task.id))
         except (Conflict, Forbidden):
             continue
         out[step.subject_id] = engine.decisions_for(step.mode)
@@ -536,6 +543,7 @@ def _act(
     ).scalar_one()
     db.session.refresh(task)
     require_may_act(actor, step, task, lambda: _is_candidate(actor, task.id), lambda: _has_candidates(task.id))
+    assert actor.user_id is not None  # the system actor is never an assignee or a candidate
     if task.assignee_id is None and action != Action.COMMENT:
         # Acting on an unclaimed group task claims it; a comment leaves it offered to the group.
         task.assignee_id, task.claimed_at = actor.user_id, now()
@@ -550,7 +558,7 @@ def _act(
     if action == "vote":
         if tally is None:
             raise RuleViolation("tally_required", "请录入表决结果", "tally")
-        outcome = engine.record_vote(state, actor.user_id, comment=comment, **tally)  # type: ignore[arg-type]
+        outcome = engine.record_vote(state, actor.user_id, comment=comment, **tally)
     else:
         if action == Action.DELEGATE:
             delegate_to = _colleague(actor, step, delegate_to).id
@@ -558,7 +566,7 @@ def _act(
             state,
             actor.user_id,
             action,
-            comment=comment,  # type: ignore[arg-type]
+            comment=comment,
             delegate_to=delegate_to,
         )
     decision = outcome.step.decisions[-1]
