@@ -103,7 +103,7 @@ def require_roles(*roles: Role) -> Callable[[F], F]:
     return decorator
 
 
-def scope_ids(actor: Actor) -> Select[tuple[int]]:
+def scope_ids(actor: Actor) -> Select[int]:
     """Ids of the jurisdictions in the actor's subtree, as a subquery."""
     return select(Jurisdiction.id).where(Jurisdiction.path.startswith(actor.jurisdiction_path, autoescape=True))
 

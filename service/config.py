@@ -20,12 +20,12 @@ T = TypeVar("T")
 
 def _int(name: str, default: int) -> int:
     raw = os.environ.get(name)
-    return default if raw in (None, "") else int(raw)
+    return int(raw) if raw else default
 
 
 def _bool(name: str, default: bool) -> bool:
     raw = os.environ.get(name)
-    if raw in (None, ""):
+    if not raw:
         return default
     return raw.strip().lower() in {"1", "true", "yes", "on"}
 

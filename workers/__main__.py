@@ -37,8 +37,8 @@ class _Worker(Worker):
 
     max_connection_wait_time = Backoff().cap
 
-    @property  # type: ignore[override]
-    def exponential_backoff_factor(self) -> float:
+    @property
+    def exponential_backoff_factor(self) -> float:  # type: ignore[override]  # a plain attribute RQ only reads
         return random.uniform(1.5, 2.5)
 
     def request_stop(self, signum: int, frame: FrameType | None) -> Any:
@@ -51,10 +51,10 @@ def _on_signal(signum: int, frame: FrameType | None) -> None:
 
 
 def main(argv: list[str]) -> int:
-    started = start_process()
-    if started is None:
+    process = start_process()
+    if process is None:
         return 2
-    app, connection = started
+    app, connection = process
     burst = "--burst" in argv
     backoff = Backoff()
     with app.app_context():

@@ -26,10 +26,10 @@ log = logging.getLogger("workers")
 
 
 def main(argv: list[str]) -> int:
-    started = start_process()
-    if started is None:
+    process = start_process()
+    if process is None:
         return 2
-    app, connection = started
+    app, connection = process
     interval = seconds_env("ESCALATION_SWEEP_SECONDS", 60)
     backoff = Backoff()
     stop = threading.Event()

@@ -248,9 +248,11 @@ class WorkflowDefinition:
     @cached_property
     def _mermaid(self) -> str:
         # Imported lazily: diagrams are off the request path and GraphMachine is heavier than Machine.
+        from transitions.core import State
         from transitions.extensions.diagrams import GraphMachine
+        from transitions.extensions.diagrams_mermaid import DigraphMock
 
-        class _LabelledState(GraphMachine.state_cls):  # type: ignore[name-defined, misc]
+        class _LabelledState(State):  # GraphMachine.state_cls is the plain State
             # The markup reads a `label` attribute; plain State does not accept one.
             def __init__(self, *args: Any, label: str | None = None, **kwargs: Any) -> None:
                 super().__init__(*args, **kwargs)
@@ -273,7 +275,9 @@ class WorkflowDefinition:
             title=self.label_zh,
         )
         # A fresh graph object has no "active" styling, unlike a model's get_graph().
-        text: str = diagram.graph_cls(diagram).get_graph(title=self.label_zh).source
+        graph = diagram.graph_cls(diagram).get_graph(title=self.label_zh)
+        assert isinstance(graph, DigraphMock)  # graph_engine="mermaid"; the stubs only promise GraphProtocol
+        text = graph.source
         finals = [f"  {s.name} --> [*]" for s in self.states if s.terminal]
         return "\n".join([text, *finals])
 

@@ -80,7 +80,7 @@ class Blueprint(SmorestBlueprint):
     """flask-smorest's Blueprint with bounded pagination (pagination inside the view only: the view sets
     `pagination_parameters.item_count`, see `service.operations.common.paginate`)."""
 
-    def paginate(  # type: ignore[override]
+    def paginate(
         self, pager: Any = None, *, page: int | None = None, page_size: int = 50, max_page_size: int = 200
     ) -> Any:
         if pager is not None or page not in (None, 1):
@@ -100,12 +100,13 @@ class Blueprint(SmorestBlueprint):
                 result, headers = self._set_pagination_metadata(params, result, headers)
                 return result, status, headers
 
-            wrapper._apidoc = deepcopy(getattr(wrapper, "_apidoc", {}))
-            wrapper._apidoc["pagination"] = {
+            view: Any = wrapper  # flask-smorest keeps its OpenAPI notes in an attribute of the view
+            view._apidoc = deepcopy(getattr(wrapper, "_apidoc", {}))
+            view._apidoc["pagination"] = {
                 "parameters": {"in": "query", "schema": schema},
                 "response": {error_status: http.HTTPStatus(error_status).name},
             }
-            return wrapper
+            return view
 
         return decorator
 

@@ -9,13 +9,13 @@ from typing import Any
 from sqlalchemy import JSON, Date, ForeignKey, Index, String, Text, UniqueConstraint, text, true
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from service.extensions import db
+from service.extensions import Base
 from service.models.base import BigId, Timestamped, UtcDateTime, Versioned
 from service.models.escalation import Escalating
 from service.models.jurisdiction import Jurisdiction
 
 
-class ApprovalRoute(Versioned, Timestamped, db.Model):
+class ApprovalRoute(Versioned, Timestamped, Base):
     """How a body decides one level of a workflow: the mode and, for named modes, who in which order.
     Without a route the settings' default mode applies, with the body's approvers."""
 
@@ -30,7 +30,7 @@ class ApprovalRoute(Versioned, Timestamped, db.Model):
     approver_ids: Mapped[list[int] | None] = mapped_column(JSON)
 
 
-class ApprovalStep(Escalating, Versioned, Timestamped, db.Model):
+class ApprovalStep(Escalating, Versioned, Timestamped, Base):
     __tablename__ = "approval_steps"
     __table_args__ = (
         Index("ix_approval_steps_subject", "workflow", "subject_id", "level"),
@@ -62,7 +62,7 @@ class ApprovalStep(Escalating, Versioned, Timestamped, db.Model):
     body: Mapped[Jurisdiction] = relationship(lazy="joined", innerjoin=True, foreign_keys=[body_id])
 
 
-class ApprovalTask(Versioned, Timestamped, db.Model):
+class ApprovalTask(Versioned, Timestamped, Base):
     """One person's (or one candidate group's) part in a step.
 
     status: open (actionable), waiting (sequential, not yet their turn), done, cancelled.
@@ -92,7 +92,7 @@ class ApprovalTask(Versioned, Timestamped, db.Model):
     step: Mapped[ApprovalStep] = relationship(lazy="joined", innerjoin=True)
 
 
-class TaskCandidate(db.Model):
+class TaskCandidate(Base):
     """A candidate group a task is offered to: everyone with `role` in body `body_id` may claim it.
 
     `open` follows the task (false once it is done or cancelled) so the inbox's partial index holds only
@@ -116,7 +116,7 @@ class TaskCandidate(db.Model):
     open: Mapped[bool] = mapped_column(server_default=true())
 
 
-class ApprovalAction(db.Model):
+class ApprovalAction(Base):
     """The step's decision log (approve, reject, return, delegate, comment, vote, claim, release)."""
 
     __tablename__ = "approval_actions"

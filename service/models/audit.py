@@ -8,11 +8,11 @@ from typing import Any
 from sqlalchemy import JSON, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from service.extensions import db
+from service.extensions import Base
 from service.models.base import BigId, UtcDateTime
 
 
-class AuditEvent(db.Model):
+class AuditEvent(Base):
     __tablename__ = "audit_events"
     __table_args__ = (Index("ix_audit_events_subject", "subject_type", "subject_id", "id"),)
 

@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import JSON, Date, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from service.extensions import db
+from service.extensions import Base
 from service.models.base import BigId, Timestamped, UtcDateTime, Versioned
 
 
@@ -28,7 +28,7 @@ class Escalating:
     escalation_leased_until: Mapped[datetime | None] = mapped_column(UtcDateTime)
 
 
-class EscalationEvent(db.Model):
+class EscalationEvent(Base):
     """One escalation step that happened. The unique key makes each step happen exactly once per item and
     deadline, whatever runs twice: the event row and the step's effects commit in one transaction."""
 
@@ -49,7 +49,7 @@ class EscalationEvent(db.Model):
     detail: Mapped[dict[str, Any] | None] = mapped_column(JSON)
 
 
-class CalendarYear(db.Model):
+class CalendarYear(Base):
     """A year whose official holiday notice an admin loaded: its overrides are complete."""
 
     __tablename__ = "calendar_years"
@@ -60,7 +60,7 @@ class CalendarYear(db.Model):
     loaded_by: Mapped[str] = mapped_column(String(64))
 
 
-class CalendarOverride(db.Model):
+class CalendarOverride(Base):
     """A day the official notice makes a holiday or a make-up working day (调休)."""
 
     __tablename__ = "calendar_overrides"
@@ -71,7 +71,7 @@ class CalendarOverride(db.Model):
     name: Mapped[str | None] = mapped_column(String(50))
 
 
-class Notification(db.Model):
+class Notification(Base):
     """An in-app notification for one user."""
 
     __tablename__ = "notifications"
@@ -88,7 +88,7 @@ class Notification(db.Model):
     read_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
 
 
-class Webhook(Versioned, Timestamped, db.Model):
+class Webhook(Versioned, Timestamped, Base):
     """A portal's subscription: events are POSTed to `url`, signed with HMAC-SHA256 of `secret`."""
 
     __tablename__ = "webhooks"
@@ -103,7 +103,7 @@ class Webhook(Versioned, Timestamped, db.Model):
     active: Mapped[bool] = mapped_column(default=True)
 
 
-class WebhookDelivery(db.Model):
+class WebhookDelivery(Base):
     """One event for one webhook, and its delivery attempts (the delivery log)."""
 
     __tablename__ = "webhook_deliveries"

@@ -8,13 +8,13 @@ from typing import Any
 from sqlalchemy import JSON, Date, ForeignKey, Index, String, Text, text, true
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from service.extensions import db
+from service.extensions import Base, db
 from service.models.base import Timestamped, UtcDateTime, Versioned
 from service.models.escalation import Escalating
 from service.models.jurisdiction import Jurisdiction
 
 
-class EstablishmentCase(Escalating, Versioned, Timestamped, db.Model):
+class EstablishmentCase(Escalating, Versioned, Timestamped, Base):
     __tablename__ = "establishment_cases"
     __table_args__ = (
         Index("ix_establishment_cases_scope_state", "jurisdiction_id", "state"),
@@ -62,7 +62,7 @@ class EstablishmentCase(Escalating, Versioned, Timestamped, db.Model):
     jurisdiction: Mapped[Jurisdiction] = relationship(lazy="joined", innerjoin=True, foreign_keys=[jurisdiction_id])
 
 
-class EstablishmentCaseUnit(db.Model):
+class EstablishmentCaseUnit(Base):
     """Units covered by a case. `open` is true while the case is alive: a partial unique index lets a unit
     be in at most one open case, enforced by the database even under concurrent requests."""
 

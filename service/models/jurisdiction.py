@@ -7,7 +7,7 @@ from enum import StrEnum
 from sqlalchemy import ForeignKey, Index, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from service.extensions import db
+from service.extensions import Base
 from service.models.base import Timestamped, Versioned
 
 
@@ -45,7 +45,7 @@ KIND_LEVEL = {
 COUNTY_LEVEL_KINDS = frozenset({JurisdictionKind.county, JurisdictionKind.district})
 
 
-class Jurisdiction(Versioned, Timestamped, db.Model):
+class Jurisdiction(Versioned, Timestamped, Base):
     __tablename__ = "jurisdictions"
     # varchar_pattern_ops lets PostgreSQL use the index for `path LIKE '/1/4/%'` under any collation.
     __table_args__ = (Index("ix_jurisdictions_path", "path", postgresql_ops={"path": "varchar_pattern_ops"}),)

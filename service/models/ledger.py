@@ -7,12 +7,12 @@ from datetime import date, datetime
 from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from service.extensions import db
+from service.extensions import Base
 from service.models.base import Timestamped, UtcDateTime, Versioned
 from service.models.jurisdiction import Jurisdiction
 
 
-class PartyOrg(Versioned, Timestamped, db.Model):
+class PartyOrg(Versioned, Timestamped, Base):
     __tablename__ = "party_orgs"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -31,7 +31,7 @@ class PartyOrg(Versioned, Timestamped, db.Model):
     term_due_on: Mapped[date | None] = mapped_column(Date, index=True)
 
 
-class Unit(Versioned, Timestamped, db.Model):
+class Unit(Versioned, Timestamped, Base):
     __tablename__ = "ledger_units"
     __table_args__ = (
         CheckConstraint(

@@ -8,13 +8,13 @@ from typing import Any
 from sqlalchemy import JSON, Date, ForeignKey, Index, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from service.extensions import db
+from service.extensions import Base
 from service.models.base import Timestamped, UtcDateTime, Versioned
 from service.models.escalation import Escalating
 from service.models.jurisdiction import Jurisdiction
 
 
-class SupervisionTicket(Escalating, Versioned, Timestamped, db.Model):
+class SupervisionTicket(Escalating, Versioned, Timestamped, Base):
     __tablename__ = "supervision_tickets"
     __table_args__ = (
         Index("ix_supervision_tickets_scope_state", "jurisdiction_id", "state"),
@@ -60,7 +60,7 @@ class SupervisionTicket(Escalating, Versioned, Timestamped, db.Model):
     jurisdiction: Mapped[Jurisdiction] = relationship(lazy="joined", innerjoin=True, foreign_keys=[jurisdiction_id])
 
 
-class TicketProblem(db.Model):
+class TicketProblem(Base):
     """One problem (问题) of a ticket with its required measure and, once reported, what was done."""
 
     __tablename__ = "ticket_problems"
@@ -75,7 +75,7 @@ class TicketProblem(db.Model):
     evidence: Mapped[list[str] | None] = mapped_column(JSON)
 
 
-class TicketReport(db.Model):
+class TicketReport(Base):
     """Each rectification report as submitted (a returned ticket gets a new one)."""
 
     __tablename__ = "ticket_reports"
@@ -91,7 +91,7 @@ class TicketReport(db.Model):
     review_comment: Mapped[str | None] = mapped_column(Text)
 
 
-class TicketExtension(Versioned, Timestamped, db.Model):
+class TicketExtension(Versioned, Timestamped, Base):
     """An extension request (延期), decided by the supervisor."""
 
     __tablename__ = "ticket_extensions"
@@ -121,7 +121,7 @@ class TicketExtension(Versioned, Timestamped, db.Model):
     comment: Mapped[str | None] = mapped_column(Text)
 
 
-class Interview(Versioned, Timestamped, db.Model):
+class Interview(Versioned, Timestamped, Base):
     """An interview (约谈) with a body's responsible person, created by escalation or by a supervisor."""
 
     __tablename__ = "interviews"

@@ -8,7 +8,7 @@ from enum import StrEnum
 from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from service.extensions import db
+from service.extensions import Base
 from service.models.base import Timestamped, UtcDateTime, Versioned
 from service.models.jurisdiction import Jurisdiction
 
@@ -32,7 +32,7 @@ ROLE_LABELS = {
 }
 
 
-class User(Versioned, Timestamped, db.Model):
+class User(Versioned, Timestamped, Base):
     __tablename__ = "users"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -45,7 +45,7 @@ class User(Versioned, Timestamped, db.Model):
     jurisdiction: Mapped[Jurisdiction] = relationship(lazy="joined", innerjoin=True)
 
 
-class ApiToken(db.Model):
+class ApiToken(Base):
     __tablename__ = "api_tokens"
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -14,7 +14,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Any
+from functools import partial
+from operator import contains
+from typing import Any, cast
 
 from flask import current_app
 from sqlalchemy import Select, exists, select, union_all, update
@@ -36,6 +38,7 @@ from service.models import (
     User,
 )
 from service.operations import audit, escalation, notifications
+from service.operations.common import rowcount
 from service.roles import DECIDERS
 from workflows import approval as engine
 from workflows.approval import Action, ApprovalMode, StepStatus
@@ -397,12 +400,14 @@ def _claim(actor: Actor, task_id: int) -> ApprovalTask:
         return task
     if not _is_candidate(actor, task.id):
         raise Forbidden("您不在该任务的候选人范围内")
-    claimed = db.session.execute(
-        update(ApprovalTask)
-        .where(ApprovalTask.id == task.id, ApprovalTask.status == "open", ApprovalTask.assignee_id.is_(None))
-        .values(assignee_id=actor.user_id, claimed_at=now(), version=ApprovalTask.version + 1)
-        .execution_options(synchronize_session=False)
-    ).rowcount
+    claimed = rowcount(
+        db.session.execute(
+            update(ApprovalTask)
+            .where(ApprovalTask.id == task.id, ApprovalTask.status == "open", ApprovalTask.assignee_id.is_(None))
+            .values(assignee_id=actor.user_id, claimed_at=now(), version=ApprovalTask.version + 1)
+            .execution_options(synchronize_session=False)
+        )
+    )
     if not claimed:
         raise Conflict("task_claimed", "该任务已被他人认领或已办结")
     db.session.refresh(task)
@@ -420,12 +425,14 @@ def _release(actor: Actor, task_id: int) -> ApprovalTask:
     task = get_task(actor, task_id)
     if not _has_candidates(task.id):
         raise Conflict("task_not_claimable", "指定给个人的任务不能退回候选组，请使用转办")
-    released = db.session.execute(
-        update(ApprovalTask)
-        .where(ApprovalTask.id == task.id, ApprovalTask.status == "open", ApprovalTask.assignee_id == actor.user_id)
-        .values(assignee_id=None, claimed_at=None, version=ApprovalTask.version + 1)
-        .execution_options(synchronize_session=False)
-    ).rowcount
+    released = rowcount(
+        db.session.execute(
+            update(ApprovalTask)
+            .where(ApprovalTask.id == task.id, ApprovalTask.status == "open", ApprovalTask.assignee_id == actor.user_id)
+            .values(assignee_id=None, claimed_at=None, version=ApprovalTask.version + 1)
+            .execution_options(synchronize_session=False)
+        )
+    )
     if not released:
         raise Conflict("task_not_held", "您没有认领该任务")
     db.session.refresh(task)
@@ -438,12 +445,17 @@ def _step_state(step: ApprovalStep, tasks: list[ApprovalTask], actions: list[App
     approvers = tuple(t.assignee_id if t.assignee_id is not None else f"task:{t.id}" for t in live)
     decisions = tuple(
         engine.Decision(
-            a.actor_id, a.action, a.comment, a.delegate_to_id, engine.VoteTally(**a.tally) if a.tally else None
+            # actor_id: set on every logged decision (only users pass require_may_act), though nullable in the schema
+            cast(int, a.actor_id),
+            Action(a.action),
+            a.comment,
+            a.delegate_to_id,
+            engine.VoteTally(**a.tally) if a.tally else None,
         )
         for a in actions
         if a.action in {x.value for x in Action}
     )
-    return engine.StepState(step.mode, approvers, decisions)
+    return engine.StepState(ApprovalMode(step.mode), approvers, decisions)
 
 
 def _colleague(actor: Actor, step: ApprovalStep, user_id: int | None) -> User:
@@ -507,7 +519,7 @@ def decisions_open_to(actor: Actor, workflow: str, subject_ids: list[int]) -> di
     out: dict[int, tuple[str, ...]] = {}
     for task, step in rows:
         try:
-            require_may_act(actor, step, task, lambda t=task.id: t in mine, lambda t=task.id: t in offered)
+            require_may_act(actor, step, task, partial(contains, mine, task.id), partial(contains, offered, task.id))
         except (Conflict, Forbidden):
             continue
         out[step.subject_id] = engine.decisions_for(step.mode)
@@ -550,6 +562,7 @@ def _act(
     ).scalar_one()
     db.session.refresh(task)
     require_may_act(actor, step, task, lambda: _is_candidate(actor, task.id), lambda: _has_candidates(task.id))
+    assert actor.user_id is not None  # the system actor is never an assignee or a candidate
     if task.assignee_id is None and action != Action.COMMENT:
         # Acting on an unclaimed group task claims it; a comment leaves it offered to the group.
         task.assignee_id, task.claimed_at = actor.user_id, now()
@@ -564,7 +577,7 @@ def _act(
     if action == "vote":
         if tally is None:
             raise RuleViolation("tally_required", "请录入表决结果", "tally")
-        outcome = engine.record_vote(state, actor.user_id, comment=comment, **tally)  # type: ignore[arg-type]
+        outcome = engine.record_vote(state, actor.user_id, comment=comment, **tally)
     else:
         if action == Action.DELEGATE:
             delegate_to = _colleague(actor, step, delegate_to).id
@@ -572,7 +585,7 @@ def _act(
             state,
             actor.user_id,
             action,
-            comment=comment,  # type: ignore[arg-type]
+            comment=comment,
             delegate_to=delegate_to,
         )
     decision = outcome.step.decisions[-1]
@@ -624,7 +637,7 @@ def _act(
 # -- routes ----------------------------------------------------------------------------------------------------
 
 
-def routes_query(actor: Actor, body_id: int | None, workflow: str | None) -> Select[tuple[ApprovalRoute]]:
+def routes_query(actor: Actor, body_id: int | None, workflow: str | None) -> Select[ApprovalRoute]:
     stmt = in_scope(select(ApprovalRoute), ApprovalRoute.body_id, actor)
     if body_id is not None:
         stmt = stmt.where(ApprovalRoute.body_id == body_id)

@@ -51,7 +51,7 @@ def audit_query(
     subject_type: str | None,
     subject_id: int | None,
     action: str | None,
-) -> Select[tuple[AuditEvent]]:
+) -> Select[AuditEvent]:
     stmt = select(AuditEvent)
     if actor.jurisdiction_path != "/":
         stmt = in_scope(stmt, AuditEvent.jurisdiction_id, actor)

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any, TypeVar
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar, cast
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import CursorResult, Result, Select, func, select
 
 from service.auth import Actor, scope_ids
 from service.errors import NotFound
@@ -41,8 +41,15 @@ def get_scoped(
 def paginate(stmt: Select[Any], page: int, page_size: int) -> tuple[list[Any], int]:
     """One COUNT and one LIMIT/OFFSET query."""
     total = db.session.execute(select(func.count()).select_from(stmt.order_by(None).subquery())).scalar_one()
-    items = db.session.execute(stmt.limit(page_size).offset((page - 1) * page_size)).scalars().unique().all()
+    items: Sequence[Any] = (
+        db.session.execute(stmt.limit(page_size).offset((page - 1) * page_size)).scalars().unique().all()
+    )
     return list(items), total
+
+
+def rowcount(result: Result[Any]) -> int:
+    """Rows an UPDATE matched. Session.execute returns a CursorResult for DML but is typed as a plain Result."""
+    return int(cast(CursorResult[Any], result).rowcount or 0)
 
 
 def order_by_keys(stmt: Select[Any], model: type, sort: str | None, allowed: set[str], default: str) -> Select[Any]:

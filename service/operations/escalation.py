@@ -14,13 +14,13 @@ no trace, and the row's lease expires so a later sweep claims it again."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
 from flask import current_app
-from sqlalchemy import select, update
+from sqlalchemy import ScalarResult, select, update
 from sqlalchemy.exc import IntegrityError
 
 from service.auth import system_actor
@@ -53,7 +53,7 @@ def settings() -> deadlines.EscalationSettings:
 
 @dataclass(frozen=True)
 class ItemType:
-    name: str
+    name: deadlines.ItemType
     model: type[Any]
     subject: Callable[[Any], tuple[str, int]]  # the audit subject (type, id) the escalation is recorded against
     deadline: Callable[[Any, WorkdayCalendar], date | None]
@@ -96,7 +96,7 @@ def replan(item_type: str, item: Any, cal: WorkdayCalendar | None = None) -> Non
         step = None if item.escalation_level else deadlines.accountability_scheduled(deadline, cal)
     else:
         step = deadlines.next_escalation(
-            settings().ladder_for(item_type),
+            settings().ladder_for(kind.name),
             deadline,
             item.escalation_level,
             cal,
@@ -177,7 +177,7 @@ def _step_effects(s: ApprovalStep, level: str, today: date) -> None:
     )
     approvers = list(assignees) + [u for body in set(offered) for u in notifications.users_of(body, Role.approver)]
     if level == "reminder":
-        recipients = approvers
+        recipients: Sequence[int | None] = approvers
         title = f"催办：「{s.body.name}」的审批任务已于{s.due_on}到期，请尽快办理"
     else:
         above = _parent_of(s.body_id)
@@ -200,7 +200,7 @@ def _step_effects(s: ApprovalStep, level: str, today: date) -> None:
 def _case_effects(c: EstablishmentCase, level: str, today: date) -> None:
     recipients: list[int | None] = [c.applicant_id, *notifications.users_of(c.jurisdiction_id, Role.handler)]
     if level != "reminder":
-        for body in {c.county_id, _parent_of(c.jurisdiction_id)} - {None}:
+        for body in {b for b in (c.county_id, _parent_of(c.jurisdiction_id)) if b is not None}:
             recipients += notifications.users_of(body, Role.supervisor)
     label = deadlines.LEVEL_LABELS.get(level, level)
     title = f"{label}：「{c.proposed_name}」筹备超过期限，请尽快完善并提交请示"
@@ -282,7 +282,7 @@ def claim_due(item_type: str, today: date, at: datetime, lease_until: datetime) 
         .with_for_update(skip_locked=True)
     )
     with transaction():
-        ids = db.session.execute(
+        ids: ScalarResult[int] = db.session.execute(
             update(table)
             .where(table.c.id.in_(due_rows.scalar_subquery()))
             .values(escalation_leased_until=lease_until)

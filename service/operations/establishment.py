@@ -10,7 +10,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from flask import current_app
-from sqlalchemy import Select, select, update
+from sqlalchemy import Select, delete, select, update
 
 from service.auth import Actor, in_scope
 from service.clock import now, today
@@ -67,7 +67,7 @@ def get(actor: Actor, case_id: int, *, for_update: bool = False) -> Establishmen
     return case
 
 
-def query(actor: Actor, f: dict[str, Any]) -> Select[tuple[EstablishmentCase]]:
+def query(actor: Actor, f: dict[str, Any]) -> Select[EstablishmentCase]:
     stmt = in_scope(select(EstablishmentCase), EstablishmentCase.jurisdiction_id, actor)
     if f.get("jurisdiction_id") is not None:
         root = jurisdictions.get(actor, f["jurisdiction_id"])
@@ -138,7 +138,7 @@ def _load_units(actor: Actor, unit_ids: list[int], *, lock: bool = False) -> lis
     stmt = in_scope(select(Unit).where(Unit.id.in_(unit_ids)), Unit.jurisdiction_id, actor).order_by(Unit.id)
     if lock:
         stmt = stmt.with_for_update(of=Unit).execution_options(populate_existing=True)
-    found = list(db.session.execute(stmt).scalars())
+    found: list[Unit] = list(db.session.execute(stmt).scalars())
     if len(found) != len(unit_ids):
         missing = sorted(set(unit_ids) - {u.id for u in found})
         raise NotFound(f"单位不存在或不在您的管辖范围内：{missing}")
@@ -206,7 +206,11 @@ def _civil_date(moment: datetime | None) -> date:
 
 
 def _set_links(case: EstablishmentCase, units: list[Unit]) -> None:
-    db.session.execute(EstablishmentCaseUnit.__table__.delete().where(EstablishmentCaseUnit.case_id == case.id))
+    db.session.execute(
+        delete(EstablishmentCaseUnit)
+        .where(EstablishmentCaseUnit.case_id == case.id)
+        .execution_options(synchronize_session=False)  # as the table-level DELETE it replaces
+    )
     for u in units:
         db.session.add(EstablishmentCaseUnit(case_id=case.id, unit_id=u.id, open=True))
     db.session.flush()

@@ -98,7 +98,7 @@ def allowed_actions(actor: Actor, rows: list[Interview]) -> dict[int, list[str]]
     """What the actor may do now on each interview: the endpoints' role check (INTERVIEWERS), the commands'
     side check and the machine (one query per page)."""
     body_ids = {i.interviewer_body_id for i in rows if i.interviewer_body_id is not None}
-    paths = dict(
+    paths: dict[int | None, str] = dict(
         db.session.execute(select(Jurisdiction.id, Jurisdiction.path).where(Jurisdiction.id.in_(body_ids))).all()
     )
     out: dict[int, list[str]] = {}
@@ -118,7 +118,7 @@ def get(actor: Actor, interview_id: int, *, for_update: bool = False) -> Intervi
     return interview
 
 
-def query(actor: Actor, f: dict[str, Any]) -> Select[tuple[Interview]]:
+def query(actor: Actor, f: dict[str, Any]) -> Select[Interview]:
     stmt = _visible(select(Interview), actor)
     if f.get("jurisdiction_id") is not None:
         root = jurisdictions.get(actor, f["jurisdiction_id"])
@@ -246,7 +246,7 @@ def reschedule(
         INTERVIEW.require(interview.state, "reschedule")
         before = snapshot(interview)
         place = data.get("place") if data.get("place") is not None else interview.place
-        check_schedule(data["scheduled_at"], now(), place)  # type: ignore[arg-type]
+        check_schedule(data["scheduled_at"], now(), place)
         interview.scheduled_at, interview.place = _utc(data["scheduled_at"]), place
         _fire(actor, interview, "reschedule", before, None, scheduled_at=data["scheduled_at"], place=place, now=now())
         _notify_schedule(interview)

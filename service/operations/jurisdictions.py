@@ -23,7 +23,7 @@ def get(actor: Actor, ident: int) -> Jurisdiction:
 
 def query(
     actor: Actor, kind: str | None = None, parent_id: int | None = None, q: str | None = None
-) -> Select[tuple[Jurisdiction]]:
+) -> Select[Jurisdiction]:
     stmt = in_scope(select(Jurisdiction), Jurisdiction.id, actor)
     if kind:
         stmt = stmt.where(Jurisdiction.kind == kind)
@@ -34,7 +34,7 @@ def query(
     return stmt.order_by(Jurisdiction.path)
 
 
-def subtree_ids(root: Jurisdiction) -> Select[tuple[int]]:
+def subtree_ids(root: Jurisdiction) -> Select[int]:
     return select(Jurisdiction.id).where(Jurisdiction.path.startswith(root.path, autoescape=True))
 
 

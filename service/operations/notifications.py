@@ -12,6 +12,7 @@ from service.db import transaction
 from service.errors import NotFound
 from service.extensions import db
 from service.models import Notification, Role, User
+from service.operations.common import rowcount
 
 
 def users_of(body_id: int, *roles: Role) -> list[int]:
@@ -65,12 +66,12 @@ def notify(
 # inbox state, not a change to business data, so it is not audited.
 
 
-def _mine(actor: Actor) -> Select[tuple[Notification]]:
+def _mine(actor: Actor) -> Select[Notification]:
     # The system actor (workers, CLI) has no inbox: user_id None matches nothing.
     return select(Notification).where(Notification.user_id == actor.user_id)
 
 
-def query(actor: Actor, unread: bool | None = None) -> Select[tuple[Notification]]:
+def query(actor: Actor, unread: bool | None = None) -> Select[Notification]:
     """My notifications, newest first (ids grow with creation; rows inserted together share created_at)."""
     stmt = _mine(actor)
     if unread is not None:
@@ -99,7 +100,7 @@ def mark_all_read(actor: Actor) -> int:
             .values(read_at=now())
             .execution_options(synchronize_session=False)
         )
-    return int(result.rowcount or 0)
+    return rowcount(result)
 
 
 def unread_count(actor: Actor) -> int:

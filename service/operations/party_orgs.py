@@ -18,7 +18,7 @@ def get(actor: Actor, ident: int) -> PartyOrg:
     return get_scoped(PartyOrg, ident, actor)
 
 
-def query(actor: Actor, f: dict[str, Any]) -> Select[tuple[PartyOrg]]:
+def query(actor: Actor, f: dict[str, Any]) -> Select[PartyOrg]:
     stmt = in_scope(select(PartyOrg), PartyOrg.jurisdiction_id, actor)
     if f.get("jurisdiction_id") is not None:
         root = jurisdictions.get(actor, f["jurisdiction_id"])
@@ -44,6 +44,7 @@ def covered_units(org_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
     ).all()
     out: dict[int, list[dict[str, Any]]] = {i: [] for i in org_ids}
     for org_id, unit_id, name, code in rows:
+        assert org_id is not None  # IN (...) never matches NULL
         out[org_id].append({"id": unit_id, "name": name, "credit_code": code})
     return out
 
@@ -54,4 +55,4 @@ def member_totals(org_ids: list[int]) -> dict[int, int]:
         .where(Unit.party_org_id.in_(org_ids))
         .group_by(Unit.party_org_id)
     ).all()
-    return {org_id: int(total or 0) for org_id, total in rows}
+    return {org_id: int(total or 0) for org_id, total in rows if org_id is not None}  # IN (...) skips NULL

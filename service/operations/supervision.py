@@ -12,6 +12,7 @@ acknowledge, rectify, report and ask for an extension."""
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from datetime import date
 from typing import Any
 
@@ -241,7 +242,7 @@ def warning_of(t: SupervisionTicket, on: date | None = None) -> tuple[date | Non
     return tracked, warning_level(on or today(), tracked, calendar(), yellow_within_workdays())
 
 
-def query(actor: Actor, f: dict[str, Any]) -> Select[tuple[SupervisionTicket]]:
+def query(actor: Actor, f: dict[str, Any]) -> Select[SupervisionTicket]:
     """The board's list: tickets in scope, filtered by state, light, body subtree, priority, overdue."""
     stmt = _filtered(_visible(select(SupervisionTicket), actor), actor, f)
     for key in ("state", "priority"):
@@ -325,7 +326,7 @@ def _rates(counts: dict[str, int]) -> dict[str, Any]:
     }
 
 
-def inbox_query(actor: Actor) -> Select[tuple[SupervisionTicket]]:
+def inbox_query(actor: Actor) -> Select[SupervisionTicket]:
     """Tickets of my own body waiting for the handling body: to acknowledge, to start, to report (a returned
     ticket is rectifying again), the nearest deadline first."""
     return (
@@ -766,7 +767,7 @@ def submit_report(
         _require_handler(actor, t)
         SUPERVISION_TICKET.require(t.state, "submit_report")
         before = snapshot(t)
-        rows = {p.id: p for p in problems_of([t.id])[t.id]}
+        rows: dict[Hashable, TicketProblem] = {p.id: p for p in problems_of([t.id])[t.id]}
         reported = [
             rules.ProblemReport(p["problem_id"], p["measures_taken"], tuple(p.get("evidence") or ()))
             for p in data["problems_reported"]

@@ -15,7 +15,7 @@ from service.extensions import db
 from service.models import Jurisdiction, Role, Unit, User
 from service.models.base import snapshot
 from service.operations import audit, jurisdictions
-from service.operations.common import get_scoped, order_by_keys
+from service.operations.common import get_scoped, order_by_keys, rowcount
 from service.vocab import UNIT_SORT_KEYS as SORT_KEYS
 from workflows import credit_code
 from workflows.errors import Conflict, RuleViolation
@@ -33,7 +33,7 @@ def get(actor: Actor, ident: int) -> Unit:
     return get_scoped(Unit, ident, actor)
 
 
-def query(actor: Actor, f: dict[str, Any]) -> Select[tuple[Unit]]:
+def query(actor: Actor, f: dict[str, Any]) -> Select[Unit]:
     stmt = in_scope(select(Unit), Unit.jurisdiction_id, actor)
     if f.get("jurisdiction_id") is not None:
         root = jurisdictions.get(actor, f["jurisdiction_id"])
@@ -54,7 +54,7 @@ def query(actor: Actor, f: dict[str, Any]) -> Select[tuple[Unit]]:
 
 
 def _check_counts(values: dict[str, Any], party_members_total: int | None) -> None:
-    check_member_counts(MemberCounts(*(values[k] for k in COUNT_FIELDS), party_members_total=party_members_total))
+    check_member_counts(MemberCounts(**{k: values[k] for k in COUNT_FIELDS}, party_members_total=party_members_total))
 
 
 def _check_instructor(actor: Actor, instructor_id: int | None, unit_jurisdiction: Jurisdiction) -> None:
@@ -138,7 +138,7 @@ def rescope(actor: Actor) -> int:
             .values(in_scope=target, version=Unit.version + 1)
             .execution_options(synchronize_session=False)
         )
-        count = result.rowcount or 0
+        count = rowcount(result)
         audit.record(
             actor,
             "ledger.rescope",

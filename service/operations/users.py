@@ -24,7 +24,7 @@ def get(actor: Actor, ident: int) -> User:
 
 def query(
     actor: Actor, role: str | None = None, jurisdiction_id: int | None = None, active: bool | None = None
-) -> Select[tuple[User]]:
+) -> Select[User]:
     stmt = in_scope(select(User), User.jurisdiction_id, actor)
     if role:
         stmt = stmt.where(User.role == role)

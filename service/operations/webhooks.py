@@ -43,6 +43,7 @@ from service.extensions import db
 from service.models import Jurisdiction, Role, User, Webhook, WebhookDelivery
 from service.models.base import snapshot
 from service.operations import audit, notifications
+from service.operations.common import rowcount
 from service.roles import WEBHOOK_MANAGERS
 from service.vocab import WEBHOOK_EVENTS as EVENTS
 from service.vocab import WEBHOOK_URL_MAX_LENGTH as URL_MAX_LENGTH
@@ -111,7 +112,7 @@ def _require_role(actor: Actor) -> None:
         raise Forbidden()
 
 
-def _visible(actor: Actor) -> Select[tuple[Webhook]]:
+def _visible(actor: Actor) -> Select[Webhook]:
     stmt = select(Webhook)
     if actor.role == Role.admin:
         return in_scope(stmt, Webhook.jurisdiction_id, actor)
@@ -127,7 +128,7 @@ def get(actor: Actor, ident: int) -> Webhook:
     return row
 
 
-def query(actor: Actor, active: bool | None = None) -> Select[tuple[Webhook]]:
+def query(actor: Actor, active: bool | None = None) -> Select[Webhook]:
     _require_role(actor)
     stmt = _visible(actor)
     if active is not None:
@@ -199,7 +200,7 @@ def _cancel_pending(hook_id: int, reason: str) -> int:
         .values(status=DeliveryStatus.cancelled.value, next_attempt_at=None, last_error=reason)
         .execution_options(synchronize_session=False)
     )
-    return int(result.rowcount or 0)
+    return rowcount(result)
 
 
 def update_webhook(actor: Actor, hook: Webhook, changes: dict[str, Any]) -> Webhook:
@@ -232,7 +233,7 @@ def deactivate(actor: Actor, hook: Webhook) -> Webhook:
     return update_webhook(actor, hook, {"active": False})
 
 
-def deliveries_query(hook: Webhook, status: str | None = None) -> Select[tuple[WebhookDelivery]]:
+def deliveries_query(hook: Webhook, status: str | None = None) -> Select[WebhookDelivery]:
     """A webhook's delivery log, newest first."""
     stmt = select(WebhookDelivery).where(WebhookDelivery.webhook_id == hook.id)
     if status:
