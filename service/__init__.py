@@ -43,9 +43,9 @@ def create_app(settings: Settings | None = None, *, clock: Clock | None = None) 
         app.extensions["clock"] = clock
     app.extensions["redis"] = connect(settings.redis_url) if settings.redis_url else None
 
-    from service.operations import approvals
+    from service.operations.registry import register_workflows
 
-    approvals.register_workflows()  # explicit, so no approval workflow depends on an import side effect
+    register_workflows()  # explicit: engines never depend on which workflow module was imported first
     requestlog.init_app(app)
     api.init_app(app)
     errors.register(app)  # after flask-smorest, so one error shape wins everywhere

@@ -11,7 +11,7 @@ in the same transaction."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import partial
@@ -43,6 +43,7 @@ from service.roles import DECIDERS
 from workflows import approval as engine
 from workflows.approval import Action, ApprovalMode, StepStatus
 from workflows.errors import Conflict, RuleViolation
+from workflows.workdays import WorkdayCalendar
 
 GROUP_MODES = (ApprovalMode.ANY_ONE, ApprovalMode.COMMITTEE_VOTE)
 LEVEL_LABELS_ZH = {"superior_approval": "审批", "superior_review": "审查", "county_approval": "县级审批"}
@@ -68,17 +69,6 @@ _SUMMARIES: dict[str, SummaryProvider] = {}
 def register(workflow: str, on_closed: StepHandler, summaries: SummaryProvider) -> None:
     _HANDLERS[workflow] = on_closed
     _SUMMARIES[workflow] = summaries
-
-
-def register_workflows() -> None:
-    """Register the handlers of every approval workflow. Called by the app factory (explicitly, not as a
-    side effect of importing a module); idempotent. A new approval workflow adds its line here."""
-    from service.operations import establishment
-
-    register(establishment.WORKFLOW, establishment.on_step_closed, establishment.summaries)
-    missing = unregistered_workflows()
-    if missing:
-        raise RuntimeError(f"approval workflows without a handler: {', '.join(missing)}")
 
 
 def unregistered_workflows() -> list[str]:
@@ -701,3 +691,67 @@ def put_route(actor: Actor, data: dict[str, Any]) -> ApprovalRoute:
             },
         )
     return route
+
+
+# -- escalation of overdue steps ---------------------------------------------------------------------------------
+
+
+def _escalation_deadline(s: ApprovalStep, _cal: WorkdayCalendar) -> date | None:
+    return s.due_on if s.status == "pending" else None
+
+
+def _escalation_effects(s: ApprovalStep, level: str, today: date) -> None:
+    assignees = (
+        db.session.execute(
+            select(ApprovalTask.assignee_id).where(
+                ApprovalTask.step_id == s.id, ApprovalTask.status == "open", ApprovalTask.assignee_id.is_not(None)
+            )
+        )
+        .scalars()
+        .all()
+    )
+    offered = (
+        db.session.execute(
+            select(TaskCandidate.body_id)
+            .join(ApprovalTask, ApprovalTask.id == TaskCandidate.task_id)
+            .where(ApprovalTask.step_id == s.id, TaskCandidate.open)
+        )
+        .scalars()
+        .all()
+    )
+    approvers = list(assignees) + [u for body in set(offered) for u in notifications.users_of(body, Role.approver)]
+    if level == "reminder":
+        recipients: Sequence[int | None] = approvers
+        title = f"催办：「{s.body.name}」的审批任务已于{s.due_on}到期，请尽快办理"
+    else:
+        above = escalation.parent_of(s.body_id)
+        recipients = notifications.users_of(above, Role.supervisor, Role.approver) if above else []
+        title = f"上报：「{s.body.name}」的审批任务逾期未办（到期{s.due_on}），请督促"
+    notifications.notify(recipients, f"escalation.{level}", title, None, s.workflow, s.subject_id)
+    escalation.publish(
+        f"escalation.{level}",
+        {
+            "item_type": "approval_task",
+            "item_id": s.id,
+            "level": level,
+            "workflow": s.workflow,
+            "subject_id": s.subject_id,
+        },
+        s.scope_id,
+    )
+
+
+def register_escalation() -> None:
+    """Overdue approval steps escalate: a reminder to the approvers, then a report to the body above.
+    Audited under the step's own workflow and case. Called once by service.operations.registry."""
+    escalation.register(
+        escalation.ItemType(
+            "approval_task",
+            ApprovalStep,
+            lambda s: (s.workflow, s.subject_id),
+            _escalation_deadline,
+            lambda s: None,
+            lambda s: s.scope_id,
+            _escalation_effects,
+        )
+    )

@@ -1,6 +1,9 @@
-"""Escalation of stalled and overdue items: reminder → warning → interview → accountability for
-supervision tickets; reminder → the body above for approval steps; reminder → warning for establishment
-cases stuck in preparation.
+"""The escalation engine: stalled and overdue items climb their ladder (reminder → warning → … ).
+
+Workflows register their item types (`register(ItemType(...))` from their module's `register()`): the
+model, the deadline the ladder runs on, the audit subject, the scope and the effects of each level —
+supervision tickets (up to interview and accountability), approval steps (reminder, then the body above),
+establishment cases stuck in preparation. This module imports no workflow module.
 
 The database is the source of truth. Every watched row carries its plan (`next_escalation_at`,
 `next_escalation_level`, from `replan`); the sweep claims due rows with one UPDATE on the partial index
@@ -14,7 +17,7 @@ no trace, and the row's lease expires so a later sweep claims it again."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -29,20 +32,9 @@ from service.clock import now
 from service.clock import today as clock_today
 from service.db import transaction
 from service.extensions import db
-from service.models import (
-    ApprovalStep,
-    ApprovalTask,
-    EscalationEvent,
-    EstablishmentCase,
-    Jurisdiction,
-    Role,
-    SupervisionTicket,
-    TaskCandidate,
-)
-from service.operations import audit, interviews, notifications, webhooks
+from service.models import EscalationEvent, Jurisdiction
+from service.operations import audit, webhooks
 from workflows import deadlines
-from workflows.establishment import EstablishmentState
-from workflows.supervision import ESCALATING_STATES, escalation_start_level
 from workflows.workdays import WorkdayCalendar
 
 
@@ -60,23 +52,9 @@ class ItemType:
     start_level: Callable[[Any], str | None]
     scope: Callable[[Any], int]
     effects: Callable[[Any, str, date], None]
-
-
-# -- deadlines the ladders run on ------------------------------------------------------------------------------
-
-
-def _ticket_deadline(t: SupervisionTicket, _cal: WorkdayCalendar) -> date | None:
-    return t.rectify_by if t.state in ESCALATING_STATES else None
-
-
-def _step_deadline(s: ApprovalStep, _cal: WorkdayCalendar) -> date | None:
-    return s.due_on if s.status == "pending" else None
-
-
-def _case_deadline(c: EstablishmentCase, cal: WorkdayCalendar) -> date | None:
-    if c.state not in (EstablishmentState.PREPARING, EstablishmentState.RETURNED):
-        return None
-    return settings().establishment.preparation_deadline(c.preparation_started_on, cal).date
+    # True when the deadline in force was set at an interview: missing it means accountability at once,
+    # not another round of reminders (supervision tickets).
+    final_deadline: Callable[[Any, date], bool] = lambda _item, _deadline: False
 
 
 def replan(item_type: str, item: Any, cal: WorkdayCalendar | None = None) -> None:
@@ -91,8 +69,7 @@ def replan(item_type: str, item: Any, cal: WorkdayCalendar | None = None) -> Non
     if item.escalation_deadline != deadline:
         # A new deadline (extension, interview, resubmission) starts a new ladder.
         item.escalation_deadline, item.escalation_level, item.escalation_reached_on = deadline, None, None
-    if item_type == "supervision_ticket" and item.post_interview_deadline == deadline:
-        # The deadline set at an interview was missed: accountability, not another round of reminders.
+    if kind.final_deadline(item, deadline):
         step = None if item.escalation_level else deadlines.accountability_scheduled(deadline, cal)
     else:
         step = deadlines.next_escalation(
@@ -107,141 +84,26 @@ def replan(item_type: str, item: Any, cal: WorkdayCalendar | None = None) -> Non
     item.next_escalation_level = step.level if step else None
 
 
-# -- effects of each step --------------------------------------------------------------------------------------
+# -- what effects share ---------------------------------------------------------------------------------------
 
 
-def _parent_of(body_id: int) -> int | None:
+def parent_of(body_id: int) -> int | None:
+    """The body above `body_id` (escalations go up one level)."""
     return db.session.execute(select(Jurisdiction.parent_id).where(Jurisdiction.id == body_id)).scalar_one_or_none()
 
 
-def _publish(event: str, payload: dict[str, Any], jurisdiction_id: int) -> None:
+def publish(event: str, payload: dict[str, Any], jurisdiction_id: int) -> None:
+    """A webhook event about an escalated item, scoped to its jurisdiction."""
     path = db.session.execute(select(Jurisdiction.path).where(Jurisdiction.id == jurisdiction_id)).scalar_one()
     webhooks.publish(event, payload, path)
 
 
-def _ticket_effects(t: SupervisionTicket, level: str, today: date) -> None:
-    handlers = notifications.users_of(t.jurisdiction_id, Role.handler)
-    supervisors = [*notifications.users_of(t.issuing_body_id, Role.supervisor), t.issuer_id]
-    label = deadlines.LEVEL_LABELS.get(level, level)
-    title = f"{label}：督办单「{t.title}」整改期限{t.rectify_by.isoformat() if t.rectify_by else ''}已过"
-    recipients: list[int | None] = list(handlers)
-    if level in ("warning", "red_notice", "interview", "accountability"):
-        recipients += supervisors
-    if level == "interview":
-        interviews.create_from_escalation(
-            system_actor("escalation"),
-            subject_type="supervision_ticket",
-            subject_id=t.id,
-            ticket_id=t.id,
-            jurisdiction_id=t.jurisdiction_id,
-            responsible_person=t.responsible_person,
-            interviewer_body_id=t.issuing_body_id,
-            reason=f"督办单「{t.title}」逾期未整改，经催办、预警仍未落实",
-        )
-    if level == "accountability":
-        t.accountability_at = now()
-        recipients = list(supervisors)
-        title = f"问责：督办单「{t.title}」约谈后仍未在{t.post_interview_deadline}前完成整改"
-    notifications.notify(recipients, f"escalation.{level}", title, None, "supervision_ticket", t.id)
-    _publish(
-        f"escalation.{level}",
-        {
-            "item_type": "supervision_ticket",
-            "item_id": t.id,
-            "level": level,
-            "title": t.title,
-            "deadline": str(t.rectify_by),
-        },
-        t.jurisdiction_id,
-    )
+ITEM_TYPES: dict[str, ItemType] = {}
 
 
-def _step_effects(s: ApprovalStep, level: str, today: date) -> None:
-    assignees = (
-        db.session.execute(
-            select(ApprovalTask.assignee_id).where(
-                ApprovalTask.step_id == s.id, ApprovalTask.status == "open", ApprovalTask.assignee_id.is_not(None)
-            )
-        )
-        .scalars()
-        .all()
-    )
-    offered = (
-        db.session.execute(
-            select(TaskCandidate.body_id)
-            .join(ApprovalTask, ApprovalTask.id == TaskCandidate.task_id)
-            .where(ApprovalTask.step_id == s.id, TaskCandidate.open)
-        )
-        .scalars()
-        .all()
-    )
-    approvers = list(assignees) + [u for body in set(offered) for u in notifications.users_of(body, Role.approver)]
-    if level == "reminder":
-        recipients: Sequence[int | None] = approvers
-        title = f"催办：「{s.body.name}」的审批任务已于{s.due_on}到期，请尽快办理"
-    else:
-        above = _parent_of(s.body_id)
-        recipients = notifications.users_of(above, Role.supervisor, Role.approver) if above else []
-        title = f"上报：「{s.body.name}」的审批任务逾期未办（到期{s.due_on}），请督促"
-    notifications.notify(recipients, f"escalation.{level}", title, None, s.workflow, s.subject_id)
-    _publish(
-        f"escalation.{level}",
-        {
-            "item_type": "approval_task",
-            "item_id": s.id,
-            "level": level,
-            "workflow": s.workflow,
-            "subject_id": s.subject_id,
-        },
-        s.scope_id,
-    )
-
-
-def _case_effects(c: EstablishmentCase, level: str, today: date) -> None:
-    recipients: list[int | None] = [c.applicant_id, *notifications.users_of(c.jurisdiction_id, Role.handler)]
-    if level != "reminder":
-        for body in {b for b in (c.county_id, _parent_of(c.jurisdiction_id)) if b is not None}:
-            recipients += notifications.users_of(body, Role.supervisor)
-    label = deadlines.LEVEL_LABELS.get(level, level)
-    title = f"{label}：「{c.proposed_name}」筹备超过期限，请尽快完善并提交请示"
-    notifications.notify(recipients, f"escalation.{level}", title, None, "establishment", c.id)
-    _publish(
-        f"escalation.{level}",
-        {"item_type": "establishment", "item_id": c.id, "level": level, "title": c.proposed_name},
-        c.jurisdiction_id,
-    )
-
-
-ITEM_TYPES: dict[str, ItemType] = {
-    "supervision_ticket": ItemType(
-        "supervision_ticket",
-        SupervisionTicket,
-        lambda t: ("supervision_ticket", t.id),
-        _ticket_deadline,
-        lambda t: escalation_start_level(t.priority),
-        lambda t: t.jurisdiction_id,
-        _ticket_effects,
-    ),
-    "approval_task": ItemType(
-        "approval_task",
-        ApprovalStep,
-        # The step's own workflow (establishment today, any approval workflow tomorrow) and its case.
-        lambda s: (s.workflow, s.subject_id),
-        _step_deadline,
-        lambda s: None,
-        lambda s: s.scope_id,
-        _step_effects,
-    ),
-    "establishment": ItemType(
-        "establishment",
-        EstablishmentCase,
-        lambda c: ("establishment", c.id),
-        _case_deadline,
-        lambda c: None,
-        lambda c: c.jurisdiction_id,
-        _case_effects,
-    ),
-}
+def register(kind: ItemType) -> None:
+    """A workflow's escalating item type (called by the workflow module's `register`, never at import)."""
+    ITEM_TYPES[kind.name] = kind
 
 
 # -- the sweep and the job -------------------------------------------------------------------------------------

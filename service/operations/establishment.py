@@ -19,15 +19,17 @@ from service.errors import Forbidden, NotFound
 from service.extensions import db
 from service.models import EstablishmentCase, EstablishmentCaseUnit, Jurisdiction, PartyOrg, Role, Unit
 from service.models.base import snapshot
-from service.operations import approvals, audit, escalation, jurisdictions
+from service.operations import approvals, audit, escalation, interviews, jurisdictions, notifications
 from service.operations.common import Precondition, check_precondition, order_by_keys
 from service.roles import APPLICANT_PROXIES, CASE_APPLICANTS, CASE_CANCELLERS
 from service.vocab import CASE_SORT_KEYS as SORT_KEYS
+from workflows import deadlines
 from workflows import establishment as rules
 from workflows.approval import StepStatus
 from workflows.errors import Conflict, RuleViolation
 from workflows.establishment import ESTABLISHMENT, EstablishmentState, OrgForm
 from workflows.ledger import OperatingStatus
+from workflows.workdays import WorkdayCalendar
 
 WORKFLOW = ESTABLISHMENT.name
 CHINA = ZoneInfo("Asia/Shanghai")
@@ -525,3 +527,50 @@ def form_options(actor: Actor, unit_ids: list[int]) -> list[rules.FormOption]:
     """Which forms these units may ask for, and why (for the portal's request form)."""
     units = _load_units(actor, unit_ids)
     return rules.assess_forms(_facts(units), settings())
+
+
+# -- escalation and interviews: what this workflow registers ----------------------------------------------------
+
+
+def _escalation_deadline(c: EstablishmentCase, cal: WorkdayCalendar) -> date | None:
+    """A case stuck in preparation escalates against its preparation deadline."""
+    if c.state not in (EstablishmentState.PREPARING, EstablishmentState.RETURNED):
+        return None
+    return escalation.settings().establishment.preparation_deadline(c.preparation_started_on, cal).date
+
+
+def _escalation_effects(c: EstablishmentCase, level: str, today: date) -> None:
+    recipients: list[int | None] = [c.applicant_id, *notifications.users_of(c.jurisdiction_id, Role.handler)]
+    if level != "reminder":
+        for body in {b for b in (c.county_id, escalation.parent_of(c.jurisdiction_id)) if b is not None}:
+            recipients += notifications.users_of(body, Role.supervisor)
+    label = deadlines.LEVEL_LABELS.get(level, level)
+    title = f"{label}：「{c.proposed_name}」筹备超过期限，请尽快完善并提交请示"
+    notifications.notify(recipients, f"escalation.{level}", title, None, "establishment", c.id)
+    escalation.publish(
+        f"escalation.{level}",
+        {"item_type": "establishment", "item_id": c.id, "level": level, "title": c.proposed_name},
+        c.jurisdiction_id,
+    )
+
+
+def _interview_subject(actor: Actor, case_id: int) -> tuple[Jurisdiction, int | None, str | None]:
+    return get(actor, case_id).jurisdiction, None, None
+
+
+def register() -> None:
+    """Establishment runs approval steps (on_step_closed moves the case), escalates cases stuck in
+    preparation, and can be the subject of an interview. Called once by service.operations.registry."""
+    approvals.register(WORKFLOW, on_step_closed, summaries)
+    escalation.register(
+        escalation.ItemType(
+            "establishment",
+            EstablishmentCase,
+            lambda c: ("establishment", c.id),
+            _escalation_deadline,
+            lambda c: None,
+            lambda c: c.jurisdiction_id,
+            _escalation_effects,
+        )
+    )
+    interviews.register_subject("establishment", interviews.Subject(_interview_subject))

@@ -4,10 +4,12 @@ An interview is created by the escalation ladder (without a time: the supervisor
 about a supervision ticket, an establishment case or a body. Only the interviewer side (supervisors whose
 subtree contains `interviewer_body_id`) acts on it; the interviewed body sees it read-only. Holding it records
 the minutes, the commitments and a new deadline, which the linked ticket adopts as its deadline in force and
-its post-interview deadline (supervision.set_interview_deadline)."""
+its post-interview deadline (the subject's `on_held`: supervision.set_interview_deadline)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -21,13 +23,12 @@ from service.errors import Forbidden, NotFound
 from service.extensions import db
 from service.models import Interview, Jurisdiction, Role
 from service.models.base import snapshot
-from service.operations import audit, establishment, jurisdictions, notifications, supervision
+from service.operations import audit, jurisdictions, notifications
 from service.operations.common import Precondition, check_precondition, order_by_keys
 from service.roles import INTERVIEWERS
 from service.vocab import INTERVIEW_SORT_KEYS as SORT_KEYS
-from workflows.errors import Conflict, RuleViolation
+from workflows.errors import RuleViolation
 from workflows.interview import INTERVIEW, check_hold_time, check_schedule
-from workflows.supervision import ESCALATING_STATES, SUPERVISION_TICKET, TicketState
 
 WORKFLOW = INTERVIEW.name
 CHINA = ZoneInfo("Asia/Shanghai")
@@ -158,21 +159,34 @@ def _below(actor: Actor, body: Jurisdiction) -> None:
         raise RuleViolation("target_not_below_interviewer", "只能约谈本单位下级单位的负责人", "jurisdiction_id")
 
 
+@dataclass(frozen=True)
+class Subject:
+    """What an interview may be about, declared by the workflow that owns it (`register_subject`)."""
+
+    # (actor, id) → (interviewed body, ticket id, default responsible person); raises NotFound / a rule.
+    resolve: Callable[[Actor, int], tuple[Jurisdiction, int | None, str | None]]
+    # Called in the hold transaction when an interview about it is held: (actor, interview).
+    on_held: Callable[[Actor, Interview], None] | None = None
+
+
+SUBJECTS: dict[str, Subject] = {}
+
+
+def register_subject(subject_type: str, subject: Subject) -> None:
+    SUBJECTS[subject_type] = subject
+
+
 def _subject(actor: Actor, data: dict[str, Any]) -> tuple[str, int, Jurisdiction, int | None, str | None]:
     """(subject_type, subject_id, interviewed body, ticket id, default responsible person)."""
     if data.get("ticket_id") is not None:
-        ticket = supervision.get(actor, data["ticket_id"])
-        supervision.require_issuing_side(actor, ticket)
-        if ticket.state not in ESCALATING_STATES and ticket.state != TicketState.SUBMITTED:
-            label = SUPERVISION_TICKET.state_label(ticket.state)
-            raise Conflict("ticket_not_open", f"「{label}」的督办单不能安排约谈", "ticket_id")
-        return "supervision_ticket", ticket.id, ticket.jurisdiction, ticket.id, ticket.responsible_person
-    kind, ident = data["subject_type"], data["subject_id"]
-    if kind == "establishment":
-        case = establishment.get(actor, ident)
-        return kind, case.id, case.jurisdiction, None, None
-    body = jurisdictions.get(actor, ident)
-    return "jurisdiction", body.id, body, None, None
+        kind, ident = "supervision_ticket", data["ticket_id"]
+    else:
+        kind, ident = data["subject_type"], data["subject_id"]
+    if kind == "jurisdiction":
+        body = jurisdictions.get(actor, ident)
+        return kind, body.id, body, None, None
+    body, ticket_id, person = SUBJECTS[kind].resolve(actor, ident)
+    return kind, ident, body, ticket_id, person
 
 
 def create(actor: Actor, data: dict[str, Any]) -> Interview:
@@ -275,8 +289,9 @@ def hold(actor: Actor, interview_id: int, data: dict[str, Any], precondition: Pr
             new_deadline=data["new_deadline"],
             today=today(),
         )
-        if interview.ticket_id is not None:
-            supervision.set_interview_deadline(actor, interview.ticket_id, data["new_deadline"], interview.id)
+        subject = SUBJECTS.get(interview.subject_type)
+        if subject is not None and subject.on_held is not None:
+            subject.on_held(actor, interview)
     return interview
 
 

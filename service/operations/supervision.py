@@ -19,13 +19,14 @@ from typing import Any
 from flask import current_app
 from sqlalchemy import ColumnElement, Select, and_, case, exists, func, null, or_, select
 
-from service.auth import Actor, scope_ids
+from service.auth import Actor, scope_ids, system_actor
 from service.calendar import calendar
 from service.clock import now, today
 from service.db import transaction
 from service.errors import Forbidden, NotFound
 from service.extensions import db
 from service.models import (
+    Interview,
     Jurisdiction,
     Role,
     SupervisionTicket,
@@ -35,14 +36,16 @@ from service.models import (
 )
 from service.models.base import snapshot
 from service.models.jurisdiction import JurisdictionKind
-from service.operations import audit, escalation, jurisdictions, notifications, webhooks
+from service.operations import audit, escalation, interviews, jurisdictions, notifications, webhooks
 from service.operations.common import Precondition, check_precondition, order_by_keys
 from service.roles import TICKET_HANDLERS, TICKET_ISSUERS
 from service.vocab import TICKET_SORT_KEYS as SORT_KEYS
+from workflows import deadlines
 from workflows import supervision as rules
 from workflows.deadlines import warning_level
 from workflows.errors import Conflict, RuleViolation
 from workflows.supervision import ESCALATING_STATES, EXTENSION_STATES, SUPERVISION_TICKET, TicketState
+from workflows.workdays import WorkdayCalendar
 
 WORKFLOW = SUPERVISION_TICKET.name
 
@@ -894,3 +897,79 @@ def set_interview_deadline(actor: Actor, ticket_id: int, new_deadline: date, int
             t.id,
         )
     return True
+
+
+# -- escalation and interviews: what this workflow registers ----------------------------------------------------
+
+
+def _escalation_deadline(t: SupervisionTicket, _cal: WorkdayCalendar) -> date | None:
+    return t.rectify_by if t.state in ESCALATING_STATES else None
+
+
+def _escalation_effects(t: SupervisionTicket, level: str, today: date) -> None:
+    handlers = notifications.users_of(t.jurisdiction_id, Role.handler)
+    supervisors = [*notifications.users_of(t.issuing_body_id, Role.supervisor), t.issuer_id]
+    label = deadlines.LEVEL_LABELS.get(level, level)
+    title = f"{label}：督办单「{t.title}」整改期限{t.rectify_by.isoformat() if t.rectify_by else ''}已过"
+    recipients: list[int | None] = list(handlers)
+    if level in ("warning", "red_notice", "interview", "accountability"):
+        recipients += supervisors
+    if level == "interview":
+        interviews.create_from_escalation(
+            system_actor("escalation"),
+            subject_type="supervision_ticket",
+            subject_id=t.id,
+            ticket_id=t.id,
+            jurisdiction_id=t.jurisdiction_id,
+            responsible_person=t.responsible_person,
+            interviewer_body_id=t.issuing_body_id,
+            reason=f"督办单「{t.title}」逾期未整改，经催办、预警仍未落实",
+        )
+    if level == "accountability":
+        t.accountability_at = now()
+        recipients = list(supervisors)
+        title = f"问责：督办单「{t.title}」约谈后仍未在{t.post_interview_deadline}前完成整改"
+    notifications.notify(recipients, f"escalation.{level}", title, None, "supervision_ticket", t.id)
+    escalation.publish(
+        f"escalation.{level}",
+        {
+            "item_type": "supervision_ticket",
+            "item_id": t.id,
+            "level": level,
+            "title": t.title,
+            "deadline": str(t.rectify_by),
+        },
+        t.jurisdiction_id,
+    )
+
+
+def _interview_subject(actor: Actor, ticket_id: int) -> tuple[Jurisdiction, int | None, str | None]:
+    ticket = get(actor, ticket_id)
+    require_issuing_side(actor, ticket)
+    if ticket.state not in ESCALATING_STATES and ticket.state != TicketState.SUBMITTED:
+        label = SUPERVISION_TICKET.state_label(ticket.state)
+        raise Conflict("ticket_not_open", f"「{label}」的督办单不能安排约谈", "ticket_id")
+    return ticket.jurisdiction, ticket.id, ticket.responsible_person
+
+
+def _interview_held(actor: Actor, interview: Interview) -> None:
+    if interview.ticket_id is not None and interview.new_deadline is not None:
+        set_interview_deadline(actor, interview.ticket_id, interview.new_deadline, interview.id)
+
+
+def register() -> None:
+    """Supervision tickets escalate (reminder → warning → red notice → interview → accountability) and can
+    be the subject of an interview. Called once by service.operations.registry."""
+    escalation.register(
+        escalation.ItemType(
+            "supervision_ticket",
+            SupervisionTicket,
+            lambda t: ("supervision_ticket", t.id),
+            _escalation_deadline,
+            lambda t: rules.escalation_start_level(t.priority),
+            lambda t: t.jurisdiction_id,
+            _escalation_effects,
+            final_deadline=lambda t, deadline: t.post_interview_deadline == deadline,
+        )
+    )
+    interviews.register_subject("supervision_ticket", interviews.Subject(_interview_subject, _interview_held))

@@ -1,5 +1,5 @@
 """Approval workflows register their step handlers explicitly (the app factory calls
-`approvals.register_workflows`), not as a side effect of importing a module."""
+`service.operations.registry.register_workflows`), not as a side effect of importing a module."""
 
 from __future__ import annotations
 
@@ -25,12 +25,16 @@ def test_importing_a_workflow_module_registers_nothing_the_factory_registers_all
     # A fresh interpreter: this process has registered everything already.
     code = textwrap.dedent(
         """
-        from service.operations import approvals, establishment
+        from service.operations import approvals, escalation, establishment, interviews, supervision
+        from service.operations.registry import register_workflows
         from workflows.registry import APPROVAL_WORKFLOWS
         assert approvals._HANDLERS == {}, approvals._HANDLERS
+        assert escalation.ITEM_TYPES == {} and interviews.SUBJECTS == {}
         assert approvals.unregistered_workflows() == list(APPROVAL_WORKFLOWS)
-        approvals.register_workflows()
+        register_workflows()
         assert approvals.unregistered_workflows() == []
+        assert set(escalation.ITEM_TYPES) == {"supervision_ticket", "approval_task", "establishment"}
+        assert set(interviews.SUBJECTS) == {"supervision_ticket", "establishment"}
         """
     )
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
