@@ -3,17 +3,17 @@ from __future__ import annotations
 from marshmallow import Schema, fields, validate
 
 from schemas.common import one_of, text
+from workflows.registry import WORKFLOW_SUBJECTS
 
+# The service's own subjects, then every workflow's (declared in workflows/, read from the registry).
 SUBJECT_TYPES = [
     "unit",
     "jurisdiction",
     "user",
     "party_org",
     "ledger",
-    "establishment",
     "approval_route",
-    "supervision_ticket",
-    "interview",
+    *WORKFLOW_SUBJECTS,
 ]
 
 

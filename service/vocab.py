@@ -6,6 +6,9 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from workflows.deadlines import LEVEL_LABELS
+from workflows.registry import WORKFLOW_EVENTS
+
 # The `sort=` keys each list accepts (columns of the listed model).
 UNIT_SORT_KEYS = {"name", "credit_code", "employees", "formal_members", "created_at", "updated_at", "id"}
 PARTY_ORG_SORT_KEYS = {"name", "founded_on", "term_due_on", "created_at", "id"}
@@ -19,20 +22,13 @@ INTERVIEW_SUBJECT_TYPES = ("supervision_ticket", "establishment", "jurisdiction"
 # The largest working-day count the calendar's deadline query accepts.
 MAX_DEADLINE_WORKDAYS = 1000
 
-# The events a webhook may subscribe to; "*" is every event.
+# The events a webhook may subscribe to; "*" is every event. Escalation levels and task assignment are the
+# engines'; each workflow declares its own (WorkflowDefinition.webhook_events).
 WEBHOOK_EVENTS: tuple[str, ...] = (
     "*",
-    "escalation.reminder",
-    "escalation.warning",
-    "escalation.red_notice",
-    "escalation.interview",
-    "escalation.accountability",
-    "escalation.escalate_to_superior",
-    "supervision_ticket.issued",
-    "supervision_ticket.closed",
-    "establishment.approved",
-    "establishment.founded",
+    *(f"escalation.{level}" for level in LEVEL_LABELS),
     "task.assigned",
+    *WORKFLOW_EVENTS,
 )
 WEBHOOK_URL_MAX_LENGTH = 500  # webhooks.url
 

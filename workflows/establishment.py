@@ -672,6 +672,9 @@ _S = EstablishmentState
 ESTABLISHMENT = WorkflowDefinition(
     name="establishment",
     label_zh="建立党组织",
+    webhook_events=("establishment.approved", "establishment.founded"),
+    escalation_item="establishment",
+    runs_approvals=True,
     states=[
         StateDef(_S.PREPARING, "筹备中"),
         StateDef(_S.SUBMITTED, "审批中"),

@@ -89,12 +89,22 @@ class WorkflowDefinition:
     states: Sequence[StateDef]
     transitions: Sequence[TransitionDef]
     initial: str
+    # What the rest of the service reads from the declaration (the workflow kit):
+    webhook_events: Sequence[str] = ()  # events the workflow publishes, e.g. "establishment.founded"
+    escalation_item: str | None = None  # the escalation ladder its rows climb (workflows.deadlines), if any
+    runs_approvals: bool = False  # its cases go through the approval engine (steps, tasks, the inbox)
     _machine: Machine = field(init=False, repr=False)
+
+    @property
+    def subject_type(self) -> str:
+        """The audit subject its rows are recorded under."""
+        return self.name
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "states", tuple(self.states))
         object.__setattr__(self, "transitions", tuple(self.transitions))
         object.__setattr__(self, "initial", str(self.initial))
+        object.__setattr__(self, "webhook_events", tuple(self.webhook_events))
         self._validate()
         machine = _ValueMachine(
             model=None,
@@ -109,6 +119,9 @@ class WorkflowDefinition:
         object.__setattr__(self, "_machine", machine)
 
     def _validate(self) -> None:
+        foreign = [e for e in self.webhook_events if not e.startswith(f"{self.name}.")]
+        if foreign:
+            raise ValueError(f"{self.name}: webhook events must be named '{self.name}.<what>': {foreign}")
         names = [s.name for s in self.states]
         if len(set(names)) != len(names):
             raise ValueError(f"{self.name}: duplicate state names")

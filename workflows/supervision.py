@@ -515,6 +515,8 @@ _OPEN = (_T.DRAFT, _T.ISSUED, _T.ACKNOWLEDGED, _T.RECTIFYING, _T.SUBMITTED)
 SUPERVISION_TICKET = WorkflowDefinition(
     name="supervision_ticket",
     label_zh="督办单",
+    webhook_events=("supervision_ticket.issued", "supervision_ticket.closed"),
+    escalation_item="supervision_ticket",
     states=[
         StateDef(_T.DRAFT, "草稿"),
         StateDef(_T.ISSUED, "已下发"),

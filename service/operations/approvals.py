@@ -37,7 +37,7 @@ from service.models import (
     TaskCandidate,
     User,
 )
-from service.operations import audit, escalation, notifications
+from service.operations import audit, escalation, notifications, webhooks
 from service.operations.common import rowcount
 from service.roles import DECIDERS
 from workflows import approval as engine
@@ -76,6 +76,24 @@ def unregistered_workflows() -> list[str]:
     from workflows.registry import APPROVAL_WORKFLOWS
 
     return [w for w in APPROVAL_WORKFLOWS if w not in _HANDLERS or w not in _SUMMARIES]
+
+
+def _publish_assigned(step: ApprovalStep, assignees: Sequence[int | None]) -> None:
+    """The `task.assigned` webhook event: a step's tasks now wait for these approvers."""
+    webhooks.publish_at(
+        "task.assigned",
+        {
+            "step_id": step.id,
+            "workflow": step.workflow,
+            "subject_id": step.subject_id,
+            "level_name": step.level_name,
+            "mode": step.mode,
+            "body_id": step.body_id,
+            "due_on": step.due_on.isoformat() if step.due_on else None,
+            "assignee_ids": [a for a in assignees if a is not None],
+        },
+        step.scope_id,
+    )
 
 
 # -- opening steps -------------------------------------------------------------------------------------------
@@ -159,6 +177,7 @@ def open_step(
     recipients = named[:1] if mode is ApprovalMode.SEQUENTIAL and named else named or _body_approvers(body.id)
     title = f"待办：「{body.name}」{LEVEL_LABELS_ZH.get(level_name, level_name)}"
     notifications.notify(recipients, "task.assigned", title, f"请于{due.date.isoformat()}前办理", workflow, subject_id)
+    _publish_assigned(step, recipients)
     audit.record(
         actor,
         "approval_step.open",
@@ -597,6 +616,7 @@ def _act(
             step.workflow,
             step.subject_id,
         )
+        _publish_assigned(step, [delegate_to])
     elif action != Action.COMMENT:
         task.status, task.outcome, task.comment, task.decided_at = (
             "done",
@@ -611,6 +631,7 @@ def _act(
                 notifications.notify(
                     [t.assignee_id], "task.assigned", "待办：轮到您审批", None, step.workflow, step.subject_id
                 )
+                _publish_assigned(step, [t.assignee_id])
     if outcome.decided:
         step.status, step.closed_at, step.tally = outcome.status.value, now(), tally
         for t in tasks:
@@ -728,7 +749,7 @@ def _escalation_effects(s: ApprovalStep, level: str, today: date) -> None:
         recipients = notifications.users_of(above, Role.supervisor, Role.approver) if above else []
         title = f"上报：「{s.body.name}」的审批任务逾期未办（到期{s.due_on}），请督促"
     notifications.notify(recipients, f"escalation.{level}", title, None, s.workflow, s.subject_id)
-    escalation.publish(
+    webhooks.publish_at(
         f"escalation.{level}",
         {
             "item_type": "approval_task",

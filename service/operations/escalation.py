@@ -33,7 +33,7 @@ from service.clock import today as clock_today
 from service.db import transaction
 from service.extensions import db
 from service.models import EscalationEvent, Jurisdiction
-from service.operations import audit, webhooks
+from service.operations import audit
 from workflows import deadlines
 from workflows.workdays import WorkdayCalendar
 
@@ -90,12 +90,6 @@ def replan(item_type: str, item: Any, cal: WorkdayCalendar | None = None) -> Non
 def parent_of(body_id: int) -> int | None:
     """The body above `body_id` (escalations go up one level)."""
     return db.session.execute(select(Jurisdiction.parent_id).where(Jurisdiction.id == body_id)).scalar_one_or_none()
-
-
-def publish(event: str, payload: dict[str, Any], jurisdiction_id: int) -> None:
-    """A webhook event about an escalated item, scoped to its jurisdiction."""
-    path = db.session.execute(select(Jurisdiction.path).where(Jurisdiction.id == jurisdiction_id)).scalar_one()
-    webhooks.publish(event, payload, path)
 
 
 ITEM_TYPES: dict[str, ItemType] = {}

@@ -19,7 +19,7 @@ from service.errors import Forbidden, NotFound
 from service.extensions import db
 from service.models import EstablishmentCase, EstablishmentCaseUnit, Jurisdiction, PartyOrg, Role, Unit
 from service.models.base import snapshot
-from service.operations import approvals, audit, escalation, interviews, jurisdictions, notifications
+from service.operations import approvals, audit, escalation, interviews, jurisdictions, notifications, webhooks
 from service.operations.common import Precondition, check_precondition, order_by_keys
 from service.roles import APPLICANT_PROXIES, CASE_APPLICANTS, CASE_CANCELLERS
 from service.vocab import CASE_SORT_KEYS as SORT_KEYS
@@ -239,6 +239,25 @@ def _fire(actor: Actor, case: EstablishmentCase, event: str, comment: str | None
     audit.record(actor, f"establishment.{event}", WORKFLOW, case.id, case.jurisdiction_id, old, new, comment)
 
 
+def _publish(event: str, case: EstablishmentCase) -> None:
+    """One of ESTABLISHMENT.webhook_events, to the webhooks of the case's jurisdiction and above."""
+    webhooks.publish(
+        event,
+        {
+            "id": case.id,
+            "state": case.state,
+            "form": case.form,
+            "proposed_name": case.proposed_name,
+            "jurisdiction_id": case.jurisdiction_id,
+            "approval_doc_no": case.approval_doc_no,
+            "approved_on": case.approved_on.isoformat() if case.approved_on else None,
+            "founded_on": case.founded_on.isoformat() if case.founded_on else None,
+            "party_org_id": case.party_org_id,
+        },
+        case.jurisdiction.path,
+    )
+
+
 # -- commands --------------------------------------------------------------------------------------------------
 
 
@@ -435,6 +454,7 @@ def on_step_closed(ev: approvals.StepClosed) -> None:
         case.approved_on, case.approval_meeting_on = approved_on, meeting_on
         case.approving_body, case.decided_at = ev.step.body.name, now()
         _fire(ev.actor, case, "approve", ev.comment)
+        _publish("establishment.approved", case)
 
 
 def found(
@@ -519,6 +539,7 @@ def found(
                 f"建立{org.name}",
             )
         _close_links(case)
+        _publish("establishment.founded", case)
         db.session.flush()
     return case
 
@@ -547,7 +568,7 @@ def _escalation_effects(c: EstablishmentCase, level: str, today: date) -> None:
     label = deadlines.LEVEL_LABELS.get(level, level)
     title = f"{label}：「{c.proposed_name}」筹备超过期限，请尽快完善并提交请示"
     notifications.notify(recipients, f"escalation.{level}", title, None, "establishment", c.id)
-    escalation.publish(
+    webhooks.publish_at(
         f"escalation.{level}",
         {"item_type": "establishment", "item_id": c.id, "level": level, "title": c.proposed_name},
         c.jurisdiction_id,

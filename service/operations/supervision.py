@@ -930,7 +930,7 @@ def _escalation_effects(t: SupervisionTicket, level: str, today: date) -> None:
         recipients = list(supervisors)
         title = f"问责：督办单「{t.title}」约谈后仍未在{t.post_interview_deadline}前完成整改"
     notifications.notify(recipients, f"escalation.{level}", title, None, "supervision_ticket", t.id)
-    escalation.publish(
+    webhooks.publish_at(
         f"escalation.{level}",
         {
             "item_type": "supervision_ticket",

@@ -73,6 +73,12 @@ def _settings() -> Any:
 # publishing (called by the code that makes an event happen, inside its transaction)
 
 
+def publish_at(event: str, payload: dict[str, Any], jurisdiction_id: int) -> int:
+    """`publish`, for a subject known by its jurisdiction's id."""
+    path = db.session.execute(select(Jurisdiction.path).where(Jurisdiction.id == jurisdiction_id)).scalar_one()
+    return publish(event, payload, path)
+
+
 def publish(event: str, payload: dict[str, Any], jurisdiction_path: str) -> int:
     """Queue `event` for every active webhook of an active owner whose jurisdiction covers
     `jurisdiction_path` and which subscribed to it (or to "*"). Returns the number of deliveries created."""
