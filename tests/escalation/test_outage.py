@@ -20,14 +20,14 @@ from flask import Flask
 from redis import Redis
 from redis.exceptions import RedisError
 from rq import Queue
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from service.config import Settings
 from service.extensions import db
 from service.models import AuditEvent, EscalationEvent, SupervisionTicket
 from tests.conftest import World
 from tests.escalation.helpers import notification_count, overdue_ticket
-from tests.escalation.test_workers import REMINDER_DAY, ROOT, wait_for, worker_env
+from tests.escalation.test_workers import REMINDER_DAY, ROOT, _count, wait_for, worker_env
 from tests.ports import free_port
 
 # Worker and scheduler processes write through their own connections: real commits.
@@ -107,13 +107,6 @@ def hold_until(started: str, release: str) -> None:
     deadline = time.monotonic() + 300
     while not Path(release).exists() and time.monotonic() < deadline:
         time.sleep(0.05)
-
-
-def _count(app: Flask, model: type, *where: object) -> int:
-    with app.app_context():
-        n = db.session.execute(select(func.count()).select_from(model).where(*where)).scalar_one()
-        db.session.rollback()
-        return n
 
 
 def _spawn(args: list[str], env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:

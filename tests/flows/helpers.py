@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import threading
 from collections.abc import Iterable
 from typing import Any
 
@@ -10,7 +11,7 @@ from flask import Flask
 from sqlalchemy import func, select, text
 
 from service.extensions import db
-from tests.conftest import Api
+from tests.conftest import Api, World
 from tests.factories import unit_payload
 
 UNITS = "/api/v1/units"
@@ -216,3 +217,30 @@ def write_fingerprint(app: Flask) -> tuple[Any, ...]:
             )
         db.session.remove()
     return tuple(parts)
+
+
+Call = tuple[str, str, dict[str, Any] | None]  # (user, path, json)
+
+
+def race(app: Flask, world: World, calls: list[Call]) -> list[tuple[int, dict[str, Any]]]:
+    """Run the POSTs at the same instant, one thread and one test client each; return (status, body)."""
+    barrier = threading.Barrier(len(calls))
+    results: list[Any] = [None] * len(calls)
+
+    def run(i: int, user: str, path: str, body: dict[str, Any] | None) -> None:
+        client = app.test_client()
+        try:
+            barrier.wait(timeout=30)
+            r = client.post(path, headers={"Authorization": f"Bearer {world.tokens[user]}"}, json=body)
+            results[i] = (r.status_code, r.get_json())
+        except Exception as exc:  # surfaced by the assertion below, never swallowed
+            results[i] = (-1, {"exception": repr(exc)})
+
+    threads = [threading.Thread(target=run, args=(i, *call)) for i, call in enumerate(calls)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=90)
+    assert not any(t.is_alive() for t in threads), "a request hung"
+    assert all(r is not None and r[0] in (200, 409) for r in results), results
+    return results

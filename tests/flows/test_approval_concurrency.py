@@ -3,9 +3,6 @@ barrier): a claim is won once, a step closes once and moves the case once, never
 
 from __future__ import annotations
 
-import threading
-from typing import Any
-
 import pytest
 from flask import Flask
 from sqlalchemy import select
@@ -21,6 +18,7 @@ from tests.flows.helpers import (
     get_case,
     make_unit,
     new_case,
+    race,
     route,
     submit,
     submitted_branch,
@@ -28,34 +26,9 @@ from tests.flows.helpers import (
 )
 
 A, B, C = "approver@east_t1", "approver2@east_t1", "approver3@east_t1"
-Call = tuple[str, str, dict[str, Any] | None]  # (user, path, json)
 
 # Real threads, each request on its own connection: real commits.
 pytestmark = pytest.mark.commits
-
-
-def race(app: Flask, world: World, calls: list[Call]) -> list[tuple[int, dict[str, Any]]]:
-    """Run the POSTs at the same instant, one thread and one test client each; return (status, body)."""
-    barrier = threading.Barrier(len(calls))
-    results: list[Any] = [None] * len(calls)
-
-    def run(i: int, user: str, path: str, body: dict[str, Any] | None) -> None:
-        client = app.test_client()
-        try:
-            barrier.wait(timeout=30)
-            r = client.post(path, headers={"Authorization": f"Bearer {world.tokens[user]}"}, json=body)
-            results[i] = (r.status_code, r.get_json())
-        except Exception as exc:  # surfaced by the assertion below, never swallowed
-            results[i] = (-1, {"exception": repr(exc)})
-
-    threads = [threading.Thread(target=run, args=(i, *call)) for i, call in enumerate(calls)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(timeout=90)
-    assert not any(t.is_alive() for t in threads), "a request hung"
-    assert all(r is not None and r[0] in (200, 409) for r in results), results
-    return results
 
 
 def steps_of(app: Flask, case_id: int) -> list[tuple[int, str, bool]]:

@@ -7,41 +7,17 @@ would hide it, so the test counts retries, not only statuses."""
 from __future__ import annotations
 
 import logging
-import threading
-from typing import Any
 
 import pytest
 from flask import Flask
 
 from tests.conftest import Api, World
-from tests.flows.helpers import DOC_NO, TASKS, TODAY, get_case, route, submitted_branch, task_for
+from tests.flows.helpers import DOC_NO, TASKS, TODAY, get_case, race, route, submitted_branch, task_for
 
 pytestmark = pytest.mark.commits  # real threads, each request on its own connection
 
 DECIDERS = ["approver@east_t1", "approver2@east_t1", "approver3@east_t1", "approver4@east_t1"]
 CASES = 8
-
-
-def _race(app: Flask, world: World, calls: list[tuple[str, str, dict[str, Any]]]) -> list[tuple[int, Any]]:
-    barrier = threading.Barrier(len(calls))
-    results: list[Any] = [None] * len(calls)
-
-    def run(i: int, user: str, path: str, body: dict[str, Any]) -> None:
-        client = app.test_client()
-        try:
-            barrier.wait(timeout=30)
-            r = client.post(path, headers={"Authorization": f"Bearer {world.tokens[user]}"}, json=body)
-            results[i] = (r.status_code, r.get_json())
-        except Exception as exc:  # reported by the caller's assertion
-            results[i] = (-1, repr(exc))
-
-    threads = [threading.Thread(target=run, args=(i, *call)) for i, call in enumerate(calls)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(timeout=120)
-    assert not any(t.is_alive() for t in threads), "a request hung"
-    return results
 
 
 @pytest.mark.parametrize("round_", range(3))
@@ -61,7 +37,7 @@ def test_final_decisions_in_one_body_never_deadlock(
         for i, cid in enumerate(cases)
     ]
     with caplog.at_level(logging.INFO, logger="service.db"):
-        results = _race(app, colleagues, calls)
+        results = race(app, colleagues, calls)
 
     assert [status for status, _ in results] == [200] * CASES, results
     retries = [r.getMessage() for r in caplog.records if r.getMessage().startswith("retrying after")]
