@@ -61,8 +61,5 @@ def get_jurisdiction(jurisdiction_id: int) -> Any:
 @errors(blp, 400, 403, 404, 409, 412, 422, 428)
 @require_roles(*ADMINS)
 def update_jurisdiction(changes: dict[str, Any], jurisdiction_id: int) -> Any:
-    actor = current_actor()
-    row = jurisdictions.get(actor, jurisdiction_id)
-    require_if_match(row)
-    row = jurisdictions.update(actor, row, changes)
+    row = jurisdictions.update(current_actor(), jurisdiction_id, changes, require_if_match)
     return row, 200, headers_for(row)

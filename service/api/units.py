@@ -62,8 +62,5 @@ def get_unit(unit_id: int) -> Any:
 @require_roles(*UNIT_WRITERS)
 def update_unit(changes: dict[str, Any], unit_id: int) -> Any:
     """Change a unit. Deregistering (operating_status=deregistered) is final; the row keeps its history."""
-    actor = current_actor()
-    unit = units.get(actor, unit_id)
-    require_if_match(unit)
-    unit = units.update(actor, unit, changes)
+    unit = units.update(current_actor(), unit_id, changes, require_if_match)
     return unit, 200, headers_for(unit)

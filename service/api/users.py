@@ -76,10 +76,7 @@ def get_user(user_id: int) -> Any:
 @errors(blp, 400, 403, 404, 409, 412, 422, 428)
 @require_roles(*ADMINS)
 def update_user(changes: dict[str, Any], user_id: int) -> Any:
-    actor = current_actor()
-    user = users.get(actor, user_id)
-    require_if_match(user)
-    user = users.update(actor, user, changes)
+    user = users.update(current_actor(), user_id, changes, require_if_match)
     return user, 200, headers_for(user)
 
 

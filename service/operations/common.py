@@ -31,7 +31,8 @@ def get_scoped(
     if actor.jurisdiction_path != "/":
         stmt = stmt.where(column.in_(scope_ids(actor)))
     if for_update:
-        stmt = stmt.with_for_update(of=model)  # the row alone, never its eagerly joined jurisdiction
+        # The row alone, never its eagerly joined jurisdiction; and fresh values, not what the session held.
+        stmt = stmt.with_for_update(of=model).execution_options(populate_existing=True)
     row = db.session.execute(stmt).scalar_one_or_none()
     if row is None:
         raise NotFound()

@@ -13,7 +13,7 @@ from service.models import Jurisdiction
 from service.models.base import snapshot
 from service.models.jurisdiction import COUNTY_LEVEL_KINDS, KIND_LEVEL, JurisdictionKind
 from service.operations import audit
-from service.operations.common import get_scoped
+from service.operations.common import Precondition, check_precondition, get_scoped
 from workflows.errors import Conflict, RuleViolation
 
 
@@ -78,8 +78,13 @@ def create(actor: Actor, data: dict[str, Any]) -> Jurisdiction:
     return row
 
 
-def update(actor: Actor, row: Jurisdiction, changes: dict[str, Any]) -> Jurisdiction:
+def update(
+    actor: Actor, jurisdiction_id: int, changes: dict[str, Any], precondition: Precondition | None = None
+) -> Jurisdiction:
+    """Change a jurisdiction: locked, then the caller's If-Match checked on the locked row, then the rules."""
     with transaction():
+        row = get_scoped(Jurisdiction, jurisdiction_id, actor, "id", for_update=True)
+        check_precondition(row, precondition)
         before = snapshot(row)
         if (
             "code" in changes

@@ -15,7 +15,7 @@ from service.extensions import db
 from service.models import Jurisdiction, Role, Unit, User
 from service.models.base import snapshot
 from service.operations import audit, jurisdictions
-from service.operations.common import get_scoped, order_by_keys, rowcount
+from service.operations.common import Precondition, check_precondition, get_scoped, order_by_keys, rowcount
 from service.vocab import UNIT_SORT_KEYS as SORT_KEYS
 from workflows import credit_code
 from workflows.errors import Conflict, RuleViolation
@@ -92,16 +92,19 @@ def create(actor: Actor, data: dict[str, Any]) -> Unit:
     return unit
 
 
-def update(actor: Actor, unit: Unit, changes: dict[str, Any]) -> Unit:
+def update(actor: Actor, unit_id: int, changes: dict[str, Any], precondition: Precondition | None = None) -> Unit:
+    """Change a unit: locked, then the caller's If-Match checked on the locked row, then the rules."""
     changes = dict(changes)
     total = changes.pop("party_members_total", None)
-    if unit.operating_status == OperatingStatus.deregistered:
-        raise Conflict("unit_deregistered", "该单位已注销，台账记录只读", "operating_status")
     if "credit_code" in changes:
         changes["credit_code"] = credit_code.validate(changes["credit_code"])
-    merged = {k: changes.get(k, getattr(unit, k)) for k in COUNT_FIELDS}
-    _check_counts(merged, total)
     with transaction():
+        unit = get_scoped(Unit, unit_id, actor, for_update=True)
+        check_precondition(unit, precondition)
+        if unit.operating_status == OperatingStatus.deregistered:
+            raise Conflict("unit_deregistered", "该单位已注销，台账记录只读", "operating_status")
+        merged = {k: changes.get(k, getattr(unit, k)) for k in COUNT_FIELDS}
+        _check_counts(merged, total)
         before = snapshot(unit)
         place = unit.jurisdiction
         if "jurisdiction_id" in changes and changes["jurisdiction_id"] != unit.jurisdiction_id:

@@ -14,7 +14,7 @@ from service.extensions import db
 from service.models import ApiToken, Role, User
 from service.models.base import snapshot
 from service.operations import audit, jurisdictions
-from service.operations.common import get_scoped
+from service.operations.common import Precondition, check_precondition, get_scoped
 from workflows.errors import Conflict, RuleViolation
 
 
@@ -53,8 +53,11 @@ def create(actor: Actor, data: dict[str, Any]) -> User:
     return user
 
 
-def update(actor: Actor, user: User, changes: dict[str, Any]) -> User:
+def update(actor: Actor, user_id: int, changes: dict[str, Any], precondition: Precondition | None = None) -> User:
+    """Change a user: locked, then the caller's If-Match checked on the locked row, then the rules."""
     with transaction():
+        user = get_scoped(User, user_id, actor, for_update=True)
+        check_precondition(user, precondition)
         if user.id == actor.user_id and (changes.get("active") is False or changes.get("role", "admin") != "admin"):
             raise RuleViolation("cannot_demote_self", "不能停用自己或修改自己的角色", "role")
         if "jurisdiction_id" in changes:

@@ -16,12 +16,13 @@ from flask import Flask
 from sqlalchemy import func, select
 
 from service.auth import system_actor
+from service.errors import ApiError
 from service.extensions import db
 from service.models import AuditEvent, Unit
 from service.operations import units
+from service.operations.common import Precondition
 from tests.conftest import World
 from tests.factories import new_credit_code, unit_payload
-from workflows.errors import Conflict
 
 N = 8
 UNITS = "/api/v1/units"
@@ -65,31 +66,27 @@ def run_together(app: Flask, n: int, request: Callable[[Any, int], Any]) -> list
 
 
 def test_a_lost_update_is_refused_at_the_service_layer(app: Flask, world: World) -> None:
-    """Two sessions read version 1; the first writes; the second's write must fail, not overwrite."""
+    """Two writers read version 1; the first writes; the second's write, whose precondition is checked on the
+    row once locked, must fail, not overwrite."""
     actor = system_actor("test")
     with app.app_context():
         unit_id = units.create(actor, unit_payload(world.ids["east_t1"], employees=60)).id
+        read = units.get(actor, unit_id).version
+        assert read == 1
+        db.session.rollback()
 
-    second = app.app_context()
-    second.push()
-    try:
-        stale = units.get(actor, unit_id)
-        assert stale.version == 1
-        # End the read transaction but keep what was read (SQLite's BEGIN IMMEDIATE would otherwise hold
-        # the write lock and the first session could never write).
-        db.session().expire_on_commit = False
-        db.session.commit()
+    def expects(version: int) -> Precondition:
+        def check(row: Any) -> None:
+            if row.version != version:
+                raise ApiError(412)
 
-        with app.app_context():  # the first session: its own read and write, committed
-            fresh = units.get(actor, unit_id)
-            assert fresh is not stale and fresh.version == 1
-            assert units.update(actor, fresh, {"employees": 70}).version == 2
+        return check
 
-        with pytest.raises(Conflict) as refused:
-            units.update(actor, stale, {"employees": 40})
-        assert refused.value.code == "concurrent_update"
-    finally:
-        second.pop()
+    with app.app_context():
+        assert units.update(actor, unit_id, {"employees": 70}, expects(read)).version == 2
+    with app.app_context(), pytest.raises(ApiError) as refused:
+        units.update(actor, unit_id, {"employees": 40}, expects(read))
+    assert refused.value.status == 412
 
     employees, version, actions = unit_state(app, unit_id)
     assert (employees, version) == (70, 2)
@@ -115,14 +112,12 @@ def test_concurrent_patches_with_the_same_if_match_let_exactly_one_win(app: Flas
     statuses = sorted(r.status_code for r in responses)
     assert 500 not in statuses
     assert statuses.count(200) == 1, statuses
-    assert all(s in (409, 412) for s in statuses if s != 200), statuses
+    # If-Match is checked on the row once locked: every loser sees the winner's version (412), none
+    # slips through to the version column's last-moment 409.
+    assert all(s == 412 for s in statuses if s != 200), statuses
     [winner] = [i for i, r in enumerate(responses) if r.status_code == 200]
     assert responses[winner].headers["ETag"] == f'"ledger_units-{unit_id}-v2"'
-    for r in responses:
-        if r.status_code == 409:
-            assert r.json["code"] == "concurrent_update"
-        elif r.status_code == 412:
-            assert r.json["code"] == "precondition_failed"
+    assert {r.json["code"] for r in responses if r.status_code == 412} == {"precondition_failed"}
 
     employees, version, actions = unit_state(app, unit_id)
     assert (employees, version) == (100 + winner, 2)

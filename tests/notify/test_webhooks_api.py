@@ -12,7 +12,7 @@ from sqlalchemy import select
 from service.auth import system_actor
 from service.db import transaction
 from service.extensions import db
-from service.models import AuditEvent, User, Webhook, WebhookDelivery
+from service.models import AuditEvent, Webhook, WebhookDelivery
 from service.operations import users, webhooks
 from tests.conftest import Api, World
 from tests.notify.conftest import WEBHOOKS, path_of, register
@@ -269,7 +269,5 @@ def test_publish_reaches_only_subscribed_active_hooks_covering_the_place(app: Fl
 def test_a_deactivated_owner_gets_nothing(app: Flask, api: Api, world: World) -> None:
     register(api, "portal@east_t1", URL, ["*"])
     with app.app_context():
-        owner = db.session.get(User, world.users["portal@east_t1"])
-        assert owner is not None
-        users.update(system_actor("test"), owner, {"active": False})
+        users.update(system_actor("test"), world.users["portal@east_t1"], {"active": False})
     assert _publish(app, "task.assigned", {"task_id": 1}, path_of(app, world, "east_t1")) == 0
