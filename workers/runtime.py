@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import os
 import random
+import sys
 import threading
 from datetime import UTC, datetime, timedelta
 
@@ -106,8 +107,7 @@ def lease_delta() -> timedelta:
 def start_process() -> tuple[Flask, Redis] | None:
     """The app (with the clock override, if any) and the Redis connection of a worker or scheduler
     process, its jobs bound to that app; None when REDIS_URL is not set (said on stderr)."""
-    import sys
-
+    # Here, not at the top: workers.jobs imports this module, and the app factory imports workers.queues.
     from service import create_app
     from workers.jobs import use_app
     from workers.queues import connect
