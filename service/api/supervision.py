@@ -69,7 +69,7 @@ def _ticket_view(rows: list[SupervisionTicket], *, detail: bool = False) -> list
     problems = tickets.problems_of(ids)
     pending = tickets.pending_extensions(ids)
     bodies = tickets.body_refs({t.issuing_body_id for t in rows})
-    allowed = tickets.allowed_actions(current_actor(), rows)
+    allowed = tickets.allowed_actions(current_actor(), rows, pending)
     out = []
     for t in rows:
         tracked, level = tickets.warning_of(t, on)
