@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from functools import partial
 from operator import contains
-from typing import Any, cast
+from typing import Any
 
 from flask import current_app
 from sqlalchemy import Select, exists, select, union_all, update
@@ -256,7 +256,7 @@ def get_task(actor: Actor, task_id: int, *, for_update: bool = False) -> Approva
     """A task in the caller's scope (404 otherwise)."""
     stmt = in_scope(select(ApprovalTask).where(ApprovalTask.id == task_id), ApprovalTask.scope_id, actor)
     if for_update:
-        stmt = stmt.with_for_update(of=ApprovalTask).execution_options(populate_existing=True)
+        stmt = stmt.with_for_update(of=ApprovalTask, key_share=True).execution_options(populate_existing=True)
     task = db.session.execute(stmt).scalar_one_or_none()
     if task is None:
         raise NotFound()
@@ -448,20 +448,18 @@ def _release(actor: Actor, task_id: int) -> ApprovalTask:
     return task
 
 
-def _step_state(step: ApprovalStep, tasks: list[ApprovalTask], actions: list[ApprovalAction]) -> engine.StepState:
+def _step_state(step: ApprovalStep, tasks: list[ApprovalTask]) -> engine.StepState:
     live = [t for t in tasks if t.status != "cancelled" or t.outcome is not None]
     approvers = tuple(t.assignee_id if t.assignee_id is not None else f"task:{t.id}" for t in live)
     decisions = tuple(
         engine.Decision(
-            # actor_id: set on every logged decision (only users pass require_may_act), though nullable in the schema
-            cast(int, a.actor_id),
-            Action(a.action),
-            a.comment,
-            a.delegate_to_id,
-            engine.VoteTally(**a.tally) if a.tally else None,
+            d["actor_id"],
+            Action(d["action"]),
+            d.get("comment"),
+            d.get("delegate_to"),
+            engine.VoteTally(**d["tally"]) if d.get("tally") else None,
         )
-        for a in actions
-        if a.action in {x.value for x in Action}
+        for d in step.decisions or ()
     )
     return engine.StepState(ApprovalMode(step.mode), approvers, decisions)
 
@@ -550,9 +548,7 @@ def act(
         return _act(actor, task_id, action, comment=comment, delegate_to=delegate_to, tally=tally, reply=reply)
 
 
-def _locked_step(
-    actor: Actor, task_id: int
-) -> tuple[Any, ApprovalStep, list[ApprovalTask], list[ApprovalAction], bool, bool]:
+def lock_for_decision(actor: Actor, task_id: int) -> tuple[Any, ApprovalStep, list[ApprovalTask], bool, bool]:
     """The subject, the step and all its tasks, locked in one statement — subject first (FROM order is lock
     order: the workflow's commands lock the subject before touching its steps), FOR NO KEY UPDATE (no key
     changes, so the key-share locks of inserts referencing these rows do not wait) — and whether the actor
@@ -578,21 +574,20 @@ def _locked_step(
     )
     offered = exists().where(TaskCandidate.task_id == task_id).label("offered")
     rows = db.session.execute(
-        select(subject, ApprovalStep, ApprovalTask, is_candidate, offered, ApprovalAction)
+        # Everything the decision reads is in these locked rows (the step carries its decisions): after
+        # waiting for the lock PostgreSQL returns their latest versions; a joined row it did not lock would
+        # come from the statement's older snapshot.
+        select(subject, ApprovalStep, ApprovalTask, is_candidate, offered)
         .select_from(subject)
         .join(ApprovalStep, ApprovalStep.subject_id == subject.id)
         .join(ApprovalTask, ApprovalTask.step_id == ApprovalStep.id)
-        # The step's decision log rides along (one row per task and action): read after the lock, so fresh.
-        .outerjoin(ApprovalAction, ApprovalAction.step_id == ApprovalStep.id)
         .where(ApprovalStep.id == head.step_id, ApprovalStep.workflow == head.workflow)
-        .order_by(ApprovalTask.position, ApprovalTask.id, ApprovalAction.id)
+        .order_by(ApprovalTask.position, ApprovalTask.id)
         .with_for_update(of=[subject, ApprovalStep, ApprovalTask], key_share=True)
         .execution_options(populate_existing=True)
     ).all()
     first = rows[0]
-    tasks = list({r[2].id: r[2] for r in rows}.values())
-    actions = sorted({r[5].id: r[5] for r in rows if r[5] is not None}.values(), key=lambda a: a.id)
-    return first[0], first[1], tasks, actions, bool(first[3]), bool(first[4])
+    return first[0], first[1], [r[2] for r in rows], bool(first[3]), bool(first[4])
 
 
 def _act(
@@ -605,7 +600,7 @@ def _act(
     tally: dict[str, int] | None,
     reply: dict[str, Any] | None,
 ) -> ApprovalTask:
-    subject, step, tasks, actions, candidate, offered = _locked_step(actor, task_id)
+    subject, step, tasks, candidate, offered = lock_for_decision(actor, task_id)
     task = next(t for t in tasks if t.id == task_id)
     require_may_act(actor, step, task, lambda: candidate, lambda: offered)
     assert actor.user_id is not None  # the system actor is never an assignee or a candidate
@@ -613,7 +608,7 @@ def _act(
         # Acting on an unclaimed group task claims it; a comment leaves it offered to the group.
         task.assignee_id, task.claimed_at = actor.user_id, now()
 
-    state = _step_state(step, tasks, actions)
+    state = _step_state(step, tasks)
     if task.assignee_id is None:
         # A candidate's comment on an unclaimed group task: the commenter speaks in the task's place.
         placeholder = f"task:{task.id}"
@@ -633,6 +628,16 @@ def _act(
             delegate_to=delegate_to,
         )
     decision = outcome.step.decisions[-1]
+    step.decisions = [
+        *(step.decisions or ()),
+        {
+            "actor_id": decision.approver,
+            "action": decision.action.value,
+            "comment": decision.comment,
+            "delegate_to": decision.delegate_to,
+            "tally": tally,
+        },
+    ]
     _log(
         actor,
         task,
@@ -668,15 +673,16 @@ def _act(
                 )
                 _publish_assigned(step, [t.assignee_id])
     if outcome.decided:
-        if offered:
-            _close_offers([t.id for t in tasks])
-        # No flush until the end: each changed row is written once, by one UPDATE.
+        # Every change to the step and its tasks before anything flushes: each row is written by one UPDATE.
         with db.session.no_autoflush:
             step.status, step.closed_at, step.tally = outcome.status.value, now(), tally
             for t in tasks:
                 if t.status in ("open", "waiting"):
                     t.status = "cancelled"
             escalation.replan("approval_task", step)
+        if offered:
+            _close_offers([t.id for t in tasks])
+        with db.session.no_autoflush:
             _HANDLERS[step.workflow](StepClosed(actor, step, outcome.status, decision.comment, reply or {}, subject))
     db.session.flush()
     return task

@@ -65,7 +65,7 @@ def get(actor: Actor, case_id: int, *, for_update: bool = False) -> Establishmen
         select(EstablishmentCase).where(EstablishmentCase.id == case_id), EstablishmentCase.jurisdiction_id, actor
     )
     if for_update:
-        stmt = stmt.with_for_update(of=EstablishmentCase).execution_options(populate_existing=True)
+        stmt = stmt.with_for_update(of=EstablishmentCase, key_share=True).execution_options(populate_existing=True)
     case = db.session.execute(stmt).scalar_one_or_none()
     if case is None:
         raise NotFound()
@@ -162,7 +162,7 @@ def _load_units(
         select(Unit, other.exists().label("busy")).where(Unit.id.in_(ids)), Unit.jurisdiction_id, actor
     ).order_by(Unit.id)
     if lock:
-        stmt = stmt.with_for_update(of=Unit).execution_options(populate_existing=True)
+        stmt = stmt.with_for_update(of=Unit, key_share=True).execution_options(populate_existing=True)
     rows = db.session.execute(stmt).all()
     found: list[Unit] = [r[0] for r in rows]
     if unit_ids is not None and len(found) != len(unit_ids):

@@ -199,7 +199,7 @@ def _target(actor: Actor, issuing_body: Jurisdiction, body_id: int) -> Jurisdict
 def get(actor: Actor, ticket_id: int, *, for_update: bool = False) -> SupervisionTicket:
     stmt = _visible(select(SupervisionTicket).where(SupervisionTicket.id == ticket_id), actor)
     if for_update:
-        stmt = stmt.with_for_update(of=SupervisionTicket).execution_options(populate_existing=True)
+        stmt = stmt.with_for_update(of=SupervisionTicket, key_share=True).execution_options(populate_existing=True)
     ticket = db.session.execute(stmt).scalar_one_or_none()
     if ticket is None:
         raise NotFound()
@@ -825,7 +825,7 @@ def set_interview_deadline(actor: Actor, ticket_id: int, new_deadline: date, int
     t = db.session.execute(
         select(SupervisionTicket)
         .where(SupervisionTicket.id == ticket_id)
-        .with_for_update(of=SupervisionTicket)
+        .with_for_update(of=SupervisionTicket, key_share=True)
         .execution_options(populate_existing=True)
     ).scalar_one()
     if SUPERVISION_TICKET.is_terminal(t.state) or t.state == TicketState.DRAFT:
