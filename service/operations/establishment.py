@@ -15,6 +15,7 @@ from sqlalchemy import Select, delete, select, update
 from service import config_cache
 from service.auth import Actor, in_scope
 from service.clock import now, today
+from service.commands import CaseChanges, FoundingMeeting, NewCase
 from service.db import transaction
 from service.errors import Forbidden, NotFound
 from service.extensions import db
@@ -266,22 +267,22 @@ def _publish(event: str, case: EstablishmentCase) -> None:
 # -- commands --------------------------------------------------------------------------------------------------
 
 
-def create(actor: Actor, data: dict[str, Any]) -> EstablishmentCase:
+def create(actor: Actor, data: NewCase) -> EstablishmentCase:
     with transaction():
-        units, busy = _load_units(actor, data["unit_ids"], lock=True)
-        _check(units, busy, data["form"], data.get("branch_oversize_reason"))
-        _check_roster(data.get("roster"), units)
+        units, busy = _load_units(actor, data.unit_ids, lock=True)
+        _check(units, busy, data.form, data.branch_oversize_reason)
+        _check_roster(data.roster, units)
         body_id = _lowest_common_body(units)
         body = db.session.get(Jurisdiction, body_id)
         assert body is not None
         case = EstablishmentCase(
             state=ESTABLISHMENT.initial,
-            form=data["form"],
+            form=data.form,
             jurisdiction_id=body_id,
             county_id=jurisdictions.county_of(body),
             applicant_id=actor.user_id,
             preparation_started_on=today(),
-            **{k: data.get(k) for k in EDITABLE},
+            **{k: getattr(data, k) for k in EDITABLE},
         )
         _totals(case, units)
         escalation.replan("establishment", case)
@@ -345,7 +346,7 @@ def _require_applicant_side(actor: Actor, case: EstablishmentCase) -> None:
 
 
 def update_case(
-    actor: Actor, case_id: int, changes: dict[str, Any], precondition: Precondition | None = None
+    actor: Actor, case_id: int, changes: CaseChanges, precondition: Precondition | None = None
 ) -> EstablishmentCase:
     with CASES.command(actor, case_id, precondition=precondition, side=_require_applicant_side) as cmd:
         case = cmd.row
@@ -447,7 +448,7 @@ def on_step_closed(ev: approvals.StepClosed) -> None:
 
 
 def found(
-    actor: Actor, case_id: int, data: dict[str, Any], precondition: Precondition | None = None
+    actor: Actor, case_id: int, data: FoundingMeeting, precondition: Precondition | None = None
 ) -> EstablishmentCase:
     """Record the founding general meeting and create the party organisation: coverage changes at once."""
     s = settings()
@@ -463,26 +464,26 @@ def found(
         formal_total = sum(u.formal_members for u in units)
         # A functional organisation gathers the mobile members working there, so they vote at its founding.
         voters = formal_total + (sum(u.mobile_members for u in units) if case.form == OrgForm.FUNCTIONAL_ORG else 0)
-        if data["entitled"] > voters:
+        if data.entitled > voters:
             raise RuleViolation(
-                "entitled_exceeds_members", f"应到会人数{data['entitled']}超过有表决权的党员数{voters}", "entitled"
+                "entitled_exceeds_members", f"应到会人数{data.entitled}超过有表决权的党员数{voters}", "entitled"
             )
         meeting = rules.GeneralMeeting(
-            held_on=data["held_on"],
-            entitled=data["entitled"],
-            present=data["present"],
-            secretary=data["secretary"],
-            elected=tuple(rules.Candidate(c["name"], c["votes"]) for c in data["elected"]),
+            held_on=data.held_on,
+            entitled=data.entitled,
+            present=data.present,
+            secretary=data.secretary,
+            elected=tuple(rules.Candidate(c.name, c.votes) for c in data.elected),
         )
         rules.check_founding_dates(
             held_on=meeting.held_on,
             today=today(),
             approved_on=case.approved_on,
             approval_meeting_on=case.approval_meeting_on,
-            term_start=data.get("term_start"),
+            term_start=data.term_start,
         )
         term_years = rules.term_years_for(case.form, s)
-        term_start: date = data.get("term_start") or meeting.held_on
+        term_start: date = data.term_start or meeting.held_on
         case.general_meeting = {
             "held_on": meeting.held_on.isoformat(),
             "entitled": meeting.entitled,
@@ -492,7 +493,7 @@ def found(
         }
         case.founded_on, case.term_years = meeting.held_on, term_years
         case.term_due_on = rules.term_due_on(term_start, term_years)
-        cmd.fire("found", founding=rules.Founding(meeting, voters, s, data.get("oversize_reason")))
+        cmd.fire("found", founding=rules.Founding(meeting, voters, s, data.oversize_reason))
         org = PartyOrg(
             name=case.proposed_name,
             kind=case.form,

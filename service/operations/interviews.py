@@ -18,6 +18,7 @@ from sqlalchemy import Select, or_, select
 
 from service.auth import Actor, scope_ids
 from service.clock import now, today
+from service.commands import InterviewRecord, InterviewSchedule, NewInterview
 from service.db import transaction
 from service.errors import Forbidden, NotFound
 from service.extensions import db
@@ -176,12 +177,14 @@ def register_subject(subject_type: str, subject: Subject) -> None:
     SUBJECTS[subject_type] = subject
 
 
-def _subject(actor: Actor, data: dict[str, Any]) -> tuple[str, int, Jurisdiction, int | None, str | None]:
+def _subject(actor: Actor, data: NewInterview) -> tuple[str, int, Jurisdiction, int | None, str | None]:
     """(subject_type, subject_id, interviewed body, ticket id, default responsible person)."""
-    if data.get("ticket_id") is not None:
-        kind, ident = "supervision_ticket", data["ticket_id"]
+    if data.ticket_id is not None:
+        kind, ident = "supervision_ticket", data.ticket_id
     else:
-        kind, ident = data["subject_type"], data["subject_id"]
+        # The schema requires both when there is no ticket.
+        assert data.subject_type is not None and data.subject_id is not None
+        kind, ident = data.subject_type, data.subject_id
     if kind == "jurisdiction":
         body = jurisdictions.get(actor, ident)
         return kind, body.id, body, None, None
@@ -189,7 +192,7 @@ def _subject(actor: Actor, data: dict[str, Any]) -> tuple[str, int, Jurisdiction
     return kind, ident, body, ticket_id, person
 
 
-def create(actor: Actor, data: dict[str, Any]) -> Interview:
+def create(actor: Actor, data: NewInterview) -> Interview:
     """An interview the supervisor arranges: about a ticket (its responsible person by default), an
     establishment case or a body. Time and place may follow later (reschedule), but come together."""
     with transaction():
@@ -197,10 +200,10 @@ def create(actor: Actor, data: dict[str, Any]) -> Interview:
             raise Forbidden("须以督查单位人员身份安排约谈")
         subject_type, subject_id, body, ticket_id, person = _subject(actor, data)
         _below(actor, body)
-        person = data.get("responsible_person") or person
+        person = data.responsible_person or person
         if not person:
             raise RuleViolation("responsible_person_required", "请填写被约谈的负责人", "responsible_person")
-        scheduled_at, place = data.get("scheduled_at"), data.get("place")
+        scheduled_at, place = data.scheduled_at, data.place
         if scheduled_at is not None or place is not None:
             check_schedule(scheduled_at, now(), place)  # type: ignore[arg-type]
         interview = Interview(
@@ -213,7 +216,7 @@ def create(actor: Actor, data: dict[str, Any]) -> Interview:
             interviewer_id=actor.user_id,
             interviewer_body_id=actor.jurisdiction_id,
             by_escalation=False,
-            reason=data["reason"],
+            reason=data.reason,
             scheduled_at=_utc(scheduled_at),
             place=place,
         )
@@ -248,31 +251,31 @@ INTERVIEWS = command.Subject(Interview, INTERVIEW, loader=_locked)
 
 
 def reschedule(
-    actor: Actor, interview_id: int, data: dict[str, Any], precondition: Precondition | None = None
+    actor: Actor, interview_id: int, data: InterviewSchedule, precondition: Precondition | None = None
 ) -> Interview:
     """Set or move the time (and place); an interview created by escalation starts without either."""
     with INTERVIEWS.command(actor, interview_id, "reschedule", precondition, side=_require_interviewer) as cmd:
         interview = cmd.row
-        place = data.get("place") if data.get("place") is not None else interview.place
-        check_schedule(data["scheduled_at"], now(), place)
-        interview.scheduled_at, interview.place = _utc(data["scheduled_at"]), place
-        cmd.fire("reschedule", scheduled_at=data["scheduled_at"], place=place, now=now())
+        place = data.place if data.place is not None else interview.place
+        check_schedule(data.scheduled_at, now(), place)
+        interview.scheduled_at, interview.place = _utc(data.scheduled_at), place
+        cmd.fire("reschedule", scheduled_at=data.scheduled_at, place=place, now=now())
         _notify_schedule(interview)
     return cmd.row
 
 
-def hold(actor: Actor, interview_id: int, data: dict[str, Any], precondition: Precondition | None = None) -> Interview:
+def hold(actor: Actor, interview_id: int, data: InterviewRecord, precondition: Precondition | None = None) -> Interview:
     """Record the interview: minutes, commitments and the new deadline, which the linked ticket adopts."""
     with INTERVIEWS.command(actor, interview_id, "hold", precondition, side=_require_interviewer) as cmd:
         interview = cmd.row
         check_hold_time(interview.scheduled_at, now())
-        interview.held_at, interview.minutes = now(), data["minutes"]
-        interview.commitments, interview.new_deadline = list(data["commitments"]), data["new_deadline"]
+        interview.held_at, interview.minutes = now(), data.minutes
+        interview.commitments, interview.new_deadline = list(data.commitments), data.new_deadline
         cmd.fire(
             "hold",
-            minutes=data["minutes"],
-            commitments=data["commitments"],
-            new_deadline=data["new_deadline"],
+            minutes=data.minutes,
+            commitments=data.commitments,
+            new_deadline=data.new_deadline,
             today=today(),
         )
         cmd.settle()  # the interview's record first, then what its subject does with the new deadline

@@ -12,7 +12,7 @@ acknowledge, rectify, report and ask for an extension."""
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Hashable, Sequence
 from datetime import date
 from typing import Any
 
@@ -23,6 +23,14 @@ from service import config_cache
 from service.auth import Actor, scope_ids, system_actor
 from service.calendar import calendar
 from service.clock import now, today
+from service.commands import (
+    ExtensionDecision,
+    ExtensionRequest,
+    NewTicket,
+    ProblemInput,
+    RectificationReport,
+    TicketChanges,
+)
 from service.db import transaction
 from service.errors import Forbidden, NotFound
 from service.extensions import db
@@ -416,8 +424,8 @@ def body_refs(ids: set[int]) -> dict[int, dict[str, Any]]:
 # -- helpers for commands --------------------------------------------------------------------------------------
 
 
-def _problem_inputs(items: list[dict[str, Any]]) -> list[rules.ProblemInput]:
-    return [rules.ProblemInput(description=p["description"], measure=p["measure"]) for p in items]
+def _problem_inputs(items: Sequence[ProblemInput]) -> list[rules.ProblemInput]:
+    return [rules.ProblemInput(description=p.description, measure=p.measure) for p in items]
 
 
 def _set_problems(t: SupervisionTicket, problems: list[rules.ProblemInput]) -> None:
@@ -485,25 +493,25 @@ def _payload(t: SupervisionTicket) -> dict[str, Any]:
 # -- commands of the issuing side ------------------------------------------------------------------------------
 
 
-def create(actor: Actor, data: dict[str, Any]) -> SupervisionTicket:
+def create(actor: Actor, data: NewTicket) -> SupervisionTicket:
     """A draft ticket from the actor's body to a body below it; validated as it would be issued today."""
     with transaction():
         if actor.jurisdiction_id is None:
             raise Forbidden("须以督办单位人员身份起草督办单")
         issuing_body = jurisdictions.get(actor, actor.jurisdiction_id)
-        target = _target(actor, issuing_body, data["jurisdiction_id"])
-        problems = _problem_inputs(data["problems"])
+        target = _target(actor, issuing_body, data.jurisdiction_id)
+        problems = _problem_inputs(data.problems)
         t = SupervisionTicket(
             state=SUPERVISION_TICKET.initial,
-            title=data["title"],
-            priority=data.get("priority") or rules.Priority.NORMAL.value,
+            title=data.title,
+            priority=data.priority or rules.Priority.NORMAL.value,
             jurisdiction_id=target.id,
             issuing_body_id=issuing_body.id,
             issuer_id=actor.user_id,
-            responsible_person=data["responsible_person"],
-            responsible_title=data.get("responsible_title"),
-            rectification_workdays=data.get("rectification_workdays"),
-            requested_deadline=data.get("rectification_deadline"),
+            responsible_person=data.responsible_person,
+            responsible_title=data.responsible_title,
+            rectification_workdays=data.rectification_workdays,
+            requested_deadline=data.rectification_deadline,
         )
         _check(t, problems, today())
         db.session.add(t)
@@ -524,7 +532,7 @@ def create(actor: Actor, data: dict[str, Any]) -> SupervisionTicket:
 
 
 def update_draft(
-    actor: Actor, ticket_id: int, changes: dict[str, Any], precondition: Precondition | None = None
+    actor: Actor, ticket_id: int, changes: TicketChanges, precondition: Precondition | None = None
 ) -> SupervisionTicket:
     with TICKETS.command(actor, ticket_id, None, precondition, side=require_issuing_side) as cmd:
         t = cmd.row
@@ -639,7 +647,7 @@ def cancel(actor: Actor, ticket_id: int, reason: str, precondition: Precondition
 
 
 def decide_extension(
-    actor: Actor, ticket_id: int, extension_id: int, data: dict[str, Any], precondition: Precondition | None = None
+    actor: Actor, ticket_id: int, extension_id: int, data: ExtensionDecision, precondition: Precondition | None = None
 ) -> SupervisionTicket:
     """Approve (the deadline in force moves, the original stays on record) or refuse a pending request."""
     with TICKETS.command(actor, ticket_id, None, precondition, side=require_issuing_side) as cmd:
@@ -658,11 +666,11 @@ def decide_extension(
         if SUPERVISION_TICKET.is_terminal(t.state) or t.rectify_by is None:
             raise Conflict("ticket_not_open", f"「{SUPERVISION_TICKET.state_label(t.state)}」的督办单不能审核延期")
         decision = rules.decide_extension(
-            data["decision"] == "approve",
+            data.approve,
             t.rectify_by,
             ext.requested_deadline,
-            approved_deadline=data.get("approved_deadline"),
-            comment=data.get("comment"),
+            approved_deadline=data.approved_deadline,
+            comment=data.comment,
             today=today(),
             state=t.state,
         )
@@ -711,20 +719,17 @@ def start_rectification(actor: Actor, ticket_id: int, precondition: Precondition
 
 
 def submit_report(
-    actor: Actor, ticket_id: int, data: dict[str, Any], precondition: Precondition | None = None
+    actor: Actor, ticket_id: int, data: RectificationReport, precondition: Precondition | None = None
 ) -> SupervisionTicket:
     """Every problem reported once, with the measures taken and its evidence; the ticket goes to review."""
     with TICKETS.command(actor, ticket_id, "submit_report", precondition, side=_require_handler) as cmd:
         t = cmd.row
         rows: dict[Hashable, TicketProblem] = {p.id: p for p in problems_of([t.id])[t.id]}
-        reported = [
-            rules.ProblemReport(p["problem_id"], p["measures_taken"], tuple(p.get("evidence") or ()))
-            for p in data["problems_reported"]
-        ]
+        reported = [rules.ProblemReport(p.problem_id, p.measures_taken, p.evidence) for p in data.problems_reported]
         # The guard re-runs check_report: every problem once, each id of this ticket, measures and evidence.
         cmd.fire(
             "submit_report",
-            data.get("summary"),
+            data.summary,
             problems_reported=reported,
             problem_ids=list(rows),
             settings=rule_settings(),
@@ -735,7 +740,7 @@ def submit_report(
             {"problem_id": r.problem_id, "measures_taken": r.measures_taken, "evidence": list(r.evidence)}
             for r in reported
         ]
-        summary = data.get("summary")
+        summary = data.summary
         db.session.add(
             TicketReport(ticket_id=t.id, submitted_by=actor.user_id, submitted_at=now(), summary=summary, items=items)
         )
@@ -744,7 +749,7 @@ def submit_report(
             _supervisors(t),
             "ticket.reported",
             f"督办单「{_short(t.title)}」已报送整改情况，请审核",
-            data.get("summary"),
+            data.summary,
             WORKFLOW,
             t.id,
         )
@@ -752,7 +757,7 @@ def submit_report(
 
 
 def request_extension(
-    actor: Actor, ticket_id: int, data: dict[str, Any], precondition: Precondition | None = None
+    actor: Actor, ticket_id: int, data: ExtensionRequest, precondition: Precondition | None = None
 ) -> SupervisionTicket:
     """An extension request, in time (up to and including the deadline day) and one at a time."""
     with TICKETS.command(actor, ticket_id, None, precondition, side=_require_handler) as cmd:
@@ -769,8 +774,8 @@ def request_extension(
         rules.check_extension_request(
             today(),
             t.rectify_by,
-            data["new_deadline"],
-            data["reason"],
+            data.new_deadline,
+            data.reason,
             calendar(),
             pending=bool(pending),
             state=t.state,
@@ -782,8 +787,8 @@ def request_extension(
             requested_by=actor.user_id,
             requested_on=today(),
             current_deadline=t.rectify_by,
-            requested_deadline=data["new_deadline"],
-            reason=data["reason"],
+            requested_deadline=data.new_deadline,
+            reason=data.reason,
         )
         db.session.add(ext)
         db.session.flush()  # the partial unique index refuses a second pending request (409 extension_pending)

@@ -17,6 +17,7 @@ from flask import Flask
 from sqlalchemy import event
 
 from service.auth import Actor, actor_for_token
+from service.commands import FoundingMeeting
 from service.extensions import db
 from tests.conftest import Api
 from tests.flows.helpers import DOC_NO, TODAY, make_unit, meeting, new_case, route, submit, task_for
@@ -116,7 +117,7 @@ def test_founding(app: Flask, api: Api) -> None:
     task = task_for(api, "approver@east_t1", case_id)
     with app.app_context():
         approvals.act(actor(api, "approver@east_t1"), task["id"], "approve", reply={"approval_doc_no": DOC_NO})
-    data = {**meeting(3), "held_on": date.fromisoformat(TODAY)}
+    data = FoundingMeeting.of({**meeting(3), "held_on": date.fromisoformat(TODAY)})
     with app.app_context():
         portal = actor(api, "portal@east")
         with counting() as statements:
