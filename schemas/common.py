@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import unicodedata
-from typing import Any
+from typing import Any, ClassVar
 
-from marshmallow import Schema, ValidationError, fields, validate
+from marshmallow import Schema, ValidationError, fields, post_load, validate
+
+from service.commands import Input
 
 
 class NonBlank(validate.Validator):
@@ -118,3 +120,13 @@ class HistoryEntrySchema(Schema):
     comment = fields.String(allow_none=True)
     state_before = fields.Dict(allow_none=True)
     state_after = fields.Dict(allow_none=True)
+
+
+class LoadsInto(Schema):
+    """A request body loaded into the typed input of a command (service.commands): set `into`."""
+
+    into: ClassVar[type[Input]]
+
+    @post_load
+    def _typed(self, data: dict[str, Any], **_: Any) -> Any:
+        return self.into.of(data)

@@ -2,8 +2,9 @@ from __future__ import annotations
 
 from marshmallow import Schema, fields, validate
 
-from schemas.common import HistoryEntrySchema, count, ident, one_of, sort_param, text
+from schemas.common import HistoryEntrySchema, LoadsInto, count, ident, one_of, sort_param, text
 from schemas.dates import business_date
+from service.commands import CaseChanges, FoundingMeeting, NewCase
 from service.vocab import CASE_SORT_KEYS as SORT_KEYS
 from workflows.establishment import FORMS, EstablishmentState
 
@@ -35,13 +36,15 @@ class _CaseFields(Schema):
     )
 
 
-class CaseCreateSchema(_CaseFields):
+class CaseCreateSchema(_CaseFields, LoadsInto):
+    into = NewCase
     unit_ids = fields.List(ident(), required=True, validate=validate.Length(min=1, max=10))
     form = one_of(FORM_VALUES, required=True)
     proposed_name = text(200, required=True)
 
 
-class CaseUpdateSchema(_CaseFields):
+class CaseUpdateSchema(_CaseFields, LoadsInto):
+    into = CaseChanges
     unit_ids = fields.List(ident(), validate=validate.Length(min=1, max=10))
     form = one_of(FORM_VALUES)
     proposed_name = text(200, blank=False)
@@ -55,7 +58,8 @@ class RequiredReasonSchema(Schema):
     reason = text(1000, required=True)
 
 
-class FoundSchema(Schema):
+class FoundSchema(LoadsInto):
+    into = FoundingMeeting
     held_on = business_date(required=True, metadata={"description": "Date of the founding general meeting"})
     entitled = fields.Integer(strict=True, required=True, validate=validate.Range(min=1, max=100_000))
     present = count(required=True)

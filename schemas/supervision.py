@@ -10,8 +10,18 @@ from zoneinfo import ZoneInfo
 
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
-from schemas.common import HistoryEntrySchema, ident, one_of, sort_param, text
+from schemas.common import HistoryEntrySchema, LoadsInto, ident, one_of, sort_param, text
 from schemas.dates import business_date, business_datetime
+from service.commands import (
+    ExtensionDecision,
+    ExtensionRequest,
+    InterviewRecord,
+    InterviewSchedule,
+    NewInterview,
+    NewTicket,
+    RectificationReport,
+    TicketChanges,
+)
 from service.vocab import INTERVIEW_SORT_KEYS, INTERVIEW_SUBJECT_TYPES, TICKET_SORT_KEYS
 from workflows.deadlines import WARNING_LABELS
 from workflows.interview import MAX_COMMITMENTS, InterviewState
@@ -53,7 +63,8 @@ class _TicketFields(Schema):
     )
 
 
-class TicketCreateSchema(_TicketFields):
+class TicketCreateSchema(_TicketFields, LoadsInto):
+    into = NewTicket
     title = text(200, required=True)
     jurisdiction_id = ident(required=True, metadata={"description": "The handling (supervised) body"})
     responsible_person = text(50, required=True)
@@ -65,7 +76,8 @@ class TicketCreateSchema(_TicketFields):
     )
 
 
-class TicketUpdateSchema(_TicketFields):
+class TicketUpdateSchema(_TicketFields, LoadsInto):
+    into = TicketChanges
     title = text(200, blank=False)
     jurisdiction_id = ident()
     responsible_person = text(50, blank=False)
@@ -86,7 +98,8 @@ class ProblemReportInputSchema(Schema):
     )
 
 
-class ReportSchema(Schema):
+class ReportSchema(LoadsInto):
+    into = RectificationReport
     summary = text(5000, load_default=None)
     problems_reported = fields.List(
         fields.Nested(ProblemReportInputSchema),
@@ -104,12 +117,14 @@ class ReasonRequiredSchema(Schema):
     reason = text(1000, required=True)
 
 
-class ExtensionRequestSchema(Schema):
+class ExtensionRequestSchema(LoadsInto):
+    into = ExtensionRequest
     new_deadline = business_date(required=True)
     reason = text(1000, required=True)
 
 
-class ExtensionDecideSchema(Schema):
+class ExtensionDecideSchema(LoadsInto):
+    into = ExtensionDecision
     decision = one_of(["approve", "reject"], required=True)
     approved_deadline = business_date(
         load_default=None, metadata={"description": "Grant less than asked (approve only); default: as requested"}
@@ -268,7 +283,8 @@ class BoardSchema(Schema):
 # -- interviews ------------------------------------------------------------------------------------------------
 
 
-class InterviewCreateSchema(Schema):
+class InterviewCreateSchema(LoadsInto):
+    into = NewInterview
     ticket_id = ident(load_default=None, metadata={"description": "The supervision ticket the interview is about"})
     subject_type = one_of(
         list(INTERVIEW_SUBJECT_TYPES),
@@ -293,12 +309,14 @@ class InterviewCreateSchema(Schema):
             raise ValidationError("请指定 subject_id", "subject_id")
 
 
-class RescheduleSchema(Schema):
+class RescheduleSchema(LoadsInto):
+    into = InterviewSchedule
     scheduled_at = _when(required=True)
     place = text(200, load_default=None, metadata={"description": "Default: the place already set"})
 
 
-class HoldSchema(Schema):
+class HoldSchema(LoadsInto):
+    into = InterviewRecord
     minutes = text(20000, required=True, metadata={"description": "约谈记录"})
     commitments = fields.List(
         text(1000, required=True), required=True, validate=validate.Length(min=1, max=MAX_COMMITMENTS)

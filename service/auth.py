@@ -39,6 +39,9 @@ class Actor:
         return path.startswith(self.jurisdiction_path)
 
 
+SelectT = TypeVar("SelectT", bound=Select)  # any row shape
+
+
 def system_actor(name: str = "system", request_id: str | None = None) -> Actor:
     """The system sees everything (path "/" is every path's prefix)."""
     return Actor(None, name, Role.admin, None, "/", request_id)
@@ -108,7 +111,7 @@ def scope_ids(actor: Actor) -> Select[int]:
     return select(Jurisdiction.id).where(Jurisdiction.path.startswith(actor.jurisdiction_path, autoescape=True))
 
 
-def in_scope(stmt: Select[Any], column: InstrumentedAttribute[Any], actor: Actor) -> Select[Any]:
+def in_scope(stmt: SelectT, column: InstrumentedAttribute[Any], actor: Actor) -> SelectT:
     """Restrict a query to rows whose jurisdiction column lies in the actor's subtree."""
     if actor.jurisdiction_path == "/":
         return stmt

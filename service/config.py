@@ -122,6 +122,8 @@ class Settings:
     supervision: SupervisionSettings = field(default_factory=SupervisionSettings)
     # Every date input and the working-day calendar's years (DATE_MIN_YEAR / DATE_MAX_YEAR).
     date_window: DateWindow = field(default_factory=DateWindow)
+    # How often a process compares its configuration caches with the database (service/config_cache.py).
+    config_check_seconds: float = 1.0
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -149,6 +151,7 @@ class Settings:
             escalation=escalation_settings(os.environ.get("ESCALATION_SETTINGS")),
             establishment=establishment_settings(os.environ.get("ESTABLISHMENT_SETTINGS")),
             supervision=supervision_settings(os.environ.get("SUPERVISION_SETTINGS")),
+            config_check_seconds=float(os.environ.get("CONFIG_CHECK_SECONDS") or 1.0),
             date_window=DateWindow(
                 _int("DATE_MIN_YEAR", DEFAULT_DATE_WINDOW.min_year), _int("DATE_MAX_YEAR", DEFAULT_DATE_WINDOW.max_year)
             ),

@@ -12,6 +12,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from service.auth import system_actor
+from service.commands import NewTicket, ProblemInput
 from service.db import transaction
 from service.extensions import db
 from service.models import Jurisdiction, PartyOrg, Unit, User
@@ -241,14 +242,14 @@ def _tickets(supervisor: User, ids: dict[str, int]) -> None:
     ):
         ticket = supervision.create(
             actor,
-            {
-                "title": title,
-                "jurisdiction_id": ids[target],
-                "responsible_person": "党委书记",
-                "priority": priority,
-                "rectification_workdays": workdays,
-                "problems": [{"description": d, "measure": m} for d, m in problems],
-            },
+            NewTicket(
+                title=title,
+                jurisdiction_id=ids[target],
+                responsible_person="党委书记",
+                priority=priority,
+                rectification_workdays=workdays,
+                problems=tuple(ProblemInput(d, m) for d, m in problems),
+            ),
         )
         supervision.issue(actor, ticket.id)
 

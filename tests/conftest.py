@@ -26,7 +26,7 @@ from flask.testing import FlaskClient
 from sqlalchemy import Connection, Engine, MetaData, create_engine, event, text
 from sqlalchemy.engine import make_url
 
-from service import create_app
+from service import config_cache, create_app
 from service.clock import FixedClock
 from service.config import Settings, normalise_database_url
 from service.extensions import TEST_CONNECTION, db
@@ -219,6 +219,8 @@ def app(request: pytest.FixtureRequest, session_app: SessionApp, clock: FixedClo
         session_app.ensure_world()
     config, extensions = dict(app.config), dict(app.extensions)
     app.extensions["clock"] = clock
+    # The configuration caches may hold what an earlier test's rolled-back transaction wrote.
+    config_cache.invalidate()
     conn: Connection | None = None
     if not commits:
         with app.app_context():
@@ -242,6 +244,7 @@ def app(request: pytest.FixtureRequest, session_app: SessionApp, clock: FixedClo
         if conn is not None:
             outer.rollback()
             conn.close()
+        config_cache.invalidate()
 
 
 @pytest.fixture

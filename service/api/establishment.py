@@ -20,6 +20,7 @@ from service.api.etag import IF_MATCH_DOC, OPTIONAL_IF_MATCH_DOC, headers_for, i
 from service.api.pagination import Blueprint
 from service.api.presenters import history_view, steps_view
 from service.auth import current_actor, require_roles
+from service.commands import CaseChanges, FoundingMeeting, NewCase
 from service.models import EstablishmentCase
 from service.operations import establishment as cases
 from service.operations.common import paginate
@@ -101,7 +102,7 @@ def form_options(args: dict[str, Any]) -> Any:
 @blp.response(201, CaseSchema)
 @errors(blp, 400, 403, 404, 409, 413, 422)
 @require_roles(*CASE_APPLICANTS)
-def create_case(data: dict[str, Any]) -> Any:
+def create_case(data: NewCase) -> Any:
     """File a request (请示) for the named units: the form must be one their formal members allow."""
     return _one(cases.create(current_actor(), data), 201)
 
@@ -120,7 +121,7 @@ def get_case(case_id: int) -> Any:
 @blp.doc(**IF_MATCH_DOC)
 @errors(blp, 400, 403, 404, 409, 412, 422, 428)
 @require_roles(*ROLES["update"])
-def update_case(changes: dict[str, Any], case_id: int) -> Any:
+def update_case(changes: CaseChanges, case_id: int) -> Any:
     """Change a request while it is in preparation or returned."""
     return _one(cases.update_case(current_actor(), case_id, changes, require_if_match))
 
@@ -162,6 +163,6 @@ def cancel(data: dict[str, Any], case_id: int) -> Any:
 @blp.doc(**OPTIONAL_IF_MATCH_DOC)
 @errors(blp, 400, 403, 404, 409, 412, 422)
 @require_roles(*ROLES["found"])
-def found(data: dict[str, Any], case_id: int) -> Any:
+def found(data: FoundingMeeting, case_id: int) -> Any:
     """Record the founding general meeting; creates the party organisation and covers the units."""
     return _one(cases.found(current_actor(), case_id, data, if_match_when_given))

@@ -29,6 +29,16 @@ from service.api.pagination import Blueprint
 from service.api.presenters import history_view
 from service.auth import current_actor, require_roles
 from service.clock import today
+from service.commands import (
+    ExtensionDecision,
+    ExtensionRequest,
+    InterviewRecord,
+    InterviewSchedule,
+    NewInterview,
+    NewTicket,
+    RectificationReport,
+    TicketChanges,
+)
 from service.models import Interview, SupervisionTicket
 from service.operations import interviews as interview_ops
 from service.operations import supervision as tickets
@@ -69,7 +79,7 @@ def _ticket_view(rows: list[SupervisionTicket], *, detail: bool = False) -> list
     problems = tickets.problems_of(ids)
     pending = tickets.pending_extensions(ids)
     bodies = tickets.body_refs({t.issuing_body_id for t in rows})
-    allowed = tickets.allowed_actions(current_actor(), rows)
+    allowed = tickets.allowed_actions(current_actor(), rows, pending)
     out = []
     for t in rows:
         tracked, level = tickets.warning_of(t, on)
@@ -168,7 +178,7 @@ def inbox(pagination_parameters: Any) -> Any:
 @blp.response(201, TicketSchema)
 @errors(blp, 400, 403, 404, 409, 413, 422)
 @require_roles(*TICKET_ISSUERS)
-def create_ticket(data: dict[str, Any]) -> Any:
+def create_ticket(data: NewTicket) -> Any:
     """Draft a ticket to a body below mine: problems, responsible person, deadline (a date or N working days)."""
     return _ticket(tickets.create(current_actor(), data), 201)
 
@@ -187,7 +197,7 @@ def get_ticket(ticket_id: int) -> Any:
 @blp.doc(**IF_MATCH_DOC)
 @errors(blp, 400, 403, 404, 409, 412, 422, 428)
 @require_roles(*TICKET_ISSUERS)
-def update_ticket(changes: dict[str, Any], ticket_id: int) -> Any:
+def update_ticket(changes: TicketChanges, ticket_id: int) -> Any:
     """Change a draft."""
     return _ticket(tickets.update_draft(current_actor(), ticket_id, changes, require_if_match))
 
@@ -228,7 +238,7 @@ def start(ticket_id: int) -> Any:
 @blp.doc(**OPTIONAL_IF_MATCH_DOC)
 @errors(blp, 400, 403, 404, 409, 412, 422)
 @require_roles(*TICKET_HANDLERS)
-def report(data: dict[str, Any], ticket_id: int) -> Any:
+def report(data: RectificationReport, ticket_id: int) -> Any:
     """Report the rectification: every problem once, with the measures taken and evidence."""
     return _ticket(tickets.submit_report(current_actor(), ticket_id, data, if_match_when_given))
 
@@ -272,7 +282,7 @@ def cancel(data: dict[str, Any], ticket_id: int) -> Any:
 @blp.doc(**OPTIONAL_IF_MATCH_DOC)
 @errors(blp, 400, 403, 404, 409, 412, 422)
 @require_roles(*TICKET_HANDLERS)
-def request_extension(data: dict[str, Any], ticket_id: int) -> Any:
+def request_extension(data: ExtensionRequest, ticket_id: int) -> Any:
     """Ask for an extension (延期) up to and including the deadline day; one pending request at a time."""
     return _ticket(tickets.request_extension(current_actor(), ticket_id, data, if_match_when_given), 201)
 
@@ -283,7 +293,7 @@ def request_extension(data: dict[str, Any], ticket_id: int) -> Any:
 @blp.doc(**OPTIONAL_IF_MATCH_DOC)
 @errors(blp, 400, 403, 404, 409, 412, 422)
 @require_roles(*TICKET_ISSUERS)
-def decide_extension(data: dict[str, Any], ticket_id: int, extension_id: int) -> Any:
+def decide_extension(data: ExtensionDecision, ticket_id: int, extension_id: int) -> Any:
     """Approve (the deadline in force moves; the original stays on record) or refuse with a reason."""
     return _ticket(tickets.decide_extension(current_actor(), ticket_id, extension_id, data, if_match_when_given))
 
@@ -352,7 +362,7 @@ def list_interviews(filters: dict[str, Any], pagination_parameters: Any) -> Any:
 @interviews_blp.response(201, InterviewSchema)
 @errors(interviews_blp, 400, 403, 404, 409, 413, 422)
 @require_roles(*INTERVIEWERS)
-def create_interview(data: dict[str, Any]) -> Any:
+def create_interview(data: NewInterview) -> Any:
     """Arrange an interview about a ticket (ticket_id), an establishment case or a body below mine."""
     return _interview(interview_ops.create(current_actor(), data), 201)
 
@@ -370,7 +380,7 @@ def get_interview(interview_id: int) -> Any:
 @interviews_blp.doc(**OPTIONAL_IF_MATCH_DOC)
 @errors(interviews_blp, 400, 403, 404, 409, 412, 422)
 @require_roles(*INTERVIEWERS)
-def reschedule(data: dict[str, Any], interview_id: int) -> Any:
+def reschedule(data: InterviewSchedule, interview_id: int) -> Any:
     """Set or move the time and place (an interview created by escalation has neither)."""
     return _interview(interview_ops.reschedule(current_actor(), interview_id, data, if_match_when_given))
 
@@ -381,7 +391,7 @@ def reschedule(data: dict[str, Any], interview_id: int) -> Any:
 @interviews_blp.doc(**OPTIONAL_IF_MATCH_DOC)
 @errors(interviews_blp, 400, 403, 404, 409, 412, 422)
 @require_roles(*INTERVIEWERS)
-def hold(data: dict[str, Any], interview_id: int) -> Any:
+def hold(data: InterviewRecord, interview_id: int) -> Any:
     """Record the interview; the linked ticket's deadline becomes the new deadline (missing it: accountability)."""
     return _interview(interview_ops.hold(current_actor(), interview_id, data, if_match_when_given))
 

@@ -58,6 +58,9 @@ class ApprovalStep(Escalating, Versioned, Timestamped, Base):
     opened_at: Mapped[datetime] = mapped_column(UtcDateTime)
     closed_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     tally: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    # The engine's decisions so far (workflows.approval.Decision as dicts), kept on the step row itself: a
+    # decision locks and reads this row, so it sees every earlier decision (ApprovalAction is the log).
+    decisions: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list, server_default="[]")
 
     body: Mapped[Jurisdiction] = relationship(lazy="joined", innerjoin=True, foreign_keys=[body_id])
 

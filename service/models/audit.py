@@ -25,7 +25,8 @@ class AuditEvent(Base):
     subject_id: Mapped[int]
     # The subject's jurisdiction at the time, so audit reads are scoped without joining every subject table.
     jurisdiction_id: Mapped[int | None] = mapped_column(ForeignKey("jurisdictions.id"), index=True)
-    state_before: Mapped[dict[str, Any] | None] = mapped_column(JSON)
-    state_after: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    # None is SQL NULL (as when the ORM omitted it), also in the multi-row INSERT of service/pending.py.
+    state_before: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True))
+    state_after: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True))
     comment: Mapped[str | None] = mapped_column(Text)
     request_id: Mapped[str | None] = mapped_column(String(64), index=True)

@@ -12,6 +12,7 @@ from service.extensions import Base, db
 from service.models.base import Timestamped, UtcDateTime, Versioned
 from service.models.escalation import Escalating
 from service.models.jurisdiction import Jurisdiction
+from service.models.ledger import PartyOrg
 
 
 class EstablishmentCase(Escalating, Versioned, Timestamped, Base):
@@ -60,6 +61,8 @@ class EstablishmentCase(Escalating, Versioned, Timestamped, Base):
     closed_reason: Mapped[str | None] = mapped_column(Text)
 
     jurisdiction: Mapped[Jurisdiction] = relationship(lazy="joined", innerjoin=True, foreign_keys=[jurisdiction_id])
+    # Assigned at the founding, so one flush inserts the organisation and updates the case once.
+    party_org: Mapped[PartyOrg | None] = relationship(foreign_keys=[party_org_id])
 
 
 class EstablishmentCaseUnit(Base):

@@ -63,3 +63,4 @@ class Unit(Versioned, Timestamped, Base):
     deregistered_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
 
     jurisdiction: Mapped[Jurisdiction] = relationship(lazy="joined", innerjoin=True)
+    party_org: Mapped[PartyOrg | None] = relationship()

@@ -16,11 +16,12 @@ from dataclasses import dataclass, replace
 from datetime import date
 from functools import partial
 from operator import contains
-from typing import Any, cast
+from typing import Any
 
 from flask import current_app
 from sqlalchemy import Select, exists, select, union_all, update
 
+from service import config_cache
 from service.auth import Actor, in_scope
 from service.calendar import calendar
 from service.clock import now, today
@@ -58,17 +59,23 @@ class StepClosed:
     status: StepStatus
     comment: str | None
     reply: dict[str, Any]
+    subject: Any  # the workflow's row the step decides, locked with the step
 
 
 StepHandler = Callable[[StepClosed], None]
 SummaryProvider = Callable[[list[int]], dict[int, dict[str, Any]]]
 _HANDLERS: dict[str, StepHandler] = {}
 _SUMMARIES: dict[str, SummaryProvider] = {}
+_SUBJECTS: dict[str, type[Any]] = {}
 
 
-def register(workflow: str, on_closed: StepHandler, summaries: SummaryProvider) -> None:
+def register(workflow: str, on_closed: StepHandler, summaries: SummaryProvider, subject: type[Any]) -> None:
+    """A workflow whose rows (`subject`, the model) go through approval steps. Every action on a task locks
+    the subject row first, with the step and its tasks, in one statement: the subject is what the workflow's
+    own commands lock, so a decision, a withdrawal and a cancellation of one case queue on one row."""
     _HANDLERS[workflow] = on_closed
     _SUMMARIES[workflow] = summaries
+    _SUBJECTS[workflow] = subject
 
 
 def unregistered_workflows() -> list[str]:
@@ -100,22 +107,14 @@ def _publish_assigned(step: ApprovalStep, assignees: Sequence[int | None]) -> No
 
 
 def _body_approvers(body_id: int) -> list[int]:
-    return list(
-        db.session.execute(
-            select(User.id)
-            .where(User.jurisdiction_id == body_id, User.role == Role.approver, User.active.is_(True))
-            .order_by(User.id)
-        ).scalars()
-    )
+    return config_cache.staff(body_id, Role.approver.value)
 
 
-def route_for(workflow: str, level_name: str, body: Jurisdiction) -> tuple[ApprovalMode, list[int] | None]:
+def route_for(
+    workflow: str, level_name: str, body: Jurisdiction | config_cache.Place
+) -> tuple[ApprovalMode, list[int] | None]:
     """The mode and the named approvers (None: offered to the body's approvers as a group)."""
-    route = db.session.execute(
-        select(ApprovalRoute).where(
-            ApprovalRoute.body_id == body.id, ApprovalRoute.workflow == workflow, ApprovalRoute.level_name == level_name
-        )
-    ).scalar_one_or_none()
+    route = config_cache.route(body.id, workflow, level_name)
     default = current_app.config["SETTINGS"].approval_modes.get(level_name, ApprovalMode.ANY_ONE.value)
     mode = ApprovalMode(route.mode if route else default)
     active = _body_approvers(body.id)
@@ -134,7 +133,7 @@ def open_step(
     scope_id: int,
     level: int,
     level_name: str,
-    body: Jurisdiction,
+    body: Jurisdiction | config_cache.Place,
     workdays: int,
 ) -> ApprovalStep:
     mode, named = route_for(workflow, level_name, body)
@@ -152,6 +151,7 @@ def open_step(
         due_basis=due.basis,
         opened_at=now(),
     )
+    escalation.replan("approval_task", step)  # planned before the INSERT: no second UPDATE of the new row
     db.session.add(step)
     db.session.flush()
     common = {
@@ -173,7 +173,6 @@ def open_step(
                 ApprovalTask(position=position, assignee_id=user_id, status="waiting" if waiting else "open", **common)
             )
     db.session.flush()
-    escalation.replan("approval_task", step)
     recipients = named[:1] if mode is ApprovalMode.SEQUENTIAL and named else named or _body_approvers(body.id)
     title = f"待办：「{body.name}」{LEVEL_LABELS_ZH.get(level_name, level_name)}"
     notifications.notify(recipients, "task.assigned", title, f"请于{due.date.isoformat()}前办理", workflow, subject_id)
@@ -257,7 +256,7 @@ def get_task(actor: Actor, task_id: int, *, for_update: bool = False) -> Approva
     """A task in the caller's scope (404 otherwise)."""
     stmt = in_scope(select(ApprovalTask).where(ApprovalTask.id == task_id), ApprovalTask.scope_id, actor)
     if for_update:
-        stmt = stmt.with_for_update(of=ApprovalTask).execution_options(populate_existing=True)
+        stmt = stmt.with_for_update(of=ApprovalTask, key_share=True).execution_options(populate_existing=True)
     task = db.session.execute(stmt).scalar_one_or_none()
     if task is None:
         raise NotFound()
@@ -449,20 +448,18 @@ def _release(actor: Actor, task_id: int) -> ApprovalTask:
     return task
 
 
-def _step_state(step: ApprovalStep, tasks: list[ApprovalTask], actions: list[ApprovalAction]) -> engine.StepState:
+def _step_state(step: ApprovalStep, tasks: list[ApprovalTask]) -> engine.StepState:
     live = [t for t in tasks if t.status != "cancelled" or t.outcome is not None]
     approvers = tuple(t.assignee_id if t.assignee_id is not None else f"task:{t.id}" for t in live)
     decisions = tuple(
         engine.Decision(
-            # actor_id: set on every logged decision (only users pass require_may_act), though nullable in the schema
-            cast(int, a.actor_id),
-            Action(a.action),
-            a.comment,
-            a.delegate_to_id,
-            engine.VoteTally(**a.tally) if a.tally else None,
+            d["actor_id"],
+            Action(d["action"]),
+            d.get("comment"),
+            d.get("delegate_to"),
+            engine.VoteTally(**d["tally"]) if d.get("tally") else None,
         )
-        for a in actions
-        if a.action in {x.value for x in Action}
+        for d in step.decisions or ()
     )
     return engine.StepState(ApprovalMode(step.mode), approvers, decisions)
 
@@ -551,6 +548,48 @@ def act(
         return _act(actor, task_id, action, comment=comment, delegate_to=delegate_to, tally=tally, reply=reply)
 
 
+def lock_for_decision(actor: Actor, task_id: int) -> tuple[Any, ApprovalStep, list[ApprovalTask], bool, bool]:
+    """The subject, the step and all its tasks, locked in one statement — subject first (FROM order is lock
+    order: the workflow's commands lock the subject before touching its steps), FOR NO KEY UPDATE (no key
+    changes, so the key-share locks of inserts referencing these rows do not wait) — and whether the actor
+    is a candidate of the task and whether it is offered to a group at all."""
+    head = db.session.execute(
+        in_scope(
+            select(ApprovalTask.workflow, ApprovalTask.step_id).where(ApprovalTask.id == task_id),
+            ApprovalTask.scope_id,
+            actor,
+        )
+    ).one_or_none()
+    if head is None:
+        raise NotFound()
+    subject = _SUBJECTS[head.workflow]
+    is_candidate = (
+        exists()
+        .where(
+            TaskCandidate.task_id == task_id,
+            TaskCandidate.role == actor.role,
+            TaskCandidate.body_id == actor.jurisdiction_id,
+        )
+        .label("is_candidate")
+    )
+    offered = exists().where(TaskCandidate.task_id == task_id).label("offered")
+    rows = db.session.execute(
+        # Everything the decision reads is in these locked rows (the step carries its decisions): after
+        # waiting for the lock PostgreSQL returns their latest versions; a joined row it did not lock would
+        # come from the statement's older snapshot.
+        select(subject, ApprovalStep, ApprovalTask, is_candidate, offered)
+        .select_from(subject)
+        .join(ApprovalStep, ApprovalStep.subject_id == subject.id)
+        .join(ApprovalTask, ApprovalTask.step_id == ApprovalStep.id)
+        .where(ApprovalStep.id == head.step_id, ApprovalStep.workflow == head.workflow)
+        .order_by(ApprovalTask.position, ApprovalTask.id)
+        .with_for_update(of=[subject, ApprovalStep, ApprovalTask], key_share=True)
+        .execution_options(populate_existing=True)
+    ).all()
+    first = rows[0]
+    return first[0], first[1], [r[2] for r in rows], bool(first[3]), bool(first[4])
+
+
 def _act(
     actor: Actor,
     task_id: int,
@@ -561,24 +600,15 @@ def _act(
     tally: dict[str, int] | None,
     reply: dict[str, Any] | None,
 ) -> ApprovalTask:
-    task = get_task(actor, task_id)
-    # Lock the step: every action on it queues here, so it closes exactly once.
-    step = db.session.execute(
-        select(ApprovalStep)
-        .where(ApprovalStep.id == task.step_id)
-        .with_for_update(of=ApprovalStep)
-        .execution_options(populate_existing=True)
-    ).scalar_one()
-    db.session.refresh(task)
-    require_may_act(actor, step, task, lambda: _is_candidate(actor, task.id), lambda: _has_candidates(task.id))
+    subject, step, tasks, candidate, offered = lock_for_decision(actor, task_id)
+    task = next(t for t in tasks if t.id == task_id)
+    require_may_act(actor, step, task, lambda: candidate, lambda: offered)
     assert actor.user_id is not None  # the system actor is never an assignee or a candidate
     if task.assignee_id is None and action != Action.COMMENT:
         # Acting on an unclaimed group task claims it; a comment leaves it offered to the group.
         task.assignee_id, task.claimed_at = actor.user_id, now()
-        db.session.flush()
 
-    tasks = tasks_of([step.id])
-    state = _step_state(step, tasks, actions_of([step.id]))
+    state = _step_state(step, tasks)
     if task.assignee_id is None:
         # A candidate's comment on an unclaimed group task: the commenter speaks in the task's place.
         placeholder = f"task:{task.id}"
@@ -598,6 +628,16 @@ def _act(
             delegate_to=delegate_to,
         )
     decision = outcome.step.decisions[-1]
+    step.decisions = [
+        *(step.decisions or ()),
+        {
+            "actor_id": decision.approver,
+            "action": decision.action.value,
+            "comment": decision.comment,
+            "delegate_to": decision.delegate_to,
+            "tally": tally,
+        },
+    ]
     _log(
         actor,
         task,
@@ -633,14 +673,17 @@ def _act(
                 )
                 _publish_assigned(step, [t.assignee_id])
     if outcome.decided:
-        step.status, step.closed_at, step.tally = outcome.status.value, now(), tally
-        for t in tasks:
-            if t.status in ("open", "waiting"):
-                t.status = "cancelled"
-        _close_offers([t.id for t in tasks])
-        escalation.replan("approval_task", step)
-        db.session.flush()
-        _HANDLERS[step.workflow](StepClosed(actor, step, outcome.status, decision.comment, reply or {}))
+        # Every change to the step and its tasks before anything flushes: each row is written by one UPDATE.
+        with db.session.no_autoflush:
+            step.status, step.closed_at, step.tally = outcome.status.value, now(), tally
+            for t in tasks:
+                if t.status in ("open", "waiting"):
+                    t.status = "cancelled"
+            escalation.replan("approval_task", step)
+        if offered:
+            _close_offers([t.id for t in tasks])
+        with db.session.no_autoflush:
+            _HANDLERS[step.workflow](StepClosed(actor, step, outcome.status, decision.comment, reply or {}, subject))
     db.session.flush()
     return task
 

@@ -6,6 +6,7 @@ from typing import Any
 
 from sqlalchemy import Select, select
 
+from service import pending
 from service.auth import Actor, in_scope
 from service.clock import now
 from service.extensions import db
@@ -21,23 +22,25 @@ def record(
     before: dict[str, Any] | None,
     after: dict[str, Any] | None,
     comment: str | None = None,
-) -> AuditEvent:
-    """Add an audit record to the current transaction: it commits or rolls back with the change."""
-    event = AuditEvent(
-        occurred_at=now(),
-        actor_id=actor.user_id,
-        actor_label=actor.label,
-        action=action,
-        subject_type=subject_type,
-        subject_id=subject_id,
-        jurisdiction_id=jurisdiction_id,
-        state_before=before,
-        state_after=after,
-        comment=comment,
-        request_id=actor.request_id,
+) -> None:
+    """Add an audit record to the current transaction: it commits or rolls back with the change (written
+    with the transaction's other audit records in one INSERT at commit, service/pending.py)."""
+    pending.add(
+        AuditEvent,
+        dict(
+            occurred_at=now(),
+            actor_id=actor.user_id,
+            actor_label=actor.label,
+            action=action,
+            subject_type=subject_type,
+            subject_id=subject_id,
+            jurisdiction_id=jurisdiction_id,
+            state_before=before,
+            state_after=after,
+            comment=comment,
+            request_id=actor.request_id,
+        ),
     )
-    db.session.add(event)
-    return event
 
 
 def changed(before: dict[str, Any], after: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:

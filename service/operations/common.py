@@ -31,8 +31,9 @@ def get_scoped(
     if actor.jurisdiction_path != "/":
         stmt = stmt.where(column.in_(scope_ids(actor)))
     if for_update:
-        # The row alone, never its eagerly joined jurisdiction; and fresh values, not what the session held.
-        stmt = stmt.with_for_update(of=model).execution_options(populate_existing=True)
+        # The row alone, never its eagerly joined jurisdiction; NO KEY UPDATE (keys never change), so inserts
+        # referencing the row are not held up; and fresh values, not what the session held.
+        stmt = stmt.with_for_update(of=model, key_share=True).execution_options(populate_existing=True)
     row = db.session.execute(stmt).scalar_one_or_none()
     if row is None:
         raise NotFound()

@@ -12,15 +12,18 @@ from zoneinfo import ZoneInfo
 from flask import current_app
 from sqlalchemy import Select, delete, select, update
 
+from service import config_cache
 from service.auth import Actor, in_scope
 from service.clock import now, today
+from service.commands import CaseChanges, FoundingMeeting, NewCase
 from service.db import transaction
 from service.errors import Forbidden, NotFound
 from service.extensions import db
 from service.models import EstablishmentCase, EstablishmentCaseUnit, Jurisdiction, PartyOrg, Role, Unit
 from service.models.base import snapshot
 from service.operations import approvals, audit, escalation, interviews, jurisdictions, notifications, webhooks
-from service.operations.common import Precondition, check_precondition, order_by_keys
+from service.operations.command import Subject
+from service.operations.common import Precondition, order_by_keys
 from service.roles import APPLICANT_PROXIES, CASE_APPLICANTS, CASE_CANCELLERS
 from service.vocab import CASE_SORT_KEYS as SORT_KEYS
 from workflows import deadlines
@@ -32,6 +35,7 @@ from workflows.ledger import OperatingStatus
 from workflows.workdays import WorkdayCalendar
 
 WORKFLOW = ESTABLISHMENT.name
+CASES = Subject(EstablishmentCase, ESTABLISHMENT)
 CHINA = ZoneInfo("Asia/Shanghai")
 OPEN_STATES = (
     EstablishmentState.PREPARING,
@@ -62,7 +66,7 @@ def get(actor: Actor, case_id: int, *, for_update: bool = False) -> Establishmen
         select(EstablishmentCase).where(EstablishmentCase.id == case_id), EstablishmentCase.jurisdiction_id, actor
     )
     if for_update:
-        stmt = stmt.with_for_update(of=EstablishmentCase).execution_options(populate_existing=True)
+        stmt = stmt.with_for_update(of=EstablishmentCase, key_share=True).execution_options(populate_existing=True)
     case = db.session.execute(stmt).scalar_one_or_none()
     if case is None:
         raise NotFound()
@@ -134,35 +138,48 @@ def summaries(case_ids: list[int]) -> dict[int, dict[str, Any]]:
 # -- facts and checks ------------------------------------------------------------------------------------------
 
 
-def _load_units(actor: Actor, unit_ids: list[int], *, lock: bool = False) -> list[Unit]:
-    if len(set(unit_ids)) != len(unit_ids):
+def _load_units(
+    actor: Actor,
+    unit_ids: list[int] | None = None,
+    *,
+    case_id: int | None = None,
+    exclude_case: int | None = None,
+    lock: bool = False,
+) -> tuple[list[Unit], set[int]]:
+    """The units (by id, or those linked to `case_id`), in the actor's scope, with the ids of those that are
+    in another open case — one statement, locking the unit rows alone when asked."""
+    if unit_ids is not None and len(set(unit_ids)) != len(unit_ids):
         raise RuleViolation("duplicate_units", "单位重复", "unit_ids")
-    stmt = in_scope(select(Unit).where(Unit.id.in_(unit_ids)), Unit.jurisdiction_id, actor).order_by(Unit.id)
+    other = select(EstablishmentCaseUnit.unit_id).where(
+        EstablishmentCaseUnit.unit_id == Unit.id, EstablishmentCaseUnit.open.is_(True)
+    )
+    if case_id is not None or exclude_case is not None:
+        other = other.where(EstablishmentCaseUnit.case_id != (case_id or exclude_case))
+    if case_id is not None:
+        ids: Any = select(EstablishmentCaseUnit.unit_id).where(EstablishmentCaseUnit.case_id == case_id)
+    else:
+        ids = unit_ids
+    stmt = in_scope(
+        select(Unit, other.exists().label("busy")).where(Unit.id.in_(ids)), Unit.jurisdiction_id, actor
+    ).order_by(Unit.id)
     if lock:
-        stmt = stmt.with_for_update(of=Unit).execution_options(populate_existing=True)
-    found: list[Unit] = list(db.session.execute(stmt).scalars())
-    if len(found) != len(unit_ids):
+        stmt = stmt.with_for_update(of=Unit, key_share=True).execution_options(populate_existing=True)
+    rows = db.session.execute(stmt).all()
+    found: list[Unit] = [r[0] for r in rows]
+    if unit_ids is not None and len(found) != len(unit_ids):
         missing = sorted(set(unit_ids) - {u.id for u in found})
         raise NotFound(f"单位不存在或不在您的管辖范围内：{missing}")
-    return found
+    return found, {r[0].id for r in rows if r[1]}
 
 
-def _facts(units: list[Unit], exclude_case: int | None = None) -> list[rules.UnitFacts]:
-    ids = [u.id for u in units]
-    busy_stmt = select(EstablishmentCaseUnit.unit_id).where(
-        EstablishmentCaseUnit.unit_id.in_(ids), EstablishmentCaseUnit.open.is_(True)
-    )
-    if exclude_case is not None:
-        busy_stmt = busy_stmt.where(EstablishmentCaseUnit.case_id != exclude_case)
-    busy = set(db.session.execute(busy_stmt).scalars())
-    places = jurisdictions.counties_of([u.jurisdiction for u in units])
-    counties = {u.id: places[u.jurisdiction_id] for u in units}
+def _facts(units: list[Unit], busy: set[int]) -> list[rules.UnitFacts]:
+    counties = jurisdictions.counties_of([u.jurisdiction for u in units])
     return [
         rules.UnitFacts(
             unit_id=u.id,
             name=u.name,
             formal_members=u.formal_members,
-            county_id=counties[u.id] or 0,
+            county_id=counties[u.jurisdiction_id] or 0,
             probationary_members=u.probationary_members,
             mobile_members=u.mobile_members,
             deregistered=u.operating_status == OperatingStatus.deregistered,
@@ -197,8 +214,8 @@ def _check_roster(roster: list[dict[str, Any]] | None, units: list[Unit]) -> Non
         raise RuleViolation("roster_mismatch", f"花名册正式党员{formal}名，与台账正式党员{expected}名不一致", "roster")
 
 
-def _check(units: list[Unit], form: str, reason: str | None, exclude_case: int | None = None) -> None:
-    rules.check_request(_facts(units, exclude_case), form, settings(), branch_oversize_reason=reason)
+def _check(units: list[Unit], busy: set[int], form: str, reason: str | None) -> None:
+    rules.check_request(_facts(units, busy), form, settings(), branch_oversize_reason=reason)
 
 
 def _civil_date(moment: datetime | None) -> date:
@@ -228,17 +245,6 @@ def _totals(case: EstablishmentCase, units: list[Unit]) -> None:
     case.mobile_total = sum(u.mobile_members for u in units)
 
 
-def _fire(actor: Actor, case: EstablishmentCase, event: str, comment: str | None = None, **kw: Any) -> None:
-    before = snapshot(case)
-    ESTABLISHMENT.fire(case, event, **kw)
-    if event == "return_for_changes":
-        case.preparation_started_on = today()  # back in preparation: its time limit starts again
-    escalation.replan("establishment", case)
-    db.session.flush()
-    old, new = audit.changed(before, snapshot(case))
-    audit.record(actor, f"establishment.{event}", WORKFLOW, case.id, case.jurisdiction_id, old, new, comment)
-
-
 def _publish(event: str, case: EstablishmentCase) -> None:
     """One of ESTABLISHMENT.webhook_events, to the webhooks of the case's jurisdiction and above."""
     webhooks.publish(
@@ -261,22 +267,22 @@ def _publish(event: str, case: EstablishmentCase) -> None:
 # -- commands --------------------------------------------------------------------------------------------------
 
 
-def create(actor: Actor, data: dict[str, Any]) -> EstablishmentCase:
+def create(actor: Actor, data: NewCase) -> EstablishmentCase:
     with transaction():
-        units = _load_units(actor, data["unit_ids"], lock=True)
-        _check(units, data["form"], data.get("branch_oversize_reason"))
-        _check_roster(data.get("roster"), units)
+        units, busy = _load_units(actor, data.unit_ids, lock=True)
+        _check(units, busy, data.form, data.branch_oversize_reason)
+        _check_roster(data.roster, units)
         body_id = _lowest_common_body(units)
         body = db.session.get(Jurisdiction, body_id)
         assert body is not None
         case = EstablishmentCase(
             state=ESTABLISHMENT.initial,
-            form=data["form"],
+            form=data.form,
             jurisdiction_id=body_id,
             county_id=jurisdictions.county_of(body),
             applicant_id=actor.user_id,
             preparation_started_on=today(),
-            **{k: data.get(k) for k in EDITABLE},
+            **{k: getattr(data, k) for k in EDITABLE},
         )
         _totals(case, units)
         escalation.replan("establishment", case)
@@ -340,22 +346,18 @@ def _require_applicant_side(actor: Actor, case: EstablishmentCase) -> None:
 
 
 def update_case(
-    actor: Actor, case_id: int, changes: dict[str, Any], precondition: Precondition | None = None
+    actor: Actor, case_id: int, changes: CaseChanges, precondition: Precondition | None = None
 ) -> EstablishmentCase:
-    with transaction():
-        case = get(actor, case_id, for_update=True)
-        check_precondition(case, precondition)
-        _require_applicant_side(actor, case)
+    with CASES.command(actor, case_id, precondition=precondition, side=_require_applicant_side) as cmd:
+        case = cmd.row
         _require_editable(case)
-        before = snapshot(case)
-        units = (
-            _load_units(actor, changes["unit_ids"], lock=True)
-            if "unit_ids" in changes
-            else units_of([case.id])[case.id]
-        )
+        if "unit_ids" in changes:
+            units, busy = _load_units(actor, changes["unit_ids"], exclude_case=case.id, lock=True)
+        else:
+            units, busy = _load_units(actor, case_id=case.id)
         form = changes.get("form", case.form)
         reason = changes.get("branch_oversize_reason", case.branch_oversize_reason)
-        _check(units, form, reason, exclude_case=case.id)
+        _check(units, busy, form, reason)
         _check_roster(changes.get("roster", case.roster), units)
         for key in (*EDITABLE, "form"):
             if key in changes:
@@ -364,34 +366,29 @@ def update_case(
             case.jurisdiction_id = _lowest_common_body(units)
             _set_links(case, units)
         _totals(case, units)
-        db.session.flush()
-        old, new = audit.changed(before, snapshot(case))
-        audit.record(actor, "establishment.update", WORKFLOW, case.id, case.jurisdiction_id, old, new)
-    return case
+        cmd.record("update")
+    return cmd.row
 
 
 def submit(actor: Actor, case_id: int, precondition: Precondition | None = None) -> EstablishmentCase:
-    with transaction():
-        case = get(actor, case_id, for_update=True)
-        check_precondition(case, precondition)
-        _require_applicant_side(actor, case)
-        ESTABLISHMENT.require(case.state, "submit")
-        units = _load_units(actor, [u.id for u in units_of([case.id])[case.id]], lock=True)
-        _check(units, case.form, case.branch_oversize_reason, exclude_case=case.id)
+    with CASES.command(actor, case_id, "submit", precondition, side=_require_applicant_side) as cmd:
+        case = cmd.row
+        units, busy = _load_units(actor, case_id=case.id, lock=True)
+        _check(units, busy, case.form, case.branch_oversize_reason)
         _check_roster(case.roster, units)
         _totals(case, units)
         case.submitted_at, case.return_reason = now(), None
-        _fire(actor, case, "submit")
+        cmd.fire("submit")
+        cmd.settle()
         _open_level(actor, case, 0)
-    return case
+    return cmd.row
 
 
 def _open_level(actor: Actor, case: EstablishmentCase, level: int) -> None:
     s = settings()
     level_name = rules.approval_chain(case.form, s)[level]
     body_id = case.county_id if level_name.startswith("county") and case.county_id else case.jurisdiction_id
-    body = db.session.get(Jurisdiction, body_id)
-    assert body is not None
+    body = config_cache.place(body_id)
     approvals.open_step(
         actor, WORKFLOW, case.id, case.jurisdiction_id, level, level_name, body, s.approval_due_working_days
     )
@@ -400,45 +397,37 @@ def _open_level(actor: Actor, case: EstablishmentCase, level: int) -> None:
 def withdraw(
     actor: Actor, case_id: int, reason: str | None, precondition: Precondition | None = None
 ) -> EstablishmentCase:
-    with transaction():
-        case = get(actor, case_id, for_update=True)
-        check_precondition(case, precondition)
-        _require_applicant_side(actor, case)
-        _fire(actor, case, "withdraw", reason)
-        case.closed_reason = reason
-        approvals.cancel_open_steps(WORKFLOW, case.id)
-        _close_links(case)
-    return case
+    with CASES.command(actor, case_id, "withdraw", precondition, side=_require_applicant_side) as cmd:
+        cmd.fire("withdraw", reason)
+        cmd.row.closed_reason = reason
+        approvals.cancel_open_steps(WORKFLOW, case_id)
+        _close_links(cmd.row)
+    return cmd.row
 
 
 def cancel(actor: Actor, case_id: int, reason: str, precondition: Precondition | None = None) -> EstablishmentCase:
-    with transaction():
-        case = get(actor, case_id, for_update=True)
-        check_precondition(case, precondition)
-        _fire(actor, case, "cancel", reason)
-        case.closed_reason = reason
-        approvals.cancel_open_steps(WORKFLOW, case.id)
-        _close_links(case)
-    return case
+    with CASES.command(actor, case_id, "cancel", precondition) as cmd:
+        cmd.fire("cancel", reason)
+        cmd.row.closed_reason = reason
+        approvals.cancel_open_steps(WORKFLOW, case_id)
+        _close_links(cmd.row)
+    return cmd.row
 
 
 def on_step_closed(ev: approvals.StepClosed) -> None:
-    """The approval engine decided a step of this case: open the next level or move the case."""
-    case = db.session.execute(
-        select(EstablishmentCase)
-        .where(EstablishmentCase.id == ev.step.subject_id)
-        # OF the case alone: a bare FOR UPDATE also locks the eagerly joined jurisdiction row, and two
-        # decisions in one body then deadlock against the key-share locks their audit inserts hold on it.
-        .with_for_update(of=EstablishmentCase)
-        .execution_options(populate_existing=True)
-    ).scalar_one()
+    """The approval engine decided a step of this case (the case row is locked with the step, by the engine):
+    open the next level or move the case."""
+    case: EstablishmentCase = ev.subject
     if ev.status is StepStatus.RETURNED:
-        case.return_reason = ev.comment
-        _fire(ev.actor, case, "return_for_changes", ev.comment)
+        with CASES.applying(ev.actor, case) as cmd:
+            case.return_reason = ev.comment
+            cmd.fire("return_for_changes", ev.comment)
+            case.preparation_started_on = today()  # back in preparation: its time limit starts again
     elif ev.status is StepStatus.REJECTED:
-        case.decision_reason, case.decided_at = ev.comment, now()
-        _fire(ev.actor, case, "reject", ev.comment)
-        _close_links(case)
+        with CASES.applying(ev.actor, case) as cmd:
+            case.decision_reason, case.decided_at = ev.comment, now()
+            cmd.fire("reject", ev.comment)
+            _close_links(case)
     elif ev.step.level + 1 < len(rules.approval_chain(case.form, settings())):
         _open_level(ev.actor, case, ev.step.level + 1)
     else:
@@ -450,23 +439,22 @@ def on_step_closed(ev: approvals.StepClosed) -> None:
         rules.check_decision_dates(
             submitted_on=_civil_date(case.submitted_at), today=today(), meeting_on=meeting_on, approved_on=approved_on
         )
-        case.approval_doc_no = doc_no
-        case.approved_on, case.approval_meeting_on = approved_on, meeting_on
-        case.approving_body, case.decided_at = ev.step.body.name, now()
-        _fire(ev.actor, case, "approve", ev.comment)
+        with CASES.applying(ev.actor, case) as cmd:
+            case.approval_doc_no = doc_no
+            case.approved_on, case.approval_meeting_on = approved_on, meeting_on
+            case.approving_body, case.decided_at = config_cache.place(ev.step.body_id).name, now()
+            cmd.fire("approve", ev.comment)
         _publish("establishment.approved", case)
 
 
 def found(
-    actor: Actor, case_id: int, data: dict[str, Any], precondition: Precondition | None = None
+    actor: Actor, case_id: int, data: FoundingMeeting, precondition: Precondition | None = None
 ) -> EstablishmentCase:
     """Record the founding general meeting and create the party organisation: coverage changes at once."""
     s = settings()
-    with transaction():
-        case = get(actor, case_id, for_update=True)
-        check_precondition(case, precondition)
-        ESTABLISHMENT.require(case.state, "found")
-        units = _load_units(actor, [u.id for u in units_of([case.id])[case.id]], lock=True)
+    with CASES.command(actor, case_id, "found", precondition) as cmd:
+        case = cmd.row
+        units, _busy = _load_units(actor, case_id=case.id, lock=True)
         if any(u.party_org_id is not None for u in units):
             raise Conflict("unit_has_party_org", "已有单位建立了党组织，请核实后取消本申请")
         gone = next((u for u in units if u.operating_status == OperatingStatus.deregistered), None)
@@ -476,26 +464,26 @@ def found(
         formal_total = sum(u.formal_members for u in units)
         # A functional organisation gathers the mobile members working there, so they vote at its founding.
         voters = formal_total + (sum(u.mobile_members for u in units) if case.form == OrgForm.FUNCTIONAL_ORG else 0)
-        if data["entitled"] > voters:
+        if data.entitled > voters:
             raise RuleViolation(
-                "entitled_exceeds_members", f"应到会人数{data['entitled']}超过有表决权的党员数{voters}", "entitled"
+                "entitled_exceeds_members", f"应到会人数{data.entitled}超过有表决权的党员数{voters}", "entitled"
             )
         meeting = rules.GeneralMeeting(
-            held_on=data["held_on"],
-            entitled=data["entitled"],
-            present=data["present"],
-            secretary=data["secretary"],
-            elected=tuple(rules.Candidate(c["name"], c["votes"]) for c in data["elected"]),
+            held_on=data.held_on,
+            entitled=data.entitled,
+            present=data.present,
+            secretary=data.secretary,
+            elected=tuple(rules.Candidate(c.name, c.votes) for c in data.elected),
         )
         rules.check_founding_dates(
             held_on=meeting.held_on,
             today=today(),
             approved_on=case.approved_on,
             approval_meeting_on=case.approval_meeting_on,
-            term_start=data.get("term_start"),
+            term_start=data.term_start,
         )
         term_years = rules.term_years_for(case.form, s)
-        term_start: date = data.get("term_start") or meeting.held_on
+        term_start: date = data.term_start or meeting.held_on
         case.general_meeting = {
             "held_on": meeting.held_on.isoformat(),
             "entitled": meeting.entitled,
@@ -505,8 +493,7 @@ def found(
         }
         case.founded_on, case.term_years = meeting.held_on, term_years
         case.term_due_on = rules.term_due_on(term_start, term_years)
-        _fire(actor, case, "found", founding=rules.Founding(meeting, voters, s, data.get("oversize_reason")))
-        committee = len(meeting.elected) if len(meeting.elected) > 1 else 0
+        cmd.fire("found", founding=rules.Founding(meeting, voters, s, data.oversize_reason))
         org = PartyOrg(
             name=case.proposed_name,
             kind=case.form,
@@ -516,18 +503,19 @@ def found(
             approval_doc_no=case.approval_doc_no,
             approved_on=case.approved_on,
             secretary_name=meeting.secretary,
-            committee_size=committee,
+            committee_size=len(meeting.elected) if len(meeting.elected) > 1 else 0,
             term_years=term_years,
             term_start=term_start,
             term_due_on=case.term_due_on,
         )
-        db.session.add(org)
-        db.session.flush()
-        case.party_org_id = org.id
-        audit.record(actor, "party_org.create", "party_org", org.id, org.jurisdiction_id, None, snapshot(org))
+        # Through the relationships: one flush inserts the organisation and updates each row once.
+        case.party_org = org
+        covered = [(u, {"party_org_id": u.party_org_id, "no_org_reason": u.no_org_reason}) for u in units]
         for unit in units:
-            before = {"party_org_id": unit.party_org_id, "no_org_reason": unit.no_org_reason}
-            unit.party_org_id, unit.no_org_reason = org.id, None
+            unit.party_org, unit.no_org_reason = org, None
+        cmd.settle()
+        audit.record(actor, "party_org.create", "party_org", org.id, org.jurisdiction_id, None, snapshot(org))
+        for unit, before in covered:
             audit.record(
                 actor,
                 "unit.covered",
@@ -541,13 +529,13 @@ def found(
         _close_links(case)
         _publish("establishment.founded", case)
         db.session.flush()
-    return case
+    return cmd.row
 
 
 def form_options(actor: Actor, unit_ids: list[int]) -> list[rules.FormOption]:
     """Which forms these units may ask for, and why (for the portal's request form)."""
-    units = _load_units(actor, unit_ids)
-    return rules.assess_forms(_facts(units), settings())
+    units, busy = _load_units(actor, unit_ids)
+    return rules.assess_forms(_facts(units, busy), settings())
 
 
 # -- escalation and interviews: what this workflow registers ----------------------------------------------------
@@ -582,7 +570,7 @@ def _interview_subject(actor: Actor, case_id: int) -> tuple[Jurisdiction, int | 
 def register() -> None:
     """Establishment runs approval steps (on_step_closed moves the case), escalates cases stuck in
     preparation, and can be the subject of an interview. Called once by service.operations.registry."""
-    approvals.register(WORKFLOW, on_step_closed, summaries)
+    approvals.register(WORKFLOW, on_step_closed, summaries, EstablishmentCase)
     escalation.register(
         escalation.ItemType(
             "establishment",

@@ -18,13 +18,14 @@ from sqlalchemy import Select, or_, select
 
 from service.auth import Actor, scope_ids
 from service.clock import now, today
+from service.commands import InterviewRecord, InterviewSchedule, NewInterview
 from service.db import transaction
 from service.errors import Forbidden, NotFound
 from service.extensions import db
 from service.models import Interview, Jurisdiction, Role
 from service.models.base import snapshot
-from service.operations import audit, jurisdictions, notifications
-from service.operations.common import Precondition, check_precondition, order_by_keys
+from service.operations import audit, command, jurisdictions, notifications
+from service.operations.common import Precondition, order_by_keys
 from service.roles import INTERVIEWERS
 from service.vocab import INTERVIEW_SORT_KEYS as SORT_KEYS
 from workflows.errors import RuleViolation
@@ -112,7 +113,7 @@ def allowed_actions(actor: Actor, rows: list[Interview]) -> dict[int, list[str]]
 def get(actor: Actor, interview_id: int, *, for_update: bool = False) -> Interview:
     stmt = _visible(select(Interview).where(Interview.id == interview_id), actor)
     if for_update:
-        stmt = stmt.with_for_update(of=Interview).execution_options(populate_existing=True)
+        stmt = stmt.with_for_update(of=Interview, key_share=True).execution_options(populate_existing=True)
     interview = db.session.execute(stmt).scalar_one_or_none()
     if interview is None:
         raise NotFound()
@@ -176,12 +177,14 @@ def register_subject(subject_type: str, subject: Subject) -> None:
     SUBJECTS[subject_type] = subject
 
 
-def _subject(actor: Actor, data: dict[str, Any]) -> tuple[str, int, Jurisdiction, int | None, str | None]:
+def _subject(actor: Actor, data: NewInterview) -> tuple[str, int, Jurisdiction, int | None, str | None]:
     """(subject_type, subject_id, interviewed body, ticket id, default responsible person)."""
-    if data.get("ticket_id") is not None:
-        kind, ident = "supervision_ticket", data["ticket_id"]
+    if data.ticket_id is not None:
+        kind, ident = "supervision_ticket", data.ticket_id
     else:
-        kind, ident = data["subject_type"], data["subject_id"]
+        # The schema requires both when there is no ticket.
+        assert data.subject_type is not None and data.subject_id is not None
+        kind, ident = data.subject_type, data.subject_id
     if kind == "jurisdiction":
         body = jurisdictions.get(actor, ident)
         return kind, body.id, body, None, None
@@ -189,7 +192,7 @@ def _subject(actor: Actor, data: dict[str, Any]) -> tuple[str, int, Jurisdiction
     return kind, ident, body, ticket_id, person
 
 
-def create(actor: Actor, data: dict[str, Any]) -> Interview:
+def create(actor: Actor, data: NewInterview) -> Interview:
     """An interview the supervisor arranges: about a ticket (its responsible person by default), an
     establishment case or a body. Time and place may follow later (reschedule), but come together."""
     with transaction():
@@ -197,10 +200,10 @@ def create(actor: Actor, data: dict[str, Any]) -> Interview:
             raise Forbidden("须以督查单位人员身份安排约谈")
         subject_type, subject_id, body, ticket_id, person = _subject(actor, data)
         _below(actor, body)
-        person = data.get("responsible_person") or person
+        person = data.responsible_person or person
         if not person:
             raise RuleViolation("responsible_person_required", "请填写被约谈的负责人", "responsible_person")
-        scheduled_at, place = data.get("scheduled_at"), data.get("place")
+        scheduled_at, place = data.scheduled_at, data.place
         if scheduled_at is not None or place is not None:
             check_schedule(scheduled_at, now(), place)  # type: ignore[arg-type]
         interview = Interview(
@@ -213,7 +216,7 @@ def create(actor: Actor, data: dict[str, Any]) -> Interview:
             interviewer_id=actor.user_id,
             interviewer_body_id=actor.jurisdiction_id,
             by_escalation=False,
-            reason=data["reason"],
+            reason=data.reason,
             scheduled_at=_utc(scheduled_at),
             place=place,
         )
@@ -240,93 +243,71 @@ def _notify_schedule(interview: Interview) -> None:
     )
 
 
-def _fire(
-    actor: Actor, interview: Interview, event: str, before: dict[str, Any], comment: str | None = None, **kw: Any
-) -> None:
-    INTERVIEW.fire(interview, event, **kw)
-    db.session.flush()
-    old, new = audit.changed(before, snapshot(interview))
-    audit.record(actor, f"interview.{event}", WORKFLOW, interview.id, interview.jurisdiction_id, old, new, comment)
+def _locked(actor: Actor, interview_id: int) -> Interview:
+    return get(actor, interview_id, for_update=True)
+
+
+INTERVIEWS = command.Subject(Interview, INTERVIEW, loader=_locked)
 
 
 def reschedule(
-    actor: Actor, interview_id: int, data: dict[str, Any], precondition: Precondition | None = None
+    actor: Actor, interview_id: int, data: InterviewSchedule, precondition: Precondition | None = None
 ) -> Interview:
     """Set or move the time (and place); an interview created by escalation starts without either."""
-    with transaction():
-        interview = get(actor, interview_id, for_update=True)
-        check_precondition(interview, precondition)
-        _require_interviewer(actor, interview)
-        INTERVIEW.require(interview.state, "reschedule")
-        before = snapshot(interview)
-        place = data.get("place") if data.get("place") is not None else interview.place
-        check_schedule(data["scheduled_at"], now(), place)
-        interview.scheduled_at, interview.place = _utc(data["scheduled_at"]), place
-        _fire(actor, interview, "reschedule", before, None, scheduled_at=data["scheduled_at"], place=place, now=now())
+    with INTERVIEWS.command(actor, interview_id, "reschedule", precondition, side=_require_interviewer) as cmd:
+        interview = cmd.row
+        place = data.place if data.place is not None else interview.place
+        check_schedule(data.scheduled_at, now(), place)
+        interview.scheduled_at, interview.place = _utc(data.scheduled_at), place
+        cmd.fire("reschedule", scheduled_at=data.scheduled_at, place=place, now=now())
         _notify_schedule(interview)
-    return interview
+    return cmd.row
 
 
-def hold(actor: Actor, interview_id: int, data: dict[str, Any], precondition: Precondition | None = None) -> Interview:
+def hold(actor: Actor, interview_id: int, data: InterviewRecord, precondition: Precondition | None = None) -> Interview:
     """Record the interview: minutes, commitments and the new deadline, which the linked ticket adopts."""
-    with transaction():
-        interview = get(actor, interview_id, for_update=True)
-        check_precondition(interview, precondition)
-        _require_interviewer(actor, interview)
-        INTERVIEW.require(interview.state, "hold")
+    with INTERVIEWS.command(actor, interview_id, "hold", precondition, side=_require_interviewer) as cmd:
+        interview = cmd.row
         check_hold_time(interview.scheduled_at, now())
-        before = snapshot(interview)
-        interview.held_at, interview.minutes = now(), data["minutes"]
-        interview.commitments, interview.new_deadline = list(data["commitments"]), data["new_deadline"]
-        _fire(
-            actor,
-            interview,
+        interview.held_at, interview.minutes = now(), data.minutes
+        interview.commitments, interview.new_deadline = list(data.commitments), data.new_deadline
+        cmd.fire(
             "hold",
-            before,
-            None,
-            minutes=data["minutes"],
-            commitments=data["commitments"],
-            new_deadline=data["new_deadline"],
+            minutes=data.minutes,
+            commitments=data.commitments,
+            new_deadline=data.new_deadline,
             today=today(),
         )
+        cmd.settle()  # the interview's record first, then what its subject does with the new deadline
         subject = SUBJECTS.get(interview.subject_type)
         if subject is not None and subject.on_held is not None:
             subject.on_held(actor, interview)
-    return interview
+    return cmd.row
 
 
 def follow_up(actor: Actor, interview_id: int, note: str, precondition: Precondition | None = None) -> Interview:
-    with transaction():
-        interview = get(actor, interview_id, for_update=True)
-        check_precondition(interview, precondition)
-        _require_interviewer(actor, interview)
-        before = snapshot(interview)
+    with INTERVIEWS.command(actor, interview_id, "follow_up", precondition, side=_require_interviewer) as cmd:
+        interview = cmd.row
         interview.follow_up_note = note
-        _fire(actor, interview, "follow_up", before, note, follow_up_note=note)
-    return interview
+        cmd.fire("follow_up", note, follow_up_note=note)
+    return cmd.row
 
 
 def close(
     actor: Actor, interview_id: int, comment: str | None = None, precondition: Precondition | None = None
 ) -> Interview:
-    with transaction():
-        interview = get(actor, interview_id, for_update=True)
-        check_precondition(interview, precondition)
-        _require_interviewer(actor, interview)
-        before = snapshot(interview)
+    with INTERVIEWS.command(actor, interview_id, "close", precondition, side=_require_interviewer) as cmd:
+        interview = cmd.row
         interview.closed_at = now()
-        _fire(actor, interview, "close", before, comment)
-    return interview
+        cmd.fire("close", comment)
+    return cmd.row
 
 
 def cancel(actor: Actor, interview_id: int, reason: str, precondition: Precondition | None = None) -> Interview:
-    with transaction():
-        interview = get(actor, interview_id, for_update=True)
-        check_precondition(interview, precondition)
-        _require_interviewer(actor, interview)
-        before = snapshot(interview)
+    with INTERVIEWS.command(actor, interview_id, "cancel", precondition, side=_require_interviewer) as cmd:
+        interview = cmd.row
         interview.cancel_reason = reason
-        _fire(actor, interview, "cancel", before, reason, reason=reason)
+        cmd.fire("cancel", reason, reason=reason)
         notifications.notify(
             notifications.users_of(interview.jurisdiction_id, Role.handler),
             "interview.cancelled",
@@ -335,4 +316,4 @@ def cancel(actor: Actor, interview_id: int, reason: str, precondition: Precondit
             WORKFLOW,
             interview.id,
         )
-    return interview
+    return cmd.row

@@ -6,12 +6,13 @@ from typing import Any
 
 from sqlalchemy import Select, select
 
+from service import config_cache
 from service.auth import Actor, in_scope
 from service.db import transaction
 from service.extensions import db
 from service.models import Jurisdiction
 from service.models.base import snapshot
-from service.models.jurisdiction import COUNTY_LEVEL_KINDS, KIND_LEVEL, JurisdictionKind
+from service.models.jurisdiction import KIND_LEVEL, JurisdictionKind
 from service.operations import audit
 from service.operations.common import Precondition, check_precondition, get_scoped
 from workflows.errors import Conflict, RuleViolation
@@ -39,13 +40,9 @@ def subtree_ids(root: Jurisdiction) -> Select[int]:
 
 
 def counties_of(places: list[Jurisdiction]) -> dict[int, int | None]:
-    """The county/district each body belongs to (itself if it is one; None at city level): one query."""
-    ancestors = {a for j in places for a in j.ancestor_ids}
-    rows = db.session.execute(select(Jurisdiction.id, Jurisdiction.kind).where(Jurisdiction.id.in_(ancestors)))
-    kinds = {ident: kind for ident, kind in rows}
-    return {
-        j.id: next((a for a in reversed(j.ancestor_ids) if kinds.get(a) in COUNTY_LEVEL_KINDS), None) for j in places
-    }
+    """The county/district each body belongs to (itself if it is one; None at city level), from the cached tree."""
+    tree = config_cache.places()
+    return {j.id: tree[j.id].county_id for j in places}
 
 
 def county_of(j: Jurisdiction) -> int | None:

@@ -4,26 +4,21 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlalchemy import Select, func, insert, select, update
+from sqlalchemy import Select, func, select, update
 
+from service import config_cache, pending
 from service.auth import Actor
 from service.clock import now
 from service.db import transaction
 from service.errors import NotFound
 from service.extensions import db
-from service.models import Notification, Role, User
+from service.models import Notification, Role
 from service.operations.common import rowcount
 
 
 def users_of(body_id: int, *roles: Role) -> list[int]:
-    """Active users of a body with one of the roles (the people concerned by something there)."""
-    return list(
-        db.session.execute(
-            select(User.id)
-            .where(User.jurisdiction_id == body_id, User.role.in_([r.value for r in roles]), User.active.is_(True))
-            .order_by(User.id)
-        ).scalars()
-    )
+    """Active users of a body with one of the roles (the people concerned by something there): cached."""
+    return config_cache.staff(body_id, *(r.value for r in roles))
 
 
 TITLE_MAX = 200
@@ -41,22 +36,19 @@ def notify(
     are shortened rather than failing the transaction that caused them."""
     recipients = sorted({u for u in user_ids if u is not None})
     title = title if len(title) <= TITLE_MAX else title[: TITLE_MAX - 1] + "…"
-    if recipients:
-        stamp = now()
-        db.session.execute(
-            insert(Notification),
-            [
-                {
-                    "user_id": u,
-                    "kind": kind,
-                    "title": title,
-                    "body": body,
-                    "subject_type": subject_type,
-                    "subject_id": subject_id,
-                    "created_at": stamp,
-                }
-                for u in recipients
-            ],
+    stamp = now()
+    for u in recipients:
+        pending.add(
+            Notification,
+            {
+                "user_id": u,
+                "kind": kind,
+                "title": title,
+                "body": body,
+                "subject_type": subject_type,
+                "subject_id": subject_id,
+                "created_at": stamp,
+            },
         )
     return len(recipients)
 

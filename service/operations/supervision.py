@@ -12,16 +12,25 @@ acknowledge, rectify, report and ask for an extension."""
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Hashable, Sequence
 from datetime import date
 from typing import Any
 
 from flask import current_app
 from sqlalchemy import ColumnElement, Select, and_, case, exists, func, null, or_, select
 
+from service import config_cache
 from service.auth import Actor, scope_ids, system_actor
 from service.calendar import calendar
 from service.clock import now, today
+from service.commands import (
+    ExtensionDecision,
+    ExtensionRequest,
+    NewTicket,
+    ProblemInput,
+    RectificationReport,
+    TicketChanges,
+)
 from service.db import transaction
 from service.errors import Forbidden, NotFound
 from service.extensions import db
@@ -37,7 +46,8 @@ from service.models import (
 from service.models.base import snapshot
 from service.models.jurisdiction import JurisdictionKind
 from service.operations import audit, escalation, interviews, jurisdictions, notifications, webhooks
-from service.operations.common import Precondition, check_precondition, order_by_keys
+from service.operations.command import Subject
+from service.operations.common import Precondition, order_by_keys
 from service.roles import TICKET_HANDLERS, TICKET_ISSUERS
 from service.vocab import TICKET_SORT_KEYS as SORT_KEYS
 from workflows import deadlines
@@ -111,7 +121,7 @@ def _visible(stmt: Select[Any], actor: Actor) -> Select[Any]:
 
 
 def _path(body_id: int) -> str:
-    return db.session.execute(select(Jurisdiction.path).where(Jurisdiction.id == body_id)).scalar_one()
+    return config_cache.place(body_id).path
 
 
 def is_issuing_side(actor: Actor, t: SupervisionTicket, issuing_path: str | None = None) -> bool:
@@ -159,17 +169,16 @@ def _state_allows(action: str, event: str | None, t: SupervisionTicket, pending:
     return pending and not SUPERVISION_TICKET.is_terminal(t.state) and t.rectify_by is not None
 
 
-def allowed_actions(actor: Actor, rows: list[SupervisionTicket]) -> dict[int, list[str]]:
-    """What the actor may do now on each ticket (two queries per page)."""
-    paths = dict(
-        db.session.execute(
-            select(Jurisdiction.id, Jurisdiction.path).where(Jurisdiction.id.in_({t.issuing_body_id for t in rows}))
-        ).all()
-    )
-    pending = pending_extensions([t.id for t in rows])
+def allowed_actions(
+    actor: Actor, rows: list[SupervisionTicket], pending: set[int] | None = None
+) -> dict[int, list[str]]:
+    """What the actor may do now on each ticket (one query per page, none when `pending` — the tickets with a
+    pending extension request — is given)."""
+    if pending is None:
+        pending = pending_extensions([t.id for t in rows])
     out: dict[int, list[str]] = {}
     for t in rows:
-        sides = {"issuing": is_issuing_side(actor, t, paths[t.issuing_body_id]), "handling": is_handling_side(actor, t)}
+        sides = {"issuing": is_issuing_side(actor, t), "handling": is_handling_side(actor, t)}
         out[t.id] = [
             action
             for action, (event, side) in ACTIONS.items()
@@ -198,11 +207,18 @@ def _target(actor: Actor, issuing_body: Jurisdiction, body_id: int) -> Jurisdict
 def get(actor: Actor, ticket_id: int, *, for_update: bool = False) -> SupervisionTicket:
     stmt = _visible(select(SupervisionTicket).where(SupervisionTicket.id == ticket_id), actor)
     if for_update:
-        stmt = stmt.with_for_update(of=SupervisionTicket).execution_options(populate_existing=True)
+        stmt = stmt.with_for_update(of=SupervisionTicket, key_share=True).execution_options(populate_existing=True)
     ticket = db.session.execute(stmt).scalar_one_or_none()
     if ticket is None:
         raise NotFound()
     return ticket
+
+
+def _locked(actor: Actor, ticket_id: int) -> SupervisionTicket:
+    return get(actor, ticket_id, for_update=True)
+
+
+TICKETS = Subject(SupervisionTicket, SUPERVISION_TICKET, loader=_locked)
 
 
 def tracked_deadline_sql() -> ColumnElement[Any]:
@@ -400,19 +416,16 @@ def by_ids(ids: list[int]) -> list[SupervisionTicket]:
 
 
 def body_refs(ids: set[int]) -> dict[int, dict[str, Any]]:
-    if not ids:
-        return {}
-    rows = db.session.execute(
-        select(Jurisdiction.id, Jurisdiction.name, Jurisdiction.code, Jurisdiction.kind).where(Jurisdiction.id.in_(ids))
-    ).all()
-    return {r.id: {"id": r.id, "name": r.name, "code": r.code, "kind": r.kind} for r in rows}
+    """Name, code and kind of these bodies, from the cached tree."""
+    tree = config_cache.places()
+    return {i: {"id": i, "name": tree[i].name, "code": tree[i].code, "kind": tree[i].kind} for i in ids if i in tree}
 
 
 # -- helpers for commands --------------------------------------------------------------------------------------
 
 
-def _problem_inputs(items: list[dict[str, Any]]) -> list[rules.ProblemInput]:
-    return [rules.ProblemInput(description=p["description"], measure=p["measure"]) for p in items]
+def _problem_inputs(items: Sequence[ProblemInput]) -> list[rules.ProblemInput]:
+    return [rules.ProblemInput(description=p.description, measure=p.measure) for p in items]
 
 
 def _set_problems(t: SupervisionTicket, problems: list[rules.ProblemInput]) -> None:
@@ -439,24 +452,6 @@ def _check(t: SupervisionTicket, problems: list[rules.ProblemInput], issued_on: 
         priority=t.priority,
         settings=rule_settings(),
     )
-
-
-def _record(
-    actor: Actor, t: SupervisionTicket, action: str, before: dict[str, Any], comment: str | None = None
-) -> None:
-    """Replan the escalation ladder for the ticket's new state / deadline, then audit what changed."""
-    with db.session.no_autoflush:  # one UPDATE (one version step) for the whole change
-        escalation.replan(WORKFLOW, t)
-    db.session.flush()
-    old, new = audit.changed(before, snapshot(t))
-    audit.record(actor, f"{WORKFLOW}.{action}", WORKFLOW, t.id, t.jurisdiction_id, old, new, comment)
-
-
-def _fire(
-    actor: Actor, t: SupervisionTicket, event: str, before: dict[str, Any], comment: str | None = None, **kw: Any
-) -> None:
-    SUPERVISION_TICKET.fire(t, event, **kw)
-    _record(actor, t, event, before, comment)
 
 
 def _handlers(t: SupervisionTicket) -> list[int]:
@@ -498,25 +493,25 @@ def _payload(t: SupervisionTicket) -> dict[str, Any]:
 # -- commands of the issuing side ------------------------------------------------------------------------------
 
 
-def create(actor: Actor, data: dict[str, Any]) -> SupervisionTicket:
+def create(actor: Actor, data: NewTicket) -> SupervisionTicket:
     """A draft ticket from the actor's body to a body below it; validated as it would be issued today."""
     with transaction():
         if actor.jurisdiction_id is None:
             raise Forbidden("须以督办单位人员身份起草督办单")
         issuing_body = jurisdictions.get(actor, actor.jurisdiction_id)
-        target = _target(actor, issuing_body, data["jurisdiction_id"])
-        problems = _problem_inputs(data["problems"])
+        target = _target(actor, issuing_body, data.jurisdiction_id)
+        problems = _problem_inputs(data.problems)
         t = SupervisionTicket(
             state=SUPERVISION_TICKET.initial,
-            title=data["title"],
-            priority=data.get("priority") or rules.Priority.NORMAL.value,
+            title=data.title,
+            priority=data.priority or rules.Priority.NORMAL.value,
             jurisdiction_id=target.id,
             issuing_body_id=issuing_body.id,
             issuer_id=actor.user_id,
-            responsible_person=data["responsible_person"],
-            responsible_title=data.get("responsible_title"),
-            rectification_workdays=data.get("rectification_workdays"),
-            requested_deadline=data.get("rectification_deadline"),
+            responsible_person=data.responsible_person,
+            responsible_title=data.responsible_title,
+            rectification_workdays=data.rectification_workdays,
+            requested_deadline=data.rectification_deadline,
         )
         _check(t, problems, today())
         db.session.add(t)
@@ -537,15 +532,12 @@ def create(actor: Actor, data: dict[str, Any]) -> SupervisionTicket:
 
 
 def update_draft(
-    actor: Actor, ticket_id: int, changes: dict[str, Any], precondition: Precondition | None = None
+    actor: Actor, ticket_id: int, changes: TicketChanges, precondition: Precondition | None = None
 ) -> SupervisionTicket:
-    with transaction():
-        t = get(actor, ticket_id, for_update=True)
-        check_precondition(t, precondition)
-        require_issuing_side(actor, t)
+    with TICKETS.command(actor, ticket_id, None, precondition, side=require_issuing_side) as cmd:
+        t = cmd.row
         if t.state != TicketState.DRAFT:
             raise Conflict("ticket_not_editable", f"「{SUPERVISION_TICKET.state_label(t.state)}」的督办单不能修改")
-        before = snapshot(t)
         for key in EDITABLE:
             if key in changes:
                 setattr(t, key, changes[key])
@@ -571,23 +563,17 @@ def update_draft(
         _check(t, problems, today())
         if "problems" in changes:
             _set_problems(t, problems)
-        db.session.flush()
-        old, new = audit.changed(before, snapshot(t))
+        cmd.record("update")
         if "problems" in changes:
-            old["problems"] = [{"description": p.description, "measure": p.measure} for p in old_problems]
-            new["problems"] = _problems_snapshot(problems)
-        audit.record(actor, f"{WORKFLOW}.update", WORKFLOW, t.id, t.jurisdiction_id, old, new)
-    return t
+            cmd.detail_before["problems"] = [{"description": p.description, "measure": p.measure} for p in old_problems]
+            cmd.detail["problems"] = _problems_snapshot(problems)
+    return cmd.row
 
 
 def issue(actor: Actor, ticket_id: int, precondition: Precondition | None = None) -> SupervisionTicket:
     """Issue today: the deadlines are computed on the working-day calendar and stored with their basis."""
-    with transaction():
-        t = get(actor, ticket_id, for_update=True)
-        check_precondition(t, precondition)
-        require_issuing_side(actor, t)
-        SUPERVISION_TICKET.require(t.state, "issue")
-        before = snapshot(t)
+    with TICKETS.command(actor, ticket_id, "issue", precondition, side=require_issuing_side) as cmd:
+        t = cmd.row
         problems = [rules.ProblemInput(p.description, p.measure) for p in problems_of([t.id])[t.id]]
         issued_on = today()
         deadlines = _check(t, problems, issued_on)
@@ -595,7 +581,7 @@ def issue(actor: Actor, ticket_id: int, precondition: Precondition | None = None
         t.acknowledge_by, t.acknowledge_basis = deadlines.acknowledge_by.date, deadlines.acknowledge_by.basis
         t.rectify_by, t.rectify_basis = deadlines.rectify_by.date, deadlines.rectify_by.basis
         t.original_rectify_by = deadlines.rectify_by.date
-        _fire(actor, t, "issue", before)
+        cmd.fire("issue")
         notifications.notify(
             _handlers(t),
             "ticket.issued",
@@ -605,81 +591,67 @@ def issue(actor: Actor, ticket_id: int, precondition: Precondition | None = None
             t.id,
         )
         webhooks.publish(f"{WORKFLOW}.issued", _payload(t), t.jurisdiction.path)
-    return t
+    return cmd.row
 
 
 def close(
     actor: Actor, ticket_id: int, comment: str | None = None, precondition: Precondition | None = None
 ) -> SupervisionTicket:
     """Review passed (办结/销号): on time when the report came in by the deadline in force."""
-    with transaction():
-        t = get(actor, ticket_id, for_update=True)
-        check_precondition(t, precondition)
-        require_issuing_side(actor, t)
-        SUPERVISION_TICKET.require(t.state, "close")
+    with TICKETS.command(actor, ticket_id, "close", precondition, side=require_issuing_side) as cmd:
+        t = cmd.row
         report = _latest_report(t)
         _lapse_pending(t)
-        before = snapshot(t)
         assert t.last_report_on is not None and t.rectify_by is not None  # a submitted ticket has both
         t.closed_at = now()
         t.closed_on_time = rules.is_on_time(t.last_report_on, t.rectify_by)
         if report is not None:
             report.review_outcome, report.review_comment = "closed", comment
-        _fire(actor, t, "close", before, comment)
+        cmd.fire("close", comment)
         notifications.notify(
             _handlers(t), "ticket.closed", f"督办单「{_short(t.title)}」已审核办结", comment, WORKFLOW, t.id
         )
         webhooks.publish(f"{WORKFLOW}.closed", {**_payload(t), "closed_on_time": t.closed_on_time}, t.jurisdiction.path)
-    return t
+    return cmd.row
 
 
 def return_for_rework(
     actor: Actor, ticket_id: int, reason: str, precondition: Precondition | None = None
 ) -> SupervisionTicket:
     """Back to rectifying with the reviewer's opinion; the deadline in force does not change."""
-    with transaction():
-        t = get(actor, ticket_id, for_update=True)
-        check_precondition(t, precondition)
-        require_issuing_side(actor, t)
-        SUPERVISION_TICKET.require(t.state, "return_for_rework")
+    with TICKETS.command(actor, ticket_id, "return_for_rework", precondition, side=require_issuing_side) as cmd:
+        t = cmd.row
         report = _latest_report(t)
-        before = snapshot(t)
         t.return_reason = reason
         if report is not None:
             report.review_outcome, report.review_comment = "returned", reason
-        _fire(actor, t, "return_for_rework", before, reason, reason=reason)
+        cmd.fire("return_for_rework", reason, reason=reason)
         notifications.notify(
             _handlers(t), "ticket.returned", f"督办单「{_short(t.title)}」被退回重新整改", reason, WORKFLOW, t.id
         )
-    return t
+    return cmd.row
 
 
 def cancel(actor: Actor, ticket_id: int, reason: str, precondition: Precondition | None = None) -> SupervisionTicket:
-    with transaction():
-        t = get(actor, ticket_id, for_update=True)
-        check_precondition(t, precondition)
-        require_issuing_side(actor, t)
-        SUPERVISION_TICKET.require(t.state, "cancel")
+    with TICKETS.command(actor, ticket_id, "cancel", precondition, side=require_issuing_side) as cmd:
+        t = cmd.row
         _lapse_pending(t)
-        before = snapshot(t)
         was_issued = t.state != TicketState.DRAFT
         t.cancel_reason = reason
-        _fire(actor, t, "cancel", before, reason, reason=reason)
+        cmd.fire("cancel", reason, reason=reason)
         if was_issued:
             notifications.notify(
                 _handlers(t), "ticket.cancelled", f"督办单「{_short(t.title)}」已撤销", reason, WORKFLOW, t.id
             )
-    return t
+    return cmd.row
 
 
 def decide_extension(
-    actor: Actor, ticket_id: int, extension_id: int, data: dict[str, Any], precondition: Precondition | None = None
+    actor: Actor, ticket_id: int, extension_id: int, data: ExtensionDecision, precondition: Precondition | None = None
 ) -> SupervisionTicket:
     """Approve (the deadline in force moves, the original stays on record) or refuse a pending request."""
-    with transaction():
-        t = get(actor, ticket_id, for_update=True)
-        check_precondition(t, precondition)
-        require_issuing_side(actor, t)
+    with TICKETS.command(actor, ticket_id, None, precondition, side=require_issuing_side) as cmd:
+        t = cmd.row
         ext = db.session.execute(
             select(TicketExtension)
             .where(TicketExtension.id == extension_id, TicketExtension.ticket_id == t.id)
@@ -694,15 +666,14 @@ def decide_extension(
         if SUPERVISION_TICKET.is_terminal(t.state) or t.rectify_by is None:
             raise Conflict("ticket_not_open", f"「{SUPERVISION_TICKET.state_label(t.state)}」的督办单不能审核延期")
         decision = rules.decide_extension(
-            data["decision"] == "approve",
+            data.approve,
             t.rectify_by,
             ext.requested_deadline,
-            approved_deadline=data.get("approved_deadline"),
-            comment=data.get("comment"),
+            approved_deadline=data.approved_deadline,
+            comment=data.comment,
             today=today(),
             state=t.state,
         )
-        before = snapshot(t)
         ext.status = "approved" if decision.approved else "rejected"
         ext.decided_by, ext.decided_at, ext.comment = actor.user_id, now(), decision.comment
         ext.approved_deadline = decision.effective_deadline if decision.approved else None
@@ -711,14 +682,9 @@ def decide_extension(
                 # Extending the deadline set at an interview extends the commitment: accountability follows it.
                 t.post_interview_deadline = decision.effective_deadline
             t.rectify_by, t.rectify_basis = decision.effective_deadline, "official"
-        action = "extension_approved" if decision.approved else "extension_rejected"
-        with db.session.no_autoflush:
-            escalation.replan(WORKFLOW, t)
-        db.session.flush()
-        old, new = audit.changed(before, snapshot(t))
-        old["extension"] = {"id": ext.id, "status": "pending"}
-        new["extension"] = {"id": ext.id, "status": ext.status, "approved_deadline": _iso(ext.approved_deadline)}
-        audit.record(actor, f"{WORKFLOW}.{action}", WORKFLOW, t.id, t.jurisdiction_id, old, new, decision.comment)
+        cmd.record("extension_approved" if decision.approved else "extension_rejected", decision.comment)
+        cmd.detail_before["extension"] = {"id": ext.id, "status": "pending"}
+        cmd.detail["extension"] = {"id": ext.id, "status": ext.status, "approved_deadline": _iso(ext.approved_deadline)}
         verdict = f"同意延期至{decision.effective_deadline.isoformat()}" if decision.approved else "不同意延期"
         notifications.notify(
             [ext.requested_by, *_handlers(t)],
@@ -728,7 +694,7 @@ def decide_extension(
             WORKFLOW,
             t.id,
         )
-    return t
+    return cmd.row
 
 
 def _iso(d: date | None) -> str | None:
@@ -739,45 +705,34 @@ def _iso(d: date | None) -> str | None:
 
 
 def acknowledge(actor: Actor, ticket_id: int, precondition: Precondition | None = None) -> SupervisionTicket:
-    with transaction():
-        t = get(actor, ticket_id, for_update=True)
-        check_precondition(t, precondition)
-        _require_handler(actor, t)
-        SUPERVISION_TICKET.require(t.state, "acknowledge")
-        before = snapshot(t)
+    with TICKETS.command(actor, ticket_id, "acknowledge", precondition, side=_require_handler) as cmd:
+        t = cmd.row
         t.acknowledged_at, t.acknowledged_by = now(), actor.user_id
-        _fire(actor, t, "acknowledge", before)
-    return t
+        cmd.fire("acknowledge")
+    return cmd.row
 
 
 def start_rectification(actor: Actor, ticket_id: int, precondition: Precondition | None = None) -> SupervisionTicket:
-    with transaction():
-        t = get(actor, ticket_id, for_update=True)
-        check_precondition(t, precondition)
-        _require_handler(actor, t)
-        before = snapshot(t)
-        _fire(actor, t, "start_rectification", before)
-    return t
+    with TICKETS.command(actor, ticket_id, "start_rectification", precondition, side=_require_handler) as cmd:
+        cmd.fire("start_rectification")
+    return cmd.row
 
 
 def submit_report(
-    actor: Actor, ticket_id: int, data: dict[str, Any], precondition: Precondition | None = None
+    actor: Actor, ticket_id: int, data: RectificationReport, precondition: Precondition | None = None
 ) -> SupervisionTicket:
     """Every problem reported once, with the measures taken and its evidence; the ticket goes to review."""
-    with transaction():
-        t = get(actor, ticket_id, for_update=True)
-        check_precondition(t, precondition)
-        _require_handler(actor, t)
-        SUPERVISION_TICKET.require(t.state, "submit_report")
-        before = snapshot(t)
+    with TICKETS.command(actor, ticket_id, "submit_report", precondition, side=_require_handler) as cmd:
+        t = cmd.row
         rows: dict[Hashable, TicketProblem] = {p.id: p for p in problems_of([t.id])[t.id]}
-        reported = [
-            rules.ProblemReport(p["problem_id"], p["measures_taken"], tuple(p.get("evidence") or ()))
-            for p in data["problems_reported"]
-        ]
+        reported = [rules.ProblemReport(p.problem_id, p.measures_taken, p.evidence) for p in data.problems_reported]
         # The guard re-runs check_report: every problem once, each id of this ticket, measures and evidence.
-        SUPERVISION_TICKET.fire(
-            t, "submit_report", problems_reported=reported, problem_ids=list(rows), settings=rule_settings()
+        cmd.fire(
+            "submit_report",
+            data.summary,
+            problems_reported=reported,
+            problem_ids=list(rows),
+            settings=rule_settings(),
         )
         for r in reported:
             rows[r.problem_id].measures_taken, rows[r.problem_id].evidence = r.measures_taken, list(r.evidence)
@@ -785,31 +740,28 @@ def submit_report(
             {"problem_id": r.problem_id, "measures_taken": r.measures_taken, "evidence": list(r.evidence)}
             for r in reported
         ]
-        summary = data.get("summary")
+        summary = data.summary
         db.session.add(
             TicketReport(ticket_id=t.id, submitted_by=actor.user_id, submitted_at=now(), summary=summary, items=items)
         )
         t.last_report_on = today()
-        _record(actor, t, "submit_report", before, summary)
         notifications.notify(
             _supervisors(t),
             "ticket.reported",
             f"督办单「{_short(t.title)}」已报送整改情况，请审核",
-            data.get("summary"),
+            data.summary,
             WORKFLOW,
             t.id,
         )
-    return t
+    return cmd.row
 
 
 def request_extension(
-    actor: Actor, ticket_id: int, data: dict[str, Any], precondition: Precondition | None = None
+    actor: Actor, ticket_id: int, data: ExtensionRequest, precondition: Precondition | None = None
 ) -> SupervisionTicket:
     """An extension request, in time (up to and including the deadline day) and one at a time."""
-    with transaction():
-        t = get(actor, ticket_id, for_update=True)
-        check_precondition(t, precondition)
-        _require_handler(actor, t)
+    with TICKETS.command(actor, ticket_id, None, precondition, side=_require_handler) as cmd:
+        t = cmd.row
         if t.state not in EXTENSION_STATES or t.rectify_by is None:
             raise Conflict(
                 "extension_not_allowed_in_state",
@@ -822,8 +774,8 @@ def request_extension(
         rules.check_extension_request(
             today(),
             t.rectify_by,
-            data["new_deadline"],
-            data["reason"],
+            data.new_deadline,
+            data.reason,
             calendar(),
             pending=bool(pending),
             state=t.state,
@@ -835,8 +787,8 @@ def request_extension(
             requested_by=actor.user_id,
             requested_on=today(),
             current_deadline=t.rectify_by,
-            requested_deadline=data["new_deadline"],
-            reason=data["reason"],
+            requested_deadline=data.new_deadline,
+            reason=data.reason,
         )
         db.session.add(ext)
         db.session.flush()  # the partial unique index refuses a second pending request (409 extension_pending)
@@ -865,7 +817,7 @@ def request_extension(
             WORKFLOW,
             t.id,
         )
-    return t
+    return cmd.row
 
 
 # -- called by interviews (inside their transaction) -----------------------------------------------------------
@@ -878,15 +830,15 @@ def set_interview_deadline(actor: Actor, ticket_id: int, new_deadline: date, int
     t = db.session.execute(
         select(SupervisionTicket)
         .where(SupervisionTicket.id == ticket_id)
-        .with_for_update(of=SupervisionTicket)
+        .with_for_update(of=SupervisionTicket, key_share=True)
         .execution_options(populate_existing=True)
     ).scalar_one()
     if SUPERVISION_TICKET.is_terminal(t.state) or t.state == TicketState.DRAFT:
         return False
-    before = snapshot(t)
-    t.rectify_by = t.post_interview_deadline = new_deadline
-    t.rectify_basis = "official"
-    _record(actor, t, "interview_deadline", before, f"约谈（#{interview_id}）确定新的整改期限")
+    with TICKETS.applying(actor, t) as cmd:
+        t.rectify_by = t.post_interview_deadline = new_deadline
+        t.rectify_basis = "official"
+        cmd.record("interview_deadline", f"约谈（#{interview_id}）确定新的整改期限")
     if t.state in ESCALATING_STATES:
         notifications.notify(
             _handlers(t),

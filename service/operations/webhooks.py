@@ -33,14 +33,15 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from flask import current_app
-from sqlalchemy import Select, insert, select, update
+from sqlalchemy import Select, select, update
 
+from service import config_cache, pending
 from service.auth import Actor, in_scope
 from service.clock import now as current_time
 from service.db import transaction
 from service.errors import Forbidden, NotFound
 from service.extensions import db
-from service.models import Jurisdiction, Role, User, Webhook, WebhookDelivery
+from service.models import Role, User, Webhook, WebhookDelivery
 from service.models.base import snapshot
 from service.operations import audit, notifications
 from service.operations.common import rowcount
@@ -75,36 +76,31 @@ def _settings() -> Any:
 
 def publish_at(event: str, payload: dict[str, Any], jurisdiction_id: int) -> int:
     """`publish`, for a subject known by its jurisdiction's id."""
-    path = db.session.execute(select(Jurisdiction.path).where(Jurisdiction.id == jurisdiction_id)).scalar_one()
-    return publish(event, payload, path)
+    return publish(event, payload, config_cache.place(jurisdiction_id).path)
 
 
 def publish(event: str, payload: dict[str, Any], jurisdiction_path: str) -> int:
     """Queue `event` for every active webhook of an active owner whose jurisdiction covers
-    `jurisdiction_path` and which subscribed to it (or to "*"). Returns the number of deliveries created."""
-    hooks = db.session.execute(
-        select(Webhook.id, Webhook.events, Jurisdiction.path)
-        .join(Jurisdiction, Jurisdiction.id == Webhook.jurisdiction_id)
-        .join(User, User.id == Webhook.owner_id)
-        .where(Webhook.active.is_(True), User.active.is_(True))
-    ).all()
-    targets = [h.id for h in hooks if jurisdiction_path.startswith(h.path) and (event in h.events or "*" in h.events)]
-    if targets:
-        stamp = current_time()
-        db.session.execute(
-            insert(WebhookDelivery),
-            [
-                {
-                    "webhook_id": t,
-                    "event": event,
-                    "payload": {"event": event, "data": payload, "occurred_at": stamp.isoformat()},
-                    "status": DeliveryStatus.pending.value,
-                    "attempts": 0,
-                    "next_attempt_at": stamp,
-                    "created_at": stamp,
-                }
-                for t in targets
-            ],
+    `jurisdiction_path` and which subscribed to it (or to "*"). Returns the number of deliveries created.
+    The subscriptions are cached (service/config_cache.py); the deliveries are written at commit."""
+    targets = [
+        s.webhook_id
+        for s in config_cache.subscriptions()
+        if jurisdiction_path.startswith(s.path) and (event in s.events or "*" in s.events)
+    ]
+    stamp = current_time()
+    for t in targets:
+        pending.add(
+            WebhookDelivery,
+            {
+                "webhook_id": t,
+                "event": event,
+                "payload": {"event": event, "data": payload, "occurred_at": stamp.isoformat()},
+                "status": DeliveryStatus.pending.value,
+                "attempts": 0,
+                "next_attempt_at": stamp,
+                "created_at": stamp,
+            },
         )
     return len(targets)
 

@@ -1,0 +1,152 @@
+"""Statement budgets per operation (issue 9), counted so they cannot creep back.
+
+Counted: every statement the database receives during the operation, except transaction control
+(BEGIN/SAVEPOINT/RELEASE/COMMIT/ROLLBACK) and, for the reads over HTTP, authentication (the token
+lookup). The configuration caches (service/config_cache.py) are warm, as in a running process, and not due
+for their version check (one SELECT per process every CONFIG_CHECK_SECONDS, shared by all its requests);
+a webhook subscribed to an event the operation publishes adds one INSERT of its deliveries."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import replace
+from datetime import date
+from typing import Any
+
+import pytest
+from flask import Flask
+from sqlalchemy import event
+
+from service.auth import Actor, actor_for_token
+from service.commands import FoundingMeeting
+from service.extensions import db
+from tests.conftest import Api
+from tests.flows.helpers import DOC_NO, TODAY, make_unit, meeting, new_case, route, submit, task_for
+from tests.supervision.helpers import issued
+
+TRANSACTION_CONTROL = ("SAVEPOINT", "RELEASE", "ROLLBACK", "BEGIN", "COMMIT")
+COMMAND_BUDGET = 8
+READ_BUDGET = 4
+
+
+@contextmanager
+def counting(skip: str | None = None) -> Iterator[list[str]]:
+    statements: list[str] = []
+
+    def before(_conn: Any, _cursor: Any, sql: str, *_: Any) -> None:
+        if sql.lstrip().upper().startswith(TRANSACTION_CONTROL) or (skip and skip in sql):
+            return
+        statements.append(sql)
+
+    event.listen(db.engine, "before_cursor_execute", before)
+    try:
+        yield statements
+    finally:
+        event.remove(db.engine, "before_cursor_execute", before)
+
+
+def actor(api: Api, user: str) -> Actor:
+    found = actor_for_token(api.world.tokens[user], None)
+    assert found is not None
+    return found
+
+
+def submitted(api: Api, formal: int = 3) -> int:
+    unit = make_unit(api, "east_t1", formal_members=formal)
+    case = new_case(api, [unit["id"]], "branch")
+    return int(submit(api, case["id"])["id"])
+
+
+@pytest.fixture(autouse=True)
+def _no_version_check_during_the_count(app: Flask) -> None:
+    app.config["SETTINGS"] = replace(app.config["SETTINGS"], config_check_seconds=3600)
+
+
+def warm(app: Flask, api: Api) -> None:
+    """A first submission loads the configuration caches, as a running process has them."""
+    submitted(api)
+
+
+def test_submission(app: Flask, api: Api) -> None:
+    from service.operations import establishment
+
+    warm(app, api)
+    case = new_case(api, [make_unit(api, "east_t1", formal_members=3)["id"]], "branch")
+    with app.app_context():
+        portal = actor(api, "portal@east")
+        with counting() as statements:
+            establishment.submit(portal, case["id"])
+    assert len(statements) <= COMMAND_BUDGET, statements
+
+
+@pytest.mark.parametrize("mode", ["committee_vote", "any_one"])
+def test_decision_that_closes_the_step_and_approves_the_case(app: Flask, api: Api, mode: str) -> None:
+    from service.operations import approvals, establishment
+
+    route(api, "east_t1", mode)
+    warm(app, api)
+    case_id = submitted(api)
+    task = task_for(api, "approver@east_t1", case_id)
+    reply = {"approval_doc_no": DOC_NO}
+    with app.app_context():
+        approver = actor(api, "approver@east_t1")
+    with app.app_context(), counting() as statements:
+        if mode == "committee_vote":
+            tally = {"members": 9, "present": 7, "votes_for": 6, "votes_against": 1}
+            approvals.act(approver, task["id"], "vote", tally=tally, reply=reply)
+        else:
+            approvals.act(approver, task["id"], "approve", reply=reply)
+    assert len(statements) <= COMMAND_BUDGET, statements
+    with app.app_context():
+        assert establishment.get(actor(api, "admin@city"), case_id).state == "approved"
+
+
+def test_decision_that_returns_the_case(app: Flask, api: Api) -> None:
+    from service.operations import approvals
+
+    route(api, "east_t1", "any_one")
+    warm(app, api)
+    task = task_for(api, "approver@east_t1", submitted(api))
+    with app.app_context():
+        approver = actor(api, "approver@east_t1")
+        with counting() as statements:
+            approvals.act(approver, task["id"], "return", comment="请补充花名册")
+    assert len(statements) <= COMMAND_BUDGET, statements
+
+
+def test_founding(app: Flask, api: Api) -> None:
+    from service.operations import approvals, establishment
+
+    route(api, "east_t1", "any_one")
+    warm(app, api)
+    case_id = submitted(api)
+    task = task_for(api, "approver@east_t1", case_id)
+    with app.app_context():
+        approvals.act(actor(api, "approver@east_t1"), task["id"], "approve", reply={"approval_doc_no": DOC_NO})
+    data = FoundingMeeting.of({**meeting(3), "held_on": date.fromisoformat(TODAY)})
+    with app.app_context():
+        portal = actor(api, "portal@east")
+        with counting() as statements:
+            establishment.found(portal, case_id, data)
+    assert len(statements) <= COMMAND_BUDGET, statements
+
+
+@pytest.mark.parametrize(
+    ("path", "user"),
+    [
+        ("/api/v1/tasks/inbox?page_size=50", "approver@east_t1"),
+        ("/api/v1/supervision-tickets/board", "supervisor@east"),
+        ("/api/v1/supervision-tickets/inbox?page_size=50", "handler@east_t1"),
+    ],
+)
+def test_reads(app: Flask, api: Api, path: str, user: str) -> None:
+    """The inbox and the board, whatever the number of rows: a few statements, none per row."""
+    for _ in range(3):
+        submitted(api)
+        issued(api)
+    api.get(path, as_=user)  # warm
+    with app.app_context(), counting(skip="api_tokens") as statements:
+        r = api.get(path, as_=user)
+    assert r.status_code == 200, r.json
+    assert len(statements) <= READ_BUDGET, "\n".join(statements)
