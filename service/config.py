@@ -124,6 +124,15 @@ class Settings:
     date_window: DateWindow = field(default_factory=DateWindow)
     # How often a process compares its configuration caches with the database (service/config_cache.py).
     config_check_seconds: float = 1.0
+    # The web console (service/console): session signing key (None: a random key kept in the instance dir),
+    # the Secure cookie flag (set it when served behind TLS), and the sign-in rate limit: at most N failed
+    # attempts per username and per client address within the window.
+    secret_key: str | None = None
+    session_cookie_secure: bool = False
+    signin_window_seconds: int = 900
+    signin_max_failures_per_user: int = 5
+    signin_max_failures_per_address: int = 20
+    password_min_length: int = 8
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -155,6 +164,12 @@ class Settings:
             date_window=DateWindow(
                 _int("DATE_MIN_YEAR", DEFAULT_DATE_WINDOW.min_year), _int("DATE_MAX_YEAR", DEFAULT_DATE_WINDOW.max_year)
             ),
+            secret_key=os.environ.get("SECRET_KEY") or None,
+            session_cookie_secure=_bool("SESSION_COOKIE_SECURE", False),
+            signin_window_seconds=_int("SIGNIN_WINDOW_SECONDS", 900),
+            signin_max_failures_per_user=_int("SIGNIN_MAX_FAILURES_PER_USER", 5),
+            signin_max_failures_per_address=_int("SIGNIN_MAX_FAILURES_PER_ADDRESS", 20),
+            password_min_length=_int("PASSWORD_MIN_LENGTH", 8),
         )
 
     def flask_config(self) -> dict[str, object]:
@@ -181,6 +196,11 @@ class Settings:
                 "security": [{"bearerAuth": []}],
             },
             "JSON_SORT_KEYS": False,
+            # The console's session cookie (the API uses bearer tokens, never this cookie).
+            "SESSION_COOKIE_HTTPONLY": True,
+            "SESSION_COOKIE_SAMESITE": "Lax",
+            "SESSION_COOKIE_SECURE": self.session_cookie_secure,
+            "SESSION_COOKIE_NAME": "dangjian_session",
             "SETTINGS": self,
         }
 
