@@ -15,8 +15,9 @@ def _value(raw: str, integer: bool) -> Any:
     return raw
 
 
-def load(schema: Schema, integers: tuple[str, ...] = (), extra: dict[str, Any] | None = None) -> dict[str, Any]:
-    """The schema's fields taken from the form (empty inputs left out, integers converted), then loaded.
+def load(schema: Schema, integers: tuple[str, ...] = (), extra: dict[str, Any] | None = None) -> Any:
+    """The schema's fields taken from the form (empty inputs left out, integers converted), then loaded —
+    a dict, or the command's typed input where the schema loads into one (schemas.common.LoadsInto).
     Raises FormErrors with one message per field."""
     data: dict[str, Any] = {}
     for name in schema.fields:
@@ -24,7 +25,7 @@ def load(schema: Schema, integers: tuple[str, ...] = (), extra: dict[str, Any] |
             data[name] = _value(request.form[name], name in integers)
     data.update(extra or {})
     try:
-        return dict(schema.load(data))
+        return schema.load(data)
     except ValidationError as exc:
         raise FormErrors(flatten(exc.messages)) from exc
 
