@@ -2,6 +2,7 @@
 
 from service.models.approval import ApprovalAction, ApprovalRoute, ApprovalStep, ApprovalTask, TaskCandidate
 from service.models.audit import AuditEvent
+from service.models.document import DocumentCounter, DocumentTemplate, IssuedDocument
 from service.models.escalation import (
     CalendarOverride,
     CalendarYear,
@@ -25,10 +26,13 @@ __all__ = [
     "AuditEvent",
     "CalendarOverride",
     "CalendarYear",
+    "DocumentCounter",
+    "DocumentTemplate",
     "EscalationEvent",
     "EstablishmentCase",
     "EstablishmentCaseUnit",
     "Interview",
+    "IssuedDocument",
     "Jurisdiction",
     "JurisdictionKind",
     "Notification",
