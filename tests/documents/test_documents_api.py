@@ -15,7 +15,7 @@ from service.models import AuditEvent, DocumentCounter, IssuedDocument
 from tests.api.test_access import fingerprint
 from tests.conftest import Api
 from tests.documents.helpers import TEMPLATES, split_runs_template, table_rows, text_of, upload
-from tests.flows.helpers import DOC_NO, approved_branch
+from tests.flows.helpers import approved_branch
 from tests.supervision.helpers import INTERVIEWS, PROBLEMS, TICKETS, draft, issued, ok
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
