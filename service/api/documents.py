@@ -183,7 +183,7 @@ def download_template(query: dict[str, Any], kind: str) -> Any:
 @templates_blp.arguments(TemplateQuerySchema, location="query")
 @templates_blp.arguments(TemplateUploadSchema, location="files")
 @templates_blp.response(201, UploadedTemplateSchema)
-@errors(templates_blp, 403, 404, 409, 413, 422)
+@errors(templates_blp, 400, 403, 404, 409, 413, 422)
 @require_roles(*ADMINS)
 def upload_template(query: dict[str, Any], files: dict[str, Any], kind: str) -> Any:
     """Upload a new version (multipart field `file`, a .docx); unknown placeholders are refused (422)."""
