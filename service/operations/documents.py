@@ -11,7 +11,9 @@ same template version, even if the subject or the template changed since. Where 
 - 批复 (approval reply): the case's approval document number (批复文号, required by the final approval);
   only a case without one would take a number from the approving body's 复 sequence.
 - 通报 (circular): `render("circular", context)` only; the circular record is wired by the lead.
-The subject is loaded through its own module's scoped `get` (out of scope: 404) before anything else."""
+The subject is loaded through its own module's scoped `get` (out of scope: 404) before anything else. Like
+the other engines, this module imports no workflow module: the workflows' `get` are registered
+(`register_subject`, from service/operations/registry.py)."""
 
 from __future__ import annotations
 
@@ -44,15 +46,32 @@ from service.models import (
     IssuedDocument,
     Jurisdiction,
     SupervisionTicket,
+    TicketProblem,
     Unit,
 )
-from service.operations import audit, document_numbers, document_templates, establishment, interviews, supervision
+from service.operations import audit, document_numbers, document_templates, interviews
 from workflows.errors import Conflict
-from workflows.establishment import FORM_LABELS_ZH, EstablishmentState, OrgForm
+from workflows.establishment import ESTABLISHMENT, FORM_LABELS_ZH, EstablishmentState, OrgForm
 from workflows.interview import InterviewState
-from workflows.supervision import PRIORITY_LABELS_ZH, Priority
+from workflows.supervision import PRIORITY_LABELS_ZH, SUPERVISION_TICKET, Priority
 
 SUBJECT = "document"
+Getter = Callable[..., Any]  # (actor, subject_id, *, for_update=False) -> the scoped row; 404 outside scope
+_GETTERS: dict[DocumentKind, Getter] = {DocumentKind.interview_notice: interviews.get}
+
+
+def register_subject(kind: DocumentKind, get: Getter) -> None:
+    """How to load the subject of a kind inside the actor's scope (its workflow module's `get`)."""
+    _GETTERS[kind] = get
+
+
+def _getter(kind: DocumentKind) -> Getter:
+    try:
+        return _GETTERS[kind]
+    except KeyError:
+        raise RuntimeError(f"no subject registered for {kind} documents (service/operations/registry.py)") from None
+
+
 PDF_UNAVAILABLE = "服务器未安装 PDF 转换器（LibreOffice），请下载 .docx 文件"
 PDF_FAILED = "PDF 转换失败或超时，请稍后重试，或下载 .docx 文件"
 
@@ -204,7 +223,9 @@ def _ticket_draft(t: SupervisionTicket) -> Draft:
     bodies = _bodies(t.issuing_body_id, t.jurisdiction_id)
     issuing, handling = bodies[t.issuing_body_id], bodies[t.jurisdiction_id]
     issuer = issuer_name(issuing)
-    problems = supervision.problems_of([t.id])[t.id]
+    problems = db.session.execute(
+        select(TicketProblem).where(TicketProblem.ticket_id == t.id).order_by(TicketProblem.position)
+    ).scalars()
     deadline = chinese_date(t.rectify_by)
     context = {
         "issuer": issuer,
@@ -229,7 +250,7 @@ def _ticket_draft(t: SupervisionTicket) -> Draft:
     }
     return Draft(
         DocumentKind.supervision_ticket,
-        supervision.WORKFLOW,
+        SUPERVISION_TICKET.name,
         t.id,
         t.jurisdiction_id,
         issuing,
@@ -242,8 +263,8 @@ def ticket_document(actor: Actor, ticket_id: int) -> Rendered:
     return _document(
         actor,
         DocumentKind.supervision_ticket,
-        supervision.WORKFLOW,
-        lambda lock: supervision.get(actor, ticket_id, for_update=lock),
+        SUPERVISION_TICKET.name,
+        lambda lock: _getter(DocumentKind.supervision_ticket)(actor, ticket_id, for_update=lock),
         _ticket_draft,
     )
 
@@ -288,7 +309,7 @@ def interview_notice(actor: Actor, interview_id: int) -> Rendered:
         actor,
         DocumentKind.interview_notice,
         interviews.WORKFLOW,
-        lambda lock: interviews.get(actor, interview_id, for_update=lock),
+        lambda lock: _getter(DocumentKind.interview_notice)(actor, interview_id, for_update=lock),
         _interview_draft,
     )
 
@@ -336,7 +357,7 @@ def _reply_draft(case: EstablishmentCase) -> Draft:
     }
     return Draft(
         DocumentKind.approval_reply,
-        establishment.WORKFLOW,
+        ESTABLISHMENT.name,
         case.id,
         case.jurisdiction_id,
         body,
@@ -350,8 +371,8 @@ def approval_reply(actor: Actor, case_id: int) -> Rendered:
     return _document(
         actor,
         DocumentKind.approval_reply,
-        establishment.WORKFLOW,
-        lambda lock: establishment.get(actor, case_id, for_update=lock),
+        ESTABLISHMENT.name,
+        lambda lock: _getter(DocumentKind.approval_reply)(actor, case_id, for_update=lock),
         _reply_draft,
     )
 
@@ -361,13 +382,8 @@ MAKERS: dict[DocumentKind, Callable[[Actor, int], Rendered]] = {
     DocumentKind.interview_notice: interview_notice,
     DocumentKind.approval_reply: approval_reply,
 }
-_GETTERS: dict[DocumentKind, Callable[[Actor, int], Any]] = {
-    DocumentKind.supervision_ticket: supervision.get,
-    DocumentKind.interview_notice: interviews.get,
-    DocumentKind.approval_reply: establishment.get,
-}
 
 
 def require_visible(actor: Actor, kind: DocumentKind, subject_id: int) -> None:
     """404 unless the actor can read the subject (checked before anything else, e.g. the PDF converter)."""
-    _GETTERS[kind](actor, subject_id)
+    _getter(kind)(actor, subject_id)
