@@ -13,6 +13,8 @@ SUBJECT_TYPES = [
     "party_org",
     "ledger",
     "approval_route",
+    "document",
+    "document_template",
     *WORKFLOW_SUBJECTS,
 ]
 

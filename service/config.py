@@ -10,6 +10,7 @@ from typing import Any, TypeVar
 
 from flask import current_app, has_app_context
 
+from service.documents.kinds import DocumentSettings
 from workflows.dates import DEFAULT_DATE_WINDOW, DateWindow
 from workflows.deadlines import EscalationSettings
 from workflows.establishment import EstablishmentSettings
@@ -97,6 +98,11 @@ def establishment_settings(raw: str | None) -> EstablishmentSettings:
     )
 
 
+def document_settings(raw: str | None) -> DocumentSettings:
+    """DOCUMENT_SETTINGS (JSON): document-number prefixes and the PDF converter (service/documents/kinds.py)."""
+    return _merged(DocumentSettings(), _json_object("DOCUMENT_SETTINGS", raw), "DOCUMENT_SETTINGS")
+
+
 def supervision_settings(raw: str | None) -> SupervisionSettings:
     return _merged(SupervisionSettings(), _json_object("SUPERVISION_SETTINGS", raw), "SUPERVISION_SETTINGS")
 
@@ -133,6 +139,7 @@ class Settings:
     signin_max_failures_per_user: int = 5
     signin_max_failures_per_address: int = 20
     password_min_length: int = 8
+    documents: DocumentSettings = field(default_factory=DocumentSettings)
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -161,6 +168,7 @@ class Settings:
             establishment=establishment_settings(os.environ.get("ESTABLISHMENT_SETTINGS")),
             supervision=supervision_settings(os.environ.get("SUPERVISION_SETTINGS")),
             config_check_seconds=float(os.environ.get("CONFIG_CHECK_SECONDS") or 1.0),
+            documents=document_settings(os.environ.get("DOCUMENT_SETTINGS")),
             date_window=DateWindow(
                 _int("DATE_MIN_YEAR", DEFAULT_DATE_WINDOW.min_year), _int("DATE_MAX_YEAR", DEFAULT_DATE_WINDOW.max_year)
             ),

@@ -76,6 +76,7 @@ def init_app(app: Flask) -> None:
         audit,
         calendar,
         docs,
+        documents,
         done,
         establishment,
         health,
@@ -110,6 +111,8 @@ def init_app(app: Flask) -> None:
         calendar.blp,
         supervision.blp,
         supervision.interviews_blp,
+        documents.blp,
+        documents.templates_blp,
     ):
         api.register_blueprint(blp)
     app.register_blueprint(health.bp)

@@ -3,6 +3,7 @@
 from service.models.approval import ApprovalAction, ApprovalRoute, ApprovalStep, ApprovalTask, TaskCandidate
 from service.models.audit import AuditEvent
 from service.models.config import ConfigVersion
+from service.models.document import DocumentCounter, DocumentTemplate, IssuedDocument
 from service.models.escalation import (
     CalendarOverride,
     CalendarYear,
@@ -28,10 +29,13 @@ __all__ = [
     "CalendarOverride",
     "CalendarYear",
     "ConfigVersion",
+    "DocumentCounter",
+    "DocumentTemplate",
     "EscalationEvent",
     "EstablishmentCase",
     "EstablishmentCaseUnit",
     "Interview",
+    "IssuedDocument",
     "Jurisdiction",
     "JurisdictionKind",
     "Notification",

@@ -7,7 +7,8 @@ depends on which module happened to be imported first."""
 
 from __future__ import annotations
 
-from service.operations import approvals, escalation, establishment, supervision
+from service.documents.kinds import DocumentKind
+from service.operations import approvals, documents, escalation, establishment, supervision
 
 # The service side of each workflow, in registration order.
 WORKFLOW_MODULES = (establishment, supervision)
@@ -19,6 +20,9 @@ def register_workflows() -> None:
     approvals.register_escalation()
     for module in WORKFLOW_MODULES:
         module.register()
+    # Official documents load their subjects through the workflows' own scoped reads.
+    documents.register_subject(DocumentKind.supervision_ticket, supervision.get)
+    documents.register_subject(DocumentKind.approval_reply, establishment.get)
     missing = approvals.unregistered_workflows()
     if missing:
         raise RuntimeError(f"approval workflows without a handler: {', '.join(missing)}")

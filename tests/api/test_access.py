@@ -308,6 +308,8 @@ class Call:
     path: str
     json: Any = None
     headers: dict[str, str] = field(default_factory=dict)
+    # A multipart body (file uploads), built afresh for every send: a file object is read once.
+    data: Callable[[], dict[str, Any]] | None = None
 
 
 Build = Callable[[Scene, str, str], Call]  # (scene, target jurisdiction code, caller) -> request
@@ -337,6 +339,8 @@ class Row:
     # Build the request afresh for every caller, not once per place: for resources that belong to one user
     # (a notification), which a read leaves unchanged.
     per_caller: bool = False
+    # A GET whose first success writes (a document issued at its first download): checked like a write.
+    issues_on_read: bool = False
 
     @property
     def key(self) -> tuple[str, str]:
@@ -657,6 +661,80 @@ ISSUING_SIDE_ONLY = {"east_t1": 403}
 HANDLING_BODY_ONLY = {"handler@east": 403}
 ISSUERS_V1 = frozenset({"admin", "supervisor"})
 HANDLERS_V1 = frozenset({"handler"})
+
+
+def _no_pdf_converter(s: Scene) -> None:
+    """The .pdf rows run without a converter (501 for every caller in scope, 404 outside); the conversion
+    itself is tested in tests/documents/test_pdf.py where LibreOffice is installed."""
+    from dataclasses import replace
+
+    settings = s.app.config["SETTINGS"]
+    s.app.config["SETTINGS"] = replace(settings, documents=replace(settings.documents, pdf_converter="none"))
+
+
+def _template_file() -> dict[str, Any]:
+    import io
+
+    from service.documents.render import default_template
+
+    return {"file": (io.BytesIO(default_template("circular")), "通报.docx")}
+
+
+def _customised(s: Scene, code: str, caller: str) -> Call:
+    """A body with its own circular template, to be reset."""
+    from service.operations import document_templates
+
+    with s.app.app_context():
+        document_templates.upload(
+            system_actor("test"), "circular", s.world.ids[code], "t.docx", _template_file()["file"][0].read()
+        )
+        db.session.remove()
+    return Call(f"{TEMPLATES_V1}/circular?jurisdiction_id={s.world.ids[code]}")
+
+
+TEMPLATES_V1 = "/api/v1/document-templates"
+
+
+def _document_rows() -> list[Row]:
+    """Documents: whoever reads the subject reads its document (the first download issues it: one audit
+    record); templates: admins, for bodies in their scope."""
+    ticket = lambda ext: lambda s, c, who: Call(f"{TICKETS_V1}/{_ticket(s, c)['id']}/document.{ext}")  # noqa: E731
+    notice = lambda ext: lambda s, c, who: Call(f"{INTERVIEWS_V1}/{_interview(s, c)}/notice.{ext}")  # noqa: E731
+
+    def reply(ext: str) -> Build:
+        def build(s: Scene, c: str, who: str) -> Call:
+            return Call(f"{CASES}/{s.case(c, 'approved' if c == INSIDE else 'submitted')['id']}/reply.{ext}")
+
+        return build
+
+    rows = []
+    for rule, build in (
+        (f"{TICKETS_V1}/<int:ticket_id>/document", ticket),
+        (f"{INTERVIEWS_V1}/<int:interview_id>/notice", notice),
+        (f"{CASES}/<int:case_id>/reply", reply),
+    ):
+        rows.append(Row("GET", f"{rule}.docx", ALL, 200, build("docx"), issues_on_read=True))
+        rows.append(Row("GET", f"{rule}.pdf", ALL, 501, build("pdf"), setup=_no_pdf_converter))
+    place = lambda s, c: f"?jurisdiction_id={s.world.ids[c]}"  # noqa: E731
+    rows += [
+        Row("GET", TEMPLATES_V1, ADMIN, 200, lambda s, c, who: Call(f"{TEMPLATES_V1}{place(s, c)}")),
+        Row(
+            "GET",
+            f"{TEMPLATES_V1}/<kind>/template.docx",
+            ADMIN,
+            200,
+            lambda s, c, who: Call(f"{TEMPLATES_V1}/approval_reply/template.docx{place(s, c)}"),
+        ),
+        Row(
+            "PUT",
+            f"{TEMPLATES_V1}/<kind>",
+            ADMIN,
+            201,
+            lambda s, c, who: Call(f"{TEMPLATES_V1}/circular{place(s, c)}", data=_template_file),
+        ),
+        Row("DELETE", f"{TEMPLATES_V1}/<kind>", ADMIN, 200, _customised, per_caller=True),
+    ]
+    return rows
 
 
 MATRIX: list[Row] = [
@@ -1212,6 +1290,8 @@ MATRIX: list[Row] = [
     Row("GET", "/api/v1/tasks/done", ALL, 200, lambda s, c, who: Call("/api/v1/tasks/done"), outside_status=None),
 ]
 
+MATRIX += _document_rows()
+
 CALLER_PLACES = ("east", "east_t1")
 INSIDE = "east_t1"  # inside the subtree of every caller place
 OUTSIDE = {"east": ("west_t1", "west", "city"), "east_t1": ("west_t1", "east", "east_t2", "city")}
@@ -1233,6 +1313,15 @@ def test_outside_targets_really_are_outside() -> None:
 
 
 def _send(api: Api, row: Row, call: Call, caller: str) -> Any:
+    if call.data is not None:
+        return api.call(
+            row.method,
+            call.path,
+            as_=caller,
+            data=call.data(),
+            headers=call.headers,
+            content_type="multipart/form-data",
+        )
     return api.call(row.method, call.path, as_=caller, json=call.json, headers=call.headers)
 
 
@@ -1251,7 +1340,7 @@ def _check(
     if res.status_code != expected:
         problems.append(f"{label}: expected {expected}, got {res.status_code} {res.get_data(as_text=True)[:300]}")
         return
-    writes = row.method not in {"GET", "HEAD"}
+    writes = row.method not in {"GET", "HEAD"} or row.issues_on_read
     if expected >= 400:
         body = res.json
         if expected == 403 and body.get("code") != "forbidden":

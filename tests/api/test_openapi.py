@@ -132,7 +132,8 @@ def json_body_views(app: Flask) -> set[tuple[str, str]]:
             continue
         apidoc = getattr(app.view_functions[rule.endpoint], "_apidoc", {})
         params = apidoc.get("arguments", {}).get("parameters", [])
-        if any(p.get("location") in (None, "json") for p in params):
+        # A body: JSON, or a multipart upload (document templates).
+        if any(p.get("location") in (None, "json", "files") for p in params):
             for method in (rule.methods or set()) - {"HEAD", "OPTIONS"}:
                 out.add((method.lower(), openapi_path(rule.rule)))
     return out
@@ -154,7 +155,8 @@ def test_every_post_put_and_patch_has_a_request_body_schema(app: Flask, doc: dic
             continue
         with_body += 1
         assert body, f"{method} {path} reads a JSON body but documents no requestBody"
-        schema = body["content"]["application/json"]["schema"]
+        content = body["content"]
+        schema = (content.get("application/json") or content["multipart/form-data"])["schema"]
         assert schema.get("$ref", "").startswith("#/components/schemas/"), (method, path)
         target = resolve(doc, schema)
         assert target.get("properties"), (method, path)

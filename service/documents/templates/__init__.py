@@ -1,0 +1,13 @@
+"""The repository's default templates, one .docx per kind, built by `python -m service.documents.build_templates`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from service.documents.kinds import DocumentKind
+
+HERE = Path(__file__).resolve().parent
+
+
+def path_of(kind: DocumentKind) -> Path:
+    return HERE / f"{kind.value}.docx"

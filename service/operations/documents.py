@@ -1,0 +1,389 @@
+"""Official documents of tickets, interviews and establishment cases: numbered, recorded, audited, rendered.
+
+The first download issues the document: it takes the next number of the issuing body's sequence for the kind
+and year (document_numbers.allocate), records the number, the template in force and the filled-in values,
+and audits it, in one transaction. Every later download renders the same record: same number, same text,
+same template version, even if the subject or the template changed since. Where the number comes from:
+- 督办单 (supervision ticket): the issuing body's 督 sequence, the year the ticket was issued; only an issued
+  ticket has one (a draft: 409).
+- 约谈通知 (interview notice): the interviewer body's 谈 sequence, the year it is first downloaded; only once
+  the time and place are set and the interview is not cancelled.
+- 批复 (approval reply): the case's approval document number (批复文号, required by the final approval);
+  only a case without one would take a number from the approving body's 复 sequence.
+- 通报 (circular): `render("circular", context)` only; the circular record is wired by the lead.
+The subject is loaded through its own module's scoped `get` (out of scope: 404) before anything else. Like
+the other engines, this module imports no workflow module: the workflows' `get` are registered
+(`register_subject`, from service/operations/registry.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from flask import current_app
+from sqlalchemy import select
+
+from service.auth import Actor
+from service.clock import now, today
+from service.db import transaction
+from service.documents import pdf
+from service.documents.kinds import (
+    KINDS,
+    DocumentKind,
+    DocumentSettings,
+    chinese_date,
+    chinese_datetime,
+    doc_no,
+)
+from service.documents.render import render
+from service.errors import ApiError
+from service.extensions import db
+from service.models import (
+    EstablishmentCase,
+    EstablishmentCaseUnit,
+    Interview,
+    IssuedDocument,
+    Jurisdiction,
+    SupervisionTicket,
+    TicketProblem,
+    Unit,
+)
+from service.operations import audit, document_numbers, document_templates, interviews
+from workflows.errors import Conflict
+from workflows.establishment import ESTABLISHMENT, FORM_LABELS_ZH, EstablishmentState, OrgForm
+from workflows.interview import InterviewState
+from workflows.supervision import PRIORITY_LABELS_ZH, SUPERVISION_TICKET, Priority
+
+SUBJECT = "document"
+Getter = Callable[..., Any]  # (actor, subject_id, *, for_update=False) -> the scoped row; 404 outside scope
+_GETTERS: dict[DocumentKind, Getter] = {DocumentKind.interview_notice: interviews.get}
+
+
+def register_subject(kind: DocumentKind, get: Getter) -> None:
+    """How to load the subject of a kind inside the actor's scope (its workflow module's `get`)."""
+    _GETTERS[kind] = get
+
+
+def _getter(kind: DocumentKind) -> Getter:
+    try:
+        return _GETTERS[kind]
+    except KeyError:
+        raise RuntimeError(f"no subject registered for {kind} documents (service/operations/registry.py)") from None
+
+
+PDF_UNAVAILABLE = "服务器未安装 PDF 转换器（LibreOffice），请下载 .docx 文件"
+PDF_FAILED = "PDF 转换失败或超时，请稍后重试，或下载 .docx 文件"
+
+
+def settings() -> DocumentSettings:
+    return current_app.config["SETTINGS"].documents
+
+
+def issuer_name(body: Jurisdiction) -> str:
+    """The body as it signs documents: the organisation department above township level (中共X委员会组织部),
+    the party committee of a township/street/park, an industry committee by its own name."""
+    configured = settings().issuers.get(body.code)
+    if configured:
+        return configured
+    if body.kind in ("city", "county", "district"):
+        return f"中共{body.name}委员会组织部"
+    if body.kind == "industry_committee":
+        return body.name
+    return f"中共{body.name}委员会"
+
+
+@dataclass
+class Draft:
+    """What a document of a subject would say, before it has a number."""
+
+    kind: DocumentKind
+    subject_type: str
+    subject_id: int
+    jurisdiction_id: int
+    issuing_body: Jurisdiction
+    year: int
+    context: dict[str, Any]
+    fixed_no: str | None = None  # a number from outside the sequence (批复文号)
+
+
+@dataclass
+class Rendered:
+    record: IssuedDocument
+    content: bytes
+
+    @property
+    def filename(self) -> str:
+        return f"{KINDS[DocumentKind(self.record.kind)].label}-{self.record.doc_no}.docx"
+
+
+def _existing(kind: DocumentKind, subject_type: str, subject_id: int) -> IssuedDocument | None:
+    return db.session.execute(
+        select(IssuedDocument).where(
+            IssuedDocument.kind == kind.value,
+            IssuedDocument.subject_type == subject_type,
+            IssuedDocument.subject_id == subject_id,
+        )
+    ).scalar_one_or_none()
+
+
+def _issue(actor: Actor, draft: Draft) -> IssuedDocument:
+    """Number, record and audit a document (inside the caller's transaction)."""
+    body = draft.issuing_body
+    serial = None
+    number = draft.fixed_no
+    if number is None:
+        serial = document_numbers.allocate(body.id, draft.kind.value, draft.year)
+        number = doc_no(settings().prefix(body.code, body.name, draft.kind.value), draft.year, serial)
+    template = document_templates.effective(draft.kind.value, body)
+    row = IssuedDocument(
+        kind=draft.kind.value,
+        subject_type=draft.subject_type,
+        subject_id=draft.subject_id,
+        jurisdiction_id=draft.jurisdiction_id,
+        issuing_body_id=body.id,
+        year=draft.year,
+        serial=serial,
+        doc_no=number,
+        template_id=template.id if template is not None else None,
+        context={**draft.context, "doc_no": number},
+        issued_by=actor.user_id,
+        issued_at=now(),
+    )
+    db.session.add(row)
+    db.session.flush()
+    audit.record(
+        actor,
+        f"{SUBJECT}.issue",
+        SUBJECT,
+        row.id,
+        draft.jurisdiction_id,
+        None,
+        {
+            "kind": row.kind,
+            "subject_type": row.subject_type,
+            "subject_id": row.subject_id,
+            "doc_no": number,
+            "issuing_body_id": body.id,
+            "template_id": row.template_id,
+            "template_version": template.version if template is not None else None,
+        },
+    )
+    return row
+
+
+def _document(
+    actor: Actor,
+    kind: DocumentKind,
+    subject_type: str,
+    load: Callable[[bool], Any],
+    draft: Callable[[Any], Draft],
+) -> Rendered:
+    """The subject's document of `kind`: the recorded one, or issued now (the subject row locked, so two first
+    downloads give one document)."""
+    with transaction():
+        subject = load(False)  # scoped: 404 before anything else
+        record = _existing(kind, subject_type, subject.id)
+        if record is None:
+            subject = load(True)
+            record = _existing(kind, subject_type, subject.id) or _issue(actor, draft(subject))
+        template = document_templates.content_of(record.template_id, kind.value)
+    return Rendered(record, render(kind, record.context, template))
+
+
+def require_pdf() -> str:
+    """The converter, or 501 before anything is issued."""
+    converter = pdf.find_converter(settings().pdf_converter)
+    if converter is None:
+        raise ApiError(501, "pdf_unavailable", PDF_UNAVAILABLE)
+    return converter
+
+
+def to_pdf(docx: bytes, converter: str) -> bytes:
+    s = settings()
+    try:
+        return pdf.to_pdf(docx, converter=converter, timeout=s.pdf_timeout_seconds, max_parallel=s.pdf_max_parallel)
+    except pdf.PdfUnavailable as exc:
+        raise ApiError(501, "pdf_unavailable", PDF_UNAVAILABLE) from exc
+    except pdf.PdfFailed as exc:
+        raise ApiError(503, "pdf_failed", PDF_FAILED, headers={"Retry-After": "5"}) from exc
+
+
+def _bodies(*ids: int | None) -> dict[int, Jurisdiction]:
+    wanted = {i for i in ids if i is not None}
+    return {j.id: j for j in db.session.execute(select(Jurisdiction).where(Jurisdiction.id.in_(wanted))).scalars()}
+
+
+# -- 督办单 -------------------------------------------------------------------------------------------------------
+
+
+def _ticket_draft(t: SupervisionTicket) -> Draft:
+    if t.issued_on is None:
+        raise Conflict("document_not_issuable", "督办单尚未下发，不能生成督办单文书")
+    bodies = _bodies(t.issuing_body_id, t.jurisdiction_id)
+    issuing, handling = bodies[t.issuing_body_id], bodies[t.jurisdiction_id]
+    issuer = issuer_name(issuing)
+    problems = db.session.execute(
+        select(TicketProblem).where(TicketProblem.ticket_id == t.id).order_by(TicketProblem.position)
+    ).scalars()
+    deadline = chinese_date(t.rectify_by)
+    context = {
+        "issuer": issuer,
+        "title": f"关于{t.title}的督办单",
+        "addressee": issuer_name(handling),
+        "body": (
+            f"经督查，你单位在党的组织和工作覆盖工作中存在下列问题。请于{chinese_date(t.acknowledge_by)}前签收，"
+            f"逐项整改，并于{deadline}前将整改情况书面报送{issuer}。\n"
+            "逾期未完成整改的，将按规定予以约谈，直至问责。"
+        ),
+        "date": chinese_date(t.issued_on),
+        "unit": handling.name,
+        "responsible_person": t.responsible_person,
+        "responsible_title": t.responsible_title or "",
+        "priority": PRIORITY_LABELS_ZH[Priority(t.priority)],
+        "issued_on": chinese_date(t.issued_on),
+        "acknowledge_by": chinese_date(t.acknowledge_by),
+        "rectification_deadline": deadline,
+        "problems": [
+            {"no": i, "description": p.description, "measure": p.measure} for i, p in enumerate(problems, start=1)
+        ],
+    }
+    return Draft(
+        DocumentKind.supervision_ticket,
+        SUPERVISION_TICKET.name,
+        t.id,
+        t.jurisdiction_id,
+        issuing,
+        t.issued_on.year,
+        context,
+    )
+
+
+def ticket_document(actor: Actor, ticket_id: int) -> Rendered:
+    return _document(
+        actor,
+        DocumentKind.supervision_ticket,
+        SUPERVISION_TICKET.name,
+        lambda lock: _getter(DocumentKind.supervision_ticket)(actor, ticket_id, for_update=lock),
+        _ticket_draft,
+    )
+
+
+# -- 约谈通知 -----------------------------------------------------------------------------------------------------
+
+
+def _interview_draft(i: Interview) -> Draft:
+    if i.state == InterviewState.CANCELLED:
+        raise Conflict("document_not_issuable", "约谈已取消，不能生成约谈通知")
+    if i.scheduled_at is None or not i.place:
+        raise Conflict("document_not_issuable", "约谈时间和地点尚未确定，不能生成约谈通知")
+    ticket = db.session.get(SupervisionTicket, i.ticket_id) if i.ticket_id is not None else None
+    body_id = i.interviewer_body_id or (ticket.issuing_body_id if ticket is not None else i.jurisdiction_id)
+    bodies = _bodies(body_id, i.jurisdiction_id)
+    issuing, interviewed = bodies[body_id], bodies[i.jurisdiction_id]
+    issuer = issuer_name(issuing)
+    reason = i.reason or (f"督办单「{ticket.title}」整改推进不力" if ticket is not None else "工作推进不力")
+    when = chinese_datetime(i.scheduled_at)
+    on = today()
+    context = {
+        "issuer": issuer,
+        "title": "约谈通知",
+        "addressee": issuer_name(interviewed),
+        "body": (
+            f"因{reason}，根据有关规定，{issuer}定于{when}在{i.place}约谈你单位{i.responsible_person}同志。\n"
+            "请被约谈人准时参加，如实说明情况，并提前准备书面整改说明材料。"
+        ),
+        "date": chinese_date(on),
+        "interviewee": i.responsible_person,
+        "interviewee_body": interviewed.name,
+        "scheduled_at": when,
+        "place": i.place,
+        "reason": reason,
+        "ticket_title": ticket.title if ticket is not None else "",
+    }
+    return Draft(DocumentKind.interview_notice, interviews.WORKFLOW, i.id, i.jurisdiction_id, issuing, on.year, context)
+
+
+def interview_notice(actor: Actor, interview_id: int) -> Rendered:
+    return _document(
+        actor,
+        DocumentKind.interview_notice,
+        interviews.WORKFLOW,
+        lambda lock: _getter(DocumentKind.interview_notice)(actor, interview_id, for_update=lock),
+        _interview_draft,
+    )
+
+
+# -- 批复 ---------------------------------------------------------------------------------------------------------
+
+APPROVED_STATES = (EstablishmentState.APPROVED.value, EstablishmentState.FOUNDED.value)
+
+
+def _reply_draft(case: EstablishmentCase) -> Draft:
+    if case.state not in APPROVED_STATES or case.approved_on is None:
+        raise Conflict("document_not_issuable", "申请尚未批准，不能生成批复")
+    body = _bodies(case.jurisdiction_id)[case.jurisdiction_id]
+    issuer = case.approving_body or issuer_name(body)
+    names = list(
+        db.session.execute(
+            select(Unit.name)
+            .join(EstablishmentCaseUnit, EstablishmentCaseUnit.unit_id == Unit.id)
+            .where(EstablishmentCaseUnit.case_id == case.id)
+            .order_by(Unit.id)
+        ).scalars()
+    )
+    form = FORM_LABELS_ZH[OrgForm(case.form)]
+    meeting = chinese_date(case.approval_meeting_on or case.approved_on)
+    elect = "委员会" if case.form in ("general_branch", "primary_committee") else "支部委员会或书记"
+    context = {
+        "issuer": issuer,
+        "title": f"关于同意成立{case.proposed_name}的批复",
+        "addressee": "、".join(names),
+        "body": (
+            f"你单位《关于成立{case.proposed_name}的请示》收悉。经{meeting}会议研究，同意成立{case.proposed_name}，"
+            f"组织形式为{form}。\n"
+            f"请按照党章和有关规定，及时召开党员大会，选举产生{elect}，并将选举结果报{issuer}。"
+        ),
+        "date": chinese_date(case.approved_on),
+        "organisation_name": case.proposed_name,
+        "form": form,
+        "units": "、".join(names),
+        "formal_members": case.formal_total,
+        "probationary_members": case.probationary_total,
+        "secretary": case.proposed_secretary or "",
+        "committee_size": case.proposed_committee_size or "",
+        "meeting_on": meeting,
+        "approved_on": chinese_date(case.approved_on),
+    }
+    return Draft(
+        DocumentKind.approval_reply,
+        ESTABLISHMENT.name,
+        case.id,
+        case.jurisdiction_id,
+        body,
+        case.approved_on.year,
+        context,
+        fixed_no=case.approval_doc_no or None,
+    )
+
+
+def approval_reply(actor: Actor, case_id: int) -> Rendered:
+    return _document(
+        actor,
+        DocumentKind.approval_reply,
+        ESTABLISHMENT.name,
+        lambda lock: _getter(DocumentKind.approval_reply)(actor, case_id, for_update=lock),
+        _reply_draft,
+    )
+
+
+MAKERS: dict[DocumentKind, Callable[[Actor, int], Rendered]] = {
+    DocumentKind.supervision_ticket: ticket_document,
+    DocumentKind.interview_notice: interview_notice,
+    DocumentKind.approval_reply: approval_reply,
+}
+
+
+def require_visible(actor: Actor, kind: DocumentKind, subject_id: int) -> None:
+    """404 unless the actor can read the subject (checked before anything else, e.g. the PDF converter)."""
+    _getter(kind)(actor, subject_id)
