@@ -19,6 +19,7 @@ from flask import Flask
 from werkzeug.serving import make_server
 
 from service.auth import system_actor
+from service.commands import NewCase
 from service.extensions import db
 from service.operations import establishment, units, users
 from tests.conftest import World
@@ -120,13 +121,13 @@ def _primary_committee(app: Flask, world: World) -> int:
         )
         case = establishment.create(
             actor,
-            {
-                "unit_ids": [unit.id],
-                "form": "primary_committee",
-                "proposed_name": "中共青山重工机械股份有限公司委员会",
-                "proposed_secretary": "陈建国",
-                "proposed_committee_size": 5,
-            },
+            NewCase(
+                unit_ids=[unit.id],
+                form="primary_committee",
+                proposed_name="中共青山重工机械股份有限公司委员会",
+                proposed_secretary="陈建国",
+                proposed_committee_size=5,
+            ),
         )
         establishment.submit(actor, case.id)
         case_id = case.id
@@ -206,9 +207,7 @@ def test_two_browsers_on_one_task_the_second_sees_the_conflict(
         )
         world.users["second@east_t1"] = second.id
         unit = units.create(actor, unit_payload(world.ids["east_t1"], formal_members=3))
-        case = establishment.create(
-            actor, {"unit_ids": [unit.id], "form": "branch", "proposed_name": "东一镇测试党支部"}
-        )
+        case = establishment.create(actor, NewCase(unit_ids=[unit.id], form="branch", proposed_name="东一镇测试党支部"))
         establishment.submit(actor, case.id)
         db.session.remove()
     _people(app, world, console, "approver@east_t1", "second@east_t1")

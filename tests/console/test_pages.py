@@ -12,6 +12,7 @@ from flask import Flask
 from sqlalchemy import event
 
 from service.auth import system_actor
+from service.commands import NewCase
 from service.extensions import db
 from service.operations import establishment, units, users
 from tests.conftest import Api, World
@@ -29,7 +30,7 @@ def _cases(app: Flask, world: World, n: int, place: str = "east_t1", members: in
         for i in range(n):
             unit = units.create(actor, unit_payload(world.ids[place], formal_members=members))
             case = establishment.create(
-                actor, {"unit_ids": [unit.id], "form": "branch", "proposed_name": f"测试党支部{place}{i}"}
+                actor, NewCase(unit_ids=[unit.id], form="branch", proposed_name=f"测试党支部{place}{i}")
             )
             establishment.submit(actor, case.id)
             ids.append(case.id)
