@@ -13,6 +13,7 @@ SUBJECT_TYPES = [
     "party_org",
     "ledger",
     "approval_route",
+    "unit_import",
     *WORKFLOW_SUBJECTS,
 ]
 

@@ -10,6 +10,7 @@ from typing import Any, TypeVar
 
 from flask import current_app, has_app_context
 
+from service.spreadsheets.limits import SpreadsheetSettings
 from workflows.dates import DEFAULT_DATE_WINDOW, DateWindow
 from workflows.deadlines import EscalationSettings
 from workflows.establishment import EstablishmentSettings
@@ -122,6 +123,8 @@ class Settings:
     supervision: SupervisionSettings = field(default_factory=SupervisionSettings)
     # Every date input and the working-day calendar's years (DATE_MIN_YEAR / DATE_MAX_YEAR).
     date_window: DateWindow = field(default_factory=DateWindow)
+    # .xlsx imports: upload size, zip-bomb guards, row/column limits, batch size (IMPORT_* variables).
+    spreadsheets: SpreadsheetSettings = field(default_factory=SpreadsheetSettings)
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -152,6 +155,7 @@ class Settings:
             date_window=DateWindow(
                 _int("DATE_MIN_YEAR", DEFAULT_DATE_WINDOW.min_year), _int("DATE_MAX_YEAR", DEFAULT_DATE_WINDOW.max_year)
             ),
+            spreadsheets=SpreadsheetSettings.from_env(),
         )
 
     def flask_config(self) -> dict[str, object]:

@@ -81,6 +81,7 @@ def init_app(app: Flask) -> None:
         jurisdictions,
         notifications,
         party_orgs,
+        spreadsheets,
         supervision,
         tasks,
         units,
@@ -106,6 +107,7 @@ def init_app(app: Flask) -> None:
         calendar.blp,
         supervision.blp,
         supervision.interviews_blp,
+        spreadsheets.blp,
     ):
         api.register_blueprint(blp)
     app.register_blueprint(health.bp)

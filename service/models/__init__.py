@@ -11,6 +11,7 @@ from service.models.escalation import (
     WebhookDelivery,
 )
 from service.models.establishment import EstablishmentCase, EstablishmentCaseUnit
+from service.models.imports import UnitImport, UnitImportError, UnitImportRow
 from service.models.jurisdiction import Jurisdiction, JurisdictionKind
 from service.models.ledger import PartyOrg, Unit
 from service.models.supervision import Interview, SupervisionTicket, TicketExtension, TicketProblem, TicketReport
@@ -40,6 +41,9 @@ __all__ = [
     "TicketProblem",
     "TicketReport",
     "Unit",
+    "UnitImport",
+    "UnitImportError",
+    "UnitImportRow",
     "User",
     "Webhook",
     "WebhookDelivery",

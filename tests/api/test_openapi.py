@@ -154,7 +154,9 @@ def test_every_post_put_and_patch_has_a_request_body_schema(app: Flask, doc: dic
             continue
         with_body += 1
         assert body, f"{method} {path} reads a JSON body but documents no requestBody"
-        schema = body["content"]["application/json"]["schema"]
+        # JSON, or a multipart upload (the .xlsx import: file + form fields)
+        media = body["content"].get("application/json") or body["content"]["multipart/form-data"]
+        schema = media["schema"]
         assert schema.get("$ref", "").startswith("#/components/schemas/"), (method, path)
         target = resolve(doc, schema)
         assert target.get("properties"), (method, path)
