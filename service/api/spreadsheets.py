@@ -14,7 +14,7 @@ from service.api.pagination import Blueprint
 from service.auth import current_actor, require_roles
 from service.clock import today
 from service.exports import ledger, tickets
-from service.operations import unit_imports
+from service.operations import unit_import_report, unit_imports
 from service.roles import UNIT_WRITERS
 from service.spreadsheets.writer import XLSX_MIMETYPE
 
@@ -95,5 +95,5 @@ def get_import(import_id: int) -> Any:
 @require_roles(*UNIT_WRITERS)
 def import_errors(args: dict[str, Any], import_id: int) -> Response:
     """The uploaded rows with each row's errors beside it and the faulty cells filled red (409 while running)."""
-    stream = unit_imports.errors_workbook(current_actor(), import_id, args["only_errors"])
+    stream = unit_import_report.errors_workbook(current_actor(), import_id, args["only_errors"])
     return _xlsx(stream, f"导入错误-{import_id}")
