@@ -68,6 +68,8 @@ def cell(ws: WriteOnlyWorksheet, value: Any, *, fill: PatternFill | None = None)
         value = civil_date(value)
     if isinstance(value, str):
         value = clean_text(value)
+        if not value.startswith("=") and fill is None:
+            return value  # a plain string is written as text; a wrapped cell costs ~5x more
     if not isinstance(value, str | date) and fill is None:
         return value
     c = WriteOnlyCell(ws, value=value)
