@@ -15,6 +15,7 @@ SUBJECT_TYPES = [
     "approval_route",
     "document",
     "document_template",
+    "unit_import",
     *WORKFLOW_SUBJECTS,
 ]
 

@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 from flask import current_app, has_app_context
 
 from service.documents.kinds import DocumentSettings
+from service.spreadsheets.limits import SpreadsheetSettings
 from workflows.dates import DEFAULT_DATE_WINDOW, DateWindow
 from workflows.deadlines import EscalationSettings
 from workflows.establishment import EstablishmentSettings
@@ -140,6 +141,8 @@ class Settings:
     signin_max_failures_per_address: int = 20
     password_min_length: int = 8
     documents: DocumentSettings = field(default_factory=DocumentSettings)
+    # .xlsx imports: upload size, zip-bomb guards, row/column limits, batch size (IMPORT_* variables).
+    spreadsheets: SpreadsheetSettings = field(default_factory=SpreadsheetSettings)
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -178,6 +181,7 @@ class Settings:
             signin_max_failures_per_user=_int("SIGNIN_MAX_FAILURES_PER_USER", 5),
             signin_max_failures_per_address=_int("SIGNIN_MAX_FAILURES_PER_ADDRESS", 20),
             password_min_length=_int("PASSWORD_MIN_LENGTH", 8),
+            spreadsheets=SpreadsheetSettings.from_env(),
         )
 
     def flask_config(self) -> dict[str, object]:

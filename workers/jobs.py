@@ -140,3 +140,11 @@ def deliver_webhook(delivery_id: int) -> Any:
 
     with _job_app().app_context():
         return webhooks.deliver(delivery_id)
+
+
+def run_unit_import(import_id: int) -> str:
+    """An .xlsx ledger import (service/operations/unit_imports.py): validate, then apply; progress in its row."""
+    from service.operations import unit_imports
+
+    with _job_app().app_context():
+        return unit_imports.run(import_id)

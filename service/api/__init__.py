@@ -84,6 +84,7 @@ def init_app(app: Flask) -> None:
         notifications,
         party_orgs,
         passwords,
+        spreadsheets,
         supervision,
         tasks,
         units,
@@ -113,6 +114,7 @@ def init_app(app: Flask) -> None:
         supervision.interviews_blp,
         documents.blp,
         documents.templates_blp,
+        spreadsheets.blp,
     ):
         api.register_blueprint(blp)
     app.register_blueprint(health.bp)

@@ -13,6 +13,7 @@ from service.models.escalation import (
     WebhookDelivery,
 )
 from service.models.establishment import EstablishmentCase, EstablishmentCaseUnit
+from service.models.imports import UnitImport, UnitImportError, UnitImportRow
 from service.models.jurisdiction import Jurisdiction, JurisdictionKind
 from service.models.ledger import PartyOrg, Unit
 from service.models.signin import SignInFailure
@@ -48,6 +49,9 @@ __all__ = [
     "TicketProblem",
     "TicketReport",
     "Unit",
+    "UnitImport",
+    "UnitImportError",
+    "UnitImportRow",
     "User",
     "Webhook",
     "WebhookDelivery",

@@ -34,7 +34,12 @@ def get(actor: Actor, ident: int) -> Unit:
 
 
 def query(actor: Actor, f: dict[str, Any]) -> Select[Unit]:
-    stmt = in_scope(select(Unit), Unit.jurisdiction_id, actor)
+    return order_by_keys(filtered(select(Unit), actor, f), Unit, f.get("sort"), SORT_KEYS, "name")
+
+
+def filtered(stmt: Select[Any], actor: Actor, f: dict[str, Any]) -> Select[Any]:
+    """The list's scope and filters on any statement over units (the list, the .xlsx export)."""
+    stmt = in_scope(stmt, Unit.jurisdiction_id, actor)
     if f.get("jurisdiction_id") is not None:
         root = jurisdictions.get(actor, f["jurisdiction_id"])
         stmt = stmt.where(Unit.jurisdiction_id.in_(jurisdictions.subtree_ids(root)))
@@ -50,22 +55,31 @@ def query(actor: Actor, f: dict[str, Any]) -> Select[Unit]:
         stmt = stmt.where(
             or_(Unit.name.icontains(q, autoescape=True), Unit.credit_code.startswith(q.upper(), autoescape=True))
         )
-    return order_by_keys(stmt, Unit, f.get("sort"), SORT_KEYS, "name")
+    return stmt
 
 
-def _check_counts(values: dict[str, Any], party_members_total: int | None) -> None:
+def check_counts(values: dict[str, Any], party_members_total: int | None) -> None:
     check_member_counts(MemberCounts(**{k: values[k] for k in COUNT_FIELDS}, party_members_total=party_members_total))
 
 
 def _check_instructor(actor: Actor, instructor_id: int | None, unit_jurisdiction: Jurisdiction) -> None:
     if instructor_id is None:
         return
-    instructor = db.session.get(User, instructor_id)
+    check_instructor(db.session.get(User, instructor_id), unit_jurisdiction.path)
+
+
+def check_instructor(instructor: User | None, unit_path: str) -> None:
+    """The instructor rules on a loaded user (the import loads a batch of them in one query)."""
     if instructor is None or instructor.role != Role.instructor or not instructor.active:
         raise RuleViolation("instructor_invalid", "指定的党建指导员不存在或不是指导员", "instructor_id")
     # An instructor serves units inside the body they belong to.
-    if not unit_jurisdiction.path.startswith(instructor.jurisdiction.path):
+    if not unit_path.startswith(instructor.jurisdiction.path):
         raise RuleViolation("instructor_out_of_area", "党建指导员不属于该单位所在的管辖范围", "instructor_id")
+
+
+def check_creatable(status: str) -> None:
+    if status == OperatingStatus.deregistered:
+        raise RuleViolation("create_deregistered", "不能新建已注销的单位", "operating_status")
 
 
 def _duplicate_code(code: str) -> None:
@@ -77,14 +91,13 @@ def create(actor: Actor, data: dict[str, Any]) -> Unit:
     data = dict(data)
     total = data.pop("party_members_total", None)
     data["credit_code"] = credit_code.validate(data["credit_code"])
-    _check_counts(data, total)
+    check_counts(data, total)
     with transaction():
         place = jurisdictions.get(actor, data["jurisdiction_id"])
         _check_instructor(actor, data.get("instructor_id"), place)
         _duplicate_code(data["credit_code"])
         status = data.setdefault("operating_status", OperatingStatus.operating.value)
-        if status == OperatingStatus.deregistered:
-            raise RuleViolation("create_deregistered", "不能新建已注销的单位", "operating_status")
+        check_creatable(status)
         unit = Unit(**data, in_scope=is_in_scope(data["kind"], data["employees"], status, thresholds()))
         db.session.add(unit)
         db.session.flush()
@@ -104,7 +117,7 @@ def update(actor: Actor, unit_id: int, changes: dict[str, Any], precondition: Pr
         if unit.operating_status == OperatingStatus.deregistered:
             raise Conflict("unit_deregistered", "该单位已注销，台账记录只读", "operating_status")
         merged = {k: changes.get(k, getattr(unit, k)) for k in COUNT_FIELDS}
-        _check_counts(merged, total)
+        check_counts(merged, total)
         before = snapshot(unit)
         place = unit.jurisdiction
         if "jurisdiction_id" in changes and changes["jurisdiction_id"] != unit.jurisdiction_id:

@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import hashlib
+import io
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -25,7 +26,7 @@ from service.auth import system_actor
 from service.extensions import db
 from service.models import ApiToken, Jurisdiction, PartyOrg, Unit, User
 from tests.conftest import ROLES, WORLD_TREE, Api, World
-from tests.factories import unit_payload
+from tests.factories import new_credit_code, unit_payload
 
 API_PREFIX = "/api/v1/"
 IGNORED_METHODS = {"HEAD", "OPTIONS"}
@@ -310,6 +311,8 @@ class Call:
     headers: dict[str, str] = field(default_factory=dict)
     # A multipart body (file uploads), built afresh for every send: a file object is read once.
     data: Callable[[], dict[str, Any]] | None = None
+    # multipart uploads: field name -> file content (a fresh stream per request)
+    files: dict[str, bytes] | None = None
 
 
 Build = Callable[[Scene, str, str], Call]  # (scene, target jurisdiction code, caller) -> request
@@ -528,6 +531,42 @@ def _redeliver(s: Scene, code: str, caller: str) -> Call:
 def _webhooks_at_both_places(s: Scene) -> None:
     for place in CALLER_PLACES:
         _own_webhook(s, INSIDE, f"portal@{place}")
+
+
+IMPORTS_V1 = "/api/v1/units/imports"
+
+
+def _ledger_xlsx() -> bytes:
+    from tests.excel.helpers import xlsx
+
+    return xlsx([[new_credit_code(), "矩阵企业", "非公企业", "east_t1", 60, 3]])
+
+
+def _import(s: Scene, code: str) -> int:
+    """A finished import uploaded by the handler at `code`."""
+    from service.clock import now
+    from service.models import UnitImport
+
+    with s.app.app_context():
+        row = UnitImport(
+            user_id=s.users[code],
+            jurisdiction_id=s.world.ids[code],
+            mode="all_or_nothing",
+            filename="ledger.xlsx",
+            size_bytes=1,
+            content=_ledger_xlsx(),
+            sheet_title="Sheet",
+            headers=["统一社会信用代码", "单位名称", "单位类型", "所属管辖单位代码", "从业人员数", "正式党员数"],
+            unknown_columns=[],
+            status="succeeded",
+            total_rows=1,
+            created_at=now(),
+        )
+        db.session.add(row)
+        db.session.commit()
+        ident = row.id
+        db.session.remove()
+    return ident
 
 
 CALENDAR_2027 = {
@@ -1288,6 +1327,40 @@ MATRIX: list[Row] = [
         outside_status=None,
     ),
     Row("GET", "/api/v1/tasks/done", ALL, 200, lambda s, c, who: Call("/api/v1/tasks/done"), outside_status=None),
+    # Excel: every role exports what it may list (a jurisdiction outside is 404); unit writers import. An upload
+    # addresses no jurisdiction (its rows are checked by the job); an import is seen from its uploader's body up.
+    Row(
+        "GET",
+        "/api/v1/units/export.xlsx",
+        ALL,
+        200,
+        lambda s, c, who: Call(f"/api/v1/units/export.xlsx?jurisdiction_id={s.world.ids[c]}"),
+    ),
+    Row(
+        "GET",
+        f"{TICKETS_V1}/export.xlsx",
+        ALL,
+        200,
+        lambda s, c, who: Call(f"{TICKETS_V1}/export.xlsx?jurisdiction_id={s.world.ids[c]}"),
+    ),
+    Row(
+        "POST",
+        IMPORTS_V1,
+        UNIT_WRITERS,
+        202,
+        lambda s, c, who: Call(IMPORTS_V1, files={"file": _ledger_xlsx()}),
+        outside_status=None,
+    ),
+    Row(
+        "GET", f"{IMPORTS_V1}/<int:import_id>", UNIT_WRITERS, 200, lambda s, c, w: Call(f"{IMPORTS_V1}/{_import(s, c)}")
+    ),
+    Row(
+        "GET",
+        f"{IMPORTS_V1}/<int:import_id>/errors.xlsx",
+        UNIT_WRITERS,
+        200,
+        lambda s, c, w: Call(f"{IMPORTS_V1}/{_import(s, c)}/errors.xlsx"),
+    ),
 ]
 
 MATRIX += _document_rows()
@@ -1322,6 +1395,9 @@ def _send(api: Api, row: Row, call: Call, caller: str) -> Any:
             headers=call.headers,
             content_type="multipart/form-data",
         )
+    if call.files is not None:
+        data = {name: (io.BytesIO(content), "ledger.xlsx") for name, content in call.files.items()}
+        return api.call(row.method, call.path, as_=caller, headers=call.headers, data=data)
     return api.call(row.method, call.path, as_=caller, json=call.json, headers=call.headers)
 
 
