@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any, TypeVar
@@ -13,6 +14,7 @@ from flask import current_app, has_app_context
 from workflows.dates import DEFAULT_DATE_WINDOW, DateWindow
 from workflows.deadlines import EscalationSettings
 from workflows.establishment import EstablishmentSettings
+from workflows.registry import LADDERS, WORKFLOWS
 from workflows.supervision import SupervisionSettings
 
 T = TypeVar("T")
@@ -75,16 +77,21 @@ def _merged(default: T, overrides: dict[str, Any], name: str) -> T:
 
 
 def escalation_settings(raw: str | None) -> EscalationSettings:
-    """ESCALATION_SETTINGS: JSON overriding ladder settings per item type."""
-    data = _json_object("ESCALATION_SETTINGS", raw)
-    defaults = EscalationSettings()
-    unknown = sorted(set(data) - {f.name for f in fields(EscalationSettings)})
-    if unknown:
-        raise ValueError(f"ESCALATION_SETTINGS: unknown item types {unknown}")
-    parts = {
-        name: _merged(getattr(defaults, name), value, f"ESCALATION_SETTINGS.{name}") for name, value in data.items()
+    """ESCALATION_SETTINGS: JSON overriding the declared ladders per item type, by the naming rule of
+    workflows.deadlines (`<level>_after_workdays`, `yellow_within_workdays`, declared parameters)."""
+    return EscalationSettings.from_declarations(LADDERS, _json_object("ESCALATION_SETTINGS", raw))
+
+
+def workflow_settings(environ: Mapping[str, str]) -> dict[str, Any]:
+    """Each workflow that declares rule settings (`WorkflowDefinition.settings`): its defaults merged with the
+    JSON variable `<NAME>_SETTINGS` (e.g. PAIRING_AGREEMENT_SETTINGS), checked at start-up."""
+    return {
+        d.name: _merged(
+            d.settings, _json_object(d.settings_variable, environ.get(d.settings_variable)), d.settings_variable
+        )
+        for d in WORKFLOWS.values()
+        if d.settings is not None
     }
-    return replace(defaults, **parts)
 
 
 def establishment_settings(raw: str | None) -> EstablishmentSettings:
@@ -117,11 +124,13 @@ class Settings:
     webhook_timeout_seconds: int = 5
     # Lists refuse pages that skip more rows than this ((page - 1) * page_size): OFFSET reads every skipped row.
     max_pagination_offset: int = 10_000
-    escalation: EscalationSettings = field(default_factory=EscalationSettings)
+    escalation: EscalationSettings = field(default_factory=lambda: escalation_settings(None))
     establishment: EstablishmentSettings = field(default_factory=EstablishmentSettings)
     supervision: SupervisionSettings = field(default_factory=SupervisionSettings)
     # Every date input and the working-day calendar's years (DATE_MIN_YEAR / DATE_MAX_YEAR).
     date_window: DateWindow = field(default_factory=DateWindow)
+    # Rule settings of the workflows that declare them, by workflow name (workflow_settings).
+    workflows: dict[str, Any] = field(default_factory=lambda: workflow_settings({}))
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -149,6 +158,7 @@ class Settings:
             escalation=escalation_settings(os.environ.get("ESCALATION_SETTINGS")),
             establishment=establishment_settings(os.environ.get("ESTABLISHMENT_SETTINGS")),
             supervision=supervision_settings(os.environ.get("SUPERVISION_SETTINGS")),
+            workflows=workflow_settings(os.environ),
             date_window=DateWindow(
                 _int("DATE_MIN_YEAR", DEFAULT_DATE_WINDOW.min_year), _int("DATE_MAX_YEAR", DEFAULT_DATE_WINDOW.max_year)
             ),
@@ -180,6 +190,11 @@ class Settings:
             "JSON_SORT_KEYS": False,
             "SETTINGS": self,
         }
+
+
+def rule_settings(workflow: str) -> Any:
+    """The rule settings in force for a workflow that declares them (see workflow_settings)."""
+    return current_app.config["SETTINGS"].workflows[workflow]
 
 
 def date_window() -> DateWindow:

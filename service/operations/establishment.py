@@ -557,7 +557,8 @@ def _escalation_deadline(c: EstablishmentCase, cal: WorkdayCalendar) -> date | N
     """A case stuck in preparation escalates against its preparation deadline."""
     if c.state not in (EstablishmentState.PREPARING, EstablishmentState.RETURNED):
         return None
-    return escalation.settings().establishment.preparation_deadline(c.preparation_started_on, cal).date
+    limit = escalation.settings().for_item(rules.PREPARATION_LADDER.item_type).parameter("preparation_limit_workdays")
+    return rules.preparation_deadline(c.preparation_started_on, limit, cal).date
 
 
 def _escalation_effects(c: EstablishmentCase, level: str, today: date) -> None:
@@ -591,7 +592,7 @@ def register() -> None:
             _escalation_deadline,
             lambda c: None,
             lambda c: c.jurisdiction_id,
-            _escalation_effects,
+            {"notify": _escalation_effects},
         )
     )
     interviews.register_subject("establishment", interviews.Subject(_interview_subject))

@@ -87,7 +87,7 @@ PENDING_ACTIONS = {
 
 def yellow_within_workdays() -> int:
     """The yellow light's window, from the same settings the escalation ladder runs on."""
-    return escalation.settings().supervision_ticket.yellow_within_workdays
+    return escalation.settings().for_item(rules.TICKET_LADDER.item_type).yellow_within_workdays
 
 
 def _short(title: str, limit: int = 60) -> str:
@@ -906,29 +906,13 @@ def _escalation_deadline(t: SupervisionTicket, _cal: WorkdayCalendar) -> date | 
     return t.rectify_by if t.state in ESCALATING_STATES else None
 
 
-def _escalation_effects(t: SupervisionTicket, level: str, today: date) -> None:
-    handlers = notifications.users_of(t.jurisdiction_id, Role.handler)
-    supervisors = [*notifications.users_of(t.issuing_body_id, Role.supervisor), t.issuer_id]
+def _notify(t: SupervisionTicket, level: str, today: date, title: str | None = None, *, handlers: bool = True) -> None:
+    """Effect "notify": the handling body's handlers, and the issuing side from 预警 on; a webhook."""
     label = deadlines.LEVEL_LABELS.get(level, level)
-    title = f"{label}：督办单「{t.title}」整改期限{t.rectify_by.isoformat() if t.rectify_by else ''}已过"
-    recipients: list[int | None] = list(handlers)
-    if level in ("warning", "red_notice", "interview", "accountability"):
-        recipients += supervisors
-    if level == "interview":
-        interviews.create_from_escalation(
-            system_actor("escalation"),
-            subject_type="supervision_ticket",
-            subject_id=t.id,
-            ticket_id=t.id,
-            jurisdiction_id=t.jurisdiction_id,
-            responsible_person=t.responsible_person,
-            interviewer_body_id=t.issuing_body_id,
-            reason=f"督办单「{t.title}」逾期未整改，经催办、预警仍未落实",
-        )
-    if level == "accountability":
-        t.accountability_at = now()
-        recipients = list(supervisors)
-        title = f"问责：督办单「{t.title}」约谈后仍未在{t.post_interview_deadline}前完成整改"
+    title = title or f"{label}：督办单「{t.title}」整改期限{t.rectify_by.isoformat() if t.rectify_by else ''}已过"
+    recipients: list[int | None] = list(notifications.users_of(t.jurisdiction_id, Role.handler)) if handlers else []
+    if level != "reminder":
+        recipients += [*notifications.users_of(t.issuing_body_id, Role.supervisor), t.issuer_id]
     notifications.notify(recipients, f"escalation.{level}", title, None, "supervision_ticket", t.id)
     webhooks.publish_at(
         f"escalation.{level}",
@@ -941,6 +925,28 @@ def _escalation_effects(t: SupervisionTicket, level: str, today: date) -> None:
         },
         t.jurisdiction_id,
     )
+
+
+def _propose_interview(t: SupervisionTicket, level: str, today: date) -> None:
+    """Effect "propose_interview": an interview (约谈) with the unit's responsible person, then "notify"."""
+    interviews.create_from_escalation(
+        system_actor("escalation"),
+        subject_type="supervision_ticket",
+        subject_id=t.id,
+        ticket_id=t.id,
+        jurisdiction_id=t.jurisdiction_id,
+        responsible_person=t.responsible_person,
+        interviewer_body_id=t.issuing_body_id,
+        reason=f"督办单「{t.title}」逾期未整改，经催办、预警仍未落实",
+    )
+    _notify(t, level, today)
+
+
+def _hold_accountable(t: SupervisionTicket, level: str, today: date) -> None:
+    """Effect "hold_accountable" (the missed post-interview deadline): 问责 is recorded, the issuing side told."""
+    t.accountability_at = now()
+    title = f"问责：督办单「{t.title}」约谈后仍未在{t.post_interview_deadline}前完成整改"
+    _notify(t, level, today, title, handlers=False)
 
 
 def _interview_subject(actor: Actor, ticket_id: int) -> tuple[Jurisdiction, int | None, str | None]:
@@ -968,7 +974,7 @@ def register() -> None:
             _escalation_deadline,
             lambda t: rules.escalation_start_level(t.priority),
             lambda t: t.jurisdiction_id,
-            _escalation_effects,
+            {"notify": _notify, "propose_interview": _propose_interview, "hold_accountable": _hold_accountable},
             final_deadline=lambda t, deadline: t.post_interview_deadline == deadline,
         )
     )
