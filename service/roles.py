@@ -30,3 +30,11 @@ TICKET_HANDLERS: tuple[Role, ...] = (Role.handler,)
 INTERVIEWERS: tuple[Role, ...] = (Role.admin, Role.supervisor)
 # Manage webhooks: portals their own, admins every webhook in their scope.
 WEBHOOK_MANAGERS: tuple[Role, ...] = (Role.admin, Role.portal)
+
+
+def of(workflow: str, group: str) -> tuple[Role, ...]:
+    """A role group a workflow declares with its definition (`WorkflowDefinition.roles`): the one place a
+    new workflow's groups are written, read here so every check still goes through this module."""
+    from workflows.registry import WORKFLOWS
+
+    return tuple(Role(value) for value in WORKFLOWS[workflow].roles[group])

@@ -99,6 +99,9 @@ class WorkflowDefinition:
     # Its rule settings' defaults (a frozen dataclass), overridden by the JSON variable `<NAME>_SETTINGS`
     # (service.config.workflow_settings); None for workflows whose settings are older explicit fields.
     settings: Any = None
+    # Its role groups (group name -> role values), for workflows whose groups are not older entries of
+    # service/roles.py; service.roles.of(workflow, group) reads and checks them.
+    roles: Mapping[str, Sequence[str]] = field(default_factory=dict)
     _machine: Machine = field(init=False, repr=False)
 
     @property
@@ -121,6 +124,7 @@ class WorkflowDefinition:
         object.__setattr__(self, "transitions", tuple(self.transitions))
         object.__setattr__(self, "initial", str(self.initial))
         object.__setattr__(self, "webhook_events", tuple(self.webhook_events))
+        object.__setattr__(self, "roles", {group: tuple(roles) for group, roles in self.roles.items()})
         self._validate()
         machine = _ValueMachine(
             model=None,

@@ -44,12 +44,14 @@ blp = Blueprint(
     __name__,
     url_prefix="/api/v1/supervision-tickets",
     description="Supervision tickets (督办单): issue → acknowledge → rectify → report → close",
+    workflow=SUPERVISION_TICKET.name,
 )
 interviews_blp = Blueprint(
     "interviews",
     __name__,
     url_prefix="/api/v1/interviews",
     description="Interviews (约谈) with a lagging body's responsible person",
+    workflow=INTERVIEW.name,
 )
 
 # The same role tuples the service layer's side checks and allowed_actions use.
