@@ -63,8 +63,8 @@ def org_names(rows: list[PairingAgreement]) -> dict[int, str]:
     ids = {i for a in rows for i in (a.org_a_id, a.org_b_id)}
     if not ids:
         return {}
-    rows = db.session.execute(select(PartyOrg.id, PartyOrg.name).where(PartyOrg.id.in_(ids)))
-    return {ident: name for ident, name in rows}
+    found = db.session.execute(select(PartyOrg.id, PartyOrg.name).where(PartyOrg.id.in_(ids)))
+    return {ident: name for ident, name in found}
 
 
 # -- commands --------------------------------------------------------------------------------------------------
