@@ -32,6 +32,7 @@ from service.clock import today
 from service.models import Interview, SupervisionTicket
 from service.operations import interviews as interview_ops
 from service.operations import supervision as tickets
+from service.operations import supervision_board as ticket_board
 from service.operations.common import paginate
 from service.roles import INTERVIEWERS, TICKET_HANDLERS, TICKET_ISSUERS
 from workflows.deadlines import LEVEL_LABELS, WARNING_LABELS
@@ -74,8 +75,8 @@ def _ticket_view(rows: list[SupervisionTicket], *, detail: bool = False) -> list
     allowed = tickets.allowed_actions(current_actor(), rows)
     out = []
     for t in rows:
-        tracked, level = tickets.warning_of(t, on)
-        action, action_label = tickets.pending_action(t)
+        tracked, level = ticket_board.warning_of(t, on)
+        action, action_label = ticket_board.pending_action(t)
         data = {col.key: getattr(t, col.key) for col in SupervisionTicket.__table__.columns}
         data.update(
             state_label=SUPERVISION_TICKET.state_label(t.state),
@@ -136,7 +137,7 @@ def _ticket(t: SupervisionTicket, status: int = 200) -> Any:
 def list_tickets(filters: dict[str, Any], pagination_parameters: Any) -> Any:
     """The board's list: tickets issued by or to my subtree, with their warning light (filterable in SQL)."""
     items, total = paginate(
-        tickets.query(current_actor(), filters), pagination_parameters.page, pagination_parameters.page_size
+        ticket_board.query(current_actor(), filters), pagination_parameters.page, pagination_parameters.page_size
     )
     pagination_parameters.item_count = total
     return _ticket_view(items)
@@ -148,7 +149,7 @@ def list_tickets(filters: dict[str, Any], pagination_parameters: Any) -> Any:
 @errors(blp, 404, 422)
 def board(filters: dict[str, Any]) -> Any:
     """Counts per handling body: issued, closed, closed on time, open, lights, closure and on-time rates."""
-    return tickets.board(current_actor(), filters)
+    return ticket_board.board(current_actor(), filters)
 
 
 @blp.route("/inbox")
@@ -159,7 +160,7 @@ def board(filters: dict[str, Any]) -> Any:
 def inbox(pagination_parameters: Any) -> Any:
     """Tickets of my body waiting for us (acknowledge, start, report — returned ones too), nearest deadline first."""
     items, total = paginate(
-        tickets.inbox_query(current_actor()), pagination_parameters.page, pagination_parameters.page_size
+        ticket_board.inbox_query(current_actor()), pagination_parameters.page, pagination_parameters.page_size
     )
     pagination_parameters.item_count = total
     return _ticket_view(items)

@@ -210,12 +210,12 @@ def _escalation_deadline(a: PairingAgreement, _cal: WorkdayCalendar) -> date | N
 
 def _notify(a: PairingAgreement, level: str, _on: date) -> None:
     """Effect "notify": the handlers where the agreement is followed; from 预警 on, the supervisors too."""
-    roles = (Role.handler,) if level == "reminder" else (Role.handler, Role.supervisor)
     behind = "、".join(rules.DUTY_LABELS[d] for d in lagging(a))
     title = f"{deadlines.LEVEL_LABELS.get(level, level)}：结对共建「{a.title}」{a.year}年度任务滞后（{behind}）"
-    notifications.notify(
-        notifications.users_of(a.jurisdiction_id, *roles), f"escalation.{level}", title, None, WORKFLOW, a.id
-    )
+    recipients = notifications.users_of(a.jurisdiction_id, Role.handler)
+    if level != "reminder":
+        recipients += notifications.users_of(a.jurisdiction_id, Role.supervisor)
+    notifications.notify(recipients, f"escalation.{level}", title, None, WORKFLOW, a.id)
     webhooks.publish_at(
         f"escalation.{level}",
         {"item_type": WORKFLOW, "item_id": a.id, "level": level, "title": a.title, "lagging": lagging(a)},

@@ -33,6 +33,18 @@ def _discover() -> tuple[ModuleType, ...]:
 WORKFLOW_MODULES = _discover()
 
 
+def workflow_side_modules() -> list[str]:
+    """Names of the modules that belong to a workflow and register nothing (e.g. supervision_board, its read
+    side): `WORKFLOW` names a declared workflow but there is no `register()`. Engines may not import them."""
+    registering = {m.__name__ for m in WORKFLOW_MODULES}
+    out = []
+    for info in pkgutil.iter_modules(service.operations.__path__):
+        module = importlib.import_module(f"service.operations.{info.name}")
+        if getattr(module, "WORKFLOW", None) in WORKFLOWS and module.__name__ not in registering:
+            out.append(info.name)
+    return sorted(out)
+
+
 def service_module(workflow: str) -> ModuleType | None:
     """The service module of a workflow (registering or not: interviews is the engine and the workflow)."""
     for info in pkgutil.iter_modules(service.operations.__path__):
