@@ -10,7 +10,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run from a checkout without installing
 
-from workflows.deadlines import SupervisionTicketSettings, next_escalation, warning_level
+from workflows.deadlines import next_escalation, warning_level
+from workflows.supervision import TICKET_LADDER
 from workflows.workdays import WorkdayCalendar
 
 
@@ -56,7 +57,7 @@ def main() -> None:
     )
 
     today = dt.date(2026, 10, 9)
-    ladder = SupervisionTicketSettings().ladder()
+    ladder = TICKET_LADDER.defaults().ladder()
     start = time.perf_counter()
     for i, r in enumerate(results):
         warning_level(today, r.date, fresh)

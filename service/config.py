@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any, TypeVar
@@ -15,6 +16,7 @@ from service.spreadsheets.limits import SpreadsheetSettings
 from workflows.dates import DEFAULT_DATE_WINDOW, DateWindow
 from workflows.deadlines import EscalationSettings
 from workflows.establishment import EstablishmentSettings
+from workflows.registry import LADDERS, WORKFLOWS
 from workflows.supervision import SupervisionSettings
 
 T = TypeVar("T")
@@ -77,16 +79,21 @@ def _merged(default: T, overrides: dict[str, Any], name: str) -> T:
 
 
 def escalation_settings(raw: str | None) -> EscalationSettings:
-    """ESCALATION_SETTINGS: JSON overriding ladder settings per item type."""
-    data = _json_object("ESCALATION_SETTINGS", raw)
-    defaults = EscalationSettings()
-    unknown = sorted(set(data) - {f.name for f in fields(EscalationSettings)})
-    if unknown:
-        raise ValueError(f"ESCALATION_SETTINGS: unknown item types {unknown}")
-    parts = {
-        name: _merged(getattr(defaults, name), value, f"ESCALATION_SETTINGS.{name}") for name, value in data.items()
+    """ESCALATION_SETTINGS: JSON overriding the declared ladders per item type, by the naming rule of
+    workflows.deadlines (`<level>_after_workdays`, `yellow_within_workdays`, declared parameters)."""
+    return EscalationSettings.from_declarations(LADDERS, _json_object("ESCALATION_SETTINGS", raw))
+
+
+def workflow_settings(environ: Mapping[str, str]) -> dict[str, Any]:
+    """Each workflow that declares rule settings (`WorkflowDefinition.settings`): its defaults merged with the
+    JSON variable `<NAME>_SETTINGS` (e.g. PAIRING_AGREEMENT_SETTINGS), checked at start-up."""
+    return {
+        d.name: _merged(
+            d.settings, _json_object(d.settings_variable, environ.get(d.settings_variable)), d.settings_variable
+        )
+        for d in WORKFLOWS.values()
+        if d.settings is not None
     }
-    return replace(defaults, **parts)
 
 
 def establishment_settings(raw: str | None) -> EstablishmentSettings:
@@ -124,7 +131,7 @@ class Settings:
     webhook_timeout_seconds: int = 5
     # Lists refuse pages that skip more rows than this ((page - 1) * page_size): OFFSET reads every skipped row.
     max_pagination_offset: int = 10_000
-    escalation: EscalationSettings = field(default_factory=EscalationSettings)
+    escalation: EscalationSettings = field(default_factory=lambda: escalation_settings(None))
     establishment: EstablishmentSettings = field(default_factory=EstablishmentSettings)
     supervision: SupervisionSettings = field(default_factory=SupervisionSettings)
     # Every date input and the working-day calendar's years (DATE_MIN_YEAR / DATE_MAX_YEAR).
@@ -143,6 +150,8 @@ class Settings:
     documents: DocumentSettings = field(default_factory=DocumentSettings)
     # .xlsx imports: upload size, zip-bomb guards, row/column limits, batch size (IMPORT_* variables).
     spreadsheets: SpreadsheetSettings = field(default_factory=SpreadsheetSettings)
+    # Rule settings of the workflows that declare them, by workflow name (workflow_settings).
+    workflows: dict[str, Any] = field(default_factory=lambda: workflow_settings({}))
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -172,6 +181,7 @@ class Settings:
             supervision=supervision_settings(os.environ.get("SUPERVISION_SETTINGS")),
             config_check_seconds=float(os.environ.get("CONFIG_CHECK_SECONDS") or 1.0),
             documents=document_settings(os.environ.get("DOCUMENT_SETTINGS")),
+            workflows=workflow_settings(os.environ),
             date_window=DateWindow(
                 _int("DATE_MIN_YEAR", DEFAULT_DATE_WINDOW.min_year), _int("DATE_MAX_YEAR", DEFAULT_DATE_WINDOW.max_year)
             ),
@@ -215,6 +225,11 @@ class Settings:
             "SESSION_COOKIE_NAME": "dangjian_session",
             "SETTINGS": self,
         }
+
+
+def rule_settings(workflow: str) -> Any:
+    """The rule settings in force for a workflow that declares them (see workflow_settings)."""
+    return current_app.config["SETTINGS"].workflows[workflow]
 
 
 def date_window() -> DateWindow:

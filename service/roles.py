@@ -33,3 +33,11 @@ WEBHOOK_MANAGERS: tuple[Role, ...] = (Role.admin, Role.portal)
 
 # The web console (service/console): the 待办 / 已办 pages serve those who decide tasks or handle tickets.
 INBOX_USERS: tuple[Role, ...] = DECIDERS + TICKET_HANDLERS
+
+
+def of(workflow: str, group: str) -> tuple[Role, ...]:
+    """A role group a workflow declares with its definition (`WorkflowDefinition.roles`): the one place a
+    new workflow's groups are written, read here so every check still goes through this module."""
+    from workflows.registry import WORKFLOWS
+
+    return tuple(Role(value) for value in WORKFLOWS[workflow].roles[group])

@@ -9,11 +9,12 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-from service.operations.registry import WORKFLOW_MODULES
+from service.operations.registry import WORKFLOW_MODULES, workflow_side_modules
 
 OPERATIONS = Path(__file__).resolve().parent.parent / "service" / "operations"
 PACKAGE = "service.operations"
-WORKFLOWS = {m.__name__.rsplit(".", 1)[1] for m in WORKFLOW_MODULES}
+# Modules that register a workflow, and the other modules of a workflow's side (its read side): not engines.
+WORKFLOWS = {m.__name__.rsplit(".", 1)[1] for m in WORKFLOW_MODULES} | set(workflow_side_modules())
 
 
 def imports_of(source: str) -> set[str]:

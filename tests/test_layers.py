@@ -83,9 +83,24 @@ def _is_role(node: ast.expr) -> bool:
     return isinstance(node, ast.Constant) and node.value in ROLE_VALUES
 
 
+def _declared_groups(tree: ast.Module) -> set[int]:
+    """Nodes inside the `roles=` of a `WorkflowDefinition(...)`: a workflow's own groups, declared once there
+    and read through service.roles.of."""
+    inside: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "WorkflowDefinition":
+            for kw in node.keywords:
+                if kw.arg == "roles":
+                    inside |= {id(n) for n in ast.walk(kw.value)}
+    return inside
+
+
 def _role_lists(tree: ast.Module) -> Iterator[int]:
     """Lines with a literal group of roles, or a `require_roles` given roles rather than a named group."""
+    declared = _declared_groups(tree)
     for node in ast.walk(tree):
+        if id(node) in declared:
+            continue
         literal = isinstance(node, ast.Tuple | ast.List | ast.Set) and bool(node.elts)
         spelled = isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "require_roles"
         if (literal and all(_is_role(e) for e in node.elts)) or (spelled and any(_is_role(a) for a in node.args)):
@@ -104,6 +119,8 @@ def test_the_checks_see_what_they_forbid() -> None:
     assert list(_role_lists(ast.parse("@require_roles(Role.admin)\ndef f(): ...")))
     assert not list(_role_lists(ast.parse("@require_roles(*ADMINS)\ndef f(): ...")))
     assert not list(_role_lists(ast.parse("users_of(body, Role.handler)")))
+    assert not list(_role_lists(ast.parse("W = WorkflowDefinition(roles={'manage': ('admin', 'handler')})")))
+    assert list(_role_lists(ast.parse("W = WorkflowDefinition(other={'manage': ('admin', 'handler')})")))
     names = [n for _, n in _imported_modules(ast.parse("from service.operations import units"))]
     assert "service.operations.units" in names
     assert ROLES_MODULE.exists() and list(_role_lists(_tree(ROLES_MODULE)))

@@ -1,10 +1,13 @@
 """The workflow kit: each workflow is declared once (workflows/, WorkflowDefinition) and the service reads
 the declaration. A registered workflow lacking a part fails here: its audit subject, its webhook events, its
-escalation ladder and registered item type, its approval handler, its place in GET /api/v1/workflows.
+escalation ladder (declared, in the settings, registered with every effect), its labels, its service module,
+its API blueprint with schema'd answers, its access-matrix rows, its approval handler, its place in
+GET /api/v1/workflows.
 And the events a workflow declares are really published."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -15,27 +18,93 @@ from schemas.audit import SUBJECT_TYPES
 from service.extensions import db
 from service.models import WebhookDelivery
 from service.operations import approvals, escalation, interviews
+from service.operations.registry import service_module
 from service.vocab import WEBHOOK_EVENTS
+from tests.api.test_access import MATRIX, api_rules
 from tests.conftest import Api
 from tests.flows.helpers import founded_branch
 from tests.notify.conftest import register
-from workflows.machine import WorkflowDefinition
-from workflows.registry import APPROVAL_WORKFLOWS, WORKFLOWS
+from workflows.deadlines import EscalationLadder, Rung
+from workflows.machine import StateDef, TransitionDef, WorkflowDefinition
+from workflows.registry import APPROVAL_WORKFLOWS, LADDERS, WORKFLOWS
 
 DECLARED = sorted(WORKFLOWS.values(), key=lambda d: d.name)
 
 
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def missing_parts(app: Flask, d: WorkflowDefinition) -> list[str]:
+    """What a declared workflow lacks: audit subject, webhook events, ladder (declared, configured, registered,
+    every effect implemented), labels, service module, API blueprint, schema'd responses, access rows."""
+    missing: list[str] = []
+    if d.subject_type not in SUBJECT_TYPES:
+        missing.append("audit subject")
+    if not set(d.webhook_events) <= set(WEBHOOK_EVENTS):
+        missing.append("webhook events")
+    if d.escalation is not None:
+        kind = escalation.ITEM_TYPES.get(d.escalation.item_type)
+        ladder = app.config["SETTINGS"].escalation.items.get(d.escalation.item_type)
+        if kind is None or ladder is None or not ladder.ladder().steps or escalation.missing_effects(kind):
+            missing.append("ladder")
+        elif not getattr(kind.model, "__tablename__", None):
+            missing.append("ladder (a persisted row carries the plan)")
+    labels = [d.label_zh, *(s.label_zh for s in d.states), *(t.label_zh for t in d.transitions)]
+    if d.escalation is not None:
+        labels += [step.label_zh for step in d.escalation.defaults().ladder().steps]
+    if not all(CJK.search(label) for label in labels):
+        missing.append("labels")
+    if d.runs_approvals and (d.name not in APPROVAL_WORKFLOWS or d.name in approvals.unregistered_workflows()):
+        missing.append("approval handler")
+    if service_module(d.name) is None:
+        missing.append("service module")
+    blueprints = [b for b in app.blueprints.values() if getattr(b, "workflow", None) == d.name]
+    if not blueprints:
+        missing.append("API blueprint")
+        return missing
+    prefixes = tuple(b.url_prefix or "" for b in blueprints)
+    rules = {(m, r) for m, r in api_rules(app) if r.startswith(prefixes)}
+    if not rules <= {row.key for row in MATRIX}:
+        missing.append("access rows")
+    paths = app.test_client().get("/api/openapi.json").json["paths"]
+    for method, rule in rules:
+        path = re.sub(r"<(?:[^:<>]+:)?([^<>]+)>", r"{\1}", rule)
+        responses = paths.get(path, {}).get(method.lower(), {}).get("responses", {})
+        if not any(code.startswith("2") and "content" in r for code, r in responses.items()):
+            missing.append(f"schema ({method} {rule})")
+    return missing
+
+
 @pytest.mark.parametrize("definition", DECLARED, ids=lambda d: d.name)
 def test_every_workflow_has_every_part(app: Flask, definition: WorkflowDefinition) -> None:
-    assert definition.subject_type in SUBJECT_TYPES
-    assert set(definition.webhook_events) <= set(WEBHOOK_EVENTS)
-    if definition.escalation_item:
-        assert app.config["SETTINGS"].escalation.ladder_for(definition.escalation_item).steps
-        kind = escalation.ITEM_TYPES[definition.escalation_item]
-        assert kind.model.__tablename__  # a persisted row carries the plan
+    assert missing_parts(app, definition) == []
     if definition.runs_approvals:
         assert definition.name in APPROVAL_WORKFLOWS
-        assert definition.name not in approvals.unregistered_workflows()
+
+
+def test_a_workflow_lacking_its_parts_is_caught(app: Flask) -> None:
+    """The check itself: a declaration nothing else knows about lacks every part."""
+    bare = WorkflowDefinition(
+        name="re_election",
+        label_zh="换届",
+        states=[StateDef("due", "待换届"), StateDef("done", "已换届", terminal=True)],
+        transitions=[TransitionDef("hold", ("due",), "done", "召开换届大会")],
+        initial="due",
+        webhook_events=("re_election.held",),
+        escalation=EscalationLadder("re_election", (Rung("reminder", 0, "notify"),)),
+    )
+    assert missing_parts(app, bare) == [
+        "audit subject",
+        "webhook events",
+        "ladder",
+        "service module",
+        "API blueprint",
+    ]
+
+
+def test_every_declared_ladder_is_in_force(app: Flask) -> None:
+    """Settings know exactly the declared ladders (the approval engine's and each workflow's)."""
+    assert set(app.config["SETTINGS"].escalation.items) == {ladder.item_type for ladder in LADDERS}
 
 
 def test_the_engines_know_only_what_was_registered(app: Flask) -> None:

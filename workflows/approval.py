@@ -30,7 +30,15 @@ from enum import StrEnum
 from types import MappingProxyType
 from typing import TypeAlias
 
+from workflows.deadlines import EscalationLadder, Rung
 from workflows.errors import Conflict, RuleViolation
+
+# 审批任务 (the approval engine's own item type): 催办 to the approvers when overdue, then 上报上级 to the body above.
+APPROVAL_TASK_LADDER = EscalationLadder(
+    "approval_task",
+    (Rung("reminder", 0, "remind_approvers"), Rung("escalate_to_superior", 3, "report_to_body_above")),
+    yellow_within_workdays=3,
+)
 
 PersonId: TypeAlias = int | str
 

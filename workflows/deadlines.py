@@ -26,9 +26,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Literal
+from typing import Any, Literal
 
 from workflows.errors import RuleViolation
 from workflows.workdays import Basis, Deadline, WorkdayCalendar
@@ -38,7 +38,6 @@ from workflows.workdays import Basis, Deadline, WorkdayCalendar
 MAX_SETTING_WORKDAYS = 10_000
 
 WarningLevel = Literal["green", "yellow", "red"]
-ItemType = Literal["supervision_ticket", "approval_task", "establishment"]
 
 WARNING_LABELS: Mapping[str, str] = MappingProxyType({"green": "绿灯 正常", "yellow": "黄灯 临期", "red": "红灯 逾期"})
 
@@ -200,108 +199,187 @@ def accountability_scheduled(post_interview_deadline: dt.date, calendar: Workday
     return ScheduledStep("accountability", LEVEL_LABELS["accountability"], due.date, due.basis)
 
 
-# --- settings per item type ----------------------------------------------------------------------
-
-
-def _check_non_negative(
-    settings: SupervisionTicketSettings | ApprovalTaskSettings | EstablishmentEscalationSettings,
-) -> None:
-    # Settings come from configuration edited by admins: fail at load time, not in a nightly sweep.
-    # The upper bound keeps ladder arithmetic after the last accepted date from overflowing.
-    for f in fields(settings):
-        value = getattr(settings, f.name)
-        if isinstance(value, int) and not 0 <= value <= MAX_SETTING_WORKDAYS:
-            raise ValueError(f"{type(settings).__name__}.{f.name} must be in 0..{MAX_SETTING_WORKDAYS}, got {value}")
+# --- ladders declared with their workflow, and their settings ----------------------------------------
+#
+# A workflow declares its item type and ladder once (`EscalationLadder`, given to its WorkflowDefinition as
+# `escalation`; the approval engine declares its own for overdue steps). Settings override the declared
+# numbers by one naming rule, the same for every item type (ESCALATION_SETTINGS, README):
+#   "<level>_after_workdays"  the delay of that level (null switches off a level declared optional),
+#   "yellow_within_workdays"  when the warning light turns yellow,
+#   "<parameter>"             any other working-day number the workflow declares (e.g. a preparation limit).
 
 
 @dataclass(frozen=True, slots=True)
-class SupervisionTicketSettings:
-    """督办单: 催办 on the first overdue working day, 预警 (to the head and the supervisor), then 约谈."""
+class Rung:
+    """One declared level: its default delay (None: optional and off unless a setting gives it a delay)
+    and the name of the effect the workflow's service module registers for it."""
 
+    level: str
+    after_workdays: int | None
+    effect: str
+    label_zh: str = ""
+
+    @property
+    def setting(self) -> str:
+        return f"{self.level}_after_workdays"
+
+
+@dataclass(frozen=True)
+class EscalationLadder:
+    """An item type's ladder as declared: the rungs in order, the yellow light, extra working-day parameters,
+    and (for items whose deadline can be the final one set at an interview) the effect of missing it."""
+
+    item_type: str
+    rungs: tuple[Rung, ...]
     yellow_within_workdays: int = 3
-    reminder_after_workdays: int = 0
-    warning_after_workdays: int = 3
-    # 红色通报 is optional and off by default; when set it sits between 预警 and 约谈.
-    red_notice_after_workdays: int | None = None
-    interview_after_workdays: int = 3
+    parameters: Mapping[str, int] = field(default_factory=dict)
+    # The effect run when a final deadline (set at an interview) is missed: accountability (问责), off the ladder.
+    final_effect: str | None = None
 
     def __post_init__(self) -> None:
-        _check_non_negative(self)
+        object.__setattr__(self, "rungs", tuple(self.rungs))
+        object.__setattr__(self, "parameters", MappingProxyType(dict(self.parameters)))
+        names = [r.setting for r in self.rungs] + ["yellow_within_workdays", *self.parameters]
+        if len(set(names)) != len(names):
+            raise ValueError(f"{self.item_type}: setting names clash: {names}")
+        self.defaults()  # a bad declaration fails at import, not in a sweep
 
-    def ladder(self) -> Ladder:
-        steps = [
-            LadderStep("reminder", self.reminder_after_workdays),
-            LadderStep("warning", self.warning_after_workdays),
-        ]
-        if self.red_notice_after_workdays is not None:
-            steps.append(LadderStep("red_notice", self.red_notice_after_workdays))
-        steps.append(LadderStep("interview", self.interview_after_workdays))
-        return Ladder(steps)
+    @property
+    def setting_names(self) -> tuple[str, ...]:
+        """Every setting name the naming rule gives this item type, in declaration order."""
+        return (*(r.setting for r in self.rungs), "yellow_within_workdays", *self.parameters)
+
+    @property
+    def effects(self) -> frozenset[str]:
+        """The effect names a registered item type must implement."""
+        return frozenset({r.effect for r in self.rungs} | ({self.final_effect} if self.final_effect else set()))
+
+    def defaults(self) -> LadderSettings:
+        return self.configure({})
+
+    def configure(self, overrides: Mapping[str, Any], where: str = "") -> LadderSettings:
+        """The declared numbers with `overrides` (by the naming rule) applied; unknown or invalid values fail."""
+        where = where or self.item_type
+        unknown = sorted(set(overrides) - set(self.setting_names))
+        if unknown:
+            raise ValueError(f"{where}: unknown settings {unknown}; known: {list(self.setting_names)}")
+        values: dict[str, int | None] = {r.setting: r.after_workdays for r in self.rungs}
+        values["yellow_within_workdays"] = self.yellow_within_workdays
+        values.update(self.parameters)
+        optional = {r.setting for r in self.rungs if r.after_workdays is None}
+        for name, value in overrides.items():
+            if value is None and name not in optional:
+                raise ValueError(f"{where}.{name} cannot be switched off")
+            values[name] = value
+        for name, value in values.items():
+            # Settings are edited by admins: fail at load time, not in a nightly sweep. The upper bound keeps
+            # ladder arithmetic after the last accepted date from overflowing.
+            if value is None:
+                continue
+            if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_SETTING_WORKDAYS:
+                raise ValueError(f"{where}.{name} must be an int in 0..{MAX_SETTING_WORKDAYS}, got {value!r}")
+        settings = LadderSettings(self, MappingProxyType(values))
+        settings.ladder()
+        return settings
 
 
-@dataclass(frozen=True, slots=True)
-class ApprovalTaskSettings:
-    """审批任务: 催办 to the approvers when overdue, then 上报上级 to the body above."""
+@dataclass(frozen=True)
+class LadderSettings:
+    """An item type's ladder numbers in force. Read a number by its setting name: `s.value("warning_after_workdays")`,
+    or as an attribute (`s.warning_after_workdays`, `s.preparation_limit_workdays`)."""
 
-    yellow_within_workdays: int = 3
-    reminder_after_workdays: int = 0
-    escalate_after_workdays: int = 3
+    declaration: EscalationLadder
+    values: Mapping[str, int | None]
 
-    def __post_init__(self) -> None:
-        _check_non_negative(self)
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, LadderSettings):
+            return NotImplemented
+        return self.declaration is other.declaration and dict(self.values) == dict(other.values)
+
+    def __hash__(self) -> int:
+        return hash((self.declaration.item_type, tuple(sorted(self.values.items()))))
+
+    def value(self, name: str) -> int | None:
+        if name not in self.values:
+            raise KeyError(f"{self.declaration.item_type} has no setting {name!r}")
+        return self.values[name]
+
+    def __getattr__(self, name: str) -> Any:
+        # Only called for names that are not real attributes; dunders and privates stay unknown.
+        if name.startswith("_") or name in ("declaration", "values"):
+            raise AttributeError(name)
+        try:
+            return self.value(name)
+        except KeyError:
+            raise AttributeError(name) from None
+
+    @property
+    def yellow_within_workdays(self) -> int:
+        return int(self.values["yellow_within_workdays"] or 0)
+
+    def parameter(self, name: str) -> int:
+        value = self.value(name)
+        assert value is not None  # parameters cannot be switched off
+        return value
 
     def ladder(self) -> Ladder:
         return Ladder(
-            [
-                LadderStep("reminder", self.reminder_after_workdays),
-                LadderStep("escalate_to_superior", self.escalate_after_workdays),
-            ]
+            LadderStep(r.level, after, r.label_zh)
+            for r in self.declaration.rungs
+            if (after := self.values[r.setting]) is not None
         )
 
-
-@dataclass(frozen=True, slots=True)
-class EstablishmentEscalationSettings:
-    """建组案件 stuck in preparation (筹备): the limit sets the deadline, then 催办 and 预警."""
-
-    preparation_limit_workdays: int = 30
-    yellow_within_workdays: int = 3
-    reminder_after_workdays: int = 0
-    warning_after_workdays: int = 5
-
-    def __post_init__(self) -> None:
-        _check_non_negative(self)
-
-    def ladder(self) -> Ladder:
-        return Ladder(
-            [
-                LadderStep("reminder", self.reminder_after_workdays),
-                LadderStep("warning", self.warning_after_workdays),
-            ]
-        )
-
-    def preparation_deadline(self, preparation_started_on: dt.date, calendar: WorkdayCalendar) -> Deadline:
-        """The last day preparation may last (the start day itself does not count)."""
-        return calendar.add_workdays(preparation_started_on, self.preparation_limit_workdays)
+    def effect_of(self, level: str) -> str:
+        """The effect name of a ladder level, or of the final deadline's accountability."""
+        for r in self.declaration.rungs:
+            if r.level == level:
+                return r.effect
+        if level == "accountability" and self.declaration.final_effect:
+            return self.declaration.final_effect
+        raise ValueError(f"{self.declaration.item_type}: no effect for level {level!r}")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class EscalationSettings:
-    """All ladder settings; the service loads one of these from its configuration."""
+    """The ladders in force for every declared item type (built from the declarations, then ESCALATION_SETTINGS)."""
 
-    supervision_ticket: SupervisionTicketSettings = field(default_factory=SupervisionTicketSettings)
-    approval_task: ApprovalTaskSettings = field(default_factory=ApprovalTaskSettings)
-    establishment: EstablishmentEscalationSettings = field(default_factory=EstablishmentEscalationSettings)
+    items: Mapping[str, LadderSettings]
 
-    def for_item(
-        self, item_type: ItemType
-    ) -> SupervisionTicketSettings | ApprovalTaskSettings | EstablishmentEscalationSettings:
-        if item_type == "supervision_ticket":
-            return self.supervision_ticket
-        if item_type == "approval_task":
-            return self.approval_task
-        if item_type == "establishment":
-            return self.establishment
-        raise ValueError(f"unknown item type {item_type!r}")
+    @classmethod
+    def from_declarations(
+        cls, ladders: Iterable[EscalationLadder], overrides: Mapping[str, Mapping[str, Any]] | None = None
+    ) -> EscalationSettings:
+        declared = {ladder.item_type: ladder for ladder in ladders}
+        overrides = overrides or {}
+        unknown = sorted(set(overrides) - set(declared))
+        if unknown:
+            raise ValueError(f"ESCALATION_SETTINGS: unknown item types {unknown}; known: {sorted(declared)}")
+        for name, value in overrides.items():
+            if not isinstance(value, Mapping):
+                raise ValueError(f"ESCALATION_SETTINGS.{name} must be a JSON object")
+        return cls(
+            MappingProxyType(
+                {
+                    name: ladder.configure(overrides.get(name, {}), f"ESCALATION_SETTINGS.{name}")
+                    for name, ladder in declared.items()
+                }
+            )
+        )
 
-    def ladder_for(self, item_type: ItemType) -> Ladder:
+    def for_item(self, item_type: str) -> LadderSettings:
+        try:
+            return self.items[item_type]
+        except KeyError:
+            raise ValueError(f"unknown item type {item_type!r}") from None
+
+    def ladder_for(self, item_type: str) -> Ladder:
         return self.for_item(item_type).ladder()
+
+    def __getattr__(self, name: str) -> LadderSettings:
+        # `settings.escalation.supervision_ticket`: an item type by name, like a field.
+        if name.startswith("_") or name == "items":
+            raise AttributeError(name)
+        try:
+            return self.items[name]
+        except KeyError:
+            raise AttributeError(name) from None

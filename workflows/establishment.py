@@ -39,8 +39,10 @@ from enum import StrEnum
 from types import MappingProxyType
 from typing import Any
 
+from workflows.deadlines import EscalationLadder, Rung
 from workflows.errors import Conflict, RuleViolation
 from workflows.machine import StateDef, TransitionDef, WorkflowDefinition
+from workflows.workdays import Deadline, WorkdayCalendar
 
 
 class OrgForm(StrEnum):
@@ -669,11 +671,25 @@ class EstablishmentState(StrEnum):
 
 _S = EstablishmentState
 
+# 建组案件 stuck in preparation (筹备): the limit sets the deadline, then 催办 and 预警.
+PREPARATION_LADDER = EscalationLadder(
+    "establishment",
+    (Rung("reminder", 0, "notify"), Rung("warning", 5, "notify")),
+    yellow_within_workdays=3,
+    parameters={"preparation_limit_workdays": 30},
+)
+
+
+def preparation_deadline(started_on: date, limit_workdays: int, calendar: WorkdayCalendar) -> Deadline:
+    """The last day preparation may last (the start day itself does not count)."""
+    return calendar.add_workdays(started_on, limit_workdays)
+
+
 ESTABLISHMENT = WorkflowDefinition(
     name="establishment",
     label_zh="建立党组织",
     webhook_events=("establishment.approved", "establishment.founded"),
-    escalation_item="establishment",
+    escalation=PREPARATION_LADDER,
     runs_approvals=True,
     states=[
         StateDef(_S.PREPARING, "筹备中"),

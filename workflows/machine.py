@@ -31,6 +31,7 @@ from typing import Any
 
 from transitions import Machine, MachineError
 
+from workflows.deadlines import EscalationLadder
 from workflows.errors import Conflict, RuleViolation
 
 # A guard receives the model and the keyword arguments given to `fire`.
@@ -91,9 +92,27 @@ class WorkflowDefinition:
     initial: str
     # What the rest of the service reads from the declaration (the workflow kit):
     webhook_events: Sequence[str] = ()  # events the workflow publishes, e.g. "establishment.founded"
-    escalation_item: str | None = None  # the escalation ladder its rows climb (workflows.deadlines), if any
+    # The escalation ladder its rows climb (item type, levels, delays, effects' names), if any; settings
+    # override its numbers by the naming rule in workflows.deadlines (ESCALATION_SETTINGS).
+    escalation: EscalationLadder | None = None
     runs_approvals: bool = False  # its cases go through the approval engine (steps, tasks, the inbox)
+    # Its rule settings' defaults (a frozen dataclass), overridden by the JSON variable `<NAME>_SETTINGS`
+    # (service.config.workflow_settings); None for workflows whose settings are older explicit fields.
+    settings: Any = None
+    # Its role groups (group name -> role values), for workflows whose groups are not older entries of
+    # service/roles.py; service.roles.of(workflow, group) reads and checks them.
+    roles: Mapping[str, Sequence[str]] = field(default_factory=dict)
     _machine: Machine = field(init=False, repr=False)
+
+    @property
+    def escalation_item(self) -> str | None:
+        """The item type its ladder runs under (the escalation engine's key)."""
+        return self.escalation.item_type if self.escalation else None
+
+    @property
+    def settings_variable(self) -> str:
+        """The environment variable overriding its rule settings (see `settings`)."""
+        return f"{self.name.upper()}_SETTINGS"
 
     @property
     def subject_type(self) -> str:
@@ -105,6 +124,7 @@ class WorkflowDefinition:
         object.__setattr__(self, "transitions", tuple(self.transitions))
         object.__setattr__(self, "initial", str(self.initial))
         object.__setattr__(self, "webhook_events", tuple(self.webhook_events))
+        object.__setattr__(self, "roles", {group: tuple(roles) for group, roles in self.roles.items()})
         self._validate()
         machine = _ValueMachine(
             model=None,

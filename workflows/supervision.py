@@ -53,7 +53,7 @@ from enum import StrEnum
 from types import MappingProxyType
 from typing import Any
 
-from workflows.deadlines import Ladder, accountability_due
+from workflows.deadlines import EscalationLadder, Ladder, Rung, accountability_due
 from workflows.errors import Conflict, RuleViolation
 from workflows.machine import StateDef, TransitionDef, WorkflowDefinition
 from workflows.workdays import Deadline, WorkdayCalendar
@@ -512,11 +512,25 @@ def _cancel_reason_given(model: Any, kwargs: Mapping[str, Any]) -> bool:
 _T = TicketState
 _OPEN = (_T.DRAFT, _T.ISSUED, _T.ACKNOWLEDGED, _T.RECTIFYING, _T.SUBMITTED)
 
+# 督办单: 催办 on the first overdue working day, 预警 (to the head and the supervisor), then 约谈; 红色通报 is
+# optional and off by default (between 预警 and 约谈 when set); a missed post-interview deadline means 问责.
+TICKET_LADDER = EscalationLadder(
+    "supervision_ticket",
+    (
+        Rung("reminder", 0, "notify"),
+        Rung("warning", 3, "notify"),
+        Rung("red_notice", None, "notify"),
+        Rung("interview", 3, "propose_interview"),
+    ),
+    yellow_within_workdays=3,
+    final_effect="hold_accountable",
+)
+
 SUPERVISION_TICKET = WorkflowDefinition(
     name="supervision_ticket",
     label_zh="督办单",
     webhook_events=("supervision_ticket.issued", "supervision_ticket.closed"),
-    escalation_item="supervision_ticket",
+    escalation=TICKET_LADDER,
     states=[
         StateDef(_T.DRAFT, "草稿"),
         StateDef(_T.ISSUED, "已下发"),

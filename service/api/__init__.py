@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import importlib
 import json
+import pkgutil
 from typing import Any, NoReturn
 
 from flask import Flask, Request
 from flask_smorest import Api as SmorestApi
+from flask_smorest import Blueprint
 from flask_smorest.arguments import ArgumentsMixin
 from webargs.flaskparser import FlaskParser, abort
 from werkzeug.exceptions import NotFound
@@ -71,6 +74,22 @@ class IdConverter(IntegerConverter):
         return super().to_python(value)
 
 
+def workflow_blueprints() -> list[Blueprint]:
+    """Every blueprint that serves a declared workflow (`Blueprint(..., workflow=<definition>.name)`), from
+    every module of this package: found, so a new workflow's API module needs no line here."""
+    import service.api
+    from service.api.pagination import Blueprint as WorkflowAware
+    from workflows.registry import WORKFLOWS
+
+    found: list[Blueprint] = []
+    for info in sorted(pkgutil.iter_modules(service.api.__path__), key=lambda i: i.name):
+        module = importlib.import_module(f"service.api.{info.name}")
+        for value in vars(module).values():
+            if isinstance(value, WorkflowAware) and value.workflow in WORKFLOWS and value not in found:
+                found.append(value)
+    return found
+
+
 def init_app(app: Flask) -> None:
     from service.api import (
         audit,
@@ -117,5 +136,8 @@ def init_app(app: Flask) -> None:
         spreadsheets.blp,
     ):
         api.register_blueprint(blp)
+    for blp in workflow_blueprints():
+        if blp.name not in app.blueprints:
+            api.register_blueprint(blp)
     app.register_blueprint(health.bp)
     app.register_blueprint(docs.assets_bp)

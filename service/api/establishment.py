@@ -32,6 +32,7 @@ blp = Blueprint(
     __name__,
     url_prefix="/api/v1/establishment-cases",
     description="Establishing a party organisation (建立党组织)",
+    workflow=ESTABLISHMENT.name,
 )
 
 ROLES = cases.ACTION_ROLES  # one definition of who may call each action, shared with allowed_actions

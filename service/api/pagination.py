@@ -78,7 +78,14 @@ def pagination_schema(default_page_size: int, max_page_size: int) -> type[ma.Sch
 
 class Blueprint(SmorestBlueprint):
     """flask-smorest's Blueprint with bounded pagination (pagination inside the view only: the view sets
-    `pagination_parameters.item_count`, see `service.operations.common.paginate`)."""
+    `pagination_parameters.item_count`, see `service.operations.common.paginate`).
+
+    `workflow=` names the declared workflow a blueprint serves: such blueprints are registered by
+    `service.api.workflow_blueprints` (found, not listed) and the workflow kit's tests read their rules."""
+
+    def __init__(self, *args: Any, workflow: str | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.workflow = workflow
 
     def paginate(
         self, pager: Any = None, *, page: int | None = None, page_size: int = 50, max_page_size: int = 200

@@ -42,6 +42,7 @@ from service.commands import (
 from service.models import Interview, SupervisionTicket
 from service.operations import interviews as interview_ops
 from service.operations import supervision as tickets
+from service.operations import supervision_board as ticket_board
 from service.operations.common import paginate
 from service.roles import INTERVIEWERS, TICKET_HANDLERS, TICKET_ISSUERS
 from workflows.deadlines import LEVEL_LABELS, WARNING_LABELS
@@ -54,12 +55,14 @@ blp = Blueprint(
     __name__,
     url_prefix="/api/v1/supervision-tickets",
     description="Supervision tickets (督办单): issue → acknowledge → rectify → report → close",
+    workflow=SUPERVISION_TICKET.name,
 )
 interviews_blp = Blueprint(
     "interviews",
     __name__,
     url_prefix="/api/v1/interviews",
     description="Interviews (约谈) with a lagging body's responsible person",
+    workflow=INTERVIEW.name,
 )
 
 # The same role tuples the service layer's side checks and allowed_actions use.
@@ -82,8 +85,8 @@ def _ticket_view(rows: list[SupervisionTicket], *, detail: bool = False) -> list
     allowed = tickets.allowed_actions(current_actor(), rows, pending)
     out = []
     for t in rows:
-        tracked, level = tickets.warning_of(t, on)
-        action, action_label = tickets.pending_action(t)
+        tracked, level = ticket_board.warning_of(t, on)
+        action, action_label = ticket_board.pending_action(t)
         data = {col.key: getattr(t, col.key) for col in SupervisionTicket.__table__.columns}
         data.update(
             state_label=SUPERVISION_TICKET.state_label(t.state),
@@ -144,7 +147,7 @@ def _ticket(t: SupervisionTicket, status: int = 200) -> Any:
 def list_tickets(filters: dict[str, Any], pagination_parameters: Any) -> Any:
     """The board's list: tickets issued by or to my subtree, with their warning light (filterable in SQL)."""
     items, total = paginate(
-        tickets.query(current_actor(), filters), pagination_parameters.page, pagination_parameters.page_size
+        ticket_board.query(current_actor(), filters), pagination_parameters.page, pagination_parameters.page_size
     )
     pagination_parameters.item_count = total
     return _ticket_view(items)
@@ -156,7 +159,7 @@ def list_tickets(filters: dict[str, Any], pagination_parameters: Any) -> Any:
 @errors(blp, 404, 422)
 def board(filters: dict[str, Any]) -> Any:
     """Counts per handling body: issued, closed, closed on time, open, lights, closure and on-time rates."""
-    return tickets.board(current_actor(), filters)
+    return ticket_board.board(current_actor(), filters)
 
 
 @blp.route("/inbox")
@@ -167,7 +170,7 @@ def board(filters: dict[str, Any]) -> Any:
 def inbox(pagination_parameters: Any) -> Any:
     """Tickets of my body waiting for us (acknowledge, start, report — returned ones too), nearest deadline first."""
     items, total = paginate(
-        tickets.inbox_query(current_actor()), pagination_parameters.page, pagination_parameters.page_size
+        ticket_board.inbox_query(current_actor()), pagination_parameters.page, pagination_parameters.page_size
     )
     pagination_parameters.item_count = total
     return _ticket_view(items)

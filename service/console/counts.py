@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from service.auth import Actor
 from service.operations import inbox, notifications
-from service.operations import supervision as tickets
+from service.operations import supervision_board as ticket_board
 from service.roles import DECIDERS, TICKET_HANDLERS
 
 
@@ -12,7 +12,7 @@ def open_work(actor: Actor) -> int:
     if actor.role in DECIDERS:
         return inbox.count(inbox.task_query(actor))
     if actor.role in TICKET_HANDLERS:
-        return inbox.count(tickets.inbox_query(actor))
+        return inbox.count(ticket_board.inbox_query(actor))
     return 0
 
 

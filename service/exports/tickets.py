@@ -13,7 +13,7 @@ from service.clock import today
 from service.exports import STREAM_BATCH
 from service.extensions import db
 from service.models import Jurisdiction, SupervisionTicket, TicketProblem
-from service.operations import supervision as tickets
+from service.operations import supervision_board as ticket_board
 from service.spreadsheets.writer import Column, Sheet, write_workbook
 from workflows import supervision as ticket_rules
 from workflows.deadlines import LEVEL_LABELS, WARNING_LABELS
@@ -67,12 +67,12 @@ def ticket_rows(actor: Actor, filters: dict[str, Any]) -> Iterator[Mapping[str, 
         .scalar_subquery()
     )
     stmt = (
-        tickets.query(actor, filters)
+        ticket_board.query(actor, filters)
         .join(issuer, issuer.id == SupervisionTicket.issuing_body_id)
         .add_columns(issuer.name.label("issuing_body_name"), problems.label("problems"))
     )
     on = today()
-    first_green = tickets.first_green_day(on)
+    first_green = ticket_board.first_green_day(on)
     return _ticket_stream(stmt, on, first_green)
 
 
@@ -98,7 +98,7 @@ def _ticket_stream(stmt: Any, on: Any, first_green: Any) -> Iterator[Mapping[str
 
 def _board_rows(actor: Actor, filters: dict[str, Any]) -> list[dict[str, Any]]:
     board_filters = {k: filters[k] for k in ("jurisdiction_id", "issuing_body_id", "priority") if k in filters}
-    board = tickets.board(actor, board_filters)
+    board = ticket_board.board(actor, board_filters)
     rows = [{"body_name": b["body"]["name"], "body_code": b["body"]["code"], **b} for b in board["bodies"]]
     rows.append({"body_name": "合计", "body_code": None, **board["totals"]})
     return [{c.key: row.get(c.key) for c in BOARD_COLUMNS} for row in rows]

@@ -816,6 +816,7 @@ def register_escalation() -> None:
             _escalation_deadline,
             lambda s: None,
             lambda s: s.scope_id,
-            _escalation_effects,
+            # One function: the level decides the recipients (approvers, then the body above).
+            {"remind_approvers": _escalation_effects, "report_to_body_above": _escalation_effects},
         )
     )

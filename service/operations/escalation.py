@@ -1,7 +1,9 @@
 """The escalation engine: stalled and overdue items climb their ladder (reminder → warning → … ).
 
+Ladders are declared with their workflow (`WorkflowDefinition.escalation`, workflows.deadlines.EscalationLadder:
+levels, delays, the effect each level runs) and read from workflows.registry through the settings in force.
 Workflows register their item types (`register(ItemType(...))` from their module's `register()`): the
-model, the deadline the ladder runs on, the audit subject, the scope and the effects of each level —
+model, the deadline the ladder runs on, the audit subject, the scope and the effect of each declared name —
 supervision tickets (up to interview and accountability), approval steps (reminder, then the body above),
 establishment cases stuck in preparation. This module imports no workflow module.
 
@@ -17,7 +19,7 @@ no trace, and the row's lease expires so a later sweep claims it again."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -35,6 +37,7 @@ from service.extensions import db
 from service.models import EscalationEvent, Jurisdiction
 from service.operations import audit
 from workflows import deadlines
+from workflows.registry import LADDERS
 from workflows.workdays import WorkdayCalendar
 
 
@@ -43,15 +46,19 @@ def settings() -> deadlines.EscalationSettings:
     return current_app.config["SETTINGS"].escalation
 
 
+# What a level does to an item (notify, propose an interview…): (item, level, today), registered by name.
+Effect = Callable[[Any, str, date], None]
+
+
 @dataclass(frozen=True)
 class ItemType:
-    name: deadlines.ItemType
+    name: str  # the item type of a declared ladder (workflows.registry.LADDERS)
     model: type[Any]
     subject: Callable[[Any], tuple[str, int]]  # the audit subject (type, id) the escalation is recorded against
     deadline: Callable[[Any, WorkdayCalendar], date | None]
     start_level: Callable[[Any], str | None]
     scope: Callable[[Any], int]
-    effects: Callable[[Any, str, date], None]
+    effects: Mapping[str, Effect]  # by the effect names its ladder declares
     # True when the deadline in force was set at an interview: missing it means accountability at once,
     # not another round of reminders (supervision tickets).
     final_deadline: Callable[[Any, date], bool] = lambda _item, _deadline: False
@@ -95,8 +102,21 @@ def parent_of(body_id: int) -> int | None:
 ITEM_TYPES: dict[str, ItemType] = {}
 
 
+def missing_effects(kind: ItemType) -> list[str]:
+    """Effect names its declared ladder uses that the item type does not implement (all of them when no
+    ladder is declared under its name)."""
+    ladder = next((d for d in LADDERS if d.item_type == kind.name), None)
+    if ladder is None:
+        return [f"<no ladder declared for {kind.name!r}>"]
+    return sorted(ladder.effects - set(kind.effects))
+
+
 def register(kind: ItemType) -> None:
-    """A workflow's escalating item type (called by the workflow module's `register`, never at import)."""
+    """A workflow's escalating item type (called by the workflow module's `register`, never at import).
+    Its ladder must be declared and every effect it names implemented: start-up fails otherwise."""
+    missing = missing_effects(kind)
+    if missing:
+        raise RuntimeError(f"escalation item {kind.name!r} lacks effects {missing}")
     ITEM_TYPES[kind.name] = kind
 
 
@@ -209,7 +229,7 @@ def escalate(item_type: str, item_id: int, today: date | None = None) -> str:
             item.escalation_level, item.escalation_reached_on = level, happened
             replan(item_type, item)
             return "duplicate"
-        kind.effects(item, level, today)
+        kind.effects[settings().for_item(item_type).effect_of(level)](item, level, today)
         before = {"escalation_level": item.escalation_level, "next_escalation_at": item.next_escalation_at.isoformat()}
         item.escalation_level, item.escalation_reached_on = level, today
         replan(item_type, item)

@@ -17,11 +17,21 @@ from service.auth import Actor, in_scope
 from service.clock import now, today
 from service.commands import CaseChanges, FoundingMeeting, NewCase
 from service.db import transaction
+from service.documents.kinds import DocumentKind
 from service.errors import Forbidden, NotFound
 from service.extensions import db
 from service.models import EstablishmentCase, EstablishmentCaseUnit, Jurisdiction, PartyOrg, Role, Unit
 from service.models.base import snapshot
-from service.operations import approvals, audit, escalation, interviews, jurisdictions, notifications, webhooks
+from service.operations import (
+    approvals,
+    audit,
+    documents,
+    escalation,
+    interviews,
+    jurisdictions,
+    notifications,
+    webhooks,
+)
 from service.operations.command import Subject
 from service.operations.common import Precondition, order_by_keys
 from service.roles import APPLICANT_PROXIES, CASE_APPLICANTS, CASE_CANCELLERS
@@ -545,7 +555,8 @@ def _escalation_deadline(c: EstablishmentCase, cal: WorkdayCalendar) -> date | N
     """A case stuck in preparation escalates against its preparation deadline."""
     if c.state not in (EstablishmentState.PREPARING, EstablishmentState.RETURNED):
         return None
-    return escalation.settings().establishment.preparation_deadline(c.preparation_started_on, cal).date
+    limit = escalation.settings().for_item(rules.PREPARATION_LADDER.item_type).parameter("preparation_limit_workdays")
+    return rules.preparation_deadline(c.preparation_started_on, limit, cal).date
 
 
 def _escalation_effects(c: EstablishmentCase, level: str, today: date) -> None:
@@ -579,7 +590,8 @@ def register() -> None:
             _escalation_deadline,
             lambda c: None,
             lambda c: c.jurisdiction_id,
-            _escalation_effects,
+            {"notify": _escalation_effects},
         )
     )
     interviews.register_subject("establishment", interviews.Subject(_interview_subject))
+    documents.register_subject(DocumentKind.approval_reply, get)  # its approval reply (批复)

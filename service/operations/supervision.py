@@ -17,7 +17,7 @@ from datetime import date
 from typing import Any
 
 from flask import current_app
-from sqlalchemy import ColumnElement, Select, and_, case, exists, func, null, or_, select
+from sqlalchemy import Select, and_, exists, or_, select
 
 from service import config_cache
 from service.auth import Actor, scope_ids, system_actor
@@ -47,12 +47,10 @@ from service.models.base import snapshot
 from service.models.jurisdiction import JurisdictionKind
 from service.operations import audit, escalation, interviews, jurisdictions, notifications, webhooks
 from service.operations.command import Subject
-from service.operations.common import Precondition, order_by_keys
+from service.operations.common import Precondition
 from service.roles import TICKET_HANDLERS, TICKET_ISSUERS
-from service.vocab import TICKET_SORT_KEYS as SORT_KEYS
 from workflows import deadlines
 from workflows import supervision as rules
-from workflows.deadlines import warning_level
 from workflows.errors import Conflict, RuleViolation
 from workflows.supervision import ESCALATING_STATES, EXTENSION_STATES, SUPERVISION_TICKET, TicketState
 from workflows.workdays import WorkdayCalendar
@@ -77,27 +75,9 @@ TARGET_KINDS = frozenset(
         JurisdictionKind.park,
     }
 )
-OPEN_STATES = (
-    TicketState.ISSUED.value,
-    TicketState.ACKNOWLEDGED.value,
-    TicketState.RECTIFYING.value,
-    TicketState.SUBMITTED.value,
-)
-WITH_UNIT = tuple(s.value for s in (TicketState.ISSUED, TicketState.ACKNOWLEDGED, TicketState.RECTIFYING))
 EDITABLE = ("title", "priority", "responsible_person", "responsible_title")
 EXTENSION_STATUS_LABELS = {"pending": "待审核", "approved": "已批准", "rejected": "不予批准", "lapsed": "已失效"}
 REVIEW_LABELS = {"closed": "审核通过", "returned": "退回重新整改"}
-# What the handling body owes in each state (the handler inbox).
-PENDING_ACTIONS = {
-    TicketState.ISSUED: ("acknowledge", "待签收"),
-    TicketState.ACKNOWLEDGED: ("start_rectification", "待开始整改"),
-    TicketState.RECTIFYING: ("submit_report", "待报送整改情况"),
-}
-
-
-def yellow_within_workdays() -> int:
-    """The yellow light's window, from the same settings the escalation ladder runs on."""
-    return escalation.settings().supervision_ticket.yellow_within_workdays
 
 
 def _short(title: str, limit: int = 60) -> str:
@@ -107,7 +87,7 @@ def _short(title: str, limit: int = 60) -> str:
 # -- scope and sides -------------------------------------------------------------------------------------------
 
 
-def _visible(stmt: Select[Any], actor: Actor) -> Select[Any]:
+def visible(stmt: Select[Any], actor: Actor) -> Select[Any]:
     """Issued tickets are visible to both sides, drafts only to the issuing side."""
     if actor.jurisdiction_path == "/":
         return stmt
@@ -205,7 +185,7 @@ def _target(actor: Actor, issuing_body: Jurisdiction, body_id: int) -> Jurisdict
 
 
 def get(actor: Actor, ticket_id: int, *, for_update: bool = False) -> SupervisionTicket:
-    stmt = _visible(select(SupervisionTicket).where(SupervisionTicket.id == ticket_id), actor)
+    stmt = visible(select(SupervisionTicket).where(SupervisionTicket.id == ticket_id), actor)
     if for_update:
         stmt = stmt.with_for_update(of=SupervisionTicket, key_share=True).execution_options(populate_existing=True)
     ticket = db.session.execute(stmt).scalar_one_or_none()
@@ -219,149 +199,6 @@ def _locked(actor: Actor, ticket_id: int) -> SupervisionTicket:
 
 
 TICKETS = Subject(SupervisionTicket, SUPERVISION_TICKET, loader=_locked)
-
-
-def tracked_deadline_sql() -> ColumnElement[Any]:
-    """`rules.tracked_deadline` in SQL: the acknowledgement deadline while issued, the rectification deadline
-    while the unit rectifies, NULL (no light) otherwise."""
-    return case(
-        (SupervisionTicket.state == TicketState.ISSUED.value, SupervisionTicket.acknowledge_by),
-        (
-            SupervisionTicket.state.in_([TicketState.ACKNOWLEDGED.value, TicketState.RECTIFYING.value]),
-            SupervisionTicket.rectify_by,
-        ),
-        else_=null(),
-    )
-
-
-def first_green_day(on: date | None = None) -> date:
-    """The earliest deadline that is still green on `on`: more than N working days left means the deadline is
-    on or after the (N+1)-th working day after `on` (today itself never counts, as in `warning_level`)."""
-    on = on or today()
-    return calendar().add_workdays(on, yellow_within_workdays() + 1).date
-
-
-def light_condition(level: str, on: date, first_green: date) -> ColumnElement[bool]:
-    """A warning light as a WHERE clause on the tracked deadline (NULL deadlines match no light)."""
-    tracked = tracked_deadline_sql()
-    if level == "red":
-        return tracked < on
-    if level == "yellow":
-        return and_(tracked >= on, tracked < first_green)
-    return tracked >= first_green
-
-
-def warning_of(t: SupervisionTicket, on: date | None = None) -> tuple[date | None, str | None]:
-    """The tracked deadline and light of one ticket (for presenting a page of rows)."""
-    if t.issued_on is None or t.acknowledge_by is None or t.rectify_by is None:
-        return None, None
-    tracked = rules.tracked_deadline(t.state, t.acknowledge_by, t.rectify_by)
-    if tracked is None:
-        return None, None
-    return tracked, warning_level(on or today(), tracked, calendar(), yellow_within_workdays())
-
-
-def query(actor: Actor, f: dict[str, Any]) -> Select[SupervisionTicket]:
-    """The board's list: tickets in scope, filtered by state, light, body subtree, priority, overdue."""
-    stmt = _filtered(_visible(select(SupervisionTicket), actor), actor, f)
-    for key in ("state", "priority"):
-        if f.get(key):
-            stmt = stmt.where(getattr(SupervisionTicket, key) == f[key])
-    on = today()
-    if f.get("warning_level"):
-        stmt = stmt.where(light_condition(f["warning_level"], on, first_green_day(on)))
-    if f.get("overdue") is not None:
-        tracked = tracked_deadline_sql()
-        stmt = stmt.where(tracked < on if f["overdue"] else or_(tracked.is_(None), tracked >= on))
-    if f.get("q"):
-        stmt = stmt.where(SupervisionTicket.title.contains(f["q"], autoescape=True))
-    return order_by_keys(stmt, SupervisionTicket, f.get("sort"), SORT_KEYS, "-created_at")
-
-
-def _filtered(stmt: Select[Any], actor: Actor, f: dict[str, Any]) -> Select[Any]:
-    if f.get("jurisdiction_id") is not None:
-        root = jurisdictions.get(actor, f["jurisdiction_id"])
-        stmt = stmt.where(SupervisionTicket.jurisdiction_id.in_(jurisdictions.subtree_ids(root)))
-    if f.get("issuing_body_id") is not None:
-        stmt = stmt.where(SupervisionTicket.issuing_body_id == f["issuing_body_id"])
-    if f.get("priority"):
-        stmt = stmt.where(SupervisionTicket.priority == f["priority"])
-    return stmt
-
-
-def board(actor: Actor, f: dict[str, Any]) -> dict[str, Any]:
-    """Per handling body: issued tickets (drafts and cancelled ones aside), closed, closed on time, open, the
-    lights of the open ones, and the closure / on-time rates. One GROUP BY query, whatever the number of rows."""
-    on = today()
-    first_green = first_green_day(on)
-    t = SupervisionTicket
-
-    def count_if(cond: ColumnElement[bool]) -> Any:
-        return func.coalesce(func.sum(case((cond, 1), else_=0)), 0)
-
-    closed = t.state == TicketState.CLOSED.value
-    grouped = _filtered(
-        _visible(
-            select(
-                t.jurisdiction_id.label("body_id"),
-                func.count().label("total"),
-                count_if(closed).label("closed"),
-                count_if(and_(closed, t.closed_on_time.is_(True))).label("closed_on_time"),
-                count_if(t.state.in_(OPEN_STATES)).label("open"),
-                count_if(light_condition("red", on, first_green)).label("overdue"),
-                count_if(light_condition("yellow", on, first_green)).label("yellow"),
-                count_if(light_condition("green", on, first_green)).label("green"),
-            ).where(t.state.not_in([TicketState.DRAFT.value, TicketState.CANCELLED.value])),
-            actor,
-        ),
-        actor,
-        f,
-    ).group_by(t.jurisdiction_id)
-    sub = grouped.subquery()
-    rows = db.session.execute(
-        select(sub, Jurisdiction.name, Jurisdiction.code, Jurisdiction.kind)
-        .join(Jurisdiction, Jurisdiction.id == sub.c.body_id)
-        .order_by(Jurisdiction.path)
-    ).all()
-    keys = ("total", "closed", "closed_on_time", "open", "overdue", "yellow", "green")
-    bodies = [
-        {"body": {"id": r.body_id, "name": r.name, "code": r.code, "kind": r.kind}, **_counts(r, keys)} for r in rows
-    ]
-    totals = {k: sum(b[k] for b in bodies) for k in keys}
-    return {"as_of": on, "bodies": bodies, "totals": _rates(totals)}
-
-
-def _counts(row: Any, keys: tuple[str, ...]) -> dict[str, Any]:
-    return _rates({k: int(getattr(row, k)) for k in keys})
-
-
-def _rates(counts: dict[str, int]) -> dict[str, Any]:
-    closure = rules.closure_rate(counts["closed"], counts["total"])
-    on_time = rules.on_time_rate(counts["closed_on_time"], counts["closed"])
-    return {
-        **counts,
-        "closure_rate": float(closure) if closure is not None else None,
-        "on_time_rate": float(on_time) if on_time is not None else None,
-    }
-
-
-def inbox_query(actor: Actor) -> Select[SupervisionTicket]:
-    """Tickets of my own body waiting for the handling body: to acknowledge, to start, to report (a returned
-    ticket is rectifying again), the nearest deadline first."""
-    return (
-        select(SupervisionTicket)
-        .where(SupervisionTicket.jurisdiction_id == actor.jurisdiction_id, SupervisionTicket.state.in_(WITH_UNIT))
-        .order_by(tracked_deadline_sql().asc(), SupervisionTicket.id.asc())
-    )
-
-
-def pending_action(t: SupervisionTicket) -> tuple[str | None, str | None]:
-    action = PENDING_ACTIONS.get(TicketState(t.state))
-    if action is None:
-        return None, None
-    if t.state == TicketState.RECTIFYING and t.return_reason:
-        return action[0], "已退回，待重新报送整改情况"
-    return action
 
 
 # -- batched reads for presenting a page -----------------------------------------------------------------------
@@ -858,29 +695,13 @@ def _escalation_deadline(t: SupervisionTicket, _cal: WorkdayCalendar) -> date | 
     return t.rectify_by if t.state in ESCALATING_STATES else None
 
 
-def _escalation_effects(t: SupervisionTicket, level: str, today: date) -> None:
-    handlers = notifications.users_of(t.jurisdiction_id, Role.handler)
-    supervisors = [*notifications.users_of(t.issuing_body_id, Role.supervisor), t.issuer_id]
+def _notify(t: SupervisionTicket, level: str, today: date, title: str | None = None, *, handlers: bool = True) -> None:
+    """Effect "notify": the handling body's handlers, and the issuing side from 预警 on; a webhook."""
     label = deadlines.LEVEL_LABELS.get(level, level)
-    title = f"{label}：督办单「{t.title}」整改期限{t.rectify_by.isoformat() if t.rectify_by else ''}已过"
-    recipients: list[int | None] = list(handlers)
-    if level in ("warning", "red_notice", "interview", "accountability"):
-        recipients += supervisors
-    if level == "interview":
-        interviews.create_from_escalation(
-            system_actor("escalation"),
-            subject_type="supervision_ticket",
-            subject_id=t.id,
-            ticket_id=t.id,
-            jurisdiction_id=t.jurisdiction_id,
-            responsible_person=t.responsible_person,
-            interviewer_body_id=t.issuing_body_id,
-            reason=f"督办单「{t.title}」逾期未整改，经催办、预警仍未落实",
-        )
-    if level == "accountability":
-        t.accountability_at = now()
-        recipients = list(supervisors)
-        title = f"问责：督办单「{t.title}」约谈后仍未在{t.post_interview_deadline}前完成整改"
+    title = title or f"{label}：督办单「{t.title}」整改期限{t.rectify_by.isoformat() if t.rectify_by else ''}已过"
+    recipients: list[int | None] = list(notifications.users_of(t.jurisdiction_id, Role.handler)) if handlers else []
+    if level != "reminder":
+        recipients += [*notifications.users_of(t.issuing_body_id, Role.supervisor), t.issuer_id]
     notifications.notify(recipients, f"escalation.{level}", title, None, "supervision_ticket", t.id)
     webhooks.publish_at(
         f"escalation.{level}",
@@ -893,6 +714,28 @@ def _escalation_effects(t: SupervisionTicket, level: str, today: date) -> None:
         },
         t.jurisdiction_id,
     )
+
+
+def _propose_interview(t: SupervisionTicket, level: str, today: date) -> None:
+    """Effect "propose_interview": an interview (约谈) with the unit's responsible person, then "notify"."""
+    interviews.create_from_escalation(
+        system_actor("escalation"),
+        subject_type="supervision_ticket",
+        subject_id=t.id,
+        ticket_id=t.id,
+        jurisdiction_id=t.jurisdiction_id,
+        responsible_person=t.responsible_person,
+        interviewer_body_id=t.issuing_body_id,
+        reason=f"督办单「{t.title}」逾期未整改，经催办、预警仍未落实",
+    )
+    _notify(t, level, today)
+
+
+def _hold_accountable(t: SupervisionTicket, level: str, today: date) -> None:
+    """Effect "hold_accountable" (the missed post-interview deadline): 问责 is recorded, the issuing side told."""
+    t.accountability_at = now()
+    title = f"问责：督办单「{t.title}」约谈后仍未在{t.post_interview_deadline}前完成整改"
+    _notify(t, level, today, title, handlers=False)
 
 
 def _interview_subject(actor: Actor, ticket_id: int) -> tuple[Jurisdiction, int | None, str | None]:
@@ -920,7 +763,7 @@ def register() -> None:
             _escalation_deadline,
             lambda t: rules.escalation_start_level(t.priority),
             lambda t: t.jurisdiction_id,
-            _escalation_effects,
+            {"notify": _notify, "propose_interview": _propose_interview, "hold_accountable": _hold_accountable},
             final_deadline=lambda t, deadline: t.post_interview_deadline == deadline,
         )
     )

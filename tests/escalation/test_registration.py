@@ -27,13 +27,14 @@ def test_importing_a_workflow_module_registers_nothing_the_factory_registers_all
         """
         from service.operations import approvals, escalation, establishment, interviews, supervision
         from service.operations.registry import register_workflows
-        from workflows.registry import APPROVAL_WORKFLOWS
+        from workflows.registry import APPROVAL_WORKFLOWS, LADDERS
         assert approvals._HANDLERS == {}, approvals._HANDLERS
         assert escalation.ITEM_TYPES == {} and interviews.SUBJECTS == {}
         assert approvals.unregistered_workflows() == list(APPROVAL_WORKFLOWS)
         register_workflows()
         assert approvals.unregistered_workflows() == []
-        assert set(escalation.ITEM_TYPES) == {"supervision_ticket", "approval_task", "establishment"}
+        assert set(escalation.ITEM_TYPES) == {ladder.item_type for ladder in LADDERS}  # every declared ladder
+        assert {"supervision_ticket", "approval_task", "establishment"} < set(escalation.ITEM_TYPES)
         assert set(interviews.SUBJECTS) == {"supervision_ticket", "establishment"}
         """
     )

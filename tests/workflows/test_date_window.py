@@ -11,11 +11,12 @@ from workflows.deadlines import (
     MAX_SETTING_WORKDAYS,
     EscalationSettings,
     LadderStep,
-    SupervisionTicketSettings,
     accountability_scheduled,
     planned_escalations,
 )
 from workflows.errors import RuleViolation
+from workflows.registry import LADDERS
+from workflows.supervision import TICKET_LADDER
 from workflows.workdays import WorkdayCalendar
 
 D = dt.date
@@ -41,22 +42,25 @@ def test_a_nonsense_window_is_refused(lo: int, hi: int) -> None:
 
 def _longest_settings() -> EscalationSettings:
     big = MAX_SETTING_WORKDAYS
-    return EscalationSettings(
-        supervision_ticket=SupervisionTicketSettings(
-            reminder_after_workdays=big,
-            warning_after_workdays=big,
-            red_notice_after_workdays=big,
-            interview_after_workdays=big,
-        )
+    return EscalationSettings.from_declarations(
+        LADDERS,
+        {
+            "supervision_ticket": {
+                "reminder_after_workdays": big,
+                "warning_after_workdays": big,
+                "red_notice_after_workdays": big,
+                "interview_after_workdays": big,
+            }
+        },
     )
 
 
 @pytest.mark.parametrize("last", [DEFAULT_DATE_WINDOW.last, DateWindow(2000, LATEST_MAX_YEAR).last])
 def test_the_longest_arithmetic_after_the_last_allowed_day_does_not_overflow(last: dt.date) -> None:
     cal = WorkdayCalendar()
-    for settings in (EscalationSettings(), _longest_settings()):
-        for item in ("supervision_ticket", "approval_task", "establishment"):
-            plan = planned_escalations(settings.ladder_for(item), last, cal)  # type: ignore[arg-type]
+    for settings in (EscalationSettings.from_declarations(LADDERS), _longest_settings()):
+        for item in settings.items:
+            plan = planned_escalations(settings.ladder_for(item), last, cal)
             assert plan and all(step.due_on > last for step in plan)
     assert accountability_scheduled(last, cal).due_on > last
     assert cal.add_workdays(last, 1000).date > last  # the calendar endpoint's largest query (MAX_DEADLINE_WORKDAYS)
@@ -77,7 +81,7 @@ def test_past_the_last_representable_date_is_a_rule_violation_not_a_crash() -> N
 
 def test_ladder_settings_are_bounded() -> None:
     with pytest.raises(ValueError):
-        SupervisionTicketSettings(warning_after_workdays=MAX_SETTING_WORKDAYS + 1)
+        TICKET_LADDER.configure({"warning_after_workdays": MAX_SETTING_WORKDAYS + 1})
     with pytest.raises(ValueError):
         LadderStep("reminder", MAX_SETTING_WORKDAYS + 1)
     assert LadderStep("reminder", MAX_SETTING_WORKDAYS).after_workdays == MAX_SETTING_WORKDAYS

@@ -6,16 +6,14 @@ import datetime as dt
 
 import pytest
 
+from workflows.approval import APPROVAL_TASK_LADDER
 from workflows.deadlines import (
     LEVEL_LABELS,
     WARNING_LABELS,
-    ApprovalTaskSettings,
     EscalationSettings,
-    EstablishmentEscalationSettings,
     Ladder,
     LadderStep,
     ScheduledStep,
-    SupervisionTicketSettings,
     accountability_due,
     accountability_scheduled,
     next_escalation,
@@ -23,6 +21,9 @@ from workflows.deadlines import (
     warning_level,
 )
 from workflows.errors import RuleViolation
+from workflows.establishment import PREPARATION_LADDER, preparation_deadline
+from workflows.registry import LADDERS
+from workflows.supervision import TICKET_LADDER
 from workflows.workdays import WorkdayCalendar
 
 D = dt.date
@@ -35,7 +36,7 @@ def cal() -> WorkdayCalendar:
 
 @pytest.fixture(scope="module")
 def ticket_ladder() -> Ladder:
-    return SupervisionTicketSettings().ladder()
+    return TICKET_LADDER.defaults().ladder()
 
 
 # --- warning light -------------------------------------------------------------------------------
@@ -93,16 +94,16 @@ def test_default_ladders(ticket_ladder: Ladder) -> None:
     assert ticket_ladder.levels == ("reminder", "warning", "interview")
     assert [s.after_workdays for s in ticket_ladder.steps] == [0, 3, 3]
     assert [s.label_zh for s in ticket_ladder.steps] == ["催办", "预警", "约谈"]
-    approval = ApprovalTaskSettings().ladder()
+    approval = APPROVAL_TASK_LADDER.defaults().ladder()
     assert approval.levels == ("reminder", "escalate_to_superior")
     assert [s.label_zh for s in approval.steps] == ["催办", "上报上级"]
-    assert EstablishmentEscalationSettings().ladder().levels == ("reminder", "warning")
+    assert PREPARATION_LADDER.defaults().ladder().levels == ("reminder", "warning")
     assert "accountability" not in ticket_ladder.levels  # a separate rule
 
 
 def test_red_notice_optional(ticket_ladder: Ladder) -> None:
     assert "red_notice" not in ticket_ladder.levels
-    ladder = SupervisionTicketSettings(red_notice_after_workdays=2).ladder()
+    ladder = TICKET_LADDER.configure({"red_notice_after_workdays": 2}).ladder()
     assert ladder.levels == ("reminder", "warning", "red_notice", "interview")
     assert ladder.steps[2].label_zh == "红色通报"
 
@@ -123,18 +124,20 @@ def test_invalid_ladders_refused() -> None:
     with pytest.raises(ValueError):
         Ladder([LadderStep("reminder", 0), LadderStep("reminder", 3)])
     with pytest.raises(ValueError):
-        SupervisionTicketSettings(warning_after_workdays=-2)
+        TICKET_LADDER.configure({"warning_after_workdays": -2})
     with pytest.raises(ValueError):
-        EstablishmentEscalationSettings(preparation_limit_workdays=-1)
+        PREPARATION_LADDER.configure({"preparation_limit_workdays": -1})
 
 
 def test_settings_per_item_type() -> None:
-    settings = EscalationSettings(approval_task=ApprovalTaskSettings(escalate_after_workdays=5))
+    settings = EscalationSettings.from_declarations(
+        LADDERS, {"approval_task": {"escalate_to_superior_after_workdays": 5}}
+    )
     assert settings.ladder_for("approval_task").steps[1].after_workdays == 5
     assert settings.ladder_for("supervision_ticket").levels == ("reminder", "warning", "interview")
     assert settings.for_item("establishment").preparation_limit_workdays == 30
     with pytest.raises(ValueError):
-        settings.ladder_for("pairing_agreement")  # type: ignore[arg-type]
+        settings.ladder_for("no_such_item")
 
 
 # --- next_escalation -----------------------------------------------------------------------------
@@ -225,7 +228,7 @@ def test_next_escalation_input_errors(cal: WorkdayCalendar, ticket_ladder: Ladde
 
 
 def test_approval_task_reminds_then_escalates(cal: WorkdayCalendar) -> None:
-    ladder = EscalationSettings().ladder_for("approval_task")
+    ladder = EscalationSettings.from_declarations(LADDERS).ladder_for("approval_task")
     due = cal.add_workdays(D(2026, 9, 21), 5).date  # a step due 5 working days after assignment
     assert due == D(2026, 9, 29)  # 09-22, 23, 24, (25–27 Mid-autumn), 28, 29
     reminder = next_escalation(ladder, due, None, cal)
@@ -239,8 +242,8 @@ def test_approval_task_reminds_then_escalates(cal: WorkdayCalendar) -> None:
 
 
 def test_establishment_stuck_in_preparation(cal: WorkdayCalendar) -> None:
-    settings = EstablishmentEscalationSettings()
-    limit = settings.preparation_deadline(D(2026, 9, 1), cal)
+    settings = PREPARATION_LADDER.defaults()
+    limit = preparation_deadline(D(2026, 9, 1), settings.preparation_limit_workdays, cal)
     assert limit.basis == "official"
     assert cal.workdays_between(D(2026, 9, 1), limit.date) == 30
     # 30 working days counting Sunday 09-20 (make-up), skipping Mid-autumn and the National Day week.

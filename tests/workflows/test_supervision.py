@@ -14,7 +14,6 @@ import pytest
 
 from workflows.deadlines import (
     ScheduledStep,
-    SupervisionTicketSettings,
     accountability_scheduled,
     next_escalation,
     planned_escalations,
@@ -25,6 +24,7 @@ from workflows.supervision import (
     ESCALATING_STATES,
     PRIORITY_LABELS_ZH,
     SUPERVISION_TICKET,
+    TICKET_LADDER,
     ExtensionDecision,
     Priority,
     ProblemInput,
@@ -365,7 +365,7 @@ def test_priority_labels_and_validation(cal: WorkdayCalendar) -> None:
 def test_priority_start_levels_on_the_ticket_ladder(
     cal: WorkdayCalendar, priority: str, start: str | None, plan: list[tuple[str, dt.date]]
 ) -> None:
-    ladder = SupervisionTicketSettings().ladder()
+    ladder = TICKET_LADDER.defaults().ladder()
     level = escalation_start_level(priority, ladder=ladder)
     assert level == start
     # Deadline 09-30: the first overdue working day is 10-08, whatever level the ticket starts at.
@@ -374,13 +374,13 @@ def test_priority_start_levels_on_the_ticket_ladder(
 
 def test_priority_start_levels_are_a_checked_setting(cal: WorkdayCalendar) -> None:
     custom = SupervisionSettings(priority_start_levels={"normal": None, "urgent": "warning", "critical": "red_notice"})
-    with_red = SupervisionTicketSettings(red_notice_after_workdays=2).ladder()
+    with_red = TICKET_LADDER.configure({"red_notice_after_workdays": 2}).ladder()
     assert custom.start_level("critical", with_red) == "red_notice"
     first = next_escalation(with_red, D(2026, 9, 30), None, cal, custom.start_level("critical"))
     assert first == ScheduledStep("red_notice", "红色通报", D(2026, 10, 8), "official")
     # The default ticket ladder has no red notice: a configuration error, not a user error.
     with pytest.raises(ValueError, match="red_notice"):
-        custom.start_level("critical", SupervisionTicketSettings().ladder())
+        custom.start_level("critical", TICKET_LADDER.defaults().ladder())
     with pytest.raises(RuleViolation):
         custom.start_level("unknown")
 

@@ -22,7 +22,7 @@ from service.console.paging import page_of
 from service.models import ApprovalTask, EstablishmentCase
 from service.operations import approvals, inbox, jurisdictions
 from service.operations import establishment as cases
-from service.operations import supervision as tickets
+from service.operations import supervision_board as ticket_board
 from service.roles import CASE_APPLICANTS, DECIDERS, INBOX_USERS, TICKET_HANDLERS
 from workflows.approval import MODE_LABELS_ZH, ApprovalMode
 from workflows.errors import Conflict, RuleViolation
@@ -86,10 +86,10 @@ def inbox_page() -> Any:
     if actor.role in TICKET_HANDLERS:
         if f["body"] is not None:
             jurisdictions.get(actor, f["body"])  # my body's own tickets; a body outside my scope is 404 as anywhere
-        stmt = tickets.inbox_query(actor)
+        stmt = ticket_board.inbox_query(actor)
         if f["light"]:
             on = today()
-            stmt = stmt.where(tickets.light_condition(f["light"], on, tickets.first_green_day(on)))
+            stmt = stmt.where(ticket_board.light_condition(f["light"], on, ticket_board.first_green_day(on)))
         listing = page_of(stmt)
         deadlines = [
             tracked_deadline(t.state, t.acknowledge_by, t.rectify_by) if t.acknowledge_by and t.rectify_by else None
@@ -99,12 +99,12 @@ def inbox_page() -> Any:
             {
                 "ticket": t,
                 "state_label": SUPERVISION_TICKET.state_label(t.state),
-                "pending": tickets.pending_action(t)[1],
+                "pending": ticket_board.pending_action(t)[1],
                 "deadline": d,
                 "light": light,
             }
             for t, d, light in zip(
-                listing.items, deadlines, inbox.lights(deadlines, tickets.first_green_day()), strict=True
+                listing.items, deadlines, inbox.lights(deadlines, ticket_board.first_green_day()), strict=True
             )
         ]
         return render_template("console/inbox_tickets.html", listing=listing, rows=rows, f=f, args=args)
