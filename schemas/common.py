@@ -7,7 +7,7 @@ from typing import Any, ClassVar
 
 from marshmallow import Schema, ValidationError, fields, post_load, validate
 
-from service.commands import Input
+from workflows.inputs import Input
 
 
 class NonBlank(validate.Validator):

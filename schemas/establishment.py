@@ -4,9 +4,8 @@ from marshmallow import Schema, fields, validate
 
 from schemas.common import HistoryEntrySchema, LoadsInto, count, ident, one_of, sort_param, text
 from schemas.dates import business_date
-from service.commands import CaseChanges, FoundingMeeting, NewCase
 from service.vocab import CASE_SORT_KEYS as SORT_KEYS
-from workflows.establishment import FORMS, EstablishmentState
+from workflows.establishment import FORMS, CaseChanges, EstablishmentState, FoundingMeeting, NewCase
 
 FORM_VALUES = [f.value for f in FORMS]
 STATE_VALUES = [s.value for s in EstablishmentState]

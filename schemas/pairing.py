@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from marshmallow import Schema, fields, validate
 
-from schemas.common import HistoryEntrySchema, ident, one_of, text
+from schemas.common import HistoryEntrySchema, LoadsInto, ident, one_of, text
 from schemas.dates import business_date
-from workflows.pairing import PairingState
+from workflows.pairing import NewAgreement, PairingState, Progress
 
 STATE_VALUES = [s.value for s in PairingState]
 
@@ -15,7 +15,8 @@ def _count(**kw: object) -> fields.Integer:
     return fields.Integer(strict=True, validate=validate.Range(min=0, max=1000), **kw)  # type: ignore[arg-type]
 
 
-class AgreementCreateSchema(Schema):
+class AgreementCreateSchema(LoadsInto):
+    into = NewAgreement
     org_a_id = ident(required=True, metadata={"description": "One party organisation"})
     org_b_id = ident(required=True, metadata={"description": "The other party organisation"})
     title = text(200, required=True)
@@ -30,7 +31,8 @@ class SignSchema(Schema):
     signed_on = business_date(required=True)
 
 
-class ProgressSchema(Schema):
+class ProgressSchema(LoadsInto):
+    into = Progress
     visits = _count(load_default=0)
     trainings = _count(load_default=0)
     activists = _count(load_default=0)

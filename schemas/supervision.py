@@ -12,20 +12,19 @@ from marshmallow import Schema, ValidationError, fields, validate, validates_sch
 
 from schemas.common import HistoryEntrySchema, LoadsInto, ident, one_of, sort_param, text
 from schemas.dates import business_date, business_datetime
-from service.commands import (
-    ExtensionDecision,
-    ExtensionRequest,
-    InterviewRecord,
-    InterviewSchedule,
-    NewInterview,
-    NewTicket,
-    RectificationReport,
-    TicketChanges,
-)
 from service.vocab import INTERVIEW_SORT_KEYS, INTERVIEW_SUBJECT_TYPES, TICKET_SORT_KEYS
 from workflows.deadlines import WARNING_LABELS
-from workflows.interview import MAX_COMMITMENTS, InterviewState
-from workflows.supervision import DEFAULT_SETTINGS, Priority, TicketState
+from workflows.interview import MAX_COMMITMENTS, InterviewRecord, InterviewSchedule, InterviewState, NewInterview
+from workflows.supervision import (
+    DEFAULT_SETTINGS,
+    DecideExtension,
+    ExtensionRequest,
+    NewTicket,
+    Priority,
+    RectificationReport,
+    TicketChanges,
+    TicketState,
+)
 
 STATE_VALUES = [s.value for s in TicketState]
 PRIORITY_VALUES = [p.value for p in Priority]
@@ -124,7 +123,7 @@ class ExtensionRequestSchema(LoadsInto):
 
 
 class ExtensionDecideSchema(LoadsInto):
-    into = ExtensionDecision
+    into = DecideExtension
     decision = one_of(["approve", "reject"], required=True)
     approved_deadline = business_date(
         load_default=None, metadata={"description": "Grant less than asked (approve only); default: as requested"}

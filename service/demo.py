@@ -13,12 +13,12 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from service.auth import system_actor
-from service.commands import NewTicket, ProblemInput
 from service.db import transaction
 from service.extensions import db
 from service.models import Jurisdiction, PartyOrg, Unit, User
 from service.operations import jurisdictions, units, users
 from workflows import credit_code
+from workflows.supervision import NewTicket, ProblemInput
 
 TREE = [
     # code, name, kind, parent code

@@ -37,10 +37,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 from types import MappingProxyType
-from typing import Any
+from typing import Any, Self
 
 from workflows.deadlines import EscalationLadder, Rung
 from workflows.errors import Conflict, RuleViolation
+from workflows.inputs import Input, Patch
 from workflows.machine import StateDef, TransitionDef, WorkflowDefinition
 from workflows.workdays import Deadline, WorkdayCalendar
 
@@ -712,3 +713,54 @@ ESTABLISHMENT = WorkflowDefinition(
     ],
     initial=_S.PREPARING,
 )
+
+
+# -- typed inputs of the commands (workflows.inputs) --------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NewCase(Input):
+    unit_ids: list[int]
+    form: str
+    proposed_name: str
+    proposed_secretary: str | None = None
+    proposed_committee_size: int | None = None
+    branch_oversize_reason: str | None = None
+    request_text: str | None = None
+    roster: list[dict[str, Any]] | None = None
+
+
+@dataclass(frozen=True)
+class CaseChanges(Patch):
+    unit_ids: list[int] | None = None
+    form: str | None = None
+    proposed_name: str | None = None
+    proposed_secretary: str | None = None
+    proposed_committee_size: int | None = None
+    branch_oversize_reason: str | None = None
+    request_text: str | None = None
+    roster: list[dict[str, Any]] | None = None
+
+
+@dataclass(frozen=True)
+class Elected:
+    name: str
+    votes: int
+
+
+@dataclass(frozen=True)
+class FoundingMeeting(Input):
+    """The founding general meeting (成立党员大会) as recorded."""
+
+    held_on: date
+    entitled: int
+    present: int
+    secretary: str
+    elected: tuple[Elected, ...]
+    term_start: date | None = None
+    oversize_reason: str | None = None
+
+    @classmethod
+    def of(cls, data: Mapping[str, Any]) -> Self:
+        elected = tuple(e if isinstance(e, Elected) else Elected(e["name"], e["votes"]) for e in data["elected"])
+        return cls(**{**data, "elected": elected})

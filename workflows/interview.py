@@ -29,11 +29,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any
+from typing import Any, Self
 from zoneinfo import ZoneInfo
 
 from workflows.errors import Conflict, RuleViolation
+from workflows.inputs import Input
 from workflows.machine import StateDef, TransitionDef, WorkflowDefinition
 
 MAX_COMMITMENTS = 50
@@ -171,3 +173,34 @@ INTERVIEW = WorkflowDefinition(
     ],
     initial=_I.SCHEDULED,
 )
+
+
+# -- typed inputs of the commands (workflows.inputs) --------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NewInterview(Input):
+    reason: str
+    ticket_id: int | None = None
+    subject_type: str | None = None
+    subject_id: int | None = None
+    responsible_person: str | None = None
+    scheduled_at: dt.datetime | None = None
+    place: str | None = None
+
+
+@dataclass(frozen=True)
+class InterviewSchedule(Input):
+    scheduled_at: dt.datetime
+    place: str | None = None
+
+
+@dataclass(frozen=True)
+class InterviewRecord(Input):
+    minutes: str
+    commitments: tuple[str, ...]
+    new_deadline: dt.date
+
+    @classmethod
+    def of(cls, data: Mapping[str, Any]) -> Self:
+        return cls(minutes=data["minutes"], commitments=tuple(data["commitments"]), new_deadline=data["new_deadline"])

@@ -14,10 +14,11 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from enum import StrEnum
-from typing import Any
+from typing import Any, Self
 
 from workflows.deadlines import EscalationLadder, Rung
 from workflows.errors import RuleViolation
+from workflows.inputs import Input
 from workflows.machine import StateDef, TransitionDef, WorkflowDefinition
 
 
@@ -144,3 +145,35 @@ PAIRING_AGREEMENT = WorkflowDefinition(
     ],
     initial=_P.DRAFT,
 )
+
+
+# -- typed inputs of the commands (workflows.inputs) -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NewAgreement(Input):
+    org_a_id: int
+    org_b_id: int
+    title: str
+    year: int
+    duties_due_on: dt.date
+    planned_visits: int
+    planned_trainings: int
+    planned_activists: int
+
+    @property
+    def plan(self) -> Duties:
+        return Duties(self.planned_visits, self.planned_trainings, self.planned_activists)
+
+
+@dataclass(frozen=True)
+class Progress(Input):
+    """Duties done since the last record, added to the year's totals."""
+
+    visits: int = 0
+    trainings: int = 0
+    activists: int = 0
+
+    @classmethod
+    def of(cls, data: Mapping[str, Any]) -> Self:
+        return cls(**data)

@@ -51,10 +51,11 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 from types import MappingProxyType
-from typing import Any
+from typing import Any, Self
 
 from workflows.deadlines import EscalationLadder, Ladder, Rung, accountability_due
 from workflows.errors import Conflict, RuleViolation
+from workflows.inputs import Input, Patch
 from workflows.machine import StateDef, TransitionDef, WorkflowDefinition
 from workflows.workdays import Deadline, WorkdayCalendar
 
@@ -553,3 +554,78 @@ SUPERVISION_TICKET = WorkflowDefinition(
     ],
     initial=_T.DRAFT,
 )
+
+
+# -- typed inputs of the commands (workflows.inputs) --------------------------------------------------
+
+
+def _problems(items: Any) -> tuple[ProblemInput, ...] | None:
+    if items is None:
+        return None
+    return tuple(p if isinstance(p, ProblemInput) else ProblemInput(p["description"], p["measure"]) for p in items)
+
+
+@dataclass(frozen=True)
+class NewTicket(Input):
+    title: str
+    jurisdiction_id: int
+    responsible_person: str
+    problems: tuple[ProblemInput, ...]
+    priority: str | None = None
+    responsible_title: str | None = None
+    rectification_deadline: dt.date | None = None
+    rectification_workdays: int | None = None
+
+    @classmethod
+    def of(cls, data: Mapping[str, Any]) -> Self:
+        return cls(**{**data, "problems": _problems(data["problems"])})
+
+
+@dataclass(frozen=True)
+class TicketChanges(Patch):
+    title: str | None = None
+    jurisdiction_id: int | None = None
+    responsible_person: str | None = None
+    priority: str | None = None
+    problems: tuple[ProblemInput, ...] | None = None
+    responsible_title: str | None = None
+    rectification_deadline: dt.date | None = None
+    rectification_workdays: int | None = None
+
+    @classmethod
+    def of(cls, data: Mapping[str, Any]) -> Self:
+        values = {**data, "problems": _problems(data["problems"])} if "problems" in data else dict(data)
+        return cls(**values, sent=frozenset(data))
+
+
+@dataclass(frozen=True)
+class RectificationReport(Input):
+    problems_reported: tuple[ProblemReport, ...]
+    summary: str | None = None
+
+    @classmethod
+    def of(cls, data: Mapping[str, Any]) -> Self:
+        reported = tuple(
+            p
+            if isinstance(p, ProblemReport)
+            else ProblemReport(p["problem_id"], p["measures_taken"], tuple(p.get("evidence") or ()))
+            for p in data["problems_reported"]
+        )
+        return cls(problems_reported=reported, summary=data.get("summary"))
+
+
+@dataclass(frozen=True)
+class ExtensionRequest(Input):
+    new_deadline: dt.date
+    reason: str
+
+
+@dataclass(frozen=True)
+class DecideExtension(Input):
+    decision: str  # approve / reject
+    approved_deadline: dt.date | None = None
+    comment: str | None = None
+
+    @property
+    def approve(self) -> bool:
+        return self.decision == "approve"

@@ -20,12 +20,11 @@ from service.api.etag import IF_MATCH_DOC, OPTIONAL_IF_MATCH_DOC, headers_for, i
 from service.api.pagination import Blueprint
 from service.api.presenters import history_view, steps_view
 from service.auth import current_actor, require_roles
-from service.commands import CaseChanges, FoundingMeeting, NewCase
 from service.models import EstablishmentCase
 from service.operations import establishment as cases
 from service.operations.common import paginate
 from service.roles import CASE_APPLICANTS
-from workflows.establishment import ESTABLISHMENT, FORM_LABELS_ZH, OrgForm
+from workflows.establishment import ESTABLISHMENT, FORM_LABELS_ZH, CaseChanges, FoundingMeeting, NewCase, OrgForm
 
 blp = Blueprint(
     "establishment",

@@ -22,7 +22,7 @@ from service.models.pairing import PairingAgreement
 from service.operations import pairing as agreements
 from service.operations.common import paginate
 from service.roles import of
-from workflows.pairing import PAIRING_AGREEMENT
+from workflows.pairing import PAIRING_AGREEMENT, NewAgreement, Progress
 
 blp = Blueprint(
     "pairing",
@@ -78,7 +78,7 @@ def list_agreements(filters: dict[str, Any], pagination_parameters: Any) -> Any:
 @blp.response(201, AgreementSchema)
 @errors(blp, 400, 403, 404, 422)
 @require_roles(*MANAGERS)
-def create_agreement(data: dict[str, Any]) -> Any:
+def create_agreement(data: NewAgreement) -> Any:
     """Draft an agreement with the year's plan: the duties must reach the minimum in force."""
     return _one(agreements.create(current_actor(), data), 201)
 
@@ -115,7 +115,7 @@ def take_effect(agreement_id: int) -> Any:
 @blp.doc(**OPTIONAL_IF_MATCH_DOC)
 @errors(blp, 400, 403, 404, 409, 412, 422)
 @require_roles(*MANAGERS)
-def progress(data: dict[str, Any], agreement_id: int) -> Any:
+def progress(data: Progress, agreement_id: int) -> Any:
     """Record duties done (added to the year's totals)."""
     return _one(agreements.record_progress(current_actor(), agreement_id, data, if_match_when_given))
 

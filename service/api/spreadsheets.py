@@ -25,6 +25,15 @@ blp = Blueprint(
     description="Excel (.xlsx): ledger and ticket exports, ledger imports",
 )
 XLSX_DOC = {"description": "An .xlsx workbook (Chinese headers, frozen header row)", "content_type": XLSX_MIMETYPE}
+# flask-smorest documents a schemaless response without content: say what the body is.
+XLSX_CONTENT = {
+    "responses": {
+        "200": {
+            "description": XLSX_DOC["description"],
+            "content": {XLSX_MIMETYPE: {"schema": {"type": "string", "format": "binary"}}},
+        }
+    }
+}
 # Errors inline in the status answer; every one of them is in errors.xlsx.
 INLINE_ERRORS = 100
 
@@ -36,6 +45,7 @@ def _xlsx(stream: IO[bytes], name: str) -> Response:
 @blp.route("/units/export.xlsx")
 @blp.arguments(UnitQuerySchema, location="query")
 @blp.response(200, **XLSX_DOC)
+@blp.doc(**XLSX_CONTENT)
 @errors(blp, 404, 422)
 def export_units(filters: dict[str, Any]) -> Response:
     """The ledger as .xlsx: the unit list's filters, scope and order, every matching row (streamed)."""
@@ -45,6 +55,7 @@ def export_units(filters: dict[str, Any]) -> Response:
 @blp.route("/supervision-tickets/export.xlsx")
 @blp.arguments(TicketQuerySchema, location="query")
 @blp.response(200, **XLSX_DOC)
+@blp.doc(**XLSX_CONTENT)
 @errors(blp, 404, 422)
 def export_tickets(filters: dict[str, Any]) -> Response:
     """The board as .xlsx: the ticket list's filters with each ticket's light, and the per-body counts."""
@@ -91,6 +102,7 @@ def get_import(import_id: int) -> Any:
 @blp.route("/units/imports/<int:import_id>/errors.xlsx")
 @blp.arguments(ErrorsXlsxQuerySchema, location="query")
 @blp.response(200, **XLSX_DOC)
+@blp.doc(**XLSX_CONTENT)
 @errors(blp, 403, 404, 409, 422)
 @require_roles(*UNIT_WRITERS)
 def import_errors(args: dict[str, Any], import_id: int) -> Response:

@@ -29,16 +29,6 @@ from service.api.pagination import Blueprint
 from service.api.presenters import history_view
 from service.auth import current_actor, require_roles
 from service.clock import today
-from service.commands import (
-    ExtensionDecision,
-    ExtensionRequest,
-    InterviewRecord,
-    InterviewSchedule,
-    NewInterview,
-    NewTicket,
-    RectificationReport,
-    TicketChanges,
-)
 from service.models import Interview, SupervisionTicket
 from service.operations import interviews as interview_ops
 from service.operations import supervision as tickets
@@ -46,8 +36,17 @@ from service.operations import supervision_board as ticket_board
 from service.operations.common import paginate
 from service.roles import INTERVIEWERS, TICKET_HANDLERS, TICKET_ISSUERS
 from workflows.deadlines import LEVEL_LABELS, WARNING_LABELS
-from workflows.interview import INTERVIEW
-from workflows.supervision import PRIORITY_LABELS_ZH, SUPERVISION_TICKET, Priority
+from workflows.interview import INTERVIEW, InterviewRecord, InterviewSchedule, NewInterview
+from workflows.supervision import (
+    PRIORITY_LABELS_ZH,
+    SUPERVISION_TICKET,
+    DecideExtension,
+    ExtensionRequest,
+    NewTicket,
+    Priority,
+    RectificationReport,
+    TicketChanges,
+)
 from workflows.workdays import BASIS_LABELS
 
 blp = Blueprint(
@@ -296,7 +295,7 @@ def request_extension(data: ExtensionRequest, ticket_id: int) -> Any:
 @blp.doc(**OPTIONAL_IF_MATCH_DOC)
 @errors(blp, 400, 403, 404, 409, 412, 422)
 @require_roles(*TICKET_ISSUERS)
-def decide_extension(data: ExtensionDecision, ticket_id: int, extension_id: int) -> Any:
+def decide_extension(data: DecideExtension, ticket_id: int, extension_id: int) -> Any:
     """Approve (the deadline in force moves; the original stays on record) or refuse with a reason."""
     return _ticket(tickets.decide_extension(current_actor(), ticket_id, extension_id, data, if_match_when_given))
 

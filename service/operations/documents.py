@@ -49,15 +49,15 @@ from service.models import (
     TicketProblem,
     Unit,
 )
-from service.operations import audit, document_numbers, document_templates, interviews
+from service.operations import audit, document_numbers, document_templates
 from workflows.errors import Conflict
 from workflows.establishment import ESTABLISHMENT, FORM_LABELS_ZH, EstablishmentState, OrgForm
-from workflows.interview import InterviewState
+from workflows.interview import INTERVIEW, InterviewState
 from workflows.supervision import PRIORITY_LABELS_ZH, SUPERVISION_TICKET, Priority
 
 SUBJECT = "document"
 Getter = Callable[..., Any]  # (actor, subject_id, *, for_update=False) -> the scoped row; 404 outside scope
-_GETTERS: dict[DocumentKind, Getter] = {DocumentKind.interview_notice: interviews.get}
+_GETTERS: dict[DocumentKind, Getter] = {}
 
 
 def register_subject(kind: DocumentKind, get: Getter) -> None:
@@ -301,14 +301,14 @@ def _interview_draft(i: Interview) -> Draft:
         "reason": reason,
         "ticket_title": ticket.title if ticket is not None else "",
     }
-    return Draft(DocumentKind.interview_notice, interviews.WORKFLOW, i.id, i.jurisdiction_id, issuing, on.year, context)
+    return Draft(DocumentKind.interview_notice, INTERVIEW.name, i.id, i.jurisdiction_id, issuing, on.year, context)
 
 
 def interview_notice(actor: Actor, interview_id: int) -> Rendered:
     return _document(
         actor,
         DocumentKind.interview_notice,
-        interviews.WORKFLOW,
+        INTERVIEW.name,
         lambda lock: _getter(DocumentKind.interview_notice)(actor, interview_id, for_update=lock),
         _interview_draft,
     )

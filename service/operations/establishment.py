@@ -15,7 +15,6 @@ from sqlalchemy import Select, delete, select, update
 from service import config_cache
 from service.auth import Actor, in_scope
 from service.clock import now, today
-from service.commands import CaseChanges, FoundingMeeting, NewCase
 from service.db import transaction
 from service.documents.kinds import DocumentKind
 from service.errors import Forbidden, NotFound
@@ -40,7 +39,7 @@ from workflows import deadlines
 from workflows import establishment as rules
 from workflows.approval import StepStatus
 from workflows.errors import Conflict, RuleViolation
-from workflows.establishment import ESTABLISHMENT, EstablishmentState, OrgForm
+from workflows.establishment import ESTABLISHMENT, CaseChanges, EstablishmentState, FoundingMeeting, NewCase, OrgForm
 from workflows.ledger import OperatingStatus
 from workflows.workdays import WorkdayCalendar
 

@@ -18,7 +18,6 @@ from sqlalchemy import Select, or_, select
 
 from service.auth import Actor, scope_ids
 from service.clock import now, today
-from service.commands import InterviewRecord, InterviewSchedule, NewInterview
 from service.db import transaction
 from service.errors import Forbidden, NotFound
 from service.extensions import db
@@ -29,7 +28,14 @@ from service.operations.common import Precondition, order_by_keys
 from service.roles import INTERVIEWERS
 from service.vocab import INTERVIEW_SORT_KEYS as SORT_KEYS
 from workflows.errors import RuleViolation
-from workflows.interview import INTERVIEW, check_hold_time, check_schedule
+from workflows.interview import (
+    INTERVIEW,
+    InterviewRecord,
+    InterviewSchedule,
+    NewInterview,
+    check_hold_time,
+    check_schedule,
+)
 
 WORKFLOW = INTERVIEW.name
 CHINA = ZoneInfo("Asia/Shanghai")

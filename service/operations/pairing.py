@@ -1,17 +1,17 @@
 """Pairing agreements (结对共建): the service side of workflows.pairing.
 
-Each command: one transaction; the row locked within the caller's scope (`get_scoped(..., for_update=True)`,
-OF the agreement only); the caller's If-Match checked on the locked row; the rule checked; the shared machine
-fired; the escalation plan refreshed and the audit record written in the same transaction."""
+Every command goes through the one command path (service/operations/command.py: lock OF the agreement in
+scope, If-Match on the locked row, state check, fire, replan, audit); inputs are typed (workflows.pairing)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from dataclasses import asdict
 from datetime import date
 from typing import Any
 
 from sqlalchemy import Select, select
 
+from service import config_cache
 from service.auth import Actor, in_scope
 from service.clock import today
 from service.config import rule_settings
@@ -21,14 +21,16 @@ from service.models import Jurisdiction, PartyOrg, Role
 from service.models.base import snapshot
 from service.models.pairing import PairingAgreement
 from service.operations import audit, escalation, notifications, webhooks
-from service.operations.common import Precondition, check_precondition, get_scoped
+from service.operations.command import Command, Subject
+from service.operations.common import Precondition, get_scoped
 from workflows import deadlines
 from workflows import pairing as rules
 from workflows.errors import Conflict
-from workflows.pairing import PAIRING_AGREEMENT, PairingState
+from workflows.pairing import PAIRING_AGREEMENT, NewAgreement, PairingState, Progress
 from workflows.workdays import WorkdayCalendar
 
 WORKFLOW = PAIRING_AGREEMENT.name
+AGREEMENTS = Subject(PairingAgreement, PAIRING_AGREEMENT)
 
 
 def settings() -> rules.PairingSettings:
@@ -70,10 +72,6 @@ def org_names(rows: list[PairingAgreement]) -> dict[int, str]:
 # -- commands --------------------------------------------------------------------------------------------------
 
 
-def _plan(data: dict[str, Any]) -> rules.Duties:
-    return rules.Duties(data["planned_visits"], data["planned_trainings"], data["planned_activists"])
-
-
 def _common_body(paths: list[str]) -> str:
     """The lowest jurisdiction path above every given path ("/1/4/" and "/1/4/12/" → "/1/4/")."""
     parts = [p.strip("/").split("/") for p in paths]
@@ -85,18 +83,19 @@ def _common_body(paths: list[str]) -> str:
     return "/" + "".join(f"{s}/" for s in common)
 
 
-def create(actor: Actor, data: dict[str, Any]) -> PairingAgreement:
+def create(actor: Actor, data: NewAgreement) -> PairingAgreement:
     """Draft an agreement between two organisations the actor can see (out of scope: 404)."""
-    rules.check_parties(data["org_a_id"], data["org_b_id"])
-    rules.check_plan(_plan(data), settings())
-    rules.check_due_on(data["year"], data["duties_due_on"])
+    rules.check_parties(data.org_a_id, data.org_b_id)
+    rules.check_plan(data.plan, settings())
+    rules.check_due_on(data.year, data.duties_due_on)
     with transaction():
-        orgs = [get_scoped(PartyOrg, data[k], actor) for k in ("org_a_id", "org_b_id")]
-        paths = db.session.execute(
-            select(Jurisdiction.path).where(Jurisdiction.id.in_({o.jurisdiction_id for o in orgs}))
-        ).scalars()
-        body = db.session.execute(select(Jurisdiction.id).where(Jurisdiction.path == _common_body(list(paths))))
-        a = PairingAgreement(state=PAIRING_AGREEMENT.initial, jurisdiction_id=body.scalar_one(), **data)
+        orgs = [get_scoped(PartyOrg, i, actor) for i in (data.org_a_id, data.org_b_id)]
+        body = _common_body([config_cache.place(o.jurisdiction_id).path for o in orgs])
+        a = PairingAgreement(
+            state=PAIRING_AGREEMENT.initial,
+            jurisdiction_id=next(p.id for p in config_cache.places().values() if p.path == body),
+            **asdict(data),
+        )
         a.visits_done = a.trainings_done = a.activists_done = 0
         db.session.add(a)
         db.session.flush()
@@ -104,88 +103,73 @@ def create(actor: Actor, data: dict[str, Any]) -> PairingAgreement:
         return a
 
 
-def _command(
-    actor: Actor,
-    agreement_id: int,
-    action: str,
-    precondition: Precondition | None,
-    change: Callable[[PairingAgreement], None],
-    comment: str | None = None,
-) -> PairingAgreement:
-    """Lock, If-Match, change (rules and the machine), replan, audit: the sequence every command shares."""
-    with transaction():
-        a = get_scoped(PairingAgreement, agreement_id, actor, for_update=True)
-        check_precondition(a, precondition)
-        before = snapshot(a)
-        change(a)
-        with db.session.no_autoflush:  # one UPDATE (one version step) for the whole change
-            escalation.replan(WORKFLOW, a)
-        db.session.flush()
-        old, new = audit.changed(before, snapshot(a))
-        audit.record(actor, f"{WORKFLOW}.{action}", WORKFLOW, a.id, a.jurisdiction_id, old, new, comment)
-        if f"{WORKFLOW}.{action}" in PAIRING_AGREEMENT.webhook_events:
-            webhooks.publish_at(f"{WORKFLOW}.{action}", _payload(a), a.jurisdiction_id)
-        return a
-
-
-def _payload(a: PairingAgreement) -> dict[str, Any]:
-    return {"id": a.id, "state": a.state, "year": a.year, "org_a_id": a.org_a_id, "org_b_id": a.org_b_id}
+def _publish(cmd: Command[PairingAgreement]) -> None:
+    """The command's audit action is also its webhook event when the workflow declares it."""
+    event = f"{WORKFLOW}.{cmd.action}"
+    if event in PAIRING_AGREEMENT.webhook_events:
+        a = cmd.row
+        payload = {"id": a.id, "state": a.state, "year": a.year, "org_a_id": a.org_a_id, "org_b_id": a.org_b_id}
+        webhooks.publish_at(event, payload, a.jurisdiction_id)
 
 
 def sign(
     actor: Actor, agreement_id: int, signed_on: date, precondition: Precondition | None = None
 ) -> PairingAgreement:
-    def change(a: PairingAgreement) -> None:
-        PAIRING_AGREEMENT.fire(a, "sign")
-        a.signed_on = signed_on
-
-    return _command(actor, agreement_id, "signed", precondition, change)
+    with AGREEMENTS.command(actor, agreement_id, "sign", precondition) as cmd:
+        cmd.fire("sign")
+        cmd.row.signed_on = signed_on
+        cmd.record("signed")
+        _publish(cmd)
+    return cmd.row
 
 
 def take_effect(actor: Actor, agreement_id: int, precondition: Precondition | None = None) -> PairingAgreement:
-    def change(a: PairingAgreement) -> None:
-        PAIRING_AGREEMENT.fire(a, "take_effect")
-        a.effective_on = today()
-
-    return _command(actor, agreement_id, "in_force", precondition, change)
+    with AGREEMENTS.command(actor, agreement_id, "take_effect", precondition) as cmd:
+        cmd.fire("take_effect")
+        cmd.row.effective_on = today()
+        cmd.record("in_force")
+        _publish(cmd)
+    return cmd.row
 
 
 def record_progress(
-    actor: Actor, agreement_id: int, done: dict[str, int], precondition: Precondition | None = None
+    actor: Actor, agreement_id: int, done: Progress, precondition: Precondition | None = None
 ) -> PairingAgreement:
     """Add the duties done (visits, trainings, activists) while the agreement is in force."""
-
-    def change(a: PairingAgreement) -> None:
+    with AGREEMENTS.command(actor, agreement_id, precondition=precondition) as cmd:
+        a = cmd.row
         if a.state != PairingState.IN_FORCE:
             raise Conflict("not_in_force", "协议生效后才能登记履行情况")
-        a.visits_done += done.get("visits", 0)
-        a.trainings_done += done.get("trainings", 0)
-        a.activists_done += done.get("activists", 0)
-
-    return _command(actor, agreement_id, "progress", precondition, change)
+        a.visits_done += done.visits
+        a.trainings_done += done.trainings
+        a.activists_done += done.activists
+        cmd.record("progress")
+    return cmd.row
 
 
 def review_year(
     actor: Actor, agreement_id: int, note: str | None, precondition: Precondition | None = None
 ) -> PairingAgreement:
     """The year's review: met when nothing lags behind the plan."""
-
-    def change(a: PairingAgreement) -> None:
-        PAIRING_AGREEMENT.fire(a, "review_year")
+    with AGREEMENTS.command(actor, agreement_id, "review_year", precondition) as cmd:
+        a = cmd.row
+        cmd.fire("review_year")
         a.reviewed_on, a.review_note = today(), note
         a.duties_met = not rules.lagging(done(a), planned(a))
-
-    return _command(actor, agreement_id, "year_reviewed", precondition, change, note)
+        cmd.record("year_reviewed", note)
+        _publish(cmd)
+    return cmd.row
 
 
 def terminate(
     actor: Actor, agreement_id: int, reason: str, precondition: Precondition | None = None
 ) -> PairingAgreement:
-    def change(a: PairingAgreement) -> None:
-        PAIRING_AGREEMENT.fire(a, "terminate", reason=reason)
-        a.terminated_reason = reason
-
-    return _command(actor, agreement_id, "terminated", precondition, change, reason)
+    with AGREEMENTS.command(actor, agreement_id, "terminate", precondition) as cmd:
+        cmd.fire("terminate", reason=reason)
+        cmd.row.terminated_reason = reason
+        cmd.record("terminated", reason)
+        _publish(cmd)
+    return cmd.row
 
 
 def done(a: PairingAgreement) -> rules.Duties:

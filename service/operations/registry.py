@@ -14,7 +14,8 @@ import pkgutil
 from types import ModuleType
 
 import service.operations
-from service.operations import approvals, escalation
+from service.documents.kinds import DocumentKind
+from service.operations import approvals, documents, escalation, interviews
 from workflows.registry import WORKFLOWS
 
 
@@ -60,6 +61,8 @@ def register_workflows() -> None:
     approvals.register_escalation()
     for module in WORKFLOW_MODULES:
         module.register()
+    # Interviews are an engine and a workflow at once, with no register() of their own.
+    documents.register_subject(DocumentKind.interview_notice, interviews.get)
     missing = approvals.unregistered_workflows()
     if missing:
         raise RuntimeError(f"approval workflows without a handler: {', '.join(missing)}")

@@ -23,15 +23,8 @@ from service import config_cache
 from service.auth import Actor, scope_ids, system_actor
 from service.calendar import calendar
 from service.clock import now, today
-from service.commands import (
-    ExtensionDecision,
-    ExtensionRequest,
-    NewTicket,
-    ProblemInput,
-    RectificationReport,
-    TicketChanges,
-)
 from service.db import transaction
+from service.documents.kinds import DocumentKind
 from service.errors import Forbidden, NotFound
 from service.extensions import db
 from service.models import (
@@ -45,14 +38,25 @@ from service.models import (
 )
 from service.models.base import snapshot
 from service.models.jurisdiction import JurisdictionKind
-from service.operations import audit, escalation, interviews, jurisdictions, notifications, webhooks
+from service.operations import audit, documents, escalation, interviews, jurisdictions, notifications, webhooks
 from service.operations.command import Subject
 from service.operations.common import Precondition
 from service.roles import TICKET_HANDLERS, TICKET_ISSUERS
 from workflows import deadlines
 from workflows import supervision as rules
 from workflows.errors import Conflict, RuleViolation
-from workflows.supervision import ESCALATING_STATES, EXTENSION_STATES, SUPERVISION_TICKET, TicketState
+from workflows.supervision import (
+    ESCALATING_STATES,
+    EXTENSION_STATES,
+    SUPERVISION_TICKET,
+    DecideExtension,
+    ExtensionRequest,
+    NewTicket,
+    ProblemInput,
+    RectificationReport,
+    TicketChanges,
+    TicketState,
+)
 from workflows.workdays import WorkdayCalendar
 
 WORKFLOW = SUPERVISION_TICKET.name
@@ -484,7 +488,7 @@ def cancel(actor: Actor, ticket_id: int, reason: str, precondition: Precondition
 
 
 def decide_extension(
-    actor: Actor, ticket_id: int, extension_id: int, data: ExtensionDecision, precondition: Precondition | None = None
+    actor: Actor, ticket_id: int, extension_id: int, data: DecideExtension, precondition: Precondition | None = None
 ) -> SupervisionTicket:
     """Approve (the deadline in force moves, the original stays on record) or refuse a pending request."""
     with TICKETS.command(actor, ticket_id, None, precondition, side=require_issuing_side) as cmd:
@@ -768,3 +772,4 @@ def register() -> None:
         )
     )
     interviews.register_subject("supervision_ticket", interviews.Subject(_interview_subject, _interview_held))
+    documents.register_subject(DocumentKind.supervision_ticket, get)  # its 督办单

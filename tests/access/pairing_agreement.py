@@ -12,6 +12,7 @@ from service.models import PartyOrg
 from service.operations import pairing
 from tests.access.matrix import INSIDE, Build, Call, Row, Scene, _seq
 from tests.conftest import ROLES
+from workflows.pairing import NewAgreement
 
 AGREEMENTS = "/api/v1/pairing-agreements"
 ALL = frozenset(ROLES)
@@ -48,7 +49,7 @@ def agreement(s: Scene, code: str, state: str = "draft") -> int:
     data = body(s, code)
     with s.app.app_context():
         data["duties_due_on"] = date.fromisoformat(data["duties_due_on"])
-        ident = pairing.create(actor, data).id
+        ident = pairing.create(actor, NewAgreement.of(data)).id
         for step in STEPS[state]:
             if step == "sign":
                 pairing.sign(actor, ident, date(2026, 9, 20))

@@ -19,13 +19,13 @@ from flask import Flask
 from werkzeug.serving import make_server
 
 from service.auth import system_actor
-from service.commands import NewCase
 from service.extensions import db
 from service.operations import establishment, units, users
 from tests.conftest import World
 from tests.console.conftest import PASSWORD, Console
 from tests.factories import unit_payload
 from tests.ports import free_port
+from workflows.establishment import NewCase
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"

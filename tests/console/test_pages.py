@@ -12,12 +12,12 @@ from flask import Flask
 from sqlalchemy import event
 
 from service.auth import system_actor
-from service.commands import NewCase
 from service.extensions import db
 from service.operations import establishment, units, users
 from tests.conftest import Api, World
 from tests.console.conftest import Console
 from tests.factories import unit_payload
+from workflows.establishment import NewCase
 
 TODAY = "2026-09-25"
 

@@ -19,11 +19,11 @@ from flask import Flask
 from sqlalchemy import event
 
 from service.auth import Actor, actor_for_token
-from service.commands import FoundingMeeting
 from service.extensions import db
 from tests.conftest import Api
 from tests.flows.helpers import DOC_NO, TODAY, make_unit, meeting, new_case, route, submit, task_for
 from tests.supervision.helpers import issued
+from workflows.establishment import FoundingMeeting
 
 TRANSACTION_CONTROL = ("SAVEPOINT", "RELEASE", "ROLLBACK", "BEGIN", "COMMIT")
 COMMAND_BUDGET = 8
