@@ -30,6 +30,14 @@ def _bool(name: str, default: bool) -> bool:
     return raw.strip().lower() in {"1", "true", "yes", "on"}
 
 
+def _rate(name: str, default: float) -> float:
+    raw = os.environ.get(name)
+    value = float(raw) if raw else default
+    if not 0 < value <= 1:
+        raise ValueError(f"{name} must be a fraction in (0, 1], e.g. 0.95 for 95%")
+    return value
+
+
 def default_instance_dir() -> Path:
     return Path(os.environ.get("INSTANCE_DIR", Path.cwd() / "instance")).resolve()
 
@@ -122,6 +130,8 @@ class Settings:
     supervision: SupervisionSettings = field(default_factory=SupervisionSettings)
     # Every date input and the working-day calendar's years (DATE_MIN_YEAR / DATE_MAX_YEAR).
     date_window: DateWindow = field(default_factory=DateWindow)
+    # The campaign's target for both coverage rates (1.0 = 100%): the trend's projection aims at it.
+    coverage_target_rate: float = 1.0
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -149,6 +159,7 @@ class Settings:
             escalation=escalation_settings(os.environ.get("ESCALATION_SETTINGS")),
             establishment=establishment_settings(os.environ.get("ESTABLISHMENT_SETTINGS")),
             supervision=supervision_settings(os.environ.get("SUPERVISION_SETTINGS")),
+            coverage_target_rate=_rate("COVERAGE_TARGET_RATE", 1.0),
             date_window=DateWindow(
                 _int("DATE_MIN_YEAR", DEFAULT_DATE_WINDOW.min_year), _int("DATE_MAX_YEAR", DEFAULT_DATE_WINDOW.max_year)
             ),

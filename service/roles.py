@@ -30,3 +30,8 @@ TICKET_HANDLERS: tuple[Role, ...] = (Role.handler,)
 INTERVIEWERS: tuple[Role, ...] = (Role.admin, Role.supervisor)
 # Manage webhooks: portals their own, admins every webhook in their scope.
 WEBHOOK_MANAGERS: tuple[Role, ...] = (Role.admin, Role.portal)
+# Read coverage reports, the must-establish list, the trend and circulars (every role but portals: a
+# portal speaks for one enterprise or social organisation, the campaign's standing is the departments').
+COVERAGE_READERS: tuple[Role, ...] = (Role.admin, Role.supervisor, Role.approver, Role.handler, Role.instructor)
+# Issue circulars (通报).
+CIRCULAR_ISSUERS: tuple[Role, ...] = (Role.admin, Role.supervisor)

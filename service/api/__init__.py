@@ -75,6 +75,7 @@ def init_app(app: Flask) -> None:
     from service.api import (
         audit,
         calendar,
+        coverage,
         docs,
         establishment,
         health,
@@ -106,6 +107,7 @@ def init_app(app: Flask) -> None:
         calendar.blp,
         supervision.blp,
         supervision.interviews_blp,
+        coverage.blp,
     ):
         api.register_blueprint(blp)
     app.register_blueprint(health.bp)

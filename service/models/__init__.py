@@ -2,6 +2,7 @@
 
 from service.models.approval import ApprovalAction, ApprovalRoute, ApprovalStep, ApprovalTask, TaskCandidate
 from service.models.audit import AuditEvent
+from service.models.coverage import Circular, CoverageSnapshot
 from service.models.escalation import (
     CalendarOverride,
     CalendarYear,
@@ -25,6 +26,8 @@ __all__ = [
     "AuditEvent",
     "CalendarOverride",
     "CalendarYear",
+    "Circular",
+    "CoverageSnapshot",
     "EscalationEvent",
     "EstablishmentCase",
     "EstablishmentCaseUnit",
