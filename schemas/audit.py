@@ -13,6 +13,8 @@ SUBJECT_TYPES = [
     "party_org",
     "ledger",
     "approval_route",
+    "circular",
+    "coverage_snapshot",
     *WORKFLOW_SUBJECTS,
 ]
 
