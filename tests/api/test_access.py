@@ -659,6 +659,26 @@ ISSUERS_V1 = frozenset({"admin", "supervisor"})
 HANDLERS_V1 = frozenset({"handler"})
 
 
+COVERAGE = "/api/v1/coverage"
+COVERAGE_READERS = frozenset({"admin", "supervisor", "approver", "handler", "instructor"})
+CIRCULAR_ISSUERS = frozenset({"admin", "supervisor"})
+CIRCULAR_BODY = {"period_start": "2026-09-01", "period_end": "2026-09-30"}
+CIRCULAR_PERIOD = "period_start=2026-09-01&period_end=2026-09-30"
+
+
+def _circular(s: Scene, code: str) -> int:
+    """A circular issued (by the city) for jurisdiction `code`."""
+    res = s.api.post(
+        f"{COVERAGE}/circulars", as_="admin@city", json={"jurisdiction_id": s.world.ids[code], **CIRCULAR_BODY}
+    )
+    assert res.status_code == 201, res.json
+    return int(res.json["id"])
+
+
+def _circular_inside(s: Scene) -> None:
+    _circular(s, INSIDE)
+
+
 MATRIX: list[Row] = [
     # jurisdictions: every role reads (scoped), admins write
     Row(
@@ -1191,6 +1211,53 @@ MATRIX: list[Row] = [
         200,
         _interview_action("/cancel", "scheduled", {"reason": "无需约谈"}),
         ok_by=ISSUING_SIDE_ONLY,
+    ),
+    # coverage: every role but portals reads (scoped), admins and supervisors issue circulars
+    Row("GET", COVERAGE, COVERAGE_READERS, 200, lambda s, c, who: Call(f"{COVERAGE}?jurisdiction_id={s.world.ids[c]}")),
+    Row(
+        "GET",
+        f"{COVERAGE}/must-establish",
+        COVERAGE_READERS,
+        200,
+        lambda s, c, who: Call(f"{COVERAGE}/must-establish?jurisdiction_id={s.world.ids[c]}"),
+        item_jurisdiction=lambda item: item["jurisdiction"]["id"],
+    ),
+    Row(
+        "GET",
+        f"{COVERAGE}/trend",
+        COVERAGE_READERS,
+        200,
+        lambda s, c, who: Call(f"{COVERAGE}/trend?jurisdiction_id={s.world.ids[c]}"),
+    ),
+    Row(
+        "GET",
+        f"{COVERAGE}/circular",
+        COVERAGE_READERS,
+        200,
+        lambda s, c, who: Call(f"{COVERAGE}/circular?jurisdiction_id={s.world.ids[c]}&{CIRCULAR_PERIOD}"),
+    ),
+    Row(
+        "POST",
+        f"{COVERAGE}/circulars",
+        CIRCULAR_ISSUERS,
+        201,
+        lambda s, c, who: Call(f"{COVERAGE}/circulars", {"jurisdiction_id": s.world.ids[c], **CIRCULAR_BODY}),
+    ),
+    Row(
+        "GET",
+        f"{COVERAGE}/circulars",
+        COVERAGE_READERS,
+        200,
+        lambda s, c, who: Call(f"{COVERAGE}/circulars?jurisdiction_id={s.world.ids[c]}"),
+        item_jurisdiction=lambda item: item["jurisdiction_id"],
+        setup=_circular_inside,
+    ),
+    Row(
+        "GET",
+        f"{COVERAGE}/circulars/<int:circular_id>",
+        COVERAGE_READERS,
+        200,
+        lambda s, c, who: Call(f"{COVERAGE}/circulars/{_circular(s, c)}"),
     ),
 ]
 
