@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlalchemy import (
     CTE,
+    Boolean,
     Date,
     Integer,
     Select,
@@ -262,6 +263,12 @@ class MustEstablishRow:
     case_age_days: int | None
 
 
+# The bare column, as in the partial unique index's predicate: SQLite uses that index only when the join
+# says exactly `open` (SQLAlchemy writes `open = 1` there), else it scanned every link per unit (18 s for a
+# city's list instead of milliseconds in bench/bench_coverage.py).
+OPEN_LINK = literal_column(f"{EstablishmentCaseUnit.__tablename__}.open", Boolean)
+
+
 def must_establish_query(actor: Actor, filters: dict[str, Any]) -> Select[Any]:
     """The ledger's own filters and sort (units.query) on in-scope units with no organisation, joined to
     the instructor's name and the unit's open case (at most one: a partial unique index)."""
@@ -279,9 +286,7 @@ def must_establish_query(actor: Actor, filters: dict[str, Any]) -> Select[Any]:
             age.label("case_age_days"),
         )
         .outerjoin(User, User.id == Unit.instructor_id)
-        .outerjoin(
-            EstablishmentCaseUnit, and_(EstablishmentCaseUnit.unit_id == Unit.id, EstablishmentCaseUnit.open.is_(True))
-        )
+        .outerjoin(EstablishmentCaseUnit, and_(EstablishmentCaseUnit.unit_id == Unit.id, OPEN_LINK))
         .outerjoin(EstablishmentCase, EstablishmentCase.id == EstablishmentCaseUnit.case_id)
     )
     if has_open_case is not None:
