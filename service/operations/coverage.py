@@ -15,7 +15,6 @@ from typing import Any
 
 from sqlalchemy import (
     CTE,
-    Boolean,
     Date,
     Integer,
     Select,
@@ -25,6 +24,7 @@ from sqlalchemy import (
     func,
     literal_column,
     select,
+    text,
     union_all,
 )
 from sqlalchemy.ext.compiler import compiles
@@ -264,9 +264,9 @@ class MustEstablishRow:
 
 
 # The bare column, as in the partial unique index's predicate: SQLite uses that index only when the join
-# says exactly `open` (SQLAlchemy writes `open = 1` there), else it scanned every link per unit (18 s for a
-# city's list instead of milliseconds in bench/bench_coverage.py).
-OPEN_LINK = literal_column(f"{EstablishmentCaseUnit.__tablename__}.open", Boolean)
+# says exactly `open`, and SQLAlchemy writes a boolean column (even a typed literal_column) as `open = 1`
+# there; SQLite then scanned every link per unit (9-18 s for a city's list in bench/bench_coverage.py).
+OPEN_LINK = text(f"{EstablishmentCaseUnit.__tablename__}.open")
 
 
 def must_establish_query(actor: Actor, filters: dict[str, Any]) -> Select[Any]:
