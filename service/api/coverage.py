@@ -91,7 +91,7 @@ def issue_circular(data: dict[str, Any]) -> Any:
 @blp.route("/circulars")
 @blp.arguments(CircularListQuerySchema, location="query")
 @blp.response(200, CircularSchema(many=True))
-@blp.paginate(page_size=20, max_page_size=100)
+@blp.paginate(page_size=20, max_page_size=200)
 @errors(blp, 403, 404, 422)
 @require_roles(*COVERAGE_READERS)
 def list_circulars(args: dict[str, Any], pagination_parameters: Any) -> Any:
