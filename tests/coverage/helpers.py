@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 from itertools import count
-from typing import Any
 
 from flask import Flask
 
@@ -91,8 +90,3 @@ def case(app: Flask, place: int, unit_ids: list[int], *, state: str = "preparing
             db.session.add(EstablishmentCaseUnit(case_id=row.id, unit_id=ident, open=is_open))
         db.session.commit()
         return row.id
-
-
-def figures(**kw: Any) -> dict[str, Any]:
-    """Expected flat figures: counts given, rates computed by hand in the test."""
-    return kw
