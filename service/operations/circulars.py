@@ -271,24 +271,33 @@ def query(actor: Actor, jurisdiction_id: int | None = None) -> Select[Any]:
     return stmt.order_by(Circular.id.desc())
 
 
+def _chinese_date(day: date) -> str:
+    """2026年11月30日 (GB/T 9704: no leading zeros)."""
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
 def circular_context(circular: Circular) -> dict[str, Any]:
-    """Everything a document template needs to print a circular (for the .docx renderer): plain strings
-    and lists from the stored figures only, so the document reproduces the circular as issued."""
+    """Everything a document template needs to print a circular: plain strings and lists from the stored
+    figures only, so the document reproduces the circular as issued. The keys match the documents helper's
+    circular placeholders (service/documents/kinds.py on main: issuer, title, addressee, body, date,
+    period, lagging, rankings.*); `doc_no` is theirs to allocate. The three rankings are also given
+    separately with a sentence per row (`coverage_ranking`, `progress_ranking`, `supervision_ranking`)."""
     f = circular.figures
     totals = f["totals"]
     issued_on = circular.issued_at.astimezone(CHINA).date()
+    children = {c["jurisdiction_id"]: c for c in f["children"]}
 
     def line(row: dict[str, Any], text: str) -> dict[str, Any]:
         return {"rank": row["rank"], "name": row["name"], "text": text}
+
+    def progress_text(value: float | None) -> str:
+        return "无期初数据" if value is None else f"{value * 100:+.1f}个百分点"
 
     coverage = [
         line(r, f"组织覆盖率{percent(r['org_coverage_rate'])}，工作覆盖率{percent(r['work_coverage_rate'])}")
         for r in f["rankings"]["coverage"]
     ]
-    progress = [
-        line(r, "无期初数据" if r["progress"] is None else f"组织覆盖率提升{r['progress'] * 100:.1f}个百分点")
-        for r in f["rankings"]["progress"]
-    ]
+    progress = [line(r, f"组织覆盖率变化{progress_text(r['progress'])}") for r in f["rankings"]["progress"]]
     supervision = [
         line(
             r,
@@ -297,19 +306,50 @@ def circular_context(circular: Circular) -> dict[str, Any]:
         )
         for r in f["rankings"]["supervision"]
     ]
+    # One table row per child, in coverage order, with every figure the template's table names.
+    rankings = []
+    for r in f["rankings"]["coverage"]:
+        c = children[r["jurisdiction_id"]]
+        rankings.append(
+            {
+                "rank": str(r["rank"]),
+                "name": r["name"],
+                "org_coverage_rate": percent(c["org_coverage_rate"]),
+                "work_coverage_rate": percent(c["work_coverage_rate"]),
+                "progress": progress_text(c["progress"]),
+                "tickets_closed_on_time": str(c["tickets_closed_on_time"]),
+                "tickets_overdue": str(c["tickets_overdue"]),
+                "interviews_held": str(c["interviews_held"]),
+            }
+        )
+    as_at = f["as_of"] if f["end_basis"] == "live" else f["end_month"]
     summary = (
-        f"截至{f['as_of'] if f['end_basis'] == 'live' else f['end_month']}，{f['jurisdiction']['name']}"
+        f"截至{_chinese_date(date.fromisoformat(as_at))}，{f['jurisdiction']['name']}"
         f"应建单位{totals['units']}个，其中单独建立党组织{totals['own_org']}个、联合建立党组织{totals['joint_org']}个、"
         f"仅选派党建指导员{totals['instructor_only']}个、应建未建{totals['neither']}个；"
         f"组织覆盖率{percent(totals['org_coverage_rate'])}，工作覆盖率{percent(totals['work_coverage_rate'])}，"
         f"单独组建率{percent(totals['standalone_rate'])}。"
     )
-    lagging = [{"name": x["name"], "reasons": "；".join(x["reason_labels"])} for x in f["lagging"]]
+    lagging_details = [{"name": x["name"], "reasons": "；".join(x["reason_labels"])} for x in f["lagging"]]
+    lagging_text = (
+        "以下单位进展滞后，予以通报：" + "；".join(f"{x['name']}（{x['reasons']}）" for x in lagging_details) + "。"
+        if lagging_details
+        else "本期无进展滞后单位。"
+    )
+    period = (
+        f"{_chinese_date(date.fromisoformat(f['period_start']))}至{_chinese_date(date.fromisoformat(f['period_end']))}"
+    )
     return {
         "kind": "circular",
+        "issuer": f["jurisdiction"]["name"],
         "title": circular.title,
+        "addressee": "、".join(c["name"] for c in f["children"]) or f["jurisdiction"]["name"],
+        "body": "\n".join([summary, lagging_text, f["lagging_rule"] + "。"]),
+        "date": _chinese_date(issued_on),
+        "period": period,
+        "lagging": "、".join(x["name"] for x in lagging_details),
+        "rankings": rankings,
         "issuing_body": f["jurisdiction"]["name"],
-        "addressee": "、".join(r["name"] for r in f["children"]) or f["jurisdiction"]["name"],
         "period_start": f["period_start"],
         "period_end": f["period_end"],
         "issued_on": issued_on.isoformat(),
@@ -318,7 +358,7 @@ def circular_context(circular: Circular) -> dict[str, Any]:
         "coverage_ranking": coverage,
         "progress_ranking": progress,
         "supervision_ranking": supervision,
-        "lagging": lagging,
+        "lagging_details": lagging_details,
         "lagging_rule": f["lagging_rule"],
         "target_rate": percent(f["target_rate"]),
     }

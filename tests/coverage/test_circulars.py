@@ -153,11 +153,22 @@ def test_issued_circular_reads_the_same_after_the_ledger_changed(
     # The document context reads the stored figures only.
     with app.app_context():
         context = circulars.circular_context(db.session.get(Circular, issued["id"]))  # type: ignore[arg-type]
-    assert context["title"] == issued["title"] and context["issuing_body"] == "东县"
-    assert context["issued_on"] == "2026-09-25"
+    assert context["title"] == issued["title"] and context["issuer"] == "东县"
+    assert context["date"] == "2026年9月25日" and context["period"] == "2026年9月1日至2026年9月30日"
     assert context["coverage_ranking"][0] == {"rank": 1, "name": "东一镇", "text": "组织覆盖率66.7%，工作覆盖率83.3%"}
-    assert {x["name"] for x in context["lagging"]} == {"东一镇", "东二街道"}
-    assert "应建单位9个" in context["summary"]
+    assert context["lagging"] == "东一镇、东二街道"
+    assert context["rankings"][0] == {
+        "rank": "1",
+        "name": "东一镇",
+        "org_coverage_rate": "66.7%",
+        "work_coverage_rate": "83.3%",
+        "progress": "+16.7个百分点",
+        "tickets_closed_on_time": "0",
+        "tickets_overdue": "1",
+        "interviews_held": "1",
+    }
+    assert context["body"].startswith("截至2026年9月25日，东县应建单位9个")
+    assert "东二街道（组织覆盖率低于全域平均水平；本期组织覆盖率未提升且未达目标）" in context["body"]
 
 
 def test_bad_periods_and_roles(api: Api, world: World) -> None:
