@@ -16,6 +16,8 @@ SUBJECT_TYPES = [
     "document",
     "document_template",
     "unit_import",
+    "circular",
+    "coverage_snapshot",
     *WORKFLOW_SUBJECTS,
 ]
 

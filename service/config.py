@@ -34,6 +34,14 @@ def _bool(name: str, default: bool) -> bool:
     return raw.strip().lower() in {"1", "true", "yes", "on"}
 
 
+def _rate(name: str, default: float) -> float:
+    raw = os.environ.get(name)
+    value = float(raw) if raw else default
+    if not 0 < value <= 1:
+        raise ValueError(f"{name} must be a fraction in (0, 1], e.g. 0.95 for 95%")
+    return value
+
+
 def default_instance_dir() -> Path:
     return Path(os.environ.get("INSTANCE_DIR", Path.cwd() / "instance")).resolve()
 
@@ -152,6 +160,8 @@ class Settings:
     spreadsheets: SpreadsheetSettings = field(default_factory=SpreadsheetSettings)
     # Rule settings of the workflows that declare them, by workflow name (workflow_settings).
     workflows: dict[str, Any] = field(default_factory=lambda: workflow_settings({}))
+    # The campaign's target for both coverage rates (1.0 = 100%): the trend's projection aims at it.
+    coverage_target_rate: float = 1.0
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -182,6 +192,7 @@ class Settings:
             config_check_seconds=float(os.environ.get("CONFIG_CHECK_SECONDS") or 1.0),
             documents=document_settings(os.environ.get("DOCUMENT_SETTINGS")),
             workflows=workflow_settings(os.environ),
+            coverage_target_rate=_rate("COVERAGE_TARGET_RATE", 1.0),
             date_window=DateWindow(
                 _int("DATE_MIN_YEAR", DEFAULT_DATE_WINDOW.min_year), _int("DATE_MAX_YEAR", DEFAULT_DATE_WINDOW.max_year)
             ),

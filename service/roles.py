@@ -41,3 +41,10 @@ def of(workflow: str, group: str) -> tuple[Role, ...]:
     from workflows.registry import WORKFLOWS
 
     return tuple(Role(value) for value in WORKFLOWS[workflow].roles[group])
+
+
+# Read coverage reports, the must-establish list, the trend and circulars (every role but portals: a
+# portal speaks for one enterprise or social organisation, the campaign's standing is the departments').
+COVERAGE_READERS: tuple[Role, ...] = (Role.admin, Role.supervisor, Role.approver, Role.handler, Role.instructor)
+# Issue circulars (通报).
+CIRCULAR_ISSUERS: tuple[Role, ...] = (Role.admin, Role.supervisor)

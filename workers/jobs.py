@@ -148,3 +148,28 @@ def run_unit_import(import_id: int) -> str:
 
     with _job_app().app_context():
         return unit_imports.run(import_id)
+
+
+def take_coverage_snapshots(on: str | None = None) -> dict[str, Any]:
+    """Write the month-end coverage snapshots still missing (exactly once each: see
+    service/operations/coverage_snapshots.py). `on` (ISO date) overrides today (simulations, tests)."""
+    from service.operations import coverage_snapshots
+
+    with _job_app().app_context():
+        return coverage_snapshots.take_snapshots(date.fromisoformat(on) if on else None)
+
+
+def enqueue_coverage_snapshots(connection: Redis, on: date | None = None) -> bool:
+    """Enqueue the snapshot job when the month just ended lacks snapshots (call inside an app context).
+    A Redis key held for a lease period keeps the every-minute sweeps of one or more schedulers from
+    queueing it again while it waits; the job itself is idempotent, so a duplicate is harmless anyway."""
+    from service.operations import coverage_snapshots
+
+    on = on or today()
+    if not coverage_snapshots.snapshots_due(on):
+        return False
+    month = coverage_snapshots.previous_month_end(on).isoformat()
+    if not connection.set(f"dangjian:coverage-snapshots:{month}", "1", nx=True, ex=int(lease_seconds())):
+        return False
+    Queue("default", connection=connection).enqueue(take_coverage_snapshots, ttl=int(lease_seconds()))
+    return True

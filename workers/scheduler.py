@@ -1,5 +1,6 @@
 """`python -m workers.scheduler [--once]`: the process that sweeps for due escalations every
-ESCALATION_SWEEP_SECONDS (60) and enqueues them (see workers/jobs.py). `--once` sweeps once and exits.
+ESCALATION_SWEEP_SECONDS (60) and enqueues them (see workers/jobs.py), and enqueues the month-end coverage
+snapshot job when a month end lacks its snapshots. `--once` sweeps once and exits.
 
 It replaces `rq cron`, which exited at its first tick during a Redis outage. This loop survives outages of
 Redis and of the database: a failed sweep is retried with a capped exponential backoff with jitter (one
@@ -19,7 +20,7 @@ from types import FrameType
 from redis.exceptions import RedisError
 from sqlalchemy.exc import SQLAlchemyError
 
-from workers.jobs import enqueue_due
+from workers.jobs import enqueue_coverage_snapshots, enqueue_due
 from workers.runtime import Backoff, seconds_env, start_process
 
 log = logging.getLogger("workers")
@@ -46,6 +47,7 @@ def main(argv: list[str]) -> int:
         try:
             with app.app_context():
                 counts = enqueue_due(connection)
+                counts["coverage_snapshots"] = int(enqueue_coverage_snapshots(connection))
         except (RedisError, SQLAlchemyError) as exc:
             if "--once" in argv:
                 log.error("scheduler: sweep failed: %s: %s", type(exc).__name__, exc)

@@ -94,6 +94,7 @@ def init_app(app: Flask) -> None:
     from service.api import (
         audit,
         calendar,
+        coverage,
         docs,
         documents,
         done,
@@ -134,6 +135,7 @@ def init_app(app: Flask) -> None:
         documents.blp,
         documents.templates_blp,
         spreadsheets.blp,
+        coverage.blp,
     ):
         api.register_blueprint(blp)
     for blp in workflow_blueprints():

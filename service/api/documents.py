@@ -25,7 +25,7 @@ from service.documents.pdf import PDF_MIME
 from service.documents.render import DOCX_MIME
 from service.errors import NotFound
 from service.operations import document_templates, documents
-from service.roles import ADMINS
+from service.roles import ADMINS, COVERAGE_READERS
 
 blp = Blueprint(
     "documents",
@@ -122,6 +122,25 @@ def interview_docx(interview_id: int) -> Any:
 def interview_pdf(interview_id: int) -> Any:
     """The 约谈通知 as PDF."""
     return _pdf(DocumentKind.interview_notice, interview_id)
+
+
+@blp.route("/coverage/circulars/<int:circular_id>/document.docx")
+@_binary(DOCX_MIME, DOCX_DOC)
+@errors(blp, 403, 404)
+@require_roles(*COVERAGE_READERS)
+def circular_docx(circular_id: int) -> Any:
+    """通报 of an issued circular, from its figures as issued, numbered in the issuing body's sequence."""
+    return _docx(documents.circular_document(current_actor(), circular_id))
+
+
+@blp.route("/coverage/circulars/<int:circular_id>/document.pdf")
+@_binary(PDF_MIME, PDF_DOC)
+@_extra_errors(blp, 501, 503)
+@errors(blp, 403, 404)
+@require_roles(*COVERAGE_READERS)
+def circular_pdf(circular_id: int) -> Any:
+    """The 通报 as PDF."""
+    return _pdf(DocumentKind.circular, circular_id)
 
 
 @blp.route("/establishment-cases/<int:case_id>/reply.docx")

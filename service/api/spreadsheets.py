@@ -38,7 +38,8 @@ XLSX_CONTENT = {
 INLINE_ERRORS = 100
 
 
-def _xlsx(stream: IO[bytes], name: str) -> Response:
+def send_xlsx(stream: IO[bytes], name: str) -> Response:
+    """An .xlsx download named after what it holds and the day (台账-2026-11-30.xlsx)."""
     return send_file(stream, mimetype=XLSX_MIMETYPE, as_attachment=True, download_name=f"{name}-{today()}.xlsx")
 
 
@@ -49,7 +50,7 @@ def _xlsx(stream: IO[bytes], name: str) -> Response:
 @errors(blp, 404, 422)
 def export_units(filters: dict[str, Any]) -> Response:
     """The ledger as .xlsx: the unit list's filters, scope and order, every matching row (streamed)."""
-    return _xlsx(ledger.ledger_workbook(current_actor(), filters), "台账")
+    return send_xlsx(ledger.ledger_workbook(current_actor(), filters), "台账")
 
 
 @blp.route("/supervision-tickets/export.xlsx")
@@ -59,7 +60,7 @@ def export_units(filters: dict[str, Any]) -> Response:
 @errors(blp, 404, 422)
 def export_tickets(filters: dict[str, Any]) -> Response:
     """The board as .xlsx: the ticket list's filters with each ticket's light, and the per-body counts."""
-    return _xlsx(tickets.tickets_workbook(current_actor(), filters), "督办单")
+    return send_xlsx(tickets.tickets_workbook(current_actor(), filters), "督办单")
 
 
 @blp.before_request
@@ -108,4 +109,4 @@ def get_import(import_id: int) -> Any:
 def import_errors(args: dict[str, Any], import_id: int) -> Response:
     """The uploaded rows with each row's errors beside it and the faulty cells filled red (409 while running)."""
     stream = unit_import_report.errors_workbook(current_actor(), import_id, args["only_errors"])
-    return _xlsx(stream, f"导入错误-{import_id}")
+    return send_xlsx(stream, f"导入错误-{import_id}")

@@ -3,6 +3,7 @@
 from service.models.approval import ApprovalAction, ApprovalRoute, ApprovalStep, ApprovalTask, TaskCandidate
 from service.models.audit import AuditEvent
 from service.models.config import ConfigVersion
+from service.models.coverage import Circular, CoverageSnapshot
 from service.models.document import DocumentCounter, DocumentTemplate, IssuedDocument
 from service.models.escalation import (
     CalendarOverride,
@@ -29,7 +30,9 @@ __all__ = [
     "AuditEvent",
     "CalendarOverride",
     "CalendarYear",
+    "Circular",
     "ConfigVersion",
+    "CoverageSnapshot",
     "DocumentCounter",
     "DocumentTemplate",
     "EscalationEvent",

@@ -10,7 +10,8 @@ same template version, even if the subject or the template changed since. Where 
   the time and place are set and the interview is not cancelled.
 - 批复 (approval reply): the case's approval document number (批复文号, required by the final approval);
   only a case without one would take a number from the approving body's 复 sequence.
-- 通报 (circular): `render("circular", context)` only; the circular record is wired by the lead.
+- 通报 (circular): the body that issued the circular's 通 sequence, the year it was issued; its text is the
+  circular's stored figures (circulars.circular_context), so it reproduces the circular as issued.
 The subject is loaded through its own module's scoped `get` (out of scope: 404) before anything else. Like
 the other engines, this module imports no workflow module: the workflows' `get` are registered
 (`register_subject`, from service/operations/registry.py)."""
@@ -20,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from flask import current_app
 from sqlalchemy import select
@@ -40,6 +42,7 @@ from service.documents.render import render
 from service.errors import ApiError
 from service.extensions import db
 from service.models import (
+    Circular,
     EstablishmentCase,
     EstablishmentCaseUnit,
     Interview,
@@ -49,7 +52,7 @@ from service.models import (
     TicketProblem,
     Unit,
 )
-from service.operations import audit, document_numbers, document_templates
+from service.operations import audit, circulars, document_numbers, document_templates
 from workflows.errors import Conflict
 from workflows.establishment import ESTABLISHMENT, FORM_LABELS_ZH, EstablishmentState, OrgForm
 from workflows.interview import INTERVIEW, InterviewState
@@ -377,7 +380,28 @@ def approval_reply(actor: Actor, case_id: int) -> Rendered:
     )
 
 
+# -- 通报 -------------------------------------------------------------------------------------------------------
+
+
+def _circular_draft(c: Circular) -> Draft:
+    body = _bodies(c.jurisdiction_id)[c.jurisdiction_id]
+    issued_on = c.issued_at.astimezone(ZoneInfo("Asia/Shanghai")).date()
+    context = circulars.circular_context(c)
+    return Draft(DocumentKind.circular, "circular", c.id, c.jurisdiction_id, body, issued_on.year, context)
+
+
+def circular_document(actor: Actor, circular_id: int) -> Rendered:
+    return _document(
+        actor,
+        DocumentKind.circular,
+        "circular",
+        lambda lock: circulars.get(actor, circular_id, for_update=lock),
+        _circular_draft,
+    )
+
+
 MAKERS: dict[DocumentKind, Callable[[Actor, int], Rendered]] = {
+    DocumentKind.circular: circular_document,
     DocumentKind.supervision_ticket: ticket_document,
     DocumentKind.interview_notice: interview_notice,
     DocumentKind.approval_reply: approval_reply,
@@ -386,4 +410,7 @@ MAKERS: dict[DocumentKind, Callable[[Actor, int], Rendered]] = {
 
 def require_visible(actor: Actor, kind: DocumentKind, subject_id: int) -> None:
     """404 unless the actor can read the subject (checked before anything else, e.g. the PDF converter)."""
-    _getter(kind)(actor, subject_id)
+    if kind is DocumentKind.circular:
+        circulars.get(actor, subject_id)
+    else:
+        _getter(kind)(actor, subject_id)

@@ -612,6 +612,10 @@ def _document_rows() -> list[Row]:
     ):
         rows.append(Row("GET", f"{rule}.docx", ALL, 200, build("docx"), issues_on_read=True))
         rows.append(Row("GET", f"{rule}.pdf", ALL, 501, build("pdf"), setup=_no_pdf_converter))
+    circular = lambda ext: lambda s, c, who: Call(f"{COVERAGE}/circulars/{_circular(s, c)}/document.{ext}")  # noqa: E731
+    rule = f"{COVERAGE}/circulars/<int:circular_id>/document"
+    rows.append(Row("GET", f"{rule}.docx", COVERAGE_READERS, 200, circular("docx"), issues_on_read=True))
+    rows.append(Row("GET", f"{rule}.pdf", COVERAGE_READERS, 501, circular("pdf"), setup=_no_pdf_converter))
     place = lambda s, c: f"?jurisdiction_id={s.world.ids[c]}"  # noqa: E731
     rows += [
         Row("GET", TEMPLATES_V1, ADMIN, 200, lambda s, c, who: Call(f"{TEMPLATES_V1}{place(s, c)}")),
@@ -632,6 +636,26 @@ def _document_rows() -> list[Row]:
         Row("DELETE", f"{TEMPLATES_V1}/<kind>", ADMIN, 200, _customised, per_caller=True),
     ]
     return rows
+
+
+COVERAGE = "/api/v1/coverage"
+COVERAGE_READERS = frozenset({"admin", "supervisor", "approver", "handler", "instructor"})
+CIRCULAR_ISSUERS = frozenset({"admin", "supervisor"})
+CIRCULAR_BODY = {"period_start": "2026-09-01", "period_end": "2026-09-30"}
+CIRCULAR_PERIOD = "period_start=2026-09-01&period_end=2026-09-30"
+
+
+def _circular(s: Scene, code: str) -> int:
+    """A circular issued (by the city) for jurisdiction `code`."""
+    res = s.api.post(
+        f"{COVERAGE}/circulars", as_="admin@city", json={"jurisdiction_id": s.world.ids[code], **CIRCULAR_BODY}
+    )
+    assert res.status_code == 201, res.json
+    return int(res.json["id"])
+
+
+def _circular_inside(s: Scene) -> None:
+    _circular(s, INSIDE)
 
 
 MATRIX: list[Row] = [
@@ -1218,6 +1242,53 @@ MATRIX: list[Row] = [
         UNIT_WRITERS,
         200,
         lambda s, c, w: Call(f"{IMPORTS_V1}/{_import(s, c)}/errors.xlsx"),
+    ),
+    # coverage: every role but portals reads (scoped), admins and supervisors issue circulars
+    Row("GET", COVERAGE, COVERAGE_READERS, 200, lambda s, c, who: Call(f"{COVERAGE}?jurisdiction_id={s.world.ids[c]}")),
+    Row(
+        "GET",
+        f"{COVERAGE}/must-establish",
+        COVERAGE_READERS,
+        200,
+        lambda s, c, who: Call(f"{COVERAGE}/must-establish?jurisdiction_id={s.world.ids[c]}"),
+        item_jurisdiction=lambda item: item["jurisdiction"]["id"],
+    ),
+    Row(
+        "GET",
+        f"{COVERAGE}/trend",
+        COVERAGE_READERS,
+        200,
+        lambda s, c, who: Call(f"{COVERAGE}/trend?jurisdiction_id={s.world.ids[c]}"),
+    ),
+    Row(
+        "GET",
+        f"{COVERAGE}/circular",
+        COVERAGE_READERS,
+        200,
+        lambda s, c, who: Call(f"{COVERAGE}/circular?jurisdiction_id={s.world.ids[c]}&{CIRCULAR_PERIOD}"),
+    ),
+    Row(
+        "POST",
+        f"{COVERAGE}/circulars",
+        CIRCULAR_ISSUERS,
+        201,
+        lambda s, c, who: Call(f"{COVERAGE}/circulars", {"jurisdiction_id": s.world.ids[c], **CIRCULAR_BODY}),
+    ),
+    Row(
+        "GET",
+        f"{COVERAGE}/circulars",
+        COVERAGE_READERS,
+        200,
+        lambda s, c, who: Call(f"{COVERAGE}/circulars?jurisdiction_id={s.world.ids[c]}"),
+        item_jurisdiction=lambda item: item["jurisdiction_id"],
+        setup=_circular_inside,
+    ),
+    Row(
+        "GET",
+        f"{COVERAGE}/circulars/<int:circular_id>",
+        COVERAGE_READERS,
+        200,
+        lambda s, c, who: Call(f"{COVERAGE}/circulars/{_circular(s, c)}"),
     ),
 ]
 

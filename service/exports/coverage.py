@@ -1,0 +1,84 @@
+"""The coverage report and the must-establish list (应建未建清单) as .xlsx, from the same service functions
+as the API: the report (one small sheet per breakdown), the list streamed in the ledger's order."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import IO, Any
+
+from service.auth import Actor
+from service.exports import STREAM_BATCH
+from service.extensions import db
+from service.operations import coverage
+from service.spreadsheets.writer import Column, Sheet, write_workbook
+from workflows.ledger import UNIT_KIND_LABELS, UnitKind
+
+
+def _percent(value: float | None) -> str | None:
+    """A rate as the offices write it (87.5%); no rate where there is no in-scope unit."""
+    return None if value is None else f"{value * 100:.1f}%"
+
+
+FIGURE_COLUMNS = [
+    Column("units", "应建单位数", 11),
+    Column("own_org", "单独建立党组织", 14),
+    Column("joint_org", "联合建立党组织", 14),
+    Column("instructor_only", "仅选派党建指导员", 16),
+    Column("neither", "应建未建", 10),
+    Column("org_coverage_rate", "组织覆盖率", 11, _percent),
+    Column("work_coverage_rate", "工作覆盖率", 11, _percent),
+    Column("standalone_rate", "单独组建率", 11, _percent),
+    Column("open_cases", "在办组建申请", 12),
+    Column("oldest_case_days", "最久在办天数", 12),
+]
+BY_PLACE = [Column("name", "管辖单位", 20), Column("code", "单位代码", 12), *FIGURE_COLUMNS]
+BY_KIND = [Column("kind", "单位类型", 12), *FIGURE_COLUMNS[:8]]
+MUST_ESTABLISH = [
+    Column("credit_code", "统一社会信用代码", 22),
+    Column("name", "单位名称", 30),
+    Column("kind", "单位类型", 10, lambda v: UNIT_KIND_LABELS.get(UnitKind(v)) if v else None),
+    Column("jurisdiction", "所属乡镇（街道）", 16),
+    Column("employees", "从业人员", 9),
+    Column("formal_members", "正式党员", 9),
+    Column("no_org_reason", "未建原因", 30),
+    Column("instructor_name", "党建指导员", 12),
+    Column("case_id", "在办申请编号", 12),
+    Column("case_age_days", "申请已办天数", 12),
+]
+
+
+def report_workbook(actor: Actor, jurisdiction_id: int | None) -> IO[bytes]:
+    r = coverage.report(actor, jurisdiction_id)
+    total = {"name": f"{r.jurisdiction.name}（合计）", "code": r.jurisdiction.code, **r.totals.flat()}
+    places = [
+        total,
+        *({"name": c.jurisdiction.name, "code": c.jurisdiction.code, **c.figures.flat()} for c in r.children),
+    ]
+    kinds = [{"kind": UNIT_KIND_LABELS[UnitKind(k.kind)], **k.figures.flat()} for k in r.kinds]
+    return write_workbook([Sheet("覆盖情况", BY_PLACE, places), Sheet("按单位类型", BY_KIND, kinds)])
+
+
+def must_establish_rows(actor: Actor, filters: dict[str, Any]) -> Iterator[Mapping[str, Any]]:
+    stmt = coverage.must_establish_query(actor, filters)  # built (and checked) before the first row
+    return _stream(stmt)
+
+
+def _stream(stmt: Any) -> Iterator[Mapping[str, Any]]:
+    for row in db.session.execute(stmt.execution_options(yield_per=STREAM_BATCH)):
+        unit = row[0]
+        yield {
+            "credit_code": unit.credit_code,
+            "name": unit.name,
+            "kind": unit.kind,
+            "jurisdiction": unit.jurisdiction.name,
+            "employees": unit.employees,
+            "formal_members": unit.formal_members,
+            "no_org_reason": unit.no_org_reason,
+            "instructor_name": row.instructor_name,
+            "case_id": row.case_id,
+            "case_age_days": row.case_age_days,
+        }
+
+
+def must_establish_workbook(actor: Actor, filters: dict[str, Any]) -> IO[bytes]:
+    return write_workbook([Sheet("应建未建清单", MUST_ESTABLISH, must_establish_rows(actor, filters))])
