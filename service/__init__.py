@@ -23,7 +23,7 @@ class App(Flask):
 
 
 def create_app(settings: Settings | None = None, *, clock: Clock | None = None) -> Flask:
-    from service import api, auth, cli, errors, requestlog
+    from service import api, auth, cli, console, errors, requestlog
     from service.db import configure_sqlite
     from service.extensions import db, migrate
     from workers.queues import connect
@@ -49,6 +49,7 @@ def create_app(settings: Settings | None = None, *, clock: Clock | None = None) 
     requestlog.init_app(app)
     api.init_app(app)
     errors.register(app)  # after flask-smorest, so one error shape wins everywhere
+    console.init_app(app)  # after errors: HTML error pages for console paths, the API's JSON elsewhere
 
     @app.before_request
     def _authenticate() -> None:

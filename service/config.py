@@ -122,6 +122,15 @@ class Settings:
     supervision: SupervisionSettings = field(default_factory=SupervisionSettings)
     # Every date input and the working-day calendar's years (DATE_MIN_YEAR / DATE_MAX_YEAR).
     date_window: DateWindow = field(default_factory=DateWindow)
+    # The web console (service/console): session signing key (None: a random key kept in the instance dir),
+    # the Secure cookie flag (set it when served behind TLS), and the sign-in rate limit: at most N failed
+    # attempts per username and per client address within the window.
+    secret_key: str | None = None
+    session_cookie_secure: bool = False
+    signin_window_seconds: int = 900
+    signin_max_failures_per_user: int = 5
+    signin_max_failures_per_address: int = 20
+    password_min_length: int = 8
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -152,6 +161,12 @@ class Settings:
             date_window=DateWindow(
                 _int("DATE_MIN_YEAR", DEFAULT_DATE_WINDOW.min_year), _int("DATE_MAX_YEAR", DEFAULT_DATE_WINDOW.max_year)
             ),
+            secret_key=os.environ.get("SECRET_KEY") or None,
+            session_cookie_secure=_bool("SESSION_COOKIE_SECURE", False),
+            signin_window_seconds=_int("SIGNIN_WINDOW_SECONDS", 900),
+            signin_max_failures_per_user=_int("SIGNIN_MAX_FAILURES_PER_USER", 5),
+            signin_max_failures_per_address=_int("SIGNIN_MAX_FAILURES_PER_ADDRESS", 20),
+            password_min_length=_int("PASSWORD_MIN_LENGTH", 8),
         )
 
     def flask_config(self) -> dict[str, object]:
@@ -178,6 +193,11 @@ class Settings:
                 "security": [{"bearerAuth": []}],
             },
             "JSON_SORT_KEYS": False,
+            # The console's session cookie (the API uses bearer tokens, never this cookie).
+            "SESSION_COOKIE_HTTPONLY": True,
+            "SESSION_COOKIE_SAMESITE": "Lax",
+            "SESSION_COOKIE_SECURE": self.session_cookie_secure,
+            "SESSION_COOKIE_NAME": "dangjian_session",
             "SETTINGS": self,
         }
 

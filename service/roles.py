@@ -30,3 +30,6 @@ TICKET_HANDLERS: tuple[Role, ...] = (Role.handler,)
 INTERVIEWERS: tuple[Role, ...] = (Role.admin, Role.supervisor)
 # Manage webhooks: portals their own, admins every webhook in their scope.
 WEBHOOK_MANAGERS: tuple[Role, ...] = (Role.admin, Role.portal)
+
+# The web console (service/console): the 待办 / 已办 pages serve those who decide tasks or handle tickets.
+INBOX_USERS: tuple[Role, ...] = DECIDERS + TICKET_HANDLERS

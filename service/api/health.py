@@ -11,9 +11,9 @@ from service.operations.health import database_status
 bp = Blueprint("health", __name__)
 
 
-@bp.get("/")
+@bp.get("/api")
 def index() -> Any:
-    """Where to go from the root address."""
+    """Where to go for the API (the root address opens the web console)."""
     return jsonify(
         service="Dangjian Flow 党建工作流",
         api="/api/v1",

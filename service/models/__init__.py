@@ -13,6 +13,7 @@ from service.models.escalation import (
 from service.models.establishment import EstablishmentCase, EstablishmentCaseUnit
 from service.models.jurisdiction import Jurisdiction, JurisdictionKind
 from service.models.ledger import PartyOrg, Unit
+from service.models.signin import SignInFailure
 from service.models.supervision import Interview, SupervisionTicket, TicketExtension, TicketProblem, TicketReport
 from service.models.user import ApiToken, Role, User
 
@@ -34,6 +35,7 @@ __all__ = [
     "Notification",
     "PartyOrg",
     "Role",
+    "SignInFailure",
     "SupervisionTicket",
     "TaskCandidate",
     "TicketExtension",

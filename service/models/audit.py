@@ -14,7 +14,11 @@ from service.models.base import BigId, UtcDateTime
 
 class AuditEvent(Base):
     __tablename__ = "audit_events"
-    __table_args__ = (Index("ix_audit_events_subject", "subject_type", "subject_id", "id"),)
+    __table_args__ = (
+        Index("ix_audit_events_subject", "subject_type", "subject_id", "id"),
+        # 已办 (service/operations/done.py): one person's actions, newest first.
+        Index("ix_audit_events_actor", "actor_id", "occurred_at"),
+    )
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
     occurred_at: Mapped[datetime] = mapped_column(UtcDateTime)

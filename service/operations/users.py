@@ -17,6 +17,9 @@ from service.operations import audit, jurisdictions
 from service.operations.common import Precondition, check_precondition, get_scoped
 from workflows.errors import Conflict, RuleViolation
 
+# Never copied into the audit trail.
+SECRET_COLUMNS = ("password_hash",)
+
 
 def get(actor: Actor, ident: int) -> User:
     return get_scoped(User, ident, actor)
@@ -49,7 +52,7 @@ def create(actor: Actor, data: dict[str, Any]) -> User:
         )
         db.session.add(user)
         db.session.flush()
-        audit.record(actor, "user.create", "user", user.id, user.jurisdiction_id, None, snapshot(user))
+        audit.record(actor, "user.create", "user", user.id, user.jurisdiction_id, None, snapshot(user, SECRET_COLUMNS))
     return user
 
 
@@ -62,11 +65,11 @@ def update(actor: Actor, user_id: int, changes: dict[str, Any], precondition: Pr
             raise RuleViolation("cannot_demote_self", "不能停用自己或修改自己的角色", "role")
         if "jurisdiction_id" in changes:
             jurisdictions.get(actor, changes["jurisdiction_id"])
-        before = snapshot(user)
+        before = snapshot(user, SECRET_COLUMNS)
         for key, value in changes.items():
             setattr(user, key, value)
         db.session.flush()
-        old, new = audit.changed(before, snapshot(user))
+        old, new = audit.changed(before, snapshot(user, SECRET_COLUMNS))
         if old or new:  # a PATCH that changes nothing leaves no record
             audit.record(actor, "user.update", "user", user.id, user.jurisdiction_id, old, new)
     return user

@@ -1,0 +1,51 @@
+"""The web console: server-rendered pages in Chinese over the same service layer as the API.
+
+See service/console/README-console.md for how pages are added."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+from flask import Flask
+
+from service.config import default_instance_dir
+
+# Page modules: importing one adds its routes to the blueprint. Add yours here.
+PAGE_MODULES = (
+    "service.console.pages.signin",
+    "service.console.pages.inbox",
+    "service.console.pages.done",
+    "service.console.pages.notifications",
+    "service.console.pages.account",
+)
+
+
+def _secret_key(app: Flask) -> str:
+    """SECRET_KEY, else a random key kept in the instance directory (shared by the web workers of one host)."""
+    configured = app.config["SETTINGS"].secret_key
+    if configured:
+        return str(configured)
+    folder = default_instance_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    path = Path(folder) / "secret_key"
+    if not path.exists():
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as f:
+            f.write(secrets.token_urlsafe(48))
+    return path.read_text().strip()
+
+
+def init_app(app: Flask) -> None:
+    import importlib
+
+    from service.console import errors, filters
+    from service.console.blueprint import bp
+
+    app.secret_key = _secret_key(app)
+    for name in PAGE_MODULES:
+        importlib.import_module(name)
+    errors.register_app(app)
+    filters.register(app)
+    app.register_blueprint(bp)

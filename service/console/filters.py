@@ -1,0 +1,42 @@
+"""Jinja filters: dates as YYYY-MM-DD, times in Asia/Shanghai, warning lights."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from flask import Flask
+
+CHINA = ZoneInfo("Asia/Shanghai")
+LIGHT_LABELS = {"green": "绿灯", "yellow": "黄灯", "red": "红灯"}
+
+
+def ymd(value: date | datetime | None) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        value = value.astimezone(CHINA).date() if value.tzinfo else value.date()
+    return value.isoformat()
+
+
+def cst(value: datetime | None) -> str:
+    """A moment as Beijing time, `YYYY-MM-DD HH:MM`."""
+    if value is None:
+        return ""
+    if value.tzinfo is None:
+        raise ValueError("naive datetime")
+    return value.astimezone(CHINA).strftime("%Y-%m-%d %H:%M")
+
+
+def light_label(level: str | None) -> str:
+    return LIGHT_LABELS.get(level or "", "")
+
+
+def register(app: Flask) -> None:
+    filters: dict[str, Any] = {"ymd": ymd, "cst": cst, "light_label": light_label}
+    app.jinja_env.filters.update(filters)
+    from service.console import csrf, nav
+
+    # Globals, so imported macros (console/macros.html) see them too.
+    app.jinja_env.globals.update(csrf_token=csrf.token, has_page=nav.has_page)

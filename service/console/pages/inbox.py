@@ -1,0 +1,235 @@
+"""待办: my open approval tasks (approvers) or my body's supervision tickets (handlers); a task's case page
+with the actions the workflow allows me now; the action forms.
+
+Every read and command is the API's own service function; a refusal comes back as the service's exception
+(404 out of scope, 403, 409 conflict, 422 rule) and is shown in Chinese, never as a stack trace."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import flash, redirect, render_template, request, url_for
+
+from schemas.establishment import FoundSchema
+from schemas.tasks import DecideSchema, VoteSchema
+from service.api.presenters import history_view, steps_view, tasks_view
+from service.auth import Actor
+from service.clock import today
+from service.console import forms
+from service.console.access import page, signed_in_actor
+from service.console.blueprint import bp
+from service.console.paging import page_of
+from service.models import ApprovalTask, EstablishmentCase
+from service.operations import approvals, inbox
+from service.operations import establishment as cases
+from service.operations import supervision as tickets
+from service.roles import CASE_APPLICANTS, DECIDERS, INBOX_USERS, TICKET_HANDLERS
+from workflows.approval import MODE_LABELS_ZH, ApprovalMode
+from workflows.errors import Conflict, RuleViolation
+from workflows.establishment import ESTABLISHMENT, FORM_LABELS_ZH, OrgForm
+from workflows.registry import APPROVAL_WORKFLOWS
+from workflows.supervision import SUPERVISION_TICKET, tracked_deadline
+
+WORKFLOW_LABELS = {"establishment": "建立党组织"}
+DECISION_LABELS = {"approve": "同意", "reject": "不同意", "return": "退回修改", "vote": "录入表决结果"}
+REPLY_KEYS = ("approval_doc_no", "approved_on", "meeting_on")
+LIGHT_CHOICES = (("red", "红灯（逾期）"), ("yellow", "黄灯（临期）"), ("green", "绿灯（正常）"))
+
+
+def _actor() -> Actor:
+    actor = signed_in_actor()
+    assert actor is not None  # @page guarantees it
+    return actor
+
+
+def _int_arg(name: str) -> int | None:
+    raw = request.args.get(name, "")
+    return int(raw) if raw.isdigit() and len(raw) < 10 else None
+
+
+def _filters() -> dict[str, Any]:
+    workflow = request.args.get("workflow") or None
+    light = request.args.get("light") or None
+    return {
+        "workflow": workflow if workflow in APPROVAL_WORKFLOWS else None,
+        "body": _int_arg("body"),
+        "light": light if light in dict(LIGHT_CHOICES) else None,
+    }
+
+
+@bp.route("/inbox", endpoint="inbox")
+@page(*INBOX_USERS)
+def inbox_page() -> Any:
+    actor = _actor()
+    f = _filters()
+    args = {k: v for k, v in f.items() if v}
+    if actor.role in TICKET_HANDLERS:
+        stmt = tickets.inbox_query(actor)
+        if f["light"]:
+            on = today()
+            stmt = stmt.where(tickets.light_condition(f["light"], on, tickets.first_green_day(on)))
+        listing = page_of(stmt)
+        deadlines = [
+            tracked_deadline(t.state, t.acknowledge_by, t.rectify_by) if t.acknowledge_by and t.rectify_by else None
+            for t in listing.items
+        ]
+        rows = [
+            {
+                "ticket": t,
+                "state_label": SUPERVISION_TICKET.state_label(t.state),
+                "pending": tickets.pending_action(t)[1],
+                "deadline": d,
+                "light": light,
+            }
+            for t, d, light in zip(
+                listing.items, deadlines, inbox.lights(deadlines, tickets.first_green_day()), strict=True
+            )
+        ]
+        return render_template("console/inbox_tickets.html", listing=listing, rows=rows, f=f, args=args)
+    listing = page_of(inbox.task_query(actor, f["workflow"], f["body"], f["light"]))
+    views = tasks_view(listing.items)
+    for view, light in zip(views, inbox.lights([t.due_on for t in listing.items]), strict=True):
+        view["light"] = light
+    return render_template(
+        "console/inbox.html",
+        listing=listing,
+        rows=views,
+        f=f,
+        args=args,
+        bodies=inbox.body_options(actor),
+        workflows=WORKFLOW_LABELS,
+        lights=LIGHT_CHOICES,
+    )
+
+
+# -- the case page ---------------------------------------------------------------------------------------------
+
+
+def _case_context(actor: Actor, case: EstablishmentCase, task: ApprovalTask | None) -> dict[str, Any]:
+    """Everything the case page shows: a fixed number of queries, whatever the case holds."""
+    units = cases.units_of([case.id])[case.id]
+    allowed = cases.allowed_actions(actor, [case])[case.id]
+    steps = steps_view(cases.WORKFLOW, [case.id]).get(case.id, [])
+    history = history_view(cases.WORKFLOW, case.id)
+    options = cases.form_options(actor, [u.id for u in units]) if units else []
+    chosen = next((o for o in options if o.form.value == case.form), None)
+    return {
+        "case": case,
+        "task": task,
+        "state_label": ESTABLISHMENT.state_label(case.state),
+        "form_label": FORM_LABELS_ZH[OrgForm(case.form)],
+        "units": units,
+        "steps": steps,
+        "history": history,
+        "comments": [h for h in history if h["comment"]],
+        "form_option": chosen,
+        "allowed": allowed,
+        "decisions": [a for a in allowed if a in DECISION_LABELS],
+        "may_found": "found" in allowed and actor.role in CASE_APPLICANTS,
+        "decision_labels": DECISION_LABELS,
+        "mode_labels": {m.value: MODE_LABELS_ZH[m] for m in ApprovalMode},
+        "today": today(),
+        "workflow_label": WORKFLOW_LABELS.get(cases.WORKFLOW, cases.WORKFLOW),
+    }
+
+
+def _render_case(
+    actor: Actor,
+    case_id: int,
+    task: ApprovalTask | None,
+    *,
+    status: int = 200,
+    errors: dict[str, str] | None = None,
+    form: str | None = None,
+    conflict: str | None = None,
+) -> Any:
+    case = cases.get(actor, case_id)
+    context = _case_context(actor, case, task)
+    return (
+        render_template(
+            "console/case.html", **context, errors=errors or {}, open_form=form, conflict=conflict, posted=request.form
+        ),
+        status,
+    )
+
+
+@bp.route("/tasks/<int:task_id>", endpoint="task")
+@page()
+def task_page(task_id: int) -> Any:
+    actor = _actor()
+    task = approvals.get_task(actor, task_id)  # out of scope: 404
+    return _render_case(actor, task.subject_id, task)
+
+
+@bp.route("/cases/<int:case_id>", endpoint="case")
+@page()
+def case_page(case_id: int) -> Any:
+    return _render_case(_actor(), case_id, None)
+
+
+def _after_refusal(actor: Actor, task: ApprovalTask | None, case_id: int, exc: Exception, form: str) -> Any:
+    """A refusal re-renders the page with what is true now: a conflict (someone acted first) plainly, 409;
+    a rule or an invalid field next to the field, 422."""
+    if isinstance(exc, forms.FormErrors):
+        return _render_case(actor, case_id, task, status=422, errors=exc.errors, form=form)
+    if isinstance(exc, Conflict):
+        return _render_case(actor, case_id, task, status=409, conflict=exc.message, form=form)
+    assert isinstance(exc, RuleViolation)
+    return _render_case(actor, case_id, task, status=422, errors={exc.field or "_": exc.message}, form=form)
+
+
+@bp.route("/tasks/<int:task_id>/decide", methods=["POST"], endpoint="task_decide")
+@page(*DECIDERS)
+def task_decide(task_id: int) -> Any:
+    actor = _actor()
+    task = approvals.get_task(actor, task_id)
+    try:
+        data = forms.load(DecideSchema())
+        reply = {k: data.get(k) for k in REPLY_KEYS}
+        approvals.act(actor, task_id, data["action"], comment=data["comment"], reply=reply)
+    except (forms.FormErrors, RuleViolation) as exc:
+        return _after_refusal(actor, task, task.subject_id, exc, "decide")
+    flash(f"已办理：{DECISION_LABELS[data['action']]}（任务 {task_id}）", "success")
+    return redirect(url_for("console.inbox"))
+
+
+@bp.route("/tasks/<int:task_id>/vote", methods=["POST"], endpoint="task_vote")
+@page(*DECIDERS)
+def task_vote(task_id: int) -> Any:
+    actor = _actor()
+    task = approvals.get_task(actor, task_id)
+    try:
+        data = forms.load(VoteSchema(), integers=("members", "present", "votes_for", "votes_against"))
+        tally = {k: data[k] for k in ("members", "present", "votes_for", "votes_against")}
+        reply = {k: data.get(k) for k in REPLY_KEYS}
+        approvals.act(actor, task_id, "vote", comment=data["comment"], tally=tally, reply=reply)
+    except (forms.FormErrors, RuleViolation) as exc:
+        return _after_refusal(actor, task, task.subject_id, exc, "vote")
+    flash(f"已录入表决结果：赞成{tally['votes_for']}票，反对{tally['votes_against']}票（任务 {task_id}）", "success")
+    return redirect(url_for("console.inbox"))
+
+
+def _elected_from_form() -> list[dict[str, Any]]:
+    """One elected person per line: name, then their votes ("陈建国 110"). What does not parse is passed on
+    as typed, for the schema to refuse with its field message."""
+    out: list[dict[str, Any]] = []
+    for line in request.form.get("elected", "").splitlines():
+        parts = line.replace("，", " ").replace(",", " ").split()
+        if not parts:
+            continue
+        name, votes = (" ".join(parts[:-1]), parts[-1]) if len(parts) > 1 else (parts[0], "")
+        out.append({"name": name, "votes": int(votes) if votes.isdigit() and len(votes) < 7 else votes})
+    return out
+
+
+@bp.route("/cases/<int:case_id>/found", methods=["POST"], endpoint="case_found")
+@page(*CASE_APPLICANTS)
+def case_found(case_id: int) -> Any:
+    actor = _actor()
+    try:
+        data = forms.load(FoundSchema(), integers=("entitled", "present"), extra={"elected": _elected_from_form()})
+        case = cases.found(actor, case_id, data)
+    except (forms.FormErrors, RuleViolation) as exc:
+        return _after_refusal(actor, None, case_id, exc, "found")
+    flash(f"「{case.proposed_name}」已成立，任期至{case.term_due_on}", "success")
+    return redirect(url_for("console.case", case_id=case_id))
