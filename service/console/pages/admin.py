@@ -281,11 +281,13 @@ def admin_routes() -> Any:
         else:
             flash("审批路径已保存", "success")
             return redirect(url_for("console.admin_routes"))
+    places = _places(actor)
     return (
         render_template(
             "console/admin/routes.html",
             routes=approvals.list_routes(actor, None, None),
-            places=_places(actor),
+            places=places,
+            place_names={p.id: p.name for p in places},
             errors=errors,
             form=request.form,
             modes=MODE_LABELS,
