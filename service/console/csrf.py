@@ -7,7 +7,7 @@ from __future__ import annotations
 import hmac
 import secrets
 
-from flask import request, session
+from flask import g, request, session
 
 from service.errors import ApiError
 
@@ -32,8 +32,11 @@ def token() -> str:
 
 
 def protect() -> None:
-    """before_request of the console blueprint."""
+    """before_request of the console blueprint (after the session is read). A signed-out POST elsewhere than
+    the sign-in form carries no session to forge: the page sends it to the sign-in page, changing nothing."""
     if request.method not in UNSAFE:
+        return
+    if g.get("actor") is None and request.endpoint != "console.sign_in":
         return
     expected = session.get(SESSION_KEY)
     sent = request.form.get(FIELD) or request.headers.get(HEADER) or ""

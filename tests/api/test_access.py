@@ -1200,6 +1200,24 @@ MATRIX: list[Row] = [
         _interview_action("/cancel", "scheduled", {"reason": "无需约谈"}),
         ok_by=ISSUING_SIDE_ONLY,
     ),
+    # console passwords and 已办 (console-a)
+    Row(
+        "PUT",
+        "/api/v1/users/<int:user_id>/password",
+        ADMIN,
+        200,
+        lambda s, c, who: Call(f"/api/v1/users/{s.users[c]}/password", {"password": f"Kennwort-{next(_seq)}"}),
+    ),
+    # Nobody in the world has a password yet, so the old one is wrong for everyone: 422, nothing changes.
+    Row(
+        "PUT",
+        "/api/v1/users/me/password",
+        ALL,
+        422,
+        lambda s, c, who: Call("/api/v1/users/me/password", {"old_password": "x", "new_password": "Kennwort-1"}),
+        outside_status=None,
+    ),
+    Row("GET", "/api/v1/tasks/done", ALL, 200, lambda s, c, who: Call("/api/v1/tasks/done"), outside_status=None),
 ]
 
 CALLER_PLACES = ("east", "east_t1")

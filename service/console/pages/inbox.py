@@ -20,7 +20,7 @@ from service.console.access import page, signed_in_actor
 from service.console.blueprint import bp
 from service.console.paging import page_of
 from service.models import ApprovalTask, EstablishmentCase
-from service.operations import approvals, inbox
+from service.operations import approvals, inbox, jurisdictions
 from service.operations import establishment as cases
 from service.operations import supervision as tickets
 from service.roles import CASE_APPLICANTS, DECIDERS, INBOX_USERS, TICKET_HANDLERS
@@ -64,6 +64,8 @@ def inbox_page() -> Any:
     f = _filters()
     args = {k: v for k, v in f.items() if v}
     if actor.role in TICKET_HANDLERS:
+        if f["body"] is not None:
+            jurisdictions.get(actor, f["body"])  # my body's own tickets; a body outside my scope is 404 as anywhere
         stmt = tickets.inbox_query(actor)
         if f["light"]:
             on = today()
