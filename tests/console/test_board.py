@@ -140,7 +140,7 @@ def test_a_conflict_shows_the_new_state(console: Console, api: Api) -> None:
     res = console.post(f"/board/tickets/{t['id']}/extensions", as_=HANDLER)
     assert res.status_code in (404, 405)  # not a console route
     res = console.post(
-        f"/board/tickets/{t['id']}/request_extension",
+        f"/board/tickets/{t['id']}/request-extension",
         as_=HANDLER,
         data={"new_deadline": "2026-12-31", "reason": "工作量大"},
     )
@@ -152,10 +152,10 @@ def test_a_conflict_shows_the_new_state(console: Console, api: Api) -> None:
 def test_extension_requested_and_decided(console: Console, api: Api) -> None:
     t = rectifying(api)
     path = f"/board/tickets/{t['id']}"
-    res = console.post(f"{path}/request_extension", as_=HANDLER, data={"new_deadline": "2026-12-31", "reason": ""})
+    res = console.post(f"{path}/request-extension", as_=HANDLER, data={"new_deadline": "2026-12-31", "reason": ""})
     assert res.status_code == 422 and "field-error" in text_of(res)
     res = console.post(
-        f"{path}/request_extension", as_=HANDLER, data={"new_deadline": "2026-12-31", "reason": "需要时间"}
+        f"{path}/request-extension", as_=HANDLER, data={"new_deadline": "2026-12-31", "reason": "需要时间"}
     )
     assert res.status_code == 302, text_of(res)[:2000]
     page = text_of(console.get(path, as_=SUPERVISOR))
@@ -163,7 +163,7 @@ def test_extension_requested_and_decided(console: Console, api: Api) -> None:
     ext_id = re.search(r'name="extension_id" value="(\d+)"', page)
     assert ext_id is not None
     res = console.post(
-        f"{path}/decide_extension",
+        f"{path}/decide-extension",
         as_=SUPERVISOR,
         data={"extension_id": ext_id.group(1), "decision": "approve", "approved_deadline": "2026-12-15"},
         follow_redirects=True,

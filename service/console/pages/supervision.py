@@ -31,7 +31,7 @@ from service.errors import ApiError
 from service.operations import diagrams, escalation_history
 from service.operations import interviews as interview_ops
 from service.operations import supervision as tickets
-from service.roles import INTERVIEWERS, TICKET_ISSUERS
+from service.roles import INTERVIEWERS, TICKET_HANDLERS, TICKET_ISSUERS
 from workflows.deadlines import LEVEL_LABELS
 from workflows.errors import RuleViolation
 from workflows.interview import INTERVIEW
@@ -201,19 +201,15 @@ def _ticket_command(actor: Actor, ticket_id: int, action: str) -> str:
         if not extension.isdigit():
             raise forms.FormErrors({"extension_id": "请选择延期申请"})
         tickets.decide_extension(actor, ticket_id, int(extension), forms.load(ExtensionDecideSchema()))
-    else:
+    else:  # pragma: no cover - only registered actions are routed here
         raise ApiError(404)
     return f"已{ACTION_LABELS[action]}"
 
 
-@bp.route("/board/tickets/<int:ticket_id>/<action>", methods=["POST"], endpoint="ticket_action")
-@page()
-def ticket_action(ticket_id: int, action: str) -> Any:
+def _ticket_action(ticket_id: int, action: str) -> Any:
     """A ticket action from its page. Bad input: the page again with the field messages (422); a conflict
     (someone acted first, the state moved on): the page in its new state with the reason (409)."""
     actor = _actor()
-    if action not in ACTION_LABELS:
-        raise ApiError(404)
     try:
         message = _ticket_command(actor, ticket_id, action)
     except forms.FormErrors as exc:
@@ -222,6 +218,29 @@ def ticket_action(ticket_id: int, action: str) -> Any:
         return _refused(actor, ticket_id, exc, action)
     flash(message, "success")
     return redirect(url_for("console.ticket", ticket_id=ticket_id))
+
+
+def _register_ticket_actions() -> None:
+    """One route per action (`console.ticket_<action>`), gated by the role group the API's endpoint uses (403
+    before any lookup); the side and state checks are the service's."""
+    for action, (_, side) in tickets.ACTIONS.items():
+        if action not in ACTION_LABELS:
+            continue  # `update` (editing a draft) is the API's only
+        roles = TICKET_ISSUERS if side == "issuing" else TICKET_HANDLERS
+
+        def view(ticket_id: int, _action: str = action) -> Any:
+            return _ticket_action(ticket_id, _action)
+
+        view.__name__ = f"ticket_{action}"
+        bp.add_url_rule(
+            f"/board/tickets/<int:ticket_id>/{action.replace('_', '-')}",
+            endpoint=f"ticket_{action}",
+            view_func=page(*roles)(view),
+            methods=["POST"],
+        )
+
+
+_register_ticket_actions()
 
 
 def _refused(actor: Actor, ticket_id: int, exc: RuleViolation, form: str) -> Any:
