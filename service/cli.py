@@ -125,7 +125,7 @@ def load_demo(tokens_file: str | None) -> None:
     if not demo.database_is_empty():
         raise click.ClickException("the database is not empty: demo data is only loaded into an empty one")
     tokens = demo.load()
-    demo.print_tokens(tokens, tokens_file)
+    demo.print_tokens(tokens, tokens_file, demo.set_passwords(list(tokens)))
 
 
 @calendar_cli.command("load")

@@ -6,6 +6,7 @@ Loaded only into an empty database, and only on the embedded defaults or when as
 from __future__ import annotations
 
 import os
+import secrets
 from datetime import date
 from pathlib import Path
 
@@ -253,9 +254,31 @@ def _tickets(supervisor: User, ids: dict[str, int]) -> None:
         supervision.issue(actor, ticket.id)
 
 
-def print_tokens(tokens: dict[str, str], tokens_file: str | os.PathLike[str] | None = None) -> None:
-    lines = [f"  {name:<18} {token}" for name, token in tokens.items()]
-    text = "Demo users and their API tokens (Authorization: Bearer <token>):\n" + "\n".join(lines) + "\n"
+def set_passwords(usernames: list[str]) -> dict[str, str]:
+    """Console passwords for the demo users: random, printed once beside their tokens."""
+    from service.operations import passwords
+
+    actor = system_actor("demo")
+    out: dict[str, str] = {}
+    for username in usernames:
+        user_id = db.session.execute(select(User.id).where(User.username == username)).scalar_one()
+        out[username] = f"demo-{secrets.token_urlsafe(8)}"
+        passwords.set_password(actor, user_id, out[username])
+    return out
+
+
+def print_tokens(
+    tokens: dict[str, str],
+    tokens_file: str | os.PathLike[str] | None = None,
+    passwords: dict[str, str] | None = None,
+) -> None:
+    passwords = passwords or {}
+    lines = [f"  {name:<18} {passwords.get(name, ''):<20} {token}" for name, token in tokens.items()]
+    text = (
+        "Demo users: sign in to the console with the username and password; "
+        "the API takes the token (Authorization: Bearer <token>):\n"
+        f"  {'username':<18} {'password':<20} token\n" + "\n".join(lines) + "\n"
+    )
     print(text, end="")
     if tokens_file:
         path = Path(tokens_file)

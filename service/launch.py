@@ -31,7 +31,8 @@ def _prepare(env: dict[str, str]) -> str | None:
         upgrade(directory=str(ROOT / "migrations"))
         wants_demo = settings.embedded_database or os.environ.get("DEMO_DATA") == "1"
         if wants_demo and demo.database_is_empty():
-            demo.print_tokens(demo.load(), tokens_file)
+            tokens = demo.load()
+            demo.print_tokens(tokens, tokens_file, demo.set_passwords(list(tokens)))
             return None
     if settings.embedded_database and tokens_file.exists():
         return tokens_file.read_text(encoding="utf-8")
@@ -56,7 +57,7 @@ def main() -> int:
         earlier = _prepare(env)
         if earlier:
             print(earlier, end="")
-        print(f"Dangjian Flow: http://{host}:{port}/  API docs: http://{host}:{port}/api/docs")
+        print(f"Dangjian Flow console (sign in): http://{host}:{port}/  API docs: http://{host}:{port}/api/docs")
         bin_dir = str(Path(sys.executable).parent)
         child_env = {**os.environ, **env, "PATH": bin_dir + os.pathsep + os.environ.get("PATH", "")}
         honcho = subprocess.Popen(

@@ -560,8 +560,19 @@ def test_cli_demo_load(app: Flask, client: FlaskClient, tmp_path: Any) -> None:
         assert db.session.execute(select(func.count()).select_from(Unit).where(Unit.in_scope)).scalar_one() > 0
         db.session.remove()
 
-    printed = dict(re.findall(r"^\s+(\S+)\s+(dj_\S+)$", res.output, re.MULTILINE))
+    rows = re.findall(r"^\s+(\S+)\s+(demo-\S+)\s+(dj_\S+)$", res.output, re.MULTILINE)
+    printed = {name: token for name, _, token in rows}
     assert set(printed) == {u[0] for u in demo.USERS}
+    with app.app_context():  # every demo user has a console password, printed beside the token
+        from service.operations import passwords
+
+        assert all(
+            passwords.verify_password(
+                db.session.execute(select(User).where(User.username == n)).scalar_one().password_hash, p
+            )
+            for n, p, _ in rows
+        )
+        db.session.remove()
     assert tokens_file.read_text(encoding="utf-8") == res.output
     assert tokens_file.stat().st_mode & 0o777 == 0o600
     for username, token in printed.items():
