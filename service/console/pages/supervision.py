@@ -4,6 +4,7 @@ interviews.py, which check scope (404) and side (403) exactly as for the API."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from flask import flash, redirect, render_template, request, url_for
@@ -22,6 +23,7 @@ from schemas.supervision import (
     TicketCreateSchema,
 )
 from service.auth import Actor
+from service.calendar import calendar
 from service.clock import today
 from service.console import forms
 from service.console.access import page, signed_in_actor
@@ -32,7 +34,8 @@ from service.operations import diagrams, escalation_history
 from service.operations import interviews as interview_ops
 from service.operations import supervision as tickets
 from service.roles import INTERVIEWERS, TICKET_HANDLERS, TICKET_ISSUERS
-from workflows.deadlines import LEVEL_LABELS
+from workflows import supervision as rules
+from workflows.deadlines import LEVEL_LABELS, warning_level
 from workflows.errors import RuleViolation
 from workflows.interview import INTERVIEW
 from workflows.supervision import PRIORITY_LABELS_ZH, SUPERVISION_TICKET, Priority, TicketState
@@ -84,6 +87,21 @@ def _filters() -> dict[str, Any]:
     return f
 
 
+def _lights(rows: list[Any]) -> list[tuple[date | None, str | None]]:
+    """(tracked deadline, light) per ticket with ONE calendar for the page (`tickets.warning_of` looks the
+    calendar up per ticket: two statements a row)."""
+    on, cal, yellow = today(), calendar(), tickets.yellow_within_workdays()
+    out: list[tuple[date | None, str | None]] = []
+    for t in rows:
+        tracked = (
+            rules.tracked_deadline(t.state, t.acknowledge_by, t.rectify_by)
+            if t.issued_on and t.acknowledge_by and t.rectify_by
+            else None
+        )
+        out.append((tracked, warning_level(on, tracked, cal, yellow) if tracked else None))
+    return out
+
+
 @bp.route("/board", endpoint="board")
 @page()
 def board_page() -> Any:
@@ -91,8 +109,7 @@ def board_page() -> Any:
     f = _filters()
     counts = tickets.board(actor, {"jurisdiction_id": f["jurisdiction_id"]} if "jurisdiction_id" in f else {})
     listing = page_of(tickets.query(actor, f))
-    on = today()
-    rows = [{"t": t, "light": tickets.warning_of(t, on)} for t in listing.items]
+    rows = [{"t": t, "light": light} for t, light in zip(listing.items, _lights(listing.items), strict=True)]
     args = {k: v for k, v in request.args.items() if k != "page"}
     return render_template(
         "console/supervision/board.html",
