@@ -31,6 +31,26 @@ from workflows.registry import APPROVAL_WORKFLOWS
 from workflows.supervision import SUPERVISION_TICKET, tracked_deadline
 
 WORKFLOW_LABELS = {"establishment": "建立党组织"}
+# The history's audit actions in words (others are shown as recorded).
+HISTORY_LABELS = {
+    "establishment.create": "创建申请",
+    "establishment.update": "修改申请",
+    "establishment.submit": "提交审批",
+    "establishment.withdraw": "撤回申请",
+    "establishment.cancel": "取消申请",
+    "establishment.approve": "批复同意",
+    "establishment.reject": "不予批准",
+    "establishment.return_for_changes": "退回修改",
+    "establishment.found": "登记成立",
+    "approval_step.open": "进入审批环节",
+    "task.claim": "认领任务",
+    "task.release": "退回候选组",
+    "task.approve": "同意",
+    "task.reject": "不同意",
+    "task.return": "退回修改",
+    "task.delegate": "转办",
+    "task.comment": "发表意见",
+}
 DECISION_LABELS = {"approve": "同意", "reject": "不同意", "return": "退回修改", "vote": "录入表决结果"}
 REPLY_KEYS = ("approval_doc_no", "approved_on", "meeting_on")
 LIGHT_CHOICES = (("red", "红灯（逾期）"), ("yellow", "黄灯（临期）"), ("green", "绿灯（正常）"))
@@ -123,6 +143,8 @@ def _case_context(actor: Actor, case: EstablishmentCase, task: ApprovalTask | No
         "units": units,
         "steps": steps,
         "history": history,
+        "history_labels": HISTORY_LABELS,
+        "state_labels": {st.name: ESTABLISHMENT.state_label(st.name) for st in ESTABLISHMENT.states},
         "comments": [h for h in history if h["comment"]],
         "form_option": chosen,
         "allowed": allowed,

@@ -1,0 +1,237 @@
+"""The console in a real browser: Playwright for Python driving Debian's Chromium (/usr/bin/chromium, headless,
+--no-sandbox) against the app served on a real port over the test database.
+
+- a primary committee carried from the township's review through the county's committee vote to its founding,
+  each approver in their own browser context;
+- two approvers of one body on the same task: the second sees the conflict said plainly, with the new state.
+Screenshots of each page go to artifacts/screenshots/ (gitignored); three of them are in docs/screenshots/."""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from flask import Flask
+from werkzeug.serving import make_server
+
+from service.auth import system_actor
+from service.extensions import db
+from service.operations import establishment, units, users
+from tests.conftest import World
+from tests.console.conftest import PASSWORD, Console
+from tests.factories import unit_payload
+from tests.ports import free_port
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+playwright_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (dev extras)")
+pytestmark = [
+    pytest.mark.commits,
+    pytest.mark.skipif(
+        not Path(CHROMIUM).exists(), reason=f"{CHROMIUM} is absent: apt-get install chromium fonts-noto-cjk"
+    ),
+]
+
+
+@pytest.fixture
+def live_server(app: Flask, world: World) -> Iterator[str]:
+    """The test app on a free port in 5140-5149, in a thread (rows it commits are emptied after the test)."""
+    port = free_port(range(5140, 5150))
+    if port is None:
+        pytest.skip("no free port in 5140-5149")
+    server = make_server("127.0.0.1", port, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.shutdown()
+        thread.join(timeout=10)
+
+
+@pytest.fixture
+def browser() -> Iterator[Any]:
+    with playwright_api.sync_playwright() as p:
+        instance = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        try:
+            yield instance
+        finally:
+            instance.close()
+
+
+class Person:
+    """One user in their own browser context (own cookies)."""
+
+    def __init__(self, browser: Any, base: str, username: str, width: int = 1366, height: int = 768) -> None:
+        self.context = browser.new_context(viewport={"width": width, "height": height}, locale="zh-CN")
+        self.page = self.context.new_page()
+        self.base = base
+        self.username = username
+
+    def sign_in(self) -> None:
+        page = self.page
+        page.goto(self.base + "/")
+        assert "/sign-in" in page.url
+        page.fill("input[name=username]", self.username)
+        page.fill("input[name=password]", PASSWORD)
+        page.click("button[type=submit]")
+        page.wait_for_load_state()
+
+    def shot(self, name: str) -> None:
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        self.page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+    def open_first_task(self) -> None:
+        self.page.goto(self.base + "/inbox")
+        self.page.click("table#tasks tbody tr[data-task] a")
+        self.page.wait_for_load_state()
+
+
+def _people(app: Flask, world: World, console: Console, *who: str) -> None:
+    for name in who:
+        console.give_password(name)
+
+
+def _primary_committee(app: Flask, world: World) -> int:
+    actor = system_actor("test")
+    with app.app_context():
+        unit = units.create(
+            actor,
+            unit_payload(
+                world.ids["east_t1"],
+                name="青山重工机械股份有限公司",
+                employees=800,
+                formal_members=120,
+                mobile_members=5,
+            ),
+        )
+        case = establishment.create(
+            actor,
+            {
+                "unit_ids": [unit.id],
+                "form": "primary_committee",
+                "proposed_name": "中共青山重工机械股份有限公司委员会",
+                "proposed_secretary": "陈建国",
+                "proposed_committee_size": 5,
+            },
+        )
+        establishment.submit(actor, case.id)
+        case_id = case.id
+        db.session.remove()
+    return case_id
+
+
+def test_primary_committee_from_review_to_founding(
+    app: Flask, world: World, console: Console, live_server: str, browser: Any
+) -> None:
+    _people(app, world, console, "approver@east_t1", "approver@east")
+    case_id = _primary_committee(app, world)
+    township = Person(browser, live_server, "approver.east_t1")
+    county = Person(browser, live_server, "approver.east")
+
+    township.sign_in()
+    township.shot("01-inbox-township")
+    assert township.page.locator("#open-count").inner_text() == "1"
+    township.open_first_task()
+    township.shot("02-case-township-review")
+    assert "正式党员120名" in township.page.inner_text("#form-reason") or "120" in township.page.inner_text("#units")
+    township.page.fill("#form-decide textarea[name=comment]", "经镇党委会议审查，同意上报")
+    township.page.click("#form-decide button[data-action=approve]")
+    township.page.wait_for_load_state()
+    assert "已办理：同意" in township.page.inner_text("main")
+
+    county.sign_in()
+    county.open_first_task()
+    form = county.page.locator("#form-vote")
+    for field, value in (("members", "9"), ("present", "8"), ("votes_for", "8"), ("votes_against", "0")):
+        form.locator(f"input[name={field}]").fill(value)
+    form.locator("input[name=approval_doc_no]").fill("东组复〔2026〕18号")
+    form.locator("textarea[name=comment]").fill("县委组织部部务会研究同意")
+    county.shot("03-case-county-vote")
+    form.locator("button[type=submit]").click()
+    county.page.wait_for_load_state()
+    assert "已录入表决结果" in county.page.inner_text("main")
+
+    # founding, from 已办 → the case page
+    township.page.goto(live_server + "/done")
+    township.shot("04-done")
+    township.page.goto(f"{live_server}/cases/{case_id}")
+    assert township.page.inner_text("#case-state") == "已批复"
+    found = township.page.locator("#form-found")
+    found.locator("input[name=entitled]").fill("120")
+    found.locator("input[name=present]").fill("112")
+    found.locator("textarea[name=elected]").fill("陈建国 110\n林晓燕 104\n王志强 99\n黄丽华 97\n郑海波 90")
+    found.locator("button[type=submit]").click()
+    township.page.wait_for_load_state()
+    assert township.page.inner_text("#case-state") == "已成立"
+    township.shot("05-case-founded")
+
+    township.page.goto(live_server + "/notifications")
+    township.shot("06-notifications")
+    phone = Person(browser, live_server, "approver.east", width=390, height=844)
+    phone.sign_in()
+    phone.page.goto(live_server + "/done")
+    assert "同意" in phone.page.inner_text("table#done")
+    phone.shot("07-done-phone")
+    for person in (township, county, phone):
+        person.context.close()
+
+
+def test_two_browsers_on_one_task_the_second_sees_the_conflict(
+    app: Flask, world: World, console: Console, live_server: str, browser: Any
+) -> None:
+    actor = system_actor("test")
+    with app.app_context():
+        second = users.create(
+            actor,
+            {
+                "username": "second.east_t1",
+                "display_name": "第二审批人",
+                "role": "approver",
+                "jurisdiction_id": world.ids["east_t1"],
+            },
+        )
+        world.users["second@east_t1"] = second.id
+        unit = units.create(actor, unit_payload(world.ids["east_t1"], formal_members=3))
+        case = establishment.create(
+            actor, {"unit_ids": [unit.id], "form": "branch", "proposed_name": "东一镇测试党支部"}
+        )
+        establishment.submit(actor, case.id)
+        db.session.remove()
+    _people(app, world, console, "approver@east_t1", "second@east_t1")
+    first, other = Person(browser, live_server, "approver.east_t1"), Person(browser, live_server, "second.east_t1")
+    for person in (first, other):
+        person.sign_in()
+        person.open_first_task()
+    for person in (first, other):
+        form = person.page.locator("#form-vote")
+        for field, value in (("members", "5"), ("present", "5"), ("votes_for", "4"), ("votes_against", "1")):
+            form.locator(f"input[name={field}]").fill(value)
+        form.locator("input[name=approval_doc_no]").fill("东一委复〔2026〕3号")
+    first.page.click("#form-vote button[type=submit]")
+    first.page.wait_for_load_state()
+    assert "已录入表决结果" in first.page.inner_text("main")
+    response = other.page.expect_response(lambda r: "/vote" in r.url)
+    with response as info:
+        other.page.click("#form-vote button[type=submit]")
+    assert info.value.status == 409
+    other.page.wait_for_load_state()
+    message = other.page.inner_text("#conflict")
+    assert "操作未执行" in message and "已批复" in message
+    assert "Traceback" not in other.page.content()
+    other.shot("08-conflict")
+    for person in (first, other):
+        person.context.close()
