@@ -132,6 +132,8 @@ def render_svg(
     out: list[str] = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="dg-diagram" viewBox="0 0 {_num(width)} {_num(height)}" '
         f'width="{_num(width)}" height="{_num(height)}" role="img" aria-label={quoteattr(title)} '
+        # Shrinks with its container (a phone's width) and keeps its proportions.
+        'style="max-width:100%;height:auto" '
         f"data-workflow={quoteattr(definition.name)} font-family=\"'Noto Sans CJK SC', 'Source Han Sans SC', "
         f"'Microsoft YaHei', 'PingFang SC', sans-serif\" font-size=\"{FONT_SIZE}\">",
         f"<title>{escape(title)}</title>",

@@ -55,6 +55,8 @@ def test_board_filters_by_light_and_body(console: Console, api: Api, clock: Fixe
     red = text_of(console.get("/board?light=red", as_=SUPERVISOR))
     green = text_of(console.get("/board?light=green", as_=SUPERVISOR))
     assert f'data-id="{t["id"]}"' in red and f'data-id="{t["id"]}"' not in green
+    ticket_page = text_of(console.get(f"/board/tickets/{t['id']}", as_=SUPERVISOR))
+    assert re.search(r'<h1>.*class="light red".*</h1>', ticket_page)
     other_body = text_of(console.get(f"/board?body={api.world.ids['east_t2']}", as_=SUPERVISOR))
     assert f'data-id="{t["id"]}"' not in other_body
 
@@ -183,7 +185,7 @@ def test_escalation_ladder_and_interview_on_the_page(console: Console, api: Api,
     assert interview is not None
     base = f"/board/tickets/{t['id']}/interviews/{interview.group(1)}"
     res = console.post(
-        f"{base}/reschedule", as_=SUPERVISOR, data={"scheduled_at": "2026-12-02T09:30", "place": "组织部"}
+        f"{base}/reschedule", as_=SUPERVISOR, data={"scheduled_at": "2026-12-02 09:30", "place": "组织部"}
     )
     assert res.status_code == 302, text_of(res)[:2000]
     move(clock, date(2026, 12, 2), hour=3)

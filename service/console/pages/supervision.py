@@ -19,6 +19,7 @@ from schemas.supervision import (
     InterviewCreateSchema,
     ReasonRequiredSchema,
     ReportSchema,
+    RescheduleSchema,
     ReviewCommentSchema,
     TicketCreateSchema,
 )
@@ -134,7 +135,7 @@ def _ticket_context(actor: Actor, ticket_id: int) -> dict[str, Any]:
     return {
         "t": t,
         "tracked": tracked,
-        "light": light,
+        "light_level": light,
         "problems": tickets.problems_of([t.id])[t.id],
         "reports": tickets.reports_of(t.id),
         "extensions": extensions,
@@ -310,11 +311,15 @@ def ticket_new() -> Any:
     )
 
 
+def _moment(name: str) -> dict[str, str]:
+    """A `YYYY-MM-DD HH:MM` field (Beijing time, as the form says) in the ISO form the schema reads."""
+    raw = request.form.get(name, "").strip()
+    return {name: raw.replace(" ", "T", 1)} if raw else {}
+
+
 def _interview_command(actor: Actor, interview_id: int, action: str) -> None:
     if action == "reschedule":
-        from schemas.supervision import RescheduleSchema
-
-        interview_ops.reschedule(actor, interview_id, forms.load(RescheduleSchema()))
+        interview_ops.reschedule(actor, interview_id, forms.load(RescheduleSchema(), extra=_moment("scheduled_at")))
     elif action == "hold":
         data = {k: request.form[k].strip() for k in ("minutes", "new_deadline") if request.form.get(k, "").strip()}
         interview_ops.hold(actor, interview_id, _load(HoldSchema(), {**data, "commitments": _lines("commitments")}))
@@ -334,7 +339,8 @@ def interview_new(ticket_id: int) -> Any:
     """Arrange an interview (约谈) about this ticket."""
     actor = _actor()
     try:
-        interview_ops.create(actor, forms.load(InterviewCreateSchema(), extra={"ticket_id": ticket_id}))
+        data = forms.load(InterviewCreateSchema(), extra={"ticket_id": ticket_id, **_moment("scheduled_at")})
+        interview_ops.create(actor, data)
     except forms.FormErrors as exc:
         return _render_ticket(actor, ticket_id, exc.errors, "interview_new")
     except RuleViolation as exc:
