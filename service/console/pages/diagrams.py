@@ -17,7 +17,13 @@ from workflows.supervision import SUPERVISION_TICKET
 
 
 @bp.app_template_global("workflow_diagram")
-def workflow_diagram(workflow: str, current: str | None = None, path: list[Step] | None = None) -> Markup:
+def workflow_diagram(
+    workflow: str, current: str | None = None, path: list[Step] | None = None, subject_id: int | None = None
+) -> Markup:
+    """`subject_id` without `path`: the path is read from that subject's audit trail (one indexed query). Only
+    for a subject the page has loaded through its scoped getter already."""
+    if path is None and subject_id is not None:
+        path = diagrams.path_of(workflow, subject_id)
     return diagrams.svg(workflow, current, path)
 
 
