@@ -201,3 +201,25 @@ def test_escalation_ladder_and_interview_on_the_page(console: Console, api: Api,
     handler_page = text_of(console.get(f"/board/tickets/{t['id']}", as_=HANDLER))
     assert 'action="/board/tickets/' + str(t["id"]) + "/interviews/" not in handler_page
     assert console.post(f"{base}/follow_up", as_=HANDLER, data={"follow_up_note": "x"}).status_code == 403
+
+
+def test_case_page_shows_the_establishment_diagram_with_its_path(console: Console, api: Api, app: Flask) -> None:
+    from service.auth import system_actor
+    from service.extensions import db
+    from service.operations import establishment, units
+    from tests.factories import unit_payload
+
+    actor = system_actor("test")
+    with app.app_context():
+        unit = units.create(actor, unit_payload(api.world.ids["east_t1"], formal_members=3))
+        case = establishment.create(actor, {"unit_ids": [unit.id], "form": "branch", "proposed_name": "测试党支部"})
+        establishment.submit(actor, case.id)
+        case_id = case.id
+        db.session.remove()
+    page = text_of(console.get(f"/cases/{case_id}", as_="approver@east_t1"))
+    root = diagram_of(page)
+    assert [g.get("data-state") for g in root.iterfind(".//s:g[@aria-current]", NS)] == ["submitted"]
+    taken = [
+        g.get("data-event") for g in root.iterfind(".//s:g[@data-event]", NS) if "dg-taken" in (g.get("class") or "")
+    ]
+    assert taken == ["submit"]
