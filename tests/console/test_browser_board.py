@@ -70,7 +70,7 @@ def test_issue_rectify_close_then_an_escalation_appears(
     supervisor.page.goto(live_server + "/board/tickets/new")
     form = supervisor.page.locator("#ticket-form")
     form.locator("input[name=title]").fill("非公企业党组织覆盖推进滞后")
-    form.locator("input[name=jurisdiction_id]").fill(str(world.ids["east_t1"]))
+    form.locator("select[name=jurisdiction_id]").select_option(str(world.ids["east_t1"]))
     form.locator("input[name=responsible_person]").fill("刘镇长")
     form.locator("input[name=rectification_workdays]").fill("10")
     form.locator("textarea[name=problem]").nth(0).fill("规上非公企业党组织覆盖率低于90%")

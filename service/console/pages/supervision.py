@@ -31,9 +31,10 @@ from service.console.access import page, signed_in_actor
 from service.console.blueprint import bp
 from service.console.paging import page_of
 from service.errors import ApiError
-from service.operations import diagrams, escalation_history
+from service.operations import diagrams, escalation_history, jurisdictions
 from service.operations import interviews as interview_ops
 from service.operations import supervision as tickets
+from service.operations.common import paginate
 from service.roles import INTERVIEWERS, TICKET_HANDLERS, TICKET_ISSUERS
 from workflows import supervision as rules
 from workflows.deadlines import LEVEL_LABELS, warning_level
@@ -42,6 +43,7 @@ from workflows.interview import INTERVIEW
 from workflows.supervision import PRIORITY_LABELS_ZH, SUPERVISION_TICKET, Priority, TicketState
 
 LIGHTS = ("red", "yellow", "green")
+TARGETS_SHOWN = 1000  # a city has hundreds of bodies: the new-ticket chooser lists at most this many
 # The board's sort choices: deadline first (the supervisor's question is "what is due").
 SORTS = {"rectify_by": "整改期限", "-created_at": "最新", "-priority": "紧急程度", "title": "标题"}
 ACTION_LABELS = {
@@ -298,7 +300,12 @@ def ticket_new() -> Any:
         else:
             flash("督办单草稿已保存，请核对后下发", "success")
             return redirect(url_for("console.ticket", ticket_id=t.id))
-    targets = tickets.board(actor, {})["bodies"]  # bodies with tickets, as suggestions; any id below may be typed
+    # Bodies below mine of a kind that can be supervised (the service re-checks both): one indexed query.
+    targets = [
+        j
+        for j in paginate(jurisdictions.query(actor), 1, TARGETS_SHOWN)[0]
+        if j.id != actor.jurisdiction_id and j.kind in tickets.TARGET_KINDS and j.active
+    ]
     return (
         render_template(
             "console/supervision/ticket_new.html",
