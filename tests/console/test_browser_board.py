@@ -133,3 +133,31 @@ def test_issue_rectify_close_then_an_escalation_appears(
     phone.shot("b07-ticket-phone")
     for person in (supervisor, handler, phone):
         person.context.close()
+
+
+def test_admin_creates_a_user_and_issues_a_token(
+    app: Flask, world: World, console: Console, live_server: str, browser: Any
+) -> None:
+    console.give_password("admin@east")
+    admin = Person(browser, live_server, "admin.east")
+    admin.sign_in()
+    admin.page.goto(live_server + "/admin")
+    admin.page.click("a[href='/admin/users']")
+    form = admin.page.locator("#new-user form")
+    form.locator("input[name=username]").fill("zhang.san")
+    form.locator("input[name=display_name]").fill("张三")
+    form.locator("select[name=role]").select_option("approver")
+    form.locator("select[name=jurisdiction_id]").select_option(str(world.ids["east_t1"]))
+    form.locator("button[type=submit]").click()
+    admin.page.wait_for_load_state()
+    assert "张三" in admin.page.inner_text("h1")
+    admin.page.fill("#token-form input[name=name]", "门户系统")
+    admin.page.click("#token-form button[type=submit]")
+    admin.page.wait_for_load_state()
+    token = admin.page.inner_text("#new-token code")
+    assert token.startswith("dj_")
+    admin.shot("b08-admin-token")
+    admin.page.goto(live_server + "/workflows")
+    assert admin.page.locator("svg.dg-diagram").count() == 3
+    admin.shot("b09-workflows")
+    admin.context.close()
