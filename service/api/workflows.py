@@ -8,8 +8,10 @@ from flask import Response
 from flask_smorest import Blueprint
 from marshmallow import Schema, fields
 
+from schemas.diagrams import DiagramArgsSchema
 from service.api.docs import errors
-from service.errors import NotFound
+from service.errors import ApiError, NotFound
+from workflows.diagram import render_svg
 from workflows.registry import WORKFLOWS
 
 blp = Blueprint(
@@ -56,3 +58,23 @@ def get_workflow(name: str) -> Any:
 def diagram(name: str) -> Any:
     """The state diagram as Mermaid text; built once per process, off the request path after that."""
     return Response(_definition(name).mermaid(), mimetype="text/vnd.mermaid")
+
+
+@blp.route("/<name>/diagram.svg")
+@blp.arguments(DiagramArgsSchema, location="query", as_kwargs=True)
+@blp.response(
+    200,
+    {"type": "string"},
+    description="The state diagram as SVG (Chinese labels; `current` highlighted). Drawn by the service, no "
+    "external renderer or host needed",
+    content_type="image/svg+xml",
+)
+@errors(blp, 404, 422)
+def diagram_svg(name: str, current: str | None = None) -> Any:
+    """The state diagram as a self-contained SVG image, optionally with one state highlighted."""
+    definition = _definition(name)
+    if current is not None and current not in {s.name for s in definition.states}:
+        raise ApiError(422, errors={"query": {"current": [f"工作流「{definition.label_zh}」没有状态「{current}」"]}})
+    response = Response(render_svg(definition, current), mimetype="image/svg+xml")
+    response.headers["Cache-Control"] = "public, max-age=3600"  # the diagram changes only with a release
+    return response

@@ -19,6 +19,10 @@ PAGE_MODULES = (
     "service.console.pages.done",
     "service.console.pages.notifications",
     "service.console.pages.account",
+    # console-b: 督办, 管理, 流程图
+    "service.console.pages.supervision",
+    "service.console.pages.admin",
+    "service.console.pages.diagrams",
 )
 
 

@@ -906,6 +906,14 @@ MATRIX: list[Row] = [
         lambda s, c, who: Call("/api/v1/workflows/establishment/diagram"),
         outside_status=None,
     ),
+    Row(
+        "GET",
+        "/api/v1/workflows/<name>/diagram.svg",
+        ALL,
+        200,
+        lambda s, c, who: Call("/api/v1/workflows/supervision_ticket/diagram.svg?current=issued"),
+        outside_status=None,
+    ),
     # notifications: every user, own inbox only (someone else's notification answers 404)
     Row("GET", NOTIFICATIONS, ALL, 200, lambda s, c, who: Call(NOTIFICATIONS), outside_status=None),
     Row(

@@ -6,6 +6,7 @@ coverage test fails until it does)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import count
@@ -15,7 +16,18 @@ import pytest
 from flask import Flask
 
 from service.extensions import db
-from tests.api.test_access import CALLER_PLACES, DOC_NO, INSIDE, OUTSIDE, TODAY, Scene, fingerprint, scene
+from tests.api.test_access import (
+    CALLER_PLACES,
+    DOC_NO,
+    INSIDE,
+    OUTSIDE,
+    TODAY,
+    Scene,
+    _interview,
+    _ticket,
+    fingerprint,
+    scene,
+)
 from tests.conftest import ROLES
 from tests.console.conftest import Console
 
@@ -166,6 +178,234 @@ ROWS: list[Row] = [
 ]
 
 
+# -- console-b: 督办, 管理, 流程图 ---------------------------------------------------------------------------
+# Tickets and interviews come from the API matrix's builders (a ticket "in" east_t1 is issued by east).
+ISSUERS = frozenset({"admin", "supervisor"})
+HANDLERS = frozenset({"handler"})
+
+
+def _ticket_page(action: str, state: str, data: Callable[[dict[str, Any]], dict[str, Any]] | None = None) -> Build:
+    def build(s: Scene, code: str, caller: str) -> Page:
+        t = _ticket(s, code, state)
+        return Page(f"/board/tickets/{t['id']}/{action}", data(t) if data else {})
+
+    return build
+
+
+def _report(t: dict[str, Any]) -> dict[str, Any]:
+    return {f"measures_{p['id']}": "已整改" for p in t["problems"]}
+
+
+def _decide_page(s: Scene, code: str, caller: str) -> Page:
+    t = _ticket(s, code, "pending")
+    ext = t["extensions"][0]["id"] if code == INSIDE else 1
+    return Page(f"/board/tickets/{t['id']}/decide-extension", {"extension_id": str(ext), "decision": "approve"})
+
+
+def _interview_page(s: Scene, code: str, caller: str) -> Page:
+    iv = _interview(s, code, "due")
+    ticket = s.api.get(f"/api/v1/interviews/{iv}", as_="admin@city").json["ticket"]["id"]
+    return Page(
+        f"/board/tickets/{ticket}/interviews/{iv}/hold",
+        {"minutes": "约谈记录", "commitments": "限期整改", "new_deadline": "2026-10-16"},
+    )
+
+
+def _user_form(s: Scene, code: str, caller: str) -> Page:
+    return Page(
+        "/admin/users",
+        {
+            "username": f"u{next(_seq)}",
+            "display_name": "新用户",
+            "role": "handler",
+            "jurisdiction_id": s.world.ids[code],
+        },
+    )
+
+
+def _jurisdiction_form(s: Scene, code: str, caller: str) -> Page:
+    parent = s.world.ids[caller.split("@", 1)[1] if code == INSIDE else code]
+    return Page(
+        "/admin/jurisdictions", {"code": f"J{next(_seq)}", "name": "新镇", "kind": "township", "parent_id": parent}
+    )
+
+
+ROWS += [
+    Row("GET", "/board", ALL, 200, lambda s, c, w: Page(f"/board?body={s.world.ids[c]}&light=red")),
+    Row(
+        "GET", "/board/tickets/<int:ticket_id>", ALL, 200, lambda s, c, w: Page(f"/board/tickets/{_ticket(s, c)['id']}")
+    ),
+    Row("GET", "/board/tickets/new", ISSUERS, 200, lambda s, c, w: Page("/board/tickets/new"), outside_status=None),
+    Row(
+        "POST",
+        "/board/tickets/new",
+        ISSUERS,
+        302,
+        lambda s, c, w: Page(
+            "/board/tickets/new",
+            {
+                "title": "推进滞后",
+                "jurisdiction_id": str(s.world.ids[c]),
+                "responsible_person": "刘镇长",
+                "rectification_workdays": "5",
+                "problem": "覆盖率未达标",
+                "measure": "限期组建",
+            },
+        ),
+        ok_by={"east_t1": 422},  # a body may not supervise itself
+    ),
+    Row(
+        "POST",
+        "/board/tickets/<int:ticket_id>/issue",
+        ISSUERS,
+        302,
+        _ticket_page("issue", "draft"),
+        ok_by={"east_t1": 404},
+    ),
+    Row(
+        "POST",
+        "/board/tickets/<int:ticket_id>/acknowledge",
+        HANDLERS,
+        302,
+        _ticket_page("acknowledge", "issued"),
+        ok_by={"handler@east": 403},
+    ),
+    Row(
+        "POST",
+        "/board/tickets/<int:ticket_id>/start",
+        HANDLERS,
+        302,
+        _ticket_page("start", "acknowledged"),
+        ok_by={"handler@east": 403},
+    ),
+    Row(
+        "POST",
+        "/board/tickets/<int:ticket_id>/report",
+        HANDLERS,
+        302,
+        _ticket_page("report", "rectifying", _report),
+        ok_by={"handler@east": 403},
+    ),
+    Row(
+        "POST",
+        "/board/tickets/<int:ticket_id>/close",
+        ISSUERS,
+        302,
+        _ticket_page("close", "submitted"),
+        ok_by={"east_t1": 403},
+    ),
+    Row(
+        "POST",
+        "/board/tickets/<int:ticket_id>/return",
+        ISSUERS,
+        302,
+        _ticket_page("return", "submitted", lambda t: {"reason": "材料不全"}),
+        ok_by={"east_t1": 403},
+    ),
+    Row(
+        "POST",
+        "/board/tickets/<int:ticket_id>/cancel",
+        ISSUERS,
+        302,
+        _ticket_page("cancel", "issued", lambda t: {"reason": "重复"}),
+        ok_by={"east_t1": 403},
+    ),
+    Row(
+        "POST",
+        "/board/tickets/<int:ticket_id>/request-extension",
+        HANDLERS,
+        302,
+        _ticket_page("request-extension", "issued", lambda t: {"new_deadline": "2026-10-16", "reason": "需延期"}),
+        ok_by={"handler@east": 403},
+    ),
+    Row("POST", "/board/tickets/<int:ticket_id>/decide-extension", ISSUERS, 302, _decide_page, ok_by={"east_t1": 403}),
+    Row(
+        "POST",
+        "/board/tickets/<int:ticket_id>/interviews",
+        ISSUERS,
+        302,
+        _ticket_page("interviews", "issued", lambda t: {"reason": "逾期未整改"}),
+        ok_by={"east_t1": 403},
+    ),
+    Row(
+        "POST",
+        "/board/tickets/<int:ticket_id>/interviews/<int:interview_id>/<action>",
+        ISSUERS,
+        302,
+        _interview_page,
+        ok_by={"east_t1": 403},
+    ),
+    Row("GET", "/workflows", ALL, 200, lambda s, c, w: Page("/workflows"), outside_status=None),
+    Row("GET", "/admin", ADMIN, 200, lambda s, c, w: Page("/admin"), outside_status=None),
+    Row("GET", "/admin/users", ADMIN, 200, lambda s, c, w: Page("/admin/users?role=handler"), outside_status=None),
+    Row("POST", "/admin/users", ADMIN, 302, _user_form),
+    Row("GET", "/admin/users/<int:user_id>", ADMIN, 200, lambda s, c, w: Page(f"/admin/users/{s.users[c]}")),
+    Row(
+        "POST",
+        "/admin/users/<int:user_id>",
+        ADMIN,
+        302,
+        lambda s, c, w: Page(
+            f"/admin/users/{s.users[c]}",
+            {
+                "display_name": f"改名{next(_seq)}",
+                "role": "approver",
+                "jurisdiction_id": str(s.world.ids[c]),
+                "active": "1",
+            },
+        ),
+    ),
+    Row(
+        "POST",
+        "/admin/users/<int:user_id>/tokens",
+        ADMIN,
+        201,
+        lambda s, c, w: Page(f"/admin/users/{s.users[c]}/tokens", {"name": "门户"}),
+    ),
+    Row(
+        "POST",
+        "/admin/users/<int:user_id>/tokens/<int:token_id>/revoke",
+        ADMIN,
+        302,
+        lambda s, c, w: Page(f"/admin/users/{s.users[c]}/tokens/{s.fresh_token(c)}/revoke", {}),
+    ),
+    Row("GET", "/admin/jurisdictions", ADMIN, 200, lambda s, c, w: Page("/admin/jurisdictions"), outside_status=None),
+    Row("POST", "/admin/jurisdictions", ADMIN, 302, _jurisdiction_form, ok_by={"east_t1": 422}),
+    Row(
+        "POST",
+        "/admin/jurisdictions/<int:jurisdiction_id>",
+        ADMIN,
+        302,
+        lambda s, c, w: Page(f"/admin/jurisdictions/{s.world.ids[c]}", {"name": f"改名{next(_seq)}", "active": "1"}),
+    ),
+    Row("GET", "/admin/calendar", ADMIN, 200, lambda s, c, w: Page("/admin/calendar?year=2027"), outside_status=None),
+    Row(
+        "POST",
+        "/admin/calendar",
+        ADMIN,
+        403,  # only the top-level (city) admin loads a year; tests/console/test_admin.py loads one
+        lambda s, c, w: Page("/admin/calendar?year=2027", {"notice": "通知", "days": "2027-10-01 休 国庆节"}),
+        outside_status=None,
+    ),
+    Row("GET", "/admin/routes", ADMIN, 200, lambda s, c, w: Page("/admin/routes"), outside_status=None),
+    Row(
+        "POST",
+        "/admin/routes",
+        ADMIN,
+        302,
+        lambda s, c, w: Page(
+            "/admin/routes",
+            {
+                "body_id": str(s.world.ids[c]),
+                "workflow": "establishment",
+                "level_name": "superior_approval",
+                "mode": "any_one",
+            },
+        ),
+    ),
+]
+
+
 def console_rules(app: Flask) -> set[tuple[str, str]]:
     out = set()
     for rule in app.url_map.iter_rules():
@@ -235,6 +475,7 @@ def test_console_access_matrix(console: Console, scene: Scene, row: Row) -> None
 def test_signed_out_goes_to_the_sign_in_page(app: Flask, client: Any, world: Any, row: Row) -> None:
     path = row.rule.replace("<int:task_id>", "1").replace("<int:case_id>", "1")
     path = path.replace("<int:notification_id>", "1").replace("<int:user_id>", str(world.users["handler@east_t1"]))
+    path = re.sub(r"<(?:int:)?[a-z_]+>", "1", path)  # the other ids and <action> (console-b's rows)
     before = fingerprint(app)
     res = client.open(path, method=row.method, data={} if row.method == "POST" else None)
     assert res.status_code == 302, (row.key, res.status_code)

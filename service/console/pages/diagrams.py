@@ -1,0 +1,44 @@
+"""流程图: every workflow's state diagram, and the template helpers that draw one on any page
+(`{% from "console/diagram.html" import diagram %}`), plus small filters the 督办 and 管理 pages use."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import render_template
+from markupsafe import Markup
+
+from service.console.access import page
+from service.console.blueprint import bp
+from service.operations import diagrams
+from workflows.diagram import Step
+from workflows.registry import WORKFLOWS
+from workflows.supervision import SUPERVISION_TICKET
+
+
+@bp.app_template_global("workflow_diagram")
+def workflow_diagram(
+    workflow: str, current: str | None = None, path: list[Step] | None = None, subject_id: int | None = None
+) -> Markup:
+    """`subject_id` without `path`: the path is read from that subject's audit trail (one indexed query). Only
+    for a subject the page has loaded through its scoped getter already."""
+    if path is None and subject_id is not None:
+        path = diagrams.path_of(workflow, subject_id)
+    return diagrams.svg(workflow, current, path)
+
+
+@bp.app_template_filter("percent")
+def percent(ratio: float | None) -> str:
+    """A rate in [0, 1] as a percentage; no denominator shows a dash, never 0% or 100%."""
+    return "—" if ratio is None else f"{ratio * 100:.1f}%"
+
+
+@bp.app_template_filter("ticket_state")
+def ticket_state(state: str) -> str:
+    return SUPERVISION_TICKET.state_label(state)
+
+
+@bp.route("/workflows", endpoint="workflows")
+@page()
+def workflows_page() -> Any:
+    return render_template("console/workflows.html", workflows=list(WORKFLOWS.values()))

@@ -1,0 +1,379 @@
+"""督办: the supervision board (tickets in my scope by light, body and deadline) and the ticket page with the
+actions this user may take now. Every read and command goes through service/operations/supervision.py and
+interviews.py, which check scope (404) and side (403) exactly as for the API."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from flask import flash, redirect, render_template, request, url_for
+from marshmallow import Schema, ValidationError
+from werkzeug.wrappers import Response
+
+from schemas.supervision import (
+    ExtensionDecideSchema,
+    ExtensionRequestSchema,
+    FollowUpSchema,
+    HoldSchema,
+    InterviewCreateSchema,
+    ReasonRequiredSchema,
+    ReportSchema,
+    RescheduleSchema,
+    ReviewCommentSchema,
+    TicketCreateSchema,
+)
+from service.auth import Actor
+from service.calendar import calendar
+from service.clock import today
+from service.console import forms
+from service.console.access import page, signed_in_actor
+from service.console.blueprint import bp
+from service.console.paging import page_of
+from service.errors import ApiError
+from service.operations import diagrams, escalation_history, jurisdictions
+from service.operations import interviews as interview_ops
+from service.operations import supervision as tickets
+from service.operations.common import paginate
+from service.roles import INTERVIEWERS, TICKET_HANDLERS, TICKET_ISSUERS
+from workflows import supervision as rules
+from workflows.deadlines import LEVEL_LABELS, warning_level
+from workflows.errors import RuleViolation
+from workflows.interview import INTERVIEW
+from workflows.supervision import PRIORITY_LABELS_ZH, SUPERVISION_TICKET, Priority, TicketState
+
+LIGHTS = ("red", "yellow", "green")
+TARGETS_SHOWN = 1000  # a city has hundreds of bodies: the new-ticket chooser lists at most this many
+# The board's sort choices: deadline first (the supervisor's question is "what is due").
+SORTS = {"rectify_by": "整改期限", "-created_at": "最新", "-priority": "紧急程度", "title": "标题"}
+ACTION_LABELS = {
+    "issue": "下发",
+    "acknowledge": "签收",
+    "start": "开始整改",
+    "report": "报送整改情况",
+    "close": "审核办结",
+    "return": "退回重新整改",
+    "cancel": "撤销",
+    "request_extension": "申请延期",
+    "decide_extension": "审批延期申请",
+}
+INTERVIEW_ACTION_LABELS = {
+    "reschedule": "安排时间地点",
+    "hold": "记录约谈",
+    "follow_up": "跟踪回访",
+    "close": "结束约谈",
+    "cancel": "取消约谈",
+}
+
+
+def _actor() -> Actor:
+    actor = signed_in_actor()
+    assert actor is not None  # @page() guarantees it
+    return actor
+
+
+def _filters() -> dict[str, Any]:
+    """The board's filters from the query string; anything unusable is ignored (a page, not an API)."""
+    args = request.args
+    f: dict[str, Any] = {}
+    if args.get("light") in LIGHTS:
+        f["warning_level"] = args["light"]
+    if args.get("state") in {s.value for s in TicketState}:
+        f["state"] = args["state"]
+    body = args.get("body", "")
+    if body.isdigit() and len(body) < 10:
+        f["jurisdiction_id"] = int(body)
+    q = args.get("q", "").strip()
+    if q:
+        f["q"] = q[:100]
+    f["sort"] = args.get("sort") if args.get("sort") in SORTS else "rectify_by"
+    return f
+
+
+def _lights(rows: list[Any]) -> list[tuple[date | None, str | None]]:
+    """(tracked deadline, light) per ticket with ONE calendar for the page (`tickets.warning_of` looks the
+    calendar up per ticket: two statements a row)."""
+    on, cal, yellow = today(), calendar(), tickets.yellow_within_workdays()
+    out: list[tuple[date | None, str | None]] = []
+    for t in rows:
+        tracked = (
+            rules.tracked_deadline(t.state, t.acknowledge_by, t.rectify_by)
+            if t.issued_on and t.acknowledge_by and t.rectify_by
+            else None
+        )
+        out.append((tracked, warning_level(on, tracked, cal, yellow) if tracked else None))
+    return out
+
+
+@bp.route("/board", endpoint="board")
+@page()
+def board_page() -> Any:
+    actor = _actor()
+    f = _filters()
+    counts = tickets.board(actor, {"jurisdiction_id": f["jurisdiction_id"]} if "jurisdiction_id" in f else {})
+    listing = page_of(tickets.query(actor, f))
+    rows = [{"t": t, "light": light} for t, light in zip(listing.items, _lights(listing.items), strict=True)]
+    args = {k: v for k, v in request.args.items() if k != "page"}
+    return render_template(
+        "console/supervision/board.html",
+        counts=counts,
+        listing=listing,
+        rows=rows,
+        args=args,
+        states=SUPERVISION_TICKET.states,
+        sorts=SORTS,
+        f=f,
+        may_issue=actor.role in TICKET_ISSUERS,
+        level_labels=LEVEL_LABELS,
+        priority_labels=PRIORITY_LABELS_ZH,
+    )
+
+
+def _ticket_context(actor: Actor, ticket_id: int) -> dict[str, Any]:
+    t = tickets.get(actor, ticket_id)  # 404 out of scope
+    tracked, light = tickets.warning_of(t)
+    linked = interview_ops.for_tickets([t.id])[t.id]
+    extensions = tickets.extensions_of(t.id)
+    return {
+        "t": t,
+        "tracked": tracked,
+        "light_level": light,
+        "problems": tickets.problems_of([t.id])[t.id],
+        "reports": tickets.reports_of(t.id),
+        "extensions": extensions,
+        "pending_extension": next((e for e in extensions if e.status == "pending"), None),
+        "ladder": escalation_history.events_of(tickets.WORKFLOW, t.id),
+        "interviews": linked,
+        "interview_actions": interview_ops.allowed_actions(actor, linked),
+        "allowed": tickets.allowed_actions(actor, [t])[t.id],
+        "may_interview": actor.role in INTERVIEWERS and tickets.is_issuing_side(actor, t),
+        "bodies": tickets.body_refs({t.issuing_body_id}),
+        "path": diagrams.path_of(tickets.WORKFLOW, t.id),
+        "level_labels": LEVEL_LABELS,
+        "action_labels": ACTION_LABELS,
+        "interview_action_labels": INTERVIEW_ACTION_LABELS,
+        "interview_state": INTERVIEW.state_label,
+        "state_label": SUPERVISION_TICKET.state_label,
+        "priority_label": PRIORITY_LABELS_ZH[Priority(t.priority)],
+        "review_labels": tickets.REVIEW_LABELS,
+        "extension_labels": tickets.EXTENSION_STATUS_LABELS,
+        "today": today(),
+    }
+
+
+def _render_ticket(actor: Actor, ticket_id: int, errors: dict[str, str] | None = None, form: str | None = None) -> Any:
+    ctx = _ticket_context(actor, ticket_id)
+    status = 422 if errors else 200
+    return render_template("console/supervision/ticket.html", errors=errors or {}, open_form=form, **ctx), status
+
+
+@bp.route("/board/tickets/<int:ticket_id>", endpoint="ticket")
+@page()
+def ticket_page(ticket_id: int) -> Any:
+    return _render_ticket(_actor(), ticket_id)
+
+
+def _load(schema: Schema, data: dict[str, Any]) -> dict[str, Any]:
+    try:
+        return dict(schema.load(data))
+    except ValidationError as exc:
+        raise forms.FormErrors(forms.flatten(exc.messages)) from exc
+
+
+def _lines(name: str) -> list[str]:
+    return [line.strip() for line in request.form.get(name, "").splitlines() if line.strip()]
+
+
+def _report_data(actor: Actor, ticket_id: int) -> dict[str, Any]:
+    t = tickets.get(actor, ticket_id)
+    items = [
+        {
+            "problem_id": p.id,
+            "measures_taken": request.form.get(f"measures_{p.id}", "").strip(),
+            "evidence": _lines(f"evidence_{p.id}"),
+        }
+        for p in tickets.problems_of([t.id])[t.id]
+    ]
+    summary = request.form.get("summary", "").strip()
+    return _load(ReportSchema(), {"problems_reported": items, **({"summary": summary} if summary else {})})
+
+
+def _ticket_command(actor: Actor, ticket_id: int, action: str) -> str:
+    """Run one ticket command; returns the flash message."""
+    if action == "issue":
+        tickets.issue(actor, ticket_id)
+    elif action == "acknowledge":
+        tickets.acknowledge(actor, ticket_id)
+    elif action == "start":
+        tickets.start_rectification(actor, ticket_id)
+    elif action == "report":
+        tickets.submit_report(actor, ticket_id, _report_data(actor, ticket_id))
+    elif action == "close":
+        tickets.close(actor, ticket_id, forms.load(ReviewCommentSchema()).get("comment"))
+    elif action == "return":
+        tickets.return_for_rework(actor, ticket_id, forms.load(ReasonRequiredSchema())["reason"])
+    elif action == "cancel":
+        tickets.cancel(actor, ticket_id, forms.load(ReasonRequiredSchema())["reason"])
+    elif action == "request_extension":
+        tickets.request_extension(actor, ticket_id, forms.load(ExtensionRequestSchema()))
+    elif action == "decide_extension":
+        extension = request.form.get("extension_id", "")
+        if not extension.isdigit():
+            raise forms.FormErrors({"extension_id": "请选择延期申请"})
+        tickets.decide_extension(actor, ticket_id, int(extension), forms.load(ExtensionDecideSchema()))
+    else:  # pragma: no cover - only registered actions are routed here
+        raise ApiError(404)
+    return f"已{ACTION_LABELS[action]}"
+
+
+def _ticket_action(ticket_id: int, action: str) -> Any:
+    """A ticket action from its page. Bad input: the page again with the field messages (422); a conflict
+    (someone acted first, the state moved on): the page in its new state with the reason (409)."""
+    actor = _actor()
+    try:
+        message = _ticket_command(actor, ticket_id, action)
+    except forms.FormErrors as exc:
+        return _render_ticket(actor, ticket_id, exc.errors, action)
+    except RuleViolation as exc:
+        return _refused(actor, ticket_id, exc, action)
+    flash(message, "success")
+    return redirect(url_for("console.ticket", ticket_id=ticket_id))
+
+
+def _register_ticket_actions() -> None:
+    """One route per action (`console.ticket_<action>`), gated by the role group the API's endpoint uses (403
+    before any lookup); the side and state checks are the service's."""
+    for action, (_, side) in tickets.ACTIONS.items():
+        if action not in ACTION_LABELS:
+            continue  # `update` (editing a draft) is the API's only
+        roles = TICKET_ISSUERS if side == "issuing" else TICKET_HANDLERS
+
+        def view(ticket_id: int, _action: str = action) -> Any:
+            return _ticket_action(ticket_id, _action)
+
+        view.__name__ = f"ticket_{action}"
+        bp.add_url_rule(
+            f"/board/tickets/<int:ticket_id>/{action.replace('_', '-')}",
+            endpoint=f"ticket_{action}",
+            view_func=page(*roles)(view),
+            methods=["POST"],
+        )
+
+
+_register_ticket_actions()
+
+
+def _refused(actor: Actor, ticket_id: int, exc: RuleViolation, form: str) -> Any:
+    from workflows.errors import Conflict
+
+    if isinstance(exc, Conflict):
+        flash(f"未能办理：{exc.message}。以下是最新状态。", "error")
+        body, _ = _render_ticket(actor, ticket_id)
+        return body, 409
+    field = (exc.field or "_").split("[")[0].split(".")[0]
+    return _render_ticket(actor, ticket_id, {field: exc.message, "_": exc.message}, form)
+
+
+@bp.route("/board/tickets/new", methods=["GET", "POST"], endpoint="ticket_new")
+@page(*TICKET_ISSUERS)
+def ticket_new() -> Any:
+    """Draft a ticket: the problems as pairs of lines (问题 / 整改要求); the draft is issued from its page."""
+    actor = _actor()
+    errors: dict[str, str] = {}
+    if request.method == "POST":
+        problems = [
+            {"description": d.strip(), "measure": m.strip()}
+            for d, m in zip(request.form.getlist("problem"), request.form.getlist("measure"), strict=False)
+            if d.strip() or m.strip()
+        ]
+        try:
+            data = forms.load(
+                TicketCreateSchema(),
+                integers=("jurisdiction_id", "rectification_workdays"),
+                extra={"problems": problems},
+            )
+            t = tickets.create(actor, data)
+        except forms.FormErrors as exc:
+            errors = exc.errors
+        except RuleViolation as exc:
+            errors = {(exc.field or "_").split("[")[0]: exc.message, "_": exc.message}
+        else:
+            flash("督办单草稿已保存，请核对后下发", "success")
+            return redirect(url_for("console.ticket", ticket_id=t.id))
+    # Bodies below mine of a kind that can be supervised (the service re-checks both): one indexed query.
+    targets = [
+        j
+        for j in paginate(jurisdictions.query(actor), 1, TARGETS_SHOWN)[0]
+        if j.id != actor.jurisdiction_id and j.kind in tickets.TARGET_KINDS and j.active
+    ]
+    return (
+        render_template(
+            "console/supervision/ticket_new.html",
+            errors=errors,
+            form=request.form,
+            targets=targets,
+            priorities=PRIORITY_LABELS_ZH,
+        ),
+        422 if errors else 200,
+    )
+
+
+def _moment(name: str) -> dict[str, str]:
+    """A `YYYY-MM-DD HH:MM` field (Beijing time, as the form says) in the ISO form the schema reads."""
+    raw = request.form.get(name, "").strip()
+    return {name: raw.replace(" ", "T", 1)} if raw else {}
+
+
+def _interview_command(actor: Actor, interview_id: int, action: str) -> None:
+    if action == "reschedule":
+        interview_ops.reschedule(actor, interview_id, forms.load(RescheduleSchema(), extra=_moment("scheduled_at")))
+    elif action == "hold":
+        data = {k: request.form[k].strip() for k in ("minutes", "new_deadline") if request.form.get(k, "").strip()}
+        interview_ops.hold(actor, interview_id, _load(HoldSchema(), {**data, "commitments": _lines("commitments")}))
+    elif action == "follow_up":
+        interview_ops.follow_up(actor, interview_id, forms.load(FollowUpSchema())["follow_up_note"])
+    elif action == "close":
+        interview_ops.close(actor, interview_id, forms.load(ReviewCommentSchema()).get("comment"))
+    elif action == "cancel":
+        interview_ops.cancel(actor, interview_id, forms.load(ReasonRequiredSchema())["reason"])
+    else:
+        raise ApiError(404)
+
+
+@bp.route("/board/tickets/<int:ticket_id>/interviews", methods=["POST"], endpoint="interview_new")
+@page(*INTERVIEWERS)
+def interview_new(ticket_id: int) -> Any:
+    """Arrange an interview (约谈) about this ticket."""
+    actor = _actor()
+    try:
+        data = forms.load(InterviewCreateSchema(), extra={"ticket_id": ticket_id, **_moment("scheduled_at")})
+        interview_ops.create(actor, data)
+    except forms.FormErrors as exc:
+        return _render_ticket(actor, ticket_id, exc.errors, "interview_new")
+    except RuleViolation as exc:
+        return _refused(actor, ticket_id, exc, "interview_new")
+    flash("已安排约谈", "success")
+    return redirect(url_for("console.ticket", ticket_id=ticket_id))
+
+
+@bp.route(
+    "/board/tickets/<int:ticket_id>/interviews/<int:interview_id>/<action>",
+    methods=["POST"],
+    endpoint="interview_action",
+)
+@page(*INTERVIEWERS)
+def interview_action(ticket_id: int, interview_id: int, action: str) -> Response | Any:
+    actor = _actor()
+    if action not in INTERVIEW_ACTION_LABELS:
+        raise ApiError(404)
+    interview = interview_ops.get(actor, interview_id)  # 404 out of scope
+    if interview.ticket_id != ticket_id:
+        raise ApiError(404)
+    try:
+        _interview_command(actor, interview_id, action)
+    except forms.FormErrors as exc:
+        return _render_ticket(actor, ticket_id, exc.errors, f"interview_{interview_id}_{action}")
+    except RuleViolation as exc:
+        return _refused(actor, ticket_id, exc, f"interview_{interview_id}_{action}")
+    flash(f"已{INTERVIEW_ACTION_LABELS[action]}", "success")
+    return redirect(url_for("console.ticket", ticket_id=ticket_id))

@@ -1,0 +1,183 @@
+"""管理 pages: users (create, role, jurisdiction, deactivate, tokens), jurisdictions, the calendar of a new year,
+approval routes — through the API's service functions, in the admin's scope only."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from flask import Flask
+
+from service.extensions import db
+from service.models import ApiToken, ApprovalRoute, CalendarOverride, Jurisdiction, User
+from tests.conftest import Api
+from tests.console.conftest import Console
+
+ADMIN = "admin@east"
+
+
+def text_of(res: Any) -> str:
+    return str(res.get_data(as_text=True))
+
+
+def test_create_user_then_change_role_and_deactivate(console: Console, api: Api, app: Flask) -> None:
+    res = console.post(
+        "/admin/users",
+        as_=ADMIN,
+        data={
+            "username": "li.si",
+            "display_name": "李四",
+            "role": "approver",
+            "jurisdiction_id": api.world.ids["east_t1"],
+        },
+    )
+    assert res.status_code == 302, text_of(res)[:2000]
+    user_id = int(res.headers["Location"].rsplit("/", 1)[1])
+    # Bad input: the field's Chinese message, nothing created.
+    bad = console.post(
+        "/admin/users",
+        as_=ADMIN,
+        data={"username": "!", "display_name": "", "role": "approver", "jurisdiction_id": "1"},
+    )
+    assert bad.status_code == 422 and 'data-field="username"' in text_of(bad)
+    duplicate = console.post(
+        "/admin/users",
+        as_=ADMIN,
+        data={
+            "username": "li.si",
+            "display_name": "李四",
+            "role": "approver",
+            "jurisdiction_id": api.world.ids["east"],
+        },
+    )
+    assert duplicate.status_code == 422 and "用户名已存在" in text_of(duplicate)
+    # Outside my county: 404 (not created).
+    outside = console.post(
+        "/admin/users",
+        as_=ADMIN,
+        data={"username": "wang", "display_name": "王", "role": "handler", "jurisdiction_id": api.world.ids["west"]},
+    )
+    assert outside.status_code == 404
+    res = console.post(
+        f"/admin/users/{user_id}",
+        as_=ADMIN,
+        data={"display_name": "李四", "role": "supervisor", "jurisdiction_id": api.world.ids["east"]},
+    )
+    assert res.status_code == 302
+    with app.app_context():
+        user = db.session.get(User, user_id)
+        assert user is not None and user.role == "supervisor" and user.active is False  # box unchecked
+        assert user.jurisdiction_id == api.world.ids["east"]
+        assert db.session.query(User).filter_by(username="wang").count() == 0
+
+
+def test_issue_and_revoke_a_token(console: Console, api: Api, app: Flask) -> None:
+    target = api.world.users["portal@east_t1"]
+    res = console.post(f"/admin/users/{target}/tokens", as_=ADMIN, data={"name": "门户"})
+    assert res.status_code == 201 and res.headers["Cache-Control"] == "no-store"
+    token = re.search(r'id="new-token">[^<]*<code>(dj_[^<]+)</code>', text_of(res))
+    assert token is not None
+    assert (
+        api.get("/api/v1/users/me", headers={"Authorization": f"Bearer {token.group(1)}"}, as_=None).status_code == 200
+    )
+    with app.app_context():
+        row = db.session.query(ApiToken).filter_by(user_id=target, name="门户").one()
+        token_id = row.id
+    # The token's text appears once only.
+    assert token.group(1) not in text_of(console.get(f"/admin/users/{target}", as_=ADMIN))
+    assert console.post(f"/admin/users/{target}/tokens/{token_id}/revoke", as_=ADMIN).status_code == 302
+    assert (
+        api.get("/api/v1/users/me", headers={"Authorization": f"Bearer {token.group(1)}"}, as_=None).status_code == 401
+    )
+    # Someone else's user outside my scope: 404, nothing revoked.
+    west = api.world.users["portal@west_t1"]
+    assert console.get(f"/admin/users/{west}", as_=ADMIN).status_code == 404
+    assert console.post(f"/admin/users/{west}/tokens", as_=ADMIN, data={"name": "x"}).status_code == 404
+
+
+def test_jurisdictions_create_and_rename(console: Console, api: Api, app: Flask) -> None:
+    res = console.post(
+        "/admin/jurisdictions",
+        as_=ADMIN,
+        data={"name": "东三镇", "code": "east_t3", "kind": "township", "parent_id": api.world.ids["east"]},
+    )
+    assert res.status_code == 302, text_of(res)[:2000]
+    page = text_of(console.get("/admin/jurisdictions", as_=ADMIN))
+    assert "东三镇" in page and "西一镇" not in page  # my subtree only
+    with app.app_context():
+        new_id = db.session.query(Jurisdiction.id).filter_by(code="east_t3").scalar()
+    res = console.post(f"/admin/jurisdictions/{new_id}", as_=ADMIN, data={"name": "东三街道", "active": "1"})
+    assert res.status_code == 302
+    bad = console.post(
+        "/admin/jurisdictions",
+        as_=ADMIN,
+        data={"name": "重复", "code": "east_t3", "kind": "township", "parent_id": api.world.ids["east"]},
+    )
+    assert bad.status_code == 422 and "管辖单位代码已存在" in text_of(bad)
+    assert (
+        console.post(f"/admin/jurisdictions/{api.world.ids['west']}", as_=ADMIN, data={"name": "x"}).status_code == 404
+    )
+
+
+def test_calendar_of_a_new_year(console: Console, app: Flask) -> None:
+    days = "2027-10-01 休 国庆节\n2027-10-09 班 国庆节调休\n"
+    # Only the top-level admin loads the calendar; a county admin sees it.
+    page = text_of(console.get("/admin/calendar?year=2027", as_=ADMIN))
+    assert 'id="load-calendar"' not in page
+    assert (
+        console.post("/admin/calendar?year=2027", as_=ADMIN, data={"notice": "国办发明电", "days": days}).status_code
+        == 403
+    )
+    bad = console.post(
+        "/admin/calendar?year=2027", as_="admin@city", data={"notice": "国办发明电", "days": "2027-10-01 放"}
+    )
+    assert bad.status_code == 422 and 'data-field="days"' in text_of(bad)
+    res = console.post(
+        "/admin/calendar?year=2027", as_="admin@city", data={"notice": "国办发明电〔2026〕1号", "days": days}
+    )
+    assert res.status_code == 302, text_of(res)[:2000]
+    with app.app_context():
+        assert db.session.query(CalendarOverride).filter_by(year=2027).count() == 2
+    page = text_of(console.get("/admin/calendar?year=2027", as_="admin@city"))
+    assert "2027-10-09" in page and "国办发明电〔2026〕1号" in page
+
+
+def test_approval_routes(console: Console, api: Api, app: Flask) -> None:
+    res = console.post(
+        "/admin/routes",
+        as_=ADMIN,
+        data={
+            "body_id": api.world.ids["east_t1"],
+            "workflow": "establishment",
+            "level_name": "superior_approval",
+            "mode": "any_one",
+        },
+    )
+    assert res.status_code == 302, text_of(res)[:2000]
+    page = text_of(console.get("/admin/routes", as_=ADMIN))
+    assert "或签" in page and "东一镇" in page
+    bad = console.post(
+        "/admin/routes",
+        as_=ADMIN,
+        data={
+            "body_id": api.world.ids["east_t1"],
+            "workflow": "establishment",
+            "level_name": "superior_approval",
+            "mode": "any_one",
+            "approver_ids": "999999",
+        },
+    )
+    assert bad.status_code == 422 and "审批人须为该审批机构的在岗审批人" in text_of(bad)
+    outside = console.post(
+        "/admin/routes",
+        as_=ADMIN,
+        data={
+            "body_id": api.world.ids["west_t1"],
+            "workflow": "establishment",
+            "level_name": "superior_approval",
+            "mode": "any_one",
+        },
+    )
+    assert outside.status_code == 404
+    with app.app_context():
+        assert db.session.query(ApprovalRoute).count() == 1
