@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar, cast
 
 from flask import current_app, has_app_context
-from sqlalchemy import event, inspect, select, update
+from sqlalchemy import event, insert, inspect, select, update
 from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction
 
 from service.extensions import db
@@ -88,9 +88,10 @@ def invalidate() -> None:
 
 
 def _bump(session: Session) -> None:
-    session.connection().execute(
-        update(ConfigVersion).where(ConfigVersion.id == 1).values(version=ConfigVersion.version + 1)
-    )
+    conn = session.connection()
+    done = conn.execute(update(ConfigVersion).where(ConfigVersion.id == 1).values(version=ConfigVersion.version + 1))
+    if not done.rowcount:  # a schema made without the migration's row (create_all): start the counter
+        conn.execute(insert(ConfigVersion).values(id=1, version=1))
     invalidate()
 
 

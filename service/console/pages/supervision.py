@@ -34,13 +34,14 @@ from service.errors import ApiError
 from service.operations import diagrams, escalation_history, jurisdictions
 from service.operations import interviews as interview_ops
 from service.operations import supervision as tickets
+from service.operations import supervision_board as ticket_board
 from service.operations.common import paginate
 from service.roles import INTERVIEWERS, TICKET_HANDLERS, TICKET_ISSUERS
 from workflows import supervision as rules
 from workflows.deadlines import LEVEL_LABELS, warning_level
 from workflows.errors import RuleViolation
 from workflows.interview import INTERVIEW
-from workflows.supervision import PRIORITY_LABELS_ZH, SUPERVISION_TICKET, Priority, TicketState
+from workflows.supervision import PRIORITY_LABELS_ZH, SUPERVISION_TICKET, Priority, RectificationReport, TicketState
 
 LIGHTS = ("red", "yellow", "green")
 TARGETS_SHOWN = 1000  # a city has hundreds of bodies: the new-ticket chooser lists at most this many
@@ -91,9 +92,9 @@ def _filters() -> dict[str, Any]:
 
 
 def _lights(rows: list[Any]) -> list[tuple[date | None, str | None]]:
-    """(tracked deadline, light) per ticket with ONE calendar for the page (`tickets.warning_of` looks the
+    """(tracked deadline, light) per ticket with ONE calendar for the page (`ticket_board.warning_of` looks the
     calendar up per ticket: two statements a row)."""
-    on, cal, yellow = today(), calendar(), tickets.yellow_within_workdays()
+    on, cal, yellow = today(), calendar(), ticket_board.yellow_within_workdays()
     out: list[tuple[date | None, str | None]] = []
     for t in rows:
         tracked = (
@@ -110,8 +111,8 @@ def _lights(rows: list[Any]) -> list[tuple[date | None, str | None]]:
 def board_page() -> Any:
     actor = _actor()
     f = _filters()
-    counts = tickets.board(actor, {"jurisdiction_id": f["jurisdiction_id"]} if "jurisdiction_id" in f else {})
-    listing = page_of(tickets.query(actor, f))
+    counts = ticket_board.board(actor, {"jurisdiction_id": f["jurisdiction_id"]} if "jurisdiction_id" in f else {})
+    listing = page_of(ticket_board.query(actor, f))
     rows = [{"t": t, "light": light} for t, light in zip(listing.items, _lights(listing.items), strict=True)]
     args = {k: v for k, v in request.args.items() if k != "page"}
     return render_template(
@@ -131,7 +132,7 @@ def board_page() -> Any:
 
 def _ticket_context(actor: Actor, ticket_id: int) -> dict[str, Any]:
     t = tickets.get(actor, ticket_id)  # 404 out of scope
-    tracked, light = tickets.warning_of(t)
+    tracked, light = ticket_board.warning_of(t)
     linked = interview_ops.for_tickets([t.id])[t.id]
     extensions = tickets.extensions_of(t.id)
     return {
@@ -173,9 +174,10 @@ def ticket_page(ticket_id: int) -> Any:
     return _render_ticket(_actor(), ticket_id)
 
 
-def _load(schema: Schema, data: dict[str, Any]) -> dict[str, Any]:
+def _load(schema: Schema, data: dict[str, Any]) -> Any:
+    """The schema's load of `data`: a dict, or the command's typed input (schemas.common.LoadsInto)."""
     try:
-        return dict(schema.load(data))
+        return schema.load(data)
     except ValidationError as exc:
         raise forms.FormErrors(forms.flatten(exc.messages)) from exc
 
@@ -184,7 +186,7 @@ def _lines(name: str) -> list[str]:
     return [line.strip() for line in request.form.get(name, "").splitlines() if line.strip()]
 
 
-def _report_data(actor: Actor, ticket_id: int) -> dict[str, Any]:
+def _report_data(actor: Actor, ticket_id: int) -> RectificationReport:
     t = tickets.get(actor, ticket_id)
     items = [
         {
