@@ -1252,6 +1252,20 @@ MATRIX: list[Row] = [
         lambda s, c, w: Call(f"{IMPORTS_V1}/{_import(s, c)}/errors.xlsx"),
     ),
     # coverage: every role but portals reads (scoped), admins and supervisors issue circulars
+    Row(
+        "GET",
+        f"{COVERAGE}/export.xlsx",
+        COVERAGE_READERS,
+        200,
+        lambda s, c, who: Call(f"{COVERAGE}/export.xlsx?jurisdiction_id={s.world.ids[c]}"),
+    ),
+    Row(
+        "GET",
+        f"{COVERAGE}/must-establish/export.xlsx",
+        COVERAGE_READERS,
+        200,
+        lambda s, c, who: Call(f"{COVERAGE}/must-establish/export.xlsx?jurisdiction_id={s.world.ids[c]}"),
+    ),
     Row("GET", COVERAGE, COVERAGE_READERS, 200, lambda s, c, who: Call(f"{COVERAGE}?jurisdiction_id={s.world.ids[c]}")),
     Row(
         "GET",

@@ -16,6 +16,7 @@ from service.operations import escalation
 from tests.conftest import Api
 from tests.console.conftest import Console
 from tests.supervision.helpers import PROBLEMS, TICKETS, draft, issued, move, ok, rectifying
+from workflows.establishment import NewCase
 
 SUPERVISOR = "supervisor@east"
 HANDLER = "handler@east_t1"
@@ -212,7 +213,7 @@ def test_case_page_shows_the_establishment_diagram_with_its_path(console: Consol
     actor = system_actor("test")
     with app.app_context():
         unit = units.create(actor, unit_payload(api.world.ids["east_t1"], formal_members=3))
-        case = establishment.create(actor, {"unit_ids": [unit.id], "form": "branch", "proposed_name": "测试党支部"})
+        case = establishment.create(actor, NewCase(unit_ids=[unit.id], form="branch", proposed_name="测试党支部"))
         establishment.submit(actor, case.id)
         case_id = case.id
         db.session.remove()

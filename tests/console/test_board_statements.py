@@ -131,6 +131,8 @@ def test_admin_pages_have_a_fixed_statement_count(console: Console, api: Api) ->
             },
         )
     )
+    for p in ADMIN_PAGES:  # the changes above bumped the configuration version: the caches reload once
+        count(app_of(console), console, p, admin)
     big = {p: count(app_of(console), console, p, admin) for p in ADMIN_PAGES}
     assert big == small, (small, big)
     assert max(big.values()) <= 12, big

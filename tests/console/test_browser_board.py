@@ -22,6 +22,7 @@ from tests.console.test_board import sweep_days
 from tests.console.test_browser import CHROMIUM, Person, browser
 from tests.ports import free_port
 from tests.supervision.helpers import issued
+from workflows.registry import WORKFLOWS
 
 __all__ = ["browser"]  # console-a's fixture, reused
 
@@ -158,6 +159,6 @@ def test_admin_creates_a_user_and_issues_a_token(
     assert token.startswith("dj_")
     admin.shot("b08-admin-token")
     admin.page.goto(live_server + "/workflows")
-    assert admin.page.locator("svg.dg-diagram").count() == 3
+    assert admin.page.locator("svg.dg-diagram").count() == len(WORKFLOWS)
     admin.shot("b09-workflows")
     admin.context.close()
