@@ -32,10 +32,11 @@ service and rule functions and would need database look-ups the pure machine can
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+from functools import partial
 from types import MappingProxyType
 from typing import Any, Self
 
@@ -286,74 +287,71 @@ def _assess_joint(units: Sequence[UnitFacts], s: EstablishmentSettings) -> FormO
     )
 
 
-def _assess_general_branch(units: Sequence[UnitFacts], s: EstablishmentSettings) -> FormOption:
-    form = OrgForm.GENERAL_BRANCH
-    if len(units) != 1:
-        return _single_unit_only(form)
-    formal = units[0].formal_members
-    if formal < s.general_branch_min_formal:
-        return _refused(
-            form,
+@dataclass(frozen=True)
+class CountRule:
+    """A form allowed from one count of members: which count (`measure`, summed over the units), its minimum
+    (a setting), the refusing code and the two sentences ({n}: the count; {min}: the minimum; {above}: the
+    number the count must exceed, as the rules word it)."""
+
+    measure: str
+    minimum: Callable[[EstablishmentSettings], int]
+    above: Callable[[EstablishmentSettings], int]
+    code: str
+    refused: str
+    allowed: str
+    single_unit: bool = True
+
+
+COUNT_RULES: Mapping[OrgForm, CountRule] = MappingProxyType(
+    {
+        OrgForm.GENERAL_BRANCH: CountRule(
+            "formal_members",
+            lambda s: s.general_branch_min_formal,
+            lambda s: s.branch_soft_max,
             "general_branch_needs_more_formal",
-            f"正式党员{formal}名，须超过{s.branch_soft_max}名才能成立党总支",
-            threshold=s.general_branch_min_formal,
-            formal_members=formal,
-        )
-    return FormOption(
-        form=form,
-        allowed=True,
-        required=False,
-        reason_zh=f"正式党员{formal}名，超过{s.branch_soft_max}名，可以成立党总支",
-    )
-
-
-def _assess_primary_committee(units: Sequence[UnitFacts], s: EstablishmentSettings) -> FormOption:
-    form = OrgForm.PRIMARY_COMMITTEE
-    if len(units) != 1:
-        return _single_unit_only(form)
-    formal = units[0].formal_members
-    if formal < s.primary_committee_min_formal:
-        return _refused(
-            form,
+            "正式党员{n}名，须超过{above}名才能成立党总支",
+            "正式党员{n}名，超过{above}名，可以成立党总支",
+        ),
+        OrgForm.PRIMARY_COMMITTEE: CountRule(
+            "formal_members",
+            lambda s: s.primary_committee_min_formal,
+            lambda s: s.primary_committee_min_formal,
             "primary_committee_needs_more_formal",
-            f"正式党员{formal}名，须达到{s.primary_committee_min_formal}名才能成立基层党委",
-            threshold=s.primary_committee_min_formal,
-            formal_members=formal,
-        )
-    return FormOption(
-        form=form,
-        allowed=True,
-        required=False,
-        reason_zh=f"正式党员{formal}名，达到{s.primary_committee_min_formal}名以上，可以成立基层党委",
-    )
-
-
-def _assess_functional(units: Sequence[UnitFacts], s: EstablishmentSettings) -> FormOption:
-    form = OrgForm.FUNCTIONAL_ORG
-    mobile = sum(u.mobile_members for u in units)
-    if mobile < s.functional_min_mobile:
-        return _refused(
-            form,
+            "正式党员{n}名，须达到{min}名才能成立基层党委",
+            "正式党员{n}名，达到{min}名以上，可以成立基层党委",
+        ),
+        OrgForm.FUNCTIONAL_ORG: CountRule(
+            "mobile_members",
+            lambda s: s.functional_min_mobile,
+            lambda s: s.functional_min_mobile - 1,
             "functional_needs_more_mobile",
-            f"流动党员{mobile}名，须超过{s.functional_min_mobile - 1}名才能成立功能型党组织",
-            threshold=s.functional_min_mobile,
-            mobile_members=mobile,
-        )
-    return FormOption(
-        form=form,
-        allowed=True,
-        required=False,
-        reason_zh=f"流动党员{mobile}名，超过{s.functional_min_mobile - 1}名，鼓励成立功能型党组织",
-    )
+            "流动党员{n}名，须超过{above}名才能成立功能型党组织",
+            "流动党员{n}名，超过{above}名，鼓励成立功能型党组织",
+            single_unit=False,
+        ),
+    }
+)
 
 
-_ASSESSORS = {
-    OrgForm.BRANCH: _assess_branch,
-    OrgForm.JOINT_BRANCH: _assess_joint,
-    OrgForm.GENERAL_BRANCH: _assess_general_branch,
-    OrgForm.PRIMARY_COMMITTEE: _assess_primary_committee,
-    OrgForm.FUNCTIONAL_ORG: _assess_functional,
-}
+def _assess_count(form: OrgForm, units: Sequence[UnitFacts], s: EstablishmentSettings) -> FormOption:
+    rule = COUNT_RULES[form]
+    if rule.single_unit and len(units) != 1:
+        return _single_unit_only(form)
+    n = sum(getattr(u, rule.measure) for u in units)
+    words = {"n": n, "min": rule.minimum(s), "above": rule.above(s)}
+    if n < rule.minimum(s):
+        return _refused(form, rule.code, rule.refused.format(**words), threshold=rule.minimum(s), **{rule.measure: n})
+    return FormOption(form=form, allowed=True, required=False, reason_zh=rule.allowed.format(**words))
+
+
+# The two forms with rules of their own, then the count rules: one assessor per form.
+_ASSESSORS: Mapping[OrgForm, Callable[[Sequence[UnitFacts], EstablishmentSettings], FormOption]] = MappingProxyType(
+    {
+        OrgForm.BRANCH: _assess_branch,
+        OrgForm.JOINT_BRANCH: _assess_joint,
+        **{form: partial(_assess_count, form) for form in COUNT_RULES},
+    }
+)
 
 
 def _require_units(units: Sequence[UnitFacts]) -> None:

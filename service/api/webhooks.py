@@ -18,9 +18,10 @@ from service.api.docs import errors
 from service.api.etag import IF_MATCH_DOC, headers_for, require_if_match
 from service.api.pagination import Blueprint
 from service.auth import current_actor, require_roles
-from service.operations import webhooks
+from service.operations import webhook_subscriptions as subscriptions
 from service.operations.common import paginate
 from service.roles import WEBHOOK_MANAGERS
+from service.vocab import WEBHOOK_EVENTS
 
 blp = Blueprint(
     "webhooks",
@@ -35,7 +36,7 @@ blp = Blueprint(
 @errors(blp)
 def list_events() -> Any:
     """The events a webhook may subscribe to (any role)."""
-    return {"events": list(webhooks.EVENTS)}
+    return {"events": list(WEBHOOK_EVENTS)}
 
 
 @blp.route("")
@@ -46,7 +47,7 @@ def list_events() -> Any:
 @require_roles(*WEBHOOK_MANAGERS)
 def list_webhooks(filters: dict[str, Any], pagination_parameters: Any) -> Any:
     """A portal's own webhooks; an admin's: every webhook in its jurisdiction. Totals in `X-Pagination`."""
-    stmt = webhooks.query(current_actor(), filters.get("active"))
+    stmt = subscriptions.query(current_actor(), filters.get("active"))
     items, total = paginate(stmt, pagination_parameters.page, pagination_parameters.page_size)
     pagination_parameters.item_count = total
     return items
@@ -60,7 +61,7 @@ def list_webhooks(filters: dict[str, Any], pagination_parameters: Any) -> Any:
 def register_webhook(data: dict[str, Any]) -> Any:
     """Register a webhook for events in my jurisdiction. The response carries the signing `secret`: the only
     time it is shown."""
-    hook, _secret = webhooks.register(current_actor(), data["url"], data["events"])
+    hook, _secret = subscriptions.register(current_actor(), data["url"], data["events"])
     return hook, 201, headers_for(hook)  # RegisteredWebhookSchema: the only answer that includes the secret
 
 
@@ -69,7 +70,7 @@ def register_webhook(data: dict[str, Any]) -> Any:
 @errors(blp, 403, 404)
 @require_roles(*WEBHOOK_MANAGERS)
 def get_webhook(webhook_id: int) -> Any:
-    hook = webhooks.get(current_actor(), webhook_id)
+    hook = subscriptions.get(current_actor(), webhook_id)
     return hook, 200, headers_for(hook)
 
 
@@ -82,9 +83,9 @@ def get_webhook(webhook_id: int) -> Any:
 def update_webhook(changes: dict[str, Any], webhook_id: int) -> Any:
     """Change the URL, the events, or switch it on/off. Switching off cancels the pending deliveries."""
     actor = current_actor()
-    hook = webhooks.get(actor, webhook_id)
+    hook = subscriptions.get(actor, webhook_id)
     require_if_match(hook)
-    hook = webhooks.update_webhook(actor, hook, changes)
+    hook = subscriptions.update_webhook(actor, hook, changes)
     return hook, 200, headers_for(hook)
 
 
@@ -95,7 +96,7 @@ def update_webhook(changes: dict[str, Any], webhook_id: int) -> Any:
 def deactivate_webhook(webhook_id: int) -> Any:
     """Deactivate (idempotent). The webhook and its delivery log stay; pending deliveries are cancelled."""
     actor = current_actor()
-    hook = webhooks.deactivate(actor, webhooks.get(actor, webhook_id))
+    hook = subscriptions.deactivate(actor, subscriptions.get(actor, webhook_id))
     return hook, 200, headers_for(hook)
 
 
@@ -107,9 +108,9 @@ def deactivate_webhook(webhook_id: int) -> Any:
 @require_roles(*WEBHOOK_MANAGERS)
 def list_deliveries(filters: dict[str, Any], pagination_parameters: Any, webhook_id: int) -> Any:
     """The delivery log, newest first: status, attempts, last status code and error, timestamps."""
-    hook = webhooks.get(current_actor(), webhook_id)
+    hook = subscriptions.get(current_actor(), webhook_id)
     items, total = paginate(
-        webhooks.deliveries_query(hook, filters.get("status")),
+        subscriptions.deliveries_query(hook, filters.get("status")),
         pagination_parameters.page,
         pagination_parameters.page_size,
     )
@@ -124,4 +125,4 @@ def list_deliveries(filters: dict[str, Any], pagination_parameters: Any, webhook
 def redeliver(webhook_id: int, delivery_id: int) -> Any:
     """Queue a failed or cancelled delivery again, from attempt 0, with the same delivery id."""
     actor = current_actor()
-    return webhooks.redeliver(actor, webhooks.get(actor, webhook_id), delivery_id)
+    return subscriptions.redeliver(actor, subscriptions.get(actor, webhook_id), delivery_id)

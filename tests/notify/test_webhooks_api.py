@@ -14,6 +14,7 @@ from service.db import transaction
 from service.extensions import db
 from service.models import AuditEvent, Webhook, WebhookDelivery
 from service.operations import users, webhooks
+from service.vocab import WEBHOOK_EVENTS
 from tests.conftest import Api, World
 from tests.notify.conftest import WEBHOOKS, path_of, register
 
@@ -119,7 +120,7 @@ def test_registration_input_is_validated(app: Flask, api: Api, payload: dict[str
 def test_events_endpoint_lists_the_known_events(api: Api) -> None:
     res = api.get(f"{WEBHOOKS}/events", as_="handler@east_t1")
     assert res.status_code == 200
-    assert res.json["events"] == list(webhooks.EVENTS)
+    assert res.json["events"] == list(WEBHOOK_EVENTS)
     assert "*" in res.json["events"] and "supervision_ticket.issued" in res.json["events"]
 
 
