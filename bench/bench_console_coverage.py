@@ -2,8 +2,9 @@
 5,000 organisations, 2,000 open cases; one month-end snapshot per jurisdiction), signed in as a city and a
 county supervisor. Prints ms per page (median, p95) and SQL statements per page (target: under 100 ms).
 
-    .venv/bin/python bench/bench_console_coverage.py                      # temporary SQLite file
-    BENCH_DATABASE_URL=postgresql://postgres@127.0.0.1/bench_h_console-c .venv/bin/python bench/bench_console_coverage.py
+    .venv/bin/python bench/bench_console_coverage.py      # temporary SQLite file
+    BENCH_DATABASE_URL=postgresql://postgres@127.0.0.1/bench_h_console-c \
+        .venv/bin/python bench/bench_console_coverage.py
 (the PostgreSQL database is dropped and recreated)."""
 
 from __future__ import annotations
