@@ -23,6 +23,8 @@ PAGE_MODULES = (
     "service.console.pages.supervision",
     "service.console.pages.admin",
     "service.console.pages.diagrams",
+    # console-c: 覆盖 (report, charts, must-establish list, circulars, Excel export/import, documents)
+    "service.console.pages.coverage",
 )
 
 

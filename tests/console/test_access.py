@@ -23,6 +23,8 @@ from tests.api.test_access import (
     OUTSIDE,
     TODAY,
     Scene,
+    _circular,
+    _import,
     _interview,
     _ticket,
     fingerprint,
@@ -406,6 +408,94 @@ ROWS += [
 ]
 
 
+# -- console-c: 覆盖 (report, list, exports, import, circulars) and the documents' downloads ---------------------
+COVERAGE_READERS = frozenset({"admin", "supervisor", "approver", "handler", "instructor"})
+CIRCULAR_ISSUERS = frozenset({"admin", "supervisor"})
+UNIT_WRITERS = frozenset({"admin", "supervisor", "handler", "portal"})
+
+
+def _in(path: str) -> Build:
+    return lambda s, c, w: Page(f"{path}?jurisdiction_id={s.world.ids[c]}")
+
+
+def _upload(s: Scene, code: str, caller: str) -> Page:
+    import io
+
+    from tests.api.test_access import _ledger_xlsx
+
+    return Page("/coverage/imports", {"mode": "valid_rows_only", "file": (io.BytesIO(_ledger_xlsx()), "台账.xlsx")})
+
+
+def _reply(s: Scene, code: str, caller: str) -> Page:
+    return Page(f"/cases/{s.case(code, 'approved' if code == INSIDE else 'submitted')['id']}/reply.docx")
+
+
+ROWS += [
+    Row("GET", "/coverage", COVERAGE_READERS, 200, _in("/coverage")),
+    Row("GET", "/coverage/must-establish", COVERAGE_READERS, 200, _in("/coverage/must-establish")),
+    Row("GET", "/coverage/export.xlsx", COVERAGE_READERS, 200, _in("/coverage/export.xlsx")),
+    Row(
+        "GET",
+        "/coverage/must-establish/export.xlsx",
+        COVERAGE_READERS,
+        200,
+        _in("/coverage/must-establish/export.xlsx"),
+    ),
+    Row("GET", "/exports/ledger.xlsx", ALL, 200, _in("/exports/ledger.xlsx")),
+    Row("GET", "/exports/tickets.xlsx", ALL, 200, _in("/exports/tickets.xlsx")),
+    Row("GET", "/coverage/imports", UNIT_WRITERS, 200, lambda s, c, w: Page("/coverage/imports"), outside_status=None),
+    # an upload addresses no jurisdiction (the job checks each row's): a fresh file per caller
+    Row("POST", "/coverage/imports", UNIT_WRITERS, 303, _upload, outside_status=None, per_caller=True),
+    Row(
+        "GET",
+        "/coverage/imports/<int:import_id>",
+        UNIT_WRITERS,
+        200,
+        lambda s, c, w: Page(f"/coverage/imports/{_import(s, c)}"),
+    ),
+    Row(
+        "GET",
+        "/coverage/imports/<int:import_id>/errors.xlsx",
+        UNIT_WRITERS,
+        200,
+        lambda s, c, w: Page(f"/coverage/imports/{_import(s, c)}/errors.xlsx"),
+    ),
+    Row("GET", "/coverage/circulars", COVERAGE_READERS, 200, _in("/coverage/circulars")),
+    Row(
+        "POST",
+        "/coverage/circulars",
+        CIRCULAR_ISSUERS,
+        303,
+        lambda s, c, w: Page(
+            "/coverage/circulars",
+            {"jurisdiction_id": str(s.world.ids[c]), "period_start": "2026-09-01", "period_end": "2026-09-20"},
+        ),
+    ),
+    Row(
+        "GET",
+        "/coverage/circulars/<int:circular_id>/document.docx",
+        COVERAGE_READERS,
+        200,
+        lambda s, c, w: Page(f"/coverage/circulars/{_circular(s, c)}/document.docx"),
+    ),
+    Row(
+        "GET",
+        "/board/tickets/<int:ticket_id>/document.docx",
+        ALL,
+        200,
+        lambda s, c, w: Page(f"/board/tickets/{_ticket(s, c)['id']}/document.docx"),
+    ),
+    Row(
+        "GET",
+        "/interviews/<int:interview_id>/notice.docx",
+        ALL,
+        200,
+        lambda s, c, w: Page(f"/interviews/{_interview(s, c)}/notice.docx"),
+    ),
+    Row("GET", "/cases/<int:case_id>/reply.docx", ALL, 200, _reply),
+]
+
+
 def console_rules(app: Flask) -> set[tuple[str, str]]:
     out = set()
     for rule in app.url_map.iter_rules():
@@ -447,7 +537,7 @@ def test_console_access_matrix(console: Console, scene: Scene, row: Row) -> None
         if res.status_code != expected:
             problems.append(f"{label}: expected {expected}, got {res.status_code}")
             return
-        text = res.get_data(as_text=True)
+        text = res.get_data().decode("utf-8", "replace")  # downloads (.xlsx, .docx) are binary
         if expected == 403 and "无权访问" not in text:
             problems.append(f"{label}: 403 without the Chinese page")
         if expected == 404 and "页面不存在" not in text:
