@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import cast
 
-from sqlalchemy import Select, func, insert, select, update
+from sqlalchemy import Select, Table, func, insert, select, update
 
 from service.auth import Actor
 from service.clock import now
@@ -12,18 +13,24 @@ from service.db import transaction
 from service.errors import NotFound
 from service.extensions import db
 from service.models import Notification, Role, User
+from service.operations.batch_cache import cached
 from service.operations.common import rowcount
 
 
 def users_of(body_id: int, *roles: Role) -> list[int]:
-    """Active users of a body with one of the roles (the people concerned by something there)."""
-    return list(
-        db.session.execute(
-            select(User.id)
-            .where(User.jurisdiction_id == body_id, User.role.in_([r.value for r in roles]), User.active.is_(True))
-            .order_by(User.id)
-        ).scalars()
-    )
+    """Active users of a body with one of the roles (the people concerned by something there).
+    Cached for the rest of a batch job (see batch_cache)."""
+
+    def lookup() -> tuple[int, ...]:
+        return tuple(
+            db.session.execute(
+                select(User.id)
+                .where(User.jurisdiction_id == body_id, User.role.in_([r.value for r in roles]), User.active.is_(True))
+                .order_by(User.id)
+            ).scalars()
+        )
+
+    return list(cached(("users_of", body_id, roles), lookup))
 
 
 TITLE_MAX = 200
@@ -44,7 +51,7 @@ def notify(
     if recipients:
         stamp = now()
         db.session.execute(
-            insert(Notification),
+            insert(cast(Table, Notification.__table__)),  # Core: the ORM bulk path only adds cost here
             [
                 {
                     "user_id": u,
