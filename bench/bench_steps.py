@@ -29,22 +29,21 @@ import time
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from flask import Flask  # noqa: E402
-from sqlalchemy import insert, select, text  # noqa: E402
+from flask import Flask
+from sqlalchemy import insert, select, text
 
-from bench.environment import ROOT, describe, fresh_database, load, plain_dsn, postgres_available  # noqa: E402
-from service import create_app  # noqa: E402
-from service.auth import Actor, system_actor  # noqa: E402
-from service.clock import now  # noqa: E402
-from service.config import Settings  # noqa: E402
-from service.extensions import db  # noqa: E402
-from service.models import ApprovalStep, ApprovalTask, Unit  # noqa: E402
-from service.operations import approvals, establishment, jurisdictions, users  # noqa: E402
-from workflows import credit_code  # noqa: E402
+from bench.environment import ROOT, describe, fresh_database, load, plain_dsn, postgres_available
+from service import create_app
+from service.auth import Actor, system_actor
+from service.clock import now
+from service.config import Settings
+from service.extensions import db
+from service.models import ApprovalStep, ApprovalTask, Unit
+from service.operations import approvals, establishment, jurisdictions, users
+from workflows import credit_code
 
 PEER_DIR = ROOT.parent.parent / "shared" / "peers" / "spiffworkflow"
 if not PEER_DIR.exists():
