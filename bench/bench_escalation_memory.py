@@ -15,11 +15,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import psutil  # noqa: E402
+import psutil
 
-from bench.bench_escalation import TODAY, RunningWorker, count_events, make_app, seed  # noqa: E402
-from bench.environment import describe, fresh_database, load, postgres_available  # noqa: E402
-from workers import jobs  # noqa: E402
+from bench.bench_escalation import TODAY, RunningWorker, count_events, make_app, seed
+from bench.environment import describe, fresh_database, load, postgres_available
+from workers import jobs
 
 
 def main(argv: list[str]) -> int:
