@@ -20,22 +20,32 @@ from types import FrameType
 from typing import Any
 
 from redis.exceptions import RedisError
-from rq import Worker
+from rq import SimpleWorker
 
 from workers.queues import queues
 from workers.runtime import Backoff, start_process, wait_for_redis
+from workers.timeouts import CancellingDeathPenalty
 
 log = logging.getLogger("workers")
 _stop = threading.Event()
 
 
-class _Worker(Worker):
+class _Worker(SimpleWorker):
     """RQ's worker, remembering that a stop was asked for (RQ's own loop also quits on errors).
+
+    A `SimpleWorker`: jobs run in this process, so a job pays neither a fork nor new database connections
+    (the forking worker paid ~120 ms per job for both). What the fork gave and how we keep it: a job that
+    hangs is ended by RQ's job timeout, which with SimpleWorker is still a SIGALRM — delivered to this
+    process's main thread, where the job runs — and cancels a database call on the server too
+    (workers/timeouts.py, tests/escalation/test_batch_job.py); a failing job leaves the worker running; the
+    memory a job leaves behind stays in this process, so jobs empty their session after each row and
+    bench/bench_escalation_memory.py shows the worker's RSS flat over 100,000 escalations.
 
     While it waits for a job RQ reconnects by itself (one log line per attempt, with the delay): make that
     backoff jittered (a random growth factor) and capped like ours (REDIS_RETRY_MAX_SECONDS)."""
 
     max_connection_wait_time = Backoff().cap
+    death_penalty_class = CancellingDeathPenalty
 
     @property
     def exponential_backoff_factor(self) -> float:  # type: ignore[override]  # a plain attribute RQ only reads

@@ -18,6 +18,7 @@ from flask import Flask
 from redis import Redis
 from redis.exceptions import RedisError
 from rq import Queue, Retry
+from rq.timeouts import BaseTimeoutException
 
 from service.clock import now, today
 from service.extensions import db
@@ -104,9 +105,14 @@ def enqueue_due(connection: Redis, on: date | None = None, *, batch_size: int = 
 def escalate_batch(item_type: str, ids: list[int], on: str | None = None) -> dict[str, int]:
     """Escalate each row in its own short transaction (SKIP LOCKED), on the date the job runs.
 
-    `on` (ISO date) is for simulations and tests only. A row that fails keeps its lease (it is swept
-    again when the lease ends; the job is retried by RQ meanwhile); a row another worker holds is
-    released at the end so the next sweep can claim it."""
+    The calendar is read once per job and the effects' lookups (recipients, webhooks, body paths) come from
+    the process's configuration caches (service/config_cache.py); the session is emptied after every row,
+    so a worker running jobs for weeks holds no rows (bench/bench_escalation_memory.py). `on` (ISO date) is
+    for simulations and tests only. A row that fails keeps its lease (it is swept again when the lease
+    ends; the job is retried by RQ meanwhile); a row another worker holds is released at the end so the next
+    sweep can claim it. A job timeout (RQ's SIGALRM, in the worker's main thread since the worker does not
+    fork) ends the whole job at once."""
+    from service.calendar import calendar
     from service.operations import escalation
 
     outcomes: dict[str, int] = {}
@@ -114,13 +120,18 @@ def escalate_batch(item_type: str, ids: list[int], on: str | None = None) -> dic
     failed = 0
     with _job_app().app_context():
         day = date.fromisoformat(on) if on else None
+        cal = calendar()
         for item_id in ids:
             try:
-                outcome = escalation.escalate(item_type, item_id, day)
+                outcome = escalation.escalate(item_type, item_id, day, cal)
+            except BaseTimeoutException:
+                raise  # the job's time is up: stop here, the rest keep their leases
             except Exception:
                 log.exception("escalation of %s %s failed", item_type, item_id)
                 failed += 1
                 continue
+            finally:
+                db.session.expunge_all()
             if outcome == "locked":
                 locked.append(item_id)
             outcomes[outcome] = outcomes.get(outcome, 0) + 1

@@ -22,11 +22,12 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import Any, cast
 
 from flask import current_app
-from sqlalchemy import ScalarResult, select, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import ScalarResult, Table, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from service.auth import system_actor
 from service.calendar import calendar
@@ -176,47 +177,67 @@ def release(item_type: str, ids: list[int]) -> None:
         db.session.execute(update(table).where(table.c.id.in_(ids)).values(escalation_leased_until=None))
 
 
-def escalate(item_type: str, item_id: int, today: date | None = None) -> str:
+def _lock_and_release(kind: ItemType, item_id: int) -> Any:
+    """Lock the row (SKIP LOCKED: a row another worker holds is left to it) and end its lease, in one
+    statement: `UPDATE … SET escalation_leased_until = NULL WHERE id = (SELECT id … FOR UPDATE SKIP LOCKED)
+    RETURNING …`, loaded as the ORM object. None when another worker holds it (or it is gone). An ORM
+    bulk UPDATE on purpose: the lease is bookkeeping, so the row's version (ETag) does not move."""
+    model = kind.model
+    table = model.__table__
+    locked = select(table.c.id).where(table.c.id == item_id).with_for_update(skip_locked=True)
+    return db.session.execute(
+        update(model)
+        .where(model.id.in_(locked.scalar_subquery()))
+        .values(escalation_leased_until=None)
+        .returning(model)
+        .execution_options(populate_existing=True, synchronize_session=False)
+    ).scalar_one_or_none()
+
+
+def _record_step(item_type: str, item: Any, kind: ItemType, level: str, deadline: date, today: date) -> bool:
+    """Insert the step's EscalationEvent; False if it exists already (INSERT … ON CONFLICT DO NOTHING on
+    the unique key: no savepoint round trips, and a concurrent run cannot fail the transaction)."""
+    dialect = db.session.get_bind().dialect.name
+    values = {
+        "item_type": item_type,
+        "item_id": item.id,
+        "deadline": deadline,
+        "level": level,
+        "happened_on": today,
+        "created_at": now(),
+        "jurisdiction_id": kind.scope(item),
+        "detail": {"due_on": item.next_escalation_at.isoformat()},
+    }
+    table = cast(Table, EscalationEvent.__table__)
+    stmt = (pg_insert if dialect == "postgresql" else sqlite_insert)(table).values(values)
+    inserted = db.session.execute(stmt.on_conflict_do_nothing().returning(table.c.id)).first()
+    return inserted is not None
+
+
+def escalate(item_type: str, item_id: int, today: date | None = None, cal: WorkdayCalendar | None = None) -> str:
     """Perform the row's due step exactly once. Returns the level performed, or why nothing was done.
 
     `today` is the date the job RUNS on (the clock's, by default), not the date the sweep saw: a job that
     waited in the queue over midnight records the day it acted and plans the next level from it. Pass it
-    only in simulations and tests."""
+    only in simulations and tests. `cal`: the calendar, when a batch job looked it up once for its rows.
+
+    Statements per escalated row (PostgreSQL): the lock-and-release UPDATE, the event INSERT, the effects'
+    inserts (their lookups come from service/config_cache.py; notifications, deliveries and the audit record
+    are written at commit, service/pending.py), the row's UPDATE, and the COMMIT."""
     kind = ITEM_TYPES[item_type]
     today = today or clock_today()
     with transaction():
-        item = db.session.execute(
-            select(kind.model)
-            .where(kind.model.id == item_id)
-            .with_for_update(skip_locked=True, of=kind.model)
-            .execution_options(populate_existing=True)
-        ).scalar_one_or_none()
+        cal = cal or calendar()
+        item = _lock_and_release(kind, item_id)
         if item is None:
-            return "locked"  # another worker holds it (or it is gone)
-        # The job got the row: whatever the outcome, its lease ends with this transaction.
-        table = kind.model.__table__
-        db.session.execute(update(table).where(table.c.id == item.id).values(escalation_leased_until=None))
+            return "locked"
         if item.next_escalation_at is None or item.next_escalation_at > today:
             return "not_due"  # done already, or the plan changed since the sweep
-        if kind.deadline(item, calendar()) != item.escalation_deadline:
-            replan(item_type, item)  # a stale plan (the item moved on without replanning): repair, do nothing
+        if kind.deadline(item, cal) != item.escalation_deadline:
+            replan(item_type, item, cal)  # a stale plan (the item moved on without replanning): repair, do nothing
             return "replanned"
         level, deadline = item.next_escalation_level, item.escalation_deadline
-        try:
-            with db.session.begin_nested():
-                db.session.add(
-                    EscalationEvent(
-                        item_type=item_type,
-                        item_id=item.id,
-                        deadline=deadline,
-                        level=level,
-                        happened_on=today,
-                        created_at=now(),
-                        jurisdiction_id=kind.scope(item),
-                        detail={"due_on": item.next_escalation_at.isoformat()},
-                    )
-                )
-        except IntegrityError:
+        if not _record_step(item_type, item, kind, level, deadline, today):
             # Recorded by an earlier run whose plan update was lost: adopt it, do not repeat its effects.
             happened = db.session.execute(
                 select(EscalationEvent.happened_on).where(
@@ -227,12 +248,12 @@ def escalate(item_type: str, item_id: int, today: date | None = None) -> str:
                 )
             ).scalar_one()
             item.escalation_level, item.escalation_reached_on = level, happened
-            replan(item_type, item)
+            replan(item_type, item, cal)
             return "duplicate"
         kind.effects[settings().for_item(item_type).effect_of(level)](item, level, today)
         before = {"escalation_level": item.escalation_level, "next_escalation_at": item.next_escalation_at.isoformat()}
         item.escalation_level, item.escalation_reached_on = level, today
-        replan(item_type, item)
+        replan(item_type, item, cal)
         subject_type, subject_id = kind.subject(item)
         audit.record(
             system_actor("escalation"),
