@@ -44,6 +44,7 @@ from service.extensions import db
 from service.models import ApprovalStep, ApprovalTask, Unit
 from service.operations import approvals, establishment, jurisdictions, users
 from workflows import credit_code
+from workflows.establishment import Elected, FoundingMeeting, NewCase
 
 PEER_DIR = ROOT.parent.parent / "shared" / "peers" / "spiffworkflow"
 if not PEER_DIR.exists():
@@ -137,13 +138,13 @@ def _instance(unit_id: int, primary: bool, today: date) -> int:
     handler = _people["handler"]
     case = establishment.create(
         handler,
-        {
-            "unit_ids": [unit_id],
-            "form": "primary_committee" if primary else "branch",
-            "proposed_name": "中共测试委员会" if primary else "中共测试支部",
-            "proposed_secretary": "陈建国",
-            **({"proposed_committee_size": 5} if primary else {}),  # under 7 members: a secretary only
-        },
+        NewCase(
+            unit_ids=[unit_id],
+            form="primary_committee" if primary else "branch",
+            proposed_name="中共测试委员会" if primary else "中共测试支部",
+            proposed_secretary="陈建国",
+            proposed_committee_size=5 if primary else None,  # under 7 members: a secretary only
+        ),
     )
     case_id = case.id
     steps = 0
@@ -160,13 +161,13 @@ def _instance(unit_id: int, primary: bool, today: date) -> int:
     establishment.found(
         handler,
         case_id,
-        {
-            "held_on": today,
-            "entitled": members,
-            "present": members,
-            "secretary": "陈建国",
-            "elected": [{"name": name, "votes": members} for name in elected],
-        },
+        FoundingMeeting(
+            held_on=today,
+            entitled=members,
+            present=members,
+            secretary="陈建国",
+            elected=tuple(Elected(name, members) for name in elected),
+        ),
     )
     steps += 1
     return steps

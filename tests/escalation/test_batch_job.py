@@ -197,7 +197,8 @@ def test_a_job_over_its_timeout_is_cancelled_in_the_database_and_the_worker_goes
     def stuck_effects(item: Any, level: str, today: date) -> None:
         db.session.execute(text("SELECT pg_sleep(20)"))
 
-    monkeypatch.setitem(escalation.ITEM_TYPES, "supervision_ticket", replace(kind, effects=stuck_effects))
+    stuck_kind = replace(kind, effects=dict.fromkeys(kind.effects, stuck_effects))
+    monkeypatch.setitem(escalation.ITEM_TYPES, "supervision_ticket", stuck_kind)
     queue = Queue("escalations", connection=redis)
     stuck = queue.enqueue(jobs.escalate_batch, "supervision_ticket", [tid], REMINDER_DAY.isoformat(), job_timeout=1)
     after = queue.enqueue(sleep_in_database, 0)
