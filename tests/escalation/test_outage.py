@@ -174,7 +174,11 @@ def test_worker_and_scheduler_survive_a_redis_outage_and_escalate_everything_onc
         def retried(name: str) -> bool:
             return alive() and marks[name] in logs[name].read_text()
 
-        wait_for(lambda: retried("scheduler") and retried("worker"), "both processes to retry Redis")
+        try:
+            wait_for(lambda: retried("scheduler") and retried("worker"), "both processes to retry Redis")
+        except AssertionError as exc:  # say what each process was doing instead
+            tails = {name: path.read_text()[-2000:] for name, path in logs.items()}
+            raise AssertionError(f"{exc}\nworker log:\n{tails['worker']}\nscheduler log:\n{tails['scheduler']}") from exc
 
         own_redis.start()  # same port, empty
         wait_for(lambda: alive() and _count(app, EscalationEvent) == 60, "every due item escalated")
