@@ -178,7 +178,8 @@ def test_worker_and_scheduler_survive_a_redis_outage_and_escalate_everything_onc
             wait_for(lambda: retried("scheduler") and retried("worker"), "both processes to retry Redis")
         except AssertionError as exc:  # say what each process was doing instead
             tails = {name: path.read_text()[-2000:] for name, path in logs.items()}
-            raise AssertionError(f"{exc}\nworker log:\n{tails['worker']}\nscheduler log:\n{tails['scheduler']}") from exc
+            message = f"{exc}\nworker log:\n{tails['worker']}\nscheduler log:\n{tails['scheduler']}"
+            raise AssertionError(message) from exc
 
         own_redis.start()  # same port, empty
         wait_for(lambda: alive() and _count(app, EscalationEvent) == 60, "every due item escalated")
