@@ -8,97 +8,23 @@ Screenshots of each page go to artifacts/screenshots/ (gitignored); three of the
 
 from __future__ import annotations
 
-import os
-import threading
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 from flask import Flask
-from werkzeug.serving import make_server
 
 from service.auth import system_actor
 from service.extensions import db
 from service.operations import establishment, units, users
 from tests.conftest import World
-from tests.console.conftest import PASSWORD, Console
+from tests.console.browser import MARKS, Person, browser, live_server
+from tests.console.conftest import Console
 from tests.factories import unit_payload
-from tests.ports import free_port
 from workflows.establishment import NewCase
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
-playwright_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (dev extras)")
-pytestmark = [
-    pytest.mark.commits,
-    pytest.mark.skipif(
-        not Path(CHROMIUM).exists(), reason=f"{CHROMIUM} is absent: apt-get install chromium fonts-noto-cjk"
-    ),
-]
-
-
-@pytest.fixture
-def live_server(app: Flask, world: World) -> Iterator[str]:
-    """The test app on a free port in 5140-5149, in a thread (rows it commits are emptied after the test)."""
-    port = free_port(range(5140, 5150))
-    if port is None:
-        pytest.skip("no free port in 5140-5149")
-    server = make_server("127.0.0.1", port, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.shutdown()
-        thread.join(timeout=10)
-
-
-@pytest.fixture
-def browser() -> Iterator[Any]:
-    with playwright_api.sync_playwright() as p:
-        instance = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
-        try:
-            yield instance
-        finally:
-            instance.close()
-
-
-class Person:
-    """One user in their own browser context (own cookies)."""
-
-    def __init__(self, browser: Any, base: str, username: str, width: int = 1366, height: int = 768) -> None:
-        self.context = browser.new_context(viewport={"width": width, "height": height}, locale="zh-CN")
-        self.page = self.context.new_page()
-        self.base = base
-        self.username = username
-
-    def sign_in(self) -> None:
-        page = self.page
-        page.goto(self.base + "/")
-        assert "/sign-in" in page.url
-        page.fill("input[name=username]", self.username)
-        page.fill("input[name=password]", PASSWORD)
-        page.click("button[type=submit]")
-        page.wait_for_load_state()
-
-    def shot(self, name: str) -> None:
-        ARTIFACTS.mkdir(parents=True, exist_ok=True)
-        self.page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
-
-    def open_first_task(self) -> None:
-        self.page.goto(self.base + "/inbox")
-        self.page.click("table#tasks tbody tr[data-task] a")
-        self.page.wait_for_load_state()
+pytest.importorskip("playwright.sync_api", reason="playwright is not installed (dev extras)")
+pytestmark = MARKS
+__all__ = ["browser", "live_server"]  # the shared fixtures (tests/console/browser.py)
 
 
 def _people(app: Flask, world: World, console: Console, *who: str) -> None:

@@ -5,48 +5,24 @@ the escalation appears on the ticket page after a reload. Screenshots go to arti
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Iterator
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 import pytest
 from flask import Flask
-from werkzeug.serving import make_server
 
 from service.clock import FixedClock
 from tests.conftest import Api, World
+from tests.console.browser import MARKS, Person, browser, live_server
 from tests.console.conftest import Console
 from tests.console.test_board import sweep_days
-from tests.console.test_browser import CHROMIUM, Person, browser
-from tests.ports import free_port
 from tests.supervision.helpers import issued
 from workflows.registry import WORKFLOWS
 
-__all__ = ["browser"]  # console-a's fixture, reused
+__all__ = ["browser", "live_server"]  # the shared fixtures (tests/console/browser.py)
 
 pytest.importorskip("playwright.sync_api", reason="playwright is not installed (dev extras)")
-pytestmark = [
-    pytest.mark.commits,
-    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"{CHROMIUM} is absent"),
-]
-
-
-@pytest.fixture
-def live_server(app: Flask, world: World) -> Iterator[str]:
-    """The test app on a free port in 5150-5159 (console-a's fixture uses 5140-5149: both can run at once)."""
-    port = free_port(range(5150, 5160))
-    if port is None:
-        pytest.skip("no free port in 5150-5159")
-    server = make_server("127.0.0.1", port, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.shutdown()
-        thread.join(timeout=10)
+pytestmark = MARKS
 
 
 def submit(person: Person, action: str) -> None:

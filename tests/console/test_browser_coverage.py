@@ -5,47 +5,24 @@ then downloads the 督办单 from a ticket page. Screenshots go to artifacts/scr
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from flask import Flask
-from werkzeug.serving import make_server
 
 from tests.conftest import Api, World
+from tests.console.browser import MARKS, Person, browser, live_server
 from tests.console.conftest import Console
-from tests.console.test_browser import CHROMIUM, Person, browser
 from tests.coverage import helpers as h
 from tests.excel.helpers import read_xlsx, run_job, xlsx
 from tests.factories import new_credit_code
-from tests.ports import free_port
 from tests.supervision.helpers import issued
 
-__all__ = ["browser"]  # console-a's fixture, reused
+__all__ = ["browser", "live_server"]  # the shared fixtures (tests/console/browser.py)
 
 pytest.importorskip("playwright.sync_api", reason="playwright is not installed (dev extras)")
-pytestmark = [
-    pytest.mark.commits,
-    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"{CHROMIUM} is absent"),
-]
-
-
-@pytest.fixture
-def live_server(app: Flask, world: World) -> Iterator[str]:
-    """The test app on a free port in 5180-5189 (console-a: 5140-5149, console-b: 5150-5159)."""
-    port = free_port(range(5180, 5190))
-    if port is None:
-        pytest.skip("no free port in 5180-5189")
-    server = make_server("127.0.0.1", port, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.shutdown()
-        thread.join(timeout=10)
+pytestmark = MARKS
 
 
 def _ledger(app: Flask, world: World) -> None:
