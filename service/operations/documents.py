@@ -60,7 +60,7 @@ from workflows.supervision import PRIORITY_LABELS_ZH, SUPERVISION_TICKET, Priori
 
 SUBJECT = "document"
 Getter = Callable[..., Any]  # (actor, subject_id, *, for_update=False) -> the scoped row; 404 outside scope
-_GETTERS: dict[DocumentKind, Getter] = {}
+_GETTERS: dict[DocumentKind, Getter] = {DocumentKind.circular: circulars.get}
 
 
 def register_subject(kind: DocumentKind, get: Getter) -> None:
@@ -395,7 +395,7 @@ def circular_document(actor: Actor, circular_id: int) -> Rendered:
         actor,
         DocumentKind.circular,
         "circular",
-        lambda lock: circulars.get(actor, circular_id, for_update=lock),
+        lambda lock: _getter(DocumentKind.circular)(actor, circular_id, for_update=lock),
         _circular_draft,
     )
 
@@ -410,7 +410,4 @@ MAKERS: dict[DocumentKind, Callable[[Actor, int], Rendered]] = {
 
 def require_visible(actor: Actor, kind: DocumentKind, subject_id: int) -> None:
     """404 unless the actor can read the subject (checked before anything else, e.g. the PDF converter)."""
-    if kind is DocumentKind.circular:
-        circulars.get(actor, subject_id)
-    else:
-        _getter(kind)(actor, subject_id)
+    _getter(kind)(actor, subject_id)

@@ -12,7 +12,7 @@ acknowledge, rectify, report and ask for an extension."""
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Sequence
+from collections.abc import Hashable
 from datetime import date
 from typing import Any
 
@@ -52,7 +52,6 @@ from workflows.supervision import (
     DecideExtension,
     ExtensionRequest,
     NewTicket,
-    ProblemInput,
     RectificationReport,
     TicketChanges,
     TicketState,
@@ -265,10 +264,6 @@ def body_refs(ids: set[int]) -> dict[int, dict[str, Any]]:
 # -- helpers for commands --------------------------------------------------------------------------------------
 
 
-def _problem_inputs(items: Sequence[ProblemInput]) -> list[rules.ProblemInput]:
-    return [rules.ProblemInput(description=p.description, measure=p.measure) for p in items]
-
-
 def _set_problems(t: SupervisionTicket, problems: list[rules.ProblemInput]) -> None:
     for old in db.session.execute(select(TicketProblem).where(TicketProblem.ticket_id == t.id)).scalars():
         db.session.delete(old)
@@ -341,7 +336,7 @@ def create(actor: Actor, data: NewTicket) -> SupervisionTicket:
             raise Forbidden("须以督办单位人员身份起草督办单")
         issuing_body = jurisdictions.get(actor, actor.jurisdiction_id)
         target = _target(actor, issuing_body, data.jurisdiction_id)
-        problems = _problem_inputs(data.problems)
+        problems = list(data.problems)
         t = SupervisionTicket(
             state=SUPERVISION_TICKET.initial,
             title=data.title,
@@ -397,7 +392,7 @@ def update_draft(
                 t.requested_deadline = None
         old_problems = problems_of([t.id])[t.id]
         problems = (
-            _problem_inputs(changes["problems"])
+            list(changes["problems"])
             if "problems" in changes
             else [rules.ProblemInput(p.description, p.measure) for p in old_problems]
         )
