@@ -15,15 +15,26 @@ from sqlalchemy import select
 from service.auth import system_actor
 from service.extensions import db
 from service.models import User
-from tests.conftest import Api, World
+from tests.conftest import ROLES, Api, World
 from tests.factories import unit_payload
 
 _seq = count(1)
+
+ALL = frozenset(ROLES)
 
 DOC_NO = "东一委复〔2026〕8号"
 TODAY = "2026-09-25"  # the injected clock's civil date in Asia/Shanghai
 CASES = "/api/v1/establishment-cases"
 TASKS = "/api/v1/tasks"
+
+
+def etag(app: Flask, model: type, ident: int) -> str:
+    with app.app_context():
+        row = db.session.get(model, ident)
+        assert row is not None
+        tag = f'"{row.__tablename__}-{row.id}-v{row.version}"'
+        db.session.remove()
+    return tag
 
 
 @dataclass

@@ -24,7 +24,9 @@ from service.auth import system_actor
 from service.extensions import db
 from service.models import ApiToken, Jurisdiction, PartyOrg, Unit, User
 from tests.access import workflow_rows
+from tests.access.common import INTERVIEWS, TICKETS, interview, ticket
 from tests.access.matrix import (
+    ALL,
     CALLER_PLACES,
     CASES,
     DOC_NO,
@@ -38,6 +40,7 @@ from tests.access.matrix import (
     Scene,
     _place,
     _seq,
+    etag,
 )
 from tests.conftest import ROLES, WORLD_TREE, Api, World
 from tests.factories import new_credit_code, unit_payload
@@ -102,15 +105,6 @@ def fingerprint(app: Flask) -> tuple[Any, ...]:
 
 def audit_count(app: Flask) -> int:
     return int(fingerprint(app)[0])
-
-
-def etag(app: Flask, model: type, ident: int) -> str:
-    with app.app_context():
-        row = db.session.get(model, ident)
-        assert row is not None
-        tag = f'"{row.__tablename__}-{row.id}-v{row.version}"'
-        db.session.remove()
-    return tag
 
 
 # --------------------------------------------------------------------------------------------------
@@ -225,12 +219,9 @@ def scene(app: Flask, api: Api, world: World) -> Scene:
     return s
 
 
-ALL = frozenset(ROLES)
 ADMIN = frozenset({"admin"})
 UNIT_WRITERS = frozenset({"admin", "supervisor", "handler", "portal"})
 AUDIT_READERS = frozenset({"admin", "supervisor"})
-APPLICANTS = frozenset({"admin", "portal", "handler", "approver"})
-CANCELLERS = frozenset({"admin", "supervisor", "approver"})
 APPROVERS = frozenset({"approver"})
 # Only approvers of the body a task is offered to may act on it; an approver above is in scope but no candidate.
 CANDIDATES_ONLY = {"approver@east": 403}
@@ -271,25 +262,6 @@ def _revoke(s: Scene, code: str, caller: str) -> Call:
     return Call(f"/api/v1/users/{s.users[code]}/tokens/{s.fresh_token(code)}")
 
 
-def _new_case(s: Scene, code: str, caller: str) -> Call:
-    unit = s._ok(s.api.post("/api/v1/units", as_="admin@city", json=unit_payload(s.world.ids[code], formal_members=3)))
-    return Call(CASES, {"unit_ids": [unit["id"]], "form": "branch", "proposed_name": f"新党支部{next(_seq)}"})
-
-
-def _case_patch(s: Scene, code: str, caller: str) -> Call:
-    case = s.case(code)
-    tag = s.api.get(f"{CASES}/{case['id']}", as_="admin@city").headers["ETag"]
-    return Call(f"{CASES}/{case['id']}", {"proposed_secretary": "王书记"}, {"If-Match": tag})
-
-
-def _case_action(action: str, state: str, body: Any = None) -> Build:
-    def build(s: Scene, code: str, caller: str) -> Call:
-        case = s.case(code, state if code == INSIDE else "preparing")
-        return Call(f"{CASES}/{case['id']}/{action}", body)
-
-    return build
-
-
 def _task_action(action: str, body: Callable[[Scene], Any] | None = None, state: str = "submitted") -> Build:
     def build(s: Scene, code: str, caller: str) -> Call:
         return Call(f"{TASKS}/{s.task(code, state)}/{action}", body(s) if body else None)
@@ -297,18 +269,7 @@ def _task_action(action: str, body: Callable[[Scene], Any] | None = None, state:
     return build
 
 
-FOUNDING = {
-    "held_on": TODAY,
-    "entitled": 3,
-    "present": 3,
-    "secretary": "王书记",
-    "elected": [{"name": "王书记", "votes": 3}],
-}
 VOTE = {"members": 9, "present": 7, "votes_for": 6, "votes_against": 1, "approval_doc_no": DOC_NO, "meeting_on": TODAY}
-
-
-def _case_in_inside(s: Scene) -> None:
-    s.case(INSIDE)
 
 
 NOTIFICATIONS = "/api/v1/notifications"
@@ -433,133 +394,6 @@ CALENDAR_2027 = {
 }
 
 
-# supervision tickets and interviews. A ticket "in" a place is issued by the body above it (east to its townships,
-# the city to the counties and west_t1; "city" stands for west, since nothing is issued to the city). Inside
-# (east_t1) tickets come in the state the row needs; outside ones are simply issued — they are never reached.
-TICKETS_V1 = "/api/v1/supervision-tickets"
-INTERVIEWS_V1 = "/api/v1/interviews"
-SUPERVISION_PROBLEMS = [{"description": "覆盖率未达标", "measure": "限期组建"}]
-
-
-TICKET_STEPS = {
-    "draft": (),
-    "issued": ("issue",),
-    "acknowledged": ("issue", "acknowledge"),
-    "rectifying": ("issue", "acknowledge", "start"),
-    "submitted": ("issue", "acknowledge", "start", "report"),
-    "pending": ("issue", "extensions"),  # an extension request awaits the decision
-}
-
-
-def _ticket(s: Scene, code: str, state: str = "issued") -> dict[str, Any]:
-    place = "west" if code == "city" else code
-    issuer = "supervisor@east" if place in ("east_t1", "east_t2") else "supervisor@city"
-    t = s._ok(
-        s.api.post(
-            TICKETS_V1,
-            as_=issuer,
-            json={
-                "title": "推进滞后",
-                "jurisdiction_id": s.world.ids[place],
-                "responsible_person": "刘镇长",
-                "problems": SUPERVISION_PROBLEMS,
-                "rectification_workdays": 5,
-            },
-        )
-    )
-    for step in TICKET_STEPS[state if code == INSIDE else "issued"]:
-        body: Any = None
-        if step == "report":
-            body = {"problems_reported": [{"problem_id": p["id"], "measures_taken": "已整改"} for p in t["problems"]]}
-        if step == "extensions":
-            body = {"new_deadline": "2026-10-16", "reason": "需延期"}
-        as_ = issuer if step == "issue" else f"handler@{place}"
-        t = s._ok(s.api.post(f"{TICKETS_V1}/{t['id']}/{step}", as_=as_, json=body))
-    return t
-
-
-def _ticket_in_inside(s: Scene) -> None:
-    _ticket(s, INSIDE)
-
-
-def _interview_in_inside(s: Scene) -> None:
-    _interview(s, INSIDE)
-
-
-def _ticket_action(action: str, state: str, body: Any = None) -> Build:
-    def build(s: Scene, code: str, caller: str) -> Call:
-        t = _ticket(s, code, state)
-        payload = body(t) if callable(body) else body
-        return Call(f"{TICKETS_V1}/{t['id']}{action}", payload)
-
-    return build
-
-
-def _ticket_patch(s: Scene, code: str, caller: str) -> Call:
-    from service.models import SupervisionTicket
-
-    t = _ticket(s, code, "draft")
-    return Call(
-        f"{TICKETS_V1}/{t['id']}", {"title": f"改{next(_seq)}"}, {"If-Match": etag(s.app, SupervisionTicket, t["id"])}
-    )
-
-
-def _decide(s: Scene, code: str, caller: str) -> Call:
-    t = _ticket(s, code, "pending")
-    ext = t["extensions"][0]["id"] if code == INSIDE else 1
-    return Call(f"{TICKETS_V1}/{t['id']}/extensions/{ext}/decide", {"decision": "approve"})
-
-
-def _interview(s: Scene, code: str, state: str = "scheduled") -> int:
-    """An interview about a ticket in `code`, arranged by the ticket's issuer; held ones were due an hour ago."""
-    from datetime import timedelta
-
-    from sqlalchemy import update
-
-    from service.clock import now
-    from service.models import Interview
-
-    t = _ticket(s, code)
-    issuer = "supervisor@east" if t["issuing_body"]["code"] == "east" else "supervisor@city"
-    iv = s._ok(
-        s.api.post(
-            INTERVIEWS_V1,
-            as_=issuer,
-            json={
-                "ticket_id": t["id"],
-                "reason": "逾期",
-                "scheduled_at": "2026-09-28T09:00:00+08:00",
-                "place": "会议室",
-            },
-        )
-    )
-    if code == INSIDE and state in ("due", "held", "followed_up"):
-        with s.app.app_context():
-            db.session.execute(
-                update(Interview).where(Interview.id == iv["id"]).values(scheduled_at=now() - timedelta(hours=1))
-            )
-            db.session.commit()
-            db.session.remove()
-    if code == INSIDE and state in ("held", "followed_up"):
-        s._ok(s.api.post(f"{INTERVIEWS_V1}/{iv['id']}/hold", as_=issuer, json=SUPERVISION_HELD))
-    if code == INSIDE and state == "followed_up":
-        s._ok(s.api.post(f"{INTERVIEWS_V1}/{iv['id']}/follow-up", as_=issuer, json={"follow_up_note": "已回访"}))
-    return int(iv["id"])
-
-
-def _interview_action(action: str, state: str, body: Any = None) -> Build:
-    return lambda s, code, caller: Call(f"{INTERVIEWS_V1}/{_interview(s, code, state)}{action}", body)
-
-
-SUPERVISION_HELD = {"minutes": "约谈记录", "commitments": ["限期整改"], "new_deadline": "2026-10-16"}
-# The handling body's own supervisors/admins may not act for the issuing side (drafts they cannot even see);
-# handlers above the handling body may not act for it.
-ISSUING_SIDE_ONLY = {"east_t1": 403}
-HANDLING_BODY_ONLY = {"handler@east": 403}
-ISSUERS_V1 = frozenset({"admin", "supervisor"})
-HANDLERS_V1 = frozenset({"handler"})
-
-
 def _no_pdf_converter(s: Scene) -> None:
     """The .pdf rows run without a converter (501 for every caller in scope, 404 outside); the conversion
     itself is tested in tests/documents/test_pdf.py where LibreOffice is installed."""
@@ -595,8 +429,8 @@ TEMPLATES_V1 = "/api/v1/document-templates"
 def _document_rows() -> list[Row]:
     """Documents: whoever reads the subject reads its document (the first download issues it: one audit
     record); templates: admins, for bodies in their scope."""
-    ticket = lambda ext: lambda s, c, who: Call(f"{TICKETS_V1}/{_ticket(s, c)['id']}/document.{ext}")  # noqa: E731
-    notice = lambda ext: lambda s, c, who: Call(f"{INTERVIEWS_V1}/{_interview(s, c)}/notice.{ext}")  # noqa: E731
+    ticket_document = lambda ext: lambda s, c, who: Call(f"{TICKETS}/{ticket(s, c)['id']}/document.{ext}")  # noqa: E731
+    notice = lambda ext: lambda s, c, who: Call(f"{INTERVIEWS}/{interview(s, c)}/notice.{ext}")  # noqa: E731
 
     def reply(ext: str) -> Build:
         def build(s: Scene, c: str, who: str) -> Call:
@@ -606,8 +440,8 @@ def _document_rows() -> list[Row]:
 
     rows = []
     for rule, build in (
-        (f"{TICKETS_V1}/<int:ticket_id>/document", ticket),
-        (f"{INTERVIEWS_V1}/<int:interview_id>/notice", notice),
+        (f"{TICKETS}/<int:ticket_id>/document", ticket_document),
+        (f"{INTERVIEWS}/<int:interview_id>/notice", notice),
         (f"{CASES}/<int:case_id>/reply", reply),
     ):
         rows.append(Row("GET", f"{rule}.docx", ALL, 200, build("docx"), issues_on_read=True))
@@ -763,55 +597,6 @@ MATRIX: list[Row] = [
         lambda s, c, who: Call(f"/api/v1/audit?subject_type=unit&subject_id={s.units[c]}"),
         item_jurisdiction=lambda item: item["jurisdiction_id"],
         outside_status=200,
-    ),
-    # establishment cases: every role reads; applicants file, edit, submit, withdraw and found; the
-    # applicant side (not an approver who did not file it) edits, submits and withdraws
-    Row(
-        "GET",
-        CASES,
-        ALL,
-        200,
-        lambda s, c, who: Call(f"{CASES}?jurisdiction_id={s.world.ids[c]}"),
-        item_jurisdiction=lambda item: item["jurisdiction"]["id"],
-        setup=_case_in_inside,
-    ),
-    Row(
-        "GET", f"{CASES}/form-options", ALL, 200, lambda s, c, who: Call(f"{CASES}/form-options?unit_ids={s.units[c]}")
-    ),
-    Row("POST", CASES, APPLICANTS, 201, _new_case),
-    Row("GET", f"{CASES}/<int:case_id>", ALL, 200, lambda s, c, who: Call(f"{CASES}/{s.case(c)['id']}")),
-    Row("PATCH", f"{CASES}/<int:case_id>", APPLICANTS, 200, _case_patch, ok_by={"approver": 403}),
-    Row(
-        "POST",
-        f"{CASES}/<int:case_id>/submit",
-        APPLICANTS,
-        200,
-        _case_action("submit", "preparing"),
-        ok_by={"approver": 403},
-        audit_records=None,
-    ),
-    Row(
-        "POST",
-        f"{CASES}/<int:case_id>/withdraw",
-        APPLICANTS,
-        200,
-        _case_action("withdraw", "preparing", {"reason": "单位情况变化"}),
-        ok_by={"approver": 403},
-    ),
-    Row(
-        "POST",
-        f"{CASES}/<int:case_id>/cancel",
-        CANCELLERS,
-        200,
-        _case_action("cancel", "preparing", {"reason": "重复申请"}),
-    ),
-    Row(
-        "POST",
-        f"{CASES}/<int:case_id>/found",
-        APPLICANTS,
-        200,
-        _case_action("found", "approved", FOUNDING),
-        audit_records=None,
     ),
     # approval tasks: everyone may read a task in scope and their own inbox; approvers act on tasks
     # offered to their body
@@ -1008,197 +793,6 @@ MATRIX: list[Row] = [
     Row(
         "DELETE", f"{CALENDAR}/<int:year>", ADMIN, 403, lambda s, c, who: Call(f"{CALENDAR}/2027"), outside_status=None
     ),
-    # supervision tickets: every role reads what its subtree issued or received; supervisors/admins of the issuing
-    # side draft, issue, review, cancel and decide; only the handling body's handlers act for it
-    Row(
-        "GET",
-        TICKETS_V1,
-        ALL,
-        200,
-        lambda s, c, who: Call(f"{TICKETS_V1}?jurisdiction_id={s.world.ids[c]}"),
-        item_jurisdiction=lambda item: item["jurisdiction"]["id"],
-        setup=_ticket_in_inside,
-    ),
-    Row(
-        "GET",
-        f"{TICKETS_V1}/board",
-        ALL,
-        200,
-        lambda s, c, who: Call(f"{TICKETS_V1}/board?jurisdiction_id={s.world.ids[c]}"),
-    ),
-    Row(
-        "GET",
-        f"{TICKETS_V1}/inbox",
-        HANDLERS_V1,
-        200,
-        lambda s, c, who: Call(f"{TICKETS_V1}/inbox"),
-        outside_status=None,
-    ),
-    Row(
-        "POST",
-        TICKETS_V1,
-        ISSUERS_V1,
-        201,
-        lambda s, c, who: Call(
-            TICKETS_V1,
-            {
-                "title": "推进滞后",
-                "jurisdiction_id": s.world.ids[c],
-                "responsible_person": "刘镇长",
-                "problems": SUPERVISION_PROBLEMS,
-                "rectification_workdays": 5,
-            },
-        ),
-        ok_by={"east_t1": 422},
-    ),
-    Row(
-        "GET", f"{TICKETS_V1}/<int:ticket_id>", ALL, 200, lambda s, c, who: Call(f"{TICKETS_V1}/{_ticket(s, c)['id']}")
-    ),
-    Row("PATCH", f"{TICKETS_V1}/<int:ticket_id>", ISSUERS_V1, 200, _ticket_patch, ok_by={"east_t1": 404}),
-    Row(
-        "POST",
-        f"{TICKETS_V1}/<int:ticket_id>/issue",
-        ISSUERS_V1,
-        200,
-        _ticket_action("/issue", "draft"),
-        ok_by={"east_t1": 404},
-    ),
-    Row(
-        "POST",
-        f"{TICKETS_V1}/<int:ticket_id>/acknowledge",
-        HANDLERS_V1,
-        200,
-        _ticket_action("/acknowledge", "issued"),
-        ok_by=HANDLING_BODY_ONLY,
-    ),
-    Row(
-        "POST",
-        f"{TICKETS_V1}/<int:ticket_id>/start",
-        HANDLERS_V1,
-        200,
-        _ticket_action("/start", "acknowledged"),
-        ok_by=HANDLING_BODY_ONLY,
-    ),
-    Row(
-        "POST",
-        f"{TICKETS_V1}/<int:ticket_id>/report",
-        HANDLERS_V1,
-        200,
-        _ticket_action(
-            "/report",
-            "rectifying",
-            lambda t: {
-                "problems_reported": [{"problem_id": p["id"], "measures_taken": "已整改"} for p in t["problems"]]
-            },
-        ),
-        ok_by=HANDLING_BODY_ONLY,
-    ),
-    Row(
-        "POST",
-        f"{TICKETS_V1}/<int:ticket_id>/close",
-        ISSUERS_V1,
-        200,
-        _ticket_action("/close", "submitted", {}),
-        ok_by=ISSUING_SIDE_ONLY,
-    ),
-    Row(
-        "POST",
-        f"{TICKETS_V1}/<int:ticket_id>/return",
-        ISSUERS_V1,
-        200,
-        _ticket_action("/return", "submitted", {"reason": "材料不全"}),
-        ok_by=ISSUING_SIDE_ONLY,
-    ),
-    Row(
-        "POST",
-        f"{TICKETS_V1}/<int:ticket_id>/cancel",
-        ISSUERS_V1,
-        200,
-        _ticket_action("/cancel", "issued", {"reason": "重复"}),
-        ok_by=ISSUING_SIDE_ONLY,
-    ),
-    Row(
-        "POST",
-        f"{TICKETS_V1}/<int:ticket_id>/extensions",
-        HANDLERS_V1,
-        201,
-        _ticket_action("/extensions", "issued", {"new_deadline": "2026-10-16", "reason": "需延期"}),
-        ok_by=HANDLING_BODY_ONLY,
-    ),
-    Row(
-        "POST",
-        f"{TICKETS_V1}/<int:ticket_id>/extensions/<int:extension_id>/decide",
-        ISSUERS_V1,
-        200,
-        _decide,
-        ok_by=ISSUING_SIDE_ONLY,
-    ),
-    # interviews: both sides read; only the interviewer side (supervisors above the interviewer body) acts
-    Row(
-        "GET",
-        INTERVIEWS_V1,
-        ALL,
-        200,
-        lambda s, c, who: Call(f"{INTERVIEWS_V1}?jurisdiction_id={s.world.ids[c]}"),
-        item_jurisdiction=lambda item: item["jurisdiction"]["id"],
-        setup=_interview_in_inside,
-    ),
-    Row(
-        "POST",
-        INTERVIEWS_V1,
-        ISSUERS_V1,
-        201,
-        lambda s, c, who: Call(INTERVIEWS_V1, {"ticket_id": _ticket(s, c)["id"], "reason": "逾期未整改"}),
-        ok_by=ISSUING_SIDE_ONLY,
-    ),
-    Row(
-        "GET",
-        f"{INTERVIEWS_V1}/<int:interview_id>",
-        ALL,
-        200,
-        lambda s, c, who: Call(f"{INTERVIEWS_V1}/{_interview(s, c)}"),
-    ),
-    Row(
-        "POST",
-        f"{INTERVIEWS_V1}/<int:interview_id>/reschedule",
-        ISSUERS_V1,
-        200,
-        _interview_action("/reschedule", "scheduled", {"scheduled_at": "2026-09-29T09:00:00+08:00"}),
-        ok_by=ISSUING_SIDE_ONLY,
-    ),
-    Row(
-        "POST",
-        f"{INTERVIEWS_V1}/<int:interview_id>/hold",
-        ISSUERS_V1,
-        200,
-        _interview_action("/hold", "due", SUPERVISION_HELD),
-        ok_by=ISSUING_SIDE_ONLY,
-        audit_records=2,
-    ),
-    Row(
-        "POST",
-        f"{INTERVIEWS_V1}/<int:interview_id>/follow-up",
-        ISSUERS_V1,
-        200,
-        _interview_action("/follow-up", "held", {"follow_up_note": "已回访"}),
-        ok_by=ISSUING_SIDE_ONLY,
-    ),
-    Row(
-        "POST",
-        f"{INTERVIEWS_V1}/<int:interview_id>/close",
-        ISSUERS_V1,
-        200,
-        _interview_action("/close", "followed_up", {}),
-        ok_by=ISSUING_SIDE_ONLY,
-    ),
-    Row(
-        "POST",
-        f"{INTERVIEWS_V1}/<int:interview_id>/cancel",
-        ISSUERS_V1,
-        200,
-        _interview_action("/cancel", "scheduled", {"reason": "无需约谈"}),
-        ok_by=ISSUING_SIDE_ONLY,
-    ),
     # console passwords and 已办 (console-a)
     Row(
         "PUT",
@@ -1228,10 +822,10 @@ MATRIX: list[Row] = [
     ),
     Row(
         "GET",
-        f"{TICKETS_V1}/export.xlsx",
+        f"{TICKETS}/export.xlsx",
         ALL,
         200,
-        lambda s, c, who: Call(f"{TICKETS_V1}/export.xlsx?jurisdiction_id={s.world.ids[c]}"),
+        lambda s, c, who: Call(f"{TICKETS}/export.xlsx?jurisdiction_id={s.world.ids[c]}"),
     ),
     Row(
         "POST",

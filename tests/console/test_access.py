@@ -16,6 +16,7 @@ import pytest
 from flask import Flask
 
 from service.extensions import db
+from tests.access.common import interview, ticket
 from tests.api.test_access import (
     CALLER_PLACES,
     DOC_NO,
@@ -25,8 +26,6 @@ from tests.api.test_access import (
     Scene,
     _circular,
     _import,
-    _interview,
-    _ticket,
     fingerprint,
     scene,
 )
@@ -181,14 +180,14 @@ ROWS: list[Row] = [
 
 
 # -- console-b: 督办, 管理, 流程图 ---------------------------------------------------------------------------
-# Tickets and interviews come from the API matrix's builders (a ticket "in" east_t1 is issued by east).
+# Tickets and interviews come from the access matrix's builders (tests/access/common.py).
 ISSUERS = frozenset({"admin", "supervisor"})
 HANDLERS = frozenset({"handler"})
 
 
 def _ticket_page(action: str, state: str, data: Callable[[dict[str, Any]], dict[str, Any]] | None = None) -> Build:
     def build(s: Scene, code: str, caller: str) -> Page:
-        t = _ticket(s, code, state)
+        t = ticket(s, code, state)
         return Page(f"/board/tickets/{t['id']}/{action}", data(t) if data else {})
 
     return build
@@ -199,16 +198,16 @@ def _report(t: dict[str, Any]) -> dict[str, Any]:
 
 
 def _decide_page(s: Scene, code: str, caller: str) -> Page:
-    t = _ticket(s, code, "pending")
+    t = ticket(s, code, "pending")
     ext = t["extensions"][0]["id"] if code == INSIDE else 1
     return Page(f"/board/tickets/{t['id']}/decide-extension", {"extension_id": str(ext), "decision": "approve"})
 
 
 def _interview_page(s: Scene, code: str, caller: str) -> Page:
-    iv = _interview(s, code, "due")
-    ticket = s.api.get(f"/api/v1/interviews/{iv}", as_="admin@city").json["ticket"]["id"]
+    iv = interview(s, code, "due")
+    ticket_id = s.api.get(f"/api/v1/interviews/{iv}", as_="admin@city").json["ticket"]["id"]
     return Page(
-        f"/board/tickets/{ticket}/interviews/{iv}/hold",
+        f"/board/tickets/{ticket_id}/interviews/{iv}/hold",
         {"minutes": "约谈记录", "commitments": "限期整改", "new_deadline": "2026-10-16"},
     )
 
@@ -235,7 +234,7 @@ def _jurisdiction_form(s: Scene, code: str, caller: str) -> Page:
 ROWS += [
     Row("GET", "/board", ALL, 200, lambda s, c, w: Page(f"/board?body={s.world.ids[c]}&light=red")),
     Row(
-        "GET", "/board/tickets/<int:ticket_id>", ALL, 200, lambda s, c, w: Page(f"/board/tickets/{_ticket(s, c)['id']}")
+        "GET", "/board/tickets/<int:ticket_id>", ALL, 200, lambda s, c, w: Page(f"/board/tickets/{ticket(s, c)['id']}")
     ),
     Row("GET", "/board/tickets/new", ISSUERS, 200, lambda s, c, w: Page("/board/tickets/new"), outside_status=None),
     Row(
@@ -483,14 +482,14 @@ ROWS += [
         "/board/tickets/<int:ticket_id>/document.docx",
         ALL,
         200,
-        lambda s, c, w: Page(f"/board/tickets/{_ticket(s, c)['id']}/document.docx"),
+        lambda s, c, w: Page(f"/board/tickets/{ticket(s, c)['id']}/document.docx"),
     ),
     Row(
         "GET",
         "/interviews/<int:interview_id>/notice.docx",
         ALL,
         200,
-        lambda s, c, w: Page(f"/interviews/{_interview(s, c)}/notice.docx"),
+        lambda s, c, w: Page(f"/interviews/{interview(s, c)}/notice.docx"),
     ),
     Row("GET", "/cases/<int:case_id>/reply.docx", ALL, 200, _reply),
 ]
