@@ -20,7 +20,9 @@ from service.models import WebhookDelivery
 from service.operations import approvals, escalation, interviews
 from service.operations.registry import service_module
 from service.vocab import WEBHOOK_EVENTS
-from tests.api.test_access import MATRIX, api_rules
+from tests.access import workflow_rows
+from tests.access.matrix import CASES, Row
+from tests.api.test_access import IGNORED_METHODS, MATRIX, api_rules
 from tests.conftest import Api
 from tests.flows.helpers import founded_branch
 from tests.notify.conftest import register
@@ -62,10 +64,11 @@ def missing_parts(app: Flask, d: WorkflowDefinition) -> list[str]:
     if not blueprints:
         missing.append("API blueprint")
         return missing
+    missing += access_row_problems(app, d.name, workflow_rows().get(d.name, []))
     prefixes = tuple(b.url_prefix or "" for b in blueprints)
-    rules = {(m, r) for m, r in api_rules(app) if r.startswith(prefixes)}
-    if not rules <= {row.key for row in MATRIX}:
-        missing.append("access rows")
+    # Every answer under the workflow's prefixes has a schema, its blueprint's and those of the documents and
+    # exports served there.
+    rules = {(m, r) for m, r in api_rules(app) if r.startswith(prefixes)} | served_rules(app, d.name)
     paths = app.test_client().get("/api/openapi.json").json["paths"]
     for method, rule in rules:
         path = re.sub(r"<(?:[^:<>]+:)?([^<>]+)>", r"{\1}", rule)
@@ -73,6 +76,30 @@ def missing_parts(app: Flask, d: WorkflowDefinition) -> list[str]:
         if not any(code.startswith("2") and "content" in r for code, r in responses.items()):
             missing.append(f"schema ({method} {rule})")
     return missing
+
+
+def served_rules(app: Flask, workflow: str) -> set[tuple[str, str]]:
+    """(method, rule) of every endpoint the workflow's own blueprints serve: by endpoint, not by URL (a document
+    or an export under the workflow's prefix belongs to the documents or spreadsheet blueprint)."""
+    names = {b.name for b in app.blueprints.values() if getattr(b, "workflow", None) == workflow}
+    return {
+        (method, rule.rule)
+        for rule in app.url_map.iter_rules()
+        if rule.endpoint.rpartition(".")[0] in names
+        for method in (rule.methods or set()) - IGNORED_METHODS
+    }
+
+
+def access_row_problems(app: Flask, workflow: str, rows: list[Row]) -> list[str]:
+    """The workflow's rows (tests/access/<workflow>.py) must be exactly those of the endpoints its blueprints
+    serve: a row kept in the matrix, or in another module, is missing here."""
+    served, keys = served_rules(app, workflow), {row.key for row in rows}
+    problems = []
+    if missing := served - keys:
+        problems.append(f"access rows (missing from tests/access/{workflow}.py: {sorted(missing)})")
+    if stray := keys - served:
+        problems.append(f"access rows (in tests/access/{workflow}.py, not its endpoints: {sorted(stray)})")
+    return problems
 
 
 @pytest.mark.parametrize("definition", DECLARED, ids=lambda d: d.name)
@@ -99,6 +126,23 @@ def test_a_workflow_lacking_its_parts_is_caught(app: Flask) -> None:
         "ladder",
         "service module",
         "API blueprint",
+    ]
+
+
+def test_a_workflow_row_kept_elsewhere_is_caught(app: Flask) -> None:
+    """The access-row check itself: a row missing from the workflow's module (e.g. left in the matrix) and a row
+    for an endpoint the workflow's blueprint does not serve (the reply document lives under its prefix but is
+    the documents blueprint's) are both named."""
+    rows = workflow_rows()["establishment"]
+    assert access_row_problems(app, "establishment", rows) == []
+    listing = next(row for row in rows if row.key == ("GET", CASES))
+    left_out = [row for row in rows if row is not listing]
+    assert access_row_problems(app, "establishment", left_out) == [
+        f"access rows (missing from tests/access/establishment.py: {[listing.key]})"
+    ]
+    reply = next(row for row in MATRIX if row.rule == f"{CASES}/<int:case_id>/reply.docx")
+    assert access_row_problems(app, "establishment", [*rows, reply]) == [
+        f"access rows (in tests/access/establishment.py, not its endpoints: {[reply.key]})"
     ]
 
 

@@ -1,6 +1,7 @@
 """Access-matrix rows of each declared workflow, found through the registry: the rows for workflow `<name>`
 live in `tests/access/<name>.py` as `ROWS` (tests/access/matrix.py gives the vocabulary). The matrix in
-tests/api/test_access.py adds them, and tests/test_workflow_kit.py fails if a workflow's endpoint has none."""
+tests/api/test_access.py adds them, and tests/test_workflow_kit.py fails unless a workflow's module holds exactly
+the rows of the endpoints its blueprints serve. Builders several row modules share: matrix.py, common.py."""
 
 from __future__ import annotations
 
