@@ -8,7 +8,7 @@ guess. A `Patch` (a PATCH body) also knows which fields were sent: only those ar
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from typing import Any, Self
 
 
@@ -22,7 +22,8 @@ class Input:
 
 @dataclass(frozen=True)
 class Patch(Input):
-    """Only the fields named in `sent` are changes; `"x" in patch`, `patch["x"]`, `patch.get("x", default)`."""
+    """Only the fields named in `sent` are changes; `"x" in patch`, `patch["x"]`, `patch.get("x", default)`,
+    `patch.items()` (the sent fields and their values, in declaration order)."""
 
     sent: frozenset[str] = frozenset()
 
@@ -43,3 +44,10 @@ class Patch(Input):
 
     def names(self) -> list[str]:
         return [f.name for f in fields(self) if f.name in self.sent]
+
+    def items(self) -> list[tuple[str, Any]]:
+        return [(name, getattr(self, name)) for name in self.names()]
+
+    def setting(self, **values: Any) -> Self:
+        """This patch with these fields set (and sent) as well — e.g. a form's unchecked box."""
+        return replace(self, **values, sent=self.sent | frozenset(values))

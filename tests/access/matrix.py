@@ -17,6 +17,7 @@ from service.extensions import db
 from service.models import User
 from tests.conftest import Api, World
 from tests.factories import unit_payload
+from workflows.approval import RouteSpec
 
 _seq = count(1)
 
@@ -103,12 +104,12 @@ class Scene:
         with self.app.app_context():
             approvals.put_route(
                 system_actor("test"),
-                {
-                    "body_id": self.world.ids[code],
-                    "workflow": "establishment",
-                    "level_name": "superior_approval",
-                    "mode": mode,
-                },
+                RouteSpec(
+                    body_id=self.world.ids[code],
+                    workflow="establishment",
+                    level_name="superior_approval",
+                    mode=mode,
+                ),
             )
             db.session.remove()
 
