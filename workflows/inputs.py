@@ -1,6 +1,7 @@
 """Typed inputs of commands: what a caller asks a command to do, as plain frozen dataclasses.
 
-Each workflow declares its inputs beside its rules (`NewCase` in workflows/establishment.py, …); the API's
+Each workflow declares its inputs beside its rules (`NewCase` in workflows/establishment.py, `NewUnit` in
+workflows/ledger.py, …; the administrative commands' in service/inputs.py); the API's
 schemas load request bodies into them (`schemas.common.LoadsInto`), the console and the tests build them
 directly, and `service.operations` takes nothing else — no `dict[str, Any]` whose keys a command has to
 guess. A `Patch` (a PATCH body) also knows which fields were sent: only those are changes."""
