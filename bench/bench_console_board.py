@@ -33,6 +33,7 @@ from service.clock import now  # noqa: E402
 from service.config import Settings  # noqa: E402
 from service.console import access  # noqa: E402
 from service.extensions import db  # noqa: E402
+from service.inputs import NewUser  # noqa: E402
 from service.models import AuditEvent, EscalationEvent, SupervisionTicket, TicketProblem  # noqa: E402
 from service.operations import passwords, users  # noqa: E402
 
@@ -51,10 +52,10 @@ def add_tickets() -> tuple[int, int, int]:
     ).all()
     city = db.session.execute(text("SELECT id FROM jurisdictions WHERE kind = 'city'")).scalar_one()
     supervisor = users.create(
-        actor, {"username": "sup.city", "display_name": "市督查", "role": "supervisor", "jurisdiction_id": city}
+        actor, NewUser(username="sup.city", display_name="市督查", role="supervisor", jurisdiction_id=city)
     )
     admin = users.create(
-        actor, {"username": "adm.city", "display_name": "市管理员", "role": "admin", "jurisdiction_id": city}
+        actor, NewUser(username="adm.city", display_name="市管理员", role="admin", jurisdiction_id=city)
     )
     tickets, problems, trail, ladder = [], [], [], []
     for i in range(1, TICKETS + 1):

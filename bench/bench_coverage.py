@@ -36,6 +36,7 @@ from service.auth import system_actor  # noqa: E402
 from service.clock import now, today  # noqa: E402
 from service.config import Settings, normalise_database_url  # noqa: E402
 from service.extensions import db  # noqa: E402
+from service.inputs import NewJurisdiction, NewUser  # noqa: E402
 from service.models import EstablishmentCase, EstablishmentCaseUnit, PartyOrg, Unit  # noqa: E402
 from service.operations import coverage, coverage_snapshots, jurisdictions, users  # noqa: E402
 from workflows import credit_code  # noqa: E402
@@ -65,24 +66,24 @@ def seed() -> dict[str, str]:
 
     actor = system_actor("bench")
     upgrade(directory=str(ROOT / "migrations"))
-    city = jurisdictions.create(actor, {"code": "city", "name": "市", "kind": "city", "parent_id": None})
+    city = jurisdictions.create(actor, NewJurisdiction(code="city", name="市", kind="city", parent_id=None))
     townships: list[int] = []
     counties: list[int] = []
     for c in range(COUNTIES):
         county = jurisdictions.create(
-            actor, {"code": f"c{c}", "name": f"县{c}", "kind": "county", "parent_id": city.id}
+            actor, NewJurisdiction(code=f"c{c}", name=f"县{c}", kind="county", parent_id=city.id)
         )
         counties.append(county.id)
         for t in range(TOWNSHIPS_PER_COUNTY):
             townships.append(
                 jurisdictions.create(
-                    actor, {"code": f"c{c}t{t}", "name": f"镇{c}-{t}", "kind": "township", "parent_id": county.id}
+                    actor, NewJurisdiction(code=f"c{c}t{t}", name=f"镇{c}-{t}", kind="township", parent_id=county.id)
                 ).id
             )
     instructors = [
         users.create(
             actor,
-            {"username": f"ins{i}", "display_name": f"指导员{i}", "role": "instructor", "jurisdiction_id": city.id},
+            NewUser(username=f"ins{i}", display_name=f"指导员{i}", role="instructor", jurisdiction_id=city.id),
         ).id
         for i in range(50)
     ]
@@ -181,9 +182,7 @@ def seed() -> dict[str, str]:
         db.session.commit()
     tokens = {}
     for name, place in (("city", city.id), ("county", counties[0])):
-        user = users.create(
-            actor, {"username": name, "display_name": name, "role": "supervisor", "jurisdiction_id": place}
-        )
+        user = users.create(actor, NewUser(username=name, display_name=name, role="supervisor", jurisdiction_id=place))
         tokens[name] = users.issue_token(actor, user, "bench")[1]
     return tokens
 

@@ -29,6 +29,7 @@ from service import create_app  # noqa: E402
 from service.auth import system_actor  # noqa: E402
 from service.config import Settings  # noqa: E402
 from service.extensions import db  # noqa: E402
+from service.inputs import NewJurisdiction  # noqa: E402
 from service.operations import jurisdictions  # noqa: E402
 from workers import jobs  # noqa: E402
 from workers.queues import connect  # noqa: E402
@@ -59,7 +60,7 @@ def main() -> None:
         with app.app_context():
             upgrade(directory=str(ROOT / "migrations"))
             city = jurisdictions.create(
-                system_actor("bench"), {"code": "c", "name": "市", "kind": "city", "parent_id": None}
+                system_actor("bench"), NewJurisdiction(code="c", name="市", kind="city", parent_id=None)
             )
             print(f"backend {db.engine.dialect.name}, batch {jobs.BATCH_SIZE} ids per job")
             seed(TOTAL, DUE, city.id)

@@ -39,8 +39,9 @@ from service.auth import Actor, system_actor
 from service.clock import FixedClock, now
 from service.config import Settings
 from service.extensions import db
+from service.inputs import NewJurisdiction, NewUser, NewWebhook
 from service.models import EscalationEvent, Notification, SupervisionTicket, User, WebhookDelivery
-from service.operations import jurisdictions, users, webhooks
+from service.operations import jurisdictions, users, webhook_subscriptions
 from workers.runtime import CLOCK_START_ENV
 
 TODAY = date(2026, 11, 2)  # a Monday; the due tickets' deadline passed on Friday 10-23
@@ -58,16 +59,19 @@ def seed(app: Flask, total: int, due: int) -> int:
     with app.app_context():
         upgrade(directory=str(ROOT / "migrations"))
         actor = system_actor("bench")
-        city = jurisdictions.create(actor, {"code": "c", "name": "市", "kind": "city", "parent_id": None})
-        county = jurisdictions.create(actor, {"code": "c1", "name": "县", "kind": "county", "parent_id": city.id})
-        town = jurisdictions.create(actor, {"code": "t1", "name": "镇", "kind": "township", "parent_id": county.id})
+        city = jurisdictions.create(actor, NewJurisdiction(code="c", name="市", kind="city", parent_id=None))
+        county = jurisdictions.create(actor, NewJurisdiction(code="c1", name="县", kind="county", parent_id=city.id))
+        town = jurisdictions.create(actor, NewJurisdiction(code="t1", name="镇", kind="township", parent_id=county.id))
         for name, role, body in (("h1", "handler", town), ("h2", "handler", town), ("s1", "supervisor", county)):
-            users.create(actor, {"username": name, "display_name": name, "role": role, "jurisdiction_id": body.id})
+            users.create(actor, NewUser(username=name, display_name=name, role=role, jurisdiction_id=body.id))
         portal = users.create(
-            actor, {"username": "p1", "display_name": "p1", "role": "portal", "jurisdiction_id": county.id}
+            actor, NewUser(username="p1", display_name="p1", role="portal", jurisdiction_id=county.id)
         )
         issuer = db.session.execute(select(User.id).where(User.username == "s1")).scalar_one()
-        webhooks.register(Actor(portal.id, "p1", "portal", county.id, county.path), "http://127.0.0.1:9/hook", ["*"])
+        webhook_subscriptions.register(
+            Actor(portal.id, "p1", "portal", county.id, county.path),
+            NewWebhook(url="http://127.0.0.1:9/hook", events=["*"]),
+        )
         deadline = TODAY - timedelta(days=10)
         step = total // due  # due rows spread evenly over the table
         stamp = now()

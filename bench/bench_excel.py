@@ -35,6 +35,7 @@ from service import create_app  # noqa: E402
 from service.auth import Actor, system_actor  # noqa: E402
 from service.config import Settings  # noqa: E402
 from service.extensions import db  # noqa: E402
+from service.inputs import NewJurisdiction, NewUser  # noqa: E402
 from service.operations import jurisdictions, unit_imports, users  # noqa: E402
 from service.spreadsheets.ledger_columns import EXPORT_COLUMNS  # noqa: E402
 from workflows import credit_code  # noqa: E402
@@ -93,20 +94,18 @@ def main() -> None:
 
         upgrade(directory=str(ROOT / "migrations"))
         system = system_actor("bench")
-        city = jurisdictions.create(system, {"code": "city", "name": "市", "kind": "city", "parent_id": None})
+        city = jurisdictions.create(system, NewJurisdiction(code="city", name="市", kind="city", parent_id=None))
         codes = []
         for c in range(10):
             county = jurisdictions.create(
-                system, {"code": f"c{c}", "name": f"县{c}", "kind": "county", "parent_id": city.id}
+                system, NewJurisdiction(code=f"c{c}", name=f"县{c}", kind="county", parent_id=city.id)
             )
             for t in range(10):
                 codes.append(f"c{c}t{t}")
                 jurisdictions.create(
-                    system, {"code": codes[-1], "name": f"镇{c}-{t}", "kind": "township", "parent_id": county.id}
+                    system, NewJurisdiction(code=codes[-1], name=f"镇{c}-{t}", kind="township", parent_id=county.id)
                 )
-        admin = users.create(
-            system, {"username": "bench", "display_name": "b", "role": "admin", "jurisdiction_id": city.id}
-        )
+        admin = users.create(system, NewUser(username="bench", display_name="b", role="admin", jurisdiction_id=city.id))
         actor = Actor(admin.id, admin.username, admin.role, city.id, city.path)
         version = db.session.execute(
             text("SELECT sqlite_version()" if url.startswith("sqlite") else "SHOW server_version")

@@ -36,6 +36,7 @@ from service.auth import system_actor
 from service.clock import now
 from service.config import Settings
 from service.extensions import db
+from service.inputs import NewJurisdiction, NewUser
 from service.models import ApprovalTask, Unit
 from service.operations import establishment, jurisdictions, users
 from workflows import credit_code
@@ -55,14 +56,14 @@ def setup_service(url: str, cases: int) -> tuple[list[list[int]], str]:
     with app.app_context():
         upgrade(directory=str(ROOT / "migrations"))
         actor = system_actor("bench")
-        city = jurisdictions.create(actor, {"code": "c", "name": "市", "kind": "city", "parent_id": None})
-        county = jurisdictions.create(actor, {"code": "c1", "name": "县", "kind": "county", "parent_id": city.id})
-        town = jurisdictions.create(actor, {"code": "t1", "name": "镇", "kind": "township", "parent_id": county.id})
+        city = jurisdictions.create(actor, NewJurisdiction(code="c", name="市", kind="city", parent_id=None))
+        county = jurisdictions.create(actor, NewJurisdiction(code="c1", name="县", kind="county", parent_id=city.id))
+        town = jurisdictions.create(actor, NewJurisdiction(code="t1", name="镇", kind="township", parent_id=county.id))
         handler = users.create(
-            actor, {"username": "handler", "display_name": "办事员", "role": "handler", "jurisdiction_id": town.id}
+            actor, NewUser(username="handler", display_name="办事员", role="handler", jurisdiction_id=town.id)
         )
         approver = users.create(
-            actor, {"username": "approver", "display_name": "审批人", "role": "approver", "jurisdiction_id": town.id}
+            actor, NewUser(username="approver", display_name="审批人", role="approver", jurisdiction_id=town.id)
         )
         token = users.issue_token(actor, approver, "bench")[1]
         stamp = now()

@@ -30,6 +30,7 @@ from service.auth import system_actor  # noqa: E402
 from service.clock import now  # noqa: E402
 from service.config import Settings  # noqa: E402
 from service.extensions import db  # noqa: E402
+from service.inputs import NewJurisdiction, NewUser  # noqa: E402
 from service.models import ApprovalStep, ApprovalTask, EstablishmentCase, TaskCandidate  # noqa: E402
 from service.operations import approvals, jurisdictions, users  # noqa: E402
 
@@ -42,16 +43,16 @@ def seed() -> tuple[dict[str, str], object]:
 
     actor = system_actor("bench")
     upgrade(directory=str(ROOT / "migrations"))
-    city = jurisdictions.create(actor, {"code": "city", "name": "市", "kind": "city", "parent_id": None})
+    city = jurisdictions.create(actor, NewJurisdiction(code="city", name="市", kind="city", parent_id=None))
     bodies = []
     for c in range(10):
         county = jurisdictions.create(
-            actor, {"code": f"c{c}", "name": f"县{c}", "kind": "county", "parent_id": city.id}
+            actor, NewJurisdiction(code=f"c{c}", name=f"县{c}", kind="county", parent_id=city.id)
         )
         for t in range(BODIES // 10):
             bodies.append(
                 jurisdictions.create(
-                    actor, {"code": f"c{c}t{t}", "name": f"镇{c}-{t}", "kind": "township", "parent_id": county.id}
+                    actor, NewJurisdiction(code=f"c{c}t{t}", name=f"镇{c}-{t}", kind="township", parent_id=county.id)
                 )
             )
     approvers = {}
@@ -59,7 +60,7 @@ def seed() -> tuple[dict[str, str], object]:
         approvers[b.id] = [
             users.create(
                 actor,
-                {"username": f"a{b.id}_{i}", "display_name": "审批人", "role": "approver", "jurisdiction_id": b.id},
+                NewUser(username=f"a{b.id}_{i}", display_name="审批人", role="approver", jurisdiction_id=b.id),
             ).id
             for i in range(3)
         ]

@@ -29,6 +29,7 @@ from service.auth import system_actor  # noqa: E402
 from service.clock import now  # noqa: E402
 from service.config import Settings, normalise_database_url  # noqa: E402
 from service.extensions import db  # noqa: E402
+from service.inputs import NewJurisdiction, NewUser  # noqa: E402
 from service.models import Unit  # noqa: E402
 from service.operations import jurisdictions, users  # noqa: E402
 from workflows import credit_code  # noqa: E402
@@ -56,18 +57,18 @@ def seed(app) -> dict[str, str]:  # type: ignore[no-untyped-def]
 
     actor = system_actor("bench")
     upgrade(directory=str(ROOT / "migrations"))
-    city = jurisdictions.create(actor, {"code": "city", "name": "市", "kind": "city", "parent_id": None})
+    city = jurisdictions.create(actor, NewJurisdiction(code="city", name="市", kind="city", parent_id=None))
     townships: list[int] = []
     counties: list[int] = []
     for c in range(COUNTIES):
         county = jurisdictions.create(
-            actor, {"code": f"c{c}", "name": f"县{c}", "kind": "county", "parent_id": city.id}
+            actor, NewJurisdiction(code=f"c{c}", name=f"县{c}", kind="county", parent_id=city.id)
         )
         counties.append(county.id)
         for t in range(TOWNSHIPS_PER_COUNTY):
             townships.append(
                 jurisdictions.create(
-                    actor, {"code": f"c{c}t{t}", "name": f"镇{c}-{t}", "kind": "township", "parent_id": county.id}
+                    actor, NewJurisdiction(code=f"c{c}t{t}", name=f"镇{c}-{t}", kind="township", parent_id=county.id)
                 ).id
             )
     rng = random.Random(7)
@@ -102,9 +103,7 @@ def seed(app) -> dict[str, str]:  # type: ignore[no-untyped-def]
         db.session.commit()
     tokens = {}
     for name, place in (("city", city.id), ("county", counties[0]), ("township", townships[0])):
-        user = users.create(
-            actor, {"username": name, "display_name": name, "role": "supervisor", "jurisdiction_id": place}
-        )
+        user = users.create(actor, NewUser(username=name, display_name=name, role="supervisor", jurisdiction_id=place))
         tokens[name] = users.issue_token(actor, user, "bench")[1]
     tokens["county_id"] = str(counties[0])
     return tokens

@@ -41,6 +41,7 @@ from service.auth import Actor, system_actor
 from service.clock import now
 from service.config import Settings
 from service.extensions import db
+from service.inputs import NewJurisdiction, NewUser
 from service.models import ApprovalStep, ApprovalTask, Unit
 from service.operations import approvals, establishment, jurisdictions, users
 from workflows import credit_code
@@ -82,17 +83,15 @@ def setup(url: str, units: int) -> None:
     with _app.app_context():
         upgrade(directory=str(ROOT / "migrations"))
         actor = system_actor("bench")
-        city = jurisdictions.create(actor, {"code": "c", "name": "市", "kind": "city", "parent_id": None})
-        county = jurisdictions.create(actor, {"code": "c1", "name": "县", "kind": "county", "parent_id": city.id})
-        town = jurisdictions.create(actor, {"code": "t1", "name": "镇", "kind": "township", "parent_id": county.id})
+        city = jurisdictions.create(actor, NewJurisdiction(code="c", name="市", kind="city", parent_id=None))
+        county = jurisdictions.create(actor, NewJurisdiction(code="c1", name="县", kind="county", parent_id=city.id))
+        town = jurisdictions.create(actor, NewJurisdiction(code="t1", name="镇", kind="township", parent_id=county.id))
         for name, role, body in (
             ("handler", "handler", town),
             ("approver", "approver", town),
             ("county_approver", "approver", county),
         ):
-            user = users.create(
-                actor, {"username": name, "display_name": name, "role": role, "jurisdiction_id": body.id}
-            )
+            user = users.create(actor, NewUser(username=name, display_name=name, role=role, jurisdiction_id=body.id))
             _people[name] = Actor(user.id, name, role, body.id, body.path)
         stamp = now()
         rows = [

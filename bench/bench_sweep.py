@@ -26,6 +26,7 @@ from service.auth import system_actor  # noqa: E402
 from service.clock import now  # noqa: E402
 from service.config import Settings  # noqa: E402
 from service.extensions import db  # noqa: E402
+from service.inputs import NewJurisdiction  # noqa: E402
 from service.models import SupervisionTicket  # noqa: E402
 from service.operations import escalation, jurisdictions  # noqa: E402
 
@@ -82,7 +83,7 @@ def main() -> None:
     with app.app_context():
         upgrade(directory=str(ROOT / "migrations"))
         city = jurisdictions.create(
-            system_actor("bench"), {"code": "c", "name": "市", "kind": "city", "parent_id": None}
+            system_actor("bench"), NewJurisdiction(code="c", name="市", kind="city", parent_id=None)
         )
         print(f"backend {db.engine.dialect.name}")
         print(f"{'tickets':>10} {'due':>8} {'sweep query ms':>15}")

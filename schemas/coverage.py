@@ -6,8 +6,9 @@ from typing import Any
 
 from marshmallow import Schema, fields, pre_dump, validate
 
-from schemas.common import ident, one_of, sort_param, text
+from schemas.common import LoadsInto, ident, one_of, sort_param, text
 from schemas.dates import business_date
+from service.inputs import NewCircular
 from service.vocab import UNIT_SORT_KEYS
 from workflows.coverage import Figures
 from workflows.establishment import ESTABLISHMENT
@@ -49,7 +50,8 @@ class CircularPreviewQuerySchema(CoverageQuerySchema):
     period_end = business_date(required=True)
 
 
-class CircularCreateSchema(Schema):
+class CircularCreateSchema(LoadsInto):
+    into = NewCircular
     jurisdiction_id = ident(metadata={"description": "Default: the issuer's own jurisdiction"})
     period_start = business_date(required=True)
     period_end = business_date(required=True)

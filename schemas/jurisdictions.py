@@ -2,7 +2,8 @@ from __future__ import annotations
 
 from marshmallow import Schema, fields, validate
 
-from schemas.common import ident, one_of, text
+from schemas.common import LoadsInto, ident, one_of, text
+from service.inputs import JurisdictionChanges, NewJurisdiction
 from service.models.jurisdiction import JURISDICTION_KIND_LABELS, JurisdictionKind
 
 KINDS = [k.value for k in JurisdictionKind]
@@ -23,14 +24,16 @@ class JurisdictionSchema(Schema):
     updated_at = fields.DateTime()
 
 
-class JurisdictionCreateSchema(Schema):
+class JurisdictionCreateSchema(LoadsInto):
+    into = NewJurisdiction
     code = fields.String(required=True, validate=CODE)
     name = text(100, required=True)
     kind = one_of(KINDS, required=True)
     parent_id = ident(allow_none=True, load_default=None)
 
 
-class JurisdictionUpdateSchema(Schema):
+class JurisdictionUpdateSchema(LoadsInto):
+    into = JurisdictionChanges
     code = fields.String(validate=CODE)
     name = text(100, blank=False)
     active = fields.Boolean()

@@ -2,8 +2,9 @@ from __future__ import annotations
 
 from marshmallow import Schema, fields, validate
 
-from schemas.common import count, ident, one_of, text
+from schemas.common import LoadsInto, count, ident, one_of, text
 from schemas.dates import business_date
+from workflows.approval import RouteSpec
 from workflows.registry import APPROVAL_WORKFLOWS
 
 REPLY = {
@@ -60,7 +61,10 @@ class CommentSchema(Schema):
     comment = text(2000, required=True)
 
 
-class RouteSchema(Schema):
+class RouteSchema(LoadsInto):
+    """A route as answered; as put, it loads into `RouteSpec`."""
+
+    into = RouteSpec
     id = fields.Integer(dump_only=True)
     body_id = ident(required=True)
     workflow = one_of(list(APPROVAL_WORKFLOWS), required=True)

@@ -2,12 +2,14 @@ from __future__ import annotations
 
 from marshmallow import Schema, fields, validate
 
-from schemas.common import count, ident, one_of, sort_param, text
+from schemas.common import LoadsInto, count, ident, one_of, sort_param, text
 from service.vocab import UNIT_SORT_KEYS as SORT_KEYS
 from workflows.ledger import (
     OPERATING_STATUS_LABELS,
     UNIT_KIND_LABELS,
+    NewUnit,
     OperatingStatus,
+    UnitChanges,
     UnitKind,
     missing_clears,
 )
@@ -71,7 +73,9 @@ class _UnitWritable(Schema):
     )
 
 
-class UnitCreateSchema(_UnitWritable):
+class UnitCreateFields(_UnitWritable):
+    """The fields of a new unit, loaded as a dict (the Excel import stages its rows as such)."""
+
     credit_code = fields.String(
         required=True,
         validate=validate.Length(max=32),
@@ -87,7 +91,7 @@ class UnitCreateSchema(_UnitWritable):
     operating_status = one_of(STATUSES, load_default=OperatingStatus.operating.value)
 
 
-class UnitUpdateSchema(_UnitWritable):
+class UnitUpdateFields(_UnitWritable):
     credit_code = fields.String(validate=validate.Length(max=32))
     kind = one_of(KINDS)
     jurisdiction_id = ident()
@@ -96,6 +100,14 @@ class UnitUpdateSchema(_UnitWritable):
     probationary_members = count()
     mobile_members = count()
     operating_status = one_of(STATUSES)
+
+
+class UnitCreateSchema(UnitCreateFields, LoadsInto):
+    into = NewUnit
+
+
+class UnitUpdateSchema(UnitUpdateFields, LoadsInto):
+    into = UnitChanges
 
 
 class UnitQuerySchema(Schema):

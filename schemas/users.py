@@ -2,7 +2,8 @@ from __future__ import annotations
 
 from marshmallow import Schema, fields, validate
 
-from schemas.common import ident, one_of, text
+from schemas.common import LoadsInto, ident, one_of, text
+from service.inputs import NewUser, UserChanges
 from service.models.user import ROLE_LABELS, Role
 
 ROLES = [r.value for r in Role]
@@ -20,7 +21,8 @@ class UserSchema(Schema):
     created_at = fields.DateTime()
 
 
-class UserCreateSchema(Schema):
+class UserCreateSchema(LoadsInto):
+    into = NewUser
     username = fields.String(
         required=True, validate=validate.Regexp(r"^[A-Za-z0-9_.-]{2,64}\Z", error="用户名为2到64位字母、数字或 _ . -")
     )
@@ -29,7 +31,8 @@ class UserCreateSchema(Schema):
     jurisdiction_id = ident(required=True)
 
 
-class UserUpdateSchema(Schema):
+class UserUpdateSchema(LoadsInto):
+    into = UserChanges
     display_name = text(100, blank=False)
     role = one_of(ROLES)
     jurisdiction_id = ident()

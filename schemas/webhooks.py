@@ -4,7 +4,8 @@ from typing import Any
 
 from marshmallow import Schema, fields, validate
 
-from schemas.common import NoControlCharacters, one_of
+from schemas.common import LoadsInto, NoControlCharacters, one_of
+from service.inputs import NewWebhook, WebhookChanges
 from service.vocab import WEBHOOK_EVENTS as EVENTS
 from service.vocab import WEBHOOK_URL_MAX_LENGTH as URL_MAX_LENGTH
 from service.vocab import DeliveryStatus
@@ -51,12 +52,14 @@ class RegisteredWebhookSchema(WebhookSchema):
     )
 
 
-class WebhookCreateSchema(Schema):
+class WebhookCreateSchema(LoadsInto):
+    into = NewWebhook
     url = _url(required=True)
     events = _events(required=True)
 
 
-class WebhookUpdateSchema(Schema):
+class WebhookUpdateSchema(LoadsInto):
+    into = WebhookChanges
     url = _url()
     events = _events()
     active = fields.Boolean()

@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from service.auth import system_actor
 from service.extensions import db
+from service.inputs import NewJurisdiction, NewUser
 from service.models import Jurisdiction, JurisdictionKind, Role, User
 from workflows.errors import RuleViolation
 
@@ -50,7 +51,7 @@ def create_jurisdiction(code: str, name: str, kind: str, parent_code: str | None
     parent_id = _jurisdiction(parent_code).id if parent_code else None
     try:
         row = jurisdictions.create(
-            system_actor("cli"), {"code": code, "name": name, "kind": kind, "parent_id": parent_id}
+            system_actor("cli"), NewJurisdiction(code=code, name=name, kind=kind, parent_id=parent_id)
         )
     except RuleViolation as exc:
         raise _fail(exc) from exc
@@ -68,14 +69,10 @@ def create_user(username: str, role: str, jurisdiction_code: str, display_name: 
 
     actor = system_actor("cli")
     try:
+        place = _jurisdiction(jurisdiction_code)
         user = users.create(
             actor,
-            {
-                "username": username,
-                "display_name": display_name or username,
-                "role": role,
-                "jurisdiction_id": _jurisdiction(jurisdiction_code).id,
-            },
+            NewUser(username=username, display_name=display_name or username, role=role, jurisdiction_id=place.id),
         )
         _, plain = users.issue_token(actor, user, "cli")
     except RuleViolation as exc:

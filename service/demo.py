@@ -15,9 +15,11 @@ from sqlalchemy import func, select
 from service.auth import system_actor
 from service.db import transaction
 from service.extensions import db
+from service.inputs import NewJurisdiction, NewUser
 from service.models import Jurisdiction, PartyOrg, Unit, User
 from service.operations import jurisdictions, units, users
 from workflows import credit_code
+from workflows.ledger import NewUnit
 from workflows.supervision import NewTicket, ProblemInput
 
 TREE = [
@@ -93,14 +95,14 @@ def load() -> dict[str, str]:
     ids: dict[str, int] = {}
     for code, name, kind, parent in TREE:
         row = jurisdictions.create(
-            actor, {"code": code, "name": name, "kind": kind, "parent_id": ids[parent] if parent else None}
+            actor, NewJurisdiction(code=code, name=name, kind=kind, parent_id=ids[parent] if parent else None)
         )
         ids[code] = row.id
     tokens: dict[str, str] = {}
     people: dict[str, User] = {}
     for username, display, role, place in USERS:
         user = users.create(
-            actor, {"username": username, "display_name": display, "role": role, "jurisdiction_id": ids[place]}
+            actor, NewUser(username=username, display_name=display, role=role, jurisdiction_id=ids[place])
         )
         people[username] = user
         tokens[username] = users.issue_token(actor, user, "demo")[1]
@@ -122,23 +124,23 @@ def load() -> dict[str, str]:
         created.append(
             units.create(
                 actor,
-                {
-                    "credit_code": code,
-                    "name": name,
-                    "kind": kind,
-                    "jurisdiction_id": ids[place],
-                    "industry": industry,
-                    "address": f"示范市{TREE_NAMES[place]}{n + 1}号",
-                    "employees": employees,
-                    "formal_members": formal,
-                    "probationary_members": seq % 3 if formal else 0,
-                    "mobile_members": 5 if employees >= 300 else seq % 2,
-                    "investor_or_head": f"负责人{n + 1:02d}",
-                    "no_org_reason": None if formal >= 3 else "正式党员不足3名",
-                },
+                NewUnit(
+                    credit_code=code,
+                    name=name,
+                    kind=kind,
+                    jurisdiction_id=ids[place],
+                    industry=industry,
+                    address=f"示范市{TREE_NAMES[place]}{n + 1}号",
+                    employees=employees,
+                    formal_members=formal,
+                    probationary_members=seq % 3 if formal else 0,
+                    mobile_members=5 if employees >= 300 else seq % 2,
+                    investor_or_head=f"负责人{n + 1:02d}",
+                    no_org_reason=None if formal >= 3 else "正式党员不足3名",
+                ),
             )
         )
-    created.append(units.create(actor, WALKTHROUGH_UNIT | {"jurisdiction_id": ids["350102001"]}))
+    created.append(units.create(actor, NewUnit.of(WALKTHROUGH_UNIT | {"jurisdiction_id": ids["350102001"]})))
     _existing_orgs(created[:-1], ids)
     _instructors(created, people["instructor"])
     _tickets(people["county_supervisor"], ids)

@@ -283,6 +283,7 @@ ROLES = ["admin", "supervisor", "approver", "handler", "portal", "instructor"]
 def build_world(app: Flask) -> World:
     """Users: <role>@<place> for every role at city, east, east_t1 and west_t1 (e.g. 'admin@east')."""
     from service.auth import system_actor
+    from service.inputs import NewJurisdiction, NewUser
     from service.operations import jurisdictions, users
 
     actor = system_actor("test")
@@ -292,7 +293,7 @@ def build_world(app: Flask) -> World:
     with app.app_context():
         for code, name, kind, parent in WORLD_TREE:
             row = jurisdictions.create(
-                actor, {"code": code, "name": name, "kind": kind, "parent_id": ids[parent] if parent else None}
+                actor, NewJurisdiction(code=code, name=name, kind=kind, parent_id=ids[parent] if parent else None)
             )
             ids[code] = row.id
         for place in ("city", "east", "east_t1", "west_t1"):
@@ -300,12 +301,7 @@ def build_world(app: Flask) -> World:
                 name = f"{role}@{place}"
                 user = users.create(
                     actor,
-                    {
-                        "username": name.replace("@", "."),
-                        "display_name": name,
-                        "role": role,
-                        "jurisdiction_id": ids[place],
-                    },
+                    NewUser(username=name.replace("@", "."), display_name=name, role=role, jurisdiction_id=ids[place]),
                 )
                 user_ids[name] = user.id
                 tokens[name] = users.issue_token(actor, user, "test")[1]

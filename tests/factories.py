@@ -6,6 +6,7 @@ from itertools import count
 from typing import Any
 
 from workflows import credit_code
+from workflows.ledger import NewUnit
 
 _seq = count(1)
 
@@ -29,3 +30,8 @@ def unit_payload(jurisdiction_id: int, **overrides: Any) -> dict[str, Any]:
     }
     data.update(overrides)
     return data
+
+
+def new_unit(jurisdiction_id: int, **overrides: Any) -> NewUnit:
+    """`unit_payload` as the typed input `units.create` takes."""
+    return NewUnit(**unit_payload(jurisdiction_id, **overrides))

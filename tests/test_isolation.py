@@ -5,6 +5,7 @@ before it left behind."""
 from __future__ import annotations
 
 import threading
+from dataclasses import replace
 from datetime import UTC, datetime
 
 import pytest
@@ -15,10 +16,11 @@ from service.auth import system_actor
 from service.clock import FixedClock, now
 from service.db import transaction
 from service.extensions import db
+from service.inputs import NewUser
 from service.models import Jurisdiction, Unit, User
 from service.operations import units, users
 from tests.conftest import START, World
-from tests.factories import unit_payload
+from tests.factories import new_unit
 from workflows.errors import Conflict
 
 
@@ -30,9 +32,9 @@ def _count(app: Flask, model: type) -> int:
 def test_a_test_writes_users_tokens_units_and_settings(app: Flask, world: World, clock: FixedClock) -> None:
     actor = system_actor("test")
     with app.app_context():
-        units.create(actor, unit_payload(world.ids["east_t1"]))
+        units.create(actor, new_unit(world.ids["east_t1"]))
         extra = users.create(
-            actor, {"username": "extra", "display_name": "extra", "role": "admin", "jurisdiction_id": world.ids["city"]}
+            actor, NewUser(username="extra", display_name="extra", role="admin", jurisdiction_id=world.ids["city"])
         )
         world.tokens["extra"] = users.issue_token(actor, extra, "test")[1]
     app.config["SETTINGS"] = None
@@ -55,16 +57,16 @@ def test_a_rollback_inside_the_code_undoes_only_its_own_work(app: Flask, world: 
     """The code's commits are SAVEPOINT releases and its rollbacks go back to the last one, as they would
     to the last commit outside the suite."""
     actor = system_actor("test")
-    payload = unit_payload(world.ids["east_t1"])
+    payload = new_unit(world.ids["east_t1"])
     with app.app_context():
         units.create(actor, payload)
         with pytest.raises(Conflict):
-            units.create(actor, {**payload, "name": "重复的信用代码"})  # unique violation → rolled back
+            units.create(actor, replace(payload, name="重复的信用代码"))  # unique violation → rolled back
         with pytest.raises(RuntimeError), transaction():
             db.session.add(Jurisdiction(code="gone", name="半途而废", kind="township", path="/x/"))
             db.session.flush()
             raise RuntimeError("abandon this unit of work")
-        assert [u.name for u in db.session.execute(select(Unit)).scalars()] == [payload["name"]]
+        assert [u.name for u in db.session.execute(select(Unit)).scalars()] == [payload.name]
     assert _count(app, Jurisdiction) == len(world.ids)
 
 
@@ -77,7 +79,7 @@ def test_without_the_world_the_database_is_empty(app: Flask) -> None:
 def test_a_commits_test_writes_from_another_thread(app: Flask, world: World) -> None:
     def write() -> None:
         with app.app_context():
-            units.create(system_actor("test"), unit_payload(world.ids["east_t1"]))
+            units.create(system_actor("test"), new_unit(world.ids["east_t1"]))
 
     thread = threading.Thread(target=write)
     thread.start()

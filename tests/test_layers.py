@@ -5,6 +5,8 @@
 - `schemas/` import nothing from `service.operations` (shared names live in `service.vocab`).
 - Role groups are defined once, in `service.roles`: no tuple/list/set of roles anywhere else, and
   `require_roles` is given a group from there, not roles spelled out.
+- Commands in `service/operations/` take typed inputs (frozen dataclasses on `workflows.inputs.Input`), not a
+  `dict[str, Any]` whose keys the command has to guess.
 """
 
 from __future__ import annotations
@@ -45,6 +47,7 @@ def _rel(path: Path) -> str:
 
 
 API = _sources("service/api")
+OPERATIONS = _sources("service/operations")
 SCHEMAS = _sources("schemas")
 CODE = [p for p in _sources("service", "workers", "schemas", "workflows") if p != ROLES_MODULE]
 
@@ -112,6 +115,36 @@ def test_role_groups_are_defined_only_in_service_roles() -> None:
     assert not found, "define the role group in service/roles.py and import it:\n" + "\n".join(found)
 
 
+# A parameter with one of these names carries what a caller asks a command to do; so does any parameter of a
+# function with one of these names. Reads keep their filters (`f`, `filters`), audit its snapshots.
+INPUT_NAMES = {"data", "changes", "body", "patch", "spec", "new", "fields"}
+COMMAND_NAMES = {"create", "update", "issue", "put_route", "register", "update_webhook"}
+UNTYPED = {"dict[str, Any]", "Mapping[str, Any]", "dict", "Any"}
+
+
+def _untyped_inputs(tree: ast.Module) -> Iterator[tuple[int, str]]:
+    """Public module-level functions taking a command's input as `dict[str, Any]` (or `| None`)."""
+    for node in tree.body:
+        if not isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) or node.name.startswith("_"):
+            continue
+        args = node.args
+        for arg in [*args.posonlyargs, *args.args, *args.kwonlyargs]:
+            if arg.annotation is None or not (arg.arg in INPUT_NAMES or node.name in COMMAND_NAMES):
+                continue
+            annotation = ast.unparse(arg.annotation).replace(" | None", "")
+            if annotation in UNTYPED:
+                yield node.lineno, f"{node.name}({arg.arg}: {ast.unparse(arg.annotation)})"
+
+
+def _function_names(tree: ast.Module) -> list[str]:
+    return [n.name for n in tree.body if isinstance(n, ast.FunctionDef)]
+
+
+def test_commands_take_typed_inputs() -> None:
+    found = [f"{_rel(path)}:{line} {what}" for path in OPERATIONS for line, what in _untyped_inputs(_tree(path))]
+    assert not found, "take a frozen dataclass (workflows.inputs.Input / Patch), not a dict:\n" + "\n".join(found)
+
+
 def test_the_checks_see_what_they_forbid() -> None:
     """The detectors themselves: each rule fires on a sample of what it forbids (so an empty match is real)."""
     assert list(_role_lists(ast.parse("WRITERS = (Role.admin, Role.portal)")))
@@ -124,3 +157,10 @@ def test_the_checks_see_what_they_forbid() -> None:
     names = [n for _, n in _imported_modules(ast.parse("from service.operations import units"))]
     assert "service.operations.units" in names
     assert ROLES_MODULE.exists() and list(_role_lists(_tree(ROLES_MODULE)))
+    assert list(_untyped_inputs(ast.parse("def create(actor: Actor, data: dict[str, Any]) -> Unit: ...")))
+    assert list(_untyped_inputs(ast.parse("def close(actor: Actor, i: int, changes: dict[str, Any] | None): ...")))
+    assert list(_untyped_inputs(ast.parse("def issue(actor: Actor, what: Mapping[str, Any]) -> None: ...")))
+    assert not list(_untyped_inputs(ast.parse("def create(actor: Actor, new: NewUnit) -> Unit: ...")))
+    assert not list(_untyped_inputs(ast.parse("def query(actor: Actor, f: dict[str, Any]) -> Select: ...")))
+    assert not list(_untyped_inputs(ast.parse("def _create(data: dict[str, Any]) -> None: ...")))
+    assert OPERATIONS and any(name == "create" for p in OPERATIONS for name in _function_names(_tree(p)))

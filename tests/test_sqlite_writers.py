@@ -17,7 +17,7 @@ from service.config import Settings
 from service.db import transaction
 from service.extensions import db
 from service.models import Unit
-from tests.factories import unit_payload
+from tests.factories import new_unit
 
 # Processes writing to their own SQLite file (not the suite's database): real commits by nature.
 pytestmark = pytest.mark.commits
@@ -49,6 +49,7 @@ def _increment(path: str, unit_id: int, times: int) -> int:
 def test_concurrent_processes_neither_fail_nor_lose_updates(tmp_path: Path) -> None:
     from flask_migrate import upgrade
 
+    from service.inputs import NewJurisdiction
     from service.operations import jurisdictions, units
 
     path = tmp_path / "writers.db"
@@ -56,8 +57,8 @@ def test_concurrent_processes_neither_fail_nor_lose_updates(tmp_path: Path) -> N
     with app.app_context():
         upgrade(directory=str(ROOT / "migrations"))
         actor = system_actor("test")
-        city = jurisdictions.create(actor, {"code": "c", "name": "市", "kind": "city", "parent_id": None})
-        unit = units.create(actor, unit_payload(city.id, employees=0, formal_members=0, probationary_members=0))
+        city = jurisdictions.create(actor, NewJurisdiction(code="c", name="市", kind="city", parent_id=None))
+        unit = units.create(actor, new_unit(city.id, employees=0, formal_members=0, probationary_members=0))
         unit_id = unit.id
         db.engine.dispose()
 

@@ -32,6 +32,7 @@ from typing import TypeAlias
 
 from workflows.deadlines import EscalationLadder, Rung
 from workflows.errors import Conflict, RuleViolation
+from workflows.inputs import Input
 
 # 审批任务 (the approval engine's own item type): 催办 to the approvers when overdue, then 上报上级 to the body above.
 APPROVAL_TASK_LADDER = EscalationLadder(
@@ -115,6 +116,18 @@ class Decision:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "action", Action(self.action))
+
+
+@dataclass(frozen=True)
+class RouteSpec(Input):
+    """How a body decides one level of a workflow (an approval route, put whole): the mode and, for the
+    named modes, the approvers in order (none: the body's active approvers)."""
+
+    body_id: int
+    workflow: str
+    level_name: str
+    mode: str
+    approver_ids: list[int] | None = None
 
 
 def _mode(mode: ApprovalMode | str) -> ApprovalMode:

@@ -1,6 +1,7 @@
 """Typed inputs of commands: what a caller asks a command to do, as plain frozen dataclasses.
 
-Each workflow declares its inputs beside its rules (`NewCase` in workflows/establishment.py, …); the API's
+Each workflow declares its inputs beside its rules (`NewCase` in workflows/establishment.py, `NewUnit` in
+workflows/ledger.py, …; the administrative commands' in service/inputs.py); the API's
 schemas load request bodies into them (`schemas.common.LoadsInto`), the console and the tests build them
 directly, and `service.operations` takes nothing else — no `dict[str, Any]` whose keys a command has to
 guess. A `Patch` (a PATCH body) also knows which fields were sent: only those are changes."""
@@ -8,7 +9,7 @@ guess. A `Patch` (a PATCH body) also knows which fields were sent: only those ar
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from typing import Any, Self
 
 
@@ -22,7 +23,8 @@ class Input:
 
 @dataclass(frozen=True)
 class Patch(Input):
-    """Only the fields named in `sent` are changes; `"x" in patch`, `patch["x"]`, `patch.get("x", default)`."""
+    """Only the fields named in `sent` are changes; `"x" in patch`, `patch["x"]`, `patch.get("x", default)`,
+    `patch.items()` (the sent fields and their values, in declaration order)."""
 
     sent: frozenset[str] = frozenset()
 
@@ -43,3 +45,10 @@ class Patch(Input):
 
     def names(self) -> list[str]:
         return [f.name for f in fields(self) if f.name in self.sent]
+
+    def items(self) -> list[tuple[str, Any]]:
+        return [(name, getattr(self, name)) for name in self.names()]
+
+    def setting(self, **values: Any) -> Self:
+        """This patch with these fields set (and sent) as well — e.g. a form's unchecked box."""
+        return replace(self, **values, sent=self.sent | frozenset(values))

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from workflows.errors import RuleViolation
+from workflows.inputs import Input, Patch
 
 
 class UnitKind(StrEnum):
@@ -71,6 +72,46 @@ def check_member_counts(c: MemberCounts) -> None:
         raise RuleViolation("members_exceed_employees", "正式党员与预备党员之和不能超过从业人员数", "formal_members")
     if c.mobile_members > c.employees:
         raise RuleViolation("mobile_exceed_employees", "流动党员数不能超过从业人员数", "mobile_members")
+
+
+@dataclass(frozen=True)
+class NewUnit(Input):
+    """A unit registered in the ledger (台账). `party_members_total` is only a cross-check of the counts."""
+
+    credit_code: str
+    name: str
+    kind: str
+    jurisdiction_id: int
+    employees: int
+    formal_members: int
+    probationary_members: int = 0
+    mobile_members: int = 0
+    operating_status: str = OperatingStatus.operating.value
+    industry: str | None = None
+    address: str | None = None
+    investor_or_head: str | None = None
+    no_org_reason: str | None = None
+    instructor_id: int | None = None
+    party_members_total: int | None = None
+
+
+@dataclass(frozen=True)
+class UnitChanges(Patch):
+    credit_code: str | None = None
+    name: str | None = None
+    kind: str | None = None
+    jurisdiction_id: int | None = None
+    employees: int | None = None
+    formal_members: int | None = None
+    probationary_members: int | None = None
+    mobile_members: int | None = None
+    operating_status: str | None = None
+    industry: str | None = None
+    address: str | None = None
+    investor_or_head: str | None = None
+    no_org_reason: str | None = None
+    instructor_id: int | None = None
+    party_members_total: int | None = None
 
 
 FIVE_CLEARS = ("operations", "workforce", "party_members", "investor_or_head", "no_org_reason")

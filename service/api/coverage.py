@@ -24,6 +24,7 @@ from service.api.pagination import Blueprint
 from service.api.spreadsheets import XLSX_CONTENT, XLSX_DOC, send_xlsx
 from service.auth import current_actor, require_roles
 from service.exports import coverage as coverage_exports
+from service.inputs import NewCircular
 from service.operations import circulars, coverage, coverage_snapshots
 from service.operations.common import paginate
 from service.roles import CIRCULAR_ISSUERS, COVERAGE_READERS
@@ -109,7 +110,7 @@ def preview_circular(args: dict[str, Any]) -> Any:
 @blp.response(201, CircularSchema)
 @errors(blp, 400, 403, 404, 413, 422)
 @require_roles(*CIRCULAR_ISSUERS)
-def issue_circular(data: dict[str, Any]) -> Any:
+def issue_circular(data: NewCircular) -> Any:
     """Issue a circular: the figures are stored as they are now, so it reads the same later."""
     return circulars.issue(current_actor(), data), 201
 

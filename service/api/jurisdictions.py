@@ -14,6 +14,7 @@ from service.api.docs import errors
 from service.api.etag import IF_MATCH_DOC, headers_for, require_if_match
 from service.api.pagination import Blueprint
 from service.auth import current_actor, require_roles
+from service.inputs import JurisdictionChanges, NewJurisdiction
 from service.operations import jurisdictions
 from service.operations.common import paginate
 from service.roles import ADMINS
@@ -41,7 +42,7 @@ def list_jurisdictions(filters: dict[str, Any], pagination_parameters: Any) -> A
 @blp.response(201, JurisdictionSchema)
 @errors(blp, 400, 403, 404, 409, 422)
 @require_roles(*ADMINS)
-def create_jurisdiction(data: dict[str, Any]) -> Any:
+def create_jurisdiction(data: NewJurisdiction) -> Any:
     row = jurisdictions.create(current_actor(), data)
     return row, 201, headers_for(row)
 
@@ -60,6 +61,6 @@ def get_jurisdiction(jurisdiction_id: int) -> Any:
 @blp.doc(**IF_MATCH_DOC)
 @errors(blp, 400, 403, 404, 409, 412, 422, 428)
 @require_roles(*ADMINS)
-def update_jurisdiction(changes: dict[str, Any], jurisdiction_id: int) -> Any:
+def update_jurisdiction(changes: JurisdictionChanges, jurisdiction_id: int) -> Any:
     row = jurisdictions.update(current_actor(), jurisdiction_id, changes, require_if_match)
     return row, 200, headers_for(row)

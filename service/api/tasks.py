@@ -21,6 +21,7 @@ from service.auth import current_actor, require_roles
 from service.operations import approvals
 from service.operations.common import paginate
 from service.roles import ADMINS, DECIDERS
+from workflows.approval import RouteSpec
 
 blp = Blueprint("tasks", __name__, url_prefix="/api/v1/tasks", description="Approval tasks and the inbox (待办)")
 routes_blp = Blueprint(
@@ -132,6 +133,6 @@ def list_routes(filters: dict[str, Any]) -> Any:
 @routes_blp.response(200, RouteSchema)
 @errors(routes_blp, 400, 403, 404, 422)
 @require_roles(*ADMINS)
-def put_route(data: dict[str, Any]) -> Any:
+def put_route(data: RouteSpec) -> Any:
     """Set how a body decides one level (mode and, for named modes, approvers in order)."""
     return approvals.put_route(current_actor(), data)

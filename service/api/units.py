@@ -14,6 +14,7 @@ from service.auth import current_actor, require_roles
 from service.operations import units
 from service.operations.common import paginate
 from service.roles import UNIT_WRITERS
+from workflows.ledger import NewUnit, UnitChanges
 
 blp = Blueprint("units", __name__, url_prefix="/api/v1/units", description="Ledger units (台账单位)")
 
@@ -36,7 +37,7 @@ def list_units(filters: dict[str, Any], pagination_parameters: Any) -> Any:
 @blp.response(201, UnitSchema)
 @errors(blp, 400, 403, 404, 409, 413, 422)
 @require_roles(*UNIT_WRITERS)
-def create_unit(data: dict[str, Any]) -> Any:
+def create_unit(data: NewUnit) -> Any:
     """Add a unit to the ledger. `in_scope` is derived from the thresholds."""
     unit = units.create(current_actor(), data)
     return unit, 201, headers_for(unit)
@@ -60,7 +61,7 @@ def get_unit(unit_id: int) -> Any:
 @blp.doc(**IF_MATCH_DOC)
 @errors(blp, 400, 403, 404, 409, 412, 413, 422, 428)
 @require_roles(*UNIT_WRITERS)
-def update_unit(changes: dict[str, Any], unit_id: int) -> Any:
+def update_unit(changes: UnitChanges, unit_id: int) -> Any:
     """Change a unit. Deregistering (operating_status=deregistered) is final; the row keeps its history."""
     unit = units.update(current_actor(), unit_id, changes, require_if_match)
     return unit, 200, headers_for(unit)

@@ -18,6 +18,7 @@ from service.api.etag import IF_MATCH_DOC, headers_for, require_if_match
 from service.api.pagination import Blueprint
 from service.auth import current_actor, require_roles
 from service.errors import NotFound
+from service.inputs import NewUser, UserChanges
 from service.operations import users
 from service.operations.common import paginate
 from service.roles import ADMINS
@@ -55,7 +56,7 @@ def list_users(filters: dict[str, Any], pagination_parameters: Any) -> Any:
 @blp.response(201, UserSchema)
 @errors(blp, 400, 403, 404, 409, 422)
 @require_roles(*ADMINS)
-def create_user(data: dict[str, Any]) -> Any:
+def create_user(data: NewUser) -> Any:
     user = users.create(current_actor(), data)
     return user, 201, headers_for(user)
 
@@ -75,7 +76,7 @@ def get_user(user_id: int) -> Any:
 @blp.doc(**IF_MATCH_DOC)
 @errors(blp, 400, 403, 404, 409, 412, 422, 428)
 @require_roles(*ADMINS)
-def update_user(changes: dict[str, Any], user_id: int) -> Any:
+def update_user(changes: UserChanges, user_id: int) -> Any:
     user = users.update(current_actor(), user_id, changes, require_if_match)
     return user, 200, headers_for(user)
 

@@ -18,6 +18,7 @@ from service.api.docs import errors
 from service.api.etag import IF_MATCH_DOC, headers_for, require_if_match
 from service.api.pagination import Blueprint
 from service.auth import current_actor, require_roles
+from service.inputs import NewWebhook, WebhookChanges
 from service.operations import webhook_subscriptions as subscriptions
 from service.operations.common import paginate
 from service.roles import WEBHOOK_MANAGERS
@@ -58,10 +59,10 @@ def list_webhooks(filters: dict[str, Any], pagination_parameters: Any) -> Any:
 @blp.response(201, RegisteredWebhookSchema)
 @errors(blp, 400, 403, 422)
 @require_roles(*WEBHOOK_MANAGERS)
-def register_webhook(data: dict[str, Any]) -> Any:
+def register_webhook(data: NewWebhook) -> Any:
     """Register a webhook for events in my jurisdiction. The response carries the signing `secret`: the only
     time it is shown."""
-    hook, _secret = subscriptions.register(current_actor(), data["url"], data["events"])
+    hook, _secret = subscriptions.register(current_actor(), data)
     return hook, 201, headers_for(hook)  # RegisteredWebhookSchema: the only answer that includes the secret
 
 
@@ -80,7 +81,7 @@ def get_webhook(webhook_id: int) -> Any:
 @blp.doc(**IF_MATCH_DOC)
 @errors(blp, 400, 403, 404, 409, 412, 422, 428)
 @require_roles(*WEBHOOK_MANAGERS)
-def update_webhook(changes: dict[str, Any], webhook_id: int) -> Any:
+def update_webhook(changes: WebhookChanges, webhook_id: int) -> Any:
     """Change the URL, the events, or switch it on/off. Switching off cancels the pending deliveries."""
     actor = current_actor()
     hook = subscriptions.get(actor, webhook_id)

@@ -42,7 +42,7 @@ from service.operations import audit, escalation, notifications, webhooks
 from service.operations.common import rowcount
 from service.roles import DECIDERS
 from workflows import approval as engine
-from workflows.approval import Action, ApprovalMode, StepStatus
+from workflows.approval import Action, ApprovalMode, RouteSpec, StepStatus
 from workflows.errors import Conflict, RuleViolation
 from workflows.workdays import WorkdayCalendar
 
@@ -704,13 +704,13 @@ def list_routes(actor: Actor, body_id: int | None, workflow: str | None) -> list
     return list(db.session.execute(routes_query(actor, body_id, workflow)).scalars())
 
 
-def put_route(actor: Actor, data: dict[str, Any]) -> ApprovalRoute:
+def put_route(actor: Actor, spec: RouteSpec) -> ApprovalRoute:
     """Create or replace how a body decides one level. Steps already open keep their approvers."""
     from service.operations import jurisdictions
 
     with transaction():
-        body = jurisdictions.get(actor, data["body_id"])
-        named = data.get("approver_ids") or None
+        body = jurisdictions.get(actor, spec.body_id)
+        named = spec.approver_ids or None
         if named:
             if len(set(named)) != len(named):
                 raise RuleViolation("duplicate_approvers", "审批人重复", "approver_ids")
@@ -721,8 +721,8 @@ def put_route(actor: Actor, data: dict[str, Any]) -> ApprovalRoute:
             select(ApprovalRoute)
             .where(
                 ApprovalRoute.body_id == body.id,
-                ApprovalRoute.workflow == data["workflow"],
-                ApprovalRoute.level_name == data["level_name"],
+                ApprovalRoute.workflow == spec.workflow,
+                ApprovalRoute.level_name == spec.level_name,
             )
             .with_for_update()
         ).scalar_one_or_none()
@@ -730,15 +730,15 @@ def put_route(actor: Actor, data: dict[str, Any]) -> ApprovalRoute:
         if route is None:
             route = ApprovalRoute(
                 body_id=body.id,
-                workflow=data["workflow"],
-                level_name=data["level_name"],
-                mode=data["mode"],
+                workflow=spec.workflow,
+                level_name=spec.level_name,
+                mode=spec.mode,
                 approver_ids=named,
             )
             db.session.add(route)
         else:
             before = {"mode": route.mode, "approver_ids": route.approver_ids}
-            route.mode, route.approver_ids = data["mode"], named
+            route.mode, route.approver_ids = spec.mode, named
         db.session.flush()
         audit.record(
             actor,

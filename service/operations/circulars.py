@@ -20,6 +20,7 @@ from service.auth import Actor, in_scope
 from service.clock import now, today
 from service.db import transaction
 from service.extensions import db
+from service.inputs import NewCircular
 from service.models import Circular, Interview, Jurisdiction, SupervisionTicket
 from service.operations import audit
 from service.operations.common import get_scoped
@@ -224,15 +225,15 @@ def default_title(figures: dict[str, Any]) -> str:
     )
 
 
-def issue(actor: Actor, data: dict[str, Any]) -> Circular:
+def issue(actor: Actor, new: NewCircular) -> Circular:
     """Compute the circular and record it with the figures as they are now, audited, in one transaction."""
     with transaction():
-        figures = preview(actor, data.get("jurisdiction_id"), data["period_start"], data["period_end"])
+        figures = preview(actor, new.jurisdiction_id, new.period_start, new.period_end)
         circular = Circular(
             jurisdiction_id=figures["jurisdiction"]["id"],
-            title=(data.get("title") or "").strip() or default_title(figures),
-            period_start=data["period_start"],
-            period_end=data["period_end"],
+            title=(new.title or "").strip() or default_title(figures),
+            period_start=new.period_start,
+            period_end=new.period_end,
             issued_at=now(),
             issued_by_id=actor.user_id,
             issued_by_label=actor.label,

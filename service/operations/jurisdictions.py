@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from sqlalchemy import Select, select
 
 from service import config_cache
 from service.auth import Actor, in_scope
 from service.db import transaction
 from service.extensions import db
+from service.inputs import JurisdictionChanges, NewJurisdiction
 from service.models import Jurisdiction
 from service.models.base import snapshot
 from service.models.jurisdiction import KIND_LEVEL, JurisdictionKind
@@ -49,9 +48,9 @@ def county_of(j: Jurisdiction) -> int | None:
     return counties_of([j])[j.id]
 
 
-def create(actor: Actor, data: dict[str, Any]) -> Jurisdiction:
-    kind = JurisdictionKind(data["kind"])
-    parent_id = data.get("parent_id")
+def create(actor: Actor, new: NewJurisdiction) -> Jurisdiction:
+    kind = JurisdictionKind(new.kind)
+    parent_id = new.parent_id
     with transaction():
         if parent_id is None:
             # A new root widens everybody's world: only the system (CLI) may create one.
@@ -62,11 +61,9 @@ def create(actor: Actor, data: dict[str, Any]) -> Jurisdiction:
             parent = get(actor, parent_id)
             if KIND_LEVEL[JurisdictionKind(parent.kind)] >= KIND_LEVEL[kind]:
                 raise RuleViolation("parent_level", "上级管辖单位的层级必须高于本单位", "parent_id")
-        if db.session.execute(select(Jurisdiction.id).where(Jurisdiction.code == data["code"])).first():
+        if db.session.execute(select(Jurisdiction.id).where(Jurisdiction.code == new.code)).first():
             raise Conflict("duplicate_jurisdiction_code", "管辖单位代码已存在", "code")
-        row = Jurisdiction(
-            code=data["code"], name=data["name"], kind=kind.value, parent_id=parent_id, path="/", active=True
-        )
+        row = Jurisdiction(code=new.code, name=new.name, kind=kind.value, parent_id=parent_id, path="/", active=True)
         db.session.add(row)
         db.session.flush()
         row.path = f"{parent.path if parent else '/'}{row.id}/"
@@ -76,7 +73,7 @@ def create(actor: Actor, data: dict[str, Any]) -> Jurisdiction:
 
 
 def update(
-    actor: Actor, jurisdiction_id: int, changes: dict[str, Any], precondition: Precondition | None = None
+    actor: Actor, jurisdiction_id: int, changes: JurisdictionChanges, precondition: Precondition | None = None
 ) -> Jurisdiction:
     """Change a jurisdiction: locked, then the caller's If-Match checked on the locked row, then the rules."""
     with transaction():

@@ -28,7 +28,7 @@ from marshmallow import ValidationError
 from sqlalchemy import Table, bindparam, delete, func, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
-from schemas.units import UnitCreateSchema, UnitUpdateSchema
+from schemas.units import UnitCreateFields, UnitUpdateFields
 from service.auth import Actor
 from service.clock import now
 from service.db import transaction
@@ -301,7 +301,7 @@ class Validation:
             ).all()
         )
         self.seen: dict[str, int] = {}  # credit code → first row (duplicates inside the file)
-        self.schema = UnitUpdateSchema()
+        self.schema = UnitUpdateFields()
         self.processed = 0
 
     def run(self) -> None:
@@ -423,7 +423,7 @@ class Application:
         self.actor = actor
         self.limits = limits()
         self.thresholds = units.thresholds()
-        self.create_schema = UnitCreateSchema()
+        self.create_schema = UnitCreateFields()
         self.counts = {"created_count": 0, "updated_count": 0, "unchanged_count": 0}
         self.errors: list[dict[str, Any]] = []
         self.at = now()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from typing import Any
 
 from flask import current_app
@@ -19,7 +20,15 @@ from service.operations.common import Precondition, check_precondition, get_scop
 from service.vocab import UNIT_SORT_KEYS as SORT_KEYS
 from workflows import credit_code
 from workflows.errors import Conflict, RuleViolation
-from workflows.ledger import MemberCounts, OperatingStatus, ScopeThresholds, check_member_counts, is_in_scope
+from workflows.ledger import (
+    MemberCounts,
+    NewUnit,
+    OperatingStatus,
+    ScopeThresholds,
+    UnitChanges,
+    check_member_counts,
+    is_in_scope,
+)
 
 COUNT_FIELDS = ("employees", "formal_members", "probationary_members", "mobile_members")
 
@@ -87,16 +96,16 @@ def _duplicate_code(code: str) -> None:
         raise Conflict("duplicate_credit_code", "统一社会信用代码已存在", "credit_code")
 
 
-def create(actor: Actor, data: dict[str, Any]) -> Unit:
-    data = dict(data)
-    total = data.pop("party_members_total", None)
+def create(actor: Actor, new: NewUnit) -> Unit:
+    data = asdict(new)
+    total = data.pop("party_members_total")
     data["credit_code"] = credit_code.validate(data["credit_code"])
     check_counts(data, total)
     with transaction():
         place = jurisdictions.get(actor, data["jurisdiction_id"])
         _check_instructor(actor, data.get("instructor_id"), place)
         _duplicate_code(data["credit_code"])
-        status = data.setdefault("operating_status", OperatingStatus.operating.value)
+        status = data["operating_status"]
         check_creatable(status)
         unit = Unit(**data, in_scope=is_in_scope(data["kind"], data["employees"], status, thresholds()))
         db.session.add(unit)
@@ -105,9 +114,9 @@ def create(actor: Actor, data: dict[str, Any]) -> Unit:
     return unit
 
 
-def update(actor: Actor, unit_id: int, changes: dict[str, Any], precondition: Precondition | None = None) -> Unit:
+def update(actor: Actor, unit_id: int, patch: UnitChanges, precondition: Precondition | None = None) -> Unit:
     """Change a unit: locked, then the caller's If-Match checked on the locked row, then the rules."""
-    changes = dict(changes)
+    changes = dict(patch.items())
     total = changes.pop("party_members_total", None)
     if "credit_code" in changes:
         changes["credit_code"] = credit_code.validate(changes["credit_code"])

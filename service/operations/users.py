@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from sqlalchemy import Select, select
 
 from service.auth import Actor, hash_token, in_scope, new_token
@@ -11,6 +9,7 @@ from service.clock import now
 from service.db import transaction
 from service.errors import NotFound
 from service.extensions import db
+from service.inputs import NewUser, UserChanges
 from service.models import ApiToken, Role, User
 from service.models.base import snapshot
 from service.operations import audit, jurisdictions
@@ -38,15 +37,15 @@ def query(
     return stmt.order_by(User.username, User.id)
 
 
-def create(actor: Actor, data: dict[str, Any]) -> User:
+def create(actor: Actor, new: NewUser) -> User:
     with transaction():
-        place = jurisdictions.get(actor, data["jurisdiction_id"])
-        if db.session.execute(select(User.id).where(User.username == data["username"])).first():
+        place = jurisdictions.get(actor, new.jurisdiction_id)
+        if db.session.execute(select(User.id).where(User.username == new.username)).first():
             raise Conflict("duplicate_username", "用户名已存在", "username")
         user = User(
-            username=data["username"],
-            display_name=data["display_name"],
-            role=Role(data["role"]).value,
+            username=new.username,
+            display_name=new.display_name,
+            role=Role(new.role).value,
             jurisdiction_id=place.id,
             active=True,
         )
@@ -56,7 +55,7 @@ def create(actor: Actor, data: dict[str, Any]) -> User:
     return user
 
 
-def update(actor: Actor, user_id: int, changes: dict[str, Any], precondition: Precondition | None = None) -> User:
+def update(actor: Actor, user_id: int, changes: UserChanges, precondition: Precondition | None = None) -> User:
     """Change a user: locked, then the caller's If-Match checked on the locked row, then the rules."""
     with transaction():
         user = get_scoped(User, user_id, actor, for_update=True)

@@ -15,6 +15,7 @@ from service.clock import now as current_time
 from service.db import transaction
 from service.errors import Forbidden, NotFound
 from service.extensions import db
+from service.inputs import NewWebhook, WebhookChanges
 from service.models import Role, Webhook, WebhookDelivery
 from service.models.base import snapshot
 from service.operations import audit
@@ -89,14 +90,14 @@ def _audit_state(hook: Webhook) -> dict[str, Any]:
     return snapshot(hook, exclude=("secret",))  # the signing key never enters the audit trail
 
 
-def register(actor: Actor, url: str, events: list[str]) -> tuple[Webhook, str]:
+def register(actor: Actor, new: NewWebhook) -> tuple[Webhook, str]:
     """Register a webhook for the actor's jurisdiction. Returns it and its signing secret — the only time
     the secret is handed out."""
     _require_role(actor)
     if actor.user_id is None or actor.jurisdiction_id is None:
         raise Forbidden("只有用户可以注册回调")
-    url = check_url(url)
-    events = check_events(events)
+    url = check_url(new.url)
+    events = check_events(new.events)
     secret = new_secret()
     with transaction():
         hook = Webhook(
@@ -123,9 +124,9 @@ def _cancel_pending(hook_id: int, reason: str) -> int:
     return rowcount(result)
 
 
-def update_webhook(actor: Actor, hook: Webhook, changes: dict[str, Any]) -> Webhook:
+def update_webhook(actor: Actor, hook: Webhook, patch: WebhookChanges) -> Webhook:
     """Change url, events or active. Deactivating cancels the deliveries still pending."""
-    changes = dict(changes)
+    changes = dict(patch.items())
     if "url" in changes:
         changes["url"] = check_url(changes["url"])
     if "events" in changes:
@@ -150,7 +151,7 @@ def deactivate(actor: Actor, hook: Webhook) -> Webhook:
     """Idempotent: an inactive webhook is returned unchanged."""
     if not hook.active:
         return hook
-    return update_webhook(actor, hook, {"active": False})
+    return update_webhook(actor, hook, WebhookChanges.of({"active": False}))
 
 
 def deliveries_query(hook: Webhook, status: str | None = None) -> Select[WebhookDelivery]:

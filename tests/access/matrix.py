@@ -17,6 +17,7 @@ from service.extensions import db
 from service.models import User
 from tests.conftest import ROLES, Api, World
 from tests.factories import unit_payload
+from workflows.approval import RouteSpec
 
 _seq = count(1)
 
@@ -114,12 +115,12 @@ class Scene:
         with self.app.app_context():
             approvals.put_route(
                 system_actor("test"),
-                {
-                    "body_id": self.world.ids[code],
-                    "workflow": "establishment",
-                    "level_name": "superior_approval",
-                    "mode": mode,
-                },
+                RouteSpec(
+                    body_id=self.world.ids[code],
+                    workflow="establishment",
+                    level_name="superior_approval",
+                    mode=mode,
+                ),
             )
             db.session.remove()
 

@@ -43,7 +43,7 @@ from tests.access.matrix import (
     etag,
 )
 from tests.conftest import ROLES, WORLD_TREE, Api, World
-from tests.factories import new_credit_code, unit_payload
+from tests.factories import new_credit_code, new_unit, unit_payload
 
 API_PREFIX = "/api/v1/"
 IGNORED_METHODS = {"HEAD", "OPTIONS"}
@@ -176,6 +176,7 @@ def test_unknown_api_path_does_not_reveal_routing_without_a_token(api: Api) -> N
 
 @pytest.fixture
 def scene(app: Flask, api: Api, world: World) -> Scene:
+    from service.inputs import NewUser
     from service.operations import units, users
 
     actor = system_actor("test")
@@ -184,33 +185,25 @@ def scene(app: Flask, api: Api, world: World) -> Scene:
     user_ids: dict[str, int] = {}
     with app.app_context():
         for code, place in world.ids.items():
-            unit_ids[code] = units.create(actor, unit_payload(place)).id
+            unit_ids[code] = units.create(actor, new_unit(place)).id
             org = PartyOrg(name=f"{code} 党支部", kind="branch", jurisdiction_id=place, status="active")
             db.session.add(org)
             db.session.commit()
             org_ids[code] = org.id
             user = users.create(
-                actor, {"username": f"target.{code}", "display_name": code, "role": "handler", "jurisdiction_id": place}
+                actor, NewUser(username=f"target.{code}", display_name=code, role="handler", jurisdiction_id=place)
             )
             user_ids[code] = user.id
             if f"approver@{code}" not in world.users:
                 users.create(
                     actor,
-                    {
-                        "username": f"approver.{code}",
-                        "display_name": code,
-                        "role": "approver",
-                        "jurisdiction_id": place,
-                    },
+                    NewUser(username=f"approver.{code}", display_name=code, role="approver", jurisdiction_id=place),
                 )
         colleague = users.create(
             actor,
-            {
-                "username": "colleague.east_t1",
-                "display_name": "同事",
-                "role": "approver",
-                "jurisdiction_id": world.ids["east_t1"],
-            },
+            NewUser(
+                username="colleague.east_t1", display_name="同事", role="approver", jurisdiction_id=world.ids["east_t1"]
+            ),
         ).id
         db.session.remove()
     s = Scene(app, api, world, unit_ids, org_ids, user_ids, colleague)

@@ -28,10 +28,11 @@ from service.auth import system_actor
 from service.clock import FixedClock
 from service.config import Settings
 from service.extensions import db
+from service.inputs import NewJurisdiction, NewUser
 from service.models import ApiToken, AuditEvent, Jurisdiction, PartyOrg, Unit, User
 from service.operations import jurisdictions, units, users
 from tests.conftest import ROLES, WORLD_TREE, Api, SessionApp, World, _truncate
-from tests.factories import new_credit_code, unit_payload
+from tests.factories import new_credit_code, new_unit, unit_payload
 
 UNITS = "/api/v1/units"
 JURISDICTIONS = "/api/v1/jurisdictions"
@@ -66,23 +67,18 @@ def shared(migrated: Settings, session_app: SessionApp) -> Iterator[Shared]:
     with app.app_context():
         for code, name, kind, parent in WORLD_TREE:
             ids[code] = jurisdictions.create(
-                actor, {"code": code, "name": name, "kind": kind, "parent_id": ids[parent] if parent else None}
+                actor, NewJurisdiction(code=code, name=name, kind=kind, parent_id=ids[parent] if parent else None)
             ).id
         for place in ("city", "east", "east_t1", "west_t1"):
             for role in ROLES:
                 key = f"{role}@{place}"
                 user = users.create(
                     actor,
-                    {
-                        "username": key.replace("@", "."),
-                        "display_name": key,
-                        "role": role,
-                        "jurisdiction_id": ids[place],
-                    },
+                    NewUser(username=key.replace("@", "."), display_name=key, role=role, jurisdiction_id=ids[place]),
                 )
                 user_ids[key] = user.id
                 tokens[key] = users.issue_token(actor, user, "test")[1]
-        target = units.create(actor, unit_payload(ids["east_t1"], name="靶子企业", employees=60))
+        target = units.create(actor, new_unit(ids["east_t1"], name="靶子企业", employees=60))
         target_id = target.id
     try:
         yield Shared(app, Api(app.test_client(), World(ids, tokens, user_ids)), target_id)
@@ -388,7 +384,7 @@ def other_unit_code(shared: Shared) -> Iterator[str]:
     """A second unit (created once, before the PATCH cases take their snapshots)."""
     with shared.app.app_context():
         code = new_credit_code()
-        units.create(system_actor("test"), unit_payload(shared.ids["east_t2"], credit_code=code))
+        units.create(system_actor("test"), new_unit(shared.ids["east_t2"], credit_code=code))
     yield code
 
 

@@ -22,7 +22,8 @@ from service.models import AuditEvent, Unit
 from service.operations import units
 from service.operations.common import Precondition
 from tests.conftest import World
-from tests.factories import new_credit_code, unit_payload
+from tests.factories import new_credit_code, new_unit, unit_payload
+from workflows.ledger import UnitChanges
 
 N = 8
 UNITS = "/api/v1/units"
@@ -70,7 +71,7 @@ def test_a_lost_update_is_refused_at_the_service_layer(app: Flask, world: World)
     row once locked, must fail, not overwrite."""
     actor = system_actor("test")
     with app.app_context():
-        unit_id = units.create(actor, unit_payload(world.ids["east_t1"], employees=60)).id
+        unit_id = units.create(actor, new_unit(world.ids["east_t1"], employees=60)).id
         read = units.get(actor, unit_id).version
         assert read == 1
         db.session.rollback()
@@ -83,9 +84,9 @@ def test_a_lost_update_is_refused_at_the_service_layer(app: Flask, world: World)
         return check
 
     with app.app_context():
-        assert units.update(actor, unit_id, {"employees": 70}, expects(read)).version == 2
+        assert units.update(actor, unit_id, UnitChanges.of({"employees": 70}), expects(read)).version == 2
     with app.app_context(), pytest.raises(ApiError) as refused:
-        units.update(actor, unit_id, {"employees": 40}, expects(read))
+        units.update(actor, unit_id, UnitChanges.of({"employees": 40}), expects(read))
     assert refused.value.status == 412
 
     employees, version, actions = unit_state(app, unit_id)
@@ -97,7 +98,7 @@ def test_a_lost_update_is_refused_at_the_service_layer(app: Flask, world: World)
 def test_concurrent_patches_with_the_same_if_match_let_exactly_one_win(app: Flask, world: World) -> None:
     token = world.tokens["handler@east_t1"]
     with app.app_context():
-        unit_id = units.create(system_actor("test"), unit_payload(world.ids["east_t1"], employees=60)).id
+        unit_id = units.create(system_actor("test"), new_unit(world.ids["east_t1"], employees=60)).id
     tag = f'"ledger_units-{unit_id}-v1"'
 
     def patch(client: Any, i: int) -> Any:
@@ -154,7 +155,7 @@ def test_concurrent_patches_to_different_units_all_succeed(app: Flask, world: Wo
     """The version check is per row: writers of different units do not refuse each other."""
     token = world.tokens["handler@east_t1"]
     with app.app_context():
-        ids = [units.create(system_actor("test"), unit_payload(world.ids["east_t1"])).id for _ in range(N)]
+        ids = [units.create(system_actor("test"), new_unit(world.ids["east_t1"])).id for _ in range(N)]
 
     def patch(client: Any, i: int) -> Any:
         return client.patch(

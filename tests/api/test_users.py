@@ -18,7 +18,7 @@ from sqlalchemy import func, select
 from service.extensions import db
 from service.models import ApiToken, AuditEvent, Jurisdiction, PartyOrg, Role, Unit, User
 from tests.conftest import ROLES, Api, World
-from tests.factories import unit_payload
+from tests.factories import new_unit
 
 
 def _new_user(world: World, place: str, username: str = "new.user", role: str = "handler") -> dict[str, Any]:
@@ -519,7 +519,7 @@ def test_cli_ledger_rescope(app: Flask) -> None:
     _tree(app)
     with app.app_context():
         place = db.session.execute(select(Jurisdiction.id).where(Jurisdiction.code == "c1-east")).scalar_one()
-        ids = [units.create(system_actor("t"), unit_payload(place, employees=n)).id for n in (40, 60, 120)]
+        ids = [units.create(system_actor("t"), new_unit(place, employees=n)).id for n in (40, 60, 120)]
         db.session.remove()
     unchanged = _cli(app, "ledger", "rescope")
     assert unchanged.exit_code == 0, unchanged.output

@@ -208,11 +208,11 @@ def test_case_page_shows_the_establishment_diagram_with_its_path(console: Consol
     from service.auth import system_actor
     from service.extensions import db
     from service.operations import establishment, units
-    from tests.factories import unit_payload
+    from tests.factories import new_unit
 
     actor = system_actor("test")
     with app.app_context():
-        unit = units.create(actor, unit_payload(api.world.ids["east_t1"], formal_members=3))
+        unit = units.create(actor, new_unit(api.world.ids["east_t1"], formal_members=3))
         case = establishment.create(actor, NewCase(unit_ids=[unit.id], form="branch", proposed_name="测试党支部"))
         establishment.submit(actor, case.id)
         case_id = case.id

@@ -15,11 +15,12 @@ from flask import Flask
 
 from service.auth import system_actor
 from service.extensions import db
+from service.inputs import NewUser
 from service.operations import establishment, units, users
 from tests.conftest import World
 from tests.console.browser import MARKS, Person, browser, live_server
 from tests.console.conftest import Console
-from tests.factories import unit_payload
+from tests.factories import new_unit
 from workflows.establishment import NewCase
 
 pytest.importorskip("playwright.sync_api", reason="playwright is not installed (dev extras)")
@@ -37,7 +38,7 @@ def _primary_committee(app: Flask, world: World) -> int:
     with app.app_context():
         unit = units.create(
             actor,
-            unit_payload(
+            new_unit(
                 world.ids["east_t1"],
                 name="青山重工机械股份有限公司",
                 employees=800,
@@ -124,15 +125,15 @@ def test_two_browsers_on_one_task_the_second_sees_the_conflict(
     with app.app_context():
         second = users.create(
             actor,
-            {
-                "username": "second.east_t1",
-                "display_name": "第二审批人",
-                "role": "approver",
-                "jurisdiction_id": world.ids["east_t1"],
-            },
+            NewUser(
+                username="second.east_t1",
+                display_name="第二审批人",
+                role="approver",
+                jurisdiction_id=world.ids["east_t1"],
+            ),
         )
         world.users["second@east_t1"] = second.id
-        unit = units.create(actor, unit_payload(world.ids["east_t1"], formal_members=3))
+        unit = units.create(actor, new_unit(world.ids["east_t1"], formal_members=3))
         case = establishment.create(actor, NewCase(unit_ids=[unit.id], form="branch", proposed_name="东一镇测试党支部"))
         establishment.submit(actor, case.id)
         db.session.remove()

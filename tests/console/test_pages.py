@@ -13,10 +13,11 @@ from sqlalchemy import event
 
 from service.auth import system_actor
 from service.extensions import db
+from service.inputs import NewUser
 from service.operations import establishment, units, users
 from tests.conftest import Api, World
 from tests.console.conftest import Console
-from tests.factories import unit_payload
+from tests.factories import new_unit
 from workflows.establishment import NewCase
 
 TODAY = "2026-09-25"
@@ -28,7 +29,7 @@ def _cases(app: Flask, world: World, n: int, place: str = "east_t1", members: in
     ids = []
     with app.app_context():
         for i in range(n):
-            unit = units.create(actor, unit_payload(world.ids[place], formal_members=members))
+            unit = units.create(actor, new_unit(world.ids[place], formal_members=members))
             case = establishment.create(
                 actor, NewCase(unit_ids=[unit.id], form="branch", proposed_name=f"测试党支部{place}{i}")
             )
@@ -119,12 +120,12 @@ def test_decide_then_a_second_approver_sees_the_conflict(app: Flask, console: Co
     with app.app_context():
         other = users.create(
             actor,
-            {
-                "username": "second.east_t1",
-                "display_name": "第二审批人",
-                "role": "approver",
-                "jurisdiction_id": world.ids["east_t1"],
-            },
+            NewUser(
+                username="second.east_t1",
+                display_name="第二审批人",
+                role="approver",
+                jurisdiction_id=world.ids["east_t1"],
+            ),
         )
         world.users["second@east_t1"] = other.id
         db.session.remove()

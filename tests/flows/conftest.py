@@ -21,6 +21,7 @@ EXTRA_APPROVERS = [
 def colleagues(app: Flask, world: World) -> World:
     """The world plus approver2..4@east_t1, approver2@east and approver2@west_t1, each with a token."""
     from service.auth import system_actor
+    from service.inputs import NewUser
     from service.operations import users
 
     actor = system_actor("test")
@@ -29,12 +30,12 @@ def colleagues(app: Flask, world: World) -> World:
             label = f"{name}@{place}"
             user = users.create(
                 actor,
-                {
-                    "username": label.replace("@", "."),
-                    "display_name": label,
-                    "role": "approver",
-                    "jurisdiction_id": world.ids[place],
-                },
+                NewUser(
+                    username=label.replace("@", "."),
+                    display_name=label,
+                    role="approver",
+                    jurisdiction_id=world.ids[place],
+                ),
             )
             world.users[label] = user.id
             world.tokens[label] = users.issue_token(actor, user, "test")[1]

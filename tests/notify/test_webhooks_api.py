@@ -12,6 +12,7 @@ from sqlalchemy import select
 from service.auth import system_actor
 from service.db import transaction
 from service.extensions import db
+from service.inputs import UserChanges
 from service.models import AuditEvent, Webhook, WebhookDelivery
 from service.operations import users, webhooks
 from service.vocab import WEBHOOK_EVENTS
@@ -270,5 +271,5 @@ def test_publish_reaches_only_subscribed_active_hooks_covering_the_place(app: Fl
 def test_a_deactivated_owner_gets_nothing(app: Flask, api: Api, world: World) -> None:
     register(api, "portal@east_t1", URL, ["*"])
     with app.app_context():
-        users.update(system_actor("test"), world.users["portal@east_t1"], {"active": False})
+        users.update(system_actor("test"), world.users["portal@east_t1"], UserChanges.of({"active": False}))
     assert _publish(app, "task.assigned", {"task_id": 1}, path_of(app, world, "east_t1")) == 0

@@ -116,7 +116,7 @@ def admin_user(user_id: int) -> Any:
         try:
             changes = forms.load(UserUpdateSchema(), integers=("jurisdiction_id",))
             if "active" not in request.form:  # an unchecked box is absent from the form
-                changes["active"] = False
+                changes = changes.setting(active=False)
             users.update(actor, user_id, changes)
         except forms.FormErrors as exc:
             return _render_user(actor, user_id, exc.errors)
@@ -193,8 +193,7 @@ def admin_jurisdiction(jurisdiction_id: int) -> Any:
     """Rename or (de)activate a jurisdiction."""
     actor = _actor()
     try:
-        changes = forms.load(JurisdictionUpdateSchema())
-        changes["active"] = "active" in request.form
+        changes = forms.load(JurisdictionUpdateSchema()).setting(active="active" in request.form)
         jurisdictions.update(actor, jurisdiction_id, changes)
     except forms.FormErrors as exc:
         flash("未能保存：" + "；".join(exc.errors.values()), "error")
@@ -272,8 +271,8 @@ def admin_routes() -> Any:
         raw = request.form.get("approver_ids", "").replace("，", ",").split(",")
         approver_ids = [int(x) for x in raw if x.strip().isdigit() and len(x.strip()) < 10]
         try:
-            data = forms.load(RouteSchema(), integers=("body_id",), extra={"approver_ids": approver_ids or None})
-            approvals.put_route(actor, data)
+            spec = forms.load(RouteSchema(), integers=("body_id",), extra={"approver_ids": approver_ids or None})
+            approvals.put_route(actor, spec)
         except forms.FormErrors as exc:
             errors = exc.errors
         except RuleViolation as exc:

@@ -258,8 +258,7 @@ def circulars_page() -> Any:
         if actor.role not in {r.value for r in CIRCULAR_ISSUERS}:
             raise Forbidden()  # the role gate of the API's POST (the list is for every reader)
         try:
-            data = forms.load(CircularCreateSchema(), integers=("jurisdiction_id",))
-            issued = circulars.issue(actor, data)
+            issued = circulars.issue(actor, forms.load(CircularCreateSchema(), integers=("jurisdiction_id",)))
         except forms.FormErrors as exc:
             errors = exc.errors
         except RuleViolation as exc:
