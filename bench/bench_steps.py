@@ -45,6 +45,7 @@ from service.inputs import NewJurisdiction, NewUser
 from service.models import ApprovalStep, ApprovalTask, Unit
 from service.operations import approvals, establishment, jurisdictions, users
 from workflows import credit_code
+from workflows.approval import Reply
 from workflows.establishment import Elected, FoundingMeeting, NewCase
 
 PEER_DIR = ROOT.parent.parent / "shared" / "peers" / "spiffworkflow"
@@ -151,7 +152,7 @@ def _instance(unit_id: int, primary: bool, today: date) -> int:
     steps += 1
     levels = [_people["approver"], _people["county_approver"]] if primary else [_people["approver"]]
     for n, approver in enumerate(levels, 1):
-        reply = {"approval_doc_no": f"组复〔2026〕{case_id}号", "approved_on": today, "meeting_on": today}
+        reply = Reply(approval_doc_no=f"组复〔2026〕{case_id}号", approved_on=today, meeting_on=today)
         final = {"reply": reply} if n == len(levels) else {}
         approvals.act(approver, _pending_task(case_id), "approve", comment="同意", **final)
         steps += 1

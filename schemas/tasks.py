@@ -4,16 +4,16 @@ from marshmallow import Schema, fields, validate
 
 from schemas.common import LoadsInto, count, ident, one_of, text
 from schemas.dates import business_date
-from workflows.approval import RouteSpec
+from workflows.approval import RouteSpec, TaskDecision, TaskVote
 from workflows.registry import APPROVAL_WORKFLOWS
 
-REPLY = {
-    "approval_doc_no": text(
-        64, load_default=None, metadata={"description": "批复文号; required on the final approval"}
-    ),
-    "approved_on": business_date(load_default=None),
-    "meeting_on": business_date(load_default=None, metadata={"description": "Date of the deciding committee meeting"}),
-}
+
+class _WithReply(LoadsInto):
+    """The reply (批复) a deciding action or vote may carry; required by the workflow on the final approval."""
+
+    approval_doc_no = text(64, load_default=None, metadata={"description": "批复文号; required on the final approval"})
+    approved_on = business_date(load_default=None)
+    meeting_on = business_date(load_default=None, metadata={"description": "Date of the deciding committee meeting"})
 
 
 class TaskSchema(Schema):
@@ -39,12 +39,14 @@ class InboxQuerySchema(Schema):
     overdue = fields.Boolean()
 
 
-class DecideSchema(Schema.from_dict(REPLY)):  # type: ignore[misc]
+class DecideSchema(_WithReply):
+    into = TaskDecision
     action = one_of(["approve", "reject", "return"], required=True)
     comment = text(2000, load_default=None, metadata={"description": "Required to reject or return"})
 
 
-class VoteSchema(Schema.from_dict(REPLY)):  # type: ignore[misc]
+class VoteSchema(_WithReply):
+    into = TaskVote
     members = fields.Integer(strict=True, required=True, validate=validate.Range(min=1, max=99))
     present = count(required=True)
     votes_for = count(required=True)

@@ -117,9 +117,12 @@ def test_role_groups_are_defined_only_in_service_roles() -> None:
 
 # A parameter with one of these names carries what a caller asks a command to do; so does any parameter of a
 # function with one of these names. Reads keep their filters (`f`, `filters`), audit its snapshots.
-INPUT_NAMES = {"data", "changes", "body", "patch", "spec", "new", "fields"}
-COMMAND_NAMES = {"create", "update", "issue", "put_route", "register", "update_webhook"}
-UNTYPED = {"dict[str, Any]", "Mapping[str, Any]", "dict", "Any"}
+INPUT_NAMES = {"data", "changes", "body", "patch", "spec", "new", "fields", "reply", "tally"}
+COMMAND_NAMES = {"create", "update", "issue", "put_route", "register", "update_webhook", "act"}
+
+
+def _untyped(annotation: str) -> bool:
+    return annotation in {"dict", "Any"} or annotation.startswith(("dict[", "Mapping["))
 
 
 def _untyped_inputs(tree: ast.Module) -> Iterator[tuple[int, str]]:
@@ -132,7 +135,7 @@ def _untyped_inputs(tree: ast.Module) -> Iterator[tuple[int, str]]:
             if arg.annotation is None or not (arg.arg in INPUT_NAMES or node.name in COMMAND_NAMES):
                 continue
             annotation = ast.unparse(arg.annotation).replace(" | None", "")
-            if annotation in UNTYPED:
+            if _untyped(annotation):
                 yield node.lineno, f"{node.name}({arg.arg}: {ast.unparse(arg.annotation)})"
 
 
@@ -158,6 +161,9 @@ def test_the_checks_see_what_they_forbid() -> None:
     assert "service.operations.units" in names
     assert ROLES_MODULE.exists() and list(_role_lists(_tree(ROLES_MODULE)))
     assert list(_untyped_inputs(ast.parse("def create(actor: Actor, data: dict[str, Any]) -> Unit: ...")))
+    assert list(_untyped_inputs(ast.parse("def act(a: Actor, t: int, *, reply: dict[str, Any] | None) -> None: ...")))
+    assert list(_untyped_inputs(ast.parse("def act(a: Actor, t: int, *, tally: dict[str, int]) -> None: ...")))
+    assert not list(_untyped_inputs(ast.parse("def act(a: Actor, t: int, *, reply: Reply | None) -> None: ...")))
     assert list(_untyped_inputs(ast.parse("def close(actor: Actor, i: int, changes: dict[str, Any] | None): ...")))
     assert list(_untyped_inputs(ast.parse("def issue(actor: Actor, what: Mapping[str, Any]) -> None: ...")))
     assert not list(_untyped_inputs(ast.parse("def create(actor: Actor, new: NewUnit) -> Unit: ...")))

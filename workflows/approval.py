@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
+from datetime import date
 from enum import StrEnum
 from types import MappingProxyType
 from typing import TypeAlias
@@ -116,6 +117,47 @@ class Decision:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "action", Action(self.action))
+
+
+@dataclass(frozen=True)
+class Reply(Input):
+    """The reply (批复) the final approval carries: its number and dates. The workflow whose step closes
+    decides what is required (establishment: the number; dates default to today)."""
+
+    approval_doc_no: str | None = None
+    approved_on: date | None = None
+    meeting_on: date | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class TaskDecision(Reply):
+    """Approve, reject or return a task (a reason is required to reject or return)."""
+
+    action: str
+    comment: str | None = None
+
+    @property
+    def reply(self) -> Reply:
+        return Reply(self.approval_doc_no, self.approved_on, self.meeting_on)
+
+
+@dataclass(frozen=True, kw_only=True)
+class TaskVote(Reply):
+    """A committee meeting's result on a committee_vote task."""
+
+    members: int
+    present: int
+    votes_for: int
+    votes_against: int
+    comment: str | None = None
+
+    @property
+    def tally(self) -> VoteTally:
+        return VoteTally(self.members, self.present, self.votes_for, self.votes_against)
+
+    @property
+    def reply(self) -> Reply:
+        return Reply(self.approval_doc_no, self.approved_on, self.meeting_on)
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from service.auth import current_actor, require_roles
 from service.operations import approvals
 from service.operations.common import paginate
 from service.roles import ADMINS, DECIDERS
-from workflows.approval import RouteSpec
+from workflows.approval import RouteSpec, TaskDecision, TaskVote
 
 blp = Blueprint("tasks", __name__, url_prefix="/api/v1/tasks", description="Approval tasks and the inbox (待办)")
 routes_blp = Blueprint(
@@ -30,8 +30,6 @@ routes_blp = Blueprint(
     url_prefix="/api/v1/approval-routes",
     description="How each body decides: approval mode and approvers per level",
 )
-
-REPLY_KEYS = ("approval_doc_no", "approved_on", "meeting_on")
 
 
 def _one(task: Any) -> Any:
@@ -80,10 +78,9 @@ def release(task_id: int) -> Any:
 @blp.response(200, TaskSchema)
 @errors(blp, 400, 403, 404, 409, 422)
 @require_roles(*DECIDERS)
-def decide(data: dict[str, Any], task_id: int) -> Any:
+def decide(data: TaskDecision, task_id: int) -> Any:
     """Approve, reject or return (退回). The final approval carries the reply: approval_doc_no (批复文号)."""
-    reply = {k: data.get(k) for k in REPLY_KEYS}
-    return _one(approvals.act(current_actor(), task_id, data["action"], comment=data["comment"], reply=reply))
+    return _one(approvals.act(current_actor(), task_id, data.action, comment=data.comment, reply=data.reply))
 
 
 @blp.route("/<int:task_id>/vote", methods=["POST"])
@@ -91,12 +88,12 @@ def decide(data: dict[str, Any], task_id: int) -> Any:
 @blp.response(200, TaskSchema)
 @errors(blp, 400, 403, 404, 409, 422)
 @require_roles(*DECIDERS)
-def vote(data: dict[str, Any], task_id: int) -> Any:
+def vote(data: TaskVote, task_id: int) -> Any:
     """Record a committee meeting's vote (committee_vote steps): quorum more than half of the members,
     carried with more than half of ALL members."""
-    tally = {k: data[k] for k in ("members", "present", "votes_for", "votes_against")}
-    reply = {k: data.get(k) for k in REPLY_KEYS}
-    return _one(approvals.act(current_actor(), task_id, "vote", comment=data["comment"], tally=tally, reply=reply))
+    return _one(
+        approvals.act(current_actor(), task_id, "vote", comment=data.comment, tally=data.tally, reply=data.reply)
+    )
 
 
 @blp.route("/<int:task_id>/delegate", methods=["POST"])

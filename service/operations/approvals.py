@@ -12,7 +12,7 @@ in the same transaction."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import asdict, dataclass, replace
 from datetime import date
 from functools import partial
 from operator import contains
@@ -58,7 +58,7 @@ class StepClosed:
     step: ApprovalStep
     status: StepStatus
     comment: str | None
-    reply: dict[str, Any]
+    reply: engine.Reply
     subject: Any  # the workflow's row the step decides, locked with the step
 
 
@@ -539,8 +539,8 @@ def act(
     *,
     comment: str | None = None,
     delegate_to: int | None = None,
-    tally: dict[str, int] | None = None,
-    reply: dict[str, Any] | None = None,
+    tally: engine.VoteTally | None = None,
+    reply: engine.Reply | None = None,
 ) -> ApprovalTask:
     """approve / reject / return / delegate / comment / vote on a task, in one transaction with whatever the
     workflow's handler does when the step closes."""
@@ -597,8 +597,8 @@ def _act(
     *,
     comment: str | None,
     delegate_to: int | None,
-    tally: dict[str, int] | None,
-    reply: dict[str, Any] | None,
+    tally: engine.VoteTally | None,
+    reply: engine.Reply | None,
 ) -> ApprovalTask:
     subject, step, tasks, candidate, offered = lock_for_decision(actor, task_id)
     task = next(t for t in tasks if t.id == task_id)
@@ -616,7 +616,7 @@ def _act(
     if action == "vote":
         if tally is None:
             raise RuleViolation("tally_required", "请录入表决结果", "tally")
-        outcome = engine.record_vote(state, actor.user_id, comment=comment, **tally)
+        outcome = engine.record_vote(state, actor.user_id, comment=comment, **asdict(tally))
     else:
         if action == Action.DELEGATE:
             delegate_to = _colleague(actor, step, delegate_to).id
@@ -628,6 +628,7 @@ def _act(
             delegate_to=delegate_to,
         )
     decision = outcome.step.decisions[-1]
+    counted = asdict(tally) if tally is not None else None  # as stored (JSON) and audited
     step.decisions = [
         *(step.decisions or ()),
         {
@@ -635,7 +636,7 @@ def _act(
             "action": decision.action.value,
             "comment": decision.comment,
             "delegate_to": decision.delegate_to,
-            "tally": tally,
+            "tally": counted,
         },
     ]
     _log(
@@ -644,7 +645,7 @@ def _act(
         action if action != "vote" else decision.action.value,
         comment=decision.comment,
         delegate_to=delegate_to if action == Action.DELEGATE else None,
-        tally=tally,
+        tally=counted,
     )
     if action == Action.DELEGATE:
         task.assignee_id, task.claimed_at = delegate_to, None
@@ -675,7 +676,7 @@ def _act(
     if outcome.decided:
         # Every change to the step and its tasks before anything flushes: each row is written by one UPDATE.
         with db.session.no_autoflush:
-            step.status, step.closed_at, step.tally = outcome.status.value, now(), tally
+            step.status, step.closed_at, step.tally = outcome.status.value, now(), counted
             for t in tasks:
                 if t.status in ("open", "waiting"):
                     t.status = "cancelled"
@@ -683,7 +684,9 @@ def _act(
         if offered:
             _close_offers([t.id for t in tasks])
         with db.session.no_autoflush:
-            _HANDLERS[step.workflow](StepClosed(actor, step, outcome.status, decision.comment, reply or {}, subject))
+            _HANDLERS[step.workflow](
+                StepClosed(actor, step, outcome.status, decision.comment, reply or engine.Reply(), subject)
+            )
     db.session.flush()
     return task
 

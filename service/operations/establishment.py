@@ -440,11 +440,11 @@ def on_step_closed(ev: approvals.StepClosed) -> None:
     elif ev.step.level + 1 < len(rules.approval_chain(case.form, settings())):
         _open_level(ev.actor, case, ev.step.level + 1)
     else:
-        doc_no = (ev.reply.get("approval_doc_no") or "").strip()
+        doc_no = (ev.reply.approval_doc_no or "").strip()
         if not doc_no:
             raise RuleViolation("approval_doc_no_required", "最终批复须填写批复文号", "approval_doc_no")
-        approved_on: date = ev.reply.get("approved_on") or today()
-        meeting_on: date | None = ev.reply.get("meeting_on")
+        approved_on = ev.reply.approved_on or today()
+        meeting_on = ev.reply.meeting_on
         rules.check_decision_dates(
             submitted_on=_civil_date(case.submitted_at), today=today(), meeting_on=meeting_on, approved_on=approved_on
         )

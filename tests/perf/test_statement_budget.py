@@ -23,6 +23,7 @@ from service.extensions import db
 from tests.conftest import Api
 from tests.flows.helpers import DOC_NO, TODAY, make_unit, meeting, new_case, route, submit, task_for
 from tests.supervision.helpers import issued
+from workflows.approval import Reply, VoteTally
 from workflows.establishment import FoundingMeeting
 
 TRANSACTION_CONTROL = ("SAVEPOINT", "RELEASE", "ROLLBACK", "BEGIN", "COMMIT")
@@ -88,12 +89,12 @@ def test_decision_that_closes_the_step_and_approves_the_case(app: Flask, api: Ap
     warm(app, api)
     case_id = submitted(api)
     task = task_for(api, "approver@east_t1", case_id)
-    reply = {"approval_doc_no": DOC_NO}
+    reply = Reply(approval_doc_no=DOC_NO)
     with app.app_context():
         approver = actor(api, "approver@east_t1")
     with app.app_context(), counting() as statements:
         if mode == "committee_vote":
-            tally = {"members": 9, "present": 7, "votes_for": 6, "votes_against": 1}
+            tally = VoteTally(members=9, present=7, votes_for=6, votes_against=1)
             approvals.act(approver, task["id"], "vote", tally=tally, reply=reply)
         else:
             approvals.act(approver, task["id"], "approve", reply=reply)
@@ -123,7 +124,7 @@ def test_founding(app: Flask, api: Api) -> None:
     case_id = submitted(api)
     task = task_for(api, "approver@east_t1", case_id)
     with app.app_context():
-        approvals.act(actor(api, "approver@east_t1"), task["id"], "approve", reply={"approval_doc_no": DOC_NO})
+        approvals.act(actor(api, "approver@east_t1"), task["id"], "approve", reply=Reply(approval_doc_no=DOC_NO))
     data = FoundingMeeting.of({**meeting(3), "held_on": date.fromisoformat(TODAY)})
     with app.app_context():
         portal = actor(api, "portal@east")

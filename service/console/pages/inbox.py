@@ -52,7 +52,6 @@ HISTORY_LABELS = {
     "task.comment": "发表意见",
 }
 DECISION_LABELS = {"approve": "同意", "reject": "不同意", "return": "退回修改", "vote": "录入表决结果"}
-REPLY_KEYS = ("approval_doc_no", "approved_on", "meeting_on")
 LIGHT_CHOICES = (("red", "红灯（逾期）"), ("yellow", "黄灯（临期）"), ("green", "绿灯（正常）"))
 
 
@@ -209,11 +208,10 @@ def task_decide(task_id: int) -> Any:
     task = approvals.get_task(actor, task_id)
     try:
         data = forms.load(DecideSchema())
-        reply = {k: data.get(k) for k in REPLY_KEYS}
-        approvals.act(actor, task_id, data["action"], comment=data["comment"], reply=reply)
+        approvals.act(actor, task_id, data.action, comment=data.comment, reply=data.reply)
     except (forms.FormErrors, RuleViolation) as exc:
         return _after_refusal(actor, task, task.subject_id, exc, "decide")
-    flash(f"已办理：{DECISION_LABELS[data['action']]}（任务 {task_id}）", "success")
+    flash(f"已办理：{DECISION_LABELS[data.action]}（任务 {task_id}）", "success")
     return redirect(url_for("console.inbox"))
 
 
@@ -224,12 +222,10 @@ def task_vote(task_id: int) -> Any:
     task = approvals.get_task(actor, task_id)
     try:
         data = forms.load(VoteSchema(), integers=("members", "present", "votes_for", "votes_against"))
-        tally = {k: data[k] for k in ("members", "present", "votes_for", "votes_against")}
-        reply = {k: data.get(k) for k in REPLY_KEYS}
-        approvals.act(actor, task_id, "vote", comment=data["comment"], tally=tally, reply=reply)
+        approvals.act(actor, task_id, "vote", comment=data.comment, tally=data.tally, reply=data.reply)
     except (forms.FormErrors, RuleViolation) as exc:
         return _after_refusal(actor, task, task.subject_id, exc, "vote")
-    flash(f"已录入表决结果：赞成{tally['votes_for']}票，反对{tally['votes_against']}票（任务 {task_id}）", "success")
+    flash(f"已录入表决结果：赞成{data.votes_for}票，反对{data.votes_against}票（任务 {task_id}）", "success")
     return redirect(url_for("console.inbox"))
 
 
