@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 from flask import Flask
@@ -32,6 +33,41 @@ from service.config import Settings, normalise_database_url
 from service.extensions import TEST_CONNECTION, db
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Under pytest-xdist (`make test` runs `-n auto`) each worker process gets its own database and Redis
+    database: DATABASE_URL's database + `_gw<N>` (created if missing), REDIS_URL's db + N. They are set in
+    the environment, so whatever reads it — the workers and schedulers tests start included — uses them.
+    Without DATABASE_URL / REDIS_URL each worker has its own temporary SQLite file and embedded Redis."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if not worker:
+        return
+    if os.environ.get("DATABASE_URL"):
+        os.environ["DATABASE_URL"] = _worker_database(os.environ["DATABASE_URL"], worker)
+    if os.environ.get("REDIS_URL"):
+        os.environ["REDIS_URL"] = _worker_redis(os.environ["REDIS_URL"], int(worker.removeprefix("gw")))
+
+
+def _worker_database(raw: str, worker: str) -> str:
+    url = make_url(normalise_database_url(raw))
+    if not url.drivername.startswith("postgresql"):
+        return url.set(database=f"{url.database}.{worker}").render_as_string(hide_password=False)
+    name = f"{url.database}_{worker}"
+    admin = create_engine(url.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        if conn.execute(text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": name}).first() is None:
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+    admin.dispose()
+    return url.set(database=name).render_as_string(hide_password=False)
+
+
+def _worker_redis(raw: str, n: int) -> str:
+    parts = urlsplit(raw)
+    base = int(parts.path.strip("/") or 0)
+    if base + n > 15:  # Redis' default `databases 16`
+        raise pytest.UsageError(f"REDIS_URL db {base} + {n} workers passes db 15: use fewer workers (-n)")
+    return urlunsplit(parts._replace(path=f"/{base + n}"))
 
 
 def _reset_postgres(url: str) -> None:
