@@ -234,7 +234,10 @@ def test_admin_replaces_a_template_for_the_body_and_its_subtree(app: Flask, api:
     assert again.status_code == 409 and again.json["message"] == "该单位没有自定义的督办单模板"
     with app.app_context():
         actions = [
-            e.action for e in db.session.query(AuditEvent).filter(AuditEvent.subject_type == "document_template")
+            e.action
+            for e in db.session.query(AuditEvent)
+            .filter(AuditEvent.subject_type == "document_template")
+            .order_by(AuditEvent.id)
         ]
     assert actions == ["document_template.upload", "document_template.upload", "document_template.reset"]
 
