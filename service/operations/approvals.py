@@ -402,12 +402,20 @@ def claim(actor: Actor, task_id: int) -> ApprovalTask:
         return _claim(actor, task_id)
 
 
+def require_may_claim(task: ApprovalTask, is_candidate: Callable[[], bool]) -> None:
+    """May a candidate claim this task now? The one rule of claim() (whose conditional UPDATE repeats the
+    state part against a concurrent claimer) and of task_options()."""
+    if not is_candidate():
+        raise Forbidden("您不在该任务的候选人范围内")
+    if task.status != "open" or task.assignee_id is not None:
+        raise Conflict("task_claimed", "该任务已被他人认领或已办结")
+
+
 def _claim(actor: Actor, task_id: int) -> ApprovalTask:
     task = get_task(actor, task_id)
     if task.assignee_id == actor.user_id:
         return task
-    if not _is_candidate(actor, task.id):
-        raise Forbidden("您不在该任务的候选人范围内")
+    require_may_claim(task, partial(_is_candidate, actor, task.id))
     claimed = rowcount(
         db.session.execute(
             update(ApprovalTask)
@@ -416,7 +424,7 @@ def _claim(actor: Actor, task_id: int) -> ApprovalTask:
             .execution_options(synchronize_session=False)
         )
     )
-    if not claimed:
+    if not claimed:  # someone claimed it since it was read
         raise Conflict("task_claimed", "该任务已被他人认领或已办结")
     db.session.refresh(task)
     _log(actor, task, "claim")
@@ -429,10 +437,18 @@ def release(actor: Actor, task_id: int) -> ApprovalTask:
         return _release(actor, task_id)
 
 
+def require_may_release(actor: Actor, task: ApprovalTask, has_candidates: Callable[[], bool]) -> None:
+    """May the actor give this task back to its group now? The one rule of release() (whose conditional
+    UPDATE repeats the state part) and of task_options()."""
+    if not has_candidates():
+        raise Conflict("task_not_claimable", "指定给个人的任务不能退回候选组，请使用转办")
+    if task.status != "open" or task.assignee_id != actor.user_id:
+        raise Conflict("task_not_held", "您没有认领该任务")
+
+
 def _release(actor: Actor, task_id: int) -> ApprovalTask:
     task = get_task(actor, task_id)
-    if not _has_candidates(task.id):
-        raise Conflict("task_not_claimable", "指定给个人的任务不能退回候选组，请使用转办")
+    require_may_release(actor, task, partial(_has_candidates, task.id))
     released = rowcount(
         db.session.execute(
             update(ApprovalTask)
@@ -441,7 +457,7 @@ def _release(actor: Actor, task_id: int) -> ApprovalTask:
             .execution_options(synchronize_session=False)
         )
     )
-    if not released:
+    if not released:  # decided, delegated or released since it was read
         raise Conflict("task_not_held", "您没有认领该任务")
     db.session.refresh(task)
     _log(actor, task, "release")
@@ -530,6 +546,65 @@ def decisions_open_to(actor: Actor, workflow: str, subject_ids: list[int]) -> di
             continue
         out[step.subject_id] = engine.decisions_for(step.mode)
     return out
+
+
+@dataclass(frozen=True)
+class TaskOptions:
+    """What an approver may do on one task now besides deciding, by the API's action names (claim, release,
+    delegate, comment), and who may receive it if delegated: (user id, name), by name."""
+
+    actions: tuple[str, ...] = ()
+    colleagues: tuple[tuple[int, str], ...] = ()
+
+
+def task_options(actor: Actor, task: ApprovalTask) -> TaskOptions:
+    """The role check of the task endpoints and the rules claim(), release() and act() apply
+    (require_may_claim, require_may_release, require_may_act and the engine's "already decided"), for one
+    task. Colleagues: the body's active approvers not already on the step (act() checks again)."""
+    if actor.role not in DECIDERS or actor.user_id is None:
+        return TaskOptions()
+    me = actor.user_id
+    flags = db.session.execute(
+        select(
+            exists().where(
+                TaskCandidate.task_id == task.id,
+                TaskCandidate.role == actor.role,
+                TaskCandidate.body_id == actor.jurisdiction_id,
+            ),
+            exists().where(TaskCandidate.task_id == task.id),
+        )
+    ).one()
+    candidate, offered = bool(flags[0]), bool(flags[1])
+    actions: list[str] = []
+    for name, check in (
+        ("claim", partial(require_may_claim, task, lambda: candidate)),
+        ("release", partial(require_may_release, actor, task, lambda: offered)),
+    ):
+        try:
+            check()
+        except (Conflict, Forbidden):
+            continue
+        actions.append(name)
+    step = task.step
+    try:
+        require_may_act(actor, step, task, lambda: candidate, lambda: offered)
+    except (Conflict, Forbidden):
+        return TaskOptions(tuple(actions))
+    state = _step_state(step, tasks_of([step.id]))
+    colleagues: tuple[tuple[int, str], ...] = ()
+    if not state.has_decided(me):
+        actions.append("delegate")
+        taken = set(state.approvers) | {me}
+        ids = [u for u in _body_approvers(step.body_id) if u not in taken]
+        if ids:
+            colleagues = tuple(
+                (row.id, row.display_name)
+                for row in db.session.execute(
+                    select(User.id, User.display_name).where(User.id.in_(ids)).order_by(User.display_name, User.id)
+                )
+            )
+    actions.append("comment")
+    return TaskOptions(tuple(actions), colleagues)
 
 
 def act(

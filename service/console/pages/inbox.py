@@ -11,7 +11,7 @@ from typing import Any
 from flask import flash, redirect, render_template, request, url_for
 
 from schemas.establishment import FoundSchema
-from schemas.tasks import DecideSchema, VoteSchema
+from schemas.tasks import CommentSchema, DecideSchema, DelegateSchema, VoteSchema
 from service.api.presenters import history_view, steps_view, tasks_view
 from service.auth import Actor
 from service.clock import today
@@ -52,6 +52,7 @@ HISTORY_LABELS = {
     "task.comment": "发表意见",
 }
 DECISION_LABELS = {"approve": "同意", "reject": "不同意", "return": "退回修改", "vote": "录入表决结果"}
+TASK_ACTION_LABELS = {"claim": "签收", "release": "退回到组", "delegate": "转办", "comment": "添加意见"}
 LIGHT_CHOICES = (("red", "红灯（逾期）"), ("yellow", "黄灯（临期）"), ("green", "绿灯（正常）"))
 
 
@@ -150,6 +151,8 @@ def _case_context(actor: Actor, case: EstablishmentCase, task: ApprovalTask | No
         "decisions": [a for a in allowed if a in DECISION_LABELS],
         "may_found": "found" in allowed and actor.role in CASE_APPLICANTS,
         "decision_labels": DECISION_LABELS,
+        "options": approvals.task_options(actor, task) if task is not None else approvals.TaskOptions(),
+        "task_action_labels": TASK_ACTION_LABELS,
         "mode_labels": {m.value: MODE_LABELS_ZH[m] for m in ApprovalMode},
         "today": today(),
         "workflow_label": WORKFLOW_LABELS.get(cases.WORKFLOW, cases.WORKFLOW),
@@ -190,15 +193,27 @@ def case_page(case_id: int) -> Any:
     return _render_case(_actor(), case_id, None)
 
 
-def _after_refusal(actor: Actor, task: ApprovalTask | None, case_id: int, exc: Exception, form: str) -> Any:
+def _after_refusal(
+    actor: Actor,
+    task: ApprovalTask | None,
+    case_id: int,
+    exc: Exception,
+    form: str,
+    shown: frozenset[str] | None = None,
+) -> Any:
     """A refusal re-renders the page with what is true now: a conflict (someone acted first) plainly, 409;
-    a rule or an invalid field next to the field, 422."""
+    a rule or an invalid field next to the field, 422 (when `shown` names the form's fields, a message about
+    any other field goes above the page)."""
     if isinstance(exc, forms.FormErrors):
-        return _render_case(actor, case_id, task, status=422, errors=exc.errors, form=form)
-    if isinstance(exc, Conflict):
+        errors = exc.errors
+    elif isinstance(exc, Conflict):
         return _render_case(actor, case_id, task, status=409, conflict=exc.message, form=form)
-    assert isinstance(exc, RuleViolation)
-    return _render_case(actor, case_id, task, status=422, errors={exc.field or "_": exc.message}, form=form)
+    else:
+        assert isinstance(exc, RuleViolation)
+        errors = {exc.field or "_": exc.message}
+    if shown is not None:
+        errors = {(k if k in shown else "_"): v for k, v in errors.items()}
+    return _render_case(actor, case_id, task, status=422, errors=errors, form=form)
 
 
 @bp.route("/tasks/<int:task_id>/decide", methods=["POST"], endpoint="task_decide")
@@ -227,6 +242,61 @@ def task_vote(task_id: int) -> Any:
         return _after_refusal(actor, task, task.subject_id, exc, "vote")
     flash(f"已录入表决结果：赞成{data.votes_for}票，反对{data.votes_against}票（任务 {task_id}）", "success")
     return redirect(url_for("console.inbox"))
+
+
+@bp.route("/tasks/<int:task_id>/claim", methods=["POST"], endpoint="task_claim")
+@page(*DECIDERS)
+def task_claim(task_id: int) -> Any:
+    actor = _actor()
+    task = approvals.get_task(actor, task_id)
+    try:
+        approvals.claim(actor, task_id)
+    except RuleViolation as exc:
+        return _after_refusal(actor, task, task.subject_id, exc, "claim", frozenset())
+    flash(f"已签收（任务 {task_id}），请办理", "success")
+    return redirect(url_for("console.task", task_id=task_id))
+
+
+@bp.route("/tasks/<int:task_id>/release", methods=["POST"], endpoint="task_release")
+@page(*DECIDERS)
+def task_release(task_id: int) -> Any:
+    actor = _actor()
+    task = approvals.get_task(actor, task_id)
+    try:
+        approvals.release(actor, task_id)
+    except RuleViolation as exc:
+        return _after_refusal(actor, task, task.subject_id, exc, "release", frozenset())
+    flash(f"已退回到组（任务 {task_id}），本单位审批人均可签收", "success")
+    return redirect(url_for("console.inbox"))
+
+
+@bp.route("/tasks/<int:task_id>/delegate", methods=["POST"], endpoint="task_delegate")
+@page(*DECIDERS)
+def task_delegate(task_id: int) -> Any:
+    actor = _actor()
+    task = approvals.get_task(actor, task_id)
+    try:
+        data = forms.load(DelegateSchema(), integers=("to_user_id",))
+        approvals.act(actor, task_id, "delegate", comment=data["comment"], delegate_to=data["to_user_id"])
+    except (forms.FormErrors, RuleViolation) as exc:
+        shown = frozenset({"to_user_id", "delegate_to", "comment"})
+        return _after_refusal(actor, task, task.subject_id, exc, "delegate", shown)
+    flash(f"已转办（任务 {task_id}），同事将在待办中收到", "success")
+    return redirect(url_for("console.inbox"))
+
+
+@bp.route("/tasks/<int:task_id>/comment", methods=["POST"], endpoint="task_comment")
+@page(*DECIDERS)
+def task_comment(task_id: int) -> Any:
+    actor = _actor()
+    task = approvals.get_task(actor, task_id)
+    try:
+        data = forms.load(CommentSchema())
+        approvals.act(actor, task_id, "comment", comment=data["comment"])
+    except (forms.FormErrors, RuleViolation) as exc:
+        return _after_refusal(actor, task, task.subject_id, exc, "comment", frozenset({"comment"}))
+    flash(f"已添加意见（任务 {task_id}）", "success")
+    return redirect(url_for("console.task", task_id=task_id))
 
 
 def _elected_from_form() -> list[dict[str, Any]]:
