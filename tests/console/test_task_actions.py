@@ -80,12 +80,17 @@ def test_claim_then_release_through_the_forms(app: Flask, console: Console, worl
     assert _forms(page) == {"claim", "delegate", "comment", "vote", "decide"}
     assert ">签收<" in page and "退回到组" not in page
 
+    # 待办 offers 签收 on the group's unclaimed task too (the same route)
+    inbox = console.get("/inbox", as_=ME).get_data(as_text=True)
+    assert f'data-claim="{task}"' in inbox and f'action="/tasks/{task}/claim"' in inbox
+
     res = console.post(f"/tasks/{task}/claim", as_=ME)
     assert res.status_code == 302 and res.headers["Location"] == f"/tasks/{task}"
     assert _task(app, task).assignee_id == me
     assert _audit(app, case_id) == [("task.claim", me, None)]
     page = console.get(f"/tasks/{task}", as_=ME).get_data(as_text=True)
     assert "已签收" in page
+    assert f'data-claim="{task}"' not in console.get("/inbox", as_=ME).get_data(as_text=True)
     assert _forms(page) == {"release", "delegate", "comment", "vote", "decide"}
     # the colleague no longer has anything to do on it
     assert 'id="no-actions"' in console.get(f"/tasks/{task}", as_=SECOND).get_data(as_text=True)
@@ -95,7 +100,7 @@ def test_claim_then_release_through_the_forms(app: Flask, console: Console, worl
     assert _task(app, task).assignee_id is None
     assert [a for a, *_ in _audit(app, case_id)] == ["task.claim", "task.release"]
     assert "已退回到组" in console.get("/inbox", as_=ME).get_data(as_text=True)
-    assert f'data-task="{task}"' in console.get("/inbox", as_=SECOND).get_data(as_text=True)
+    assert f'data-claim="{task}"' in console.get("/inbox", as_=SECOND).get_data(as_text=True)
 
 
 def test_claiming_a_claimed_task_or_releasing_someone_elses_changes_nothing(
