@@ -188,7 +188,7 @@ def test_comment_without_deciding(app: Flask, console: Console, world: World) ->
     comments = page[page.index('id="comments"') :]
     assert "材料齐全，建议同意" in comments[: comments.index("</ul>")]
     history = page[page.index('id="history"') :]
-    assert "发表意见" in history[: history.index("</ol>")]
+    assert "添加意见" in history[: history.index("</ol>")]
     # the case page shows it to anyone in scope, as the API's history does
     assert "材料齐全，建议同意" in console.get(f"/cases/{case_id}", as_="handler@east_t1").get_data(as_text=True)
 

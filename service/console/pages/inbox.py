@@ -43,13 +43,13 @@ HISTORY_LABELS = {
     "establishment.return_for_changes": "退回修改",
     "establishment.found": "登记成立",
     "approval_step.open": "进入审批环节",
-    "task.claim": "认领任务",
-    "task.release": "退回候选组",
+    "task.claim": "签收",
+    "task.release": "退回到组",
     "task.approve": "同意",
     "task.reject": "不同意",
     "task.return": "退回修改",
     "task.delegate": "转办",
-    "task.comment": "发表意见",
+    "task.comment": "添加意见",
 }
 DECISION_LABELS = {"approve": "同意", "reject": "不同意", "return": "退回修改", "vote": "录入表决结果"}
 TASK_ACTION_LABELS = {"claim": "签收", "release": "退回到组", "delegate": "转办", "comment": "添加意见"}
