@@ -108,7 +108,18 @@ def settings(tmp_path_factory: pytest.TempPathFactory, redis_url: str) -> Settin
     else:
         url = f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.db'}"
     base = Settings.from_env()
-    return Settings(**{**base.__dict__, "database_url": url, "redis_url": redis_url, "embedded_database": not raw})
+    # The configuration caches are forgotten before every test and at once on this process's own changes; a
+    # wall-clock re-check (1 s by default) would add a statement at random to the pages tests count on a busy
+    # machine. Tests of the re-check set their own interval (tests/test_config_cache.py).
+    return Settings(
+        **{
+            **base.__dict__,
+            "database_url": url,
+            "redis_url": redis_url,
+            "embedded_database": not raw,
+            "config_check_seconds": 3600.0,
+        }
+    )
 
 
 @pytest.fixture(scope="session")
