@@ -55,7 +55,9 @@ def get_report(args: dict[str, Any]) -> Any:
 @require_roles(*COVERAGE_READERS)
 def export_report(args: dict[str, Any]) -> Response:
     """The coverage report as .xlsx: totals and each child jurisdiction, and a sheet by unit kind."""
-    return send_xlsx(coverage_exports.report_workbook(current_actor(), args.get("jurisdiction_id")), "覆盖情况")
+    return send_xlsx(
+        coverage_exports.report_workbook(current_actor(), args.get("jurisdiction_id")), "覆盖情况", "coverage"
+    )
 
 
 @blp.route("/must-establish/export.xlsx")
@@ -66,7 +68,7 @@ def export_report(args: dict[str, Any]) -> Response:
 @require_roles(*COVERAGE_READERS)
 def export_must_establish(args: dict[str, Any]) -> Response:
     """The whole must-establish list (应建未建清单) with the list's filters and sort, streamed."""
-    return send_xlsx(coverage_exports.must_establish_workbook(current_actor(), args), "应建未建清单")
+    return send_xlsx(coverage_exports.must_establish_workbook(current_actor(), args), "应建未建清单", "must-establish")
 
 
 @blp.route("/must-establish")

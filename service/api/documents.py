@@ -5,10 +5,9 @@ The first download issues it (number, record, audit); later downloads give the s
 
 from __future__ import annotations
 
-import io
 from typing import Any
 
-from flask import Response, send_file
+from flask import Response
 
 from schemas.common import ErrorSchema
 from schemas.documents import (
@@ -18,6 +17,7 @@ from schemas.documents import (
     UploadedTemplateSchema,
 )
 from service.api.docs import errors
+from service.api.downloads import attachment
 from service.api.pagination import Blueprint
 from service.auth import current_actor, require_roles
 from service.documents.kinds import DocumentKind
@@ -67,12 +67,8 @@ def _extra_errors(target: Any, *statuses: int) -> Any:
     return decorator
 
 
-def _send(content: bytes, mimetype: str, filename: str) -> Response:
-    return send_file(io.BytesIO(content), mimetype=mimetype, as_attachment=True, download_name=filename)
-
-
 def _docx(rendered: documents.Rendered) -> Response:
-    return _send(rendered.content, DOCX_MIME, rendered.filename)
+    return attachment(rendered.content, DOCX_MIME, rendered.filename, rendered.ascii_filename)
 
 
 def _pdf(kind: DocumentKind, ident: int) -> Response:
@@ -80,8 +76,11 @@ def _pdf(kind: DocumentKind, ident: int) -> Response:
     documents.require_visible(current_actor(), kind, ident)
     converter = documents.require_pdf()
     rendered = documents.MAKERS[kind](current_actor(), ident)
-    return _send(
-        documents.to_pdf(rendered.content, converter), PDF_MIME, rendered.filename.removesuffix(".docx") + ".pdf"
+    return attachment(
+        documents.to_pdf(rendered.content, converter),
+        PDF_MIME,
+        rendered.filename.removesuffix(".docx") + ".pdf",
+        rendered.ascii_filename.removesuffix(".docx") + ".pdf",
     )
 
 
@@ -195,7 +194,7 @@ def overview(query: dict[str, Any]) -> Any:
 def download_template(query: dict[str, Any], kind: str) -> Any:
     """Download the template of a kind in force for the body, to edit it in Word."""
     content, filename = document_templates.download(current_actor(), _kind(kind), query.get("jurisdiction_id"))
-    return _send(content, DOCX_MIME, filename)
+    return attachment(content, DOCX_MIME, filename, f"{kind}-template.docx")
 
 
 @templates_blp.route("/<kind>", methods=["PUT"])

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import IO, Any
 
-from flask import Response, request, send_file, url_for
+from flask import Response, request, url_for
 
 from schemas.imports import ErrorsXlsxQuerySchema, ImportFileSchema, ImportModeSchema, UnitImportSchema
 from schemas.supervision import TicketQuerySchema
 from schemas.units import UnitQuerySchema
 from service.api.docs import errors
+from service.api.downloads import attachment
 from service.api.pagination import Blueprint
 from service.auth import current_actor, require_roles
 from service.clock import today
@@ -38,9 +39,11 @@ XLSX_CONTENT = {
 INLINE_ERRORS = 100
 
 
-def send_xlsx(stream: IO[bytes], name: str) -> Response:
-    """An .xlsx download named after what it holds and the day (台账-2026-11-30.xlsx)."""
-    return send_file(stream, mimetype=XLSX_MIMETYPE, as_attachment=True, download_name=f"{name}-{today()}.xlsx")
+def send_xlsx(stream: IO[bytes], name: str, ascii_name: str) -> Response:
+    """An .xlsx download named after what it holds and the day (台账-2026-11-30.xlsx; units-2026-11-30.xlsx for
+    clients that read only an ASCII name)."""
+    day = today()
+    return attachment(stream, XLSX_MIMETYPE, f"{name}-{day}.xlsx", f"{ascii_name}-{day}.xlsx")
 
 
 @blp.route("/units/export.xlsx")
@@ -50,7 +53,7 @@ def send_xlsx(stream: IO[bytes], name: str) -> Response:
 @errors(blp, 404, 422)
 def export_units(filters: dict[str, Any]) -> Response:
     """The ledger as .xlsx: the unit list's filters, scope and order, every matching row (streamed)."""
-    return send_xlsx(ledger.ledger_workbook(current_actor(), filters), "台账")
+    return send_xlsx(ledger.ledger_workbook(current_actor(), filters), "台账", "units")
 
 
 @blp.route("/supervision-tickets/export.xlsx")
@@ -60,7 +63,7 @@ def export_units(filters: dict[str, Any]) -> Response:
 @errors(blp, 404, 422)
 def export_tickets(filters: dict[str, Any]) -> Response:
     """The board as .xlsx: the ticket list's filters with each ticket's light, and the per-body counts."""
-    return send_xlsx(tickets.tickets_workbook(current_actor(), filters), "督办单")
+    return send_xlsx(tickets.tickets_workbook(current_actor(), filters), "督办单", "supervision-tickets")
 
 
 @blp.before_request
@@ -109,4 +112,4 @@ def get_import(import_id: int) -> Any:
 def import_errors(args: dict[str, Any], import_id: int) -> Response:
     """The uploaded rows with each row's errors beside it and the faulty cells filled red (409 while running)."""
     stream = unit_import_report.errors_workbook(current_actor(), import_id, args["only_errors"])
-    return send_xlsx(stream, f"导入错误-{import_id}")
+    return send_xlsx(stream, f"导入错误-{import_id}", f"import-errors-{import_id}")

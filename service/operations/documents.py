@@ -21,13 +21,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from flask import current_app
 from sqlalchemy import select
 
 from service.auth import Actor
-from service.clock import now, today
+from service.clock import CHINA, now, today
 from service.db import transaction
 from service.documents import pdf
 from service.documents.kinds import (
@@ -118,6 +117,11 @@ class Rendered:
     @property
     def filename(self) -> str:
         return f"{KINDS[DocumentKind(self.record.kind)].label}-{self.record.doc_no}.docx"
+
+    @property
+    def ascii_filename(self) -> str:
+        """The name for clients that read only an ASCII `filename=`: the kind and the subject's id."""
+        return f"{self.record.kind}-{self.record.subject_id}.docx"
 
 
 def _existing(kind: DocumentKind, subject_type: str, subject_id: int) -> IssuedDocument | None:
@@ -385,7 +389,7 @@ def approval_reply(actor: Actor, case_id: int) -> Rendered:
 
 def _circular_draft(c: Circular) -> Draft:
     body = _bodies(c.jurisdiction_id)[c.jurisdiction_id]
-    issued_on = c.issued_at.astimezone(ZoneInfo("Asia/Shanghai")).date()
+    issued_on = c.issued_at.astimezone(CHINA).date()
     context = circulars.circular_context(c)
     return Draft(DocumentKind.circular, "circular", c.id, c.jurisdiction_id, body, issued_on.year, context)
 

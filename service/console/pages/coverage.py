@@ -5,10 +5,9 @@ unit_imports, service.exports); this module only reads the query string and rend
 
 from __future__ import annotations
 
-import io
 from typing import Any
 
-from flask import redirect, render_template, request, send_file, url_for
+from flask import redirect, render_template, request, url_for
 from marshmallow import Schema, ValidationError
 from werkzeug.wrappers import Response
 
@@ -16,6 +15,7 @@ from schemas.coverage import CircularCreateSchema, MustEstablishQuerySchema
 from schemas.imports import ImportModeSchema
 from schemas.supervision import TicketQuerySchema
 from schemas.units import UnitQuerySchema
+from service.api.downloads import attachment
 from service.api.spreadsheets import INLINE_ERRORS, send_xlsx
 from service.auth import Actor
 from service.console import charts, forms
@@ -150,7 +150,7 @@ def must_establish_page() -> Any:
 @bp.route("/coverage/export.xlsx", endpoint="coverage_export")
 @page(*COVERAGE_READERS)
 def export_report() -> Response:
-    return send_xlsx(coverage_exports.report_workbook(_actor(), _jurisdiction_id()), "覆盖情况")
+    return send_xlsx(coverage_exports.report_workbook(_actor(), _jurisdiction_id()), "覆盖情况", "coverage")
 
 
 def _strict(schema: Schema) -> dict[str, Any]:
@@ -167,20 +167,22 @@ def _strict(schema: Schema) -> dict[str, Any]:
 @page(*COVERAGE_READERS)
 def export_must_establish() -> Response:
     return send_xlsx(
-        coverage_exports.must_establish_workbook(_actor(), _strict(MustEstablishQuerySchema())), "应建未建清单"
+        coverage_exports.must_establish_workbook(_actor(), _strict(MustEstablishQuerySchema())),
+        "应建未建清单",
+        "must-establish",
     )
 
 
 @bp.route("/exports/ledger.xlsx", endpoint="coverage_ledger_export")
 @page()  # as the API: every role exports the ledger it may list
 def export_ledger() -> Response:
-    return send_xlsx(ledger.ledger_workbook(_actor(), _strict(UnitQuerySchema())), "台账")
+    return send_xlsx(ledger.ledger_workbook(_actor(), _strict(UnitQuerySchema())), "台账", "units")
 
 
 @bp.route("/exports/tickets.xlsx", endpoint="coverage_tickets_export")
 @page()  # as the API: every role exports the tickets it may list
 def export_tickets() -> Response:
-    return send_xlsx(tickets.tickets_workbook(_actor(), _strict(TicketQuerySchema())), "督办单")
+    return send_xlsx(tickets.tickets_workbook(_actor(), _strict(TicketQuerySchema())), "督办单", "supervision-tickets")
 
 
 # -- import ---------------------------------------------------------------------------------------------------
@@ -243,7 +245,11 @@ def import_status(import_id: int) -> Any:
 @page(*UNIT_WRITERS)
 def import_errors(import_id: int) -> Response:
     only = request.args.get("only_errors", "1") != "0"
-    return send_xlsx(unit_import_report.errors_workbook(_actor(), import_id, only), f"导入错误-{import_id}")
+    return send_xlsx(
+        unit_import_report.errors_workbook(_actor(), import_id, only),
+        f"导入错误-{import_id}",
+        f"import-errors-{import_id}",
+    )
 
 
 # -- circulars ------------------------------------------------------------------------------------------------
@@ -283,9 +289,7 @@ def circulars_page() -> Any:
 
 
 def _docx(rendered: documents.Rendered) -> Response:
-    return send_file(
-        io.BytesIO(rendered.content), mimetype=DOCX_MIME, as_attachment=True, download_name=rendered.filename
-    )
+    return attachment(rendered.content, DOCX_MIME, rendered.filename, rendered.ascii_filename)
 
 
 @bp.route("/coverage/circulars/<int:circular_id>/document.docx", endpoint="coverage_circular_document")
