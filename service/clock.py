@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 from typing import Protocol
+from zoneinfo import ZoneInfo
 
 from flask import current_app, has_app_context
+
+# Deadlines, meeting dates and document dates are civil dates in China, whatever the server's zone.
+CHINA = ZoneInfo("Asia/Shanghai")
 
 
 class Clock(Protocol):
@@ -44,7 +48,4 @@ def now() -> datetime:
 
 
 def today() -> date:
-    # Deadlines are civil dates in China.
-    from zoneinfo import ZoneInfo
-
-    return now().astimezone(ZoneInfo("Asia/Shanghai")).date()
+    return now().astimezone(CHINA).date()

@@ -7,18 +7,20 @@ from __future__ import annotations
 
 import os
 import secrets
-from datetime import date
+from datetime import date, datetime, time
 from pathlib import Path
 
 from sqlalchemy import func, select
 
 from service.auth import system_actor
+from service.clock import CHINA, today
 from service.db import transaction
 from service.extensions import db
 from service.inputs import NewJurisdiction, NewUser
 from service.models import Jurisdiction, PartyOrg, Unit, User
 from service.operations import jurisdictions, units, users
 from workflows import credit_code
+from workflows.interview import NewInterview
 from workflows.ledger import NewUnit
 from workflows.supervision import NewTicket, ProblemInput
 
@@ -215,9 +217,11 @@ def _instructors(created: list[Unit], instructor: User) -> None:
 
 
 def _tickets(supervisor: User, ids: dict[str, int]) -> None:
-    """Two issued supervision tickets from 青山县, so the board, the handler inbox and the sweep have work."""
+    """Two issued supervision tickets from 青山县, so the board, the handler inbox and the sweep have work, and
+    an interview (约谈) about the urgent one, scheduled for the next working day at 09:00, so its notice
+    (约谈通知) can be downloaded and held."""
     from service.auth import Actor
-    from service.operations import supervision
+    from service.operations import interviews, supervision
 
     actor = Actor(
         supervisor.id, supervisor.username, supervisor.role, supervisor.jurisdiction_id, supervisor.jurisdiction.path
@@ -255,6 +259,23 @@ def _tickets(supervisor: User, ids: dict[str, int]) -> None:
             ),
         )
         supervision.issue(actor, ticket.id)
+    interviews.create(
+        actor,
+        NewInterview(
+            reason="台账“五个清”整改进展缓慢，约谈乡党委书记",
+            ticket_id=ticket.id,
+            scheduled_at=_next_morning(),
+            place="青山县委组织部二楼会议室",
+        ),
+    )
+
+
+def _next_morning() -> datetime:
+    """09:00 China time on the next working day (the official calendar), as the service's clock sees it."""
+    from service.calendar import calendar
+
+    day = calendar().add_workdays(today(), 1).date
+    return datetime.combine(day, time(9, 0), tzinfo=CHINA)
 
 
 def set_passwords(usernames: list[str]) -> dict[str, str]:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from flask import Flask
 
-CHINA = ZoneInfo("Asia/Shanghai")
+from service.clock import CHINA
+
 LIGHT_LABELS = {"green": "绿灯", "yellow": "黄灯", "red": "红灯"}
 
 

@@ -12,12 +12,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import Select, and_, func, literal_column, select, union_all
 
 from service.auth import Actor, in_scope
-from service.clock import now, today
+from service.clock import CHINA, now, today
 from service.db import transaction
 from service.extensions import db
 from service.inputs import NewCircular
@@ -41,7 +40,6 @@ from workflows.errors import RuleViolation
 from workflows.interview import InterviewState
 from workflows.supervision import ESCALATING_STATES, TicketState
 
-CHINA = ZoneInfo("Asia/Shanghai")
 HELD_STATES = (InterviewState.HELD.value, InterviewState.FOLLOWED_UP.value, InterviewState.CLOSED.value)
 LAGGING_RULE = "点名通报规则：组织覆盖率低于全域平均水平，或本期组织覆盖率未提升且未达目标，或存在逾期未整改的督办事项"
 

@@ -6,15 +6,13 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import Select, func, literal, null, or_, select
 
 from service.auth import Actor
+from service.clock import CHINA
 from service.extensions import db
 from service.models import AuditEvent, EstablishmentCase, EstablishmentCaseUnit, SupervisionTicket, Unit
-
-CHINA = ZoneInfo("Asia/Shanghai")
 
 # The actions that complete something a person had to do, by the audit's action names.
 DONE_ACTIONS: dict[str, str] = {

@@ -7,14 +7,13 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from flask import current_app
 from sqlalchemy import Select, delete, select, update
 
 from service import config_cache
 from service.auth import Actor, in_scope
-from service.clock import now, today
+from service.clock import CHINA, now, today
 from service.db import transaction
 from service.documents.kinds import DocumentKind
 from service.errors import Forbidden, NotFound
@@ -45,7 +44,6 @@ from workflows.workdays import WorkdayCalendar
 
 WORKFLOW = ESTABLISHMENT.name
 CASES = Subject(EstablishmentCase, ESTABLISHMENT)
-CHINA = ZoneInfo("Asia/Shanghai")
 OPEN_STATES = (
     EstablishmentState.PREPARING,
     EstablishmentState.SUBMITTED,

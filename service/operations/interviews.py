@@ -12,12 +12,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import Select, or_, select
 
 from service.auth import Actor, scope_ids
-from service.clock import now, today
+from service.clock import CHINA, now, today
 from service.db import transaction
 from service.errors import Forbidden, NotFound
 from service.extensions import db
@@ -38,7 +37,6 @@ from workflows.interview import (
 )
 
 WORKFLOW = INTERVIEW.name
-CHINA = ZoneInfo("Asia/Shanghai")
 
 
 def create_from_escalation(

@@ -7,9 +7,12 @@ from flask import Flask
 from sqlalchemy import select
 
 from service import demo
-from service.clock import today
+from service.auth import Actor
+from service.calendar import calendar
+from service.clock import CHINA, now, today
 from service.extensions import db
-from service.models import PartyOrg, SupervisionTicket
+from service.models import Interview, PartyOrg, SupervisionTicket, User
+from service.operations import documents
 from workflows.establishment import check_founding_dates
 
 
@@ -28,3 +31,26 @@ def test_demo_organisations_and_tickets_obey_the_date_rules(app: Flask) -> None:
         for t in tickets:
             assert t.issued_on is not None and t.rectify_by is not None and t.acknowledge_by is not None
             assert t.issued_on <= today() and t.issued_on < t.acknowledge_by <= t.rectify_by
+
+
+def test_demo_interview_is_scheduled_ahead_and_its_notice_downloads(app: Flask) -> None:
+    """The README downloads the demo's interview notice on a fresh `make run`: it must exist and be issuable."""
+    with app.app_context():
+        demo.load()
+        (interview,) = db.session.execute(select(Interview)).scalars()
+        assert interview.ticket_id is not None and interview.place
+        at = interview.scheduled_at
+        assert at is not None and at > now()
+        local = at.astimezone(CHINA)
+        assert (local.hour, local.minute) == (9, 0) and calendar().is_workday(local.date())
+        supervisor = db.session.execute(select(User).where(User.username == "county_supervisor")).scalar_one()
+        actor = Actor(
+            supervisor.id,
+            supervisor.username,
+            supervisor.role,
+            supervisor.jurisdiction_id,
+            supervisor.jurisdiction.path,
+        )
+        rendered = documents.interview_notice(actor, interview.id)
+        assert rendered.ascii_filename == f"interview_notice-{interview.id}.docx"
+        assert rendered.content[:2] == b"PK"
