@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from flask import Flask, request
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from service.clock import Clock
 from service.config import Settings, default_instance_dir
@@ -22,6 +23,13 @@ class App(Flask):
         return run_unit_of_work(super().dispatch_request)
 
 
+def trust_proxies(app: Flask, hops: int) -> None:
+    """Behind `hops` reverse proxies, take the client's address, scheme, host and path prefix from the
+    X-Forwarded-* headers they set (werkzeug's ProxyFix); with 0, those headers are ignored."""
+    if hops > 0:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops, x_prefix=hops)  # type: ignore[method-assign]
+
+
 def create_app(settings: Settings | None = None, *, clock: Clock | None = None) -> Flask:
     from service import api, auth, cli, console, errors, requestlog
     from service.db import configure_sqlite
@@ -30,6 +38,7 @@ def create_app(settings: Settings | None = None, *, clock: Clock | None = None) 
 
     settings = settings or Settings.from_env()
     app = App(__name__, instance_path=str(default_instance_dir()))
+    trust_proxies(app, settings.trusted_proxies)
     app.config.update(settings.flask_config())
     app.json.ensure_ascii = False  # type: ignore[attr-defined]  # Chinese stays readable in responses
     logging.basicConfig(level=settings.log_level, format="%(message)s")

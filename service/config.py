@@ -151,6 +151,9 @@ class Settings:
     # attempts per username and per client address within the window.
     secret_key: str | None = None
     session_cookie_secure: bool = False
+    # Reverse proxies (nginx…) in front of the web processes that set X-Forwarded-For/-Proto/-Host/-Prefix.
+    # 0 trusts none: a client could otherwise forge its address and escape the sign-in limit per address.
+    trusted_proxies: int = 0
     signin_window_seconds: int = 900
     signin_max_failures_per_user: int = 5
     signin_max_failures_per_address: int = 20
@@ -198,6 +201,7 @@ class Settings:
             ),
             secret_key=os.environ.get("SECRET_KEY") or None,
             session_cookie_secure=_bool("SESSION_COOKIE_SECURE", False),
+            trusted_proxies=_int("TRUSTED_PROXIES", 0),
             signin_window_seconds=_int("SIGNIN_WINDOW_SECONDS", 900),
             signin_max_failures_per_user=_int("SIGNIN_MAX_FAILURES_PER_USER", 5),
             signin_max_failures_per_address=_int("SIGNIN_MAX_FAILURES_PER_ADDRESS", 20),

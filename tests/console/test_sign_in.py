@@ -4,13 +4,17 @@ injected clock), CSRF on every form, the session cookie's flags, and sessions en
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import timedelta
 
 from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import func, select
+from werkzeug.middleware.proxy_fix import ProxyFix
 
+from service import create_app, trust_proxies
 from service.clock import FixedClock
+from service.config import Settings
 from service.extensions import db
 from service.models import AuditEvent, SignInFailure, User
 from tests.conftest import Api, World
@@ -171,3 +175,52 @@ def test_api_tokens_keep_working_and_users_change_their_password_by_api(api: Api
     )
     assert res.status_code == 422
     assert api.get("/api/v1/users/me", as_="handler@east").status_code == 200
+
+
+def test_behind_a_trusted_proxy_the_limit_counts_the_forwarded_address(app: Flask, console: Console) -> None:
+    """TRUSTED_PROXIES=1 (nginx in front): every client arrives from the proxy's address, so the limit per
+    address must count X-Forwarded-For's; with no trusted proxy the header is ignored (a client cannot forge
+    a fresh address per attempt)."""
+    console.give_password("handler@east_t1")
+    limit = app.config["SETTINGS"].signin_max_failures_per_address
+    client = app.test_client()
+
+    def attempt(username: str, password: str, forwarded: str) -> int:
+        token = _token(client)
+        res = client.post(
+            "/sign-in",
+            data={"username": username, "password": password, "csrf_token": token},
+            environ_base={"REMOTE_ADDR": "10.0.9.1"},  # the proxy
+            headers={"X-Forwarded-For": forwarded},
+        )
+        return res.status_code
+
+    # No trusted proxy: forged headers do not help, every attempt counts against the proxy's address.
+    for i in range(limit):
+        assert attempt(f"guess{i}", "falsch", f"192.0.2.{i}") == 401
+    assert attempt("handler.east_t1", PASSWORD, "192.0.2.200") == 429
+    with app.app_context():
+        assert set(db.session.execute(select(SignInFailure.address)).scalars()) == {"10.0.9.1"}
+
+    wsgi = app.wsgi_app
+    try:
+        trust_proxies(app, 1)
+        for i in range(limit):
+            assert attempt(f"other{i}", "falsch", "198.51.100.7") == 401
+        assert attempt("handler.east_t1", PASSWORD, "198.51.100.7") == 429  # that client is limited…
+        assert (
+            attempt("handler.east_t1", PASSWORD, "198.51.100.8") == 302
+        )  # …its neighbour behind the same proxy is not
+    finally:
+        app.wsgi_app = wsgi  # type: ignore[method-assign]
+    with app.app_context():
+        counts = dict(
+            db.session.execute(select(SignInFailure.address, func.count()).group_by(SignInFailure.address)).all()
+        )
+    assert counts == {"10.0.9.1": limit, "198.51.100.7": limit}
+
+
+def test_create_app_trusts_the_configured_number_of_proxies(settings: Settings) -> None:
+    assert not isinstance(create_app(replace(settings, trusted_proxies=0)).wsgi_app, ProxyFix)
+    wrapped = create_app(replace(settings, trusted_proxies=2)).wsgi_app
+    assert isinstance(wrapped, ProxyFix) and (wrapped.x_for, wrapped.x_proto, wrapped.x_prefix) == (2, 2, 2)
