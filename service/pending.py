@@ -12,6 +12,20 @@ from sqlalchemy.orm import Session, SessionTransaction
 from service.extensions import db
 
 KEY = "pending_rows"
+WRITTEN = "written_ids"
+# Models whose new rows' ids are kept for after-commit work (webhook deliveries are handed to a worker).
+_KEEP_IDS: set[type] = set()
+
+
+def keep_ids(model: type) -> None:
+    """Keep the ids of `model`'s rows written at commit, for `take_written` in an after_commit hook."""
+    _KEEP_IDS.add(model)
+
+
+def take_written(session: Session, model: type) -> list[int]:
+    """The ids of `model`'s rows this session wrote since the last call (kept only for `keep_ids` models)."""
+    written: dict[type, list[int]] = session.info.get(WRITTEN, {})
+    return written.pop(model, [])
 
 
 def add(model: type, row: dict[str, Any]) -> None:
@@ -24,8 +38,13 @@ def write(session: Session) -> None:
     pending: dict[type, list[dict[str, Any]]] | None = session.info.pop(KEY, None)
     for model, rows in (pending or {}).items():
         # Core on the table: every row has every key, so it is one statement (the ORM's bulk INSERT splits
-        # the rows by which of their values are None).
-        session.execute(model.__table__.insert(), rows)  # type: ignore[attr-defined]
+        # the rows by which of their values are None); with RETURNING still one (insertmanyvalues).
+        table = model.__table__  # type: ignore[attr-defined]
+        if model in _KEEP_IDS:
+            ids: list[int] = list(session.execute(table.insert().returning(table.c.id), rows).scalars())
+            session.info.setdefault(WRITTEN, {}).setdefault(model, []).extend(ids)
+        else:
+            session.execute(table.insert(), rows)
 
 
 @event.listens_for(Session, "before_commit")
@@ -37,3 +56,4 @@ def _before_commit(session: Session) -> None:
 def _after_rollback(session: Session, previous: SessionTransaction) -> None:
     if not previous.nested:  # a savepoint rolled back inside the command keeps the command's rows
         session.info.pop(KEY, None)
+        session.info.pop(WRITTEN, None)

@@ -12,6 +12,12 @@ Delivery protocol (what a receiver sees):
 - any 2xx answer delivers it; anything else (non-2xx incl. redirects, timeout, connection error) is retried
   after 30 s, 1 min, 2 min, … (doubling, at most 1 h) until `WEBHOOK_MAX_ATTEMPTS` attempts, then it fails.
 
+Handing over: once the transaction commits, its new deliveries are enqueued for the workers at once
+(`_deliver_soon`, one Redis round trip), so a receiver hears of an event within a second or so. That is
+best effort: with Redis away the commit stands and the scheduler's sweep (every ESCALATION_SWEEP_SECONDS)
+enqueues whatever is due, as it always does; after a failure the hand-over pauses for REDIS_PAUSE so requests
+do not wait on a dead Redis one by one. A delivery enqueued twice (hand-over and sweep) is sent once (below).
+
 Claiming: `deliver()` claims a delivery in a short transaction (`SELECT … FOR UPDATE SKIP LOCKED` on
 PostgreSQL; SQLite's BEGIN IMMEDIATE serialises writers), counts the attempt and leases the row by moving
 `next_attempt_at` past the HTTP timeout, commits, and only then POSTs — no database lock is held across the
@@ -26,14 +32,18 @@ import hmac
 import http.client
 import json
 import logging
+import time
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from flask import current_app
-from sqlalchemy import select
+from flask import current_app, has_app_context
+from redis.exceptions import RedisError
+from rq import Queue
+from sqlalchemy import event, select
+from sqlalchemy.orm import Session
 
 from service import config_cache, pending
 from service.clock import now as current_time
@@ -56,6 +66,16 @@ LEASE = timedelta(minutes=2)
 
 
 SKIPPED = "skipped"  # deliver() did not attempt: unknown id, claimed elsewhere, not due, or already final
+
+# The job the workers run for one delivery (workers/jobs.py), on the queue the sweep uses for it.
+DELIVER_JOB = "workers.jobs.deliver_webhook"
+DELIVER_QUEUE = "notifications"
+# After Redis failed a hand-over, commits skip it for this long (the sweep delivers meanwhile).
+REDIS_PAUSE = 30.0
+# A handed-over job no worker took within this time is dropped from the queue; the sweep enqueues the
+# delivery again while it is pending.
+HAND_OVER_TTL = 900
+_paused_until = 0.0
 
 
 def _settings() -> Any:
@@ -95,6 +115,33 @@ def publish(event: str, payload: dict[str, Any], jurisdiction_path: str) -> int:
             },
         )
     return len(targets)
+
+
+pending.keep_ids(WebhookDelivery)
+
+
+@event.listens_for(Session, "after_commit")
+def _deliver_soon(session: Session) -> None:
+    ids = pending.take_written(session, WebhookDelivery)
+    if ids and has_app_context():
+        hand_over(ids)
+
+
+def hand_over(delivery_ids: list[int]) -> bool:
+    """Enqueue committed deliveries for the workers now (one pipeline). False when it was not done — no
+    Redis configured, Redis failing or paused after a failure — and the sweep will enqueue them."""
+    global _paused_until
+    connection = current_app.extensions.get("redis")
+    if connection is None or time.monotonic() < _paused_until:
+        return False
+    try:
+        queue = Queue(DELIVER_QUEUE, connection=connection)
+        queue.enqueue_many([Queue.prepare_data(DELIVER_JOB, (i,), ttl=HAND_OVER_TTL) for i in delivery_ids])
+    except RedisError as exc:
+        _paused_until = time.monotonic() + REDIS_PAUSE
+        log.warning("webhook deliveries %s left to the sweep (Redis: %s)", delivery_ids, exc)
+        return False
+    return True
 
 
 # --------------------------------------------------------------------------------------------------
