@@ -20,6 +20,7 @@ from typing import Any
 
 from flask import current_app
 from sqlalchemy import Select, exists, select, union_all, update
+from sqlalchemy.orm import lazyload
 
 from service import config_cache
 from service.auth import Actor, in_scope
@@ -659,6 +660,10 @@ def lock_for_decision(actor: Actor, task_id: int) -> tuple[Any, ApprovalStep, li
         .where(ApprovalStep.id == head.step_id, ApprovalStep.workflow == head.workflow)
         .order_by(ApprovalTask.position, ApprovalTask.id)
         .with_for_update(of=[subject, ApprovalStep, ApprovalTask], key_share=True)
+        # Without the models' eager joins (jurisdictions three times, the task's step again): PostgreSQL
+        # planned that ten-table join for ~2.7 ms per decision, more than it took to run. What the decision
+        # reads of them comes from the configuration cache (bodies) or the identity map (the task's step).
+        .options(lazyload("*"))
         .execution_options(populate_existing=True)
     ).all()
     first = rows[0]

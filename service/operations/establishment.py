@@ -254,7 +254,7 @@ def _totals(case: EstablishmentCase, units: list[Unit]) -> None:
 
 def _publish(event: str, case: EstablishmentCase) -> None:
     """One of ESTABLISHMENT.webhook_events, to the webhooks of the case's jurisdiction and above."""
-    webhooks.publish(
+    webhooks.publish_at(
         event,
         {
             "id": case.id,
@@ -267,7 +267,7 @@ def _publish(event: str, case: EstablishmentCase) -> None:
             "founded_on": case.founded_on.isoformat() if case.founded_on else None,
             "party_org_id": case.party_org_id,
         },
-        case.jurisdiction.path,
+        case.jurisdiction_id,  # the path from the configuration cache: no load of the jurisdiction row
     )
 
 
