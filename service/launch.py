@@ -23,6 +23,7 @@ def _prepare(env: dict[str, str]) -> str | None:
 
     from service import create_app, demo
     from service.config import Settings
+    from service.db import refresh_statistics
 
     settings = Settings.from_env()
     app = create_app(settings)
@@ -30,10 +31,13 @@ def _prepare(env: dict[str, str]) -> str | None:
     with app.app_context():
         upgrade(directory=str(ROOT / "migrations"))
         wants_demo = settings.embedded_database or os.environ.get("DEMO_DATA") == "1"
-        if wants_demo and demo.database_is_empty():
+        loaded = wants_demo and demo.database_is_empty()
+        if loaded:
             tokens = demo.load()
             demo.print_tokens(tokens, tokens_file, demo.set_passwords(list(tokens)))
-            return None
+        refresh_statistics()
+    if loaded:
+        return None
     if settings.embedded_database and tokens_file.exists():
         return tokens_file.read_text(encoding="utf-8")
     return None

@@ -20,6 +20,7 @@ from types import FrameType
 from redis.exceptions import RedisError
 from sqlalchemy.exc import SQLAlchemyError
 
+from service.db import STATISTICS_SECONDS, refresh_statistics
 from workers.jobs import enqueue_coverage_snapshots, enqueue_due
 from workers.runtime import Backoff, seconds_env, start_process
 
@@ -42,12 +43,15 @@ def main(argv: list[str]) -> int:
     signal.signal(signal.SIGINT, _on_signal)
     if "--once" not in argv:
         log.warning("scheduler: sweeping every %g s", interval)
+    statistics_due = 0.0  # at the first sweep, then every STATISTICS_SECONDS
     while not stop.is_set():
         started = time.monotonic()
         try:
             with app.app_context():
                 counts = enqueue_due(connection)
                 counts["coverage_snapshots"] = int(enqueue_coverage_snapshots(connection))
+                if started >= statistics_due and refresh_statistics():
+                    statistics_due = started + STATISTICS_SECONDS
         except (RedisError, SQLAlchemyError) as exc:
             if "--once" in argv:
                 log.error("scheduler: sweep failed: %s: %s", type(exc).__name__, exc)
