@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import Select, func, literal, null, or_, select
+from sqlalchemy import Select, exists, func, literal, null, or_, select
 
 from service.auth import Actor
 from service.clock import CHINA
@@ -73,12 +73,15 @@ def query(
     if workflow:
         stmt = stmt.where(e.subject_type == workflow)
     if unit:
-        cases_of_unit = (
-            select(EstablishmentCaseUnit.case_id)
-            .join(Unit, Unit.id == EstablishmentCaseUnit.unit_id)
-            .where(or_(Unit.name.contains(unit, autoescape=True), Unit.credit_code == unit.upper()))
+        # Correlated EXISTS, not `subject_id IN (cases of matching units)`: a common search term matches
+        # thousands of units, and SQLite, once it has statistics, drove the query from that list through the
+        # subject index (33 ms) instead of from the actor's own records (18 ms); EXISTS keeps the actor first.
+        of_unit = exists().where(
+            EstablishmentCaseUnit.case_id == e.subject_id,
+            Unit.id == EstablishmentCaseUnit.unit_id,
+            or_(Unit.name.contains(unit, autoescape=True), Unit.credit_code == unit.upper()),
         )
-        stmt = stmt.where(e.subject_type == "establishment", e.subject_id.in_(cases_of_unit))
+        stmt = stmt.where(e.subject_type == "establishment", of_unit)
     if date_from:
         stmt = stmt.where(e.occurred_at >= _day_start(date_from))
     if date_to:
