@@ -88,7 +88,9 @@ PLACES = ["350102001", "350102002", "350102003", "350102IC1", "350103001", "3501
 
 
 def database_is_empty() -> bool:
-    return db.session.execute(select(func.count()).select_from(Jurisdiction)).scalar_one() == 0
+    empty = db.session.execute(select(func.count()).select_from(Jurisdiction)).scalar_one() == 0
+    db.session.rollback()  # a read must not keep SQLite's write lock (BEGIN IMMEDIATE) open
+    return empty
 
 
 def load() -> dict[str, str]:

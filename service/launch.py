@@ -24,6 +24,7 @@ def _prepare(env: dict[str, str]) -> str | None:
     from service import create_app, demo
     from service.config import Settings
     from service.db import refresh_statistics
+    from service.extensions import db
 
     settings = Settings.from_env()
     app = create_app(settings)
@@ -35,6 +36,9 @@ def _prepare(env: dict[str, str]) -> str | None:
         if loaded:
             tokens = demo.load()
             demo.print_tokens(tokens, tokens_file, demo.set_passwords(list(tokens)))
+        # The look-up above began a transaction on the session's connection (on SQLite a BEGIN IMMEDIATE,
+        # the write lock): end it before ANALYZE takes a connection of its own, or that one waits for it.
+        db.session.remove()
         refresh_statistics()
     if loaded:
         return None
