@@ -52,7 +52,7 @@ def flatten(messages: Any) -> dict[str, str]:
 def _readable(field: str, value: Any) -> str:
     if not isinstance(value, dict):
         return _first(value)
-    parts = []
+    parts: list[str] = []
     for key, inner in value.items():
         if isinstance(key, int):
             row = f"第{key + 1}{ROW_LABELS.get(field, '项')}"

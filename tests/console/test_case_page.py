@@ -81,7 +81,8 @@ def test_a_message_about_one_row_names_the_row(app: Flask, console: Console, wor
     }
     assert forms.flatten({"elected": ["长度必须在 1 到 15 之间"]}) == {"elected": "长度必须在 1 到 15 之间"}
     case = h.approved_branch(_api(app, world), formal=3)
-    data = {"held_on": h.TODAY, "entitled": "3", "present": "3", "secretary": "王书记", "elected": "王书记 3\n李委员 三"}
+    data = {"held_on": h.TODAY, "entitled": "3", "present": "3", "secretary": "王书记"}
+    data["elected"] = "王书记 3\n李委员 三"
     page = console.post(f"/cases/{case['id']}/found", as_=APPROVER, data=data).get_data(as_text=True)
     assert "第2位当选人：得票不是有效的整数" in _form(page, "found")
 

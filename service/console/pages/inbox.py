@@ -63,8 +63,9 @@ SHOWN_FIELDS = {
     "decide_plain": ("comment",),
     "delegate": ("to_user_id", "delegate_to", "comment"),
     "comment": ("comment",),
-    "found": ("held_on", "entitled", "present", "secretary", "elected", "term_start"),
+    "found": ("held_on", "entitled", "present", "secretary", "elected", "term_start", "oversize_reason"),
 }
+OPEN_TASK = ("open", "waiting")
 LIGHT_CHOICES = (("red", "红灯（逾期）"), ("yellow", "黄灯（临期）"), ("green", "绿灯（正常）"))
 
 
@@ -167,8 +168,9 @@ def _opinions(history: list[dict[str, Any]]) -> list[dict[str, Any]]:
     for h in history:
         if not h["comment"]:
             continue
-        same = [o for o in out if o["actor_id"] == h["actor_id"] and o["comment"] == h["comment"]]
-        if same and (h["request_id"] is None and same[-1] is out[-1] or h["request_id"] == same[-1]["request_id"]):
+        last = next((o for o in reversed(out) if o["actor_id"] == h["actor_id"] and o["comment"] == h["comment"]), None)
+        # the same request (or, where none was recorded, the opinion just listed) says it once
+        if last is not None and (last["request_id"] == h["request_id"] if h["request_id"] else last is out[-1]):
             continue
         out.append(h)
     return out
@@ -188,7 +190,7 @@ def _confirms(
     then = f"申请将转至{next_body}审批" if next_body else "将发出批复，申请转为已批复"
     if task is not None:
         step = next((s for s in steps if s["id"] == task.step_id), None)
-        others = [t for t in (step["tasks"] if step else ()) if t["id"] != task.id and t["status"] in ("open", "waiting")]
+        others = [t for t in (step["tasks"] if step else ()) if t["id"] != task.id and t["status"] in OPEN_TASK]
         if task.step.mode == ApprovalMode.ANY_ONE or not others:
             texts["approve"] = f"同意后本环节办结，{then}。确定？"
         elif task.step.mode == ApprovalMode.SEQUENTIAL:
