@@ -13,9 +13,12 @@ from flask import Flask
 from service.console import forms
 from tests.conftest import Api, World
 from tests.console.conftest import Console
+from tests.console.test_pages import _task_of
+from tests.console.test_task_actions import _second
 from tests.flows import helpers as h
 
 APPROVER = "approver@east_t1"
+SECOND = "second@east_t1"
 COUNTY = "approver@east"
 
 
@@ -184,3 +187,28 @@ def test_people_by_display_name_each_opinion_once_and_the_approving_body(
     # the request text can be read, line breaks kept
     text = _section(page, "request-text", "</details>")
     assert "<summary>请示正文（" in text and "关于成立党委的请示\n一、基本情况\n二、拟设委员会" in text
+
+
+def test_countersign_says_who_else_must_agree_and_the_last_one_issues_the_reply(
+    app: Flask, console: Console, world: World
+) -> None:
+    api = _api(app, world)
+    _second(app, world)
+    h.route(api, "east_t1", "countersign", [APPROVER, SECOND])
+    case = h.submitted_branch(api)
+    first = h.task_for(api, APPROVER, case["id"])
+    page = console.get(f"/tasks/{first['id']}", as_=APPROVER).get_data(as_text=True)
+    decide = _form(page, "decide")
+    confirms = dict(re.findall(r'data-action="(\w+)" data-confirm="([^"]+)"', decide))
+    assert confirms["approve"] == "同意后还需其他1位会签人同意，本环节方可办结。确定？"
+    assert 'name="approval_doc_no"' in decide  # the only level: its approval issues the reply
+    assert h.decide(api, first["id"], APPROVER).status_code == 200
+
+    last = _task_of(console, case["id"], SECOND)
+    page = console.get(f"/tasks/{last}", as_=SECOND).get_data(as_text=True)
+    confirms = dict(re.findall(r'data-action="(\w+)" data-confirm="([^"]+)"', _form(page, "decide")))
+    assert confirms["approve"] == "同意后本环节办结，将发出批复，申请转为已批复。确定？"
+    # approving without the reply's number: the workflow's refusal is shown beside its input, the opinion kept
+    res = console.post(f"/tasks/{last}/decide", as_=SECOND, data={"action": "approve", "comment": "同意"})
+    decide = _form(res.get_data(as_text=True), "decide")
+    assert res.status_code == 422 and 'data-field="approval_doc_no"' in decide and "同意</textarea>" in decide
