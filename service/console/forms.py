@@ -30,11 +30,39 @@ def load(schema: Schema, integers: tuple[str, ...] = (), extra: dict[str, Any] |
         raise FormErrors(flatten(exc.messages)) from exc
 
 
+# What one entry of a repeated field is called ("第4位当选人") and what its inner fields are called, so a
+# message about one row says which row and which of its fields.
+ROW_LABELS = {"elected": "位当选人", "roster": "名党员", "unit_ids": "个单位", "approver_ids": "位审批人"}
+INNER_LABELS = {
+    "name": "姓名",
+    "votes": "得票",
+    "member_type": "党员类别",
+    "unit_id": "所在单位",
+}
+
+
 def flatten(messages: Any) -> dict[str, str]:
-    """marshmallow's (possibly nested) messages as {top-level field: its first message}."""
+    """marshmallow's (possibly nested) messages as {top-level field: a readable message}: a message about a
+    row of a repeated field names the row and its field ("第4位当选人：姓名不能为空"), every row's, joined."""
     if not isinstance(messages, dict):
         return {"_": _first(messages)}
-    return {str(key): _first(value) for key, value in messages.items()}
+    return {str(key): _readable(str(key), value) for key, value in messages.items()}
+
+
+def _readable(field: str, value: Any) -> str:
+    if not isinstance(value, dict):
+        return _first(value)
+    parts: list[str] = []
+    for key, inner in value.items():
+        if isinstance(key, int):
+            row = f"第{key + 1}{ROW_LABELS.get(field, '项')}"
+            if isinstance(inner, dict):
+                parts.extend(f"{row}：{INNER_LABELS.get(str(k), str(k))}{_first(v)}" for k, v in inner.items())
+            else:
+                parts.append(f"{row}：{_first(inner)}")
+        else:
+            parts.append(f"{INNER_LABELS.get(str(key), str(key))}{_first(inner)}")
+    return "；".join(parts)
 
 
 def _first(value: Any) -> str:

@@ -391,11 +391,23 @@ def submit(actor: Actor, case_id: int, precondition: Precondition | None = None)
     return cmd.row
 
 
+def _level_body_id(case: EstablishmentCase, level_name: str) -> int:
+    return case.county_id if level_name.startswith("county") and case.county_id else case.jurisdiction_id
+
+
+def next_level_body(case: EstablishmentCase, level: int) -> str | None:
+    """The name of the body deciding the level after `level` once it is approved; None when `level` is the
+    last: its approval issues the reply (批复) and approves the case (see on_step_closed)."""
+    chain = rules.approval_chain(case.form, settings())
+    if level + 1 >= len(chain):
+        return None
+    return config_cache.place(_level_body_id(case, chain[level + 1])).name
+
+
 def _open_level(actor: Actor, case: EstablishmentCase, level: int) -> None:
     s = settings()
     level_name = rules.approval_chain(case.form, s)[level]
-    body_id = case.county_id if level_name.startswith("county") and case.county_id else case.jurisdiction_id
-    body = config_cache.place(body_id)
+    body = config_cache.place(_level_body_id(case, level_name))
     approvals.open_step(
         actor, WORKFLOW, case.id, case.jurisdiction_id, level, level_name, body, s.approval_due_working_days
     )

@@ -37,6 +37,13 @@ def query(
     return stmt.order_by(User.username, User.id)
 
 
+def display_names(user_ids: set[int]) -> dict[int, str]:
+    """People as pages show them (their display name, never the username), by id; one query.
+    Not scoped: the caller already holds records in scope naming these people (history, tasks)."""
+    rows = db.session.execute(select(User.id, User.display_name).where(User.id.in_(sorted(user_ids))))
+    return {r.id: r.display_name for r in rows}
+
+
 def create(actor: Actor, new: NewUser) -> User:
     with transaction():
         place = jurisdictions.get(actor, new.jurisdiction_id)

@@ -3,7 +3,8 @@
 
 - a primary committee carried from the township's review through the county's committee vote to its founding,
   each approver in their own browser context;
-- two approvers of one body on the same task: the second sees the conflict said plainly, with the new state.
+- two approvers of one body on the same task: the second sees the conflict said plainly, with the new state;
+- irreversible buttons ask first (the server's words in a confirm dialog); cancelling sends nothing.
 Screenshots of each page go to artifacts/screenshots/ (gitignored); three of them are in docs/screenshots/."""
 
 from __future__ import annotations
@@ -31,6 +32,22 @@ __all__ = ["browser", "live_server"]  # the shared fixtures (tests/console/brows
 def _people(app: Flask, world: World, console: Console, *who: str) -> None:
     for name in who:
         console.give_password(name)
+
+
+def _dialogs(person: Person, *answers: bool) -> list[str]:
+    """Answer the page's confirm dialogs (in turn `answers`, then OK) and keep what they asked."""
+    asked: list[str] = []
+    pending = list(answers)
+
+    def answer(dialog: Any) -> None:
+        asked.append(dialog.message)
+        if pending.pop(0) if pending else True:
+            dialog.accept()
+        else:
+            dialog.dismiss()
+
+    person.page.on("dialog", answer)
+    return asked
 
 
 def _primary_committee(app: Flask, world: World) -> int:
@@ -70,6 +87,7 @@ def test_primary_committee_from_review_to_founding(
     township = Person(browser, live_server, "approver.east_t1")
     county = Person(browser, live_server, "approver.east")
 
+    township_asked, county_asked = _dialogs(township, False), _dialogs(county)
     township.sign_in()
     township.shot("01-inbox-township")
     assert township.page.locator("#open-count").inner_text() == "1"
@@ -77,9 +95,14 @@ def test_primary_committee_from_review_to_founding(
     township.shot("02-case-township-review")
     assert "正式党员120名" in township.page.inner_text("#form-reason") or "120" in township.page.inner_text("#units")
     township.page.fill("#form-decide textarea[name=comment]", "经镇党委会议审查，同意上报")
-    township.page.click("#form-decide button[data-action=approve]")
+    task_url = township.page.url
+    township.page.click("#form-decide button[data-action=approve]")  # asked, cancelled: nothing is sent
+    assert township.page.url == task_url and "已办理" not in township.page.inner_text("main")
+    assert township.page.input_value("#form-decide textarea[name=comment]") == "经镇党委会议审查，同意上报"
+    township.page.click("#form-decide button[data-action=approve]")  # asked again, confirmed
     township.page.wait_for_load_state()
     assert "已办理：同意" in township.page.inner_text("main")
+    assert township_asked == ["同意后本环节办结，申请将转至东县审批。确定？"] * 2
 
     county.sign_in()
     county.open_first_task()
@@ -92,6 +115,7 @@ def test_primary_committee_from_review_to_founding(
     form.locator("button[type=submit]").click()
     county.page.wait_for_load_state()
     assert "已录入表决结果" in county.page.inner_text("main")
+    assert len(county_asked) == 1 and county_asked[0].startswith("提交后本环节按表决结果办结：通过则将发出批复")
 
     # founding, from 已办 → the case page
     township.page.goto(live_server + "/done")
@@ -105,6 +129,7 @@ def test_primary_committee_from_review_to_founding(
     found.locator("button[type=submit]").click()
     township.page.wait_for_load_state()
     assert township.page.inner_text("#case-state") == "已成立"
+    assert township_asked[-1].startswith("登记成立后将建立「中共青山重工机械股份有限公司委员会」")
     township.shot("05-case-founded")
 
     township.page.goto(live_server + "/notifications")
@@ -140,6 +165,7 @@ def test_two_browsers_on_one_task_the_second_sees_the_conflict(
     _people(app, world, console, "approver@east_t1", "second@east_t1")
     first, other = Person(browser, live_server, "approver.east_t1"), Person(browser, live_server, "second.east_t1")
     for person in (first, other):
+        _dialogs(person)
         person.sign_in()
         person.open_first_task()
     for person in (first, other):

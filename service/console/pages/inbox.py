@@ -12,7 +12,7 @@ from flask import flash, redirect, render_template, request, url_for
 
 from schemas.establishment import FoundSchema
 from schemas.tasks import CommentSchema, DecideSchema, DelegateSchema, VoteSchema
-from service.api.presenters import history_view, steps_view, tasks_view
+from service.api.presenters import steps_view, tasks_view
 from service.auth import Actor
 from service.clock import today
 from service.console import forms
@@ -20,7 +20,7 @@ from service.console.access import page, signed_in_actor
 from service.console.blueprint import bp
 from service.console.paging import page_of
 from service.models import ApprovalTask, EstablishmentCase
-from service.operations import approvals, inbox, jurisdictions
+from service.operations import approvals, audit, inbox, jurisdictions, users
 from service.operations import establishment as cases
 from service.operations import supervision_board as ticket_board
 from service.roles import CASE_APPLICANTS, DECIDERS, INBOX_USERS, TICKET_HANDLERS
@@ -53,6 +53,19 @@ HISTORY_LABELS = {
 }
 DECISION_LABELS = {"approve": "同意", "reject": "不同意", "return": "退回修改", "vote": "录入表决结果"}
 TASK_ACTION_LABELS = {"claim": "签收", "release": "退回到组", "delegate": "转办", "comment": "添加意见"}
+# The fields each form of the case page shows next to their inputs; every other message the API gives for
+# that form (a rule's reason about another field, e.g. the committee size at founding) is listed above it.
+REPLY_FIELDS = ("approval_doc_no", "approved_on", "meeting_on")
+SHOWN_FIELDS = {
+    "vote": ("members", "present", "votes_for", "votes_against", "comment", *REPLY_FIELDS),
+    "vote_plain": ("members", "present", "votes_for", "votes_against", "comment"),
+    "decide": ("comment", *REPLY_FIELDS),
+    "decide_plain": ("comment",),
+    "delegate": ("to_user_id", "delegate_to", "comment"),
+    "comment": ("comment",),
+    "found": ("held_on", "entitled", "present", "secretary", "elected", "term_start", "oversize_reason"),
+}
+OPEN_TASK = ("open", "waiting")
 LIGHT_CHOICES = (("red", "红灯（逾期）"), ("yellow", "黄灯（临期）"), ("green", "绿灯（正常）"))
 
 
@@ -127,17 +140,80 @@ def inbox_page() -> Any:
 # -- the case page ---------------------------------------------------------------------------------------------
 
 
+def _history(case: EstablishmentCase, task: ApprovalTask | None) -> tuple[list[dict[str, Any]], str | None]:
+    """The case's history with each person's display name (never a username), and the name of whoever
+    holds `task` now: two queries."""
+    events = audit.history(cases.WORKFLOW, case.id)
+    holder = task.assignee_id if task is not None else None
+    names = users.display_names({e.actor_id for e in events if e.actor_id is not None} | {holder or 0})
+    history = [
+        {
+            "at": e.occurred_at,
+            "actor": names.get(e.actor_id, e.actor_label) if e.actor_id is not None else "系统",
+            "actor_id": e.actor_id,
+            "action": e.action,
+            "comment": e.comment,
+            "request_id": e.request_id,
+            "state_after": e.state_after,
+        }
+        for e in events
+    ]
+    return history, names.get(holder) if holder is not None else None
+
+
+def _opinions(history: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The comments of the history, each once: a deciding approval records the approver's opinion on the
+    task and again on the case it moves (same person, same request, same words)."""
+    out: list[dict[str, Any]] = []
+    for h in history:
+        if not h["comment"]:
+            continue
+        last = next((o for o in reversed(out) if o["actor_id"] == h["actor_id"] and o["comment"] == h["comment"]), None)
+        # the same request (or, where none was recorded, the opinion just listed) says it once
+        if last is not None and (last["request_id"] == h["request_id"] if h["request_id"] else last is out[-1]):
+            continue
+        out.append(h)
+    return out
+
+
+def _confirms(
+    case: EstablishmentCase, task: ApprovalTask | None, steps: list[dict[str, Any]], next_body: str | None
+) -> dict[str, str]:
+    """What each irreversible button does, in words, for its confirm dialog (static/console/confirm_button.js)."""
+    texts = {
+        "reject": "不同意后本环节即为不通过，申请将不予批准并办结，不能撤回。确定？",
+        "return": "退回后本环节终止，申请将退回申请单位修改，重新提交后再行审批。确定？",
+        "found": f"登记成立后将建立「{case.proposed_name}」并计入组织覆盖，不能撤回。确定？",
+        "release": "退回到组后本单位审批人均可签收办理。确定？",
+        "delegate": "转办后此待办交由所选同事办理，您不再办理。确定？",
+    }
+    then = f"申请将转至{next_body}审批" if next_body else "将发出批复，申请转为已批复"
+    if task is not None:
+        step = next((s for s in steps if s["id"] == task.step_id), None)
+        others = [t for t in (step["tasks"] if step else ()) if t["id"] != task.id and t["status"] in OPEN_TASK]
+        if task.step.mode == ApprovalMode.ANY_ONE or not others:
+            texts["approve"] = f"同意后本环节办结，{then}。确定？"
+        elif task.step.mode == ApprovalMode.SEQUENTIAL:
+            texts["approve"] = "同意后由下一位审批人依次审批，全部同意后本环节办结。确定？"
+        else:
+            texts["approve"] = f"同意后还需其他{len(others)}位会签人同意，本环节方可办结。确定？"
+        texts["vote"] = f"提交后本环节按表决结果办结：通过则{then}，未通过则不予批准。表决结果不能更改。确定？"
+    return texts
+
+
 def _case_context(actor: Actor, case: EstablishmentCase, task: ApprovalTask | None) -> dict[str, Any]:
     """Everything the case page shows: a fixed number of queries, whatever the case holds."""
     units = cases.units_of([case.id])[case.id]
     allowed = cases.allowed_actions(actor, [case])[case.id]
     steps = steps_view(cases.WORKFLOW, [case.id]).get(case.id, [])
-    history = history_view(cases.WORKFLOW, case.id)
+    history, holder = _history(case, task)
     options = cases.form_options(actor, [u.id for u in units]) if units else []
     chosen = next((o for o in options if o.form.value == case.form), None)
+    next_body = cases.next_level_body(case, task.step.level) if task is not None else None
     return {
         "case": case,
         "task": task,
+        "holder": holder,
         "state_label": ESTABLISHMENT.state_label(case.state),
         "form_label": FORM_LABELS_ZH[OrgForm(case.form)],
         "units": units,
@@ -145,7 +221,7 @@ def _case_context(actor: Actor, case: EstablishmentCase, task: ApprovalTask | No
         "history": history,
         "history_labels": HISTORY_LABELS,
         "state_labels": {st.name: ESTABLISHMENT.state_label(st.name) for st in ESTABLISHMENT.states},
-        "comments": [h for h in history if h["comment"]],
+        "comments": _opinions(history),
         "form_option": chosen,
         "allowed": allowed,
         "decisions": [a for a in allowed if a in DECISION_LABELS],
@@ -154,6 +230,10 @@ def _case_context(actor: Actor, case: EstablishmentCase, task: ApprovalTask | No
         "options": approvals.task_options(actor, task) if task is not None else approvals.TaskOptions(),
         "task_action_labels": TASK_ACTION_LABELS,
         "mode_labels": {m.value: MODE_LABELS_ZH[m] for m in ApprovalMode},
+        # the step this task decides issues the reply (批复文号, meeting and reply dates) only at the last level
+        "issues_reply": task is not None and next_body is None,
+        "confirms": _confirms(case, task, steps, next_body),
+        "shown": SHOWN_FIELDS,
         "today": today(),
         "workflow_label": WORKFLOW_LABELS.get(cases.WORKFLOW, cases.WORKFLOW),
     }
@@ -193,17 +273,10 @@ def case_page(case_id: int) -> Any:
     return _render_case(_actor(), case_id, None)
 
 
-def _after_refusal(
-    actor: Actor,
-    task: ApprovalTask | None,
-    case_id: int,
-    exc: Exception,
-    form: str,
-    shown: frozenset[str] | None = None,
-) -> Any:
+def _after_refusal(actor: Actor, task: ApprovalTask | None, case_id: int, exc: Exception, form: str) -> Any:
     """A refusal re-renders the page with what is true now: a conflict (someone acted first) plainly, 409;
-    a rule or an invalid field next to the field, 422 (when `shown` names the form's fields, a message about
-    any other field goes above the page)."""
+    a rule or an invalid field with the form that was sent, 422 — next to its input, or above the form when
+    the form has no input for it (SHOWN_FIELDS), the form keeping what was typed."""
     if isinstance(exc, forms.FormErrors):
         errors = exc.errors
     elif isinstance(exc, Conflict):
@@ -211,8 +284,6 @@ def _after_refusal(
     else:
         assert isinstance(exc, RuleViolation)
         errors = {exc.field or "_": exc.message}
-    if shown is not None:
-        errors = {(k if k in shown else "_"): v for k, v in errors.items()}
     return _render_case(actor, case_id, task, status=422, errors=errors, form=form)
 
 
@@ -252,7 +323,7 @@ def task_claim(task_id: int) -> Any:
     try:
         approvals.claim(actor, task_id)
     except RuleViolation as exc:
-        return _after_refusal(actor, task, task.subject_id, exc, "claim", frozenset())
+        return _after_refusal(actor, task, task.subject_id, exc, "claim")
     flash(f"已签收（任务 {task_id}），请办理", "success")
     return redirect(url_for("console.task", task_id=task_id))
 
@@ -265,7 +336,7 @@ def task_release(task_id: int) -> Any:
     try:
         approvals.release(actor, task_id)
     except RuleViolation as exc:
-        return _after_refusal(actor, task, task.subject_id, exc, "release", frozenset())
+        return _after_refusal(actor, task, task.subject_id, exc, "release")
     flash(f"已退回到组（任务 {task_id}），本单位审批人均可签收", "success")
     return redirect(url_for("console.inbox"))
 
@@ -279,8 +350,7 @@ def task_delegate(task_id: int) -> Any:
         data = forms.load(DelegateSchema(), integers=("to_user_id",))
         approvals.act(actor, task_id, "delegate", comment=data["comment"], delegate_to=data["to_user_id"])
     except (forms.FormErrors, RuleViolation) as exc:
-        shown = frozenset({"to_user_id", "delegate_to", "comment"})
-        return _after_refusal(actor, task, task.subject_id, exc, "delegate", shown)
+        return _after_refusal(actor, task, task.subject_id, exc, "delegate")
     flash(f"已转办（任务 {task_id}），同事将在待办中收到", "success")
     return redirect(url_for("console.inbox"))
 
@@ -294,7 +364,7 @@ def task_comment(task_id: int) -> Any:
         data = forms.load(CommentSchema())
         approvals.act(actor, task_id, "comment", comment=data["comment"])
     except (forms.FormErrors, RuleViolation) as exc:
-        return _after_refusal(actor, task, task.subject_id, exc, "comment", frozenset({"comment"}))
+        return _after_refusal(actor, task, task.subject_id, exc, "comment")
     flash(f"已添加意见（任务 {task_id}）", "success")
     return redirect(url_for("console.task", task_id=task_id))
 
