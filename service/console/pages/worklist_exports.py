@@ -20,7 +20,7 @@ from service.console.pages import inbox as inbox_page
 from service.console.pages.search import actor_name, export_limit, signed_in
 from service.exports import worklists
 from service.exports.import_template import template_workbook
-from service.operations import done, inbox, search
+from service.operations import done, inbox, jurisdictions, search
 from service.operations import supervision_board as ticket_board
 from service.roles import INBOX_USERS, TICKET_HANDLERS, UNIT_WRITERS
 from service.spreadsheets.writer import XLSX_MIMETYPE
@@ -42,6 +42,8 @@ def inbox_export() -> Response:
     f = inbox_page._filters()
     limit = export_limit()
     if actor.role in TICKET_HANDLERS:
+        if f["body"] is not None:
+            jurisdictions.get(actor, f["body"])  # as the page: a body outside my scope is 404
         stmt = ticket_board.inbox_query(actor)
         if f["light"]:
             on = today()
