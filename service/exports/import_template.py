@@ -5,6 +5,7 @@ row, and a 填写说明 sheet. The data sheet comes first: the importer reads th
 from __future__ import annotations
 
 import io
+from collections.abc import Mapping
 from typing import Any
 
 from openpyxl import Workbook
@@ -24,6 +25,8 @@ WRAP = Alignment(wrap_text=True, vertical="top")
 # The rows a drop-down list covers below the header.
 VALIDATED_ROWS = 5000
 
+# Columns filled from a fixed list: a drop-down of the Chinese labels the importer accepts.
+CHOICES: dict[str, Mapping[Any, str]] = {"kind": UNIT_KIND_LABELS, "operating_status": OPERATING_STATUS_LABELS}
 IMPORT_COLUMNS: list[LedgerColumn] = [c for c in COLUMNS if c.field]
 TEMPLATE_HEADERS = [c.header for c in IMPORT_COLUMNS]
 
@@ -89,7 +92,7 @@ def template_workbook(jurisdiction_code: str) -> io.BytesIO:
             # A column style, not styled empty cells: the importer counts every row the sheet holds.
             ws.column_dimensions[letter].number_format = "@"
             ws.cell(row=2, column=index).number_format = "@"
-        choices = {"kind": UNIT_KIND_LABELS, "operating_status": OPERATING_STATUS_LABELS}.get(col.field or "")
+        choices = CHOICES.get(col.field or "")
         if choices:
             check = DataValidation(type="list", formula1='"' + ",".join(choices.values()) + '"', allow_blank=True)
             check.error, check.errorTitle = "请从下拉列表中选择", "取值无效"

@@ -10,7 +10,7 @@ one page of rows, and one query each for the page's units and people."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
@@ -45,7 +45,7 @@ def _day_start(d: date) -> datetime:
 
 def _case_branch(scoped: Select[Any], f: SearchFilters) -> Select[Any]:
     c = EstablishmentCase
-    stmt = scoped.order_by(None).with_only_columns(
+    columns: list[Any] = [
         literal(CASE, String).label("kind"),
         c.id.label("id"),
         c.proposed_name.label("title"),
@@ -55,7 +55,8 @@ def _case_branch(scoped: Select[Any], f: SearchFilters) -> Select[Any]:
         c.created_at.label("at"),
         cast(null(), Date).label("issued_on"),
         c.applicant_id.label("person_id"),
-    )
+    ]
+    stmt = scoped.order_by(None).with_only_columns(*columns)
     if f.unit:
         # The unit's name, or the proposed organisation's (which normally carries it): a correlated EXISTS per
         # case in scope, so the cost follows the scoped cases, not the city's ledger.
@@ -80,7 +81,7 @@ def _case_branch(scoped: Select[Any], f: SearchFilters) -> Select[Any]:
 
 def _ticket_branch(scoped: Select[Any], f: SearchFilters) -> Select[Any]:
     t = SupervisionTicket
-    stmt = scoped.order_by(None).with_only_columns(
+    columns: list[Any] = [
         literal(TICKET, String).label("kind"),
         t.id.label("id"),
         t.title.label("title"),
@@ -90,7 +91,8 @@ def _ticket_branch(scoped: Select[Any], f: SearchFilters) -> Select[Any]:
         t.created_at.label("at"),
         t.issued_on.label("issued_on"),
         t.issuer_id.label("person_id"),
-    )
+    ]
+    stmt = scoped.order_by(None).with_only_columns(*columns)
     if f.unit:
         # A ticket goes to a body, not to a unit: the handling body's name, or the ticket's title.
         bodies = select(Jurisdiction.id).where(Jurisdiction.name.contains(f.unit, autoescape=True))
@@ -124,7 +126,7 @@ def fetch(stmt: Select[Any], page: int, page_size: int) -> tuple[list[dict[str, 
     """One COUNT and one page of rows, presented (with their units and people: two more queries)."""
     total = db.session.execute(select(func.count()).select_from(stmt.order_by(None).subquery())).scalar_one()
     rows = db.session.execute(stmt.limit(page_size).offset((page - 1) * page_size)).all()
-    return present(rows), int(total)
+    return present(list(rows)), int(total)
 
 
 def capped(stmt: Select[Any], limit: int, *, entities: bool = False) -> tuple[list[Any], bool]:
@@ -169,7 +171,7 @@ def _civil(moment: datetime | None) -> date | None:
     return moment.astimezone(CHINA).date() if moment is not None else None
 
 
-def present(rows: list[Any]) -> list[dict[str, Any]]:
+def present(rows: Sequence[Any]) -> list[dict[str, Any]]:
     """Rows of `query` with labels, body names (the cached tree), units and people (one query each)."""
     units = case_units(r.id for r in rows if r.kind == CASE)
     people = display_names(r.person_id for r in rows)
