@@ -13,7 +13,12 @@ from typing import Any
 import pytest
 from flask import Flask
 from openpyxl import load_workbook
+from sqlalchemy import text
 
+from service.auth import actor_for_token
+from service.extensions import db
+from service.operations import establishment, search
+from service.operations import supervision_board as ticket_board
 from tests.conftest import Api, World
 from tests.console.conftest import Console
 from tests.console.test_pages import _cases, statements
@@ -217,3 +222,23 @@ def test_the_search_page_has_a_fixed_statement_count(app: Flask, console: Consol
     big = {p: count(p) for p in paths}
     assert big == small, (small, big)
     assert max(big.values()) <= 12, big
+
+
+def test_the_search_runs_on_indexes(app: Flask, api: Api) -> None:
+    """SQLite's plan: each branch starts from its scope index; no whole-table scan of cases, tickets or units."""
+    with app.app_context():
+        if db.engine.dialect.name != "sqlite":
+            pytest.skip("the plan is SQLite's")
+        actor = actor_for_token(api.world.tokens[APPROVER], None)
+        assert actor is not None
+        for narrow in (
+            search.SearchFilters(unit="青山", date_from=date(2026, 9, 1)),
+            search.SearchFilters(credit_code="91350100MA2Y000010"),
+        ):
+            stmt = search.query(establishment.query(actor, {}), ticket_board.query(actor, {}), narrow)
+            sql = stmt.compile(db.engine, compile_kwargs={"literal_binds": True})
+            plan = [row[3] for row in db.session.execute(text(f"EXPLAIN QUERY PLAN {sql}"))]
+            assert any("ix_establishment_cases_scope_state" in step for step in plan), plan
+            for table in ("establishment_cases", "supervision_tickets", "ledger_units", "establishment_case_units"):
+                assert not any(step.startswith(f"SCAN {table}") for step in plan), plan
+        db.session.remove()
