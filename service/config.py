@@ -165,6 +165,9 @@ class Settings:
     workflows: dict[str, Any] = field(default_factory=lambda: workflow_settings({}))
     # The campaign's target for both coverage rates (1.0 = 100%): the trend's projection aims at it.
     coverage_target_rate: float = 1.0
+    # The console's worklist exports (待办, 已办, 全部事项 as .xlsx) hold at most this many rows
+    # (CONSOLE_EXPORT_MAX_ROWS); a longer list is cut and the workbook says so.
+    console_export_max_rows: int = 5000
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -207,6 +210,7 @@ class Settings:
             signin_max_failures_per_address=_int("SIGNIN_MAX_FAILURES_PER_ADDRESS", 20),
             password_min_length=_int("PASSWORD_MIN_LENGTH", 8),
             spreadsheets=SpreadsheetSettings.from_env(),
+            console_export_max_rows=_int("CONSOLE_EXPORT_MAX_ROWS", 5000),
         )
 
     def flask_config(self) -> dict[str, object]:

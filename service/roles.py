@@ -46,5 +46,9 @@ def of(workflow: str, group: str) -> tuple[Role, ...]:
 # Read coverage reports, the must-establish list, the trend and circulars (every role but portals: a
 # portal speaks for one enterprise or social organisation, the campaign's standing is the departments').
 COVERAGE_READERS: tuple[Role, ...] = (Role.admin, Role.supervisor, Role.approver, Role.handler, Role.instructor)
+# The console's 全部事项 search over establishment cases and supervision tickets (and its export): everyone who
+# works cases or tickets, and instructors, who may read the cases in their area. Not portals: a portal speaks
+# for one enterprise or social organisation, while a search in its scope would list its neighbours' cases.
+SEARCHERS: tuple[Role, ...] = (Role.admin, Role.supervisor, Role.approver, Role.handler, Role.instructor)
 # Issue circulars (通报).
 CIRCULAR_ISSUERS: tuple[Role, ...] = (Role.admin, Role.supervisor)

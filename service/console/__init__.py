@@ -25,6 +25,9 @@ PAGE_MODULES = (
     "service.console.pages.diagrams",
     # console-c: 覆盖 (report, charts, must-establish list, circulars, Excel export/import, documents)
     "service.console.pages.coverage",
+    # 全部事项 (search) and the worklists' Excel exports, the import template
+    "service.console.pages.search",
+    "service.console.pages.worklist_exports",
 )
 
 

@@ -529,6 +529,29 @@ ROWS += [
 ]
 
 
+# -- 全部事项 (search), the worklists' Excel exports and the import template ---------------------------------------
+SEARCHERS = frozenset({"admin", "supervisor", "approver", "handler", "instructor"})
+
+ROWS += [
+    Row("GET", "/search", SEARCHERS, 200, lambda s, c, w: Page(f"/search?body={s.world.ids[c]}&unit=x")),
+    Row(
+        "GET", "/search/export.xlsx", SEARCHERS, 200, lambda s, c, w: Page(f"/search/export.xlsx?body={s.world.ids[c]}")
+    ),
+    Row(
+        "GET", "/inbox/export.xlsx", INBOX_USERS, 200, lambda s, c, w: Page(f"/inbox/export.xlsx?body={s.world.ids[c]}")
+    ),
+    Row("GET", "/done/export.xlsx", ALL, 200, lambda s, c, w: Page("/done/export.xlsx?unit=x"), outside_status=None),
+    Row(
+        "GET",
+        "/coverage/imports/template.xlsx",
+        UNIT_WRITERS,
+        200,
+        lambda s, c, w: Page("/coverage/imports/template.xlsx"),
+        outside_status=None,
+    ),
+]
+
+
 def console_rules(app: Flask) -> set[tuple[str, str]]:
     out = set()
     for rule in app.url_map.iter_rules():
