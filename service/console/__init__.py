@@ -25,6 +25,8 @@ PAGE_MODULES = (
     "service.console.pages.diagrams",
     # console-c: 覆盖 (report, charts, must-establish list, circulars, Excel export/import, documents)
     "service.console.pages.coverage",
+    # the supervisors' 待办 and 催办
+    "service.console.pages.oversight",
 )
 
 
