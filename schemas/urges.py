@@ -9,9 +9,7 @@ from workflows.urge import MESSAGE_MAX
 
 
 class UrgeRequestSchema(Schema):
-    message = text(
-        MESSAGE_MAX, load_default=None, allow_none=True, metadata={"description": "催办留言 (optional)"}
-    )
+    message = text(MESSAGE_MAX, load_default=None, allow_none=True, metadata={"description": "催办留言 (optional)"})
 
 
 class UrgeSchema(Schema):

@@ -46,7 +46,10 @@ def check_once_per_workday(last_urged_on: dt.date | None, today: dt.date, cal: W
     raise Conflict(
         "already_urged",
         f"同一工作日内只能催办一次，今天已催办过，请于{again.isoformat()}（下一个工作日）再催办",
-        detail={"last_urged_on": last_urged_on.isoformat() if last_urged_on else None, "next_allowed_on": again.isoformat()},
+        detail={
+            "last_urged_on": last_urged_on.isoformat() if last_urged_on else None,
+            "next_allowed_on": again.isoformat(),
+        },
     )
 
 

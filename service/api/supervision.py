@@ -27,15 +27,15 @@ from schemas.urges import UrgeRequestSchema, UrgeSchema
 from service.api.docs import errors
 from service.api.etag import IF_MATCH_DOC, OPTIONAL_IF_MATCH_DOC, headers_for, if_match_when_given, require_if_match
 from service.api.pagination import Blueprint
-from service.api.urge_views import urged_view
 from service.api.presenters import history_view
+from service.api.urge_views import urged_view
 from service.auth import current_actor, require_roles
 from service.clock import today
 from service.models import Interview, SupervisionTicket
 from service.operations import interviews as interview_ops
 from service.operations import supervision as tickets
-from service.operations import ticket_urges
 from service.operations import supervision_board as ticket_board
+from service.operations import ticket_urges
 from service.operations.common import paginate
 from service.roles import INTERVIEWERS, TICKET_HANDLERS, TICKET_ISSUERS, TICKET_URGERS
 from workflows.deadlines import LEVEL_LABELS, WARNING_LABELS

@@ -49,14 +49,12 @@ def reports_query(actor: Actor) -> Select[Any]:
     """Tickets whose rectification report awaits the issuing side's review, the earliest report first."""
     return (
         select(SupervisionTicket)
-        .where(
-            _mine(SupervisionTicket.issuing_body_id, actor), SupervisionTicket.state == TicketState.SUBMITTED.value
-        )
+        .where(_mine(SupervisionTicket.issuing_body_id, actor), SupervisionTicket.state == TicketState.SUBMITTED.value)
         .order_by(SupervisionTicket.last_report_on, SupervisionTicket.id)
     )
 
 
-def extensions_query(actor: Actor) -> Select[Any]:
+def extensions_query(actor: Actor) -> Select[TicketExtension, SupervisionTicket]:
     """Pending extension requests (延期申请) with their tickets, the earliest request first."""
     return (
         select(TicketExtension, SupervisionTicket)

@@ -135,7 +135,11 @@ def record(
         audit_subject[1],
         jurisdiction_id,
         None,
-        {"urge_id": row.id, f"{'task' if subject is UrgeSubject.TASK else 'ticket'}_id": subject_id, "notified": notified},
+        {
+            "urge_id": row.id,
+            f"{'task' if subject is UrgeSubject.TASK else 'ticket'}_id": subject_id,
+            "notified": notified,
+        },
         message,
     )
     return Urged(row, notified, state(subject.value, subject_id))
@@ -159,9 +163,7 @@ def urge_task(actor: Actor, task_id: int, message: str | None = None) -> Urged:
         if actor.role not in TASK_URGERS:
             raise Forbidden("只有申请单位或督查人员可以催办审批任务")
         text = rules.clean_message(message)
-        rules.check_task_urge(
-            task.status, task.due_on, today(), last_urged_on(UrgeSubject.TASK, task.id), calendar()
-        )
+        rules.check_task_urge(task.status, task.due_on, today(), last_urged_on(UrgeSubject.TASK, task.id), calendar())
         return record(
             actor,
             UrgeSubject.TASK,

@@ -664,7 +664,13 @@ MATRIX: list[Row] = [
         ok_by=CANDIDATES_ONLY,
     ),
     # 催办: the applicant side (portals, handling bodies) and supervisors urge an overdue task in scope
-    Row("POST", f"{TASKS}/<int:task_id>/urge", frozenset({"admin", "supervisor", "portal", "handler"}), 201, _overdue_task),
+    Row(
+        "POST",
+        f"{TASKS}/<int:task_id>/urge",
+        frozenset({"admin", "supervisor", "portal", "handler"}),
+        201,
+        _overdue_task,
+    ),
     # approval routes: everyone reads (scoped), admins set
     Row(
         "GET",

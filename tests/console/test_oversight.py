@@ -36,7 +36,12 @@ def busy_desk(api: Api, place: str = "east_t1") -> dict[str, int]:
         api.post(
             INTERVIEWS,
             as_=SUPERVISOR,
-            json={"ticket_id": other["id"], "reason": "推进滞后", "scheduled_at": "2026-09-29T09:00:00+08:00", "place": "县委组织部会议室"},
+            json={
+                "ticket_id": other["id"],
+                "reason": "推进滞后",
+                "scheduled_at": "2026-09-29T09:00:00+08:00",
+                "place": "县委组织部会议室",
+            },
         ),
         201,
     )
@@ -133,9 +138,7 @@ def test_a_too_long_urge_message_is_shown_next_to_the_field_and_kept(console: Co
     assert 'data-field="message"' in page and "长度不能超过 200" in page and long in page
 
 
-def test_the_applicant_urges_an_overdue_task_from_the_case_page(
-    console: Console, api: Api, clock: FixedClock
-) -> None:
+def test_the_applicant_urges_an_overdue_task_from_the_case_page(console: Console, api: Api, clock: FixedClock) -> None:
     case = submitted_branch(api)
     page = console.get(f"/cases/{case['id']}", as_="portal@east").get_data(as_text=True)
     assert "逾期后方可催办" in page and "urge-form" not in page

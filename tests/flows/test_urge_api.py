@@ -48,7 +48,10 @@ def notifications_of(app: Flask, kind: str) -> list[tuple[int, str, str | None, 
             tuple(r)
             for r in db.session.execute(
                 select(
-                    Notification.user_id, Notification.title, Notification.body, Notification.subject_type,
+                    Notification.user_id,
+                    Notification.title,
+                    Notification.body,
+                    Notification.subject_type,
                     Notification.subject_id,
                 )
                 .where(Notification.kind == kind)
@@ -86,7 +89,9 @@ def test_the_applicant_urges_an_overdue_task_and_its_approvers_are_told(
     assert body["urge_count"] == 1 and body["notified"] == 1
     assert body["next_allowed_on"] == "2026-11-04" and body["urged_on"] == "2026-11-03"
     sent = notifications_of(app, "task.urged")
-    assert [(n[0], n[3], n[4]) for n in sent] == [(api.world.users["approver@east_t1"], "establishment", task["subject_id"])]
+    assert [(n[0], n[3], n[4]) for n in sent] == [
+        (api.world.users["approver@east_t1"], "establishment", task["subject_id"])
+    ]
     assert "逾期" in sent[0][1] and sent[0][2] == "portal@east催办：材料已齐，请尽快审批"
     (record,) = audits(app, "task.urge")
     assert (record.subject_type, record.subject_id) == ("establishment", task["subject_id"])

@@ -28,7 +28,6 @@ from workflows.errors import Conflict, RuleViolation
 from workflows.supervision import SUPERVISION_TICKET, TicketState
 from workflows.urge import UrgeSubject
 
-
 # The case page's history names the urge (its labels are the inbox page's).
 inbox_pages.HISTORY_LABELS.setdefault("task.urge", "催办")
 
@@ -114,15 +113,16 @@ def ticket_urge(ticket_id: int) -> Any:
 
 
 def _panel(key: tuple[str, int], state: urges.UrgeState, may: bool, reason: str | None, action: str) -> dict[str, Any]:
-    refusal = getattr(g, "urge_refusal", None)
+    refusal: dict[str, Any] | None = getattr(g, "urge_refusal", None)
     refused = refusal is not None and refusal["key"] == key
+    errors: dict[str, str] = refusal["errors"] if refusal is not None and refused else {}
     return {
         "key": f"{key[0]}-{key[1]}",
         "state": state,
         "may_urge": may,
         "reason": reason,
         "action": action,
-        "errors": refusal["errors"] if refused else {},
+        "errors": errors,
         "typed": request.form.get("message", "") if refused else "",
     }
 
@@ -157,7 +157,9 @@ def urge_panels(kind: str, ident: int) -> list[dict[str, Any]]:
     else:
         case = cases.get(actor, ident)
         open_tasks = [
-            t for t in approvals.tasks_of([s.id for s in approvals.steps_of(cases.WORKFLOW, case.id)]) if t.status == "open"
+            t
+            for t in approvals.tasks_of([s.id for s in approvals.steps_of(cases.WORKFLOW, case.id)])
+            if t.status == "open"
         ]
     states = urges.states(UrgeSubject.TASK.value, [t.id for t in open_tasks])
     out = []
@@ -172,8 +174,8 @@ def urge_panels(kind: str, ident: int) -> list[dict[str, Any]]:
             if state.count:
                 out.append(_panel(("task", task.id), state, False, "该审批任务已办结", ""))
             continue
-        reason = (
-            f"办理期限为{task.due_on.isoformat()}，逾期后方可催办" if task.due_on >= on else _again(state)
+        reason = f"办理期限为{task.due_on.isoformat()}，逾期后方可催办" if task.due_on >= on else _again(state)
+        out.append(
+            _panel(("task", task.id), state, reason is None, reason, url_for("console.task_urge", task_id=task.id))
         )
-        out.append(_panel(("task", task.id), state, reason is None, reason, url_for("console.task_urge", task_id=task.id)))
     return out
