@@ -31,8 +31,15 @@ INTERVIEWERS: tuple[Role, ...] = (Role.admin, Role.supervisor)
 # Manage webhooks: portals their own, admins every webhook in their scope.
 WEBHOOK_MANAGERS: tuple[Role, ...] = (Role.admin, Role.portal)
 
+# Urge (催办) an overdue approval task: the applicant side (portals and handling bodies) and supervisors.
+TASK_URGERS: tuple[Role, ...] = APPLICANT_PROXIES + TICKET_ISSUERS
+# Urge a supervision ticket's handling body: the issuing side.
+TICKET_URGERS: tuple[Role, ...] = TICKET_ISSUERS
+
 # The web console (service/console): the 待办 / 已办 pages serve those who decide tasks or handle tickets.
 INBOX_USERS: tuple[Role, ...] = DECIDERS + TICKET_HANDLERS
+# The supervisors' own 待办: reports to review, extension requests to decide, interviews to hold or follow up.
+OVERSIGHT_INBOX_USERS: tuple[Role, ...] = TICKET_ISSUERS
 
 
 def of(workflow: str, group: str) -> tuple[Role, ...]:

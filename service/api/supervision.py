@@ -23,18 +23,21 @@ from schemas.supervision import (
     TicketSchema,
     TicketUpdateSchema,
 )
+from schemas.urges import UrgeRequestSchema, UrgeSchema
 from service.api.docs import errors
 from service.api.etag import IF_MATCH_DOC, OPTIONAL_IF_MATCH_DOC, headers_for, if_match_when_given, require_if_match
 from service.api.pagination import Blueprint
 from service.api.presenters import history_view
+from service.api.urge_views import urged_view
 from service.auth import current_actor, require_roles
 from service.clock import today
 from service.models import Interview, SupervisionTicket
 from service.operations import interviews as interview_ops
 from service.operations import supervision as tickets
 from service.operations import supervision_board as ticket_board
+from service.operations import ticket_urges
 from service.operations.common import paginate
-from service.roles import INTERVIEWERS, TICKET_HANDLERS, TICKET_ISSUERS
+from service.roles import INTERVIEWERS, TICKET_HANDLERS, TICKET_ISSUERS, TICKET_URGERS
 from workflows.deadlines import LEVEL_LABELS, WARNING_LABELS
 from workflows.interview import INTERVIEW, InterviewRecord, InterviewSchedule, NewInterview
 from workflows.supervision import (
@@ -298,6 +301,17 @@ def request_extension(data: ExtensionRequest, ticket_id: int) -> Any:
 def decide_extension(data: DecideExtension, ticket_id: int, extension_id: int) -> Any:
     """Approve (the deadline in force moves; the original stays on record) or refuse with a reason."""
     return _ticket(tickets.decide_extension(current_actor(), ticket_id, extension_id, data, if_match_when_given))
+
+
+@blp.route("/<int:ticket_id>/urge", methods=["POST"])
+@blp.arguments(UrgeRequestSchema)
+@blp.response(201, UrgeSchema)
+@errors(blp, 400, 403, 404, 409, 422)
+@require_roles(*TICKET_URGERS)
+def urge(data: dict[str, Any], ticket_id: int) -> Any:
+    """催办 the handling body (its handlers are notified) while it owes the next step: issued, acknowledged or
+    rectifying, overdue or not. At most once per working day (409 says the next working day)."""
+    return urged_view(ticket_urges.urge_ticket(current_actor(), ticket_id, data.get("message")))
 
 
 # -- interviews ------------------------------------------------------------------------------------------------

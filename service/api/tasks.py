@@ -14,13 +14,15 @@ from schemas.tasks import (
     TaskSchema,
     VoteSchema,
 )
+from schemas.urges import UrgeRequestSchema, UrgeSchema
 from service.api.docs import errors
 from service.api.pagination import Blueprint
 from service.api.presenters import tasks_view
+from service.api.urge_views import urged_view
 from service.auth import current_actor, require_roles
-from service.operations import approvals
+from service.operations import approvals, urges
 from service.operations.common import paginate
-from service.roles import ADMINS, DECIDERS
+from service.roles import ADMINS, DECIDERS, TASK_URGERS
 from workflows.approval import RouteSpec, TaskDecision, TaskVote
 
 blp = Blueprint("tasks", __name__, url_prefix="/api/v1/tasks", description="Approval tasks and the inbox (待办)")
@@ -115,6 +117,17 @@ def delegate(data: dict[str, Any], task_id: int) -> Any:
 @require_roles(*DECIDERS)
 def comment(data: dict[str, Any], task_id: int) -> Any:
     return _one(approvals.act(current_actor(), task_id, "comment", comment=data["comment"]))
+
+
+@blp.route("/<int:task_id>/urge", methods=["POST"])
+@blp.arguments(UrgeRequestSchema)
+@blp.response(201, UrgeSchema)
+@errors(blp, 400, 403, 404, 409, 422)
+@require_roles(*TASK_URGERS)
+def urge(data: dict[str, Any], task_id: int) -> Any:
+    """催办 an overdue open task: its approvers (assignee, else the group it is offered to) are notified. At most
+    once per working day (409 says the next working day it may be urged); 422 while it is not overdue."""
+    return urged_view(urges.urge_task(current_actor(), task_id, data.get("message")))
 
 
 @routes_blp.route("")

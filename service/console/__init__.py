@@ -28,6 +28,8 @@ PAGE_MODULES = (
     # 全部事项 (search) and the worklists' Excel exports, the import template
     "service.console.pages.search",
     "service.console.pages.worklist_exports",
+    # the supervisors' 待办 and 催办
+    "service.console.pages.oversight",
 )
 
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from service.auth import Actor
-from service.operations import inbox, notifications
+from service.operations import inbox, notifications, oversight_inbox
 from service.operations import supervision_board as ticket_board
-from service.roles import DECIDERS, TICKET_HANDLERS
+from service.roles import DECIDERS, OVERSIGHT_INBOX_USERS, TICKET_HANDLERS
 
 
 def open_work(actor: Actor) -> int:
@@ -17,4 +17,7 @@ def open_work(actor: Actor) -> int:
 
 
 def for_nav(actor: Actor) -> dict[str, int]:
-    return {"unread": notifications.unread_count(actor), "open": open_work(actor)}
+    out = {"unread": notifications.unread_count(actor), "open": open_work(actor)}
+    if actor.role in OVERSIGHT_INBOX_USERS:  # the supervisors' 待办: one statement for its three lists
+        out["oversight"] = oversight_inbox.counts(actor).total
+    return out

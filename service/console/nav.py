@@ -21,6 +21,8 @@ class NavItem:
 
 NAV: list[NavItem] = [
     NavItem("待办", "console.inbox", ("console.inbox", "console.task", "console.case")),
+    # The supervisors' own 待办 (their roles never open console.inbox: one 待办 per role).
+    NavItem("待办", "console.oversight", ("console.oversight",)),
     NavItem("已办", "console.done", ("console.done",)),
     NavItem("全部事项", "console.search", ("console.search",)),
     NavItem("督办", "console.board", ("console.board", "console.ticket")),

@@ -45,6 +45,14 @@ def _decide(s: Scene, code: str, caller: str) -> Call:
 
 ROWS = [
     Row(
+        "POST",
+        f"{TICKETS}/<int:ticket_id>/urge",
+        ISSUERS,
+        201,
+        _ticket_action("/urge", "rectifying", {"message": "请按期整改"}),
+        ok_by=ISSUING_SIDE_ONLY,
+    ),
+    Row(
         "GET",
         TICKETS,
         ALL,

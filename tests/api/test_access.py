@@ -268,6 +268,22 @@ def _task_action(action: str, body: Callable[[Scene], Any] | None = None, state:
     return build
 
 
+def _overdue_task(s: Scene, code: str, caller: str) -> Call:
+    """A fresh open task at `code`, made overdue (due yesterday), to urge (催办)."""
+    from datetime import date
+
+    from sqlalchemy import update
+
+    from service.models import ApprovalTask
+
+    ident = s.task(code)
+    with s.app.app_context():
+        db.session.execute(update(ApprovalTask).where(ApprovalTask.id == ident).values(due_on=date(2026, 9, 24)))
+        db.session.commit()
+        db.session.remove()
+    return Call(f"{TASKS}/{ident}/urge", {"message": "请尽快审批"})
+
+
 VOTE = {"members": 9, "present": 7, "votes_for": 6, "votes_against": 1, "approval_doc_no": DOC_NO, "meeting_on": TODAY}
 
 
@@ -646,6 +662,14 @@ MATRIX: list[Row] = [
         200,
         _task_action("comment", lambda s: {"comment": "材料齐全"}),
         ok_by=CANDIDATES_ONLY,
+    ),
+    # 催办: the applicant side (portals, handling bodies) and supervisors urge an overdue task in scope
+    Row(
+        "POST",
+        f"{TASKS}/<int:task_id>/urge",
+        frozenset({"admin", "supervisor", "portal", "handler"}),
+        201,
+        _overdue_task,
     ),
     # approval routes: everyone reads (scoped), admins set
     Row(

@@ -630,3 +630,30 @@ def test_signed_out_goes_to_the_sign_in_page(app: Flask, client: Any, world: Any
     assert res.status_code == 302, (row.key, res.status_code)
     assert res.headers["Location"].startswith("/sign-in"), res.headers["Location"]
     assert fingerprint(app) == before
+
+
+# -- the supervisors' 待办 and 催办 -------------------------------------------------------------------------------
+TASK_URGERS = frozenset({"admin", "supervisor", "portal", "handler"})
+
+
+def _urge_task(s: Scene, code: str, caller: str) -> Page:
+    """A fresh task at `code`, overdue: the console's urge form for it."""
+    from tests.api.test_access import _overdue_task
+
+    path = _overdue_task(s, code, caller).path.removeprefix("/api/v1")
+    return Page(path, {"message": "请尽快审批"})
+
+
+ROWS += [
+    Row("GET", "/oversight", ISSUERS, 200, lambda s, c, w: Page("/oversight"), outside_status=None),
+    Row("POST", "/tasks/<int:task_id>/urge", TASK_URGERS, 302, _urge_task),
+    Row(
+        "POST",
+        "/board/tickets/<int:ticket_id>/urge",
+        ISSUERS,
+        302,
+        lambda s, c, w: Page(f"/board/tickets/{ticket(s, c, 'rectifying')['id']}/urge", {"message": "请按期整改"}),
+        # the handling body's own supervisors see the ticket but are not its issuing side
+        ok_by={"east_t1": 403},
+    ),
+]
