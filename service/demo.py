@@ -1,5 +1,7 @@
 """Demo data: a city with two counties, townships, an industry committee, ~50 ledger units with varied
-member counts, a few existing party organisations and one user of every role.
+member counts, a few existing party organisations, one user of every role — and work waiting in every
+role's 待办 (see `_work`), written through the service layer's own commands on the service's clock, so
+states, steps, tasks, notifications and the audit trail are what real use would have left.
 
 Loaded only into an empty database, and only on the embedded defaults or when asked for."""
 
@@ -7,22 +9,29 @@ from __future__ import annotations
 
 import os
 import secrets
-from datetime import date, datetime, time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
+from flask import current_app
 from sqlalchemy import func, select
 
-from service.auth import system_actor
-from service.clock import CHINA, today
+from service.auth import Actor, system_actor
+from service.calendar import calendar
+from service.clock import CHINA, FixedClock, today
 from service.db import transaction
 from service.extensions import db
 from service.inputs import NewJurisdiction, NewUser
-from service.models import Jurisdiction, PartyOrg, Unit, User
+from service.models import ApprovalTask, Jurisdiction, PartyOrg, SupervisionTicket, Unit, User
 from service.operations import jurisdictions, units, users
 from workflows import credit_code
+from workflows.approval import StepStatus
+from workflows.establishment import NewCase
 from workflows.interview import NewInterview
 from workflows.ledger import NewUnit
-from workflows.supervision import NewTicket, ProblemInput
+from workflows.pairing import NewAgreement, Progress
+from workflows.supervision import ExtensionRequest, NewTicket, ProblemInput, ProblemReport, RectificationReport
 
 TREE = [
     # code, name, kind, parent code
@@ -84,6 +93,36 @@ WALKTHROUGH_UNIT = {
     "investor_or_head": "陈建国",
     "no_org_reason": "正在筹建",
 }
+# Two more enterprises of 青山镇 whose requests are under way in the demo (see `_work`): a walk-through-like
+# one founding a primary committee (awaiting the county) and a small one whose branch request is overdue.
+WORK_UNITS = (
+    {
+        "credit_code": credit_code.make("91350102MA2Y1D6P3"),
+        "name": "青山新能源电池股份有限公司",
+        "kind": "enterprise",
+        "industry": "制造业",
+        "address": "示范市青山镇新材料产业园6号",
+        "employees": 620,
+        "formal_members": 108,
+        "probationary_members": 4,
+        "mobile_members": 5,
+        "investor_or_head": "刘志远",
+        "no_org_reason": "正在筹建",
+    },
+    {
+        "credit_code": credit_code.make("91350102MA2Y3H5L7"),
+        "name": "青山绿源食品有限公司",
+        "kind": "enterprise",
+        "industry": "食品加工",
+        "address": "示范市青山镇富民路18号",
+        "employees": 96,
+        "formal_members": 6,
+        "probationary_members": 1,
+        "mobile_members": 0,
+        "investor_or_head": "赵明",
+        "no_org_reason": "正在筹建",
+    },
+)
 PLACES = ["350102001", "350102002", "350102003", "350102IC1", "350103001", "350103002", "350103P01"]
 
 
@@ -93,8 +132,24 @@ def database_is_empty() -> bool:
     return empty
 
 
+# The demo city was set up this many working days before today; its work happened since (see `_work`).
+SET_UP_WORKDAYS_AGO = 45
+
+
 def load() -> dict[str, str]:
-    """Create the demo city; returns username -> API token."""
+    """Create the demo city; returns username -> API token. Refused unless the database is empty."""
+    if not database_is_empty():
+        raise RuntimeError("the database is not empty: demo data is only loaded into an empty one")
+    history = _Timeline()
+    with history.at(SET_UP_WORKDAYS_AGO, 8, 30):
+        tokens, people, ids, busy = _city()
+    _work(history, people, ids, busy)
+    return tokens
+
+
+def _city() -> tuple[dict[str, str], dict[str, User], dict[str, int], list[Unit]]:
+    """The tree, the users and their tokens, the ledger, the organisations founded before the service existed,
+    the instructor's units: (tokens by username, users by username, jurisdiction ids by code, WORK_UNITS)."""
     actor = system_actor("demo")
     ids: dict[str, int] = {}
     for code, name, kind, parent in TREE:
@@ -114,6 +169,7 @@ def load() -> dict[str, str]:
     rows = [("enterprise", e, f, i) for i, (e, f) in enumerate(ENTERPRISE_COUNTS)]
     rows += [("social_org", e, f, i + 100) for i, (e, f) in enumerate(SOCIAL_COUNTS)]
     created: list[Unit] = []
+    names: set[str] = set()  # not `u.name` of the units created: each commit expires them (a query per look)
     for n, (kind, employees, formal, seq) in enumerate(rows):
         place = PLACES[n % len(PLACES)]
         if kind == "enterprise":
@@ -122,7 +178,8 @@ def load() -> dict[str, str]:
         else:
             suffix, industry = SOCIAL[n % len(SOCIAL)]
             name, first = f"{PREFIXES[n % len(PREFIXES)]}{suffix}", "52"
-        name = f"{name}（{n + 1:02d}）" if any(u.name == name for u in created) else name
+        name = f"{name}（{n + 1:02d}）" if name in names else name
+        names.add(name)
         region = place[:6]
         code = credit_code.make(f"{first}{region}{70000000 + seq:08d}{seq % 10}")
         created.append(
@@ -147,8 +204,8 @@ def load() -> dict[str, str]:
     created.append(units.create(actor, NewUnit.of(WALKTHROUGH_UNIT | {"jurisdiction_id": ids["350102001"]})))
     _existing_orgs(created[:-1], ids)
     _instructors(created, people["instructor"])
-    _tickets(people["county_supervisor"], ids)
-    return tokens
+    busy = [units.create(actor, NewUnit.of(spec | {"jurisdiction_id": ids["350102001"]})) for spec in WORK_UNITS]
+    return tokens, people, ids, busy
 
 
 TREE_NAMES = {code: name for code, name, _, _ in TREE}
@@ -218,64 +275,311 @@ def _instructors(created: list[Unit], instructor: User) -> None:
             unit.instructor_id = instructor.id
 
 
-def _tickets(supervisor: User, ids: dict[str, int]) -> None:
-    """Two issued supervision tickets from 青山县, so the board, the handler inbox and the sweep have work, and
-    an interview (约谈) about the urgent one, scheduled for the next working day at 09:00, so its notice
-    (约谈通知) can be downloaded and held."""
-    from service.auth import Actor
-    from service.operations import interviews, supervision
+def _actor(user: User) -> Actor:
+    return Actor(user.id, user.username, user.role, user.jurisdiction_id, user.jurisdiction.path)
 
-    actor = Actor(
-        supervisor.id, supervisor.username, supervisor.role, supervisor.jurisdiction_id, supervisor.jurisdiction.path
-    )
-    for target, title, priority, workdays, problems in (
-        (
-            "350102001",
-            "青山镇应建未建企业党组织组建进度滞后",
-            "normal",
-            15,
-            [
-                ("辖区应建未建党组织的企业3家，未制定组建计划", "逐家制定组建方案，明确责任人和时间表"),
-                ("2家企业未落实党建指导员", "选派党建指导员并建立联系制度"),
-            ],
-        ),
-        (
-            "350102002",
-            "石桥乡台账“五个清”不完整",
-            "urgent",
-            5,
-            [
-                ("部分单位缺少出资人、负责人信息", "逐一核实补齐台账信息"),
-            ],
-        ),
-    ):
-        ticket = supervision.create(
-            actor,
-            NewTicket(
-                title=title,
-                jurisdiction_id=ids[target],
-                responsible_person="党委书记",
-                priority=priority,
-                rectification_workdays=workdays,
-                problems=tuple(ProblemInput(d, m) for d, m in problems),
+
+class _Timeline:
+    """The demo's past, told on the service's own clock: each step runs with the clock injected at its moment
+    (`service.clock`, as tests and simulations do), so every date, timestamp, deadline, notification and
+    audit record is the one real use would have left. Days are counted in working days back from today on
+    the official calendar, so the demo looks the same whichever day it is loaded on."""
+
+    def __init__(self) -> None:
+        self.today = today()
+        self.cal = calendar()
+
+    def day(self, back: int) -> date:
+        """The `back`-th working day before today (1: the last working day before today)."""
+        d, seen = self.today, 0
+        while seen < back:
+            d -= timedelta(days=1)
+            seen += self.cal.is_workday(d)
+        return d
+
+    @contextmanager
+    def at(self, back: int, hour: int, minute: int = 0) -> Iterator[None]:
+        """Run the block at `hour:minute` China time, `back` working days ago."""
+        extensions = current_app.extensions
+        saved = extensions.get("clock")
+        moment = datetime.combine(self.day(back), time(hour, minute), tzinfo=CHINA)
+        extensions["clock"] = FixedClock(moment.astimezone(UTC))  # the clock speaks UTC, as SystemClock does
+        try:
+            yield
+        finally:
+            if saved is None:
+                extensions.pop("clock", None)
+            else:
+                extensions["clock"] = saved
+
+
+def _open_task(case_id: int) -> ApprovalTask:
+    """The open task of a case's pending step (group modes: one task offered to the body's approvers)."""
+    from service.operations import approvals
+
+    step = approvals.steps_of("establishment", case_id)[-1]
+    assert step.status == StepStatus.PENDING.value
+    return next(t for t in approvals.tasks_of([step.id]) if t.status == "open")
+
+
+def _work(t: _Timeline, people: dict[str, User], ids: dict[str, int], busy: list[Unit]) -> None:
+    """Work in every role's 待办, through the commands the API and the console call, in the order it happened:
+
+    - approver (青山镇): a branch request awaiting the township committee's vote (集体表决, offered to the
+      body); a joint branch request claimed (签收) by the approver; a branch request past its due date, at
+      the first level of the approval ladder (催办, sent by the escalation sweep the day before today);
+    - county_approver (青山县): a primary committee (基层党委) the township reviewed, awaiting the county;
+    - county_supervisor (青山县): a ticket the handler acknowledged, rectified and reported (待审核), and a
+      ticket with an extension request (延期) pending; a pairing agreement (结对共建) in force, behind its plan;
+    - handler (青山镇): a ticket issued today (待签收) and the rectifying one whose extension is pending;
+    - the urgent ticket issued today to 石桥乡 has an interview (约谈) on the next working day at 09:00.
+
+    The README's walk-through unit (青山重工) is left without a case: the walk-through files it."""
+    from service.operations import approvals, escalation, interviews, pairing, supervision
+    from service.operations import establishment as cases
+
+    sup, handler = _actor(people["county_supervisor"]), _actor(people["handler"])
+    approver, portal = _actor(people["approver"]), _actor(people["portal"])
+    township = ids["350102001"]
+    ledger = {u.name: u for u in db.session.execute(select(Unit).where(Unit.jurisdiction_id == township)).scalars()}
+    big, small = busy
+    orgs = list(db.session.execute(select(PartyOrg).order_by(PartyOrg.id)).scalars())
+    mentor = next(o for o in orgs if o.kind == "primary_committee" and o.jurisdiction_id == ids["350102002"])
+    joint = next(o for o in orgs if o.kind == "joint_branch")
+
+    # 结对共建: 石桥乡's largest committee mentors 青山镇's joint branch; followed by 青山县 (above both).
+    due = min(t.cal.add_workdays(t.today, 5).date, date(t.today.year, 12, 31))
+    with t.at(40, 10):
+        agreement = pairing.create(
+            sup,
+            NewAgreement(
+                org_a_id=mentor.id,
+                org_b_id=joint.id,
+                title="石桥乡青山精密机械党委结对帮扶青山镇非公企业联合党支部",
+                year=due.year,
+                duties_due_on=due,
+                planned_visits=4,
+                planned_trainings=2,
+                planned_activists=3,
             ),
         )
-        supervision.issue(actor, ticket.id)
+        pairing.sign(sup, agreement.id, t.day(40))
+    with t.at(39, 9, 30):
+        pairing.take_effect(sup, agreement.id)
+
+    # A branch request of 青山镇 that has waited too long: its step fell due two working days ago.
+    with t.at(26, 9, 30):
+        overdue = cases.create(
+            handler,
+            NewCase(
+                unit_ids=[small.id],
+                form="branch",
+                proposed_name=f"中共{small.name}支部委员会",
+                proposed_secretary="赵明",
+                request_text="本单位有正式党员6名，申请成立党支部。",
+            ),
+        )
+    with t.at(24, 10):
+        cases.submit(handler, overdue.id)
+    with t.at(20, 15):
+        pairing.record_progress(sup, agreement.id, Progress(visits=1, trainings=1))
+
+    # The two tickets issued today were drafted first (the ids the README and the interview use: 1 and 2).
+    drafts = []
+    with t.at(13, 9):
+        for target, title, priority, workdays, person, problems in (
+            (
+                "350102001",
+                "青山镇应建未建企业党组织组建进度滞后",
+                "normal",
+                15,
+                "王建华",
+                [
+                    ("辖区应建未建党组织的企业3家，未制定组建计划", "逐家制定组建方案，明确责任人和时间表"),
+                    ("2家企业未落实党建指导员", "选派党建指导员并建立联系制度"),
+                ],
+            ),
+            (
+                "350102002",
+                "石桥乡台账“五个清”不完整",
+                "urgent",
+                5,
+                "李国平",
+                [("部分单位缺少出资人、负责人信息", "逐一核实补齐台账信息")],
+            ),
+        ):
+            drafts.append(
+                supervision.create(
+                    sup,
+                    NewTicket(
+                        title=title,
+                        jurisdiction_id=ids[target],
+                        responsible_person=person,
+                        responsible_title="党委书记",
+                        priority=priority,
+                        rectification_workdays=workdays,
+                        problems=tuple(ProblemInput(d, m) for d, m in problems),
+                    ),
+                )
+            )
+
+    # A ticket 青山镇 acknowledged, rectified and reported: county_supervisor reviews it (close or return).
+    with t.at(12, 9, 30):
+        reviewed = _ticket(
+            sup,
+            township,
+            "青山镇非公企业党组织“三会一课”制度落实不到位",
+            15,
+            [
+                ("3个企业党支部未按季度召开党员大会", "督促各支部制定年度组织生活计划并按期召开"),
+                ("党课记录不全，无签到和会议纪要", "建立组织生活记实台账，逐次登记签到和纪要"),
+            ],
+        )
+    with t.at(12, 14):
+        committee = cases.create(
+            portal,
+            NewCase(
+                unit_ids=[big.id],
+                form="primary_committee",
+                proposed_name=f"中共{big.name}委员会",
+                proposed_secretary="刘志远",
+                proposed_committee_size=5,
+                request_text="本单位有正式党员108名，申请成立中共青山新能源电池股份有限公司委员会。",
+            ),
+        )
+    with t.at(11, 10):
+        supervision.acknowledge(handler, reviewed.id)
+    with t.at(11, 15):
+        supervision.start_rectification(handler, reviewed.id)
+    with t.at(10, 10):
+        cases.submit(portal, committee.id)
+
+    # A ticket whose handler asks for more time: county_supervisor decides the extension.
+    with t.at(9, 9, 30):
+        extended = _ticket(
+            sup,
+            township,
+            "青山镇流动党员管理台账不健全",
+            10,
+            [("流动党员底数不清，5家企业未建立流动党员台账", "逐企摸排流动党员，建立台账并动态更新")],
+        )
+    with t.at(8, 10):
+        supervision.acknowledge(handler, extended.id)
+        supervision.start_rectification(handler, extended.id)
+    with t.at(8, 15):
+        pair = [ledger["新源电子商务有限公司（36）"].id, ledger["鑫达行业协会"].id]
+        claimed = cases.create(
+            handler,
+            NewCase(
+                unit_ids=pair,
+                form="joint_branch",
+                proposed_name="中共青山镇新源电商鑫达协会联合支部委员会",
+                proposed_secretary="周丽",
+                request_text="两单位正式党员均不足3名，合计4名，申请成立联合党支部。",
+            ),
+        )
+    with t.at(7, 10):
+        approvals.act(
+            approver, _open_task(committee.id).id, "approve", comment="经镇党委会议审查，同意上报县委组织部审批"
+        )
+    with t.at(6, 10):
+        cases.submit(handler, claimed.id)
+    with t.at(5, 9):
+        task = _open_task(claimed.id)
+        approvals.claim(approver, task.id)
+        approvals.act(approver, task.id, "comment", comment="已签收，提交下次镇党委会议集体研究")
+
+    # A branch request awaiting the township committee's vote, offered to the body's approvers.
+    with t.at(4, 10):
+        voting = cases.create(
+            portal,
+            NewCase(
+                unit_ids=[ledger["华宇物流有限公司"].id],
+                form="branch",
+                proposed_name="中共华宇物流有限公司支部委员会",
+                proposed_secretary="孙海涛",
+                request_text="本单位有正式党员12名，申请成立党支部。",
+            ),
+        )
+    with t.at(3, 10):
+        cases.submit(portal, voting.id)
+
+    with t.at(2, 16):
+        done = supervision.problems_of([reviewed.id])[reviewed.id]
+        supervision.submit_report(
+            handler,
+            reviewed.id,
+            RectificationReport(
+                problems_reported=(
+                    ProblemReport(
+                        done[0].id,
+                        "3个支部已制定年度组织生活计划，本季度党员大会均已召开",
+                        ("各支部年度组织生活计划.pdf", "党员大会会议纪要.pdf"),
+                    ),
+                    ProblemReport(
+                        done[1].id,
+                        "已建立组织生活记实台账，补齐本年度党课签到和纪要",
+                        ("组织生活记实台账.xlsx",),
+                    ),
+                ),
+                summary="问题已全部整改，请审核",
+            ),
+        )
+
+    # The escalation sweep of the last working day: whatever was due then climbs its ladder (the overdue
+    # branch request's step: 催办 to 青山镇's approvers), as the scheduler and its worker job would do.
+    with t.at(1, 9, 5):
+        for item_type in escalation.ITEM_TYPES:
+            for item_id in escalation.due(item_type, today()):
+                escalation.escalate(item_type, item_id)
+    with t.at(1, 15):
+        ticket = supervision.get(handler, extended.id)
+        assert ticket.rectify_by is not None
+        supervision.request_extension(
+            handler,
+            extended.id,
+            ExtensionRequest(
+                new_deadline=t.cal.add_workdays(ticket.rectify_by, 10).date,
+                reason="部分企业流动党员在外务工，需逐一电话核实，申请延期10个工作日",
+            ),
+        )
+
+    # Today: the two drafts are issued, and an interview (约谈) about the urgent one is scheduled for the next
+    # working day at 09:00, so its notice (约谈通知) can be downloaded and held.
+    for draft in drafts:
+        supervision.issue(sup, draft.id)
     interviews.create(
-        actor,
+        sup,
         NewInterview(
             reason="台账“五个清”整改进展缓慢，约谈乡党委书记",
-            ticket_id=ticket.id,
+            ticket_id=drafts[-1].id,
             scheduled_at=_next_morning(),
             place="青山县委组织部二楼会议室",
         ),
     )
 
 
+def _ticket(sup: Actor, body_id: int, title: str, workdays: int, problems: list[tuple[str, str]]) -> SupervisionTicket:
+    """A ticket from 青山县 to a body, issued at once (the responsible person: 青山镇's party secretary)."""
+    from service.operations import supervision
+
+    ticket = supervision.create(
+        sup,
+        NewTicket(
+            title=title,
+            jurisdiction_id=body_id,
+            responsible_person="王建华",
+            responsible_title="党委书记",
+            priority="normal",
+            rectification_workdays=workdays,
+            problems=tuple(ProblemInput(d, m) for d, m in problems),
+        ),
+    )
+    return supervision.issue(sup, ticket.id)
+
+
 def _next_morning() -> datetime:
     """09:00 China time on the next working day (the official calendar), as the service's clock sees it."""
-    from service.calendar import calendar
-
     day = calendar().add_workdays(today(), 1).date
     return datetime.combine(day, time(9, 0), tzinfo=CHINA)
 
