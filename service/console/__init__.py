@@ -25,6 +25,8 @@ PAGE_MODULES = (
     "service.console.pages.diagrams",
     # console-c: 覆盖 (report, charts, must-establish list, circulars, Excel export/import, documents)
     "service.console.pages.coverage",
+    # 申请: the applicant's establishment applications
+    "service.console.pages.applications",
 )
 
 

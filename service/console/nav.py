@@ -22,6 +22,7 @@ class NavItem:
 NAV: list[NavItem] = [
     NavItem("待办", "console.inbox", ("console.inbox", "console.task", "console.case")),
     NavItem("已办", "console.done", ("console.done",)),
+    NavItem("申请", "console.applications", ("console.application",)),
     NavItem("督办", "console.board", ("console.board", "console.ticket")),
     NavItem("覆盖", "console.coverage", ("console.coverage",)),
     NavItem("通知", "console.notifications", ("console.notifications",)),
