@@ -158,6 +158,10 @@ def test_prepare_submit_return_correct_resubmit(app: Flask, console: Console, wo
     assert _case(app, case_id).state == "submitted"
     page = _text(console.get(f"/applications/{case_id}", as_=ME))
     assert 'id="case-state">审批中' in page and 'id="edit-link"' not in page and 'id="form-withdraw"' in page
+    edit = _text(console.get(f"/applications/{case_id}/edit", as_=ME))
+    assert 'id="not-editable">「审批中」状态的申请不能修改' in edit and 'id="application-form"' not in edit
+    stale = console.post(f"/applications/{case_id}/edit", as_=ME, data={"form": "branch", "proposed_name": "改"})
+    assert stale.status_code == 409 and "「审批中」状态的申请不能修改" in _text(stale)
 
     # the approver returns it (through the service layer): the page shows the reason and lets me correct it
     with app.app_context():
@@ -384,6 +388,8 @@ def test_out_of_scope_is_404_and_other_roles_403(app: Flask, console: Console, w
     case_id = _case_id(_create(console, unit_id))
     page = _text(console.get(f"/applications/{case_id}", as_=APPROVER))
     assert 'id="no-actions"' in page
+    edit = _text(console.get(f"/applications/{case_id}/edit", as_=APPROVER))
+    assert 'id="not-editable">只有申请人' in edit and 'id="application-form"' not in edit
     before = fingerprint(app)
     res = console.post(f"/applications/{case_id}/submit", as_=APPROVER, data={"confirm": "1"})
     assert res.status_code == 403

@@ -63,6 +63,7 @@ HISTORY_LABELS = {
     "task.comment": "添加意见",
 }
 STATE_LABELS = {s: ESTABLISHMENT.state_label(s) for s in STATE_VALUES}
+EDITABLE_STATES = (EstablishmentState.PREPARING, EstablishmentState.RETURNED)  # 筹备中, 已退回 (退回修改)
 
 
 def _actor() -> Actor:
@@ -362,6 +363,7 @@ def _render_edit(
             units=unit_list,
             options=_options(actor, unit_list),
             editable="update" in cases.allowed_actions(actor, [case])[case.id],
+            state_editable=case.state in EDITABLE_STATES,
             errors=errors or {},
             conflict=conflict,
             posted=posted,
