@@ -394,3 +394,56 @@ def test_out_of_scope_is_404_and_other_roles_403(app: Flask, console: Console, w
     res = console.post(f"/applications/{case_id}/submit", as_=APPROVER, data={"confirm": "1"})
     assert res.status_code == 403
     assert fingerprint(app) == before
+
+
+def test_a_joint_application_names_each_member_unit_and_keeps_it_on_correction(
+    app: Flask, console: Console, world: World
+) -> None:
+    first, _, first_code = _unit(app, world, formal_members=2)
+    second, second_name, second_code = _unit(app, world, formal_members=1)
+    res = console.post(
+        "/applications/new",
+        as_=ME,
+        data={
+            "unit_ids": [str(first), str(second)],
+            "form": "joint_branch",
+            "proposed_name": "东一镇联合党支部",
+            "roster": f"甲 正式 {first_code}\n乙 正式 {first_code.lower()}\n丙 正式 {second_name}",
+        },
+    )
+    case_id = _case_id(res)
+    case = _case(app, case_id)
+    assert case.form == "joint_branch" and case.formal_total == 3
+    assert [(m["name"], m["unit_id"]) for m in case.roster or []] == [("甲", first), ("乙", first), ("丙", second)]
+    # the correction form shows the roster with each member's unit, and saving it unchanged keeps it
+    edit = _text(console.get(f"/applications/{case_id}/edit", as_=ME))
+    roster = re.search(r'<textarea name="roster"[^>]*>(.*?)</textarea>', edit, re.S)
+    assert roster and roster.group(1) == f"甲 正式 {first_code}\n乙 正式 {first_code}\n丙 正式 {second_code}"
+    res = console.post(
+        f"/applications/{case_id}/edit",
+        as_=ME,
+        data={"form": "joint_branch", "proposed_name": "东一镇联合党支部", "roster": roster.group(1)},
+    )
+    assert res.status_code == 302
+    assert _case(app, case_id).roster == case.roster
+
+
+def test_the_list_filters_and_a_primary_committee_names_both_levels(app: Flask, console: Console, world: World) -> None:
+    big, _, _ = _unit(app, world, formal_members=120, employees=500)
+    other, _, _ = _unit(app, world)
+    with app.app_context():  # filed by someone else (the system) in my township
+        theirs = establishment.create(
+            system_actor("test"), NewCase(unit_ids=[other], form="branch", proposed_name="他人填报的党支部")
+        ).id
+        db.session.remove()
+    mine = _case_id(_create(console, big, form="primary_committee", proposed_name="某集团基层党委"))
+    everything = _text(console.get("/applications", as_=ME))
+    assert f'data-case="{mine}"' in everything and f'data-case="{theirs}"' in everything
+    only_mine = _text(console.get("/applications?mine=1", as_=ME))
+    assert f'data-case="{mine}"' in only_mine and f'data-case="{theirs}"' not in only_mine
+    # the submit form says the request is reviewed by the township, then approved by the county
+    page = _text(console.get(f"/applications/{mine}", as_=ME))
+    assert "报送东一镇审查，再报县级党委（工委）审批" in page
+    # a handler acts for the unit on a case someone else filed
+    res = console.post(f"/applications/{theirs}/submit", as_=ME, data={"confirm": "1"})
+    assert res.status_code == 302 and _case(app, theirs).state == "submitted"
