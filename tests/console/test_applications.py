@@ -236,9 +236,10 @@ def test_withdraw_with_a_reason_ends_the_approval(app: Flask, console: Console, 
     assert f'data-unit="{unit_id}"' in _text(console.get("/applications/new", as_=ME))
 
     # a page opened before the withdrawal: withdrawing again is a conflict shown with the current state
-    stale = console.post(f"/applications/{case_id}/withdraw", as_=ME, data={"confirm": "1", "version": str(version)})
-    assert stale.status_code == 409
-    assert 'id="conflict"' in _text(stale) and "已撤回" in _text(stale)
+    for confirm in ({"confirm": "1"}, {}):
+        stale = console.post(f"/applications/{case_id}/withdraw", as_=ME, data={**confirm, "version": str(version)})
+        assert stale.status_code == 409
+        assert 'id="conflict"' in _text(stale) and 'id="case-state">已撤回' in _text(stale)
 
 
 def test_a_refused_form_option_shows_its_reason(app: Flask, console: Console, world: World) -> None:
@@ -391,8 +392,11 @@ def test_out_of_scope_is_404_and_other_roles_403(app: Flask, console: Console, w
     edit = _text(console.get(f"/applications/{case_id}/edit", as_=APPROVER))
     assert 'id="not-editable">只有申请人' in edit and 'id="application-form"' not in edit
     before = fingerprint(app)
-    res = console.post(f"/applications/{case_id}/submit", as_=APPROVER, data={"confirm": "1"})
-    assert res.status_code == 403
+    for data in ({"confirm": "1"}, {}):  # ticked or not: the refusal is the same
+        res = console.post(f"/applications/{case_id}/submit", as_=APPROVER, data=data)
+        assert res.status_code == 403 and "只有申请人可以执行此操作" in _text(res)
+        res = console.post(f"/applications/{case_id}/withdraw", as_=APPROVER, data=data)
+        assert res.status_code == 403
     assert fingerprint(app) == before
 
 

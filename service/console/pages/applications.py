@@ -404,16 +404,21 @@ def application_update(case_id: int) -> Any:
     return redirect(url_for("console.application", case_id=case.id))
 
 
-def _confirmed(errors_key: str, message: str) -> dict[str, str]:
-    return {} if request.form.get("confirm") == "1" else {errors_key: message}
+def _unconfirmed(actor: Actor, case_id: int, action: str, message: str) -> dict[str, str]:
+    """The confirmation's message when its box was not ticked. Asked only while the action is open to the
+    actor: otherwise the command answers as it would anyway (403 not the applicant's side, 409 the state moved
+    on), so an unticked box never hides a refusal."""
+    case = cases.get(actor, case_id)  # outside my scope: 404 before anything else
+    if request.form.get("confirm") == "1" or action not in cases.allowed_actions(actor, [case])[case.id]:
+        return {}
+    return {"confirm": message}
 
 
 @bp.route("/applications/<int:case_id>/submit", methods=["POST"], endpoint="application_submit")
 @page(*CASE_APPLICANTS)
 def application_submit(case_id: int) -> Any:
     actor = _actor()
-    cases.get(actor, case_id)  # outside my scope: 404 before anything else
-    unconfirmed = _confirmed("confirm", "请勾选确认后再提交")
+    unconfirmed = _unconfirmed(actor, case_id, "submit", "请勾选确认后再提交")
     if unconfirmed:
         return _render_case(actor, case_id, status=422, errors=unconfirmed, open_form="submit")
     try:
@@ -429,13 +434,12 @@ def application_submit(case_id: int) -> Any:
 @page(*CASE_APPLICANTS)
 def application_withdraw(case_id: int) -> Any:
     actor = _actor()
-    cases.get(actor, case_id)  # outside my scope: 404 before anything else
+    unconfirmed = _unconfirmed(actor, case_id, "withdraw", "请勾选确认后再撤回")
     try:
         try:
             data = forms.load(ReasonSchema())
         except forms.FormErrors as exc:  # every message at once: the reason's and the confirmation's
-            raise forms.FormErrors({**exc.errors, **_confirmed("confirm", "请勾选确认后再撤回")}) from exc
-        unconfirmed = _confirmed("confirm", "请勾选确认后再撤回")
+            raise forms.FormErrors({**exc.errors, **unconfirmed}) from exc
         if unconfirmed:
             raise forms.FormErrors(unconfirmed)
         case = cases.withdraw(actor, case_id, data["reason"], _same_version)
