@@ -227,7 +227,8 @@ def test_withdraw_with_a_reason_ends_the_approval(app: Flask, console: Console, 
     case = _case(app, case_id)
     assert (case.state, case.closed_reason) == ("withdrawn", "单位合并")
     with app.app_context():
-        assert db.session.get(ApprovalTask, task).status != "open"  # type: ignore[union-attr]
+        row = db.session.get(ApprovalTask, task)
+        assert row is not None and row.status != "open"
         db.session.remove()
     assert _audit(app, case_id)[-1] == ("establishment.withdraw", world.users[ME])
     page = _text(console.get(f"/applications/{case_id}", as_=ME))
