@@ -30,6 +30,8 @@ PAGE_MODULES = (
     "service.console.pages.worklist_exports",
     # the supervisors' 待办 and 催办
     "service.console.pages.oversight",
+    # 申请: the applicant's establishment applications
+    "service.console.pages.applications",
 )
 
 

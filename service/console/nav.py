@@ -25,6 +25,7 @@ NAV: list[NavItem] = [
     NavItem("待办", "console.oversight", ("console.oversight",)),
     NavItem("已办", "console.done", ("console.done",)),
     NavItem("全部事项", "console.search", ("console.search",)),
+    NavItem("申请", "console.applications", ("console.application",)),
     NavItem("督办", "console.board", ("console.board", "console.ticket")),
     NavItem("覆盖", "console.coverage", ("console.coverage",)),
     NavItem("通知", "console.notifications", ("console.notifications",)),

@@ -552,6 +552,89 @@ ROWS += [
 ]
 
 
+# -- 申请: the applicant's establishment applications ------------------------------------------------------------
+# The scene's cases are filed by admin@city: handlers and portals act for the applicant (APPLICANT_PROXIES),
+# an approver may file its own but not act on another's (403).
+NOT_THE_APPLICANT = {"approver": 403}
+
+
+def _fresh_unit(s: Scene, code: str) -> int:
+    from tests.factories import unit_payload
+
+    res = s.api.post("/api/v1/units", as_="admin@city", json=unit_payload(s.world.ids[code], formal_members=3))
+    assert res.status_code == 201, res.get_data(as_text=True)
+    return int(res.json["id"])
+
+
+def _application_form(s: Scene, code: str, caller: str) -> Page:
+    unit = _fresh_unit(s, code)
+    return Page(
+        "/applications/new", {"unit_ids": str(unit), "form": "branch", "proposed_name": f"新党支部{next(_seq)}"}
+    )
+
+
+def _application_action(action: str, data: dict[str, Any]) -> Build:
+    def build(s: Scene, code: str, caller: str) -> Page:
+        case = s.case(code)
+        return Page(f"/applications/{case['id']}/{action}", {**data, "version": str(case["version"])})
+
+    return build
+
+
+ROWS += [
+    Row(
+        "GET",
+        "/applications",
+        APPLICANTS,
+        200,
+        lambda s, c, w: Page("/applications?state=preparing&mine=1"),
+        outside_status=None,
+    ),
+    Row(
+        "GET",
+        "/applications/new",
+        APPLICANTS,
+        200,
+        lambda s, c, w: Page(f"/applications/new?q=x&unit_ids={s.units[c]}"),
+    ),
+    Row("POST", "/applications/new", APPLICANTS, 302, _application_form),
+    Row(
+        "GET", "/applications/<int:case_id>", APPLICANTS, 200, lambda s, c, w: Page(f"/applications/{s.case(c)['id']}")
+    ),
+    Row(
+        "GET",
+        "/applications/<int:case_id>/edit",
+        APPLICANTS,
+        200,
+        lambda s, c, w: Page(f"/applications/{s.case(c)['id']}/edit"),
+    ),
+    Row(
+        "POST",
+        "/applications/<int:case_id>/edit",
+        APPLICANTS,
+        302,
+        _application_action("edit", {"form": "branch", "proposed_name": "改名党支部", "proposed_secretary": "王书记"}),
+        ok_by=NOT_THE_APPLICANT,
+    ),
+    Row(
+        "POST",
+        "/applications/<int:case_id>/submit",
+        APPLICANTS,
+        302,
+        _application_action("submit", {"confirm": "1"}),
+        ok_by=NOT_THE_APPLICANT,
+    ),
+    Row(
+        "POST",
+        "/applications/<int:case_id>/withdraw",
+        APPLICANTS,
+        302,
+        _application_action("withdraw", {"confirm": "1", "reason": "不再需要"}),
+        ok_by=NOT_THE_APPLICANT,
+    ),
+]
+
+
 def console_rules(app: Flask) -> set[tuple[str, str]]:
     out = set()
     for rule in app.url_map.iter_rules():
