@@ -164,7 +164,7 @@ def test_approval_routes(console: Console, api: Api, app: Flask) -> None:
             "workflow": "establishment",
             "level_name": "superior_approval",
             "mode": "any_one",
-            "approver_ids": "999999",
+            "approver_id": ["999999"],
         },
     )
     assert bad.status_code == 422 and "审批人须为该审批机构的在岗审批人" in text_of(bad)
@@ -181,3 +181,48 @@ def test_approval_routes(console: Console, api: Api, app: Flask) -> None:
     assert outside.status_code == 404
     with app.app_context():
         assert db.session.query(ApprovalRoute).count() == 1
+
+
+def test_create_user_form_preselects_no_role_and_my_own_body(console: Console, api: Api, app: Flask) -> None:
+    page = text_of(console.get("/admin/users", as_=ADMIN))
+    form = re.search(r'<form method="post" id="new-user-form".*?</form>', page, re.S)
+    assert form is not None
+    role = re.search(r'<select name="role">.*?</select>', form.group(0), re.S)
+    assert role is not None and re.findall(r"<option [^>]*selected[^>]*>([^<]*)<", role.group(0)) == ["请选择角色"]
+    body = re.search(r'<select name="jurisdiction_id">.*?</select>', form.group(0), re.S)
+    assert body is not None
+    selected = re.findall(r'<option value="(\d+)" selected', body.group(0))
+    assert selected == [str(api.world.ids["east"])]
+    res = console.post(
+        "/admin/users",
+        as_=ADMIN,
+        data={"username": "zhao.liu", "display_name": "赵六", "role": "", "jurisdiction_id": api.world.ids["east"]},
+    )
+    assert res.status_code == 422
+    text = text_of(res)
+    assert '<p class="field-error" data-field="role">请选择角色</p>' in text
+    assert 'value="zhao.liu"' in text and 'value="赵六"' in text
+    with app.app_context():
+        assert db.session.query(User).filter_by(username="zhao.liu").count() == 0
+
+
+def test_approval_route_approvers_are_chosen_and_shown_by_name(console: Console, api: Api) -> None:
+    page = text_of(console.get("/admin/routes", as_=ADMIN))
+    assert 'name="approver_ids"' not in page
+    approver = api.world.users["approver@east_t1"]
+    assert f'<option value="{approver}" >approver@east_t1（东一镇）</option>' in page
+    assert "approver@west_t1" not in page  # out of my scope
+    res = console.post(
+        "/admin/routes",
+        as_=ADMIN,
+        data={
+            "body_id": api.world.ids["east_t1"],
+            "workflow": "establishment",
+            "level_name": "superior_approval",
+            "mode": "sequential",
+            "approver_id": [str(approver), "", ""],
+        },
+    )
+    assert res.status_code == 302, text_of(res)[:2000]
+    page = text_of(console.get("/admin/routes", as_=ADMIN))
+    assert '<td data-label="指定审批人">approver@east_t1</td>' in page

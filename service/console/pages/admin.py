@@ -19,7 +19,7 @@ from service.console.blueprint import bp
 from service.console.paging import page_of
 from service.models.jurisdiction import JURISDICTION_KIND_LABELS, JurisdictionKind
 from service.models.user import ROLE_LABELS
-from service.operations import approvals, jurisdictions, users
+from service.operations import approvals, jurisdictions, people, users
 from service.operations import calendar as calendar_ops
 from service.operations.common import paginate
 from service.roles import ADMINS
@@ -42,6 +42,7 @@ def _rule_errors(exc: RuleViolation) -> dict[str, str]:
 
 
 PLACES_SHOWN = 1000  # a city has hundreds of bodies; the choosers list at most this many
+APPROVER_SLOTS = 5  # named approvers a route form offers, in order
 
 
 def _places(actor: Actor) -> list[Any]:
@@ -65,6 +66,9 @@ def admin_users() -> Any:
     errors: dict[str, str] = {}
     if request.method == "POST":
         try:
+            if request.form.get("role", "") not in ROLE_LABELS:
+                # No role is preselected: an admin chooses one (a default once made city admins by accident).
+                raise forms.FormErrors({"role": "请选择角色"})
             user = users.create(actor, forms.load(UserCreateSchema(), integers=("jurisdiction_id",)))
         except forms.FormErrors as exc:
             errors = exc.errors
@@ -268,7 +272,8 @@ def admin_routes() -> Any:
     actor = _actor()
     errors: dict[str, str] = {}
     if request.method == "POST":
-        raw = request.form.get("approver_ids", "").replace("，", ",").split(",")
+        # The approvers in order, one chooser each (by name); blank choosers are skipped.
+        raw = request.form.getlist("approver_id")
         approver_ids = [int(x) for x in raw if x.strip().isdigit() and len(x.strip()) < 10]
         try:
             spec = forms.load(RouteSchema(), integers=("body_id",), extra={"approver_ids": approver_ids or None})
@@ -281,10 +286,15 @@ def admin_routes() -> Any:
             flash("审批路径已保存", "success")
             return redirect(url_for("console.admin_routes"))
     places = _places(actor)
+    routes = approvals.list_routes(actor, None, None)
+    chosen = request.form.getlist("approver_id")
     return (
         render_template(
             "console/admin/routes.html",
-            routes=approvals.list_routes(actor, None, None),
+            routes=routes,
+            approvers=paginate(users.query(actor, role="approver", active=True), 1, PLACES_SHOWN)[0],
+            names=people.display_names(i for r in routes for i in (r.approver_ids or [])),
+            chosen=chosen + [""] * (APPROVER_SLOTS - len(chosen)),
             places=places,
             place_names={p.id: p.name for p in places},
             errors=errors,
