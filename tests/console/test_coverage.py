@@ -40,7 +40,7 @@ def test_report_page_shows_the_hand_counted_figures_and_charts(console: Console,
     assert res.status_code == 200
     page = res.get_data(as_text=True)
     assert '<dd id="units">9</dd>' in page and '<dd id="org-rate">66.7%</dd>' in page
-    assert '<dd id="work-rate">77.8%</dd>' in page and '<dd id="neither">2</dd>' in page
+    assert '<dd id="work-rate">77.8%</dd>' in page and '<dd id="neither">2（' in page
     assert "最久 30 天" in page  # u10's case; the withdrawn one is not open
     # one table row per child, and the body's own units apart
     assert page.count("data-child=") == 4  # east_t1, east_t2, east_ic + 本级直属 (u12)
@@ -258,3 +258,21 @@ def test_circulars_show_who_issued_them_by_name(console: Console, world: World, 
     page = console.get("/coverage/circulars", as_="approver@east").get_data(as_text=True)
     assert '<td data-label="印发人">张组织</td>' in page
     assert "supervisor.east" not in page
+
+
+def test_report_and_must_establish_list_numbers_agree(console: Console, world: World, ledger: Ledger) -> None:
+    """应建未建 on the report (no organisation, no instructor) and the list (every unit without an organisation)
+    count different things: both pages say which, and the list splits its total so the numbers meet."""
+    report = console.get("/coverage", as_=SUPERVISOR).get_data(as_text=True)
+    neither = re.search(r'<dd id="neither">(\d+)（未建党组织且未选派党建指导员）</dd>', report)
+    no_org = re.search(r'<dd id="no-org"><a href="[^"]+">(\d+)</a>（即应建未建清单的条数：其中 (\d+) 个已选派党建指导员', report)
+    assert neither is not None and no_org is not None
+    assert (int(neither.group(1)), int(no_org.group(1)), int(no_org.group(2))) == (2, 3, 1)
+    listed = console.get("/coverage/must-establish", as_=SUPERVISOR).get_data(as_text=True)
+    assert listed.count("data-unit=") == 3
+    assert (
+        '<p id="must-total">共 3 条，其中 1 条已选派党建指导员（计入工作覆盖），'
+        "应建未建（未建党组织且未选派指导员）2 条。</p>" in listed
+    )
+    only_instructed = console.get("/coverage/must-establish?has_instructor=true", as_=SUPERVISOR).get_data(as_text=True)
+    assert "共 1 条，其中 1 条已选派党建指导员" in only_instructed

@@ -132,12 +132,13 @@ def must_establish_page() -> Any:
     actor = _actor()
     filters, errors = _query(MustEstablishQuerySchema())
     page_no = requested_page()
-    rows, total = coverage.must_establish(actor, filters, page_no, LIST_PAGE_SIZE)
+    rows, total, with_instructor = coverage.must_establish_page(actor, filters, page_no, LIST_PAGE_SIZE)
     listing = Listing(rows, total, page_no, LIST_PAGE_SIZE)
     args = {k: v for k, v in request.args.items() if k != "page" and v != ""}
     return render_template(
         "console/coverage/must_establish.html",
         listing=listing,
+        with_instructor=with_instructor,
         args=args,
         errors=errors,
         kinds=[(k.value, UNIT_KIND_LABELS[k]) for k in UnitKind],
