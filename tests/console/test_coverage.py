@@ -215,7 +215,9 @@ def test_a_circular_is_previewed_before_it_is_issued(console: Console, world: Wo
     from tests.console.test_access import fingerprint
 
     page = console.get("/coverage/circulars", as_=SUPERVISOR).get_data(as_text=True)
-    form = re.search(r'<form method="get" action="/coverage/circulars/preview" id="circular-form".*?</form>', page, re.S)
+    form = re.search(
+        r'<form method="get" action="/coverage/circulars/preview" id="circular-form".*?</form>', page, re.S
+    )
     assert form is not None and 'type="date" name="period_start"' in form.group(0) and "预览" in form.group(0)
     before = fingerprint(console.app)
     period = {"period_start": "2026-09-01", "period_end": "2026-09-20", "title": ""}
@@ -235,7 +237,9 @@ def test_a_circular_is_previewed_before_it_is_issued(console: Console, world: Wo
     assert fingerprint(console.app) == before
     # A refused preview: the draft form again, the messages, what was typed.
     bad = console.get(
-        "/coverage/circulars/preview", as_=SUPERVISOR, query_string={"period_start": "2026-09-30", "period_end": "2026-09-01"}
+        "/coverage/circulars/preview",
+        as_=SUPERVISOR,
+        query_string={"period_start": "2026-09-30", "period_end": "2026-09-01"},
     )
     assert bad.status_code == 422
     assert "通报期间的开始日期不能晚于结束日期" in bad.get_data(as_text=True)
@@ -265,7 +269,9 @@ def test_report_and_must_establish_list_numbers_agree(console: Console, world: W
     count different things: both pages say which, and the list splits its total so the numbers meet."""
     report = console.get("/coverage", as_=SUPERVISOR).get_data(as_text=True)
     neither = re.search(r'<dd id="neither">(\d+)（未建党组织且未选派党建指导员）</dd>', report)
-    no_org = re.search(r'<dd id="no-org"><a href="[^"]+">(\d+)</a>（即应建未建清单的条数：其中 (\d+) 个已选派党建指导员', report)
+    no_org = re.search(
+        r'<dd id="no-org"><a href="[^"]+">(\d+)</a>（即应建未建清单的条数：其中 (\d+) 个已选派党建指导员', report
+    )
     assert neither is not None and no_org is not None
     assert (int(neither.group(1)), int(no_org.group(1)), int(no_org.group(2))) == (2, 3, 1)
     listed = console.get("/coverage/must-establish", as_=SUPERVISOR).get_data(as_text=True)

@@ -66,7 +66,9 @@ def test_reschedule_without_a_time_names_the_field(console: Console, api: Api) -
     interview = re.search(r'class="interview" data-id="(\d+)"', page)
     assert interview is not None
     res = console.post(
-        f"{path}/interviews/{interview.group(1)}/reschedule", as_=SUPERVISOR, data={"scheduled_at": "", "place": "镇政府"}
+        f"{path}/interviews/{interview.group(1)}/reschedule",
+        as_=SUPERVISOR,
+        data={"scheduled_at": "", "place": "镇政府"},
     )
     assert res.status_code == 422
     form = form_of(text_of(res), "reschedule")
@@ -123,8 +125,14 @@ def test_a_ticket_draft_form_uses_a_date_input_and_lists_every_error(console: Co
     res = console.post(
         "/board/tickets/new",
         as_=SUPERVISOR,
-        data={"title": "覆盖滞后", "jurisdiction_id": str(api.world.ids["east_t1"]), "responsible_person": "王书记",
-              "rectification_deadline": "下月底", "problem": ["问题一"], "measure": ["要求一"]},
+        data={
+            "title": "覆盖滞后",
+            "jurisdiction_id": str(api.world.ids["east_t1"]),
+            "responsible_person": "王书记",
+            "rectification_deadline": "下月底",
+            "problem": ["问题一"],
+            "measure": ["要求一"],
+        },
     )
     assert res.status_code == 422
     page = text_of(res)

@@ -43,6 +43,7 @@ from workflows.deadlines import LEVEL_LABELS, warning_level
 from workflows.errors import RuleViolation
 from workflows.interview import INTERVIEW
 from workflows.supervision import PRIORITY_LABELS_ZH, SUPERVISION_TICKET, Priority, RectificationReport, TicketState
+from workflows.workdays import fallback_years
 
 LIGHTS = ("red", "yellow", "green")
 TARGETS_SHOWN = 1000  # a city has hundreds of bodies: the new-ticket chooser lists at most this many
@@ -139,18 +140,25 @@ def _filters() -> dict[str, Any]:
     return f
 
 
-def _lights(rows: list[Any]) -> list[tuple[date | None, str | None]]:
-    """(tracked deadline, light) per ticket with ONE calendar for the page (`ticket_board.warning_of` looks the
-    calendar up per ticket: two statements a row)."""
+def _lights(rows: list[Any]) -> list[tuple[date | None, str | None, list[int]]]:
+    """(tracked deadline, light, the years it was counted across that only have the Monday–Friday fallback)
+    per ticket with ONE calendar for the page (`ticket_board.warning_of` looks the calendar up per ticket:
+    two statements a row)."""
     on, cal, yellow = today(), calendar(), ticket_board.yellow_within_workdays()
-    out: list[tuple[date | None, str | None]] = []
+    out: list[tuple[date | None, str | None, list[int]]] = []
     for t in rows:
         tracked = (
             rules.tracked_deadline(t.state, t.acknowledge_by, t.rectify_by)
             if t.issued_on and t.acknowledge_by and t.rectify_by
             else None
         )
-        out.append((tracked, warning_level(on, tracked, cal, yellow) if tracked else None))
+        out.append(
+            (
+                tracked,
+                warning_level(on, tracked, cal, yellow) if tracked else None,
+                fallback_years(cal, t.issued_on, tracked) if tracked else [],
+            )
+        )
     return out
 
 
@@ -162,10 +170,12 @@ def board_page() -> Any:
     counts = ticket_board.board(actor, {"jurisdiction_id": f["jurisdiction_id"]} if "jurisdiction_id" in f else {})
     listing = page_of(ticket_board.query(actor, f))
     rows = [{"t": t, "light": light} for t, light in zip(listing.items, _lights(listing.items), strict=True)]
+    guessed = sorted({y for row in rows for y in row["light"][2]})
     args = {k: v for k, v in request.args.items() if k != "page"}
     return render_template(
         "console/supervision/board.html",
         counts=counts,
+        fallback_years=guessed,
         listing=listing,
         rows=rows,
         args=args,
@@ -183,7 +193,9 @@ def _ticket_context(actor: Actor, ticket_id: int) -> dict[str, Any]:
     tracked, light = ticket_board.warning_of(t)
     linked = interview_ops.for_tickets([t.id])[t.id]
     extensions = tickets.extensions_of(t.id)
+    deadlines = (t.acknowledge_by, t.rectify_by, t.post_interview_deadline, tracked)
     return {
+        "fallback_years": fallback_years(calendar(), t.issued_on, *deadlines) if t.issued_on else [],
         "t": t,
         "tracked": tracked,
         "light_level": light,
@@ -460,7 +472,9 @@ def _moment(name: str, required: bool = False) -> dict[str, str]:
 
 def _interview_command(actor: Actor, interview_id: int, action: str) -> None:
     if action == "reschedule":
-        interview_ops.reschedule(actor, interview_id, forms.load(RescheduleSchema(), extra=_moment("scheduled_at", required=True)))
+        interview_ops.reschedule(
+            actor, interview_id, forms.load(RescheduleSchema(), extra=_moment("scheduled_at", required=True))
+        )
     elif action == "hold":
         data = {k: request.form[k].strip() for k in ("minutes", "new_deadline") if request.form.get(k, "").strip()}
         interview_ops.hold(actor, interview_id, _load(HoldSchema(), {**data, "commitments": _lines("commitments")}))
