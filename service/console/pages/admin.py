@@ -250,11 +250,15 @@ def admin_calendar() -> Any:
         else:
             flash(f"已载入{year}年节假日安排", "success")
             return redirect(url_for("console.admin_calendar", year=year))
+    summary = calendar_ops.summary(year)
+    loaded_by = summary["loaded_by"]
     return (
         render_template(
             "console/admin/calendar.html",
             year=year,
-            summary=calendar_ops.summary(year),
+            summary=summary,
+            # The record keeps who loaded it by username (service/operations/calendar.py): show the name.
+            loaded_by=(people.display_name_of(loaded_by) or "") if loaded_by else "",
             may_load=calendar_ops.may_load(actor),
             errors=errors,
             form=request.form,

@@ -32,7 +32,7 @@ from service.console.access import page, signed_in_actor
 from service.console.blueprint import bp
 from service.console.paging import page_of
 from service.errors import ApiError
-from service.operations import diagrams, escalation_history, jurisdictions
+from service.operations import diagrams, escalation_history, jurisdictions, people
 from service.operations import interviews as interview_ops
 from service.operations import supervision as tickets
 from service.operations import supervision_board as ticket_board
@@ -194,13 +194,18 @@ def _ticket_context(actor: Actor, ticket_id: int) -> dict[str, Any]:
     linked = interview_ops.for_tickets([t.id])[t.id]
     extensions = tickets.extensions_of(t.id)
     deadlines = (t.acknowledge_by, t.rectify_by, t.post_interview_deadline, tracked)
+    reports = tickets.reports_of(t.id)
+    # Who acted, by display name (never a username): one statement for every person on the page.
+    people_ids = [t.acknowledged_by, *(r.submitted_by for r in reports), *(i.interviewer_id for i in linked)]
+    people_ids += [x for e in extensions for x in (e.requested_by, e.decided_by)]
     return {
+        "names": people.display_names(people_ids),
         "fallback_years": fallback_years(calendar(), t.issued_on, *deadlines) if t.issued_on else [],
         "t": t,
         "tracked": tracked,
         "light_level": light,
         "problems": tickets.problems_of([t.id])[t.id],
-        "reports": tickets.reports_of(t.id),
+        "reports": reports,
         "extensions": extensions,
         "pending_extension": next((e for e in extensions if e.status == "pending"), None),
         "ladder": escalation_history.events_of(tickets.WORKFLOW, t.id),
