@@ -226,3 +226,30 @@ def test_approval_route_approvers_are_chosen_and_shown_by_name(console: Console,
     assert res.status_code == 302, text_of(res)[:2000]
     page = text_of(console.get("/admin/routes", as_=ADMIN))
     assert '<td data-label="指定审批人">approver@east_t1</td>' in page
+
+
+def test_a_refused_user_edit_keeps_what_was_typed(console: Console, api: Api) -> None:
+    target = api.world.users["handler@east_t1"]
+    res = console.post(
+        f"/admin/users/{target}",
+        as_=ADMIN,
+        data={"display_name": "长" * 101, "role": "supervisor", "jurisdiction_id": api.world.ids["east_t2"]},
+    )
+    assert res.status_code == 422
+    form = re.search(r'<form [^>]*id="user-form".*?</form>', text_of(res), re.S)
+    assert form is not None and "novalidate" in form.group(0)
+    assert f'name="display_name" value="{"长" * 101}"' in form.group(0) and 'data-field="display_name"' in form.group(0)
+    assert '<option value="supervisor" selected>' in form.group(0)
+    assert f'<option value="{api.world.ids["east_t2"]}" selected>' in form.group(0)
+    assert 'name="active" value="1" >' in form.group(0)  # the box was left unticked
+
+
+def test_admin_forms_leave_validation_to_the_server(console: Console) -> None:
+    for path, form_id in (
+        ("/admin/users", "new-user-form"),
+        ("/admin/jurisdictions", "new-jurisdiction-form"),
+        ("/admin/routes", "route-form"),
+        ("/admin/calendar?year=2027", "calendar-form"),
+    ):
+        page = text_of(console.get(path, as_="admin@city"))
+        assert re.search(rf'<form [^>]*id="{form_id}" novalidate>', page), path

@@ -104,6 +104,8 @@ def _render_user(actor: Actor, user_id: int, errors: dict[str, str] | None = Non
             user=user,
             tokens=users.tokens(user),
             errors=errors or {},
+            # After a refusal the form shows what was typed, not the stored values.
+            typed=request.form if errors and request.method == "POST" else None,
             new_token=new_token,
             roles=ROLE_LABELS,
             places=_places(actor),
