@@ -138,3 +138,22 @@ def test_a_ticket_draft_form_uses_a_date_input_and_lists_every_error(console: Co
     page = text_of(res)
     assert "请填写整改截止日期，如 2026-12-31" in page
     assert 'value="下月底"' in page and ">问题一</textarea>" in page
+
+
+def test_a_ticket_draft_names_the_problem_row_it_refuses(console: Console, api: Api) -> None:
+    res = console.post(
+        "/board/tickets/new",
+        as_=SUPERVISOR,
+        data={
+            "title": "覆盖滞后",
+            "jurisdiction_id": str(api.world.ids["east_t1"]),
+            "responsible_person": "王书记",
+            "rectification_workdays": "10",
+            "problem": ["问题一", "问题二"],
+            "measure": ["要求一", ""],
+        },
+    )
+    assert res.status_code == 422
+    page = text_of(res)
+    assert '<p class="field-error" data-field="problems">问题2：整改要求不能为空</p>' in page
+    assert ">问题二</textarea>" in page and ">要求一</textarea>" in page

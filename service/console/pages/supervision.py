@@ -18,6 +18,7 @@ from schemas.supervision import (
     FollowUpSchema,
     HoldSchema,
     InterviewCreateSchema,
+    ProblemInputSchema,
     ReasonRequiredSchema,
     ReportSchema,
     RescheduleSchema,
@@ -418,12 +419,16 @@ def ticket_new() -> Any:
     actor = _actor()
     errors: dict[str, str] = {}
     if request.method == "POST":
-        problems = [
-            {"description": d.strip(), "measure": m.strip()}
-            for d, m in zip(request.form.getlist("problem"), request.form.getlist("measure"), strict=False)
+        rows = [
+            (n, {"description": d.strip(), "measure": m.strip()})
+            for n, (d, m) in enumerate(
+                zip(request.form.getlist("problem"), request.form.getlist("measure"), strict=False), start=1
+            )
             if d.strip() or m.strip()
         ]
+        problems = [p for _, p in rows]
         try:
+            _check_problem_rows(rows)
             data = forms.load(
                 TicketCreateSchema(),
                 integers=("jurisdiction_id", "rectification_workdays"),
@@ -453,6 +458,20 @@ def ticket_new() -> Any:
         ),
         422 if errors else 200,
     )
+
+
+PROBLEM_LABELS = {"description": "问题", "measure": "整改要求"}
+
+
+def _check_problem_rows(rows: list[tuple[int, dict[str, str]]]) -> None:
+    """Each filled row of the problem list through the API's problem schema, the message naming the row
+    as the form numbers it (问题2：整改要求不能为空)."""
+    for n, problem in rows:
+        for field, messages in ProblemInputSchema().validate(problem).items():
+            message = forms.flatten({field: messages})[field]
+            label = PROBLEM_LABELS.get(field, field)
+            text = f"{label}{message}" if message in _BLANK else f"{label}：{message}"
+            raise forms.FormErrors({"problems": f"问题{n}：{text}"})
 
 
 MOMENT_FORMATS = ("%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S")
