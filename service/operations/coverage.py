@@ -310,8 +310,9 @@ def must_establish_page(
     page of rows."""
     stmt = must_establish_query(actor, filters)
     listed = stmt.order_by(None).subquery()
-    total, with_instructor = db.session.execute(
+    counted: Any = db.session.execute(
         select(func.count(), func.coalesce(func.sum(case((listed.c.instructor_id.is_not(None), 1), else_=0)), 0))
     ).one()
+    total, with_instructor = counted
     rows: list[Any] = list(db.session.execute(stmt.limit(page_size).offset((page - 1) * page_size)).all())
     return [MustEstablishRow(*row) for row in rows], int(total), int(with_instructor)

@@ -279,9 +279,9 @@ def _render_circulars(actor: Actor, errors: dict[str, str], form: Any) -> Any:
 
 def _circular_input(source: Any) -> Any:
     """The circular asked for (query string of the preview, or the preview's form): the API's schema."""
-    raw = {k: source[k].strip() for k in CIRCULAR_FIELDS if source.get(k, "").strip()}
+    raw: dict[str, Any] = {k: source[k].strip() for k in CIRCULAR_FIELDS if source.get(k, "").strip()}
     if raw.get("jurisdiction_id", "").isdigit() and len(raw["jurisdiction_id"]) < 10:
-        raw["jurisdiction_id"] = int(raw["jurisdiction_id"])  # type: ignore[assignment]
+        raw["jurisdiction_id"] = int(raw["jurisdiction_id"])
     try:
         return CircularCreateSchema().load(raw)
     except ValidationError as exc:
