@@ -253,3 +253,38 @@ def test_admin_forms_leave_validation_to_the_server(console: Console) -> None:
     ):
         page = text_of(console.get(path, as_="admin@city"))
         assert re.search(rf'<form [^>]*id="{form_id}" novalidate>', page), path
+
+
+def test_calendar_days_may_be_picked_with_date_inputs(console: Console, app: Flask) -> None:
+    page = text_of(console.get("/admin/calendar?year=2027", as_="admin@city"))
+    assert page.count('type="date" name="day_date"') == 5
+    res = console.post(
+        "/admin/calendar?year=2027",
+        as_="admin@city",
+        data={
+            "notice": "国办发明电〔2026〕1号",
+            "days": "2027-10-01 休 国庆节",
+            "day_date": ["2027-10-09", "", "2027-13-01"],
+            "day_kind": ["班", "休", "休"],
+            "day_name": ["国庆节调休", "", ""],
+        },
+    )
+    assert res.status_code == 422  # the third picked day is no date: the rows come back as typed
+    text = text_of(res)
+    assert 'name="day_date" value="2027-10-09"' in text and 'value="国庆节调休"' in text
+    assert 'data-field="days"' in text or 'data-errors="other"' in text
+    res = console.post(
+        "/admin/calendar?year=2027",
+        as_="admin@city",
+        data={
+            "notice": "国办发明电〔2026〕1号",
+            "days": "2027-10-01 休 国庆节",
+            "day_date": ["2027-10-09", ""],
+            "day_kind": ["班", "休"],
+            "day_name": ["国庆节调休", ""],
+        },
+    )
+    assert res.status_code == 302, text_of(res)[:2000]
+    with app.app_context():
+        days = {o.day.isoformat(): o.is_workday for o in db.session.query(CalendarOverride).filter_by(year=2027)}
+    assert days == {"2027-10-01": False, "2027-10-09": True}

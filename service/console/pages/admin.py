@@ -216,8 +216,26 @@ def admin_jurisdiction(jurisdiction_id: int) -> Any:
 DAY_KINDS = {"休": False, "班": True}
 
 
-def _days(text: str) -> list[dict[str, Any]]:
-    """Lines `2027-10-01 休 国庆节` / `2027-10-09 班`: a day off or a make-up working day, then an optional name."""
+DAY_ROWS = 5  # date-picker rows the calendar form offers besides the pasted lines
+
+
+def _picked_days() -> list[dict[str, Any]]:
+    """The form's date-picker rows (day_date / day_kind / day_name, in order); rows without a date are blank."""
+    out: list[dict[str, Any]] = []
+    form = request.form
+    rows = zip(form.getlist("day_date"), form.getlist("day_kind"), form.getlist("day_name"), strict=False)
+    for n, (day, kind, name) in enumerate(rows, start=1):
+        if not day.strip():
+            continue
+        if kind not in DAY_KINDS:
+            raise forms.FormErrors({"days": f"选择的第{n}天请选择“休”或“班”"})
+        out.append({"date": day.strip(), "workday": DAY_KINDS[kind], "name": name.strip() or None})
+    return out
+
+
+def _days(text: str, picked: list[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
+    """Lines `2027-10-01 休 国庆节` / `2027-10-09 班`: a day off or a make-up working day, then an optional name;
+    then the days chosen with the date pickers."""
     out: list[dict[str, Any]] = []
     for n, line in enumerate(text.splitlines(), start=1):
         parts = line.split()
@@ -226,6 +244,7 @@ def _days(text: str) -> list[dict[str, Any]]:
         if len(parts) < 2 or parts[1] not in DAY_KINDS:
             raise forms.FormErrors({"days": f"第{n}行格式应为「YYYY-MM-DD 休|班 名称」"})
         out.append({"date": parts[0], "workday": DAY_KINDS[parts[1]], "name": " ".join(parts[2:]) or None})
+    out += picked or []
     if not out:
         raise forms.FormErrors({"days": "请至少填写一天"})
     return out
@@ -244,7 +263,9 @@ def admin_calendar() -> Any:
     errors: dict[str, str] = {}
     if request.method == "POST":
         try:
-            calendar_ops.load_year(actor, year, request.form.get("notice", ""), _days(request.form.get("days", "")))
+            calendar_ops.load_year(
+                actor, year, request.form.get("notice", ""), _days(request.form.get("days", ""), _picked_days())
+            )
         except forms.FormErrors as exc:
             errors = exc.errors
         except RuleViolation as exc:
@@ -264,6 +285,7 @@ def admin_calendar() -> Any:
             may_load=calendar_ops.may_load(actor),
             errors=errors,
             form=request.form,
+            day_rows=DAY_ROWS,
         ),
         422 if errors else 200,
     )
