@@ -21,6 +21,7 @@ from redis.exceptions import RedisError
 from sqlalchemy.exc import SQLAlchemyError
 
 from service.db import STATISTICS_SECONDS, refresh_statistics
+from service.operations import calendar_reminders
 from workers.jobs import enqueue_coverage_snapshots, enqueue_due
 from workers.runtime import Backoff, seconds_env, start_process
 
@@ -50,6 +51,7 @@ def main(argv: list[str]) -> int:
             with app.app_context():
                 counts = enqueue_due(connection)
                 counts["coverage_snapshots"] = int(enqueue_coverage_snapshots(connection))
+                counts["calendar_reminders"] = calendar_reminders.remind_admins()  # December, once a year
                 if started >= statistics_due and refresh_statistics():
                     statistics_due = started + STATISTICS_SECONDS
         except (RedisError, SQLAlchemyError) as exc:

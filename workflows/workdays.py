@@ -310,3 +310,12 @@ def parse_overrides(rows: Iterable[object], year: int | None = None) -> dict[dt.
         first_row[day] = i
         result[day] = workday
     return result
+
+
+def fallback_years(cal: WorkdayCalendar, *days: dt.date | None) -> list[int]:
+    """The years from the earliest to the latest of `days` that only have the Monday–Friday fallback: a
+    deadline counted across them is a guess until the year's holiday notice is loaded (pages say so)."""
+    known = [d for d in days if d is not None]
+    if not known:
+        return []
+    return [y for y in range(min(known).year, max(known).year + 1) if cal.basis_for_year(y) == "fallback"]

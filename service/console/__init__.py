@@ -9,6 +9,7 @@ import secrets
 from pathlib import Path
 
 from flask import Flask
+from werkzeug.wrappers import Response
 
 from service.config import default_instance_dir
 
@@ -62,3 +63,13 @@ def init_app(app: Flask) -> None:
     errors.register_app(app)
     filters.register(app)
     app.register_blueprint(bp)
+    # Browsers ask for /favicon.ico on every page, whatever the <link rel="icon">: answer with the console's
+    # vendored icon (not a console page: no sign-in, no CSRF, cached a day).
+    app.add_url_rule("/favicon.ico", "favicon", _favicon)
+
+
+def _favicon() -> Response:
+    from flask import current_app, send_from_directory
+
+    static = Path(current_app.static_folder or "") / "console"
+    return send_from_directory(static, "favicon.svg", mimetype="image/svg+xml", max_age=86400)

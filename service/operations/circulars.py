@@ -361,3 +361,20 @@ def circular_context(circular: Circular) -> dict[str, Any]:
         "lagging_rule": f["lagging_rule"],
         "target_rate": percent(f["target_rate"]),
     }
+
+
+def preview_document(actor: Actor, new: NewCircular, issued_by: str) -> dict[str, Any]:
+    """The circular as it would read if issued now (circular_context of an unsaved circular): what the
+    console shows before 印发. Nothing is recorded; `issued_by` is the name to print (a display name)."""
+    figures = preview(actor, new.jurisdiction_id, new.period_start, new.period_end)
+    unsaved = Circular(
+        jurisdiction_id=figures["jurisdiction"]["id"],
+        title=(new.title or "").strip() or default_title(figures),
+        period_start=new.period_start,
+        period_end=new.period_end,
+        issued_at=now(),
+        issued_by_id=actor.user_id,
+        issued_by_label=issued_by,
+        figures=figures,
+    )
+    return circular_context(unsaved)

@@ -298,7 +298,21 @@ def must_establish(
     actor: Actor, filters: dict[str, Any], page: int, page_size: int
 ) -> tuple[list[MustEstablishRow], int]:
     """One COUNT and one page of rows."""
+    rows, total, _ = must_establish_page(actor, filters, page, page_size)
+    return rows, total
+
+
+def must_establish_page(
+    actor: Actor, filters: dict[str, Any], page: int, page_size: int
+) -> tuple[list[MustEstablishRow], int, int]:
+    """One page of rows, the total and how many of them have an instructor — those count towards work
+    coverage, so the report's 应建未建 (no organisation and no instructor) leaves them out. One COUNT and one
+    page of rows."""
     stmt = must_establish_query(actor, filters)
-    total = db.session.execute(select(func.count()).select_from(stmt.order_by(None).subquery())).scalar_one()
+    listed = stmt.order_by(None).subquery()
+    counted: Any = db.session.execute(
+        select(func.count(), func.coalesce(func.sum(case((listed.c.instructor_id.is_not(None), 1), else_=0)), 0))
+    ).one()
+    total, with_instructor = counted
     rows: list[Any] = list(db.session.execute(stmt.limit(page_size).offset((page - 1) * page_size)).all())
-    return [MustEstablishRow(*row) for row in rows], int(total)
+    return [MustEstablishRow(*row) for row in rows], int(total), int(with_instructor)

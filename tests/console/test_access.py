@@ -501,7 +501,21 @@ ROWS += [
         303,
         lambda s, c, w: Page(
             "/coverage/circulars",
-            {"jurisdiction_id": str(s.world.ids[c]), "period_start": "2026-09-01", "period_end": "2026-09-20"},
+            {
+                "jurisdiction_id": str(s.world.ids[c]),
+                "period_start": "2026-09-01",
+                "period_end": "2026-09-20",
+                "previewed": "1",
+            },
+        ),
+    ),
+    Row(
+        "GET",
+        "/coverage/circulars/preview",
+        CIRCULAR_ISSUERS,
+        200,
+        lambda s, c, w: Page(
+            f"/coverage/circulars/preview?jurisdiction_id={s.world.ids[c]}&period_start=2026-09-01&period_end=2026-09-20"
         ),
     ),
     Row(

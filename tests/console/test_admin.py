@@ -164,7 +164,7 @@ def test_approval_routes(console: Console, api: Api, app: Flask) -> None:
             "workflow": "establishment",
             "level_name": "superior_approval",
             "mode": "any_one",
-            "approver_ids": "999999",
+            "approver_id": ["999999"],
         },
     )
     assert bad.status_code == 422 and "审批人须为该审批机构的在岗审批人" in text_of(bad)
@@ -181,3 +181,110 @@ def test_approval_routes(console: Console, api: Api, app: Flask) -> None:
     assert outside.status_code == 404
     with app.app_context():
         assert db.session.query(ApprovalRoute).count() == 1
+
+
+def test_create_user_form_preselects_no_role_and_my_own_body(console: Console, api: Api, app: Flask) -> None:
+    page = text_of(console.get("/admin/users", as_=ADMIN))
+    form = re.search(r'<form method="post" id="new-user-form".*?</form>', page, re.S)
+    assert form is not None
+    role = re.search(r'<select name="role">.*?</select>', form.group(0), re.S)
+    assert role is not None and re.findall(r"<option [^>]*selected[^>]*>([^<]*)<", role.group(0)) == ["请选择角色"]
+    body = re.search(r'<select name="jurisdiction_id">.*?</select>', form.group(0), re.S)
+    assert body is not None
+    selected = re.findall(r'<option value="(\d+)" selected', body.group(0))
+    assert selected == [str(api.world.ids["east"])]
+    res = console.post(
+        "/admin/users",
+        as_=ADMIN,
+        data={"username": "zhao.liu", "display_name": "赵六", "role": "", "jurisdiction_id": api.world.ids["east"]},
+    )
+    assert res.status_code == 422
+    text = text_of(res)
+    assert '<p class="field-error" data-field="role">请选择角色</p>' in text
+    assert 'value="zhao.liu"' in text and 'value="赵六"' in text
+    with app.app_context():
+        assert db.session.query(User).filter_by(username="zhao.liu").count() == 0
+
+
+def test_approval_route_approvers_are_chosen_and_shown_by_name(console: Console, api: Api) -> None:
+    page = text_of(console.get("/admin/routes", as_=ADMIN))
+    assert 'name="approver_ids"' not in page
+    approver = api.world.users["approver@east_t1"]
+    assert f'<option value="{approver}" >approver@east_t1（东一镇）</option>' in page
+    assert "approver@west_t1" not in page  # out of my scope
+    res = console.post(
+        "/admin/routes",
+        as_=ADMIN,
+        data={
+            "body_id": api.world.ids["east_t1"],
+            "workflow": "establishment",
+            "level_name": "superior_approval",
+            "mode": "sequential",
+            "approver_id": [str(approver), "", ""],
+        },
+    )
+    assert res.status_code == 302, text_of(res)[:2000]
+    page = text_of(console.get("/admin/routes", as_=ADMIN))
+    assert '<td data-label="指定审批人">approver@east_t1</td>' in page
+
+
+def test_a_refused_user_edit_keeps_what_was_typed(console: Console, api: Api) -> None:
+    target = api.world.users["handler@east_t1"]
+    res = console.post(
+        f"/admin/users/{target}",
+        as_=ADMIN,
+        data={"display_name": "长" * 101, "role": "supervisor", "jurisdiction_id": api.world.ids["east_t2"]},
+    )
+    assert res.status_code == 422
+    form = re.search(r'<form [^>]*id="user-form".*?</form>', text_of(res), re.S)
+    assert form is not None and "novalidate" in form.group(0)
+    assert f'name="display_name" value="{"长" * 101}"' in form.group(0) and 'data-field="display_name"' in form.group(0)
+    assert '<option value="supervisor" selected>' in form.group(0)
+    assert f'<option value="{api.world.ids["east_t2"]}" selected>' in form.group(0)
+    assert 'name="active" value="1" >' in form.group(0)  # the box was left unticked
+
+
+def test_admin_forms_leave_validation_to_the_server(console: Console) -> None:
+    for path, form_id in (
+        ("/admin/users", "new-user-form"),
+        ("/admin/jurisdictions", "new-jurisdiction-form"),
+        ("/admin/routes", "route-form"),
+        ("/admin/calendar?year=2027", "calendar-form"),
+    ):
+        page = text_of(console.get(path, as_="admin@city"))
+        assert re.search(rf'<form [^>]*id="{form_id}" novalidate>', page), path
+
+
+def test_calendar_days_may_be_picked_with_date_inputs(console: Console, app: Flask) -> None:
+    page = text_of(console.get("/admin/calendar?year=2027", as_="admin@city"))
+    assert page.count('type="date" name="day_date"') == 5
+    res = console.post(
+        "/admin/calendar?year=2027",
+        as_="admin@city",
+        data={
+            "notice": "国办发明电〔2026〕1号",
+            "days": "2027-10-01 休 国庆节",
+            "day_date": ["2027-10-09", "", "2027-13-01"],
+            "day_kind": ["班", "休", "休"],
+            "day_name": ["国庆节调休", "", ""],
+        },
+    )
+    assert res.status_code == 422  # the third picked day is no date: the rows come back as typed
+    text = text_of(res)
+    assert 'name="day_date" value="2027-10-09"' in text and 'value="国庆节调休"' in text
+    assert 'data-field="days"' in text or 'data-errors="other"' in text
+    res = console.post(
+        "/admin/calendar?year=2027",
+        as_="admin@city",
+        data={
+            "notice": "国办发明电〔2026〕1号",
+            "days": "2027-10-01 休 国庆节",
+            "day_date": ["2027-10-09", ""],
+            "day_kind": ["班", "休"],
+            "day_name": ["国庆节调休", ""],
+        },
+    )
+    assert res.status_code == 302, text_of(res)[:2000]
+    with app.app_context():
+        days = {o.day.isoformat(): o.is_workday for o in db.session.query(CalendarOverride).filter_by(year=2027)}
+    assert days == {"2027-10-01": False, "2027-10-09": True}

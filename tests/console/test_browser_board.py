@@ -25,9 +25,19 @@ pytest.importorskip("playwright.sync_api", reason="playwright is not installed (
 pytestmark = MARKS
 
 
-def submit(person: Person, action: str) -> None:
+def submit(person: Person, action: str) -> list[str]:
+    """Submit an action's form, accepting the confirmation an irreversible action asks; returns its text."""
+    asked: list[str] = []
+
+    def accept(dialog: Any) -> None:
+        asked.append(dialog.message)
+        dialog.accept()
+
+    person.page.on("dialog", accept)
     person.page.click(f"form[data-action={action}] button[type=submit]")
     person.page.wait_for_load_state()
+    person.page.remove_listener("dialog", accept)
+    return asked
 
 
 def state_of(person: Person) -> str:
@@ -58,7 +68,8 @@ def test_issue_rectify_close_then_an_escalation_appears(
     form.locator("button[type=submit]").click()
     supervisor.page.wait_for_load_state()
     assert state_of(supervisor) == "draft"
-    submit(supervisor, "issue")
+    asked = submit(supervisor, "issue")
+    assert len(asked) == 1 and "东一镇" in asked[0] and asked[0].endswith("确定下发？")
     assert state_of(supervisor) == "issued"
     ticket_url = supervisor.page.url
 

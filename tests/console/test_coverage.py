@@ -40,7 +40,7 @@ def test_report_page_shows_the_hand_counted_figures_and_charts(console: Console,
     assert res.status_code == 200
     page = res.get_data(as_text=True)
     assert '<dd id="units">9</dd>' in page and '<dd id="org-rate">66.7%</dd>' in page
-    assert '<dd id="work-rate">77.8%</dd>' in page and '<dd id="neither">2</dd>' in page
+    assert '<dd id="work-rate">77.8%</dd>' in page and '<dd id="neither">2（' in page
     assert "最久 30 天" in page  # u10's case; the withdrawn one is not open
     # one table row per child, and the body's own units apart
     assert page.count("data-child=") == 4  # east_t1, east_t2, east_ic + 本级直属 (u12)
@@ -167,9 +167,8 @@ def test_import_refusals_are_said_next_to_the_field(console: Console) -> None:
 
 
 def test_circulars_issue_list_and_download(console: Console, world: World, ledger: Ledger) -> None:
-    res = console.post(
-        "/coverage/circulars", as_=SUPERVISOR, data={"period_start": "2026-09-01", "period_end": "2026-09-20"}
-    )
+    period = {"period_start": "2026-09-01", "period_end": "2026-09-20"}
+    res = console.post("/coverage/circulars", as_=SUPERVISOR, data={**period, "previewed": "1"})
     assert res.status_code == 303, res.get_data(as_text=True)[:500]
     page = console.get("/coverage/circulars", as_="approver@east").get_data(as_text=True)
     found = re.search(r'data-circular="(\d+)"', page)
@@ -210,3 +209,76 @@ def test_ticket_page_links_the_documents(console: Console, api: Api) -> None:
     assert f'data-notice="{iv.json["id"]}"' in page
     notice = console.get(f"/interviews/{iv.json['id']}/notice.docx", as_=SUPERVISOR)
     assert notice.status_code == 200 and notice.data[:2] == b"PK"
+
+
+def test_a_circular_is_previewed_before_it_is_issued(console: Console, world: World, ledger: Ledger) -> None:
+    from tests.console.test_access import fingerprint
+
+    page = console.get("/coverage/circulars", as_=SUPERVISOR).get_data(as_text=True)
+    form = re.search(
+        r'<form method="get" action="/coverage/circulars/preview" id="circular-form".*?</form>', page, re.S
+    )
+    assert form is not None and 'type="date" name="period_start"' in form.group(0) and "预览" in form.group(0)
+    before = fingerprint(console.app)
+    period = {"period_start": "2026-09-01", "period_end": "2026-09-20", "title": ""}
+    preview = console.get("/coverage/circulars/preview", as_=SUPERVISOR, query_string=period)
+    assert preview.status_code == 200
+    text = preview.get_data(as_text=True)
+    assert "关于东县“两个覆盖”工作情况的通报（2026-09-01至2026-09-20）" in text
+    assert "应建单位" in text and "印发人：supervisor@east" in text  # the world's display names are user@place
+    issue = re.search(r'<form method="post" action="/coverage/circulars" id="issue-circular".*?</form>', text, re.S)
+    assert issue is not None
+    assert 'name="previewed" value="1"' in issue.group(0) and 'name="period_start" value="2026-09-01"' in issue.group(0)
+    assert "不能撤回。确定印发？" in issue.group(0)
+    assert fingerprint(console.app) == before  # a preview records nothing
+    # Posting the draft form without the preview shows the preview; nothing is issued unseen.
+    unseen = console.post("/coverage/circulars", as_=SUPERVISOR, data=period)
+    assert unseen.status_code == 200 and 'id="issue-circular"' in unseen.get_data(as_text=True)
+    assert fingerprint(console.app) == before
+    # A refused preview: the draft form again, the messages, what was typed.
+    bad = console.get(
+        "/coverage/circulars/preview",
+        as_=SUPERVISOR,
+        query_string={"period_start": "2026-09-30", "period_end": "2026-09-01"},
+    )
+    assert bad.status_code == 422
+    assert "通报期间的开始日期不能晚于结束日期" in bad.get_data(as_text=True)
+    assert 'name="period_start" value="2026-09-30"' in bad.get_data(as_text=True)
+    issued = console.post("/coverage/circulars", as_=SUPERVISOR, data={**period, "previewed": "1"})
+    assert issued.status_code == 303
+
+
+def test_circulars_show_who_issued_them_by_name(console: Console, world: World, ledger: Ledger, app: Any) -> None:
+    from service.extensions import db
+    from service.models import User
+
+    with app.app_context():
+        user = db.session.get(User, world.users[SUPERVISOR])
+        assert user is not None
+        user.display_name = "张组织"
+        db.session.commit()
+    period = {"period_start": "2026-09-01", "period_end": "2026-09-20", "previewed": "1"}
+    assert console.post("/coverage/circulars", as_=SUPERVISOR, data=period).status_code == 303
+    page = console.get("/coverage/circulars", as_="approver@east").get_data(as_text=True)
+    assert '<td data-label="印发人">张组织</td>' in page
+    assert "supervisor.east" not in page
+
+
+def test_report_and_must_establish_list_numbers_agree(console: Console, world: World, ledger: Ledger) -> None:
+    """应建未建 on the report (no organisation, no instructor) and the list (every unit without an organisation)
+    count different things: both pages say which, and the list splits its total so the numbers meet."""
+    report = console.get("/coverage", as_=SUPERVISOR).get_data(as_text=True)
+    neither = re.search(r'<dd id="neither">(\d+)（未建党组织且未选派党建指导员）</dd>', report)
+    no_org = re.search(
+        r'<dd id="no-org"><a href="[^"]+">(\d+)</a>（即应建未建清单的条数：其中 (\d+) 个已选派党建指导员', report
+    )
+    assert neither is not None and no_org is not None
+    assert (int(neither.group(1)), int(no_org.group(1)), int(no_org.group(2))) == (2, 3, 1)
+    listed = console.get("/coverage/must-establish", as_=SUPERVISOR).get_data(as_text=True)
+    assert listed.count("data-unit=") == 3
+    assert (
+        '<p id="must-total">共 3 条，其中 1 条已选派党建指导员（计入工作覆盖），'
+        "应建未建（未建党组织且未选派指导员）2 条。</p>" in listed
+    )
+    only_instructed = console.get("/coverage/must-establish?has_instructor=true", as_=SUPERVISOR).get_data(as_text=True)
+    assert "共 1 条，其中 1 条已选派党建指导员" in only_instructed

@@ -45,7 +45,9 @@ def test_coverage_pages_have_a_fixed_statement_count(app: Flask, console: Consol
     for _ in range(3):
         assert (
             console.post(
-                "/coverage/circulars", as_=SUPERVISOR, data={"period_start": "2026-09-01", "period_end": "2026-09-20"}
+                "/coverage/circulars",
+                as_=SUPERVISOR,
+                data={"period_start": "2026-09-01", "period_end": "2026-09-20", "previewed": "1"},
             ).status_code
             == 303
         )

@@ -19,7 +19,7 @@ from service.console.blueprint import bp
 from service.console.paging import page_of
 from service.models.jurisdiction import JURISDICTION_KIND_LABELS, JurisdictionKind
 from service.models.user import ROLE_LABELS
-from service.operations import approvals, jurisdictions, users
+from service.operations import approvals, jurisdictions, people, users
 from service.operations import calendar as calendar_ops
 from service.operations.common import paginate
 from service.roles import ADMINS
@@ -42,6 +42,7 @@ def _rule_errors(exc: RuleViolation) -> dict[str, str]:
 
 
 PLACES_SHOWN = 1000  # a city has hundreds of bodies; the choosers list at most this many
+APPROVER_SLOTS = 5  # named approvers a route form offers, in order
 
 
 def _places(actor: Actor) -> list[Any]:
@@ -65,6 +66,9 @@ def admin_users() -> Any:
     errors: dict[str, str] = {}
     if request.method == "POST":
         try:
+            if request.form.get("role", "") not in ROLE_LABELS:
+                # No role is preselected: an admin chooses one (a default once made city admins by accident).
+                raise forms.FormErrors({"role": "请选择角色"})
             user = users.create(actor, forms.load(UserCreateSchema(), integers=("jurisdiction_id",)))
         except forms.FormErrors as exc:
             errors = exc.errors
@@ -100,6 +104,8 @@ def _render_user(actor: Actor, user_id: int, errors: dict[str, str] | None = Non
             user=user,
             tokens=users.tokens(user),
             errors=errors or {},
+            # After a refusal the form shows what was typed, not the stored values.
+            typed=request.form if errors and request.method == "POST" else None,
             new_token=new_token,
             roles=ROLE_LABELS,
             places=_places(actor),
@@ -210,8 +216,26 @@ def admin_jurisdiction(jurisdiction_id: int) -> Any:
 DAY_KINDS = {"休": False, "班": True}
 
 
-def _days(text: str) -> list[dict[str, Any]]:
-    """Lines `2027-10-01 休 国庆节` / `2027-10-09 班`: a day off or a make-up working day, then an optional name."""
+DAY_ROWS = 5  # date-picker rows the calendar form offers besides the pasted lines
+
+
+def _picked_days() -> list[dict[str, Any]]:
+    """The form's date-picker rows (day_date / day_kind / day_name, in order); rows without a date are blank."""
+    out: list[dict[str, Any]] = []
+    form = request.form
+    rows = zip(form.getlist("day_date"), form.getlist("day_kind"), form.getlist("day_name"), strict=False)
+    for n, (day, kind, name) in enumerate(rows, start=1):
+        if not day.strip():
+            continue
+        if kind not in DAY_KINDS:
+            raise forms.FormErrors({"days": f"选择的第{n}天请选择“休”或“班”"})
+        out.append({"date": day.strip(), "workday": DAY_KINDS[kind], "name": name.strip() or None})
+    return out
+
+
+def _days(text: str, picked: list[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
+    """Lines `2027-10-01 休 国庆节` / `2027-10-09 班`: a day off or a make-up working day, then an optional name;
+    then the days chosen with the date pickers."""
     out: list[dict[str, Any]] = []
     for n, line in enumerate(text.splitlines(), start=1):
         parts = line.split()
@@ -220,6 +244,7 @@ def _days(text: str) -> list[dict[str, Any]]:
         if len(parts) < 2 or parts[1] not in DAY_KINDS:
             raise forms.FormErrors({"days": f"第{n}行格式应为「YYYY-MM-DD 休|班 名称」"})
         out.append({"date": parts[0], "workday": DAY_KINDS[parts[1]], "name": " ".join(parts[2:]) or None})
+    out += picked or []
     if not out:
         raise forms.FormErrors({"days": "请至少填写一天"})
     return out
@@ -238,7 +263,9 @@ def admin_calendar() -> Any:
     errors: dict[str, str] = {}
     if request.method == "POST":
         try:
-            calendar_ops.load_year(actor, year, request.form.get("notice", ""), _days(request.form.get("days", "")))
+            calendar_ops.load_year(
+                actor, year, request.form.get("notice", ""), _days(request.form.get("days", ""), _picked_days())
+            )
         except forms.FormErrors as exc:
             errors = exc.errors
         except RuleViolation as exc:
@@ -246,14 +273,19 @@ def admin_calendar() -> Any:
         else:
             flash(f"已载入{year}年节假日安排", "success")
             return redirect(url_for("console.admin_calendar", year=year))
+    summary = calendar_ops.summary(year)
+    loaded_by = summary["loaded_by"]
     return (
         render_template(
             "console/admin/calendar.html",
             year=year,
-            summary=calendar_ops.summary(year),
+            summary=summary,
+            # The record keeps who loaded it by username (service/operations/calendar.py): show the name.
+            loaded_by=(people.display_name_of(loaded_by) or "") if loaded_by else "",
             may_load=calendar_ops.may_load(actor),
             errors=errors,
             form=request.form,
+            day_rows=DAY_ROWS,
         ),
         422 if errors else 200,
     )
@@ -268,7 +300,8 @@ def admin_routes() -> Any:
     actor = _actor()
     errors: dict[str, str] = {}
     if request.method == "POST":
-        raw = request.form.get("approver_ids", "").replace("，", ",").split(",")
+        # The approvers in order, one chooser each (by name); blank choosers are skipped.
+        raw = request.form.getlist("approver_id")
         approver_ids = [int(x) for x in raw if x.strip().isdigit() and len(x.strip()) < 10]
         try:
             spec = forms.load(RouteSchema(), integers=("body_id",), extra={"approver_ids": approver_ids or None})
@@ -281,10 +314,15 @@ def admin_routes() -> Any:
             flash("审批路径已保存", "success")
             return redirect(url_for("console.admin_routes"))
     places = _places(actor)
+    routes = approvals.list_routes(actor, None, None)
+    chosen = request.form.getlist("approver_id")
     return (
         render_template(
             "console/admin/routes.html",
-            routes=approvals.list_routes(actor, None, None),
+            routes=routes,
+            approvers=paginate(users.query(actor, role="approver", active=True), 1, PLACES_SHOWN)[0],
+            names=people.display_names(i for r in routes for i in (r.approver_ids or [])),
+            chosen=chosen + [""] * (APPROVER_SLOTS - len(chosen)),
             places=places,
             place_names={p.id: p.name for p in places},
             errors=errors,

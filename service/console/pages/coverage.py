@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import redirect, render_template, request, url_for
+from flask import g, redirect, render_template, request, url_for
 from marshmallow import Schema, ValidationError
 from werkzeug.wrappers import Response
 
@@ -31,6 +31,7 @@ from service.operations import (
     coverage,
     coverage_snapshots,
     documents,
+    people,
     unit_import_report,
     unit_imports,
 )
@@ -131,12 +132,13 @@ def must_establish_page() -> Any:
     actor = _actor()
     filters, errors = _query(MustEstablishQuerySchema())
     page_no = requested_page()
-    rows, total = coverage.must_establish(actor, filters, page_no, LIST_PAGE_SIZE)
+    rows, total, with_instructor = coverage.must_establish_page(actor, filters, page_no, LIST_PAGE_SIZE)
     listing = Listing(rows, total, page_no, LIST_PAGE_SIZE)
     args = {k: v for k, v in request.args.items() if k != "page" and v != ""}
     return render_template(
         "console/coverage/must_establish.html",
         listing=listing,
+        with_instructor=with_instructor,
         args=args,
         errors=errors,
         kinds=[(k.value, UNIT_KIND_LABELS[k]) for k in UnitKind],
@@ -255,34 +257,79 @@ def import_errors(import_id: int) -> Response:
 # -- circulars ------------------------------------------------------------------------------------------------
 
 
-@bp.route("/coverage/circulars", methods=["GET", "POST"], endpoint="coverage_circulars")
-@page(*COVERAGE_READERS)
-def circulars_page() -> Any:
-    actor = _actor()
-    errors: dict[str, str] = {}
-    if request.method == "POST":
-        if actor.role not in {r.value for r in CIRCULAR_ISSUERS}:
-            raise Forbidden()  # the role gate of the API's POST (the list is for every reader)
-        try:
-            issued = circulars.issue(actor, forms.load(CircularCreateSchema(), integers=("jurisdiction_id",)))
-        except forms.FormErrors as exc:
-            errors = exc.errors
-        except RuleViolation as exc:
-            errors = {exc.field or "_": exc.message}
-        else:
-            return redirect(url_for("console.coverage_circulars", issued=issued.id), 303)
+CIRCULAR_FIELDS = ("jurisdiction_id", "period_start", "period_end", "title")
+
+
+def _render_circulars(actor: Actor, errors: dict[str, str], form: Any) -> Any:
     listing = page_of(circulars.query(actor, _jurisdiction_id()))
     return (
         render_template(
             "console/coverage/circulars.html",
             listing=listing,
+            issuers=people.display_names(c.issued_by_id for c in listing.items),
             errors=errors,
+            form=form,
             args={k: v for k, v in request.args.items() if k not in ("page", "issued")},
             may_issue=actor.role in {r.value for r in CIRCULAR_ISSUERS},
             issued=request.args.get("issued", ""),
         ),
         422 if errors else 200,
     )
+
+
+def _circular_input(source: Any) -> Any:
+    """The circular asked for (query string of the preview, or the preview's form): the API's schema."""
+    raw: dict[str, Any] = {k: source[k].strip() for k in CIRCULAR_FIELDS if source.get(k, "").strip()}
+    if raw.get("jurisdiction_id", "").isdigit() and len(raw["jurisdiction_id"]) < 10:
+        raw["jurisdiction_id"] = int(raw["jurisdiction_id"])
+    try:
+        return CircularCreateSchema().load(raw)
+    except ValidationError as exc:
+        raise forms.FormErrors(forms.flatten(exc.messages)) from exc
+
+
+def _render_preview(actor: Actor, source: Any) -> Any:
+    """The circular as it will read: 印发 is offered only here. Refused input: the list page and its form
+    with the messages and what was typed."""
+    try:
+        new = _circular_input(source)
+        doc = circulars.preview_document(actor, new, g.console_user.display_name)
+    except forms.FormErrors as exc:
+        return _render_circulars(actor, exc.errors, source)
+    except RuleViolation as exc:
+        return _render_circulars(actor, {exc.field or "_": exc.message}, source)
+    return render_template(
+        "console/coverage/circular_preview.html",
+        doc=doc,
+        fields={k: source.get(k, "").strip() for k in CIRCULAR_FIELDS},
+        back=url_for("console.coverage_circulars", **{k: v for k, v in source.items() if k in CIRCULAR_FIELDS}),
+    )
+
+
+@bp.route("/coverage/circulars", methods=["GET", "POST"], endpoint="coverage_circulars")
+@page(*COVERAGE_READERS)
+def circulars_page() -> Any:
+    """The circulars issued in my scope; issuers draft one here (预览), and issue it from its preview."""
+    actor = _actor()
+    if request.method == "GET":
+        return _render_circulars(actor, {}, request.args if request.args.get("period_start") else {})
+    if actor.role not in {r.value for r in CIRCULAR_ISSUERS}:
+        raise Forbidden()  # the role gate of the API's POST (the list is for every reader)
+    if request.form.get("previewed") != "1":
+        return _render_preview(actor, request.form)  # never issued unseen
+    try:
+        issued = circulars.issue(actor, _circular_input(request.form))
+    except forms.FormErrors as exc:
+        return _render_circulars(actor, exc.errors, request.form)
+    except RuleViolation as exc:
+        return _render_circulars(actor, {exc.field or "_": exc.message}, request.form)
+    return redirect(url_for("console.coverage_circulars", issued=issued.id), 303)
+
+
+@bp.route("/coverage/circulars/preview", endpoint="coverage_circular_preview")
+@page(*CIRCULAR_ISSUERS)
+def circular_preview() -> Any:
+    return _render_preview(_actor(), request.args)
 
 
 # -- documents: the API's documents under the session (the first download issues) ----------------------------

@@ -4,7 +4,8 @@ interviews.py, which check scope (404) and side (403) exactly as for the API."""
 
 from __future__ import annotations
 
-from datetime import date
+import re
+from datetime import date, datetime
 from typing import Any
 
 from flask import flash, redirect, render_template, request, url_for
@@ -17,6 +18,7 @@ from schemas.supervision import (
     FollowUpSchema,
     HoldSchema,
     InterviewCreateSchema,
+    ProblemInputSchema,
     ReasonRequiredSchema,
     ReportSchema,
     RescheduleSchema,
@@ -31,7 +33,7 @@ from service.console.access import page, signed_in_actor
 from service.console.blueprint import bp
 from service.console.paging import page_of
 from service.errors import ApiError
-from service.operations import diagrams, escalation_history, jurisdictions
+from service.operations import diagrams, escalation_history, jurisdictions, people
 from service.operations import interviews as interview_ops
 from service.operations import supervision as tickets
 from service.operations import supervision_board as ticket_board
@@ -42,6 +44,7 @@ from workflows.deadlines import LEVEL_LABELS, warning_level
 from workflows.errors import RuleViolation
 from workflows.interview import INTERVIEW
 from workflows.supervision import PRIORITY_LABELS_ZH, SUPERVISION_TICKET, Priority, RectificationReport, TicketState
+from workflows.workdays import fallback_years
 
 LIGHTS = ("red", "yellow", "green")
 TARGETS_SHOWN = 1000  # a city has hundreds of bodies: the new-ticket chooser lists at most this many
@@ -65,6 +68,53 @@ INTERVIEW_ACTION_LABELS = {
     "close": "结束约谈",
     "cancel": "取消约谈",
 }
+
+
+# What each input is called on the page: a message names its field ("约谈时间不能为空", not "不能为空").
+FIELD_LABELS = {
+    "title": "标题",
+    "jurisdiction_id": "承办单位",
+    "responsible_person": "责任人",
+    "responsible_title": "责任人职务",
+    "priority": "紧急程度",
+    "rectification_deadline": "整改截止日期",
+    "rectification_workdays": "整改期限（工作日）",
+    "problems": "问题清单",
+    "reason": "理由",
+    "comment": "意见",
+    "new_deadline": "日期",
+    "approved_deadline": "批准的截止日期",
+    "decision": "审批意见",
+    "summary": "整改情况说明",
+    "scheduled_at": "约谈时间",
+    "place": "地点",
+    "minutes": "约谈记录",
+    "commitments": "整改承诺",
+    "follow_up_note": "回访情况",
+    "problems_reported": "整改情况",
+}
+# The examples the forms' hints give: one format in the hint and in the message.
+DATE_EXAMPLE = "2026-12-31"
+MOMENT_EXAMPLE = "2026-12-08 09:00"
+MOMENTS = frozenset({"scheduled_at"})
+DATES = frozenset({"new_deadline", "approved_deadline", "rectification_deadline"})
+REPORT_LABELS = {"measures_taken": "整改措施", "evidence": "佐证材料", "problem_id": "问题"}
+_BLANK = ("不能为空", "缺少必填字段")
+
+
+def _named(errors: dict[str, str]) -> dict[str, str]:
+    """The schema's bare messages said with the field's name, and a date's in the format its input shows."""
+    out: dict[str, str] = {}
+    for name, message in errors.items():
+        label = FIELD_LABELS.get(name)
+        if name in MOMENTS and (message in _BLANK or message.startswith("不是有效的日期")):
+            message = f"请填写{label}，如 {MOMENT_EXAMPLE}"
+        elif name in DATES and (message in _BLANK or message.startswith("不是有效的日期")):
+            message = f"请填写{label}，如 {DATE_EXAMPLE}"
+        elif label and message in _BLANK:
+            message = f"{label}不能为空"
+        out[name] = message
+    return out
 
 
 def _actor() -> Actor:
@@ -91,18 +141,25 @@ def _filters() -> dict[str, Any]:
     return f
 
 
-def _lights(rows: list[Any]) -> list[tuple[date | None, str | None]]:
-    """(tracked deadline, light) per ticket with ONE calendar for the page (`ticket_board.warning_of` looks the
-    calendar up per ticket: two statements a row)."""
+def _lights(rows: list[Any]) -> list[tuple[date | None, str | None, list[int]]]:
+    """(tracked deadline, light, the years it was counted across that only have the Monday–Friday fallback)
+    per ticket with ONE calendar for the page (`ticket_board.warning_of` looks the calendar up per ticket:
+    two statements a row)."""
     on, cal, yellow = today(), calendar(), ticket_board.yellow_within_workdays()
-    out: list[tuple[date | None, str | None]] = []
+    out: list[tuple[date | None, str | None, list[int]]] = []
     for t in rows:
         tracked = (
             rules.tracked_deadline(t.state, t.acknowledge_by, t.rectify_by)
             if t.issued_on and t.acknowledge_by and t.rectify_by
             else None
         )
-        out.append((tracked, warning_level(on, tracked, cal, yellow) if tracked else None))
+        out.append(
+            (
+                tracked,
+                warning_level(on, tracked, cal, yellow) if tracked else None,
+                fallback_years(cal, t.issued_on, tracked) if tracked else [],
+            )
+        )
     return out
 
 
@@ -114,10 +171,12 @@ def board_page() -> Any:
     counts = ticket_board.board(actor, {"jurisdiction_id": f["jurisdiction_id"]} if "jurisdiction_id" in f else {})
     listing = page_of(ticket_board.query(actor, f))
     rows = [{"t": t, "light": light} for t, light in zip(listing.items, _lights(listing.items), strict=True)]
+    guessed = sorted({y for row in rows for y in row["light"][2]})
     args = {k: v for k, v in request.args.items() if k != "page"}
     return render_template(
         "console/supervision/board.html",
         counts=counts,
+        fallback_years=guessed,
         listing=listing,
         rows=rows,
         args=args,
@@ -135,12 +194,19 @@ def _ticket_context(actor: Actor, ticket_id: int) -> dict[str, Any]:
     tracked, light = ticket_board.warning_of(t)
     linked = interview_ops.for_tickets([t.id])[t.id]
     extensions = tickets.extensions_of(t.id)
+    deadlines = (t.acknowledge_by, t.rectify_by, t.post_interview_deadline, tracked)
+    reports = tickets.reports_of(t.id)
+    # Who acted, by display name (never a username): one statement for every person on the page.
+    people_ids = [t.acknowledged_by, *(r.submitted_by for r in reports), *(i.interviewer_id for i in linked)]
+    people_ids += [x for e in extensions for x in (e.requested_by, e.decided_by)]
     return {
+        "names": people.display_names(people_ids),
+        "fallback_years": fallback_years(calendar(), t.issued_on, *deadlines) if t.issued_on else [],
         "t": t,
         "tracked": tracked,
         "light_level": light,
         "problems": tickets.problems_of([t.id])[t.id],
-        "reports": tickets.reports_of(t.id),
+        "reports": reports,
         "extensions": extensions,
         "pending_extension": next((e for e in extensions if e.status == "pending"), None),
         "ladder": escalation_history.events_of(tickets.WORKFLOW, t.id),
@@ -162,10 +228,39 @@ def _ticket_context(actor: Actor, ticket_id: int) -> dict[str, Any]:
     }
 
 
+# The inputs each form shows a message next to; any other message is listed above the page (other_errors).
+FORM_FIELDS = {
+    "close": ("comment",),
+    "return": ("reason",),
+    "cancel": ("reason",),
+    "request_extension": ("new_deadline", "reason"),
+    "decide_extension": ("approved_deadline", "comment"),
+    "interview_new": ("reason", "scheduled_at", "place"),
+    "reschedule": ("scheduled_at", "place"),
+    "hold": ("minutes", "commitments", "new_deadline"),
+    "follow_up": ("follow_up_note",),
+    "close_interview": ("comment",),
+    "cancel_interview": ("reason",),
+}
+
+
+def _shown(form: str | None, problems: list[Any]) -> list[str]:
+    if form == "report":
+        return ["problems_reported", "summary"] + [f"{k}_{p.id}" for p in problems for k in ("measures", "evidence")]
+    if form and form.startswith("interview_") and form != "interview_new":
+        action = form.split("_", 2)[2]  # interview_<id>_<action>
+        return list(FORM_FIELDS.get(f"{action}_interview" if action in ("close", "cancel") else action, ()))
+    return list(FORM_FIELDS.get(form or "", ()))
+
+
 def _render_ticket(actor: Actor, ticket_id: int, errors: dict[str, str] | None = None, form: str | None = None) -> Any:
     ctx = _ticket_context(actor, ticket_id)
     status = 422 if errors else 200
-    return render_template("console/supervision/ticket.html", errors=errors or {}, open_form=form, **ctx), status
+    shown = _shown(form, ctx["problems"])
+    return (
+        render_template("console/supervision/ticket.html", errors=errors or {}, open_form=form, shown=shown, **ctx),
+        status,
+    )
 
 
 @bp.route("/board/tickets/<int:ticket_id>", endpoint="ticket")
@@ -186,18 +281,54 @@ def _lines(name: str) -> list[str]:
     return [line.strip() for line in request.form.get(name, "").splitlines() if line.strip()]
 
 
+def _report_errors(messages: Any, problem_ids: list[int]) -> dict[str, str]:
+    """The report schema's nested messages, one per problem input, naming the problem by its number on the
+    page and the field: {"measures_17": "问题5：整改措施不能为空"}."""
+    nested = messages.get("problems_reported") if isinstance(messages, dict) else None
+    if not isinstance(nested, dict):
+        return _named(forms.flatten(messages))
+    errors: dict[str, str] = {}
+    for index, fields in nested.items():
+        if not isinstance(index, int) or not 0 <= index < len(problem_ids) or not isinstance(fields, dict):
+            errors["problems_reported"] = forms.flatten({"_": fields})["_"]
+            continue
+        for field, message in forms.flatten(fields).items():
+            label = REPORT_LABELS.get(field, field)
+            text = f"{label}{message}" if message in _BLANK else f"{label}：{message}"
+            key = "evidence" if field == "evidence" else "measures"
+            errors.setdefault(f"{key}_{problem_ids[index]}", f"问题{index + 1}：{text}")
+    return errors
+
+
+def _report_refusal(exc: RuleViolation, problem_ids: list[int]) -> dict[str, str] | None:
+    """A rule's refusal of one reported problem (`problems_reported[4].measures_taken`), shown at that
+    problem's input and naming it by its number on the page, not its id."""
+    match = re.fullmatch(r"problems_reported\[(\d+)\]\.(\w+)(?:\[\d+\])?", exc.field or "")
+    if match is None or int(match.group(1)) >= len(problem_ids):
+        return None
+    index = int(match.group(1))
+    pid = problem_ids[index]
+    message = exc.message.replace(f"问题「{pid}」", "").lstrip("的")
+    key = "evidence" if match.group(2) == "evidence" else "measures"
+    return {f"{key}_{pid}": f"问题{index + 1}：{message}"}
+
+
 def _report_data(actor: Actor, ticket_id: int) -> RectificationReport:
     t = tickets.get(actor, ticket_id)
+    problem_ids = [p.id for p in tickets.problems_of([t.id])[t.id]]
     items = [
         {
-            "problem_id": p.id,
-            "measures_taken": request.form.get(f"measures_{p.id}", "").strip(),
-            "evidence": _lines(f"evidence_{p.id}"),
+            "problem_id": pid,
+            "measures_taken": request.form.get(f"measures_{pid}", "").strip(),
+            "evidence": _lines(f"evidence_{pid}"),
         }
-        for p in tickets.problems_of([t.id])[t.id]
+        for pid in problem_ids
     ]
     summary = request.form.get("summary", "").strip()
-    return _load(ReportSchema(), {"problems_reported": items, **({"summary": summary} if summary else {})})
+    try:
+        return ReportSchema().load({"problems_reported": items, **({"summary": summary} if summary else {})})
+    except ValidationError as exc:
+        raise forms.FormErrors(_report_errors(exc.messages, problem_ids)) from exc
 
 
 def _ticket_command(actor: Actor, ticket_id: int, action: str) -> str:
@@ -235,7 +366,7 @@ def _ticket_action(ticket_id: int, action: str) -> Any:
     try:
         message = _ticket_command(actor, ticket_id, action)
     except forms.FormErrors as exc:
-        return _render_ticket(actor, ticket_id, exc.errors, action)
+        return _render_ticket(actor, ticket_id, _named(exc.errors), action)
     except RuleViolation as exc:
         return _refused(actor, ticket_id, exc, action)
     flash(message, "success")
@@ -272,6 +403,11 @@ def _refused(actor: Actor, ticket_id: int, exc: RuleViolation, form: str) -> Any
         flash(f"未能办理：{exc.message}。以下是最新状态。", "error")
         body, _ = _render_ticket(actor, ticket_id)
         return body, 409
+    if form == "report" and (exc.field or "").startswith("problems_reported["):
+        ids = [p.id for p in tickets.problems_of([ticket_id])[ticket_id]]
+        at_problem = _report_refusal(exc, ids)
+        if at_problem is not None:
+            return _render_ticket(actor, ticket_id, at_problem, form)
     field = (exc.field or "_").split("[")[0].split(".")[0]
     return _render_ticket(actor, ticket_id, {field: exc.message, "_": exc.message}, form)
 
@@ -283,12 +419,16 @@ def ticket_new() -> Any:
     actor = _actor()
     errors: dict[str, str] = {}
     if request.method == "POST":
-        problems = [
-            {"description": d.strip(), "measure": m.strip()}
-            for d, m in zip(request.form.getlist("problem"), request.form.getlist("measure"), strict=False)
+        rows = [
+            (n, {"description": d.strip(), "measure": m.strip()})
+            for n, (d, m) in enumerate(
+                zip(request.form.getlist("problem"), request.form.getlist("measure"), strict=False), start=1
+            )
             if d.strip() or m.strip()
         ]
+        problems = [p for _, p in rows]
         try:
+            _check_problem_rows(rows)
             data = forms.load(
                 TicketCreateSchema(),
                 integers=("jurisdiction_id", "rectification_workdays"),
@@ -296,7 +436,7 @@ def ticket_new() -> Any:
             )
             t = tickets.create(actor, data)
         except forms.FormErrors as exc:
-            errors = exc.errors
+            errors = _named(exc.errors)
         except RuleViolation as exc:
             errors = {(exc.field or "_").split("[")[0]: exc.message, "_": exc.message}
         else:
@@ -320,15 +460,45 @@ def ticket_new() -> Any:
     )
 
 
-def _moment(name: str) -> dict[str, str]:
-    """A `YYYY-MM-DD HH:MM` field (Beijing time, as the form says) in the ISO form the schema reads."""
+PROBLEM_LABELS = {"description": "问题", "measure": "整改要求"}
+
+
+def _check_problem_rows(rows: list[tuple[int, dict[str, str]]]) -> None:
+    """Each filled row of the problem list through the API's problem schema, the message naming the row
+    as the form numbers it (问题2：整改要求不能为空)."""
+    for n, problem in rows:
+        for field, messages in ProblemInputSchema().validate(problem).items():
+            message = forms.flatten({field: messages})[field]
+            label = PROBLEM_LABELS.get(field, field)
+            text = f"{label}{message}" if message in _BLANK else f"{label}：{message}"
+            raise forms.FormErrors({"problems": f"问题{n}：{text}"})
+
+
+MOMENT_FORMATS = ("%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S")
+
+
+def _moment(name: str, required: bool = False) -> dict[str, str]:
+    """A `datetime-local` input (`2026-12-08T09:00`, Beijing time; typed as `2026-12-08 09:00` where the browser
+    has no picker) in the ISO form the schema reads (no offset: Beijing time). A value in neither form, or a
+    missing required one, is refused with the example the form's hint gives."""
     raw = request.form.get(name, "").strip()
-    return {name: raw.replace(" ", "T", 1)} if raw else {}
+    if not raw:
+        if required:
+            raise forms.FormErrors({name: f"请填写{FIELD_LABELS[name]}，如 {MOMENT_EXAMPLE}"})
+        return {}
+    for fmt in MOMENT_FORMATS:
+        try:
+            return {name: datetime.strptime(raw, fmt).isoformat(timespec="minutes")}
+        except ValueError:
+            continue
+    raise forms.FormErrors({name: f"请填写{FIELD_LABELS[name]}，如 {MOMENT_EXAMPLE}"})
 
 
 def _interview_command(actor: Actor, interview_id: int, action: str) -> None:
     if action == "reschedule":
-        interview_ops.reschedule(actor, interview_id, forms.load(RescheduleSchema(), extra=_moment("scheduled_at")))
+        interview_ops.reschedule(
+            actor, interview_id, forms.load(RescheduleSchema(), extra=_moment("scheduled_at", required=True))
+        )
     elif action == "hold":
         data = {k: request.form[k].strip() for k in ("minutes", "new_deadline") if request.form.get(k, "").strip()}
         interview_ops.hold(actor, interview_id, _load(HoldSchema(), {**data, "commitments": _lines("commitments")}))
@@ -351,7 +521,7 @@ def interview_new(ticket_id: int) -> Any:
         data = forms.load(InterviewCreateSchema(), extra={"ticket_id": ticket_id, **_moment("scheduled_at")})
         interview_ops.create(actor, data)
     except forms.FormErrors as exc:
-        return _render_ticket(actor, ticket_id, exc.errors, "interview_new")
+        return _render_ticket(actor, ticket_id, _named(exc.errors), "interview_new")
     except RuleViolation as exc:
         return _refused(actor, ticket_id, exc, "interview_new")
     flash("已安排约谈", "success")
@@ -374,7 +544,7 @@ def interview_action(ticket_id: int, interview_id: int, action: str) -> Response
     try:
         _interview_command(actor, interview_id, action)
     except forms.FormErrors as exc:
-        return _render_ticket(actor, ticket_id, exc.errors, f"interview_{interview_id}_{action}")
+        return _render_ticket(actor, ticket_id, _named(exc.errors), f"interview_{interview_id}_{action}")
     except RuleViolation as exc:
         return _refused(actor, ticket_id, exc, f"interview_{interview_id}_{action}")
     flash(f"已{INTERVIEW_ACTION_LABELS[action]}", "success")
