@@ -909,7 +909,7 @@ def _escalation_effects(s: ApprovalStep, level: str, today: date) -> None:
     task_of: dict[int, int] = {}
     for task_id, body_id in offered:
         task_of.update(dict.fromkeys(notifications.users_of(body_id, Role.approver), task_id))
-    task_of.update({user_id: task_id for task_id, user_id in assignees})
+    task_of.update({user_id: task_id for task_id, user_id in assignees if user_id is not None})
     label = subject_label(s.workflow, s.subject_id)
     if level == "reminder":
         recipients: Sequence[int | None] = list(task_of)

@@ -114,7 +114,7 @@ def settle(
     """The notifications about a subject settle: those of `kinds` (all when None and not `escalations`), the
     escalation notices (escalation.*) when `escalations`; only those not tied to a task when `without_task`."""
     stmt = update(Notification).where(Notification.subject_type == subject_type, Notification.subject_id == subject_id)
-    which = []
+    which: list[ColumnElement[bool]] = []
     if kinds:
         which.append(Notification.kind.in_(kinds))
     if escalations:

@@ -38,7 +38,8 @@ def _page_of(subject_type: str | None, subject_id: int | None) -> str | None:
     endpoint = PAGES.get(subject_type or "")
     if endpoint is None or subject_id is None or not has_page(endpoint[0]):
         return None
-    return url_for(endpoint[0], **{endpoint[1]: subject_id})
+    args: dict[str, Any] = {endpoint[1]: subject_id}
+    return url_for(endpoint[0], **args)
 
 
 def linked(n: Notification) -> bool:
