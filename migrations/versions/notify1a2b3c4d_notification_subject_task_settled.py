@@ -67,7 +67,7 @@ def upgrade():
 def downgrade():
     with op.batch_alter_table('notifications', schema=None) as batch_op:
         batch_op.drop_index('ix_notifications_subject')
-        batch_op.drop_index('ix_notifications_task', sqlite_where=sa.text('task_id IS NOT NULL'))
+        batch_op.drop_index('ix_notifications_task')
         batch_op.drop_column('settled_at')
         batch_op.drop_column('task_id')
         batch_op.drop_column('subject')
