@@ -94,7 +94,7 @@ def subject_label(workflow: str, subject_id: int) -> str:
     """A subject in words for a notification (the workflow's label provider; else its name and id)."""
     provider = _LABELS.get(workflow)
     found = provider([subject_id]).get(subject_id) if provider else None
-    return found or f"{workflow} #{subject_id}"
+    return found or f"事项 #{subject_id}"
 
 
 def unregistered_workflows() -> list[str]:

@@ -63,9 +63,12 @@ def colleague(app: Flask, world: World, name: str = "colleague@east_t1") -> str:
     return name
 
 
-def submitted_case(api: Api, *names: str, form: str = "branch") -> dict[str, Any]:
-    members = [3] if len(names) == 1 else [1] * len(names)
-    units = [make_unit(api, "east_t1", name=n, formal_members=m)["id"] for n, m in zip(names, members, strict=True)]
+def submitted_case(api: Api, *names: str, form: str = "branch", formal: int = 3) -> dict[str, Any]:
+    members = [formal] if len(names) == 1 else [1] * len(names)
+    units = [
+        make_unit(api, "east_t1", name=n, formal_members=m, employees=max(60, m + 10))["id"]
+        for n, m in zip(names, members, strict=True)
+    ]
     return submit(api, new_case(api, units, form)["id"])
 
 
@@ -282,3 +285,16 @@ def test_ticket_notices_settle_when_their_action_is_done(api: Api) -> None:
     assert returned["settled"] is False
     assert report(api, t).status_code == 200
     assert one(api, HANDLER, "ticket.returned", subject_id=t["id"])["settled"] is True
+
+
+def test_the_next_levels_notice_names_the_request_too(api: Api) -> None:
+    """A primary committee: reviewed by the township, then approved by the county (the next level's notice is
+    written inside the reviewer's decision)."""
+    case = submitted_case(api, UNIT, form="primary_committee", formal=120)
+    first = one(api, APPROVER, "task.assigned", subject_id=case["id"])
+    assert first["title"] == f"待办：{UNIT} 建立基层党委申请 — 东一镇审查"
+    approve_level(api, case["id"], APPROVER, final=False)
+    assert one(api, APPROVER, "task.assigned", subject_id=case["id"])["settled"] is True
+    county = one(api, "approver@east", "task.assigned", subject_id=case["id"])
+    assert county["title"] == f"待办：{UNIT} 建立基层党委申请 — 东县县级审批"
+    assert county["task_id"] == task_for(api, "approver@east", case["id"])["id"]
