@@ -91,9 +91,11 @@ def register(
 
 
 def subject_label(workflow: str, subject_id: int) -> str:
-    """A subject in words for a notification (the workflow's label provider; else its name and id)."""
+    """A subject in words for a notification (the workflow's label provider; else its id). Read without
+    flushing: a decision in progress still writes each of its rows with one UPDATE."""
     provider = _LABELS.get(workflow)
-    found = provider([subject_id]).get(subject_id) if provider else None
+    with db.session.no_autoflush:
+        found = provider([subject_id]).get(subject_id) if provider else None
     return found or f"事项 #{subject_id}"
 
 

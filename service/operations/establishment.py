@@ -583,7 +583,7 @@ def _escalation_effects(c: EstablishmentCase, level: str, today: date) -> None:
         for body in {b for b in (c.county_id, escalation.parent_of(c.jurisdiction_id)) if b is not None}:
             recipients += notifications.users_of(body, Role.supervisor)
     label = deadlines.LEVEL_LABELS.get(level, level)
-    subject = subject_labels([c.id]).get(c.id) or c.proposed_name
+    subject = approvals.subject_label(WORKFLOW, c.id)
     title = f"{label}：{subject}筹备超过期限，请尽快完善并提交请示"
     notifications.notify(recipients, f"escalation.{level}", title, None, "establishment", c.id, subject=subject)
     webhooks.publish_at(

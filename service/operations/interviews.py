@@ -235,12 +235,14 @@ def create(actor: Actor, data: NewInterview) -> Interview:
 
 
 def _about(interview: Interview) -> str:
-    """What an interview is about, in words, for its notifications: its ticket's title, else the body."""
-    if interview.ticket_id is not None:
-        ticket = db.session.get(SupervisionTicket, interview.ticket_id)  # usually in the identity map
-        if ticket is not None:
-            return ticket.title
-    body = db.session.get(Jurisdiction, interview.jurisdiction_id)
+    """What an interview is about, in words, for its notifications: its ticket's title, else the body. Read
+    without flushing: the interview's row is still written by one UPDATE at the command's closing."""
+    with db.session.no_autoflush:
+        if interview.ticket_id is not None:
+            ticket = db.session.get(SupervisionTicket, interview.ticket_id)  # usually in the identity map
+            if ticket is not None:
+                return ticket.title
+        body = db.session.get(Jurisdiction, interview.jurisdiction_id)
     return body.name if body is not None else f"约谈 #{interview.id}"
 
 
