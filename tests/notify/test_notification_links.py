@@ -298,3 +298,23 @@ def test_the_next_levels_notice_names_the_request_too(api: Api) -> None:
     county = one(api, "approver@east", "task.assigned", subject_id=case["id"])
     assert county["title"] == f"待办：{UNIT} 建立基层党委申请 — 东县县级审批"
     assert county["task_id"] == task_for(api, "approver@east", case["id"])["id"]
+
+
+def test_an_extension_request_settles_when_decided_and_an_interview_notice_when_cancelled(api: Api) -> None:
+    from tests.supervision.test_extensions import ask, decide, pending_id
+
+    t = issued(api, title="东一镇指导员选派整改")
+    res = ask(api, t["id"])
+    assert res.status_code == 201, res.json
+    asked = one(api, "supervisor@east", "ticket.extension_requested", subject_id=t["id"])
+    assert (asked["subject"], asked["settled"]) == ("东一镇指导员选派整改", False)
+    assert decide(api, t["id"], pending_id(res.json)).status_code == 200
+    assert one(api, "supervisor@east", "ticket.extension_requested", subject_id=t["id"])["settled"] is True
+
+    interview = arrange(api, t["id"]).json
+    assert one(api, HANDLER, "interview.scheduled", subject_id=interview["id"])["settled"] is False
+    res = api.post(f"/api/v1/interviews/{interview['id']}/cancel", as_="supervisor@east", json={"reason": "已整改"})
+    assert res.status_code == 200, res.json
+    assert one(api, HANDLER, "interview.scheduled", subject_id=interview["id"])["settled"] is True
+    cancelled = one(api, HANDLER, "interview.cancelled", subject_id=interview["id"])
+    assert (cancelled["subject"], cancelled["settled"]) == ("东一镇指导员选派整改", False)  # news, not a task
