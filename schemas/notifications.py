@@ -10,9 +10,27 @@ class NotificationSchema(Schema):
     body = fields.String(allow_none=True)
     subject_type = fields.String(allow_none=True, metadata={"description": "What it is about, e.g. supervision_ticket"})
     subject_id = fields.Integer(allow_none=True)
+    subject = fields.String(
+        allow_none=True,
+        metadata={"description": "What it is about, in words: a request's units and form, a ticket's title…"},
+    )
+    task_id = fields.Integer(
+        allow_none=True, metadata={"description": "The approval task it asks the recipient to act on (/tasks/{id})"}
+    )
     created_at = fields.DateTime()
     read_at = fields.DateTime(allow_none=True)
     read = fields.Function(lambda n: n.read_at is not None)
+    settled_at = fields.DateTime(
+        allow_none=True,
+        metadata={"description": "When what it asked for was done (a ticket acknowledged, a request withdrawn…)"},
+    )
+    settled = fields.Function(
+        lambda n: bool(n.settled) or n.settled_at is not None,
+        metadata={
+            "description": "Done (已处理), no longer counted as unread: settled_at is set, or the task it names "
+            "was decided, cancelled, or taken by someone else"
+        },
+    )
 
 
 class NotificationQuerySchema(Schema):

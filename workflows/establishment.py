@@ -68,6 +68,18 @@ FORM_LABELS_ZH: Mapping[OrgForm, str] = MappingProxyType(
 )
 
 
+SUBJECT_UNITS_NAMED = 3  # a request's subject names this many units, then "等N家单位"
+
+
+def request_subject(unit_names: Sequence[str], form: OrgForm | str) -> str:
+    """What a request is about, in words, for notifications and lists: the unit(s) and the form asked for,
+    e.g. "青山精密机械有限公司 建立党支部申请"."""
+    named = "、".join(unit_names[:SUBJECT_UNITS_NAMED])
+    if len(unit_names) > SUBJECT_UNITS_NAMED:
+        named += f"等{len(unit_names)}家单位"
+    return f"{named} 建立{FORM_LABELS_ZH[_form(form)]}申请"
+
+
 def _default_term_years() -> Mapping[str, int]:
     return {
         OrgForm.BRANCH: 3,

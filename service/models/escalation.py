@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Date, ForeignKey, Index, String, Text, UniqueConstraint
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy import JSON, Date, ForeignKey, Index, String, Text, UniqueConstraint, text
+from sqlalchemy.orm import Mapped, mapped_column, query_expression
 
 from service.extensions import Base
 from service.models.base import BigId, Timestamped, UtcDateTime, Versioned
@@ -75,7 +75,17 @@ class Notification(Base):
     """An in-app notification for one user."""
 
     __tablename__ = "notifications"
-    __table_args__ = (Index("ix_notifications_inbox", "user_id", "read_at", "id"),)
+    __table_args__ = (
+        Index("ix_notifications_inbox", "user_id", "read_at", "id"),
+        # Settling: by task (a decision, a claim) and by subject (a withdrawn case, an acknowledged ticket).
+        Index(
+            "ix_notifications_task",
+            "task_id",
+            postgresql_where=text("task_id IS NOT NULL"),
+            sqlite_where=text("task_id IS NOT NULL"),
+        ),
+        Index("ix_notifications_subject", "subject_type", "subject_id"),
+    )
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
@@ -84,8 +94,17 @@ class Notification(Base):
     body: Mapped[str | None] = mapped_column(Text)
     subject_type: Mapped[str | None] = mapped_column(String(32))
     subject_id: Mapped[int | None]
+    # What it is about, in words (the units and the form of a case, a ticket's title…): listing needs no join.
+    subject: Mapped[str | None] = mapped_column(String(200))
+    # The approval task it asks the recipient to act on, if any (the console links to that task's page).
+    task_id: Mapped[int | None]
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     read_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    # When what it asked for was done (by the recipient or someone else): no longer counts as unread.
+    settled_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    # Settled: settled_at, or its task no longer open to the recipient (operations.notifications.task_live),
+    # loaded with the recipient's own queries; None when not loaded.
+    settled: Mapped[bool | None] = query_expression()
 
 
 class Webhook(Versioned, Timestamped, Base):

@@ -65,18 +65,38 @@ class StepClosed:
 
 StepHandler = Callable[[StepClosed], None]
 SummaryProvider = Callable[[list[int]], dict[int, dict[str, Any]]]
+LabelProvider = Callable[[list[int]], dict[int, str]]
 _HANDLERS: dict[str, StepHandler] = {}
 _SUMMARIES: dict[str, SummaryProvider] = {}
 _SUBJECTS: dict[str, type[Any]] = {}
+_LABELS: dict[str, LabelProvider] = {}
 
 
-def register(workflow: str, on_closed: StepHandler, summaries: SummaryProvider, subject: type[Any]) -> None:
+def register(
+    workflow: str,
+    on_closed: StepHandler,
+    summaries: SummaryProvider,
+    subject: type[Any],
+    labels: LabelProvider | None = None,
+) -> None:
     """A workflow whose rows (`subject`, the model) go through approval steps. Every action on a task locks
     the subject row first, with the step and its tasks, in one statement: the subject is what the workflow's
-    own commands lock, so a decision, a withdrawal and a cancellation of one case queue on one row."""
+    own commands lock, so a decision, a withdrawal and a cancellation of one case queue on one row.
+    `labels`: the subjects in words (one query for a list of ids), named by the task notifications."""
     _HANDLERS[workflow] = on_closed
     _SUMMARIES[workflow] = summaries
     _SUBJECTS[workflow] = subject
+    if labels is not None:
+        _LABELS[workflow] = labels
+
+
+def subject_label(workflow: str, subject_id: int) -> str:
+    """A subject in words for a notification (the workflow's label provider; else its id). Read without
+    flushing: a decision in progress still writes each of its rows with one UPDATE."""
+    provider = _LABELS.get(workflow)
+    with db.session.no_autoflush:
+        found = provider([subject_id]).get(subject_id) if provider else None
+    return found or f"事项 #{subject_id}"
 
 
 def unregistered_workflows() -> list[str]:
@@ -136,7 +156,10 @@ def open_step(
     level_name: str,
     body: Jurisdiction | config_cache.Place,
     workdays: int,
+    subject: str | None = None,
 ) -> ApprovalStep:
+    """Open an approval level for a subject and notify who must act. `subject`: the subject in words, when
+    the caller has it at hand (else the workflow's label provider is asked)."""
     mode, named = route_for(workflow, level_name, body)
     due = calendar().add_workdays(today(), workdays)
     step = ApprovalStep(
@@ -162,21 +185,35 @@ def open_step(
         "subject_id": subject_id,
         "scope_id": scope_id,
     }
+    group_task: ApprovalTask | None = None
+    personal: list[ApprovalTask] = []
     if named is None:
-        task = ApprovalTask(position=0, status="open", **common)
-        db.session.add(task)
+        group_task = ApprovalTask(position=0, status="open", **common)
+        db.session.add(group_task)
         db.session.flush()
-        db.session.add(TaskCandidate(task_id=task.id, role=Role.approver.value, body_id=body.id))
+        db.session.add(TaskCandidate(task_id=group_task.id, role=Role.approver.value, body_id=body.id))
     else:
         for position, user_id in enumerate(named):
             waiting = mode is ApprovalMode.SEQUENTIAL and position > 0
-            db.session.add(
+            personal.append(
                 ApprovalTask(position=position, assignee_id=user_id, status="waiting" if waiting else "open", **common)
             )
+        db.session.add_all(personal)
     db.session.flush()
     recipients = named[:1] if mode is ApprovalMode.SEQUENTIAL and named else named or _body_approvers(body.id)
-    title = f"待办：「{body.name}」{LEVEL_LABELS_ZH.get(level_name, level_name)}"
-    notifications.notify(recipients, "task.assigned", title, f"请于{due.date.isoformat()}前办理", workflow, subject_id)
+    label = subject or subject_label(workflow, subject_id)
+    title = f"待办：{label} — {body.name}{LEVEL_LABELS_ZH.get(level_name, level_name)}"
+    notifications.notify(
+        recipients,
+        "task.assigned",
+        title,
+        f"请于{due.date.isoformat()}前办理",
+        workflow,
+        subject_id,
+        subject=label,
+        task_id=group_task.id if group_task is not None else None,
+        task_of={t.assignee_id: t.id for t in personal if t.assignee_id is not None},
+    )
     _publish_assigned(step, recipients)
     audit.record(
         actor,
@@ -727,15 +764,19 @@ def _act(
         delegate_to=delegate_to if action == Action.DELEGATE else None,
         tally=counted,
     )
+    # The notifications of a task settle with the task row itself (notifications.task_live): no statement here.
     if action == Action.DELEGATE:
         task.assignee_id, task.claimed_at = delegate_to, None
+        label = subject_label(step.workflow, step.subject_id)
         notifications.notify(
             [delegate_to],
             "task.assigned",
-            "待办：同事转办给您的审批任务",
+            f"待办：{label} — 同事转办给您",
             decision.comment,
             step.workflow,
             step.subject_id,
+            subject=label,
+            task_id=task.id,
         )
         _publish_assigned(step, [delegate_to])
     elif action != Action.COMMENT:
@@ -749,8 +790,16 @@ def _act(
         for t in tasks:
             if t.status == "waiting" and t.assignee_id == outcome.step.current:
                 t.status = "open"
+                label = subject_label(step.workflow, step.subject_id)
                 notifications.notify(
-                    [t.assignee_id], "task.assigned", "待办：轮到您审批", None, step.workflow, step.subject_id
+                    [t.assignee_id],
+                    "task.assigned",
+                    f"待办：{label} — 轮到您审批",
+                    None,
+                    step.workflow,
+                    step.subject_id,
+                    subject=label,
+                    task_id=t.id,
                 )
                 _publish_assigned(step, [t.assignee_id])
     if outcome.decided:
@@ -848,33 +897,33 @@ def _escalation_deadline(s: ApprovalStep, _cal: WorkdayCalendar) -> date | None:
 
 
 def _escalation_effects(s: ApprovalStep, level: str, today: date) -> None:
-    assignees = (
-        db.session.execute(
-            select(ApprovalTask.assignee_id).where(
-                ApprovalTask.step_id == s.id, ApprovalTask.status == "open", ApprovalTask.assignee_id.is_not(None)
-            )
+    assignees = db.session.execute(
+        select(ApprovalTask.id, ApprovalTask.assignee_id).where(
+            ApprovalTask.step_id == s.id, ApprovalTask.status == "open", ApprovalTask.assignee_id.is_not(None)
         )
-        .scalars()
-        .all()
-    )
-    offered = (
-        db.session.execute(
-            select(TaskCandidate.body_id)
-            .join(ApprovalTask, ApprovalTask.id == TaskCandidate.task_id)
-            .where(ApprovalTask.step_id == s.id, TaskCandidate.open)
-        )
-        .scalars()
-        .all()
-    )
-    approvers = list(assignees) + [u for body in set(offered) for u in notifications.users_of(body, Role.approver)]
+    ).all()
+    offered = db.session.execute(
+        select(TaskCandidate.task_id, TaskCandidate.body_id)
+        .join(ApprovalTask, ApprovalTask.id == TaskCandidate.task_id)
+        .where(ApprovalTask.step_id == s.id, TaskCandidate.open)
+    ).all()
+    # Each approver's reminder names the task they are to act on: it settles with that task.
+    task_of: dict[int, int] = {}
+    for task_id, body_id in offered:
+        task_of.update(dict.fromkeys(notifications.users_of(body_id, Role.approver), task_id))
+    task_of.update({user_id: task_id for task_id, user_id in assignees if user_id is not None})
+    label = subject_label(s.workflow, s.subject_id)
     if level == "reminder":
-        recipients: Sequence[int | None] = approvers
-        title = f"催办：「{s.body.name}」的审批任务已于{s.due_on}到期，请尽快办理"
+        recipients: Sequence[int | None] = list(task_of)
+        title = f"催办：{label} — {s.body.name}的审批任务已于{s.due_on}到期，请尽快办理"
     else:
         above = escalation.parent_of(s.body_id)
         recipients = notifications.users_of(above, Role.supervisor, Role.approver) if above else []
-        title = f"上报：「{s.body.name}」的审批任务逾期未办（到期{s.due_on}），请督促"
-    notifications.notify(recipients, f"escalation.{level}", title, None, s.workflow, s.subject_id)
+        title = f"上报：{label} — {s.body.name}的审批任务逾期未办（到期{s.due_on}），请督促"
+        task_of = {}  # the superior body follows the case; it does not act on the task
+    notifications.notify(
+        recipients, f"escalation.{level}", title, None, s.workflow, s.subject_id, subject=label, task_of=task_of
+    )
     webhooks.publish_at(
         f"escalation.{level}",
         {

@@ -142,6 +142,23 @@ def summaries(case_ids: list[int]) -> dict[int, dict[str, Any]]:
     }
 
 
+def subject_labels(case_ids: list[int]) -> dict[int, str]:
+    """Cases in words — their units and the form asked for — for notifications (one query)."""
+    if not case_ids:
+        return {}
+    rows = db.session.execute(
+        select(EstablishmentCase.id, EstablishmentCase.form, Unit.name)
+        .join(EstablishmentCaseUnit, EstablishmentCaseUnit.case_id == EstablishmentCase.id)
+        .join(Unit, Unit.id == EstablishmentCaseUnit.unit_id)
+        .where(EstablishmentCase.id.in_(case_ids))
+        .order_by(EstablishmentCase.id, Unit.id)
+    ).all()
+    names: dict[int, tuple[str, list[str]]] = {}
+    for case_id, form, name in rows:
+        names.setdefault(case_id, (form, []))[1].append(name)
+    return {case_id: rules.request_subject(units, form) for case_id, (form, units) in names.items()}
+
+
 # -- facts and checks ------------------------------------------------------------------------------------------
 
 
@@ -387,7 +404,9 @@ def submit(actor: Actor, case_id: int, precondition: Precondition | None = None)
         case.submitted_at, case.return_reason = now(), None
         cmd.fire("submit")
         cmd.settle()
-        _open_level(actor, case, 0)
+        _open_level(actor, case, 0, rules.request_subject([u.name for u in units], case.form))
+        if case.escalation_level is not None:  # reminded while in preparation: what they asked for is done
+            notifications.settle(WORKFLOW, case.id, escalations=True, without_task=True)
     return cmd.row
 
 
@@ -404,12 +423,12 @@ def next_level_body(case: EstablishmentCase, level: int) -> str | None:
     return config_cache.place(_level_body_id(case, chain[level + 1])).name
 
 
-def _open_level(actor: Actor, case: EstablishmentCase, level: int) -> None:
+def _open_level(actor: Actor, case: EstablishmentCase, level: int, subject: str | None = None) -> None:
     s = settings()
     level_name = rules.approval_chain(case.form, s)[level]
     body = config_cache.place(_level_body_id(case, level_name))
     approvals.open_step(
-        actor, WORKFLOW, case.id, case.jurisdiction_id, level, level_name, body, s.approval_due_working_days
+        actor, WORKFLOW, case.id, case.jurisdiction_id, level, level_name, body, s.approval_due_working_days, subject
     )
 
 
@@ -420,6 +439,7 @@ def withdraw(
         cmd.fire("withdraw", reason)
         cmd.row.closed_reason = reason
         approvals.cancel_open_steps(WORKFLOW, case_id)
+        notifications.settle(WORKFLOW, case_id)  # nothing about the case is left to do
         _close_links(cmd.row)
     return cmd.row
 
@@ -429,6 +449,7 @@ def cancel(actor: Actor, case_id: int, reason: str, precondition: Precondition |
         cmd.fire("cancel", reason)
         cmd.row.closed_reason = reason
         approvals.cancel_open_steps(WORKFLOW, case_id)
+        notifications.settle(WORKFLOW, case_id)  # nothing about the case is left to do
         _close_links(cmd.row)
     return cmd.row
 
@@ -574,8 +595,9 @@ def _escalation_effects(c: EstablishmentCase, level: str, today: date) -> None:
         for body in {b for b in (c.county_id, escalation.parent_of(c.jurisdiction_id)) if b is not None}:
             recipients += notifications.users_of(body, Role.supervisor)
     label = deadlines.LEVEL_LABELS.get(level, level)
-    title = f"{label}：「{c.proposed_name}」筹备超过期限，请尽快完善并提交请示"
-    notifications.notify(recipients, f"escalation.{level}", title, None, "establishment", c.id)
+    subject = approvals.subject_label(WORKFLOW, c.id)
+    title = f"{label}：{subject}筹备超过期限，请尽快完善并提交请示"
+    notifications.notify(recipients, f"escalation.{level}", title, None, "establishment", c.id, subject=subject)
     webhooks.publish_at(
         f"escalation.{level}",
         {"item_type": "establishment", "item_id": c.id, "level": level, "title": c.proposed_name},
@@ -590,7 +612,7 @@ def _interview_subject(actor: Actor, case_id: int) -> tuple[Jurisdiction, int | 
 def register() -> None:
     """Establishment runs approval steps (on_step_closed moves the case), escalates cases stuck in
     preparation, and can be the subject of an interview. Called once by service.operations.registry."""
-    approvals.register(WORKFLOW, on_step_closed, summaries, EstablishmentCase)
+    approvals.register(WORKFLOW, on_step_closed, summaries, EstablishmentCase, subject_labels)
     escalation.register(
         escalation.ItemType(
             "establishment",

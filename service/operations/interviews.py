@@ -20,7 +20,7 @@ from service.clock import CHINA, now, today
 from service.db import transaction
 from service.errors import Forbidden, NotFound
 from service.extensions import db
-from service.models import Interview, Jurisdiction, Role
+from service.models import Interview, Jurisdiction, Role, SupervisionTicket
 from service.models.base import snapshot
 from service.operations import audit, command, jurisdictions, notifications
 from service.operations.common import Precondition, order_by_keys
@@ -234,17 +234,38 @@ def create(actor: Actor, data: NewInterview) -> Interview:
     return interview
 
 
+def _about(interview: Interview) -> str:
+    """What an interview is about, in words, for its notifications: its ticket's title, else the body. Read
+    without flushing: the interview's row is still written by one UPDATE at the command's closing."""
+    with db.session.no_autoflush:
+        if interview.ticket_id is not None:
+            ticket = db.session.get(SupervisionTicket, interview.ticket_id)  # usually in the identity map
+            if ticket is not None:
+                return ticket.title
+        body = db.session.get(Jurisdiction, interview.jurisdiction_id)
+    return body.name if body is not None else f"约谈 #{interview.id}"
+
+
 def _notify_schedule(interview: Interview) -> None:
     assert interview.scheduled_at is not None
     when = interview.scheduled_at.astimezone(CHINA).strftime("%Y-%m-%d %H:%M")
+    about = _about(interview)
     notifications.notify(
         notifications.users_of(interview.jurisdiction_id, Role.handler),
         "interview.scheduled",
-        f"约谈通知：{interview.responsible_person}，{when}，{_short(interview.place or '')}",
+        f"约谈通知：{_short(about)} — {interview.responsible_person}，{when}，{_short(interview.place or '')}",
         interview.reason,
         WORKFLOW,
         interview.id,
+        subject=about,
     )
+
+
+def _settle_schedule(cmd: command.Command[Interview]) -> None:
+    """The earlier schedule notices are done with (held, cancelled, or replaced by a new schedule): after the
+    interview's own closing, so its row is still written by one UPDATE."""
+    cmd.settle()
+    notifications.settle(WORKFLOW, cmd.row.id, ("interview.scheduled",))
 
 
 def _locked(actor: Actor, interview_id: int) -> Interview:
@@ -265,6 +286,7 @@ def reschedule(
         interview.scheduled_at, interview.place = _utc(data.scheduled_at), place
         cmd.fire("reschedule", scheduled_at=data.scheduled_at, place=place, now=now())
         _notify_schedule(interview)
+        _settle_schedule(cmd)
     return cmd.row
 
 
@@ -286,6 +308,7 @@ def hold(actor: Actor, interview_id: int, data: InterviewRecord, precondition: P
         subject = SUBJECTS.get(interview.subject_type)
         if subject is not None and subject.on_held is not None:
             subject.on_held(actor, interview)
+        _settle_schedule(cmd)
     return cmd.row
 
 
@@ -312,12 +335,15 @@ def cancel(actor: Actor, interview_id: int, reason: str, precondition: Precondit
         interview = cmd.row
         interview.cancel_reason = reason
         cmd.fire("cancel", reason, reason=reason)
+        about = _about(interview)
         notifications.notify(
             notifications.users_of(interview.jurisdiction_id, Role.handler),
             "interview.cancelled",
-            f"约谈已取消：{interview.responsible_person}",
+            f"约谈已取消：{_short(about)} — {interview.responsible_person}",
             reason,
             WORKFLOW,
             interview.id,
+            subject=about,
         )
+        _settle_schedule(cmd)
     return cmd.row

@@ -199,7 +199,7 @@ def _notify(a: PairingAgreement, level: str, _on: date) -> None:
     recipients = notifications.users_of(a.jurisdiction_id, Role.handler)
     if level != "reminder":
         recipients += notifications.users_of(a.jurisdiction_id, Role.supervisor)
-    notifications.notify(recipients, f"escalation.{level}", title, None, WORKFLOW, a.id)
+    notifications.notify(recipients, f"escalation.{level}", title, None, WORKFLOW, a.id, subject=a.title)
     webhooks.publish_at(
         f"escalation.{level}",
         {"item_type": WORKFLOW, "item_id": a.id, "level": level, "title": a.title, "lagging": lagging(a)},

@@ -39,7 +39,7 @@ from service.models import (
 from service.models.base import snapshot
 from service.models.jurisdiction import JurisdictionKind
 from service.operations import audit, documents, escalation, interviews, jurisdictions, notifications, webhooks
-from service.operations.command import Subject
+from service.operations.command import Command, Subject
 from service.operations.common import Precondition
 from service.roles import TICKET_HANDLERS, TICKET_ISSUERS
 from workflows import deadlines
@@ -298,6 +298,15 @@ def _supervisors(t: SupervisionTicket) -> list[int | None]:
     return [*notifications.users_of(t.issuing_body_id, Role.supervisor), t.issuer_id]
 
 
+def _settle(
+    cmd: Command[SupervisionTicket], kinds: tuple[str, ...] | None = None, *, escalations: bool = False
+) -> None:
+    """What the ticket's notifications of `kinds` asked for is done (all of them when None): after the
+    ticket's own closing, so its row is still written by one UPDATE."""
+    cmd.settle()
+    notifications.settle(WORKFLOW, cmd.row.id, kinds, escalations=escalations)
+
+
 def _lapse_pending(t: SupervisionTicket) -> None:
     """A ticket that is closed or cancelled leaves no extension request pending."""
     for ext in db.session.execute(
@@ -425,6 +434,7 @@ def issue(actor: Actor, ticket_id: int, precondition: Precondition | None = None
             f"整改期限：{t.rectify_by.isoformat()}",
             WORKFLOW,
             t.id,
+            subject=t.title,
         )
         webhooks.publish(f"{WORKFLOW}.issued", _payload(t), t.jurisdiction.path)
     return cmd.row
@@ -445,9 +455,16 @@ def close(
             report.review_outcome, report.review_comment = "closed", comment
         cmd.fire("close", comment)
         notifications.notify(
-            _handlers(t), "ticket.closed", f"督办单「{_short(t.title)}」已审核办结", comment, WORKFLOW, t.id
+            _handlers(t),
+            "ticket.closed",
+            f"督办单「{_short(t.title)}」已审核办结",
+            comment,
+            WORKFLOW,
+            t.id,
+            subject=t.title,
         )
         webhooks.publish(f"{WORKFLOW}.closed", {**_payload(t), "closed_on_time": t.closed_on_time}, t.jurisdiction.path)
+        _settle(cmd)  # nothing about the ticket is left to do
     return cmd.row
 
 
@@ -463,8 +480,15 @@ def return_for_rework(
             report.review_outcome, report.review_comment = "returned", reason
         cmd.fire("return_for_rework", reason, reason=reason)
         notifications.notify(
-            _handlers(t), "ticket.returned", f"督办单「{_short(t.title)}」被退回重新整改", reason, WORKFLOW, t.id
+            _handlers(t),
+            "ticket.returned",
+            f"督办单「{_short(t.title)}」被退回重新整改",
+            reason,
+            WORKFLOW,
+            t.id,
+            subject=t.title,
         )
+        _settle(cmd, ("ticket.reported",))  # the report is reviewed
     return cmd.row
 
 
@@ -477,8 +501,15 @@ def cancel(actor: Actor, ticket_id: int, reason: str, precondition: Precondition
         cmd.fire("cancel", reason, reason=reason)
         if was_issued:
             notifications.notify(
-                _handlers(t), "ticket.cancelled", f"督办单「{_short(t.title)}」已撤销", reason, WORKFLOW, t.id
+                _handlers(t),
+                "ticket.cancelled",
+                f"督办单「{_short(t.title)}」已撤销",
+                reason,
+                WORKFLOW,
+                t.id,
+                subject=t.title,
             )
+            _settle(cmd)  # nothing about the ticket is left to do
     return cmd.row
 
 
@@ -529,7 +560,9 @@ def decide_extension(
             decision.comment,
             WORKFLOW,
             t.id,
+            subject=t.title,
         )
+        _settle(cmd, ("ticket.extension_requested",))  # the request is decided
     return cmd.row
 
 
@@ -545,6 +578,7 @@ def acknowledge(actor: Actor, ticket_id: int, precondition: Precondition | None 
         t = cmd.row
         t.acknowledged_at, t.acknowledged_by = now(), actor.user_id
         cmd.fire("acknowledge")
+        _settle(cmd, ("ticket.issued",))  # signed for: the handlers' "please acknowledge" notices are done
     return cmd.row
 
 
@@ -588,7 +622,10 @@ def submit_report(
             data.summary,
             WORKFLOW,
             t.id,
+            subject=t.title,
         )
+        # Rectification reported: the notices asking for it (returned, new deadline, overdue) are done.
+        _settle(cmd, ("ticket.returned", "ticket.deadline_moved"), escalations=True)
     return cmd.row
 
 
@@ -652,6 +689,7 @@ def request_extension(
             ext.reason,
             WORKFLOW,
             t.id,
+            subject=t.title,
         )
     return cmd.row
 
@@ -683,6 +721,7 @@ def set_interview_deadline(actor: Actor, ticket_id: int, new_deadline: date, int
             "逾期未完成整改将启动问责",
             WORKFLOW,
             t.id,
+            subject=t.title,
         )
     return True
 
@@ -701,7 +740,7 @@ def _notify(t: SupervisionTicket, level: str, today: date, title: str | None = N
     recipients: list[int | None] = list(notifications.users_of(t.jurisdiction_id, Role.handler)) if handlers else []
     if level != "reminder":
         recipients += [*notifications.users_of(t.issuing_body_id, Role.supervisor), t.issuer_id]
-    notifications.notify(recipients, f"escalation.{level}", title, None, "supervision_ticket", t.id)
+    notifications.notify(recipients, f"escalation.{level}", title, None, "supervision_ticket", t.id, subject=t.title)
     webhooks.publish_at(
         f"escalation.{level}",
         {

@@ -333,6 +333,7 @@ def _record(claim: _Claim, code: int | None, error: str | None, max_attempts: in
                 f"事件 {claim.event}（投递 {claim.delivery_id}）{claim.attempt} 次尝试后仍未送达 {claim.url}：{error}",
                 "webhook",
                 claim.hook_id,
+                subject=claim.url,
             )
         else:
             row.next_attempt_at = stamp + backoff(claim.attempt)

@@ -95,6 +95,11 @@ def _notification(s: Scene, code: str, caller: str) -> Page:
     return Page(f"/notifications/{ident}/read", {})
 
 
+def _notification_open(s: Scene, code: str, caller: str) -> Page:
+    """Opening one of the caller's own (it leads nowhere: back to the list); someone else's is not found."""
+    return Page(_notification(s, code, caller).path.replace("/read", "/open"))
+
+
 def _found(s: Scene, code: str, caller: str) -> Page:
     case = s.case(code, "approved" if code == INSIDE else "preparing")
     data = {"held_on": TODAY, "entitled": "3", "present": "3", "secretary": "王书记", "elected": "王书记 3"}
@@ -177,6 +182,7 @@ ROWS: list[Row] = [
     Row("GET", "/done", ALL, 200, lambda s, c, w: Page("/done?unit=x&date_from=2026-01-01"), outside_status=None),
     Row("GET", "/notifications", ALL, 200, lambda s, c, w: Page("/notifications"), outside_status=None),
     Row("POST", "/notifications/<int:notification_id>/read", ALL, 302, _notification, per_caller=True),
+    Row("GET", "/notifications/<int:notification_id>/open", ALL, 302, _notification_open, per_caller=True),
     Row(
         "POST",
         "/notifications/read-all",
