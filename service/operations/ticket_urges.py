@@ -39,4 +39,5 @@ def urge_ticket(actor: Actor, ticket_id: int, message: str | None = None) -> urg
             f"催办：督办单「{title}」请尽快办理",
             (WORKFLOW, t.id),
             (WORKFLOW, t.id),
+            t.title,
         )

@@ -109,6 +109,7 @@ def record(
     title: str,
     audit_subject: tuple[str, int],
     notify_subject: tuple[str, int],
+    subject_text: str | None = None,
 ) -> Urged:
     """Write an urge the caller has checked (inside the caller's transaction, its item locked): the row, one
     notification per recipient (kind "<subject>.urged"), and the audit record "<subject>.urge"."""
@@ -126,7 +127,15 @@ def record(
     db.session.add(row)
     body = f"{name}催办：{message}" if message else f"{name}催办，请尽快办理"
     kind = "task.urged" if subject is UrgeSubject.TASK else "ticket.urged"
-    notified = notifications.notify(recipients, kind, title, body, *notify_subject)
+    notified = notifications.notify(
+        recipients,
+        kind,
+        title,
+        body,
+        *notify_subject,
+        subject=subject_text,
+        task_id=subject_id if subject is UrgeSubject.TASK else None,
+    )
     db.session.flush()
     audit.record(
         actor,
@@ -163,6 +172,7 @@ def urge_task(actor: Actor, task_id: int, message: str | None = None) -> Urged:
         if actor.role not in TASK_URGERS:
             raise Forbidden("只有申请单位或督查人员可以催办审批任务")
         text = rules.clean_message(message)
+        label = approvals.subject_label(task.workflow, task.subject_id)
         rules.check_task_urge(task.status, task.due_on, today(), last_urged_on(UrgeSubject.TASK, task.id), calendar())
         return record(
             actor,
@@ -171,7 +181,8 @@ def urge_task(actor: Actor, task_id: int, message: str | None = None) -> Urged:
             task.scope_id,
             text,
             task_recipients(task.id, task.assignee_id),
-            f"催办：审批任务已逾期（办理期限 {task.due_on.isoformat()}），请尽快办理",
+            f"催办：{label} — 审批任务已逾期（办理期限 {task.due_on.isoformat()}），请尽快办理",
             (task.workflow, task.subject_id),
             (task.workflow, task.subject_id),
+            label,
         )

@@ -17,7 +17,7 @@ from tests.test_migration_oversize_reason import MIGRATIONS, scratch_app, scratc
 pytestmark = pytest.mark.commits
 __all__ = ["scratch_app", "scratch_url"]
 
-BEFORE = "cov5e1a7c2b90"
+BEFORE = "superv_urges"
 NOW = datetime(2026, 9, 25, 2, 0, tzinfo=UTC)
 
 
