@@ -33,10 +33,20 @@ def light_label(level: str | None) -> str:
     return LIGHT_LABELS.get(level or "", "")
 
 
+def guessed_years(*days: date | None) -> list[int]:
+    """The years between today and the given deadlines that the working-day calendar only counts Monday to
+    Friday (next year's holiday notice not loaded yet): a page showing such a deadline says so."""
+    from service.calendar import calendar
+    from service.clock import today
+    from workflows.workdays import fallback_years
+
+    return fallback_years(calendar(), today(), *days)
+
+
 def register(app: Flask) -> None:
     filters: dict[str, Any] = {"ymd": ymd, "cst": cst, "light_label": light_label}
     app.jinja_env.filters.update(filters)
     from service.console import csrf, nav
 
     # Globals, so imported macros (console/macros.html) see them too.
-    app.jinja_env.globals.update(csrf_token=csrf.token, has_page=nav.has_page)
+    app.jinja_env.globals.update(csrf_token=csrf.token, has_page=nav.has_page, guessed_years=guessed_years)
