@@ -6,11 +6,17 @@ body is the one that issued the reply; the request text can be read."""
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime, time
 from typing import Any
 
 from flask import Flask
+from sqlalchemy import select
 
+from service.clock import FixedClock
 from service.console import forms
+from service.extensions import db
+from service.models import ApprovalStep
+from service.operations import escalation
 from tests.conftest import Api, World
 from tests.console.conftest import Console
 from tests.console.test_pages import _task_of
@@ -212,3 +218,24 @@ def test_countersign_says_who_else_must_agree_and_the_last_one_issues_the_reply(
     res = console.post(f"/tasks/{last}/decide", as_=SECOND, data={"action": "approve", "comment": "同意"})
     decide = _form(res.get_data(as_text=True), "decide")
     assert res.status_code == 422 and 'data-field="approval_doc_no"' in decide and "同意</textarea>" in decide
+
+
+def test_an_overdue_step_the_sweep_urged_is_marked_in_the_inbox_and_said_in_chinese(
+    app: Flask, console: Console, world: World, clock: FixedClock
+) -> None:
+    api = _api(app, world)
+    case = h.submitted_branch(api, formal=4)
+    task_id = _task_of(console, case["id"], APPROVER)
+    assert 'class="escalated"' not in console.get("/inbox", as_=APPROVER).get_data(as_text=True)
+    with app.app_context():  # the sweep, on the day the step's reminder falls due (as the scheduler runs it)
+        step_id, day = db.session.execute(
+            select(ApprovalStep.id, ApprovalStep.next_escalation_at).where(
+                ApprovalStep.workflow == "establishment", ApprovalStep.subject_id == case["id"]
+            )
+        ).one()
+        clock.set(datetime.combine(day, time(2), tzinfo=UTC))
+        assert escalation.escalate("approval_task", step_id) == "reminder"
+    inbox = console.get("/inbox", as_=APPROVER).get_data(as_text=True)
+    assert re.search(r'class="light red"[^<]*</span> <span class="escalated"[^>]*>催办</span>', inbox)
+    page = console.get(f"/tasks/{task_id}", as_=APPROVER).get_data(as_text=True)
+    assert "系统 · 催办" in _section(page, "history", "</ol>") and "escalation." not in page

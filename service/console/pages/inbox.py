@@ -25,6 +25,7 @@ from service.operations import establishment as cases
 from service.operations import supervision_board as ticket_board
 from service.roles import CASE_APPLICANTS, DECIDERS, INBOX_USERS, TICKET_HANDLERS
 from workflows.approval import MODE_LABELS_ZH, ApprovalMode
+from workflows.deadlines import LEVEL_LABELS
 from workflows.errors import Conflict, RuleViolation
 from workflows.establishment import ESTABLISHMENT, FORM_LABELS_ZH, OrgForm
 from workflows.registry import APPROVAL_WORKFLOWS
@@ -50,6 +51,8 @@ HISTORY_LABELS = {
     "task.return": "退回修改",
     "task.delegate": "转办",
     "task.comment": "添加意见",
+    # the escalation sweep's steps (催办, 预警, 红色通报, …), recorded by 系统
+    **{f"escalation.{level}": label for level, label in LEVEL_LABELS.items()},
 }
 DECISION_LABELS = {"approve": "同意", "reject": "不同意", "return": "退回修改", "vote": "录入表决结果"}
 TASK_ACTION_LABELS = {"claim": "签收", "release": "退回到组", "delegate": "转办", "comment": "添加意见"}
@@ -123,8 +126,10 @@ def inbox_page() -> Any:
         return render_template("console/inbox_tickets.html", listing=listing, rows=rows, f=f, args=args)
     listing = page_of(inbox.task_query(actor, f["workflow"], f["body"], f["light"]))
     views = tasks_view(listing.items)
-    for view, light in zip(views, inbox.lights([t.due_on for t in listing.items]), strict=True):
+    for view, task, light in zip(views, listing.items, inbox.lights([t.due_on for t in listing.items]), strict=True):
         view["light"] = light
+        # how far the escalation sweep has taken the overdue step (催办, 预警, …): shown beside the light
+        view["escalation"] = LEVEL_LABELS.get(task.step.escalation_level or "")
     return render_template(
         "console/inbox.html",
         listing=listing,
