@@ -19,6 +19,7 @@ from service.auth import Actor
 from service.console import forms
 from service.console.access import page, signed_in_actor
 from service.console.blueprint import bp
+from service.console.pages import inbox as inbox_page
 from service.console.paging import page_of
 from service.models import EstablishmentCase, Unit
 from service.operations import approvals
@@ -301,7 +302,8 @@ def _render_case(
             allowed=cases.allowed_actions(actor, [case])[case.id],
             applicant=names.get(case.applicant_id or 0, "—"),
             history=applications.history(case.id),
-            history_labels=HISTORY_LABELS,
+            # the case page's labels (escalation steps, 催办 …) under the applicant's wording where it differs
+            history_labels={**inbox_page.HISTORY_LABELS, **HISTORY_LABELS},
             state_labels=STATE_LABELS,
             roster_labels=MEMBER_TYPE_LABELS,
             unit_names={u.id: u.name for u in unit_list},
