@@ -73,6 +73,10 @@ def test_applicant_day(demo_server: DemoCity, browser: Any) -> None:
     shot(me, "applicant", 2, "form-options")
     options = me.page.locator("#form-options label.option")
     committee = me.page.locator("#form-options label[data-form=primary_committee]")
+    # each choice sits on its line, before its name (not stretched over a line of its own)
+    radio, name = committee.locator("input[type=radio]").bounding_box(), committee.locator("strong").bounding_box()
+    assert radio and name and radio["width"] < 40 and radio["x"] < name["x"]
+    assert abs((radio["y"] + radio["height"] / 2) - (name["y"] + name["height"] / 2)) < 10
     assert committee.get_attribute("data-allowed") == "yes"
     assert "正式党员120名，达到100名以上，可以成立基层党委" in committee.inner_text()
     joint = me.page.locator("#form-options label[data-form=joint_branch]")
