@@ -282,6 +282,7 @@ def test_handler_day(demo_server: DemoCity, browser: Any) -> None:
     reported = _text(me, "#reports")
     assert "青山镇党建办 报送" in reported and summary in reported and "handler" not in reported
     assert me.page.locator("form[data-action=report]").count() == 0
+    assert me.asked == ["报送后整改情况即报青山县审核，不能修改或撤回。确定报送？"] * 2
     shot(me, "handler", 5, "ticket-4-reported")
     assert _ticket_state(demo_server, 4) == "submitted"  # 已报送整改情况
 
@@ -311,6 +312,7 @@ def test_handler_day(demo_server: DemoCity, browser: Any) -> None:
     asked = _text(me, "#extensions")
     assert "青山镇党建办 申请由 2026-12-28 延至 2027-01-15" in asked and "待审核" in asked
     assert me.page.locator("form[data-action=request_extension]").count() == 0  # one request at a time
+    assert me.asked[2:] == ["延期申请将报青山县审批，不能撤回，审批前不能再次申请。确定申请？"] * 2
     shot(me, "handler", 8, "extension-asked")
 
     # 通知: what was sent to 青山镇, each naming its ticket
