@@ -28,6 +28,7 @@ DONE_ACTIONS: dict[str, str] = {
     "supervision_ticket.acknowledge": "签收",
     "supervision_ticket.start_rectification": "开始整改",
     "supervision_ticket.submit_report": "报送整改情况",
+    "supervision_ticket.extension_request": "申请延期",
     "supervision_ticket.close": "办结销号",
     "supervision_ticket.return_for_rework": "退回重新整改",
     "supervision_ticket.extension_approved": "批准延期",

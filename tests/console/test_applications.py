@@ -141,6 +141,9 @@ def test_prepare_submit_return_correct_resubmit(app: Flask, console: Console, wo
     page = _text(console.get(f"/applications/{case_id}", as_=ME))
     assert 'id="case-state">筹备中' in page and 'id="form-submit"' in page and 'id="edit-link"' in page
     assert "报送东一镇" in page  # the submit form names where the request goes
+    # and asks before sending it (static/console/confirm.js), as it asks before a withdrawal, which is final
+    assert re.search(r'id="form-submit" novalidate data-confirm="提交后，本申请将报送东一镇[^"]*确定提交？"', page)
+    assert re.search(r'id="form-withdraw" novalidate data-confirm="撤回后「[^"]+」即告结束，不能恢复。确定撤回？', page)
     assert f'href="/cases/{case_id}"' in page  # the approvers' case page
     # my list shows it with its unit and state
     listing = _text(console.get("/applications?state=preparing", as_=ME))

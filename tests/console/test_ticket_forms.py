@@ -114,6 +114,11 @@ def test_irreversible_actions_ask_first_naming_what_happens(console: Console, ap
     assert 'data-confirm="下发后将通知东一镇签收办理' in issue and "不能撤回。确定下发？" in issue
     assert "确定撤销？" in html.unescape(form_of(page, "cancel"))
     assert "confirm" not in form_of(page, "issue").split("data-confirm")[0]  # no inline script
+    # the handler's report and extension request go to the issuing body and cannot be taken back: asked too
+    page = text_of(console.get(f"/board/tickets/{rectifying(api)['id']}", as_=HANDLER))
+    assert 'data-confirm="报送后整改情况即报东县审核，不能修改或撤回。确定报送？"' in form_of(page, "report")
+    ask = form_of(page, "request_extension")
+    assert 'data-confirm="延期申请将报东县审批，不能撤回，审批前不能再次申请。确定申请？"' in ask
     script = console.get("/static/console/confirm.js", as_=SUPERVISOR)
     assert script.status_code == 200 and b"data-confirm" in script.data
 

@@ -83,6 +83,15 @@ def test_request_the_day_before_the_deadline_then_approve(api: Api, app: Flask, 
     assert ok(api.post(f"{TICKETS}/{t['id']}/close", as_="supervisor@east", json={}))["closed_on_time"] is True
 
 
+def test_the_request_is_in_the_handlers_done_list(api: Api) -> None:
+    """已办 (console and /tasks/done) lists the request with its reason: the handler finds where they asked."""
+    t = acknowledged(api)
+    ok(ask(api, t["id"], reason="涉及单位多，需延长排查时间"), 201)
+    rows = api.get("/api/v1/tasks/done?workflow=supervision_ticket", as_="handler@east_t1").json
+    assert rows[0]["action"] == "supervision_ticket.extension_request" and rows[0]["subject_id"] == t["id"]
+    assert (rows[0]["action_label"], rows[0]["comment"]) == ("申请延期", "涉及单位多，需延长排查时间")
+
+
 def test_request_on_the_deadline_day_is_in_time(api: Api, clock: FixedClock) -> None:
     t = issued(api)
     move(clock, date(2026, 10, 9), hour=15)  # 23:00 in Beijing, still 10-09
