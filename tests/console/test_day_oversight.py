@@ -26,9 +26,10 @@ from sqlalchemy import select
 
 from service.clock import FixedClock
 from service.extensions import db
-from service.models import Interview, IssuedDocument, SupervisionTicket, TicketExtension
+from service.models import ApprovalRoute, IssuedDocument, SupervisionTicket, TicketExtension, User
+from service.operations import calendar_reminders
 from tests.console.browser import MARKS, Person
-from tests.console.day import ARTIFACTS, CHROMIUM, DAY, DemoCity, browser, clock, demo_server, shot
+from tests.console.day import ARTIFACTS, CHROMIUM, DemoCity, browser, clock, demo_server, shot
 
 docx = pytest.importorskip("docx", reason="python-docx is not installed")
 pytest.importorskip("playwright.sync_api", reason="playwright is not installed (dev extras)")
@@ -351,3 +352,140 @@ def test_day_of_the_county_supervisor(demo_server: DemoCity, browser: Any, clock
     assert "通报期间：2026年11月1日至2026年11月30日" in circular and "2026年12月7日" in circular
     assert "county_supervisor" not in circular
     sup.context.close()
+
+
+ADMIN = "admin"
+
+
+def test_day_of_the_admin(demo_server: DemoCity, browser: Any, clock: FixedClock) -> None:
+    city = demo_server
+    # The scheduler's sweep this morning (December, 2027's holiday notice not loaded): the reminder it writes.
+    with city.app.app_context():
+        reminded = calendar_reminders.remind_admins()
+        db.session.remove()
+    admin = city.person(browser, "admin")
+    page = admin.page
+
+    # Sign in: the supervisors' 待办 (the city admin issues tickets too), then 全部事项.
+    admin.sign_in()
+    assert page.url.endswith("/oversight") and reminded == 1
+    header = _text(admin, "header")
+    assert "市委组织部系统管理员" in header and "示范市" in header and "admin" not in header
+    desk = {name: _count(admin, name) for name in ("reports", "extensions", "interviews")}
+    assert desk == {"reports": 1, "extensions": 1, "interviews": 1}
+    assert int(page.inner_text("#oversight-count")) == 3 and int(page.inner_text("#unread-count")) == 1
+    shot(admin, ADMIN, 1, "oversight")
+    page.click("header nav a[data-nav='console.search']")
+    page.wait_for_load_state()
+    items = page.locator("table#items tbody tr[data-kind]")
+    kinds = [items.nth(i).get_attribute("data-kind") for i in range(items.count())]
+    assert kinds.count("establishment") == 4 and kinds.count("supervision_ticket") == 4
+    assert "青山县委组织部组织科" in _text(admin, "table#items") and "county_supervisor" not in _text(admin)
+    page.select_option("#search-form select[name=kind]", label="督办单")
+    page.select_option("#search-form select[name=body]", label="石桥乡")
+    _submit(admin, "#search-form")
+    rows = page.locator("table#items tbody tr[data-kind]")
+    assert rows.count() == 1 and "石桥乡台账“五个清”不完整" in rows.inner_text()
+    shot(admin, ADMIN, 2, "search")
+
+    # The December reminder, in 通知.
+    page.click("header nav a[data-nav='console.notifications']")
+    page.wait_for_load_state()
+    reminder = _text(admin, "table#notifications tbody tr[data-id]")
+    assert "2027年节假日安排尚未载入" in reminder and "管理 → 节假日安排" in reminder
+
+    # 管理 → a new user: no role preselected; without one the form comes back with the Chinese message and the
+    # typed names; the body defaults to the admin's own.
+    page.click("header nav a[data-nav='console.admin']")
+    page.wait_for_load_state()
+    page.click("a:has-text('用户与API令牌')")
+    page.wait_for_load_state()
+    form = page.locator("#new-user-form")
+    assert form.locator("select[name=role]").input_value() == ""
+    assert form.locator("select[name=jurisdiction_id] option:checked").inner_text().strip() == "示范市"
+    form.locator("input[name=username]").fill("shiqiao_approver")
+    form.locator("input[name=display_name]").fill("石桥乡党委审批人")
+    _submit(admin, "#new-user-form")
+    form = page.locator("#new-user-form")
+    assert _text(admin, "#new-user .field-error[data-field=role]") == "请选择角色"
+    assert form.locator("input[name=username]").input_value() == "shiqiao_approver"
+    assert form.locator("input[name=display_name]").input_value() == "石桥乡党委审批人"
+    shot(admin, ADMIN, 3, "user-no-role")
+    form.locator("select[name=role]").select_option("approver")
+    form.locator("select[name=jurisdiction_id]").select_option(label="石桥乡")
+    _submit(admin, "#new-user-form")
+    assert "已创建用户「石桥乡党委审批人」（用户名 shiqiao_approver）" in _text(admin, ".flash")
+    assert _text(admin, "h1") == "石桥乡党委审批人（shiqiao_approver）"
+    user_form = page.locator("#user-form")
+    assert user_form.locator("select[name=role] option:checked").inner_text() == "审批人"
+    assert user_form.locator("select[name=jurisdiction_id] option:checked").inner_text().strip() == "石桥乡"
+    shot(admin, ADMIN, 4, "user-created")
+    page.click("a[href$='/password']")
+    page.wait_for_load_state()
+    assert "设置登录密码" in _text(admin, "h1") and "未设置" in _text(admin)
+    page.fill("input[name=password]", "Shiqiao-2026-ok")
+    page.fill("input[name=password_again]", "Shiqiao-2026-ok")
+    _submit(admin, "form:has(input[name=password_again])")
+    assert "已为「石桥乡党委审批人」设置新密码" in _text(admin, ".flash")
+    shot(admin, ADMIN, 5, "user-password")
+    newcomer = Person(browser, city.base, "shiqiao_approver")
+    newcomer.page.goto(city.base + "/sign-in")
+    newcomer.page.fill("input[name=username]", "shiqiao_approver")
+    newcomer.page.fill("input[name=password]", "Shiqiao-2026-ok")
+    newcomer.page.click("button[type=submit]")
+    newcomer.page.wait_for_load_state()
+    assert "石桥乡党委审批人" in newcomer.page.inner_text("header")
+    newcomer.context.close()
+
+    # 节假日安排: 2027 (next year) is not loaded, said plainly.
+    _go(admin, city, "/admin")
+    page.click("a:has-text('节假日安排')")
+    page.wait_for_load_state()
+    assert page.url.endswith("/admin/calendar") and _text(admin, "h1") == "2027年节假日安排"
+    assert _text(admin, "#calendar-fallback").startswith(
+        "2027年节假日安排尚未载入：涉及2027年的期限按周一至周五计算，可能与实际放假、调休不符。"
+    )
+    assert _text(admin, "#basis") == "按周一至周五推算"
+    assert page.locator("#calendar-form").count() == 1  # the city admin may load it
+    shot(admin, ADMIN, 6, "calendar-2027")
+
+    # 审批路径: 石桥乡's approvers picked by display name.
+    _go(admin, city, "/admin")
+    page.click("a:has-text('审批路径')")
+    page.wait_for_load_state()
+    route = page.locator("#route-form")
+    route.locator("select[name=body_id]").select_option(label="　　石桥乡")
+    route.locator("select[name=mode]").select_option(label="或签")
+    first = route.locator("select[name=approver_id]").nth(0)
+    labels = first.locator("option").all_inner_texts()
+    assert "石桥乡党委审批人（石桥乡）" in labels and not any("approver" in x for x in labels)
+    first.select_option(label="石桥乡党委审批人（石桥乡）")
+    shot(admin, ADMIN, 7, "route-form")
+    _submit(admin, "#route-form")
+    assert "审批路径已保存" in _text(admin, ".flash")
+    saved = page.locator("table#routes tbody tr[data-id]")
+    assert saved.count() == 1
+    assert saved.inner_text().split("\t") == ["石桥乡", "建立党组织", "上级审批", "或签", "石桥乡党委审批人"]
+    shot(admin, ADMIN, 8, "route-saved")
+    with city.app.app_context():
+        stored = db.session.execute(select(ApprovalRoute)).scalar_one()
+        newcomer_id = db.session.execute(select(User.id).where(User.username == "shiqiao_approver")).scalar_one()
+        assert stored.mode == "any_one" and stored.approver_ids == [newcomer_id]
+        db.session.remove()
+
+    # 管辖单位: the demo's tree, in order.
+    _go(admin, city, "/admin")
+    page.click("a:has-text('管辖单位')")
+    page.wait_for_load_state()
+    names = [x.strip() for x in page.locator("table#jurisdictions tbody tr td:first-child").all_inner_texts()]
+    assert names[:3] == ["示范市", "青山县", "青山镇"] and len(names) == 10 and "绿水高新技术产业园区" in names
+    shot(admin, ADMIN, 9, "jurisdictions")
+
+    # Sign out: back to the sign-in page; the console is closed to this browser.
+    page.click("header form button:has-text('退出')")
+    page.wait_for_load_state()
+    assert "/sign-in" in page.url
+    _go(admin, city, "/admin")
+    assert "/sign-in" in page.url
+    shot(admin, ADMIN, 10, "signed-out")
+    admin.context.close()
