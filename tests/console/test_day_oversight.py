@@ -416,7 +416,8 @@ def test_day_of_the_admin(demo_server: DemoCity, browser: Any, clock: FixedClock
     assert user_form.locator("select[name=role] option:checked").inner_text() == "审批人"
     assert user_form.locator("select[name=jurisdiction_id] option:checked").inner_text().strip() == "石桥乡"
     shot(admin, ADMIN, 4, "user-created")
-    page.click("a[href$='/password']")
+    assert _text(admin, "#password-link") == "设置密码"  # none yet: set, not reset
+    page.click("#password-link")
     page.wait_for_load_state()
     assert "设置登录密码" in _text(admin, "h1") and "未设置" in _text(admin)
     page.fill("input[name=password]", "Shiqiao-2026-ok")
