@@ -33,6 +33,10 @@ def test_create_user_then_change_role_and_deactivate(console: Console, api: Api,
     )
     assert res.status_code == 302, text_of(res)[:2000]
     user_id = int(res.headers["Location"].rsplit("/", 1)[1])
+    # Said by the new user's name (the username is what they sign in with).
+    created = text_of(console.get(res.headers["Location"], as_=ADMIN))
+    assert "已创建用户「李四」（用户名 li.si）" in created
+    assert f'<a href="/admin/users/{user_id}/password" id="password-link">设置密码</a>' in created
     # Bad input: the field's Chinese message, nothing created.
     bad = console.post(
         "/admin/users",

@@ -10,7 +10,7 @@ from typing import Any
 
 from tests.conftest import Api
 from tests.console.conftest import Console
-from tests.supervision.helpers import PROBLEMS, draft, ok, rectifying
+from tests.supervision.helpers import PROBLEMS, draft, ok, rectifying, submitted
 
 SUPERVISOR = "supervisor@east"
 HANDLER = "handler@east_t1"
@@ -104,6 +104,34 @@ def test_other_forms_keep_their_input_and_name_the_field(console: Console, api: 
     form = form_of(text_of(res), "request_extension")
     assert 'type="date" name="new_deadline"' in form
     assert "请填写日期，如 2026-12-31" in form and ">人手不足</textarea>" in form
+
+
+def test_a_message_names_the_input_as_its_form_labels_it(console: Console, api: Api) -> None:
+    t = submitted(api)
+    res = console.post(f"/board/tickets/{t['id']}/return", as_=SUPERVISOR, data={"reason": " "})
+    assert res.status_code == 422
+    form = form_of(text_of(res), "return")
+    assert "审核意见（必填）" in form and '<p class="field-error" data-field="reason">审核意见不能为空</p>' in form
+
+
+def test_an_interview_recorded_before_its_time_keeps_the_record_typed(console: Console, api: Api) -> None:
+    t = rectifying(api)
+    path = f"/board/tickets/{t['id']}"
+    created = console.post(
+        f"{path}/interviews",
+        as_=SUPERVISOR,
+        data={"reason": "整改进度滞后", "scheduled_at": "2026-12-30T09:00", "place": "县委组织部"},
+    )
+    assert created.status_code == 302
+    interview = re.search(r'class="interview" data-id="(\d+)"', text_of(console.get(path, as_=SUPERVISOR)))
+    assert interview is not None
+    data = {"minutes": "约谈记录全文", "commitments": "一周内整改", "new_deadline": "2027-01-15"}
+    res = console.post(f"{path}/interviews/{interview.group(1)}/hold", as_=SUPERVISOR, data=data)
+    assert res.status_code == 409
+    page = text_of(res)
+    assert "约谈安排在2026-12-30 09:00，尚未到约谈时间" in page
+    form = form_of(page, "hold")
+    assert ">约谈记录全文</textarea>" in form and ">一周内整改</textarea>" in form and 'value="2027-01-15"' in form
 
 
 def test_irreversible_actions_ask_first_naming_what_happens(console: Console, api: Api) -> None:

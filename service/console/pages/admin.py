@@ -75,7 +75,8 @@ def admin_users() -> Any:
         except RuleViolation as exc:
             errors = _rule_errors(exc)
         else:
-            flash(f"已创建用户 {user.username}，请为其设置密码或签发令牌", "success")
+            # Said by name, as everywhere in the console; the username is what the new user signs in with.
+            flash(f"已创建用户「{user.display_name}」（用户名 {user.username}），请为其设置密码或签发令牌", "success")
             return redirect(url_for("console.admin_user", user_id=user.id))
     role = request.args.get("role") if request.args.get("role") in ROLE_LABELS else None
     active = {"1": True, "0": False}.get(request.args.get("active", ""))

@@ -93,6 +93,13 @@ FIELD_LABELS = {
     "follow_up_note": "回访情况",
     "problems_reported": "整改情况",
 }
+# Where a form calls an input otherwise (退回's reason is its 审核意见): the message says what the form shows.
+FORM_FIELD_LABELS = {
+    "return": {"reason": "审核意见"},
+    "cancel": {"reason": "撤销理由"},
+    "interview_new": {"reason": "约谈事由"},
+    "cancel_interview": {"reason": "取消理由"},
+}
 # The examples the forms' hints give: one format in the hint and in the message.
 DATE_EXAMPLE = "2026-12-31"
 MOMENT_EXAMPLE = "2026-12-08 09:00"
@@ -102,11 +109,13 @@ REPORT_LABELS = {"measures_taken": "整改措施", "evidence": "佐证材料", "
 _BLANK = ("不能为空", "缺少必填字段")
 
 
-def _named(errors: dict[str, str]) -> dict[str, str]:
-    """The schema's bare messages said with the field's name, and a date's in the format its input shows."""
+def _named(errors: dict[str, str], form: str | None = None) -> dict[str, str]:
+    """The schema's bare messages said with the field's name (as `form` labels it), and a date's in the format
+    its input shows."""
     out: dict[str, str] = {}
+    own = FORM_FIELD_LABELS.get(form or "", {})
     for name, message in errors.items():
-        label = FIELD_LABELS.get(name)
+        label = own.get(name) or FIELD_LABELS.get(name)
         if name in MOMENTS and (message in _BLANK or message.startswith("不是有效的日期")):
             message = f"请填写{label}，如 {MOMENT_EXAMPLE}"
         elif name in DATES and (message in _BLANK or message.startswith("不是有效的日期")):
@@ -366,7 +375,7 @@ def _ticket_action(ticket_id: int, action: str) -> Any:
     try:
         message = _ticket_command(actor, ticket_id, action)
     except forms.FormErrors as exc:
-        return _render_ticket(actor, ticket_id, _named(exc.errors), action)
+        return _render_ticket(actor, ticket_id, _named(exc.errors, action), action)
     except RuleViolation as exc:
         return _refused(actor, ticket_id, exc, action)
     flash(message, "success")
@@ -401,7 +410,9 @@ def _refused(actor: Actor, ticket_id: int, exc: RuleViolation, form: str) -> Any
 
     if isinstance(exc, Conflict):
         flash(f"未能办理：{exc.message}。以下是最新状态。", "error")
-        body, _ = _render_ticket(actor, ticket_id)
+        # What was typed stays in its form where the new state still offers it (an interview recorded before
+        # its time: the minutes are not lost).
+        body, _ = _render_ticket(actor, ticket_id, form=form)
         return body, 409
     if form == "report" and (exc.field or "").startswith("problems_reported["):
         ids = [p.id for p in tickets.problems_of([ticket_id])[ticket_id]]
@@ -521,7 +532,7 @@ def interview_new(ticket_id: int) -> Any:
         data = forms.load(InterviewCreateSchema(), extra={"ticket_id": ticket_id, **_moment("scheduled_at")})
         interview_ops.create(actor, data)
     except forms.FormErrors as exc:
-        return _render_ticket(actor, ticket_id, _named(exc.errors), "interview_new")
+        return _render_ticket(actor, ticket_id, _named(exc.errors, "interview_new"), "interview_new")
     except RuleViolation as exc:
         return _refused(actor, ticket_id, exc, "interview_new")
     flash("已安排约谈", "success")
@@ -544,7 +555,8 @@ def interview_action(ticket_id: int, interview_id: int, action: str) -> Response
     try:
         _interview_command(actor, interview_id, action)
     except forms.FormErrors as exc:
-        return _render_ticket(actor, ticket_id, _named(exc.errors), f"interview_{interview_id}_{action}")
+        named = _named(exc.errors, f"{action}_interview" if action in ("close", "cancel") else action)
+        return _render_ticket(actor, ticket_id, named, f"interview_{interview_id}_{action}")
     except RuleViolation as exc:
         return _refused(actor, ticket_id, exc, f"interview_{interview_id}_{action}")
     flash(f"已{INTERVIEW_ACTION_LABELS[action]}", "success")
