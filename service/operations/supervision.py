@@ -418,6 +418,9 @@ def issue(actor: Actor, ticket_id: int, precondition: Precondition | None = None
         t.rectify_by, t.rectify_basis = deadlines.rectify_by.date, deadlines.rectify_by.basis
         t.original_rectify_by = deadlines.rectify_by.date
         cmd.fire("issue")
+        db.session.flush()
+        # The 督办单 takes its number now, in issue order (not at its first download).
+        documents.issue_for(actor, DocumentKind.supervision_ticket, t)
         notifications.notify(
             _handlers(t),
             "ticket.issued",

@@ -88,11 +88,12 @@ def test_second_download_is_the_same_document_and_writes_nothing(app: Flask, api
 def test_numbers_follow_per_body_kind_and_year(app: Flask, api: Api) -> None:
     east = [issued(api) for _ in range(3)]
     city = issued(api, "west_t1", as_="supervisor@city")
+    # Downloaded last-issued first: the numbers still follow the order of issue.
     numbers = [text_of(_get(api, f"{TICKETS}/{t['id']}/document.docx")) for t in reversed(east)]
     assert [
-        "东县督〔2026〕1号" in numbers[0],
+        "东县督〔2026〕3号" in numbers[0],
         "东县督〔2026〕2号" in numbers[1],
-        "东县督〔2026〕3号" in numbers[2],
+        "东县督〔2026〕1号" in numbers[2],
     ] == [True] * 3
     assert "测试市督〔2026〕1号" in text_of(_get(api, f"{TICKETS}/{city['id']}/document.docx", as_="admin@city"))
     with app.app_context():
