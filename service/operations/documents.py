@@ -47,6 +47,7 @@ from service.documents.render import render
 from service.errors import ApiError
 from service.extensions import db
 from service.models import (
+    ApprovalStep,
     Circular,
     EstablishmentCase,
     EstablishmentCaseUnit,
@@ -203,7 +204,7 @@ def _document(
         if record is None:
             subject = load(True)
             record = _existing(kind, subject_type, subject.id) or _issue(actor, draft(subject))
-        context = record.context
+        context = _completed(kind, record.context)
         if "title" in context:
             template = document_templates.content_of(record.template_id, kind.value)
         else:
@@ -212,6 +213,14 @@ def _document(
             effective = document_templates.effective(kind.value, draft(subject).issuing_body)
             template = document_templates.content_of(effective.id if effective is not None else None, kind.value)
     return Rendered(record, render(kind, context, template))
+
+
+def _completed(kind: DocumentKind, context: dict[str, Any]) -> dict[str, Any]:
+    """A recorded context with the placeholders added since it was recorded (derived from its own values)."""
+    if kind is DocumentKind.supervision_ticket and "title" in context and "responsible" not in context:
+        person, title = context.get("responsible_person", ""), context.get("responsible_title")
+        return {**context, "responsible": _person_with_title(person, title)}
+    return context
 
 
 _SUBJECT_TYPES: dict[DocumentKind, str] = {
@@ -278,6 +287,11 @@ def _bodies(*ids: int | None) -> dict[int, Jurisdiction]:
 # -- 督办单 -------------------------------------------------------------------------------------------------------
 
 
+def _person_with_title(person: str, title: str | None) -> str:
+    title = (title or "").strip()
+    return f"{person}（{title}）" if title else person
+
+
 def _ticket_draft(t: SupervisionTicket) -> Draft:
     if t.issued_on is None:
         raise Conflict("document_not_issuable", "督办单尚未下发，不能生成督办单文书")
@@ -300,7 +314,9 @@ def _ticket_draft(t: SupervisionTicket) -> Draft:
         "date": chinese_date(t.issued_on),
         "unit": handling.name,
         "responsible_person": t.responsible_person,
-        "responsible_title": t.responsible_title or "",
+        "responsible_title": (t.responsible_title or "").strip(),
+        # 责任人 as printed: the title in parentheses only when there is one (never "党委书记（）").
+        "responsible": _person_with_title(t.responsible_person, t.responsible_title),
         "priority": PRIORITY_LABELS_ZH[Priority(t.priority)],
         "issued_on": chinese_date(t.issued_on),
         "acknowledge_by": chinese_date(t.acknowledge_by),
@@ -380,11 +396,26 @@ def interview_notice(actor: Actor, interview_id: int) -> Rendered:
 APPROVED_STATES = (EstablishmentState.APPROVED.value, EstablishmentState.FOUNDED.value)
 
 
+def _approving_body(case: EstablishmentCase) -> Jurisdiction:
+    """The body of the case's last approval level (the one that approved it); the case's own jurisdiction for a
+    case approved without recorded steps."""
+    body_id = db.session.execute(
+        select(ApprovalStep.body_id)
+        .where(ApprovalStep.workflow == ESTABLISHMENT.name, ApprovalStep.subject_id == case.id)
+        .order_by(ApprovalStep.level.desc(), ApprovalStep.id.desc())
+        .limit(1)
+    ).scalar_one_or_none()
+    wanted = body_id if body_id is not None else case.jurisdiction_id
+    return _bodies(wanted)[wanted]
+
+
 def _reply_draft(case: EstablishmentCase) -> Draft:
     if case.state not in APPROVED_STATES or case.approved_on is None:
         raise Conflict("document_not_issuable", "申请尚未批准，不能生成批复")
-    body = _bodies(case.jurisdiction_id)[case.jurisdiction_id]
-    issuer = case.approving_body or issuer_name(body)
+    body = _approving_body(case)
+    # Signed like the other documents (中共青山县委员会组织部, 中共青山镇委员会), not by the bare place name
+    # the case records as its approving body.
+    issuer = issuer_name(body)
     names = list(
         db.session.execute(
             select(Unit.name)

@@ -263,3 +263,22 @@ def test_template_endpoints_are_for_admins_in_scope(api: Api) -> None:
     west = f"?jurisdiction_id={api.world.ids['west_t1']}"
     assert upload(api, "circular", split_runs_template(), query=west).status_code == 404
     assert api.get(f"{TEMPLATES}/circular/template.docx{west}", as_="admin@east").status_code == 404
+
+
+def test_approval_reply_is_signed_by_the_approving_body_as_documents_name_it(api: Api) -> None:
+    case = approved_branch(api)
+    assert case["approving_body"] == "东一镇"  # the case records the bare place name
+    text = text_of(_get(api, f"/api/v1/establishment-cases/{case['id']}/reply.docx", as_="admin@east"))
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    # Masthead and signature name the township's committee, the closing instruction too.
+    assert lines[0] == "中共东一镇委员会"
+    assert "中共东一镇委员会" in lines[-2:]
+    assert "并将选举结果报中共东一镇委员会" in text
+    assert "东一镇" not in lines[-2:] and "报东一镇。" not in text
+
+
+def test_a_ticket_without_a_responsible_title_prints_no_empty_parentheses(api: Api) -> None:
+    t = issued(api, responsible_title=None)
+    text = text_of(_get(api, f"{TICKETS}/{t['id']}/document.docx"))
+    assert "责任人：刘镇长；" in text
+    assert "（）" not in text
