@@ -475,7 +475,8 @@ def approval_reply(actor: Actor, case_id: int) -> Rendered:
 def _circular_draft(c: Circular) -> Draft:
     body = _bodies(c.jurisdiction_id)[c.jurisdiction_id]
     issued_on = c.issued_at.astimezone(CHINA).date()
-    context = circulars.circular_context(c)
+    # Signed by the body as documents name it (中共X委员会组织部), like the other kinds.
+    context = {**circulars.circular_context(c), "issuer": issuer_name(body)}
     return Draft(DocumentKind.circular, "circular", c.id, c.jurisdiction_id, body, issued_on.year, context)
 
 
