@@ -60,7 +60,7 @@ def pdf_status(setting: str) -> str:
     if converter is not None:
         return f"PDF downloads: available (LibreOffice: {converter})"
     if setting.strip().lower() == "none":
-        return "PDF downloads: switched off (DOCUMENT_SETTINGS pdf_converter \"none\"); .docx downloads work"
+        return 'PDF downloads: switched off (DOCUMENT_SETTINGS pdf_converter "none"); .docx downloads work'
     return f"PDF downloads: unavailable, LibreOffice (soffice) not found; .docx downloads work. Install: {PDF_INSTALL}"
 
 
