@@ -26,6 +26,9 @@ DECIDERS: tuple[Role, ...] = (Role.approver,)
 TICKET_ISSUERS: tuple[Role, ...] = (Role.admin, Role.supervisor)
 # Handle a ticket: acknowledge, rectify, report, ask for an extension.
 TICKET_HANDLERS: tuple[Role, ...] = (Role.handler,)
+# Read supervision: tickets (督办单), the board, their export, interviews (约谈) and their documents. Not portals:
+# a portal speaks for one enterprise or social organisation, supervision is between the party bodies.
+SUPERVISION_READERS: tuple[Role, ...] = (Role.admin, Role.supervisor, Role.approver, Role.handler, Role.instructor)
 # Schedule, hold, follow up and close interviews (约谈).
 INTERVIEWERS: tuple[Role, ...] = (Role.admin, Role.supervisor)
 # Manage webhooks: portals their own, admins every webhook in their scope.

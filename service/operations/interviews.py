@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Select, or_, select
+from sqlalchemy import Select, false, or_, select
 
 from service.auth import Actor, scope_ids
 from service.clock import CHINA, now, today
@@ -25,7 +25,7 @@ from service.models import Interview, Jurisdiction, Role
 from service.models.base import snapshot
 from service.operations import audit, command, documents, jurisdictions, notifications
 from service.operations.common import Precondition, order_by_keys
-from service.roles import INTERVIEWERS
+from service.roles import INTERVIEWERS, SUPERVISION_READERS
 from service.vocab import INTERVIEW_SORT_KEYS as SORT_KEYS
 from workflows.errors import RuleViolation
 from workflows.interview import (
@@ -76,7 +76,10 @@ def create_from_escalation(
 
 
 def _visible(stmt: Select[Any], actor: Actor) -> Select[Any]:
-    """The interviewer side (supervisors above the interviewer body) and the interviewed body both see it."""
+    """The interviewer side (supervisors above the interviewer body) and the interviewed body both see it;
+    a portal sees none."""
+    if actor.role not in SUPERVISION_READERS:
+        return stmt.where(false())
     if actor.jurisdiction_path == "/":
         return stmt
     ids = scope_ids(actor)

@@ -40,6 +40,7 @@ ADMIN = frozenset({"admin"})
 INBOX_USERS = frozenset({"approver", "handler"})
 DECIDERS = frozenset({"approver"})
 APPLICANTS = frozenset({"admin", "portal", "handler", "approver"})
+SUPERVISION_READERS = ALL - {"portal"}  # the board, tickets, interviews and their documents
 # Pages anyone may open signed out.
 PUBLIC = {("GET", "/sign-in"), ("POST", "/sign-in"), ("POST", "/sign-out")}
 
@@ -266,9 +267,13 @@ def _jurisdiction_form(s: Scene, code: str, caller: str) -> Page:
 
 
 ROWS += [
-    Row("GET", "/board", ALL, 200, lambda s, c, w: Page(f"/board?body={s.world.ids[c]}&light=red")),
+    Row("GET", "/board", SUPERVISION_READERS, 200, lambda s, c, w: Page(f"/board?body={s.world.ids[c]}&light=red")),
     Row(
-        "GET", "/board/tickets/<int:ticket_id>", ALL, 200, lambda s, c, w: Page(f"/board/tickets/{ticket(s, c)['id']}")
+        "GET",
+        "/board/tickets/<int:ticket_id>",
+        SUPERVISION_READERS,
+        200,
+        lambda s, c, w: Page(f"/board/tickets/{ticket(s, c)['id']}"),
     ),
     Row("GET", "/board/tickets/new", ISSUERS, 200, lambda s, c, w: Page("/board/tickets/new"), outside_status=None),
     Row(
@@ -475,7 +480,7 @@ ROWS += [
         _in("/coverage/must-establish/export.xlsx"),
     ),
     Row("GET", "/exports/ledger.xlsx", ALL, 200, _in("/exports/ledger.xlsx")),
-    Row("GET", "/exports/tickets.xlsx", ALL, 200, _in("/exports/tickets.xlsx")),
+    Row("GET", "/exports/tickets.xlsx", SUPERVISION_READERS, 200, _in("/exports/tickets.xlsx")),
     Row("GET", "/coverage/imports", UNIT_WRITERS, 200, lambda s, c, w: Page("/coverage/imports"), outside_status=None),
     # an upload addresses no jurisdiction (the job checks each row's): a fresh file per caller
     Row("POST", "/coverage/imports", UNIT_WRITERS, 303, _upload, outside_status=None, per_caller=True),
@@ -514,14 +519,14 @@ ROWS += [
     Row(
         "GET",
         "/board/tickets/<int:ticket_id>/document.docx",
-        ALL,
+        SUPERVISION_READERS,
         200,
         lambda s, c, w: Page(f"/board/tickets/{ticket(s, c)['id']}/document.docx"),
     ),
     Row(
         "GET",
         "/interviews/<int:interview_id>/notice.docx",
-        ALL,
+        SUPERVISION_READERS,
         200,
         lambda s, c, w: Page(f"/interviews/{interview(s, c)}/notice.docx"),
     ),
