@@ -440,13 +440,14 @@ def _document_rows() -> list[Row]:
     rows = []
     # 督办单 and 约谈通知 were issued with their subject: a download only reads. Not portals (no supervision).
     # The 批复 is recorded at its first download, and read by every role that reads the case.
-    for rule, build, readers, issues in (
-        (f"{TICKETS}/<int:ticket_id>/document", ticket_document, SUPERVISION_READERS, False),
-        (f"{INTERVIEWS}/<int:interview_id>/notice", notice, SUPERVISION_READERS, False),
-        (f"{CASES}/<int:case_id>/reply", reply, ALL, True),
+    # A portal reads the 批复 of the cases it filed only (the scene's are filed by admin@city).
+    for rule, build, readers, issues, ok_by in (
+        (f"{TICKETS}/<int:ticket_id>/document", ticket_document, SUPERVISION_READERS, False, {}),
+        (f"{INTERVIEWS}/<int:interview_id>/notice", notice, SUPERVISION_READERS, False, {}),
+        (f"{CASES}/<int:case_id>/reply", reply, ALL, True, {"portal": 404}),
     ):
-        rows.append(Row("GET", f"{rule}.docx", readers, 200, build("docx"), issues_on_read=issues))
-        rows.append(Row("GET", f"{rule}.pdf", readers, 501, build("pdf"), setup=_no_pdf_converter))
+        rows.append(Row("GET", f"{rule}.docx", readers, 200, build("docx"), issues_on_read=issues, ok_by=ok_by))
+        rows.append(Row("GET", f"{rule}.pdf", readers, 501, build("pdf"), setup=_no_pdf_converter, ok_by=ok_by))
     circular = lambda ext: lambda s, c, who: Call(f"{COVERAGE}/circulars/{_circular(s, c)}/document.{ext}")  # noqa: E731
     rule = f"{COVERAGE}/circulars/<int:circular_id>/document"
     rows.append(Row("GET", f"{rule}.docx", COVERAGE_READERS, 200, circular("docx")))  # numbered when issued

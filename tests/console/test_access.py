@@ -41,6 +41,7 @@ INBOX_USERS = frozenset({"approver", "handler"})
 DECIDERS = frozenset({"approver"})
 APPLICANTS = frozenset({"admin", "portal", "handler", "approver"})
 SUPERVISION_READERS = ALL - {"portal"}  # the board, tickets, interviews and their documents
+NOT_FILED = {"portal": 404}  # a case a portal did not file does not exist for it
 # Pages anyone may open signed out.
 PUBLIC = {("GET", "/sign-in"), ("POST", "/sign-in"), ("POST", "/sign-out")}
 
@@ -117,7 +118,8 @@ ROWS: list[Row] = [
         lambda s, c, w: Page(f"/inbox?body={s.world.ids[c]}"),
     ),
     Row("GET", "/tasks/<int:task_id>", ALL, 200, lambda s, c, w: Page(f"/tasks/{s.task(c)}")),
-    Row("GET", "/cases/<int:case_id>", ALL, 200, lambda s, c, w: Page(f"/cases/{s.case(c)['id']}")),
+    # A portal sees the cases it filed only: the scene's are filed by admin@city.
+    Row("GET", "/cases/<int:case_id>", ALL, 200, lambda s, c, w: Page(f"/cases/{s.case(c)['id']}"), ok_by=NOT_FILED),
     Row(
         "POST",
         "/tasks/<int:task_id>/decide",
@@ -174,7 +176,7 @@ ROWS: list[Row] = [
         lambda s, c, w: Page(f"/tasks/{s.task(c)}/comment", {"comment": "材料齐全"}),
         ok_by={"approver@east": 403},
     ),
-    Row("POST", "/cases/<int:case_id>/found", APPLICANTS, 302, _found),
+    Row("POST", "/cases/<int:case_id>/found", APPLICANTS, 302, _found, ok_by=NOT_FILED),
     Row("GET", "/done", ALL, 200, lambda s, c, w: Page("/done?unit=x&date_from=2026-01-01"), outside_status=None),
     Row("GET", "/notifications", ALL, 200, lambda s, c, w: Page("/notifications"), outside_status=None),
     Row("POST", "/notifications/<int:notification_id>/read", ALL, 302, _notification, per_caller=True),
@@ -530,7 +532,7 @@ ROWS += [
         200,
         lambda s, c, w: Page(f"/interviews/{interview(s, c)}/notice.docx"),
     ),
-    Row("GET", "/cases/<int:case_id>/reply.docx", ALL, 200, _reply),
+    Row("GET", "/cases/<int:case_id>/reply.docx", ALL, 200, _reply, ok_by=NOT_FILED),
 ]
 
 

@@ -5,6 +5,8 @@ either. (The access matrices check every endpoint and page row by row; this file
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask import Flask
 from sqlalchemy import select
 
@@ -108,3 +110,27 @@ def test_a_portal_has_no_board_in_the_console(app: Flask, api: Api) -> None:
     assert 'href="/board"' not in home.get_data(as_text=True)  # no 督办 in the portal's menu
     board = console.get("/board", as_="handler@east_t1")
     assert board.status_code == 200 and 'href="/board"' in board.get_data(as_text=True)
+
+
+def test_a_portal_sees_and_acts_on_the_cases_it_filed_only(api: Api) -> None:
+    from tests.flows.helpers import make_unit, new_case
+
+    mine = new_case(api, [make_unit(api, "east_t1", as_="portal@east", formal_members=3)["id"]], "branch")
+    other = new_case(
+        api, [make_unit(api, "east_t1", as_="portal@east_t1", formal_members=3)["id"]], "branch", as_="portal@east_t1"
+    )
+    listed = {c["id"] for c in ok_list(api.get("/api/v1/establishment-cases", as_="portal@east"))}
+    assert mine["id"] in listed and other["id"] not in listed
+    # Another unit's case, in the portal's jurisdiction: not found, for reading and for acting alike.
+    assert api.get(f"/api/v1/establishment-cases/{other['id']}", as_="portal@east").status_code == 404
+    assert api.post(f"/api/v1/establishment-cases/{other['id']}/submit", as_="portal@east").status_code == 404
+    assert api.post(f"/api/v1/establishment-cases/{mine['id']}/submit", as_="portal@east").status_code == 200
+    # The departments still see both.
+    for who in ("admin@east", "approver@east_t1", "handler@east_t1"):
+        seen = {c["id"] for c in ok_list(api.get("/api/v1/establishment-cases", as_=who))}
+        assert {mine["id"], other["id"]} <= seen, who
+
+
+def ok_list(res: Any) -> list[dict[str, Any]]:
+    assert res.status_code == 200, res.json
+    return list(res.json)
