@@ -20,6 +20,8 @@ CASE_APPLICANTS: tuple[Role, ...] = (Role.admin, Role.portal, Role.handler, Role
 APPLICANT_PROXIES: tuple[Role, ...] = (Role.portal, Role.handler)
 # Cancel an establishment case.
 CASE_CANCELLERS: tuple[Role, ...] = (Role.admin, Role.supervisor, Role.approver)
+# Read an approval task (it shows the case it decides): not portals, which see only the cases they filed.
+TASK_READERS: tuple[Role, ...] = (Role.admin, Role.supervisor, Role.approver, Role.handler, Role.instructor)
 # Take approval decisions on tasks (claim, release, decide, vote, delegate, comment).
 DECIDERS: tuple[Role, ...] = (Role.approver,)
 # Issue, edit, review and cancel supervision tickets (督办单); decide extension requests.

@@ -605,7 +605,8 @@ MATRIX: list[Row] = [
     Row(
         "GET", f"{TASKS}/inbox", ALL, 200, lambda s, c, who: Call(f"{TASKS}/inbox"), outside_status=None, nonempty=False
     ),
-    Row("GET", f"{TASKS}/<int:task_id>", ALL, 200, lambda s, c, who: Call(f"{TASKS}/{s.task(c)}")),
+    # not portals: a task shows the case it decides, and a portal sees only the cases it filed
+    Row("GET", f"{TASKS}/<int:task_id>", ALL - {"portal"}, 200, lambda s, c, who: Call(f"{TASKS}/{s.task(c)}")),
     Row("POST", f"{TASKS}/<int:task_id>/claim", APPROVERS, 200, _task_action("claim"), ok_by=CANDIDATES_ONLY),
     Row(
         "POST",

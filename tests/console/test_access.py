@@ -117,7 +117,7 @@ ROWS: list[Row] = [
         200,
         lambda s, c, w: Page(f"/inbox?body={s.world.ids[c]}"),
     ),
-    Row("GET", "/tasks/<int:task_id>", ALL, 200, lambda s, c, w: Page(f"/tasks/{s.task(c)}")),
+    Row("GET", "/tasks/<int:task_id>", ALL - {"portal"}, 200, lambda s, c, w: Page(f"/tasks/{s.task(c)}")),
     # A portal sees the cases it filed only: the scene's are filed by admin@city.
     Row("GET", "/cases/<int:case_id>", ALL, 200, lambda s, c, w: Page(f"/cases/{s.case(c)['id']}"), ok_by=NOT_FILED),
     Row(

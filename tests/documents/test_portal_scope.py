@@ -125,6 +125,10 @@ def test_a_portal_sees_and_acts_on_the_cases_it_filed_only(api: Api) -> None:
     assert api.get(f"/api/v1/establishment-cases/{other['id']}", as_="portal@east").status_code == 404
     assert api.post(f"/api/v1/establishment-cases/{other['id']}/submit", as_="portal@east").status_code == 404
     assert api.post(f"/api/v1/establishment-cases/{mine['id']}/submit", as_="portal@east").status_code == 200
+    # Nor through its approval task, which shows the case: tasks are the departments'.
+    task = ok_list(api.get("/api/v1/tasks/inbox", as_="approver@east_t1"))[0]["id"]
+    assert api.get(f"/api/v1/tasks/{task}", as_="portal@east").status_code == 403
+    assert api.get(f"/api/v1/tasks/{task}", as_="approver@east_t1").status_code == 200
     # The departments still see both.
     for who in ("admin@east", "approver@east_t1", "handler@east_t1"):
         seen = {c["id"] for c in ok_list(api.get("/api/v1/establishment-cases", as_=who))}
