@@ -16,8 +16,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _prepare(env: dict[str, str]) -> str | None:
-    """Migrate and maybe load demo data; returns the demo tokens text to print, if any."""
+def _prepare(env: dict[str, str]) -> tuple[str | None, str]:
+    """Migrate and maybe load demo data; returns the demo tokens text to print, if any, and the PDF converter
+    setting."""
     os.environ.update(env)
     from flask_migrate import upgrade
 
@@ -40,11 +41,27 @@ def _prepare(env: dict[str, str]) -> str | None:
         # the write lock): end it before ANALYZE takes a connection of its own, or that one waits for it.
         db.session.remove()
         refresh_statistics()
+    converter = settings.documents.pdf_converter
     if loaded:
-        return None
+        return None, converter
     if settings.embedded_database and tokens_file.exists():
-        return tokens_file.read_text(encoding="utf-8")
-    return None
+        return tokens_file.read_text(encoding="utf-8"), converter
+    return None, converter
+
+
+PDF_INSTALL = "sudo apt-get install libreoffice-writer-nogui fonts-noto-cjk"
+
+
+def pdf_status(setting: str) -> str:
+    """One line: whether document downloads as PDF work here (LibreOffice found) and how to get them."""
+    from service.documents.pdf import find_converter
+
+    converter = find_converter(setting)
+    if converter is not None:
+        return f"PDF downloads: available (LibreOffice: {converter})"
+    if setting.strip().lower() == "none":
+        return 'PDF downloads: switched off (DOCUMENT_SETTINGS pdf_converter "none"); .docx downloads work'
+    return f"PDF downloads: unavailable, LibreOffice (soffice) not found; .docx downloads work. Install: {PDF_INSTALL}"
 
 
 def _interrupt(signum: int, frame: object) -> None:
@@ -62,9 +79,10 @@ def main() -> int:
 
             env["REDIS_URL"] = stack.enter_context(embedded_redis(instance / "redis"))
             print(f"Embedded Redis: {env['REDIS_URL']}")
-        earlier = _prepare(env)
+        earlier, pdf_setting = _prepare(env)
         if earlier:
             print(earlier, end="")
+        print(pdf_status(pdf_setting))
         print(f"Dangjian Flow console (sign in): http://{host}:{port}/  API docs: http://{host}:{port}/api/docs")
         bin_dir = str(Path(sys.executable).parent)
         child_env = {**os.environ, **env, "PATH": bin_dir + os.pathsep + os.environ.get("PATH", "")}

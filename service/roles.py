@@ -20,12 +20,17 @@ CASE_APPLICANTS: tuple[Role, ...] = (Role.admin, Role.portal, Role.handler, Role
 APPLICANT_PROXIES: tuple[Role, ...] = (Role.portal, Role.handler)
 # Cancel an establishment case.
 CASE_CANCELLERS: tuple[Role, ...] = (Role.admin, Role.supervisor, Role.approver)
+# Read an approval task (it shows the case it decides): not portals, which see only the cases they filed.
+TASK_READERS: tuple[Role, ...] = (Role.admin, Role.supervisor, Role.approver, Role.handler, Role.instructor)
 # Take approval decisions on tasks (claim, release, decide, vote, delegate, comment).
 DECIDERS: tuple[Role, ...] = (Role.approver,)
 # Issue, edit, review and cancel supervision tickets (督办单); decide extension requests.
 TICKET_ISSUERS: tuple[Role, ...] = (Role.admin, Role.supervisor)
 # Handle a ticket: acknowledge, rectify, report, ask for an extension.
 TICKET_HANDLERS: tuple[Role, ...] = (Role.handler,)
+# Read supervision: tickets (督办单), the board, their export, interviews (约谈) and their documents. Not portals:
+# a portal speaks for one enterprise or social organisation, supervision is between the party bodies.
+SUPERVISION_READERS: tuple[Role, ...] = (Role.admin, Role.supervisor, Role.approver, Role.handler, Role.instructor)
 # Schedule, hold, follow up and close interviews (约谈).
 INTERVIEWERS: tuple[Role, ...] = (Role.admin, Role.supervisor)
 # Manage webhooks: portals their own, admins every webhook in their scope.

@@ -25,7 +25,7 @@ from service.documents.pdf import PDF_MIME
 from service.documents.render import DOCX_MIME
 from service.errors import NotFound
 from service.operations import document_templates, documents
-from service.roles import ADMINS, COVERAGE_READERS
+from service.roles import ADMINS, COVERAGE_READERS, SUPERVISION_READERS
 
 blp = Blueprint(
     "documents",
@@ -90,7 +90,8 @@ def _pdf(kind: DocumentKind, ident: int) -> Response:
 @blp.route("/supervision-tickets/<int:ticket_id>/document.docx")
 @_binary(DOCX_MIME, DOCX_DOC)
 @_extra_errors(blp, 409)
-@errors(blp, 404)
+@errors(blp, 403, 404)
+@require_roles(*SUPERVISION_READERS)
 def ticket_docx(ticket_id: int) -> Any:
     """督办单 of an issued ticket, numbered in the issuing body's sequence for the year of issue."""
     return _docx(documents.ticket_document(current_actor(), ticket_id))
@@ -99,7 +100,8 @@ def ticket_docx(ticket_id: int) -> Any:
 @blp.route("/supervision-tickets/<int:ticket_id>/document.pdf")
 @_binary(PDF_MIME, PDF_DOC)
 @_extra_errors(blp, 409, 501, 503)
-@errors(blp, 404)
+@errors(blp, 403, 404)
+@require_roles(*SUPERVISION_READERS)
 def ticket_pdf(ticket_id: int) -> Any:
     """The 督办单 as PDF."""
     return _pdf(DocumentKind.supervision_ticket, ticket_id)
@@ -108,7 +110,8 @@ def ticket_pdf(ticket_id: int) -> Any:
 @blp.route("/interviews/<int:interview_id>/notice.docx")
 @_binary(DOCX_MIME, DOCX_DOC)
 @_extra_errors(blp, 409)
-@errors(blp, 404)
+@errors(blp, 403, 404)
+@require_roles(*SUPERVISION_READERS)
 def interview_docx(interview_id: int) -> Any:
     """约谈通知 of an interview whose time and place are set, numbered in the interviewer body's sequence."""
     return _docx(documents.interview_notice(current_actor(), interview_id))
@@ -117,7 +120,8 @@ def interview_docx(interview_id: int) -> Any:
 @blp.route("/interviews/<int:interview_id>/notice.pdf")
 @_binary(PDF_MIME, PDF_DOC)
 @_extra_errors(blp, 409, 501, 503)
-@errors(blp, 404)
+@errors(blp, 403, 404)
+@require_roles(*SUPERVISION_READERS)
 def interview_pdf(interview_id: int) -> Any:
     """The 约谈通知 as PDF."""
     return _pdf(DocumentKind.interview_notice, interview_id)

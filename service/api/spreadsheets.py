@@ -16,7 +16,7 @@ from service.auth import current_actor, require_roles
 from service.clock import today
 from service.exports import ledger, tickets
 from service.operations import unit_import_report, unit_imports
-from service.roles import UNIT_WRITERS
+from service.roles import SUPERVISION_READERS, UNIT_WRITERS
 from service.spreadsheets.writer import XLSX_MIMETYPE
 
 blp = Blueprint(
@@ -60,7 +60,8 @@ def export_units(filters: dict[str, Any]) -> Response:
 @blp.arguments(TicketQuerySchema, location="query")
 @blp.response(200, **XLSX_DOC)
 @blp.doc(**XLSX_CONTENT)
-@errors(blp, 404, 422)
+@errors(blp, 403, 404, 422)
+@require_roles(*SUPERVISION_READERS)
 def export_tickets(filters: dict[str, Any]) -> Response:
     """The board as .xlsx: the ticket list's filters with each ticket's light, and the per-body counts."""
     return send_xlsx(tickets.tickets_workbook(current_actor(), filters), "督办单", "supervision-tickets")

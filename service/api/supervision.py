@@ -37,7 +37,7 @@ from service.operations import supervision as tickets
 from service.operations import supervision_board as ticket_board
 from service.operations import ticket_urges
 from service.operations.common import paginate
-from service.roles import INTERVIEWERS, TICKET_HANDLERS, TICKET_ISSUERS, TICKET_URGERS
+from service.roles import INTERVIEWERS, SUPERVISION_READERS, TICKET_HANDLERS, TICKET_ISSUERS, TICKET_URGERS
 from workflows.deadlines import LEVEL_LABELS, WARNING_LABELS
 from workflows.interview import INTERVIEW, InterviewRecord, InterviewSchedule, NewInterview
 from workflows.supervision import (
@@ -145,7 +145,8 @@ def _ticket(t: SupervisionTicket, status: int = 200) -> Any:
 @blp.arguments(TicketQuerySchema, location="query")
 @blp.response(200, TicketSchema(many=True))
 @blp.paginate(page_size=50, max_page_size=200)
-@errors(blp, 404, 422)
+@errors(blp, 403, 404, 422)
+@require_roles(*SUPERVISION_READERS)
 def list_tickets(filters: dict[str, Any], pagination_parameters: Any) -> Any:
     """The board's list: tickets issued by or to my subtree, with their warning light (filterable in SQL)."""
     items, total = paginate(
@@ -158,7 +159,8 @@ def list_tickets(filters: dict[str, Any], pagination_parameters: Any) -> Any:
 @blp.route("/board")
 @blp.arguments(BoardQuerySchema, location="query")
 @blp.response(200, BoardSchema)
-@errors(blp, 404, 422)
+@errors(blp, 403, 404, 422)
+@require_roles(*SUPERVISION_READERS)
 def board(filters: dict[str, Any]) -> Any:
     """Counts per handling body: issued, closed, closed on time, open, lights, closure and on-time rates."""
     return ticket_board.board(current_actor(), filters)
@@ -190,7 +192,8 @@ def create_ticket(data: NewTicket) -> Any:
 
 @blp.route("/<int:ticket_id>")
 @blp.response(200, TicketSchema)
-@errors(blp, 404)
+@errors(blp, 403, 404)
+@require_roles(*SUPERVISION_READERS)
 def get_ticket(ticket_id: int) -> Any:
     """The ticket with its problems, reports, extension requests, interviews and history."""
     return _ticket(tickets.get(current_actor(), ticket_id))
@@ -363,7 +366,8 @@ def _interview(i: Interview, status: int = 200) -> Any:
 @interviews_blp.arguments(InterviewQuerySchema, location="query")
 @interviews_blp.response(200, InterviewSchema(many=True))
 @interviews_blp.paginate(page_size=50, max_page_size=200)
-@errors(interviews_blp, 404, 422)
+@errors(interviews_blp, 403, 404, 422)
+@require_roles(*SUPERVISION_READERS)
 def list_interviews(filters: dict[str, Any], pagination_parameters: Any) -> Any:
     """Interviews held by my subtree or with a body in it."""
     items, total = paginate(
@@ -385,7 +389,8 @@ def create_interview(data: NewInterview) -> Any:
 
 @interviews_blp.route("/<int:interview_id>")
 @interviews_blp.response(200, InterviewSchema)
-@errors(interviews_blp, 404)
+@errors(interviews_blp, 403, 404)
+@require_roles(*SUPERVISION_READERS)
 def get_interview(interview_id: int) -> Any:
     return _interview(interview_ops.get(current_actor(), interview_id))
 

@@ -22,7 +22,7 @@ from service.api.urge_views import urged_view
 from service.auth import current_actor, require_roles
 from service.operations import approvals, urges
 from service.operations.common import paginate
-from service.roles import ADMINS, DECIDERS, TASK_URGERS
+from service.roles import ADMINS, DECIDERS, TASK_READERS, TASK_URGERS
 from workflows.approval import RouteSpec, TaskDecision, TaskVote
 
 blp = Blueprint("tasks", __name__, url_prefix="/api/v1/tasks", description="Approval tasks and the inbox (待办)")
@@ -53,7 +53,8 @@ def inbox(filters: dict[str, Any], pagination_parameters: Any) -> Any:
 
 @blp.route("/<int:task_id>")
 @blp.response(200, TaskSchema)
-@errors(blp, 404)
+@errors(blp, 403, 404)
+@require_roles(*TASK_READERS)
 def get_task(task_id: int) -> Any:
     return _one(approvals.get_task(current_actor(), task_id))
 

@@ -115,9 +115,7 @@ def build(kind: DocumentKind) -> DocxDocument:
     _masthead(doc)
     _body(doc, "{{body}}")
     if kind is DocumentKind.supervision_ticket:
-        _body(
-            doc, "承办单位：{{unit}}；责任人：{{responsible_person}}（{{responsible_title}}）；督办等级：{{priority}}。"
-        )
+        _body(doc, "承办单位：{{unit}}；责任人：{{responsible}}；督办等级：{{priority}}。")
         _body(doc, "下发日期：{{issued_on}}；签收期限：{{acknowledge_by}}；整改期限：{{rectification_deadline}}。")
         _para(doc, "问题清单及整改要求", align=WD_ALIGN_PARAGRAPH.CENTER, font=HEADING_FONT)
         _table(

@@ -54,6 +54,7 @@ KINDS: dict[DocumentKind, KindSpec] = {
                 "unit": "承办单位",
                 "responsible_person": "责任人",
                 "responsible_title": "责任人职务",
+                "responsible": "责任人及职务，如 刘镇长（镇党委书记）；无职务时只有姓名",
                 "priority": "督办等级（一般/紧急/特急）",
                 "issued_on": "下发日期",
                 "acknowledge_by": "签收期限",

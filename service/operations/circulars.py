@@ -9,7 +9,7 @@ The baseline for progress is the last snapshot before the period starts (none: n
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
@@ -253,7 +253,19 @@ def issue(actor: Actor, new: NewCircular) -> Circular:
                 "lagging": [x["name"] for x in figures["lagging"]],
             },
         )
+        for number in _ON_ISSUE.values():
+            number(actor, circular)
     return circular
+
+
+# What else an issue records in its transaction: the 通报's number and document (service/operations/documents.py
+# registers it through service/operations/registry.py; it imports this module, so this one cannot import it).
+_ON_ISSUE: dict[str, Callable[[Actor, Circular], object]] = {}
+
+
+def on_issue(name: str, hook: Callable[[Actor, Circular], object]) -> None:
+    """Run `hook` inside every circular's issue transaction, after the circular is recorded; idempotent by name."""
+    _ON_ISSUE[name] = hook
 
 
 def get(actor: Actor, ident: int, *, for_update: bool = False) -> Circular:

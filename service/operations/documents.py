@@ -1,17 +1,23 @@
 """Official documents of tickets, interviews and establishment cases: numbered, recorded, audited, rendered.
 
-The first download issues the document: it takes the next number of the issuing body's sequence for the kind
-and year (document_numbers.allocate), records the number, the template in force and the filled-in values,
-and audits it, in one transaction. Every later download renders the same record: same number, same text,
-same template version, even if the subject or the template changed since. Where the number comes from:
-- 督办单 (supervision ticket): the issuing body's 督 sequence, the year the ticket was issued; only an issued
-  ticket has one (a draft: 409).
-- 约谈通知 (interview notice): the interviewer body's 谈 sequence, the year it is first downloaded; only once
-  the time and place are set and the interview is not cancelled.
-- 批复 (approval reply): the case's approval document number (批复文号, required by the final approval);
-  only a case without one would take a number from the approving body's 复 sequence.
-- 通报 (circular): the body that issued the circular's 通 sequence, the year it was issued; its text is the
-  circular's stored figures (circulars.circular_context), so it reproduces the circular as issued.
+A document is issued by the state change that issues it, in that change's transaction (`issue_for`): it takes
+the next number of the issuing body's sequence for the kind and year (document_numbers.allocate), records the
+number, the template in force and the filled-in values, and audits it. Numbers therefore follow the order in
+which the subjects were issued, and a download only reads: same number, same text, same template version,
+even if the subject or the template changed since. Where the number comes from, and when:
+- 督办单 (supervision ticket): the issuing body's 督 sequence, the year the ticket was issued; taken when the
+  ticket is issued (下发). A draft has none (409).
+- 约谈通知 (interview notice): the interviewer body's 谈 sequence, the year the time and place are first set;
+  taken then (on creation or when an escalation's interview is scheduled). A reschedule keeps the number and
+  refreshes the time and place (`revise`). A cancelled interview has no notice (409).
+- 批复 (approval reply): the case's approval document number (批复文号, required by the final approval),
+  recorded at the first download; only a case without one would take a number from the approving body's
+  复 sequence.
+- 通报 (circular): the body that issued the circular's 通 sequence, the year it was issued; taken when it is
+  issued; its text is the circular's stored figures (circulars.circular_context).
+A subject issued outside these commands (rows written directly) is numbered at its first download, as before.
+Documents numbered by the migration that introduced issue-time numbers carry only their number: their text is
+drawn from the subject when downloaded (no write either).
 The subject is loaded through its own module's scoped `get` (out of scope: 404) before anything else. Like
 the other engines, this module imports no workflow module: the workflows' `get` are registered
 (`register_subject`, from service/operations/registry.py)."""
@@ -41,6 +47,7 @@ from service.documents.render import render
 from service.errors import ApiError
 from service.extensions import db
 from service.models import (
+    ApprovalStep,
     Circular,
     EstablishmentCase,
     EstablishmentCaseUnit,
@@ -186,16 +193,72 @@ def _document(
     load: Callable[[bool], Any],
     draft: Callable[[Any], Draft],
 ) -> Rendered:
-    """The subject's document of `kind`: the recorded one, or issued now (the subject row locked, so two first
-    downloads give one document)."""
+    """The subject's document of `kind` as recorded when it was issued (read only). Only a subject issued
+    outside the commands has none yet: it is issued now (the subject row locked, so two first downloads give
+    one document)."""
     with transaction():
         subject = load(False)  # scoped: 404 before anything else
+        if kind is DocumentKind.interview_notice and subject.state == InterviewState.CANCELLED:
+            raise Conflict("document_not_issuable", "约谈已取消，不能生成约谈通知")
         record = _existing(kind, subject_type, subject.id)
         if record is None:
             subject = load(True)
             record = _existing(kind, subject_type, subject.id) or _issue(actor, draft(subject))
-        template = document_templates.content_of(record.template_id, kind.value)
-    return Rendered(record, render(kind, record.context, template))
+        context = _completed(kind, record.context)
+        if "title" in context:
+            template = document_templates.content_of(record.template_id, kind.value)
+        else:
+            # Numbered by the migration: only the number was recorded; the text is the subject's.
+            context = {**draft(subject).context, "doc_no": record.doc_no}
+            effective = document_templates.effective(kind.value, draft(subject).issuing_body)
+            template = document_templates.content_of(effective.id if effective is not None else None, kind.value)
+    return Rendered(record, render(kind, context, template))
+
+
+def _completed(kind: DocumentKind, context: dict[str, Any]) -> dict[str, Any]:
+    """A recorded context with the placeholders added since it was recorded (derived from its own values)."""
+    if kind is DocumentKind.supervision_ticket and "title" in context and "responsible" not in context:
+        person, title = context.get("responsible_person", ""), context.get("responsible_title")
+        return {**context, "responsible": _person_with_title(person, title)}
+    return context
+
+
+_SUBJECT_TYPES: dict[DocumentKind, str] = {
+    DocumentKind.supervision_ticket: SUPERVISION_TICKET.name,
+    DocumentKind.interview_notice: INTERVIEW.name,
+    DocumentKind.approval_reply: ESTABLISHMENT.name,
+    DocumentKind.circular: "circular",
+}
+
+
+def issue_for(actor: Actor, kind: DocumentKind, subject: Any) -> IssuedDocument:
+    """Number and record the subject's document of `kind` now, inside the caller's transaction: called by the
+    state change that issues it (ticket issued, interview scheduled, circular issued), the subject row
+    already locked by that change. The existing record if there is one."""
+    existing = _existing(kind, _SUBJECT_TYPES[kind], subject.id)
+    if existing is not None:
+        return existing
+    return _issue(actor, _DRAFTS[kind](subject))
+
+
+def revise(actor: Actor, kind: DocumentKind, subject: Any) -> IssuedDocument:
+    """The subject changed what its document says (an interview moved): same number, the text redrawn and
+    audited, inside the caller's transaction. Issued now if it had no document yet."""
+    record = _existing(kind, _SUBJECT_TYPES[kind], subject.id)
+    if record is None:
+        return _issue(actor, _DRAFTS[kind](subject))
+    before = record.context
+    record.context = {**_DRAFTS[kind](subject).context, "doc_no": record.doc_no}
+    audit.record(
+        actor,
+        f"{SUBJECT}.revise",
+        SUBJECT,
+        record.id,
+        record.jurisdiction_id,
+        {k: before.get(k) for k in ("date", "body")},
+        {"doc_no": record.doc_no, "date": record.context.get("date"), "body": record.context.get("body")},
+    )
+    return record
 
 
 def require_pdf() -> str:
@@ -224,6 +287,11 @@ def _bodies(*ids: int | None) -> dict[int, Jurisdiction]:
 # -- 督办单 -------------------------------------------------------------------------------------------------------
 
 
+def _person_with_title(person: str, title: str | None) -> str:
+    title = (title or "").strip()
+    return f"{person}（{title}）" if title else person
+
+
 def _ticket_draft(t: SupervisionTicket) -> Draft:
     if t.issued_on is None:
         raise Conflict("document_not_issuable", "督办单尚未下发，不能生成督办单文书")
@@ -246,7 +314,9 @@ def _ticket_draft(t: SupervisionTicket) -> Draft:
         "date": chinese_date(t.issued_on),
         "unit": handling.name,
         "responsible_person": t.responsible_person,
-        "responsible_title": t.responsible_title or "",
+        "responsible_title": (t.responsible_title or "").strip(),
+        # 责任人 as printed: the title in parentheses only when there is one (never "党委书记（）").
+        "responsible": _person_with_title(t.responsible_person, t.responsible_title),
         "priority": PRIORITY_LABELS_ZH[Priority(t.priority)],
         "issued_on": chinese_date(t.issued_on),
         "acknowledge_by": chinese_date(t.acknowledge_by),
@@ -326,11 +396,26 @@ def interview_notice(actor: Actor, interview_id: int) -> Rendered:
 APPROVED_STATES = (EstablishmentState.APPROVED.value, EstablishmentState.FOUNDED.value)
 
 
+def _approving_body(case: EstablishmentCase) -> Jurisdiction:
+    """The body of the case's last approval level (the one that approved it); the case's own jurisdiction for a
+    case approved without recorded steps."""
+    body_id = db.session.execute(
+        select(ApprovalStep.body_id)
+        .where(ApprovalStep.workflow == ESTABLISHMENT.name, ApprovalStep.subject_id == case.id)
+        .order_by(ApprovalStep.level.desc(), ApprovalStep.id.desc())
+        .limit(1)
+    ).scalar_one_or_none()
+    wanted = body_id if body_id is not None else case.jurisdiction_id
+    return _bodies(wanted)[wanted]
+
+
 def _reply_draft(case: EstablishmentCase) -> Draft:
     if case.state not in APPROVED_STATES or case.approved_on is None:
         raise Conflict("document_not_issuable", "申请尚未批准，不能生成批复")
-    body = _bodies(case.jurisdiction_id)[case.jurisdiction_id]
-    issuer = case.approving_body or issuer_name(body)
+    body = _approving_body(case)
+    # Signed like the other documents (中共青山县委员会组织部, 中共青山镇委员会), not by the bare place name
+    # the case records as its approving body.
+    issuer = issuer_name(body)
     names = list(
         db.session.execute(
             select(Unit.name)
@@ -390,7 +475,8 @@ def approval_reply(actor: Actor, case_id: int) -> Rendered:
 def _circular_draft(c: Circular) -> Draft:
     body = _bodies(c.jurisdiction_id)[c.jurisdiction_id]
     issued_on = c.issued_at.astimezone(CHINA).date()
-    context = circulars.circular_context(c)
+    # Signed by the body as documents name it (中共X委员会组织部), like the other kinds.
+    context = {**circulars.circular_context(c), "issuer": issuer_name(body)}
     return Draft(DocumentKind.circular, "circular", c.id, c.jurisdiction_id, body, issued_on.year, context)
 
 
@@ -403,6 +489,13 @@ def circular_document(actor: Actor, circular_id: int) -> Rendered:
         _circular_draft,
     )
 
+
+_DRAFTS: dict[DocumentKind, Callable[[Any], Draft]] = {
+    DocumentKind.supervision_ticket: _ticket_draft,
+    DocumentKind.interview_notice: _interview_draft,
+    DocumentKind.approval_reply: _reply_draft,
+    DocumentKind.circular: _circular_draft,
+}
 
 MAKERS: dict[DocumentKind, Callable[[Actor, int], Rendered]] = {
     DocumentKind.circular: circular_document,

@@ -43,7 +43,7 @@ from workflows.ledger import OperatingStatus
 from workflows.workdays import WorkdayCalendar
 
 WORKFLOW = ESTABLISHMENT.name
-CASES = Subject(EstablishmentCase, ESTABLISHMENT)
+CASES = Subject(EstablishmentCase, ESTABLISHMENT, loader=lambda actor, ident: get(actor, ident, for_update=True))
 OPEN_STATES = (
     EstablishmentState.PREPARING,
     EstablishmentState.SUBMITTED,
@@ -68,10 +68,16 @@ def settings() -> rules.EstablishmentSettings:
 # -- reading ---------------------------------------------------------------------------------------------------
 
 
+def _visible(stmt: Select[Any], actor: Actor) -> Select[Any]:
+    """Cases in the actor's subtree; a portal (one enterprise's or organisation's system) only those it filed."""
+    stmt = in_scope(stmt, EstablishmentCase.jurisdiction_id, actor)
+    if actor.role == Role.portal:
+        stmt = stmt.where(EstablishmentCase.applicant_id == actor.user_id)
+    return stmt
+
+
 def get(actor: Actor, case_id: int, *, for_update: bool = False) -> EstablishmentCase:
-    stmt = in_scope(
-        select(EstablishmentCase).where(EstablishmentCase.id == case_id), EstablishmentCase.jurisdiction_id, actor
-    )
+    stmt = _visible(select(EstablishmentCase).where(EstablishmentCase.id == case_id), actor)
     if for_update:
         stmt = stmt.with_for_update(of=EstablishmentCase, key_share=True).execution_options(populate_existing=True)
     case = db.session.execute(stmt).scalar_one_or_none()
@@ -81,7 +87,7 @@ def get(actor: Actor, case_id: int, *, for_update: bool = False) -> Establishmen
 
 
 def query(actor: Actor, f: dict[str, Any]) -> Select[EstablishmentCase]:
-    stmt = in_scope(select(EstablishmentCase), EstablishmentCase.jurisdiction_id, actor)
+    stmt = _visible(select(EstablishmentCase), actor)
     if f.get("jurisdiction_id") is not None:
         root = jurisdictions.get(actor, f["jurisdiction_id"])
         stmt = stmt.where(EstablishmentCase.jurisdiction_id.in_(jurisdictions.subtree_ids(root)))

@@ -13,18 +13,19 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Select, or_, select
+from sqlalchemy import Select, false, or_, select
 
 from service.auth import Actor, scope_ids
 from service.clock import CHINA, now, today
 from service.db import transaction
+from service.documents.kinds import DocumentKind
 from service.errors import Forbidden, NotFound
 from service.extensions import db
 from service.models import Interview, Jurisdiction, Role, SupervisionTicket
 from service.models.base import snapshot
-from service.operations import audit, command, jurisdictions, notifications
+from service.operations import audit, command, documents, jurisdictions, notifications
 from service.operations.common import Precondition, order_by_keys
-from service.roles import INTERVIEWERS
+from service.roles import INTERVIEWERS, SUPERVISION_READERS
 from service.vocab import INTERVIEW_SORT_KEYS as SORT_KEYS
 from workflows.errors import RuleViolation
 from workflows.interview import (
@@ -75,7 +76,10 @@ def create_from_escalation(
 
 
 def _visible(stmt: Select[Any], actor: Actor) -> Select[Any]:
-    """The interviewer side (supervisors above the interviewer body) and the interviewed body both see it."""
+    """The interviewer side (supervisors above the interviewer body) and the interviewed body both see it;
+    a portal sees none."""
+    if actor.role not in SUPERVISION_READERS:
+        return stmt.where(false())
     if actor.jurisdiction_path == "/":
         return stmt
     ids = scope_ids(actor)
@@ -230,6 +234,8 @@ def create(actor: Actor, data: NewInterview) -> Interview:
             actor, "interview.create", WORKFLOW, interview.id, body.id, None, snapshot(interview), interview.reason
         )
         if interview.scheduled_at is not None:
+            # The 约谈通知 takes its number when the time and place are set.
+            documents.issue_for(actor, DocumentKind.interview_notice, interview)
             _notify_schedule(interview)
     return interview
 
@@ -285,6 +291,9 @@ def reschedule(
         check_schedule(data.scheduled_at, now(), place)
         interview.scheduled_at, interview.place = _utc(data.scheduled_at), place
         cmd.fire("reschedule", scheduled_at=data.scheduled_at, place=place, now=now())
+        db.session.flush()
+        # Numbered at the first schedule; a move keeps the number and redraws the time and place.
+        documents.revise(actor, DocumentKind.interview_notice, interview)
         _notify_schedule(interview)
         _settle_schedule(cmd)
     return cmd.row

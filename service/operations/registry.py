@@ -15,7 +15,7 @@ from types import ModuleType
 
 import service.operations
 from service.documents.kinds import DocumentKind
-from service.operations import approvals, documents, escalation, interviews
+from service.operations import approvals, circulars, documents, escalation, interviews
 from workflows.registry import WORKFLOWS
 
 
@@ -63,6 +63,8 @@ def register_workflows() -> None:
         module.register()
     # Interviews are an engine and a workflow at once, with no register() of their own.
     documents.register_subject(DocumentKind.interview_notice, interviews.get)
+    # A circular's 通报 is numbered when the circular is issued.
+    circulars.on_issue("document", lambda actor, c: documents.issue_for(actor, DocumentKind.circular, c))
     missing = approvals.unregistered_workflows()
     if missing:
         raise RuntimeError(f"approval workflows without a handler: {', '.join(missing)}")

@@ -17,7 +17,7 @@ from datetime import date
 from typing import Any
 
 from flask import current_app
-from sqlalchemy import Select, and_, exists, or_, select
+from sqlalchemy import Select, and_, exists, false, or_, select
 
 from service import config_cache
 from service.auth import Actor, scope_ids, system_actor
@@ -41,7 +41,7 @@ from service.models.jurisdiction import JurisdictionKind
 from service.operations import audit, documents, escalation, interviews, jurisdictions, notifications, webhooks
 from service.operations.command import Command, Subject
 from service.operations.common import Precondition
-from service.roles import TICKET_HANDLERS, TICKET_ISSUERS
+from service.roles import SUPERVISION_READERS, TICKET_HANDLERS, TICKET_ISSUERS
 from workflows import deadlines
 from workflows import supervision as rules
 from workflows.errors import Conflict, RuleViolation
@@ -91,7 +91,9 @@ def _short(title: str, limit: int = 60) -> str:
 
 
 def visible(stmt: Select[Any], actor: Actor) -> Select[Any]:
-    """Issued tickets are visible to both sides, drafts only to the issuing side."""
+    """Issued tickets are visible to both sides, drafts only to the issuing side; none to a portal."""
+    if actor.role not in SUPERVISION_READERS:
+        return stmt.where(false())
     if actor.jurisdiction_path == "/":
         return stmt
     ids = scope_ids(actor)
@@ -427,6 +429,9 @@ def issue(actor: Actor, ticket_id: int, precondition: Precondition | None = None
         t.rectify_by, t.rectify_basis = deadlines.rectify_by.date, deadlines.rectify_by.basis
         t.original_rectify_by = deadlines.rectify_by.date
         cmd.fire("issue")
+        db.session.flush()
+        # The 督办单 takes its number now, in issue order (not at its first download).
+        documents.issue_for(actor, DocumentKind.supervision_ticket, t)
         notifications.notify(
             _handlers(t),
             "ticket.issued",

@@ -10,12 +10,14 @@ from __future__ import annotations
 from typing import Any
 
 from service.extensions import db
-from tests.access.matrix import INSIDE, Scene
+from tests.access.matrix import ALL, INSIDE, Scene
 
 TICKETS = "/api/v1/supervision-tickets"
 INTERVIEWS = "/api/v1/interviews"
 SUPERVISION_PROBLEMS = [{"description": "覆盖率未达标", "measure": "限期组建"}]
 SUPERVISION_HELD = {"minutes": "约谈记录", "commitments": ["限期整改"], "new_deadline": "2026-10-16"}
+# Who reads supervision (tickets, board, interviews, their documents): every role but portals.
+SUPERVISION_READERS = ALL - {"portal"}
 # Supervisors and admins of the issuing side act for it (tickets and interviews alike); the handling body's own
 # supervisors/admins may not act for the issuing side (drafts they cannot even see).
 ISSUERS = frozenset({"admin", "supervisor"})

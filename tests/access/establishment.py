@@ -11,6 +11,8 @@ from tests.factories import unit_payload
 
 APPLICANTS = frozenset({"admin", "portal", "handler", "approver"})
 CANCELLERS = frozenset({"admin", "supervisor", "approver"})
+# A portal sees and acts on the cases it filed only; the scene's cases are filed by admin@city.
+NOT_FILED_BY_PORTAL = {"portal": 404}
 FOUNDING = {
     "held_on": TODAY,
     "entitled": 3,
@@ -41,6 +43,13 @@ def _case_action(action: str, state: str, body: Any = None) -> Build:
 
 def _case_in_inside(s: Scene) -> None:
     s.case(INSIDE)
+    # and one filed by each calling portal, the only ones it lists
+    for portal in ("portal@east", "portal@east_t1"):
+        unit = s._ok(
+            s.api.post("/api/v1/units", as_="admin@city", json=unit_payload(s.world.ids[INSIDE], formal_members=3))
+        )
+        body = {"unit_ids": [unit["id"]], "form": "branch", "proposed_name": f"自报党支部{next(_seq)}"}
+        s._ok(s.api.post(CASES, as_=portal, json=body))
 
 
 ROWS = [
@@ -57,15 +66,29 @@ ROWS = [
         "GET", f"{CASES}/form-options", ALL, 200, lambda s, c, who: Call(f"{CASES}/form-options?unit_ids={s.units[c]}")
     ),
     Row("POST", CASES, APPLICANTS, 201, _new_case),
-    Row("GET", f"{CASES}/<int:case_id>", ALL, 200, lambda s, c, who: Call(f"{CASES}/{s.case(c)['id']}")),
-    Row("PATCH", f"{CASES}/<int:case_id>", APPLICANTS, 200, _case_patch, ok_by={"approver": 403}),
+    Row(
+        "GET",
+        f"{CASES}/<int:case_id>",
+        ALL,
+        200,
+        lambda s, c, who: Call(f"{CASES}/{s.case(c)['id']}"),
+        ok_by=NOT_FILED_BY_PORTAL,
+    ),
+    Row(
+        "PATCH",
+        f"{CASES}/<int:case_id>",
+        APPLICANTS,
+        200,
+        _case_patch,
+        ok_by={"approver": 403, **NOT_FILED_BY_PORTAL},
+    ),
     Row(
         "POST",
         f"{CASES}/<int:case_id>/submit",
         APPLICANTS,
         200,
         _case_action("submit", "preparing"),
-        ok_by={"approver": 403},
+        ok_by={"approver": 403, **NOT_FILED_BY_PORTAL},
         audit_records=None,
     ),
     Row(
@@ -74,7 +97,7 @@ ROWS = [
         APPLICANTS,
         200,
         _case_action("withdraw", "preparing", {"reason": "单位情况变化"}),
-        ok_by={"approver": 403},
+        ok_by={"approver": 403, **NOT_FILED_BY_PORTAL},
     ),
     Row(
         "POST",
@@ -89,6 +112,7 @@ ROWS = [
         APPLICANTS,
         200,
         _case_action("found", "approved", FOUNDING),
+        ok_by=NOT_FILED_BY_PORTAL,
         audit_records=None,
     ),
 ]

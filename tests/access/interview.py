@@ -5,8 +5,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.access.common import INTERVIEWS, ISSUERS, ISSUING_SIDE_ONLY, SUPERVISION_HELD, interview, ticket
-from tests.access.matrix import ALL, INSIDE, Build, Call, Row, Scene
+from tests.access.common import (
+    INTERVIEWS,
+    ISSUERS,
+    ISSUING_SIDE_ONLY,
+    SUPERVISION_HELD,
+    SUPERVISION_READERS,
+    interview,
+    ticket,
+)
+from tests.access.matrix import INSIDE, Build, Call, Row, Scene
 
 
 def _interview_in_inside(s: Scene) -> None:
@@ -21,7 +29,7 @@ ROWS = [
     Row(
         "GET",
         INTERVIEWS,
-        ALL,
+        SUPERVISION_READERS,
         200,
         lambda s, c, who: Call(f"{INTERVIEWS}?jurisdiction_id={s.world.ids[c]}"),
         item_jurisdiction=lambda item: item["jurisdiction"]["id"],
@@ -38,7 +46,7 @@ ROWS = [
     Row(
         "GET",
         f"{INTERVIEWS}/<int:interview_id>",
-        ALL,
+        SUPERVISION_READERS,
         200,
         lambda s, c, who: Call(f"{INTERVIEWS}/{interview(s, c)}"),
     ),
@@ -49,6 +57,7 @@ ROWS = [
         200,
         _interview_action("/reschedule", "scheduled", {"scheduled_at": "2026-09-29T09:00:00+08:00"}),
         ok_by=ISSUING_SIDE_ONLY,
+        audit_records=2,  # the move and its notice's new time (same number)
     ),
     Row(
         "POST",

@@ -25,7 +25,7 @@ from service.auth import system_actor
 from service.extensions import db
 from service.models import ApiToken, Jurisdiction, PartyOrg, Unit, User
 from tests.access import workflow_rows
-from tests.access.common import INTERVIEWS, TICKETS, interview, ticket
+from tests.access.common import INTERVIEWS, SUPERVISION_READERS, TICKETS, interview, ticket
 from tests.access.matrix import (
     ALL,
     CALLER_PLACES,
@@ -454,16 +454,19 @@ def _document_rows() -> list[Row]:
         return build
 
     rows = []
-    for rule, build in (
-        (f"{TICKETS}/<int:ticket_id>/document", ticket_document),
-        (f"{INTERVIEWS}/<int:interview_id>/notice", notice),
-        (f"{CASES}/<int:case_id>/reply", reply),
+    # 督办单 and 约谈通知 were issued with their subject: a download only reads. Not portals (no supervision).
+    # The 批复 is recorded at its first download, and read by every role that reads the case.
+    # A portal reads the 批复 of the cases it filed only (the scene's are filed by admin@city).
+    for rule, build, readers, issues, ok_by in (
+        (f"{TICKETS}/<int:ticket_id>/document", ticket_document, SUPERVISION_READERS, False, {}),
+        (f"{INTERVIEWS}/<int:interview_id>/notice", notice, SUPERVISION_READERS, False, {}),
+        (f"{CASES}/<int:case_id>/reply", reply, ALL, True, {"portal": 404}),
     ):
-        rows.append(Row("GET", f"{rule}.docx", ALL, 200, build("docx"), issues_on_read=True))
-        rows.append(Row("GET", f"{rule}.pdf", ALL, 501, build("pdf"), setup=_no_pdf_converter))
+        rows.append(Row("GET", f"{rule}.docx", readers, 200, build("docx"), issues_on_read=issues, ok_by=ok_by))
+        rows.append(Row("GET", f"{rule}.pdf", readers, 501, build("pdf"), setup=_no_pdf_converter, ok_by=ok_by))
     circular = lambda ext: lambda s, c, who: Call(f"{COVERAGE}/circulars/{_circular(s, c)}/document.{ext}")  # noqa: E731
     rule = f"{COVERAGE}/circulars/<int:circular_id>/document"
-    rows.append(Row("GET", f"{rule}.docx", COVERAGE_READERS, 200, circular("docx"), issues_on_read=True))
+    rows.append(Row("GET", f"{rule}.docx", COVERAGE_READERS, 200, circular("docx")))  # numbered when issued
     rows.append(Row("GET", f"{rule}.pdf", COVERAGE_READERS, 501, circular("pdf"), setup=_no_pdf_converter))
     place = lambda s, c: f"?jurisdiction_id={s.world.ids[c]}"  # noqa: E731
     rows += [
@@ -618,7 +621,8 @@ MATRIX: list[Row] = [
     Row(
         "GET", f"{TASKS}/inbox", ALL, 200, lambda s, c, who: Call(f"{TASKS}/inbox"), outside_status=None, nonempty=False
     ),
-    Row("GET", f"{TASKS}/<int:task_id>", ALL, 200, lambda s, c, who: Call(f"{TASKS}/{s.task(c)}")),
+    # not portals: a task shows the case it decides, and a portal sees only the cases it filed
+    Row("GET", f"{TASKS}/<int:task_id>", ALL - {"portal"}, 200, lambda s, c, who: Call(f"{TASKS}/{s.task(c)}")),
     Row("POST", f"{TASKS}/<int:task_id>/claim", APPROVERS, 200, _task_action("claim"), ok_by=CANDIDATES_ONLY),
     Row(
         "POST",
@@ -846,7 +850,7 @@ MATRIX: list[Row] = [
     Row(
         "GET",
         f"{TICKETS}/export.xlsx",
-        ALL,
+        SUPERVISION_READERS,
         200,
         lambda s, c, who: Call(f"{TICKETS}/export.xlsx?jurisdiction_id={s.world.ids[c]}"),
     ),
@@ -912,6 +916,7 @@ MATRIX: list[Row] = [
         CIRCULAR_ISSUERS,
         201,
         lambda s, c, who: Call(f"{COVERAGE}/circulars", {"jurisdiction_id": s.world.ids[c], **CIRCULAR_BODY}),
+        audit_records=2,  # the circular's and its 通报's (numbered at issue)
     ),
     Row(
         "GET",

@@ -40,6 +40,8 @@ ADMIN = frozenset({"admin"})
 INBOX_USERS = frozenset({"approver", "handler"})
 DECIDERS = frozenset({"approver"})
 APPLICANTS = frozenset({"admin", "portal", "handler", "approver"})
+SUPERVISION_READERS = ALL - {"portal"}  # the board, tickets, interviews and their documents
+NOT_FILED = {"portal": 404}  # a case a portal did not file does not exist for it
 # Pages anyone may open signed out.
 PUBLIC = {("GET", "/sign-in"), ("POST", "/sign-in"), ("POST", "/sign-out")}
 
@@ -120,8 +122,9 @@ ROWS: list[Row] = [
         200,
         lambda s, c, w: Page(f"/inbox?body={s.world.ids[c]}"),
     ),
-    Row("GET", "/tasks/<int:task_id>", ALL, 200, lambda s, c, w: Page(f"/tasks/{s.task(c)}")),
-    Row("GET", "/cases/<int:case_id>", ALL, 200, lambda s, c, w: Page(f"/cases/{s.case(c)['id']}")),
+    Row("GET", "/tasks/<int:task_id>", ALL - {"portal"}, 200, lambda s, c, w: Page(f"/tasks/{s.task(c)}")),
+    # A portal sees the cases it filed only: the scene's are filed by admin@city.
+    Row("GET", "/cases/<int:case_id>", ALL, 200, lambda s, c, w: Page(f"/cases/{s.case(c)['id']}"), ok_by=NOT_FILED),
     Row(
         "POST",
         "/tasks/<int:task_id>/decide",
@@ -178,7 +181,7 @@ ROWS: list[Row] = [
         lambda s, c, w: Page(f"/tasks/{s.task(c)}/comment", {"comment": "材料齐全"}),
         ok_by={"approver@east": 403},
     ),
-    Row("POST", "/cases/<int:case_id>/found", APPLICANTS, 302, _found),
+    Row("POST", "/cases/<int:case_id>/found", APPLICANTS, 302, _found, ok_by=NOT_FILED),
     Row("GET", "/done", ALL, 200, lambda s, c, w: Page("/done?unit=x&date_from=2026-01-01"), outside_status=None),
     Row("GET", "/notifications", ALL, 200, lambda s, c, w: Page("/notifications"), outside_status=None),
     Row("POST", "/notifications/<int:notification_id>/read", ALL, 302, _notification, per_caller=True),
@@ -272,9 +275,13 @@ def _jurisdiction_form(s: Scene, code: str, caller: str) -> Page:
 
 
 ROWS += [
-    Row("GET", "/board", ALL, 200, lambda s, c, w: Page(f"/board?body={s.world.ids[c]}&light=red")),
+    Row("GET", "/board", SUPERVISION_READERS, 200, lambda s, c, w: Page(f"/board?body={s.world.ids[c]}&light=red")),
     Row(
-        "GET", "/board/tickets/<int:ticket_id>", ALL, 200, lambda s, c, w: Page(f"/board/tickets/{ticket(s, c)['id']}")
+        "GET",
+        "/board/tickets/<int:ticket_id>",
+        SUPERVISION_READERS,
+        200,
+        lambda s, c, w: Page(f"/board/tickets/{ticket(s, c)['id']}"),
     ),
     Row("GET", "/board/tickets/new", ISSUERS, 200, lambda s, c, w: Page("/board/tickets/new"), outside_status=None),
     Row(
@@ -481,7 +488,7 @@ ROWS += [
         _in("/coverage/must-establish/export.xlsx"),
     ),
     Row("GET", "/exports/ledger.xlsx", ALL, 200, _in("/exports/ledger.xlsx")),
-    Row("GET", "/exports/tickets.xlsx", ALL, 200, _in("/exports/tickets.xlsx")),
+    Row("GET", "/exports/tickets.xlsx", SUPERVISION_READERS, 200, _in("/exports/tickets.xlsx")),
     Row("GET", "/coverage/imports", UNIT_WRITERS, 200, lambda s, c, w: Page("/coverage/imports"), outside_status=None),
     # an upload addresses no jurisdiction (the job checks each row's): a fresh file per caller
     Row("POST", "/coverage/imports", UNIT_WRITERS, 303, _upload, outside_status=None, per_caller=True),
@@ -534,18 +541,18 @@ ROWS += [
     Row(
         "GET",
         "/board/tickets/<int:ticket_id>/document.docx",
-        ALL,
+        SUPERVISION_READERS,
         200,
         lambda s, c, w: Page(f"/board/tickets/{ticket(s, c)['id']}/document.docx"),
     ),
     Row(
         "GET",
         "/interviews/<int:interview_id>/notice.docx",
-        ALL,
+        SUPERVISION_READERS,
         200,
         lambda s, c, w: Page(f"/interviews/{interview(s, c)}/notice.docx"),
     ),
-    Row("GET", "/cases/<int:case_id>/reply.docx", ALL, 200, _reply),
+    Row("GET", "/cases/<int:case_id>/reply.docx", ALL, 200, _reply, ok_by=NOT_FILED),
 ]
 
 

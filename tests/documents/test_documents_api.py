@@ -88,11 +88,12 @@ def test_second_download_is_the_same_document_and_writes_nothing(app: Flask, api
 def test_numbers_follow_per_body_kind_and_year(app: Flask, api: Api) -> None:
     east = [issued(api) for _ in range(3)]
     city = issued(api, "west_t1", as_="supervisor@city")
+    # Downloaded last-issued first: the numbers still follow the order of issue.
     numbers = [text_of(_get(api, f"{TICKETS}/{t['id']}/document.docx")) for t in reversed(east)]
     assert [
-        "东县督〔2026〕1号" in numbers[0],
+        "东县督〔2026〕3号" in numbers[0],
         "东县督〔2026〕2号" in numbers[1],
-        "东县督〔2026〕3号" in numbers[2],
+        "东县督〔2026〕1号" in numbers[2],
     ] == [True] * 3
     assert "测试市督〔2026〕1号" in text_of(_get(api, f"{TICKETS}/{city['id']}/document.docx", as_="admin@city"))
     with app.app_context():
@@ -262,3 +263,22 @@ def test_template_endpoints_are_for_admins_in_scope(api: Api) -> None:
     west = f"?jurisdiction_id={api.world.ids['west_t1']}"
     assert upload(api, "circular", split_runs_template(), query=west).status_code == 404
     assert api.get(f"{TEMPLATES}/circular/template.docx{west}", as_="admin@east").status_code == 404
+
+
+def test_approval_reply_is_signed_by_the_approving_body_as_documents_name_it(api: Api) -> None:
+    case = approved_branch(api)
+    assert case["approving_body"] == "东一镇"  # the case records the bare place name
+    text = text_of(_get(api, f"/api/v1/establishment-cases/{case['id']}/reply.docx", as_="admin@east"))
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    # Masthead and signature name the township's committee, the closing instruction too.
+    assert lines[0] == "中共东一镇委员会"
+    assert "中共东一镇委员会" in lines[-2:]
+    assert "并将选举结果报中共东一镇委员会" in text
+    assert "东一镇" not in lines[-2:] and "报东一镇。" not in text
+
+
+def test_a_ticket_without_a_responsible_title_prints_no_empty_parentheses(api: Api) -> None:
+    t = issued(api, responsible_title=None)
+    text = text_of(_get(api, f"{TICKETS}/{t['id']}/document.docx"))
+    assert "责任人：刘镇长；" in text
+    assert "（）" not in text

@@ -35,7 +35,7 @@ from service.operations import (
     unit_import_report,
     unit_imports,
 )
-from service.roles import CIRCULAR_ISSUERS, COVERAGE_READERS, UNIT_WRITERS
+from service.roles import CIRCULAR_ISSUERS, COVERAGE_READERS, SUPERVISION_READERS, UNIT_WRITERS
 from workflows.coverage import ProjectionStatus
 from workflows.errors import RuleViolation
 from workflows.ledger import UNIT_KIND_LABELS, UnitKind
@@ -182,7 +182,7 @@ def export_ledger() -> Response:
 
 
 @bp.route("/exports/tickets.xlsx", endpoint="coverage_tickets_export")
-@page()  # as the API: every role exports the tickets it may list
+@page(*SUPERVISION_READERS)  # as the API: every role that reads supervision exports the tickets it may list
 def export_tickets() -> Response:
     return send_xlsx(tickets.tickets_workbook(_actor(), _strict(TicketQuerySchema())), "督办单", "supervision-tickets")
 
@@ -346,13 +346,13 @@ def circular_document(circular_id: int) -> Response:
 
 
 @bp.route("/board/tickets/<int:ticket_id>/document.docx", endpoint="ticket_document")
-@page()
+@page(*SUPERVISION_READERS)
 def ticket_document(ticket_id: int) -> Response:
     return _docx(documents.ticket_document(_actor(), ticket_id))  # a draft: 409 page in Chinese
 
 
 @bp.route("/interviews/<int:interview_id>/notice.docx", endpoint="interview_notice")
-@page()
+@page(*SUPERVISION_READERS)
 def interview_notice(interview_id: int) -> Response:
     return _docx(documents.interview_notice(_actor(), interview_id))  # no time and place yet: 409 page
 

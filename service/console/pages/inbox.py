@@ -23,7 +23,7 @@ from service.models import ApprovalTask, EstablishmentCase
 from service.operations import approvals, audit, inbox, jurisdictions, users
 from service.operations import establishment as cases
 from service.operations import supervision_board as ticket_board
-from service.roles import CASE_APPLICANTS, DECIDERS, INBOX_USERS, TICKET_HANDLERS
+from service.roles import CASE_APPLICANTS, DECIDERS, INBOX_USERS, TASK_READERS, TICKET_HANDLERS
 from workflows.approval import MODE_LABELS_ZH, ApprovalMode
 from workflows.deadlines import LEVEL_LABELS
 from workflows.errors import Conflict, RuleViolation
@@ -265,7 +265,7 @@ def _render_case(
 
 
 @bp.route("/tasks/<int:task_id>", endpoint="task")
-@page()
+@page(*TASK_READERS)
 def task_page(task_id: int) -> Any:
     actor = _actor()
     task = approvals.get_task(actor, task_id)  # out of scope: 404

@@ -38,7 +38,7 @@ from service.operations import interviews as interview_ops
 from service.operations import supervision as tickets
 from service.operations import supervision_board as ticket_board
 from service.operations.common import paginate
-from service.roles import INTERVIEWERS, TICKET_HANDLERS, TICKET_ISSUERS
+from service.roles import INTERVIEWERS, SUPERVISION_READERS, TICKET_HANDLERS, TICKET_ISSUERS
 from workflows import supervision as rules
 from workflows.deadlines import LEVEL_LABELS, warning_level
 from workflows.errors import RuleViolation
@@ -173,7 +173,7 @@ def _lights(rows: list[Any]) -> list[tuple[date | None, str | None, list[int]]]:
 
 
 @bp.route("/board", endpoint="board")
-@page()
+@page(*SUPERVISION_READERS)
 def board_page() -> Any:
     actor = _actor()
     f = _filters()
@@ -273,7 +273,7 @@ def _render_ticket(actor: Actor, ticket_id: int, errors: dict[str, str] | None =
 
 
 @bp.route("/board/tickets/<int:ticket_id>", endpoint="ticket")
-@page()
+@page(*SUPERVISION_READERS)
 def ticket_page(ticket_id: int) -> Any:
     return _render_ticket(_actor(), ticket_id)
 
