@@ -111,7 +111,7 @@ def test_old_notifications_get_a_subject_and_settle_where_known(scratch_app: Fla
         assert rows["ticket.issued"].settled_at is None
         assert {r.task_id for r in rows.values()} == {None}
 
-        downgrade(directory=MIGRATIONS, revision="-1")
+        downgrade(directory=MIGRATIONS, revision=BEFORE)
         assert "subject" not in {c["name"] for c in inspect(db.engine).get_columns("notifications")}
         upgrade(directory=MIGRATIONS)
         assert "settled_at" in {c["name"] for c in inspect(db.engine).get_columns("notifications")}
