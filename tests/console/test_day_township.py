@@ -152,11 +152,14 @@ def test_applicant_day(demo_server: DemoCity, browser: Any) -> None:
     portal = demo_server.person(browser, "portal")
     portal.sign_in()
     nav = portal.page.locator("nav a").all_inner_texts()
-    assert "申请" in nav and "覆盖" not in nav and "全部事项" not in nav and "管理" not in nav
+    assert "申请" in nav and "覆盖" not in nav and "全部事项" not in nav and "管理" not in nav and "督办" not in nav
     _go(portal, "申请")
     listed = _text(portal, "table#applications")
     assert "青山新能源电池股份有限公司" in listed and "华宇物流有限公司" in listed  # the two it filed
-    # (it lists 青山镇党建办's requests too, the whole county's: see the portal scoping of cases)
+    assert "青山重工机械" not in listed  # the handler's application this morning is not the portal's
+    portal.page.goto(demo_server.base + "/board")  # the county's internal supervision board
+    assert "403" in portal.page.title() or "无权" in _text(portal, "main")
+    portal.page.go_back()
     shot(portal, "applicant", 6, "portal-applications")
     portal.page.click("#new-application")
     portal.page.fill("#choose-units input[name=q]", "启明建筑")
