@@ -130,7 +130,7 @@ def test_issued_circular_reads_the_same_after_the_ledger_changed(
     assert res.status_code == 201, res.json
     issued = res.json
     assert issued["title"] == "关于东县“两个覆盖”工作情况的通报（2026-09-01至2026-09-30）"
-    assert issued["issued_by_label"] == "supervisor.east"
+    assert issued["issued_by_label"] == "supervisor@east"  # the display name, as the circular prints it
     assert issued["issued_at"].startswith("2026-09-25")
     # The ledger changes: u7 gets its own organisation, u10 is deregistered.
     with app.app_context():
