@@ -181,7 +181,10 @@ def _load_units(
     if unit_ids is not None and len(set(unit_ids)) != len(unit_ids):
         raise RuleViolation("duplicate_units", "单位重复", "unit_ids")
     other = select(EstablishmentCaseUnit.unit_id).where(
-        EstablishmentCaseUnit.unit_id == Unit.id, EstablishmentCaseUnit.open.is_(True)
+        EstablishmentCaseUnit.unit_id == Unit.id,
+        # the bare column, as the partial index uq_establishment_open_unit says it (WHERE open): SQLite uses a
+        # partial index only for the very condition it was made with, and `open IS 1` is another one
+        EstablishmentCaseUnit.open,
     )
     if case_id is not None or exclude_case is not None:
         other = other.where(EstablishmentCaseUnit.case_id != (case_id or exclude_case))
