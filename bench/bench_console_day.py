@@ -19,8 +19,9 @@ pages over 300 ms; for each of those, one traced request: its slowest statements
     .venv/bin/python bench/bench_console_day.py   # temporary SQLite file (WAL), statistics refreshed, embedded Redis
     BENCH_DATABASE_URL=postgresql://postgres@127.0.0.1/bench_h_console-day .venv/bin/python bench/bench_console_day.py
 (the PostgreSQL database is dropped and recreated). BENCH_RUNS (20) requests per page, BENCH_DOWNLOAD_RUNS (3)
-per download (a page ten times over the target gets 3); BENCH_TARGET_MS (300); BENCH_REDIS_URL a Redis of
-your own; BENCH_QUICK=1 seeds a tenth of the data (while developing)."""
+per download (0: none; a page ten times over the target gets 3); BENCH_TARGET_MS (300); BENCH_ROLES (e.g.
+supervisor,admin: those roles only); BENCH_REDIS_URL a Redis of your own; BENCH_QUICK=1 seeds a tenth of the
+data (while developing)."""
 
 from __future__ import annotations
 
@@ -92,6 +93,7 @@ DOWNLOAD = re.compile(r"\.(xlsx|docx|pdf)$")
 # The query string of a page that renders its subject only when given one (the url_map cannot tell).
 QUERY = {"console.coverage_circular_preview": "period_start=2026-08-01&period_end=2026-08-31"}
 ROLES = ("approver", "county approver", "handler", "portal", "supervisor", "admin", "instructor")
+ROLES = tuple(r for r in ROLES if r in os.environ.get("BENCH_ROLES", ",".join(ROLES)).split(","))
 
 
 def _bulk(model: Any, rows: list[dict[str, Any]]) -> None:
@@ -567,6 +569,8 @@ def measure(url: str, redis_url: str) -> None:
     over: list[str] = []
     print(f"{'role':<16} {'page':<46} {'median ms':>10} {'p95 ms':>8} {'SQL/req':>8}  status")
     for section, runs in (("pages", RUNS), ("downloads", DOWNLOAD_RUNS)):
+        if not runs:
+            continue
         if section == "downloads":
             print(f"-- downloads ({DOWNLOAD_RUNS} requests each; not held to the page target)")
         for role in ROLES:
