@@ -580,9 +580,9 @@ ROWS += [
 
 
 # -- 申请: the applicant's establishment applications ------------------------------------------------------------
-# The scene's cases are filed by admin@city: handlers and portals act for the applicant (APPLICANT_PROXIES),
-# an approver may file its own but not act on another's (403).
-NOT_THE_APPLICANT = {"approver": 403}
+# The scene's cases are filed by admin@city: handlers act for the applicant (APPLICANT_PROXIES), a portal sees
+# only the cases it filed (404), an approver may file its own but not act on another's (403).
+NOT_THE_APPLICANT = {"approver": 403, **NOT_FILED}
 
 
 def _fresh_unit(s: Scene, code: str) -> int:
@@ -626,7 +626,12 @@ ROWS += [
     ),
     Row("POST", "/applications/new", APPLICANTS, 302, _application_form),
     Row(
-        "GET", "/applications/<int:case_id>", APPLICANTS, 200, lambda s, c, w: Page(f"/applications/{s.case(c)['id']}")
+        "GET",
+        "/applications/<int:case_id>",
+        APPLICANTS,
+        200,
+        lambda s, c, w: Page(f"/applications/{s.case(c)['id']}"),
+        ok_by=NOT_FILED,
     ),
     Row(
         "GET",
@@ -634,6 +639,7 @@ ROWS += [
         APPLICANTS,
         200,
         lambda s, c, w: Page(f"/applications/{s.case(c)['id']}/edit"),
+        ok_by=NOT_FILED,
     ),
     Row(
         "POST",

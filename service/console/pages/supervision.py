@@ -292,7 +292,7 @@ def _lines(name: str) -> list[str]:
 
 def _report_errors(messages: Any, problem_ids: list[int]) -> dict[str, str]:
     """The report schema's nested messages, one per problem input, naming the problem by its number on the
-    page and the field: {"measures_17": "问题5：整改措施不能为空"}."""
+    page and the field: measures_<problem id> → "问题5：整改措施不能为空"."""
     nested = messages.get("problems_reported") if isinstance(messages, dict) else None
     if not isinstance(nested, dict):
         return _named(forms.flatten(messages))
