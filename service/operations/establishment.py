@@ -182,9 +182,7 @@ def _load_units(
         raise RuleViolation("duplicate_units", "单位重复", "unit_ids")
     other = select(EstablishmentCaseUnit.unit_id).where(
         EstablishmentCaseUnit.unit_id == Unit.id,
-        # the bare column, as the partial index uq_establishment_open_unit says it (WHERE open): SQLite uses a
-        # partial index only for the very condition it was made with, and `open IS 1` is another one
-        EstablishmentCaseUnit.open,
+        EstablishmentCaseUnit.open,  # ix_establishment_case_units_unit_open
     )
     if case_id is not None or exclude_case is not None:
         other = other.where(EstablishmentCaseUnit.case_id != (case_id or exclude_case))

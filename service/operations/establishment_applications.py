@@ -30,9 +30,7 @@ def candidate_units(actor: Actor, q: str | None, exclude: Iterable[int] = ()) ->
     organisation, not in another open case; by name (contains) or credit code (starts with)."""
     in_open_case = select(EstablishmentCaseUnit.unit_id).where(
         EstablishmentCaseUnit.unit_id == Unit.id,
-        # the bare column, as the partial index uq_establishment_open_unit says it (WHERE open): SQLite uses a
-        # partial index only for the very condition it was made with, and `open IS 1` is another one
-        EstablishmentCaseUnit.open,
+        EstablishmentCaseUnit.open,  # ix_establishment_case_units_unit_open
     )
     stmt = units.filtered(select(Unit), actor, {"has_party_org": False, "q": q}).where(
         Unit.operating_status != OperatingStatus.deregistered, ~in_open_case.exists()
