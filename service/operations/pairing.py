@@ -9,7 +9,7 @@ from dataclasses import asdict
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, func, or_, select
 
 from service import config_cache
 from service.auth import Actor, in_scope
@@ -58,6 +58,20 @@ def query(actor: Actor, f: dict[str, Any]) -> Select[PairingAgreement]:
         below = select(Jurisdiction.id).where(Jurisdiction.path.startswith(body.path, autoescape=True))
         stmt = stmt.where(PairingAgreement.jurisdiction_id.in_(below))
     return stmt.order_by(PairingAgreement.id.desc())
+
+
+def behind_plan(actor: Actor, limit: int) -> tuple[list[PairingAgreement], int]:
+    """Agreements in force in the actor's scope with a duty still short of the year's plan (the test of
+    `lagging`, in SQL), the nearest due date first: at most `limit` of them, and how many there are. The
+    supervisors' 待办 lists them."""
+    a = PairingAgreement
+    short = or_(
+        a.visits_done < a.planned_visits, a.trainings_done < a.planned_trainings, a.activists_done < a.planned_activists
+    )
+    stmt = in_scope(select(a), a.jurisdiction_id, actor).where(a.state == PairingState.IN_FORCE, short)
+    total = db.session.execute(select(func.count()).select_from(stmt.subquery())).scalar_one()
+    rows = list(db.session.execute(stmt.order_by(a.duties_due_on, a.id).limit(limit)).scalars())
+    return rows, int(total)
 
 
 def org_names(rows: list[PairingAgreement]) -> dict[int, str]:

@@ -10,7 +10,7 @@ from datetime import date
 from flask import Flask
 
 from service.clock import FixedClock
-from tests.conftest import Api
+from tests.conftest import Api, World
 from tests.console.conftest import Console
 from tests.console.test_pages import statements
 from tests.flows.helpers import TASKS, submitted_branch
@@ -161,3 +161,22 @@ def test_the_applicant_urges_an_overdue_task_from_the_case_page(console: Console
     assert re.search(r"催办：[^<]*建立党支部申请 — 审批任务已逾期", notes) and "/notifications/" in notes
     # Approvers may not urge (it is theirs to do).
     assert console.post(f"/tasks/{task_id}/urge", as_="approver@east_t1", data={}).status_code == 403
+
+
+def test_the_desk_lists_pairing_agreements_behind_their_plan_in_scope(
+    console: Console, api: Api, app: Flask, world: World
+) -> None:
+    from tests.pairing.test_agreements import URL, in_force
+
+    agreement = in_force(api, app, world)  # 东一镇, nothing done yet of 2 visits, 1 training, 2 activists
+    page = console.get("/oversight", as_=SUPERVISOR).get_data(as_text=True)
+    assert f'data-agreement="{agreement["id"]}"' in page and "进度滞后的结对共建（1）" in page
+    assert "走访交流 0/2；联合培训 0/1；培养入党积极分子 0/2" in page
+    # Outside the county's scope it is not listed.
+    other = console.get("/oversight", as_="supervisor@west_t1").get_data(as_text=True)
+    assert "data-agreement=" not in other and "进度滞后的结对共建（0）" in other
+    # Once the plan is met it leaves the list.
+    progress = {"visits": 2, "trainings": 1, "activists": 2}
+    assert api.post(f"{URL}/{agreement['id']}/progress", as_="handler@east_t1", json=progress).status_code == 200
+    page = console.get("/oversight", as_=SUPERVISOR).get_data(as_text=True)
+    assert "data-agreement=" not in page and "暂无进度滞后的结对协议" in page

@@ -19,10 +19,11 @@ from service.console.access import page, signed_in_actor
 from service.console.blueprint import bp
 from service.console.pages import inbox as inbox_pages
 from service.console.pages import supervision as ticket_pages
-from service.operations import approvals, oversight_inbox, ticket_urges, urges
+from service.operations import approvals, oversight_inbox, pairing, ticket_urges, urges
 from service.operations import establishment as cases
 from service.operations import supervision as tickets
 from service.roles import OVERSIGHT_INBOX_USERS, TASK_URGERS, TICKET_URGERS
+from workflows import pairing as pairing_rules
 from workflows import urge as rules
 from workflows.errors import Conflict, RuleViolation
 from workflows.supervision import SUPERVISION_TICKET, TicketState
@@ -47,10 +48,16 @@ def oversight_page() -> Any:
     actor = _actor()
     desk = oversight_inbox.counts(actor)  # not "counts": that name is the navigation's (base.html)
     rows = oversight_inbox.lists(actor)
+    behind, behind_total = pairing.behind_plan(actor, oversight_inbox.LIMIT)
     return render_template(
         "console/oversight.html",
         desk=desk,
         rows=rows,
+        behind=behind,
+        behind_total=behind_total,
+        org_names=pairing.org_names(behind),
+        lagging=pairing.lagging,
+        duty_labels=pairing_rules.DUTY_LABELS,
         limit=oversight_inbox.LIMIT,
         interview_label=oversight_inbox.interview_label,
         state_label=SUPERVISION_TICKET.state_label,
