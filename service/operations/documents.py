@@ -46,6 +46,7 @@ from service.documents.kinds import (
 from service.documents.render import render
 from service.errors import ApiError
 from service.extensions import db
+from service.inputs import NewCircular
 from service.models import (
     ApprovalStep,
     Circular,
@@ -58,7 +59,7 @@ from service.models import (
     TicketProblem,
     Unit,
 )
-from service.operations import audit, circulars, document_numbers, document_templates
+from service.operations import audit, circulars, coverage, document_numbers, document_templates
 from workflows.errors import Conflict
 from workflows.establishment import ESTABLISHMENT, FORM_LABELS_ZH, EstablishmentState, OrgForm
 from workflows.interview import INTERVIEW, InterviewState
@@ -478,6 +479,14 @@ def _circular_draft(c: Circular) -> Draft:
     # Signed by the body as documents name it (中共X委员会组织部), like the other kinds.
     context = {**circulars.circular_context(c), "issuer": issuer_name(body)}
     return Draft(DocumentKind.circular, "circular", c.id, c.jurisdiction_id, body, issued_on.year, context)
+
+
+def circular_preview(actor: Actor, new: NewCircular, issued_by: str) -> dict[str, Any]:
+    """The circular as its document would read if issued now, signed as the document signs it: what the
+    console shows before 印发. Nothing is recorded."""
+    context = circulars.preview_document(actor, new, issued_by)  # scoped: refuses a body outside the actor's
+    body = coverage.root_for(actor, new.jurisdiction_id)
+    return {**context, "issuer": issuer_name(body)}
 
 
 def circular_document(actor: Actor, circular_id: int) -> Rendered:

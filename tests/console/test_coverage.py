@@ -246,6 +246,14 @@ def test_a_circular_is_previewed_before_it_is_issued(console: Console, world: Wo
     assert 'name="period_start" value="2026-09-30"' in bad.get_data(as_text=True)
     issued = console.post("/coverage/circulars", as_=SUPERVISOR, data={**period, "previewed": "1"})
     assert issued.status_code == 303
+    # The preview is signed as the issued document is (中共…委员会…, not the bare place name).
+    signer = re.search(r'<p class="issuer"><strong>(.*?)</strong>', text)
+    assert signer is not None and signer.group(1).startswith("中共") and signer.group(1) != "东县"
+    listed = console.get("/coverage/circulars", as_=SUPERVISOR).get_data(as_text=True)
+    (doc_path,) = set(re.findall(r'href="(/coverage/circulars/\d+/document\.docx)"', listed))
+    from service.documents.render import document_text
+
+    assert document_text(console.get(doc_path, as_=SUPERVISOR).data).startswith(signer.group(1))
 
 
 def test_circulars_show_who_issued_them_by_name(console: Console, world: World, ledger: Ledger, app: Any) -> None:

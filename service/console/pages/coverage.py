@@ -293,7 +293,7 @@ def _render_preview(actor: Actor, source: Any) -> Any:
     with the messages and what was typed."""
     try:
         new = _circular_input(source)
-        doc = circulars.preview_document(actor, new, g.console_user.display_name)
+        doc = documents.circular_preview(actor, new, g.console_user.display_name)
     except forms.FormErrors as exc:
         return _render_circulars(actor, exc.errors, source)
     except RuleViolation as exc:
