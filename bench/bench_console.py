@@ -5,7 +5,7 @@ Renders each page through the test client as a signed-in approver and prints ms 
 per page (target: under 100 ms).
 
     .venv/bin/python bench/bench_console.py                      # temporary SQLite file
-    BENCH_DATABASE_URL=postgresql://postgres@127.0.0.1/bench_h_console-a .venv/bin/python bench/bench_console.py
+    BENCH_DATABASE_URL=postgresql://postgres@127.0.0.1/bench_console .venv/bin/python bench/bench_console.py
 (the PostgreSQL database is dropped and recreated)."""
 
 from __future__ import annotations

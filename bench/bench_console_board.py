@@ -5,7 +5,7 @@ Renders each page through the test client as the city's supervisor (the widest s
 prints ms per page and SQL statements per page (target: under 100 ms).
 
     .venv/bin/python bench/bench_console_board.py                 # temporary SQLite file
-    BENCH_DATABASE_URL=postgresql://postgres@127.0.0.1/bench_h_console-b .venv/bin/python bench/bench_console_board.py
+    BENCH_DATABASE_URL=postgresql://postgres@127.0.0.1/bench_console_board .venv/bin/python bench/bench_console_board.py
 (the PostgreSQL database is dropped and recreated)."""
 
 from __future__ import annotations

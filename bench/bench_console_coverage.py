@@ -3,7 +3,7 @@
 county supervisor. Prints ms per page (median, p95) and SQL statements per page (target: under 100 ms).
 
     .venv/bin/python bench/bench_console_coverage.py      # temporary SQLite file
-    BENCH_DATABASE_URL=postgresql://postgres@127.0.0.1/bench_h_console-c \
+    BENCH_DATABASE_URL=postgresql://postgres@127.0.0.1/bench_console_coverage \
         .venv/bin/python bench/bench_console_coverage.py
 (the PostgreSQL database is dropped and recreated)."""
 

@@ -17,7 +17,7 @@ reason (a page that needs a query string to show its subject takes it from QUERY
 pages over 300 ms; for each of those, one traced request: its slowest statements with SQLite's plans.
 
     .venv/bin/python bench/bench_console_day.py   # temporary SQLite file (WAL), statistics refreshed, embedded Redis
-    BENCH_DATABASE_URL=postgresql://postgres@127.0.0.1/bench_h_console-day .venv/bin/python bench/bench_console_day.py
+    BENCH_DATABASE_URL=postgresql://postgres@127.0.0.1/bench_console_day .venv/bin/python bench/bench_console_day.py
 (the PostgreSQL database is dropped and recreated). BENCH_RUNS (20) requests per page, BENCH_DOWNLOAD_RUNS (3)
 per download (0: none; a page ten times over the target gets 3); BENCH_TARGET_MS (300); BENCH_ROLES (e.g.
 supervisor,admin: those roles only); BENCH_REDIS_URL a Redis of your own; BENCH_QUICK=1 seeds a tenth of the

@@ -48,9 +48,8 @@ from workflows import credit_code
 from workflows.approval import Reply
 from workflows.establishment import Elected, FoundingMeeting, NewCase
 
-PEER_DIR = ROOT.parent.parent / "shared" / "peers" / "spiffworkflow"
-if not PEER_DIR.exists():
-    PEER_DIR = Path("/work/shared/peers/spiffworkflow")
+# The reference peer beside the project (../shared/peers/), or where BENCH_PEER_DIR says.
+PEER_DIR = Path(os.environ.get("BENCH_PEER_DIR", ROOT.parent / "shared" / "peers" / "spiffworkflow"))
 PEER_VENV = Path(os.environ.get("BENCH_PEER_VENV", "/tmp/peer-spiff"))
 PROCESSES = (1, 2, 4)
 ROUNDS = 3

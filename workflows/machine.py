@@ -3,7 +3,7 @@
 Each `WorkflowDefinition` builds ONE module-level `transitions.Machine(model=None, ...)` and fires events on
 any object with a `state` attribute through `machine.events[event].trigger(obj, **kwargs)`. Objects are never
 added to the machine: a Machine per row costs ~150 µs and a reference cycle, and `add_model` without
-`remove_model` leaks every row (see /work/shared/library-notes.md).
+`remove_model` leaks every row (see ../shared/library-notes.md beside the project).
 
 Calling convention for service code::
 

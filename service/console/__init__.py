@@ -20,11 +20,11 @@ PAGE_MODULES = (
     "service.console.pages.done",
     "service.console.pages.notifications",
     "service.console.pages.account",
-    # console-b: 督办, 管理, 流程图
+    # 督办, 管理, 流程图
     "service.console.pages.supervision",
     "service.console.pages.admin",
     "service.console.pages.diagrams",
-    # console-c: 覆盖 (report, charts, must-establish list, circulars, Excel export/import, documents)
+    # 覆盖 (report, charts, must-establish list, circulars, Excel export/import, documents)
     "service.console.pages.coverage",
     # 全部事项 (search) and the worklists' Excel exports, the import template
     "service.console.pages.search",

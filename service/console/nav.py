@@ -1,5 +1,5 @@
 """The navigation: one row per section. A section shows when its page is registered and the signed-in role
-may open it (read from the page's @page(...) roles), so a page added later (console-b's 督办, 覆盖, 管理)
+may open it (read from the page's @page(...) roles), so a page added later (督办, 覆盖, 管理)
 appears by registering its endpoint."""
 
 from __future__ import annotations

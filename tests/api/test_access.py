@@ -820,7 +820,7 @@ MATRIX: list[Row] = [
     Row(
         "DELETE", f"{CALENDAR}/<int:year>", ADMIN, 403, lambda s, c, who: Call(f"{CALENDAR}/2027"), outside_status=None
     ),
-    # console passwords and 已办 (console-a)
+    # console passwords and 已办
     Row(
         "PUT",
         "/api/v1/users/<int:user_id>/password",

@@ -222,7 +222,7 @@ ROWS: list[Row] = [
 ]
 
 
-# -- console-b: 督办, 管理, 流程图 ---------------------------------------------------------------------------
+# -- 督办, 管理, 流程图 -----------------------------------------------------------------------------------
 # Tickets and interviews come from the access matrix's builders (tests/access/common.py).
 ISSUERS = frozenset({"admin", "supervisor"})
 HANDLERS = frozenset({"handler"})
@@ -454,7 +454,7 @@ ROWS += [
 ]
 
 
-# -- console-c: 覆盖 (report, list, exports, import, circulars) and the documents' downloads ---------------------
+# -- 覆盖 (report, list, exports, import, circulars) and the documents' downloads ---------------------
 COVERAGE_READERS = frozenset({"admin", "supervisor", "approver", "handler", "instructor"})
 CIRCULAR_ISSUERS = frozenset({"admin", "supervisor"})
 UNIT_WRITERS = frozenset({"admin", "supervisor", "handler", "portal"})
@@ -740,7 +740,7 @@ def test_console_access_matrix(console: Console, scene: Scene, row: Row) -> None
 def test_signed_out_goes_to_the_sign_in_page(app: Flask, client: Any, world: Any, row: Row) -> None:
     path = row.rule.replace("<int:task_id>", "1").replace("<int:case_id>", "1")
     path = path.replace("<int:notification_id>", "1").replace("<int:user_id>", str(world.users["handler@east_t1"]))
-    path = re.sub(r"<(?:int:)?[a-z_]+>", "1", path)  # the other ids and <action> (console-b's rows)
+    path = re.sub(r"<(?:int:)?[a-z_]+>", "1", path)  # the other ids and <action>
     before = fingerprint(app)
     res = client.open(path, method=row.method, data={} if row.method == "POST" else None)
     assert res.status_code == 302, (row.key, res.status_code)

@@ -1,4 +1,4 @@
-"""督办 in a real browser (Playwright + Debian Chromium, console-a's fixtures): a supervisor drafts and issues a
+"""督办 in a real browser (Playwright + Debian Chromium, the console fixtures): a supervisor drafts and issues a
 ticket, the township's handler acknowledges, rectifies and reports, the supervisor closes it — each in their own
 browser context; then an overdue ticket is swept (the escalation service functions on the injected clock) and
 the escalation appears on the ticket page after a reload. Screenshots go to artifacts/screenshots/."""

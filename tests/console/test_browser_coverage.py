@@ -1,4 +1,4 @@
-"""覆盖 in a real browser (Playwright + Debian Chromium, console-a's fixtures): a supervisor opens the coverage
+"""覆盖 in a real browser (Playwright + Debian Chromium, the console fixtures): a supervisor opens the coverage
 page (the server-side SVG charts visible), exports the must-establish list (an .xlsx with the list's header),
 imports a small .xlsx with one bad row in valid-rows-only mode and reads the row's error on the status page,
 then downloads the 督办单 from a ticket page. Screenshots go to artifacts/screenshots/."""

@@ -1,6 +1,6 @@
 """管理: users (create, role, jurisdiction, deactivate, API tokens), jurisdictions, the working-day calendar of a
 new year and approval routes per body — through the service functions the API uses (users.py,
-jurisdictions.py, calendar.py, approvals.py). Password resets are console-a's (account pages)."""
+jurisdictions.py, calendar.py, approvals.py). Password resets are on the account pages."""
 
 from __future__ import annotations
 
