@@ -21,7 +21,7 @@ from service.db import transaction
 from service.extensions import db
 from service.inputs import NewCircular
 from service.models import Circular, Interview, Jurisdiction, SupervisionTicket
-from service.operations import audit, people
+from service.operations import audit, users
 from service.operations.common import get_scoped
 from service.operations.coverage import _sum_if, child_buckets, children_of, figures_statement, root_for, run_figures
 from service.operations.coverage_snapshots import latest_month_at_or_before, snapshots_at, target_rate
@@ -235,7 +235,7 @@ def issue(actor: Actor, new: NewCircular) -> Circular:
             issued_at=now(),
             issued_by_id=actor.user_id,
             # the issuer as the circular prints them: the display name (people are never shown by username)
-            issued_by_label=people.display_names([actor.user_id]).get(actor.user_id or 0, actor.label),
+            issued_by_label=users.display_names([actor.user_id]).get(actor.user_id or 0, actor.label),
             figures=figures,
         )
         db.session.add(circular)

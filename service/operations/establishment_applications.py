@@ -12,8 +12,8 @@ from sqlalchemy import Select, select
 from service.auth import Actor, in_scope
 from service.errors import NotFound
 from service.extensions import db
-from service.models import EstablishmentCase, EstablishmentCaseUnit, Unit, User
-from service.operations import audit, units
+from service.models import EstablishmentCase, EstablishmentCaseUnit, Unit
+from service.operations import audit, units, users
 from service.operations import establishment as cases
 from workflows.establishment import ESTABLISHMENT
 from workflows.ledger import OperatingStatus
@@ -60,19 +60,11 @@ def query(actor: Actor, state: str | None, mine: bool) -> Select[EstablishmentCa
     return stmt
 
 
-def display_names(user_ids: Iterable[int | None]) -> dict[int, str]:
-    ids = sorted({i for i in user_ids if i is not None})
-    if not ids:
-        return {}
-    rows = db.session.execute(select(User.id, User.display_name).where(User.id.in_(ids))).all()
-    return {user_id: name for user_id, name in rows}
-
-
 def history(case_id: int) -> list[dict[str, Any]]:
     """A case's audit records, oldest first, each with the display name of who acted (the recorded label
     for the system and for users since removed)."""
     events = audit.history(WORKFLOW, case_id)
-    names = display_names(e.actor_id for e in events)
+    names = users.display_names(e.actor_id for e in events)
     return [
         {
             "at": e.occurred_at,

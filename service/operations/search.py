@@ -20,7 +20,8 @@ from sqlalchemy import Date, Integer, Select, String, cast, exists, false, func,
 from service import config_cache
 from service.clock import CHINA
 from service.extensions import db
-from service.models import EstablishmentCase, EstablishmentCaseUnit, Jurisdiction, SupervisionTicket, Unit, User
+from service.models import EstablishmentCase, EstablishmentCaseUnit, Jurisdiction, SupervisionTicket, Unit
+from service.operations import users
 from workflows.establishment import ESTABLISHMENT
 from workflows.supervision import SUPERVISION_TICKET
 
@@ -157,16 +158,6 @@ def case_units(case_ids: Iterable[int]) -> dict[int, list[tuple[str, str]]]:
     return out
 
 
-def display_names(user_ids: Iterable[int | None]) -> dict[int, str]:
-    """People as they are shown: by display name, one query per 500 people."""
-    ids = sorted({i for i in user_ids if i is not None})
-    out: dict[int, str] = {}
-    for chunk in _chunks(ids):
-        rows = db.session.execute(select(User.id, User.display_name).where(User.id.in_(chunk))).all()
-        out.update({r.id: r.display_name for r in rows})
-    return out
-
-
 def _civil(moment: datetime | None) -> date | None:
     return moment.astimezone(CHINA).date() if moment is not None else None
 
@@ -174,7 +165,7 @@ def _civil(moment: datetime | None) -> date | None:
 def present(rows: Sequence[Any]) -> list[dict[str, Any]]:
     """Rows of `query` with labels, body names (the cached tree), units and people (one query each)."""
     units = case_units(r.id for r in rows if r.kind == CASE)
-    people = display_names(r.person_id for r in rows)
+    people = users.display_names(r.person_id for r in rows)
     places = config_cache.places()
     out = []
     for r in rows:

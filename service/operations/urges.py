@@ -18,9 +18,9 @@ from service.clock import now, today
 from service.db import transaction
 from service.errors import Forbidden
 from service.extensions import db
-from service.models import Role, TaskCandidate, User
+from service.models import Role, TaskCandidate
 from service.models.urge import Urge
-from service.operations import approvals, audit, notifications
+from service.operations import approvals, audit, notifications, users
 from service.roles import TASK_URGERS
 from workflows import urge as rules
 from workflows.urge import UrgeSubject
@@ -92,13 +92,6 @@ def last_urged_on(subject_type: str, subject_id: int) -> date | None:
     ).scalar_one_or_none()
 
 
-def _display_name(actor: Actor) -> str:
-    if actor.user_id is None:
-        return actor.label
-    name = db.session.execute(select(User.display_name).where(User.id == actor.user_id)).scalar_one_or_none()
-    return name or actor.label
-
-
 def record(
     actor: Actor,
     subject: UrgeSubject,
@@ -113,7 +106,7 @@ def record(
 ) -> Urged:
     """Write an urge the caller has checked (inside the caller's transaction, its item locked): the row, one
     notification per recipient (kind "<subject>.urged"), and the audit record "<subject>.urge"."""
-    name = _display_name(actor)
+    name = users.display_names([actor.user_id]).get(actor.user_id or 0, actor.label)
     row = Urge(
         subject_type=subject.value,
         subject_id=subject_id,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from sqlalchemy import Select, select
 
 from service.auth import Actor, hash_token, in_scope, new_token
@@ -37,11 +39,22 @@ def query(
     return stmt.order_by(User.username, User.id)
 
 
-def display_names(user_ids: set[int]) -> dict[int, str]:
-    """People as pages show them (their display name, never the username), by id; one query.
-    Not scoped: the caller already holds records in scope naming these people (history, tasks)."""
-    rows = db.session.execute(select(User.id, User.display_name).where(User.id.in_(sorted(user_ids))))
-    return {r.id: r.display_name for r in rows}
+def display_names(user_ids: Iterable[int | None]) -> dict[int, str]:
+    """People as pages and documents show them (their display name, never the username), by id: one statement
+    per 500 people, and one for none (a page's statement count stays fixed). Not scoped: the caller already
+    holds records in scope naming these people (history, tasks, circulars)."""
+    ids = sorted({i for i in user_ids if i is not None})
+    out: dict[int, str] = {}
+    for start in range(0, max(len(ids), 1), 500):
+        rows = db.session.execute(select(User.id, User.display_name).where(User.id.in_(ids[start : start + 500])))
+        out.update({r.id: r.display_name for r in rows})
+    return out
+
+
+def display_name_of(username: str) -> str | None:
+    """The display name of the user a record names by username (older records kept the username)."""
+    name = db.session.execute(select(User.display_name).where(User.username == username)).scalar_one_or_none()
+    return str(name) if name is not None else None
 
 
 def create(actor: Actor, new: NewUser) -> User:

@@ -19,7 +19,7 @@ from service.console.blueprint import bp
 from service.console.paging import page_of
 from service.models.jurisdiction import JURISDICTION_KIND_LABELS, JurisdictionKind
 from service.models.user import ROLE_LABELS
-from service.operations import approvals, jurisdictions, people, users
+from service.operations import approvals, jurisdictions, users
 from service.operations import calendar as calendar_ops
 from service.operations.common import paginate
 from service.roles import ADMINS
@@ -282,7 +282,7 @@ def admin_calendar() -> Any:
             year=year,
             summary=summary,
             # The record keeps who loaded it by username (service/operations/calendar.py): show the name.
-            loaded_by=(people.display_name_of(loaded_by) or "") if loaded_by else "",
+            loaded_by=(users.display_name_of(loaded_by) or "") if loaded_by else "",
             may_load=calendar_ops.may_load(actor),
             errors=errors,
             form=request.form,
@@ -322,7 +322,7 @@ def admin_routes() -> Any:
             "console/admin/routes.html",
             routes=routes,
             approvers=paginate(users.query(actor, role="approver", active=True), 1, PLACES_SHOWN)[0],
-            names=people.display_names(i for r in routes for i in (r.approver_ids or [])),
+            names=users.display_names(i for r in routes for i in (r.approver_ids or [])),
             chosen=chosen + [""] * (APPROVER_SLOTS - len(chosen)),
             places=places,
             place_names={p.id: p.name for p in places},

@@ -22,7 +22,7 @@ from service.console.blueprint import bp
 from service.console.pages import inbox as inbox_page
 from service.console.paging import page_of
 from service.models import EstablishmentCase, Unit
-from service.operations import approvals
+from service.operations import approvals, users
 from service.operations import establishment as cases
 from service.operations import establishment_applications as applications
 from service.roles import CASE_APPLICANTS
@@ -187,7 +187,7 @@ def applications_page() -> Any:
     listing = page_of(applications.query(actor, state, mine))
     ids = [c.id for c in listing.items]
     unit_map = cases.units_of(ids)
-    names = applications.display_names(c.applicant_id for c in listing.items)
+    names = users.display_names(c.applicant_id for c in listing.items)
     rows = [
         {
             "case": c,
@@ -290,7 +290,7 @@ def _render_case(
     case = cases.get(actor, case_id)  # outside my scope: 404
     unit_list = cases.units_of([case.id])[case.id]
     options = _options(actor, unit_list)
-    names = applications.display_names([case.applicant_id])
+    names = users.display_names([case.applicant_id])
     return (
         render_template(
             "console/applications/view.html",

@@ -31,9 +31,9 @@ from service.operations import (
     coverage,
     coverage_snapshots,
     documents,
-    people,
     unit_import_report,
     unit_imports,
+    users,
 )
 from service.roles import CIRCULAR_ISSUERS, COVERAGE_READERS, SUPERVISION_READERS, UNIT_WRITERS
 from workflows.coverage import ProjectionStatus
@@ -266,7 +266,7 @@ def _render_circulars(actor: Actor, errors: dict[str, str], form: Any) -> Any:
         render_template(
             "console/coverage/circulars.html",
             listing=listing,
-            issuers=people.display_names(c.issued_by_id for c in listing.items),
+            issuers=users.display_names(c.issued_by_id for c in listing.items),
             errors=errors,
             form=form,
             args={k: v for k, v in request.args.items() if k not in ("page", "issued")},

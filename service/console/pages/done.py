@@ -20,18 +20,23 @@ def _date_arg(name: str) -> date | None:
         return None
 
 
-@bp.route("/done", endpoint="done")
-@page()
-def done_page() -> Any:
-    actor = signed_in_actor()
-    assert actor is not None
+def filters() -> dict[str, Any]:
+    """The 已办 filters of the request (the page and its Excel export read the same)."""
     workflow = request.args.get("workflow") or None
-    f: dict[str, Any] = {
+    return {
         "workflow": workflow if workflow in done.WORKFLOW_LABELS else None,
         "unit": (request.args.get("unit") or "").strip()[:100] or None,
         "date_from": _date_arg("date_from"),
         "date_to": _date_arg("date_to"),
     }
+
+
+@bp.route("/done", endpoint="done")
+@page()
+def done_page() -> Any:
+    actor = signed_in_actor()
+    assert actor is not None
+    f = filters()
     page_no = requested_page()
     rows, total = done.fetch(done.query(actor, **f), page_no, PAGE_SIZE)
     args = {k: (v.isoformat() if isinstance(v, date) else v) for k, v in f.items() if v}

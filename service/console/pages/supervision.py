@@ -33,7 +33,7 @@ from service.console.access import page, signed_in_actor
 from service.console.blueprint import bp
 from service.console.paging import page_of
 from service.errors import ApiError
-from service.operations import diagrams, escalation_history, jurisdictions, people
+from service.operations import diagrams, escalation_history, jurisdictions, users
 from service.operations import interviews as interview_ops
 from service.operations import supervision as tickets
 from service.operations import supervision_board as ticket_board
@@ -209,7 +209,7 @@ def _ticket_context(actor: Actor, ticket_id: int) -> dict[str, Any]:
     people_ids = [t.acknowledged_by, *(r.submitted_by for r in reports), *(i.interviewer_id for i in linked)]
     people_ids += [x for e in extensions for x in (e.requested_by, e.decided_by)]
     return {
-        "names": people.display_names(people_ids),
+        "names": users.display_names(people_ids),
         "fallback_years": fallback_years(calendar(), t.issued_on, *deadlines) if t.issued_on else [],
         "t": t,
         "tracked": tracked,

@@ -6,7 +6,6 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from flask import request
 from werkzeug.wrappers import Response
 
 from service import config_cache
@@ -16,11 +15,12 @@ from service.api.spreadsheets import send_xlsx
 from service.clock import CHINA, now, today
 from service.console.access import page
 from service.console.blueprint import bp
+from service.console.pages import done as done_page
 from service.console.pages import inbox as inbox_page
 from service.console.pages.search import actor_name, export_limit, signed_in
 from service.exports import worklists
 from service.exports.import_template import template_workbook
-from service.operations import done, inbox, jurisdictions, search
+from service.operations import done, inbox, jurisdictions, search, users
 from service.operations import supervision_board as ticket_board
 from service.roles import INBOX_USERS, TICKET_HANDLERS, UNIT_WRITERS
 from service.spreadsheets.writer import XLSX_MIMETYPE
@@ -76,7 +76,7 @@ def inbox_export() -> Response:
     stmt = inbox.task_query(actor, f["workflow"], f["body"], f["light"])  # a body outside scope: 404
     tasks, truncated = search.capped(stmt, limit, entities=True)
     views = tasks_view(tasks)
-    people = search.display_names(t.assignee_id for t in tasks)
+    people = users.display_names(t.assignee_id for t in tasks)
     rows = []
     for view, light in zip(views, inbox.lights([t.due_on for t in tasks]), strict=True):
         summary, step = view["summary"], view["step"]
@@ -104,25 +104,12 @@ def inbox_export() -> Response:
     return send_xlsx(worklists.workbook("待办", worklists.TASK_COLUMNS, rows, note), "待办", "inbox")
 
 
-def _date_arg(name: str) -> date | None:
-    try:
-        return date.fromisoformat(request.args.get(name, ""))
-    except ValueError:
-        return None
-
-
 @bp.route("/done/export.xlsx", endpoint="done_export")
 @page()
 def done_export() -> Response:
     """已办 as on the page (what I decided or handled), with the page's filters."""
     actor = signed_in()
-    workflow = request.args.get("workflow") or None
-    f: dict[str, Any] = {
-        "workflow": workflow if workflow in done.WORKFLOW_LABELS else None,
-        "unit": (request.args.get("unit") or "").strip()[:100] or None,
-        "date_from": _date_arg("date_from"),
-        "date_to": _date_arg("date_to"),
-    }
+    f = done_page.filters()
     limit = export_limit()
     found, truncated = search.capped(done.query(actor, **f), limit)
     me = actor_name()
