@@ -24,17 +24,17 @@ from sqlalchemy import event, insert, text, update
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.bench_inbox import OPEN_TASKS, seed  # noqa: E402
-from bench.bench_ledger import database_url  # noqa: E402
-from service import create_app  # noqa: E402
-from service.clock import now  # noqa: E402
-from service.config import Settings  # noqa: E402
-from service.console import access  # noqa: E402
-from service.db import refresh_statistics  # noqa: E402
-from service.extensions import db  # noqa: E402
-from service.models import AuditEvent, EstablishmentCaseUnit, Unit, User  # noqa: E402
-from service.operations import passwords  # noqa: E402
-from workflows import credit_code  # noqa: E402
+from bench.bench_inbox import OPEN_TASKS, seed
+from bench.bench_ledger import database_url
+from service import create_app
+from service.clock import now
+from service.config import Settings
+from service.console import access
+from service.db import refresh_statistics
+from service.extensions import db
+from service.models import AuditEvent, EstablishmentCaseUnit, Unit, User
+from service.operations.reference import passwords
+from workflows import credit_code
 
 UNITS = 25_000
 

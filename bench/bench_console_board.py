@@ -25,17 +25,20 @@ from sqlalchemy import event, insert, text
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.bench_inbox import seed  # noqa: E402
-from bench.bench_ledger import database_url  # noqa: E402
-from service import create_app  # noqa: E402
-from service.auth import system_actor  # noqa: E402
-from service.clock import now  # noqa: E402
-from service.config import Settings  # noqa: E402
-from service.console import access  # noqa: E402
-from service.extensions import db  # noqa: E402
-from service.inputs import NewUser  # noqa: E402
-from service.models import AuditEvent, EscalationEvent, SupervisionTicket, TicketProblem  # noqa: E402
-from service.operations import passwords, users  # noqa: E402
+from bench.bench_inbox import seed
+from bench.bench_ledger import database_url
+from service import create_app
+from service.auth import system_actor
+from service.clock import now
+from service.config import Settings
+from service.console import access
+from service.extensions import db
+from service.inputs import NewUser
+from service.models import AuditEvent, EscalationEvent, SupervisionTicket, TicketProblem
+from service.operations.reference import (
+    passwords,
+    users,
+)
 
 TICKETS = 20_000
 STATES = ("issued", "acknowledged", "rectifying", "submitted", "closed", "draft", "cancelled")

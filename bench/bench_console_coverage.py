@@ -20,13 +20,14 @@ from sqlalchemy import event, select, update
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.bench_coverage import database_url, environment, seed  # noqa: E402
-from service import create_app  # noqa: E402
-from service.config import Settings  # noqa: E402
-from service.console import access  # noqa: E402
-from service.extensions import db  # noqa: E402
-from service.models import User  # noqa: E402
-from service.operations import coverage_snapshots, passwords  # noqa: E402
+from bench.bench_coverage import database_url, environment, seed
+from service import create_app
+from service.config import Settings
+from service.console import access
+from service.extensions import db
+from service.models import User
+from service.operations.reference import passwords
+from service.operations.reports import coverage_snapshots
 
 RUNS = 20
 

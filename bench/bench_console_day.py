@@ -43,25 +43,25 @@ QUICK = os.environ.get("BENCH_QUICK") == "1"
 os.environ.setdefault("BENCH_TASKS", "2000" if QUICK else "20000")
 os.environ["BENCH_SQLITE_STATISTICS"] = "0"  # refreshed once below, after every table is filled
 
-from sqlalchemy import event, insert, select, text  # noqa: E402
+from sqlalchemy import event, insert, select, text
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench import bench_console, bench_console_board  # noqa: E402
-from bench.bench_inbox import OPEN_TASKS, seed  # noqa: E402
-from bench.bench_ledger import database_url  # noqa: E402
-from bench.environment import describe  # noqa: E402
-from service import create_app  # noqa: E402
-from service.auth import Actor, system_actor  # noqa: E402
-from service.clock import now  # noqa: E402
-from service.config import Settings  # noqa: E402
-from service.console import access, nav  # noqa: E402
-from service.db import refresh_statistics  # noqa: E402
-from service.embedded import embedded_redis  # noqa: E402
-from service.extensions import db  # noqa: E402
-from service.inputs import NewUser  # noqa: E402
-from service.models import (  # noqa: E402
+from bench import bench_console, bench_console_board
+from bench.bench_inbox import OPEN_TASKS, seed
+from bench.bench_ledger import database_url
+from bench.environment import describe
+from service import create_app
+from service.auth import Actor, system_actor
+from service.clock import now
+from service.config import Settings
+from service.console import access, nav
+from service.db import refresh_statistics
+from service.embedded import embedded_redis
+from service.extensions import db
+from service.inputs import NewUser
+from service.models import (
     ApprovalStep,
     ApprovalTask,
     Circular,
@@ -77,9 +77,16 @@ from service.models import (  # noqa: E402
     UnitImport,
     UnitImportError,
 )
-from service.models.pairing import PairingAgreement  # noqa: E402
-from service.operations import circulars, coverage_snapshots, passwords, users  # noqa: E402
-from workflows import credit_code  # noqa: E402
+from service.models.pairing import PairingAgreement
+from service.operations.reference import (
+    passwords,
+    users,
+)
+from service.operations.reports import (
+    circulars,
+    coverage_snapshots,
+)
+from workflows import credit_code
 
 if QUICK:
     bench_console.UNITS = 2500

@@ -31,15 +31,22 @@ from sqlalchemy.engine import make_url
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from service import create_app  # noqa: E402
-from service.auth import system_actor  # noqa: E402
-from service.clock import now, today  # noqa: E402
-from service.config import Settings, normalise_database_url  # noqa: E402
-from service.extensions import db  # noqa: E402
-from service.inputs import NewJurisdiction, NewUser  # noqa: E402
-from service.models import EstablishmentCase, EstablishmentCaseUnit, PartyOrg, Unit  # noqa: E402
-from service.operations import coverage, coverage_snapshots, jurisdictions, users  # noqa: E402
-from workflows import credit_code  # noqa: E402
+from service import create_app
+from service.auth import system_actor
+from service.clock import now, today
+from service.config import Settings, normalise_database_url
+from service.extensions import db
+from service.inputs import NewJurisdiction, NewUser
+from service.models import EstablishmentCase, EstablishmentCaseUnit, PartyOrg, Unit
+from service.operations.reference import (
+    jurisdictions,
+    users,
+)
+from service.operations.reports import (
+    coverage,
+    coverage_snapshots,
+)
+from workflows import credit_code
 
 UNITS = int(os.environ.get("BENCH_UNITS", "25000"))
 OWN_ORGS, JOINT_ORGS, OPEN_CASES = UNITS * 4 // 25, UNITS // 25, UNITS * 2 // 25

@@ -23,16 +23,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.bench_ledger import database_url  # noqa: E402
-from bench.bench_sweep import TODAY, seed  # noqa: E402
-from service import create_app  # noqa: E402
-from service.auth import system_actor  # noqa: E402
-from service.config import Settings  # noqa: E402
-from service.extensions import db  # noqa: E402
-from service.inputs import NewJurisdiction  # noqa: E402
-from service.operations import jurisdictions  # noqa: E402
-from workers import jobs  # noqa: E402
-from workers.queues import connect  # noqa: E402
+from bench.bench_ledger import database_url
+from bench.bench_sweep import TODAY, seed
+from service import create_app
+from service.auth import system_actor
+from service.config import Settings
+from service.extensions import db
+from service.inputs import NewJurisdiction
+from service.operations.reference import jurisdictions
+from workers import jobs
+from workers.queues import connect
 
 SWEEPS, DUE, TOTAL = 10, 200, 10_000
 

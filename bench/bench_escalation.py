@@ -41,7 +41,8 @@ from service.config import Settings
 from service.extensions import db
 from service.inputs import NewJurisdiction, NewUser, NewWebhook
 from service.models import EscalationEvent, Notification, SupervisionTicket, User, WebhookDelivery
-from service.operations import jurisdictions, users, webhook_subscriptions
+from service.operations.engines import webhook_subscriptions
+from service.operations.reference import jurisdictions, users
 from workers.runtime import CLOCK_START_ENV
 
 TODAY = date(2026, 11, 2)  # a Monday; the due tickets' deadline passed on Friday 10-23

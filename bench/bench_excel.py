@@ -30,15 +30,19 @@ from sqlalchemy import text
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.bench_ledger import database_url  # noqa: E402
-from service import create_app  # noqa: E402
-from service.auth import Actor, system_actor  # noqa: E402
-from service.config import Settings  # noqa: E402
-from service.extensions import db  # noqa: E402
-from service.inputs import NewJurisdiction, NewUser  # noqa: E402
-from service.operations import jurisdictions, unit_imports, users  # noqa: E402
-from service.spreadsheets.ledger_columns import EXPORT_COLUMNS  # noqa: E402
-from workflows import credit_code  # noqa: E402
+from bench.bench_ledger import database_url
+from service import create_app
+from service.auth import Actor, system_actor
+from service.config import Settings
+from service.extensions import db
+from service.inputs import NewJurisdiction, NewUser
+from service.operations.engines import unit_imports
+from service.operations.reference import (
+    jurisdictions,
+    users,
+)
+from service.spreadsheets.ledger_columns import EXPORT_COLUMNS
+from workflows import credit_code
 
 ROWS = int(os.environ.get("BENCH_ROWS", "20000"))
 HEADERS = [c.header for c in EXPORT_COLUMNS if c.key not in ("jurisdiction_name", "instructor_name", "party_org_name")]

@@ -38,7 +38,8 @@ from service.config import Settings
 from service.extensions import db
 from service.inputs import NewJurisdiction, NewUser
 from service.models import ApprovalTask, Unit
-from service.operations import establishment, jurisdictions, users
+from service.operations.flows.establishment import cases as establishment
+from service.operations.reference import jurisdictions, users
 from workflows import credit_code
 from workflows.establishment import NewCase
 

@@ -24,15 +24,19 @@ from sqlalchemy import event, insert, text
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.bench_ledger import database_url  # noqa: E402
-from service import create_app  # noqa: E402
-from service.auth import system_actor  # noqa: E402
-from service.clock import now  # noqa: E402
-from service.config import Settings  # noqa: E402
-from service.extensions import db  # noqa: E402
-from service.inputs import NewJurisdiction, NewUser  # noqa: E402
-from service.models import ApprovalStep, ApprovalTask, EstablishmentCase, TaskCandidate  # noqa: E402
-from service.operations import approvals, jurisdictions, users  # noqa: E402
+from bench.bench_ledger import database_url
+from service import create_app
+from service.auth import system_actor
+from service.clock import now
+from service.config import Settings
+from service.extensions import db
+from service.inputs import NewJurisdiction, NewUser
+from service.models import ApprovalStep, ApprovalTask, EstablishmentCase, TaskCandidate
+from service.operations.engines import approvals
+from service.operations.reference import (
+    jurisdictions,
+    users,
+)
 
 OPEN_TASKS = int(os.environ.get("BENCH_TASKS", "40000"))
 BODIES = 100
@@ -162,7 +166,7 @@ def main() -> None:
             from service.auth import Actor
 
             actor = Actor(me.id, me.username, me.role, me.jurisdiction_id, me.jurisdiction.path)
-            stmt = approvals.inbox_query(actor).limit(50)
+            stmt = approvals.reads.inbox_query(actor).limit(50)
             sql = str(stmt.compile(db.engine, compile_kwargs={"literal_binds": True}))
             plan = db.session.execute(text("EXPLAIN ANALYZE " + sql)).scalars().all()
             print("plan of the inbox page query:")

@@ -24,15 +24,18 @@ from sqlalchemy.engine import make_url
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from service import create_app  # noqa: E402
-from service.auth import system_actor  # noqa: E402
-from service.clock import now  # noqa: E402
-from service.config import Settings, normalise_database_url  # noqa: E402
-from service.extensions import db  # noqa: E402
-from service.inputs import NewJurisdiction, NewUser  # noqa: E402
-from service.models import Unit  # noqa: E402
-from service.operations import jurisdictions, users  # noqa: E402
-from workflows import credit_code  # noqa: E402
+from service import create_app
+from service.auth import system_actor
+from service.clock import now
+from service.config import Settings, normalise_database_url
+from service.extensions import db
+from service.inputs import NewJurisdiction, NewUser
+from service.models import Unit
+from service.operations.reference import (
+    jurisdictions,
+    users,
+)
+from workflows import credit_code
 
 UNITS = int(os.environ.get("BENCH_UNITS", "100000"))
 COUNTIES, TOWNSHIPS_PER_COUNTY = 10, 10

@@ -43,7 +43,9 @@ from service.config import Settings
 from service.extensions import db
 from service.inputs import NewJurisdiction, NewUser
 from service.models import ApprovalStep, ApprovalTask, Unit
-from service.operations import approvals, establishment, jurisdictions, users
+from service.operations.engines import approvals
+from service.operations.flows.establishment import cases
+from service.operations.reference import jurisdictions, users
 from workflows import credit_code
 from workflows.approval import Reply
 from workflows.establishment import Elected, FoundingMeeting, NewCase
@@ -135,7 +137,7 @@ def _pending_task(case_id: int) -> int:
 
 def _instance(unit_id: int, primary: bool, today: date) -> int:
     handler = _people["handler"]
-    case = establishment.create(
+    case = cases.create(
         handler,
         NewCase(
             unit_ids=[unit_id],
@@ -147,17 +149,17 @@ def _instance(unit_id: int, primary: bool, today: date) -> int:
     )
     case_id = case.id
     steps = 0
-    establishment.submit(handler, case_id)
+    cases.submit(handler, case_id)
     steps += 1
     levels = [_people["approver"], _people["county_approver"]] if primary else [_people["approver"]]
     for n, approver in enumerate(levels, 1):
         reply = Reply(approval_doc_no=f"组复〔2026〕{case_id}号", approved_on=today, meeting_on=today)
         final = {"reply": reply} if n == len(levels) else {}
-        approvals.act(approver, _pending_task(case_id), "approve", comment="同意", **final)
+        approvals.acting.act(approver, _pending_task(case_id), "approve", comment="同意", **final)
         steps += 1
     members = 120 if primary else 5
     elected = ["陈建国", "林晓燕", "王志强", "黄丽华", "郑海波"][: 5 if primary else 1]
-    establishment.found(
+    cases.found(
         handler,
         case_id,
         FoundingMeeting(
@@ -177,7 +179,7 @@ def _worker(args: tuple[list[int]]) -> int:
     assert _app is not None
     with _app.app_context():
         db.engine.dispose(close=False)  # a forked process opens its own connections (SQLAlchemy's recipe)
-        today = establishment._civil_date(now())
+        today = cases._civil_date(now())
         steps = 0
         try:
             for unit_id in unit_ids:

@@ -20,15 +20,16 @@ from sqlalchemy import delete, insert, text
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.bench_ledger import database_url  # noqa: E402
-from service import create_app  # noqa: E402
-from service.auth import system_actor  # noqa: E402
-from service.clock import now  # noqa: E402
-from service.config import Settings  # noqa: E402
-from service.extensions import db  # noqa: E402
-from service.inputs import NewJurisdiction  # noqa: E402
-from service.models import SupervisionTicket  # noqa: E402
-from service.operations import escalation, jurisdictions  # noqa: E402
+from bench.bench_ledger import database_url
+from service import create_app
+from service.auth import system_actor
+from service.clock import now
+from service.config import Settings
+from service.extensions import db
+from service.inputs import NewJurisdiction
+from service.models import SupervisionTicket
+from service.operations.engines import escalation
+from service.operations.reference import jurisdictions
 
 TODAY = date(2026, 11, 2)
 

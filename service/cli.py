@@ -46,7 +46,7 @@ def _fail(exc: RuleViolation) -> click.ClickException:
 @click.option("--kind", required=True, type=click.Choice([k.value for k in JurisdictionKind]))
 @click.option("--parent", "parent_code", default=None, help="Parent code; omit for a root (city).")
 def create_jurisdiction(code: str, name: str, kind: str, parent_code: str | None) -> None:
-    from service.operations import jurisdictions
+    from service.operations.reference import jurisdictions
 
     parent_id = _jurisdiction(parent_code).id if parent_code else None
     try:
@@ -65,7 +65,7 @@ def create_jurisdiction(code: str, name: str, kind: str, parent_code: str | None
 @click.option("--name", "display_name", default=None, help="Display name (default: the username)")
 def create_user(username: str, role: str, jurisdiction_code: str, display_name: str | None) -> None:
     """Create a user and print a new API token once."""
-    from service.operations import users
+    from service.operations.reference import users
 
     actor = system_actor("cli")
     try:
@@ -86,7 +86,7 @@ def create_user(username: str, role: str, jurisdiction_code: str, display_name: 
 @click.option("--name", default="cli")
 def issue_token(username: str, name: str) -> None:
     """Issue another token for a user and print it once."""
-    from service.operations import users
+    from service.operations.reference import users
 
     try:
         _, plain = users.issue_token(system_actor("cli"), _user(username), name)
@@ -99,7 +99,7 @@ def issue_token(username: str, name: str) -> None:
 @click.argument("username")
 @click.argument("token_id", type=int)
 def revoke_token(username: str, token_id: int) -> None:
-    from service.operations import users
+    from service.operations.reference import users
 
     users.revoke_token(system_actor("cli"), _user(username), token_id)
     click.echo(f"revoked token {token_id}")
@@ -108,7 +108,7 @@ def revoke_token(username: str, token_id: int) -> None:
 @ledger_cli.command("rescope")
 def rescope() -> None:
     """Recompute in_scope for every unit after the scope thresholds changed."""
-    from service.operations import units
+    from service.operations.reference import units
 
     click.echo(f"{units.rescope(system_actor('cli'))} units changed scope")
 
@@ -135,7 +135,7 @@ def load_calendar(file: TextIO) -> None:
     from marshmallow import ValidationError
 
     from schemas.calendar import CalendarFileSchema
-    from service.operations import calendar
+    from service.operations.reference import calendar
 
     try:
         data = CalendarFileSchema().load(json.load(file))
@@ -157,7 +157,7 @@ def load_calendar(file: TextIO) -> None:
 def show_calendar(year: int) -> None:
     """Show a year: basis, loaded notice, weekday holidays and weekend working days."""
     from service.errors import ApiError
-    from service.operations import calendar
+    from service.operations.reference import calendar
 
     try:
         info = calendar.summary(year)

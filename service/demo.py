@@ -24,7 +24,7 @@ from service.db import transaction
 from service.extensions import db
 from service.inputs import NewJurisdiction, NewUser
 from service.models import ApprovalTask, Jurisdiction, PartyOrg, SupervisionTicket, Unit, User
-from service.operations import jurisdictions, units, users
+from service.operations.reference import jurisdictions, units, users
 from workflows import credit_code
 from workflows.approval import StepStatus
 from workflows.establishment import NewCase
@@ -315,11 +315,11 @@ class _Timeline:
 
 def _open_task(case_id: int) -> ApprovalTask:
     """The open task of a case's pending step (group modes: one task offered to the body's approvers)."""
-    from service.operations import approvals
+    from service.operations.engines import approvals
 
-    step = approvals.steps_of("establishment", case_id)[-1]
+    step = approvals.reads.steps_of("establishment", case_id)[-1]
     assert step.status == StepStatus.PENDING.value
-    return next(t for t in approvals.tasks_of([step.id]) if t.status == "open")
+    return next(t for t in approvals.reads.tasks_of([step.id]) if t.status == "open")
 
 
 def _work(t: _Timeline, people: dict[str, User], ids: dict[str, int], busy: list[Unit]) -> None:
@@ -335,8 +335,10 @@ def _work(t: _Timeline, people: dict[str, User], ids: dict[str, int], busy: list
     - the urgent ticket issued today to 石桥乡 has an interview (约谈) on the next working day at 09:00.
 
     The README's walk-through unit (青山重工) is left without a case: the walk-through files it."""
-    from service.operations import approvals, escalation, interviews, pairing, supervision
-    from service.operations import establishment as cases
+    from service.operations.engines import approvals, escalation, interviews
+    from service.operations.flows.establishment import cases
+    from service.operations.flows.pairing import agreements
+    from service.operations.flows.supervision import tickets
 
     sup, handler = _actor(people["county_supervisor"]), _actor(people["handler"])
     approver, portal = _actor(people["approver"]), _actor(people["portal"])
@@ -350,7 +352,7 @@ def _work(t: _Timeline, people: dict[str, User], ids: dict[str, int], busy: list
     # 结对共建: 石桥乡's largest committee mentors 青山镇's joint branch; followed by 青山县 (above both).
     due = min(t.cal.add_workdays(t.today, 5).date, date(t.today.year, 12, 31))
     with t.at(40, 10):
-        agreement = pairing.create(
+        agreement = agreements.create(
             sup,
             NewAgreement(
                 org_a_id=mentor.id,
@@ -363,9 +365,9 @@ def _work(t: _Timeline, people: dict[str, User], ids: dict[str, int], busy: list
                 planned_activists=3,
             ),
         )
-        pairing.sign(sup, agreement.id, t.day(40))
+        agreements.sign(sup, agreement.id, t.day(40))
     with t.at(39, 9, 30):
-        pairing.take_effect(sup, agreement.id)
+        agreements.take_effect(sup, agreement.id)
 
     # A branch request of 青山镇 that has waited too long: its step fell due two working days ago.
     with t.at(26, 9, 30):
@@ -382,7 +384,7 @@ def _work(t: _Timeline, people: dict[str, User], ids: dict[str, int], busy: list
     with t.at(24, 10):
         cases.submit(handler, overdue.id)
     with t.at(20, 15):
-        pairing.record_progress(sup, agreement.id, Progress(visits=1, trainings=1))
+        agreements.record_progress(sup, agreement.id, Progress(visits=1, trainings=1))
 
     # The two tickets issued today were drafted first (the ids the README and the interview use: 1 and 2).
     drafts = []
@@ -409,7 +411,7 @@ def _work(t: _Timeline, people: dict[str, User], ids: dict[str, int], busy: list
             ),
         ):
             drafts.append(
-                supervision.create(
+                tickets.create(
                     sup,
                     NewTicket(
                         title=title,
@@ -448,9 +450,9 @@ def _work(t: _Timeline, people: dict[str, User], ids: dict[str, int], busy: list
             ),
         )
     with t.at(11, 10):
-        supervision.acknowledge(handler, reviewed.id)
+        tickets.acknowledge(handler, reviewed.id)
     with t.at(11, 15):
-        supervision.start_rectification(handler, reviewed.id)
+        tickets.start_rectification(handler, reviewed.id)
     with t.at(10, 10):
         cases.submit(portal, committee.id)
 
@@ -464,8 +466,8 @@ def _work(t: _Timeline, people: dict[str, User], ids: dict[str, int], busy: list
             [("流动党员底数不清，5家企业未建立流动党员台账", "逐企摸排流动党员，建立台账并动态更新")],
         )
     with t.at(8, 10):
-        supervision.acknowledge(handler, extended.id)
-        supervision.start_rectification(handler, extended.id)
+        tickets.acknowledge(handler, extended.id)
+        tickets.start_rectification(handler, extended.id)
     with t.at(8, 15):
         pair = [ledger["新源电子商务有限公司（36）"].id, ledger["鑫达行业协会"].id]
         claimed = cases.create(
@@ -479,15 +481,15 @@ def _work(t: _Timeline, people: dict[str, User], ids: dict[str, int], busy: list
             ),
         )
     with t.at(7, 10):
-        approvals.act(
+        approvals.acting.act(
             approver, _open_task(committee.id).id, "approve", comment="经镇党委会议审查，同意上报县委组织部审批"
         )
     with t.at(6, 10):
         cases.submit(handler, claimed.id)
     with t.at(5, 9):
         task = _open_task(claimed.id)
-        approvals.claim(approver, task.id)
-        approvals.act(approver, task.id, "comment", comment="已签收，提交下次镇党委会议集体研究")
+        approvals.acting.claim(approver, task.id)
+        approvals.acting.act(approver, task.id, "comment", comment="已签收，提交下次镇党委会议集体研究")
 
     # A branch request awaiting the township committee's vote, offered to the body's approvers.
     with t.at(4, 10):
@@ -505,8 +507,8 @@ def _work(t: _Timeline, people: dict[str, User], ids: dict[str, int], busy: list
         cases.submit(portal, voting.id)
 
     with t.at(2, 16):
-        done = supervision.problems_of([reviewed.id])[reviewed.id]
-        supervision.submit_report(
+        done = tickets.problems_of([reviewed.id])[reviewed.id]
+        tickets.submit_report(
             handler,
             reviewed.id,
             RectificationReport(
@@ -533,9 +535,9 @@ def _work(t: _Timeline, people: dict[str, User], ids: dict[str, int], busy: list
             for item_id in escalation.due(item_type, today()):
                 escalation.escalate(item_type, item_id)
     with t.at(1, 15):
-        ticket = supervision.get(handler, extended.id)
+        ticket = tickets.get(handler, extended.id)
         assert ticket.rectify_by is not None
-        supervision.request_extension(
+        tickets.request_extension(
             handler,
             extended.id,
             ExtensionRequest(
@@ -547,7 +549,7 @@ def _work(t: _Timeline, people: dict[str, User], ids: dict[str, int], busy: list
     # Today: the two drafts are issued, and an interview (约谈) about the urgent one is scheduled for the next
     # working day at 09:00, so its notice (约谈通知) can be downloaded and held.
     for draft in drafts:
-        supervision.issue(sup, draft.id)
+        tickets.issue(sup, draft.id)
     interviews.create(
         sup,
         NewInterview(
@@ -561,9 +563,9 @@ def _work(t: _Timeline, people: dict[str, User], ids: dict[str, int], busy: list
 
 def _ticket(sup: Actor, body_id: int, title: str, workdays: int, problems: list[tuple[str, str]]) -> SupervisionTicket:
     """A ticket from 青山县 to a body, issued at once (the responsible person: 青山镇's party secretary)."""
-    from service.operations import supervision
+    from service.operations.flows.supervision import tickets
 
-    ticket = supervision.create(
+    ticket = tickets.create(
         sup,
         NewTicket(
             title=title,
@@ -575,7 +577,7 @@ def _ticket(sup: Actor, body_id: int, title: str, workdays: int, problems: list[
             problems=tuple(ProblemInput(d, m) for d, m in problems),
         ),
     )
-    return supervision.issue(sup, ticket.id)
+    return tickets.issue(sup, ticket.id)
 
 
 def _next_morning() -> datetime:
@@ -586,7 +588,7 @@ def _next_morning() -> datetime:
 
 def set_passwords(usernames: list[str]) -> dict[str, str]:
     """Console passwords for the demo users: random, printed once beside their tokens."""
-    from service.operations import passwords
+    from service.operations.reference import passwords
 
     actor = system_actor("demo")
     out: dict[str, str] = {}

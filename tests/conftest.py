@@ -331,7 +331,7 @@ def build_world(app: Flask) -> World:
     """Users: <role>@<place> for every role at city, east, east_t1 and west_t1 (e.g. 'admin@east')."""
     from service.auth import system_actor
     from service.inputs import NewJurisdiction, NewUser
-    from service.operations import jurisdictions, users
+    from service.operations.reference import jurisdictions, users
 
     actor = system_actor("test")
     ids: dict[str, int] = {}

@@ -18,7 +18,7 @@ from service.db import transaction
 from service.extensions import db
 from service.inputs import NewUser
 from service.models import Jurisdiction, Unit, User
-from service.operations import units, users
+from service.operations.reference import units, users
 from tests.conftest import START, World
 from tests.factories import new_unit
 from workflows.errors import Conflict

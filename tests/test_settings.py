@@ -13,7 +13,7 @@ from service.clock import FixedClock
 from service.config import Settings, escalation_settings
 from service.extensions import db
 from service.models import SupervisionTicket
-from service.operations import escalation
+from service.operations.engines import escalation
 from tests.conftest import World
 from tests.escalation.helpers import overdue_ticket
 

@@ -50,7 +50,7 @@ def test_concurrent_processes_neither_fail_nor_lose_updates(tmp_path: Path) -> N
     from flask_migrate import upgrade
 
     from service.inputs import NewJurisdiction
-    from service.operations import jurisdictions, units
+    from service.operations.reference import jurisdictions, units
 
     path = tmp_path / "writers.db"
     app = create_app(_settings(path))

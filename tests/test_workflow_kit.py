@@ -17,7 +17,7 @@ from sqlalchemy import select
 from schemas.audit import SUBJECT_TYPES
 from service.extensions import db
 from service.models import WebhookDelivery
-from service.operations import approvals, escalation, interviews
+from service.operations.engines import approvals, escalation, interviews
 from service.operations.registry import service_module
 from service.vocab import WEBHOOK_EVENTS
 from tests.access import workflow_rows
@@ -56,7 +56,7 @@ def missing_parts(app: Flask, d: WorkflowDefinition) -> list[str]:
         labels += [step.label_zh for step in d.escalation.defaults().ladder().steps]
     if not all(CJK.search(label) for label in labels):
         missing.append("labels")
-    if d.runs_approvals and (d.name not in APPROVAL_WORKFLOWS or d.name in approvals.unregistered_workflows()):
+    if d.runs_approvals and (d.name not in APPROVAL_WORKFLOWS or d.name in approvals.handlers.unregistered_workflows()):
         missing.append("approval handler")
     if service_module(d.name) is None:
         missing.append("service module")

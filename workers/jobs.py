@@ -71,7 +71,7 @@ def enqueue_due(connection: Redis, on: date | None = None, *, batch_size: int = 
 
     Call it inside an app context. Redis is checked first so a sweep during an outage writes nothing;
     if enqueueing fails midway, the leases of the ids not enqueued are released again."""
-    from service.operations import escalation, webhooks
+    from service.operations.engines import escalation, webhooks
 
     on = on or today()
     connection.ping()
@@ -113,7 +113,7 @@ def escalate_batch(item_type: str, ids: list[int], on: str | None = None) -> dic
     sweep can claim it. A job timeout (RQ's SIGALRM, in the worker's main thread since the worker does not
     fork) ends the whole job at once."""
     from service.calendar import calendar
-    from service.operations import escalation
+    from service.operations.engines import escalation
 
     outcomes: dict[str, int] = {}
     locked: list[int] = []
@@ -147,15 +147,16 @@ def escalate(item_type: str, item_id: int, on: str | None = None) -> str:
 
 
 def deliver_webhook(delivery_id: int) -> Any:
-    from service.operations import webhooks
+    from service.operations.engines import webhooks
 
     with _job_app().app_context():
         return webhooks.deliver(delivery_id)
 
 
 def run_unit_import(import_id: int) -> str:
-    """An .xlsx ledger import (service/operations/unit_imports.py): validate, then apply; progress in its row."""
-    from service.operations import unit_imports
+    """An .xlsx ledger import (service/operations/engines/unit_imports.py): validate, then apply; progress in
+    its row."""
+    from service.operations.engines import unit_imports
 
     with _job_app().app_context():
         return unit_imports.run(import_id)
@@ -163,8 +164,8 @@ def run_unit_import(import_id: int) -> str:
 
 def take_coverage_snapshots(on: str | None = None) -> dict[str, Any]:
     """Write the month-end coverage snapshots still missing (exactly once each: see
-    service/operations/coverage_snapshots.py). `on` (ISO date) overrides today (simulations, tests)."""
-    from service.operations import coverage_snapshots
+    service/operations/reports/coverage_snapshots.py). `on` (ISO date) overrides today (simulations, tests)."""
+    from service.operations.reports import coverage_snapshots
 
     with _job_app().app_context():
         return coverage_snapshots.take_snapshots(date.fromisoformat(on) if on else None)
@@ -174,7 +175,7 @@ def enqueue_coverage_snapshots(connection: Redis, on: date | None = None) -> boo
     """Enqueue the snapshot job when the month just ended lacks snapshots (call inside an app context).
     A Redis key held for a lease period keeps the every-minute sweeps of one or more schedulers from
     queueing it again while it waits; the job itself is idempotent, so a duplicate is harmless anyway."""
-    from service.operations import coverage_snapshots
+    from service.operations.reports import coverage_snapshots
 
     on = on or today()
     if not coverage_snapshots.snapshots_due(on):

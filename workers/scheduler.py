@@ -21,7 +21,7 @@ from redis.exceptions import RedisError
 from sqlalchemy.exc import SQLAlchemyError
 
 from service.db import STATISTICS_SECONDS, refresh_statistics
-from service.operations import calendar_reminders
+from service.operations.reference import calendar_reminders
 from workers.jobs import enqueue_coverage_snapshots, enqueue_due
 from workers.runtime import Backoff, seconds_env, start_process
 

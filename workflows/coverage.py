@@ -50,7 +50,7 @@ COVERAGE_CLASS_LABELS: Mapping[CoverageClass, str] = MappingProxyType(
 
 def classify(*, org_form: str | None, has_instructor: bool) -> CoverageClass:
     """The class of one in-scope unit. `org_form` is its organisation's form (None: no organisation).
-    The SQL aggregates in service/operations/coverage.py implement the same rule; tests hold them equal."""
+    The SQL aggregates in service/operations/reports/coverage.py implement the same rule; tests hold them equal."""
     if org_form is not None:
         return CoverageClass.JOINT_ORG if org_form in JOINT_FORMS else CoverageClass.OWN_ORG
     return CoverageClass.INSTRUCTOR_ONLY if has_instructor else CoverageClass.NEITHER

@@ -5,7 +5,7 @@ settings, PAIRING_AGREEMENT_SETTINGS) and the day they should be done by. An agr
 takes effect, records what was done, and its year is reviewed (met or not); it may be terminated before.
 While in force and behind its plan, it climbs a small ladder from its due day: 催办, then 预警.
 
-Pure rules: no Flask, no database. The service side is service/operations/pairing.py.
+Pure rules: no Flask, no database. The service side is service/operations/flows/pairing/agreements.py.
 """
 
 from __future__ import annotations

@@ -8,8 +8,8 @@ from schemas.audit import AuditEventSchema, AuditQuerySchema
 from service.api.docs import errors
 from service.api.pagination import Blueprint
 from service.auth import current_actor, require_roles
-from service.operations import audit
 from service.operations.common import paginate
+from service.operations.engines import audit
 from service.roles import AUDIT_READERS
 
 blp = Blueprint("audit", __name__, url_prefix="/api/v1/audit", description="Audit trail")

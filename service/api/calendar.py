@@ -10,7 +10,7 @@ from schemas.calendar import CalendarLoadSchema, CalendarYearSchema, DeadlineQue
 from service.api.docs import errors
 from service.auth import current_actor, require_roles
 from service.clock import today
-from service.operations import calendar as calendar_ops
+from service.operations.reference import calendar as calendar_ops
 from service.roles import ADMINS
 
 blp = Blueprint(

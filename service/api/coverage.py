@@ -25,8 +25,8 @@ from service.api.spreadsheets import XLSX_CONTENT, XLSX_DOC, send_xlsx
 from service.auth import current_actor, require_roles
 from service.exports import coverage as coverage_exports
 from service.inputs import NewCircular
-from service.operations import circulars, coverage, coverage_snapshots
 from service.operations.common import paginate
+from service.operations.reports import circulars, coverage, coverage_snapshots
 from service.roles import CIRCULAR_ISSUERS, COVERAGE_READERS
 
 blp = Blueprint(

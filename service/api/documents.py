@@ -24,7 +24,7 @@ from service.documents.kinds import DocumentKind
 from service.documents.pdf import PDF_MIME
 from service.documents.render import DOCX_MIME
 from service.errors import NotFound
-from service.operations import document_templates, documents
+from service.operations.engines import document_templates, documents
 from service.roles import ADMINS, COVERAGE_READERS, SUPERVISION_READERS
 
 blp = Blueprint(

@@ -8,7 +8,7 @@ from schemas.done import DoneQuerySchema, DoneSchema
 from service.api.docs import errors
 from service.api.pagination import Blueprint
 from service.auth import current_actor
-from service.operations import done
+from service.operations.worklists import done
 
 blp = Blueprint("done", __name__, url_prefix="/api/v1/tasks", description="Tasks I completed (已办)")
 

@@ -21,8 +21,8 @@ from service.api.pagination import Blueprint
 from service.api.presenters import history_view, steps_view
 from service.auth import current_actor, require_roles
 from service.models import EstablishmentCase
-from service.operations import establishment as cases
 from service.operations.common import paginate
+from service.operations.flows.establishment import cases
 from service.roles import CASE_APPLICANTS
 from workflows.establishment import ESTABLISHMENT, FORM_LABELS_ZH, CaseChanges, FoundingMeeting, NewCase, OrgForm
 

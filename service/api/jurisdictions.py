@@ -15,8 +15,8 @@ from service.api.etag import IF_MATCH_DOC, headers_for, require_if_match
 from service.api.pagination import Blueprint
 from service.auth import current_actor, require_roles
 from service.inputs import JurisdictionChanges, NewJurisdiction
-from service.operations import jurisdictions
 from service.operations.common import paginate
+from service.operations.reference import jurisdictions
 from service.roles import ADMINS
 
 blp = Blueprint(

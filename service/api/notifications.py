@@ -8,8 +8,8 @@ from schemas.notifications import MarkedSchema, NotificationQuerySchema, Notific
 from service.api.docs import errors
 from service.api.pagination import Blueprint
 from service.auth import current_actor
-from service.operations import notifications
 from service.operations.common import paginate
+from service.operations.engines import notifications
 
 blp = Blueprint(
     "notifications", __name__, url_prefix="/api/v1/notifications", description="My in-app notifications (站内通知)"

@@ -19,8 +19,8 @@ from service.api.pagination import Blueprint
 from service.api.presenters import history_view
 from service.auth import current_actor, require_roles
 from service.models.pairing import PairingAgreement
-from service.operations import pairing as agreements
 from service.operations.common import paginate
+from service.operations.flows.pairing import agreements
 from service.roles import of
 from workflows.pairing import PAIRING_AGREEMENT, NewAgreement, Progress
 

@@ -9,8 +9,8 @@ from service.api.docs import errors
 from service.api.etag import headers_for
 from service.api.pagination import Blueprint
 from service.auth import current_actor
-from service.operations import party_orgs
 from service.operations.common import paginate
+from service.operations.reference import party_orgs
 
 blp = Blueprint("party_orgs", __name__, url_prefix="/api/v1/party-orgs", description="Party organisations")
 

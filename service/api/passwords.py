@@ -10,7 +10,7 @@ from service.api.docs import errors
 from service.api.etag import OPTIONAL_IF_MATCH_DOC, headers_for, if_match_when_given
 from service.api.pagination import Blueprint
 from service.auth import current_actor, require_roles
-from service.operations import passwords
+from service.operations.reference import passwords
 from service.roles import ADMINS
 
 blp = Blueprint("passwords", __name__, url_prefix="/api/v1/users", description="Console passwords")

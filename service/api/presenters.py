@@ -6,7 +6,7 @@ from typing import Any
 
 from service.clock import today
 from service.models import ApprovalStep, ApprovalTask
-from service.operations import approvals, audit
+from service.operations.engines import approvals, audit
 from workflows.approval import MODE_LABELS_ZH, ApprovalMode
 
 
@@ -24,9 +24,9 @@ def step_brief(step: ApprovalStep) -> dict[str, Any]:
 def steps_view(workflow: str, subject_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
     if not subject_ids:
         return {}
-    steps = approvals.steps_of_subjects(workflow, subject_ids)
-    tasks = approvals.tasks_of([s.id for s in steps])
-    groups = approvals.group_task_ids([t.id for t in tasks])
+    steps = approvals.reads.steps_of_subjects(workflow, subject_ids)
+    tasks = approvals.reads.tasks_of([s.id for s in steps])
+    groups = approvals.reads.group_task_ids([t.id for t in tasks])
     by_step: dict[int, list[dict[str, Any]]] = {}
     for t in tasks:
         by_step.setdefault(t.step_id, []).append(
@@ -58,8 +58,8 @@ def steps_view(workflow: str, subject_ids: list[int]) -> dict[int, list[dict[str
 
 
 def tasks_view(tasks: list[ApprovalTask]) -> list[dict[str, Any]]:
-    summaries = approvals.summaries(tasks)
-    groups = approvals.group_task_ids([t.id for t in tasks])
+    summaries = approvals.reads.summaries(tasks)
+    groups = approvals.reads.group_task_ids([t.id for t in tasks])
     on = today()
     return [
         {
@@ -72,7 +72,7 @@ def tasks_view(tasks: list[ApprovalTask]) -> list[dict[str, Any]]:
             "offered_to_group": t.id in groups,
             "claimed_at": t.claimed_at,
             "due_on": t.due_on,
-            "overdue": approvals.is_overdue(t, on),
+            "overdue": approvals.reads.is_overdue(t, on),
             "outcome": t.outcome,
             "comment": t.comment,
             "decided_at": t.decided_at,

@@ -15,7 +15,7 @@ from service.api.pagination import Blueprint
 from service.auth import current_actor, require_roles
 from service.clock import today
 from service.exports import ledger, tickets
-from service.operations import unit_import_report, unit_imports
+from service.operations.engines import unit_import_report, unit_imports
 from service.roles import SUPERVISION_READERS, UNIT_WRITERS
 from service.spreadsheets.writer import XLSX_MIMETYPE
 

@@ -32,11 +32,9 @@ from service.api.urge_views import urged_view
 from service.auth import current_actor, require_roles
 from service.clock import today
 from service.models import Interview, SupervisionTicket
-from service.operations import interviews as interview_ops
-from service.operations import supervision as tickets
-from service.operations import supervision_board as ticket_board
-from service.operations import ticket_urges
 from service.operations.common import paginate
+from service.operations.engines import interviews as interview_ops
+from service.operations.flows.supervision import ticket_board, ticket_urges, tickets
 from service.roles import INTERVIEWERS, SUPERVISION_READERS, TICKET_HANDLERS, TICKET_ISSUERS, TICKET_URGERS
 from workflows.deadlines import LEVEL_LABELS, WARNING_LABELS
 from workflows.interview import INTERVIEW, InterviewRecord, InterviewSchedule, NewInterview

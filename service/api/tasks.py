@@ -20,8 +20,8 @@ from service.api.pagination import Blueprint
 from service.api.presenters import tasks_view
 from service.api.urge_views import urged_view
 from service.auth import current_actor, require_roles
-from service.operations import approvals, urges
 from service.operations.common import paginate
+from service.operations.engines import approvals, urges
 from service.roles import ADMINS, DECIDERS, TASK_READERS, TASK_URGERS
 from workflows.approval import RouteSpec, TaskDecision, TaskVote
 
@@ -45,7 +45,7 @@ def _one(task: Any) -> Any:
 @errors(blp, 422)
 def inbox(filters: dict[str, Any], pagination_parameters: Any) -> Any:
     """My open tasks — assigned to me or claimable by my group — soonest due first, with the case summary."""
-    stmt = approvals.inbox_query(current_actor(), filters.get("workflow"), filters.get("overdue"))
+    stmt = approvals.reads.inbox_query(current_actor(), filters.get("workflow"), filters.get("overdue"))
     items, total = paginate(stmt, pagination_parameters.page, pagination_parameters.page_size)
     pagination_parameters.item_count = total
     return tasks_view(items)
@@ -56,7 +56,7 @@ def inbox(filters: dict[str, Any], pagination_parameters: Any) -> Any:
 @errors(blp, 403, 404)
 @require_roles(*TASK_READERS)
 def get_task(task_id: int) -> Any:
-    return _one(approvals.get_task(current_actor(), task_id))
+    return _one(approvals.reads.get_task(current_actor(), task_id))
 
 
 @blp.route("/<int:task_id>/claim", methods=["POST"])
@@ -65,7 +65,7 @@ def get_task(task_id: int) -> Any:
 @require_roles(*DECIDERS)
 def claim(task_id: int) -> Any:
     """Take a task offered to my group; 409 when someone else holds it."""
-    return _one(approvals.claim(current_actor(), task_id))
+    return _one(approvals.acting.claim(current_actor(), task_id))
 
 
 @blp.route("/<int:task_id>/release", methods=["POST"])
@@ -73,7 +73,7 @@ def claim(task_id: int) -> Any:
 @errors(blp, 403, 404, 409)
 @require_roles(*DECIDERS)
 def release(task_id: int) -> Any:
-    return _one(approvals.release(current_actor(), task_id))
+    return _one(approvals.acting.release(current_actor(), task_id))
 
 
 @blp.route("/<int:task_id>/decide", methods=["POST"])
@@ -83,7 +83,7 @@ def release(task_id: int) -> Any:
 @require_roles(*DECIDERS)
 def decide(data: TaskDecision, task_id: int) -> Any:
     """Approve, reject or return (退回). The final approval carries the reply: approval_doc_no (批复文号)."""
-    return _one(approvals.act(current_actor(), task_id, data.action, comment=data.comment, reply=data.reply))
+    return _one(approvals.acting.act(current_actor(), task_id, data.action, comment=data.comment, reply=data.reply))
 
 
 @blp.route("/<int:task_id>/vote", methods=["POST"])
@@ -95,7 +95,7 @@ def vote(data: TaskVote, task_id: int) -> Any:
     """Record a committee meeting's vote (committee_vote steps): quorum more than half of the members,
     carried with more than half of ALL members."""
     return _one(
-        approvals.act(current_actor(), task_id, "vote", comment=data.comment, tally=data.tally, reply=data.reply)
+        approvals.acting.act(current_actor(), task_id, "vote", comment=data.comment, tally=data.tally, reply=data.reply)
     )
 
 
@@ -107,7 +107,9 @@ def vote(data: TaskVote, task_id: int) -> Any:
 def delegate(data: dict[str, Any], task_id: int) -> Any:
     """Hand my task to a colleague of the same body (转办)."""
     return _one(
-        approvals.act(current_actor(), task_id, "delegate", comment=data["comment"], delegate_to=data["to_user_id"])
+        approvals.acting.act(
+            current_actor(), task_id, "delegate", comment=data["comment"], delegate_to=data["to_user_id"]
+        )
     )
 
 
@@ -117,7 +119,7 @@ def delegate(data: dict[str, Any], task_id: int) -> Any:
 @errors(blp, 400, 403, 404, 409, 422)
 @require_roles(*DECIDERS)
 def comment(data: dict[str, Any], task_id: int) -> Any:
-    return _one(approvals.act(current_actor(), task_id, "comment", comment=data["comment"]))
+    return _one(approvals.acting.act(current_actor(), task_id, "comment", comment=data["comment"]))
 
 
 @blp.route("/<int:task_id>/urge", methods=["POST"])
@@ -136,7 +138,7 @@ def urge(data: dict[str, Any], task_id: int) -> Any:
 @routes_blp.response(200, RouteSchema(many=True))
 @errors(routes_blp, 422)
 def list_routes(filters: dict[str, Any]) -> Any:
-    return approvals.list_routes(current_actor(), filters.get("body_id"), filters.get("workflow"))
+    return approvals.routes.list_routes(current_actor(), filters.get("body_id"), filters.get("workflow"))
 
 
 @routes_blp.route("", methods=["PUT"])
@@ -146,4 +148,4 @@ def list_routes(filters: dict[str, Any]) -> Any:
 @require_roles(*ADMINS)
 def put_route(data: RouteSpec) -> Any:
     """Set how a body decides one level (mode and, for named modes, approvers in order)."""
-    return approvals.put_route(current_actor(), data)
+    return approvals.routes.put_route(current_actor(), data)

@@ -11,8 +11,8 @@ from service.api.docs import errors
 from service.api.etag import IF_MATCH_DOC, headers_for, not_modified, require_if_match
 from service.api.pagination import Blueprint
 from service.auth import current_actor, require_roles
-from service.operations import units
 from service.operations.common import paginate
+from service.operations.reference import units
 from service.roles import UNIT_WRITERS
 from workflows.ledger import NewUnit, UnitChanges
 

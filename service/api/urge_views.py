@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from service.operations.urges import Urged
+from service.operations.engines.urges import Urged
 
 
 def urged_view(urged: Urged) -> dict[str, Any]:

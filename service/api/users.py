@@ -19,8 +19,8 @@ from service.api.pagination import Blueprint
 from service.auth import current_actor, require_roles
 from service.errors import NotFound
 from service.inputs import NewUser, UserChanges
-from service.operations import users
 from service.operations.common import paginate
+from service.operations.reference import users
 from service.roles import ADMINS
 
 blp = Blueprint("users", __name__, url_prefix="/api/v1/users", description="Users and API tokens")

@@ -19,8 +19,8 @@ from service.api.etag import IF_MATCH_DOC, headers_for, require_if_match
 from service.api.pagination import Blueprint
 from service.auth import current_actor, require_roles
 from service.inputs import NewWebhook, WebhookChanges
-from service.operations import webhook_subscriptions as subscriptions
 from service.operations.common import paginate
+from service.operations.engines import webhook_subscriptions as subscriptions
 from service.roles import WEBHOOK_MANAGERS
 from service.vocab import WEBHOOK_EVENTS
 

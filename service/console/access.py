@@ -16,7 +16,7 @@ from flask import g, redirect, request, session, url_for
 from service.auth import Actor
 from service.errors import Forbidden
 from service.models import Role
-from service.operations import passwords
+from service.operations.reference import passwords
 
 F = TypeVar("F", bound=Callable[..., Any])
 

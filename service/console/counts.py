@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from service.auth import Actor
-from service.operations import inbox, notifications, oversight_inbox
-from service.operations import supervision_board as ticket_board
+from service.operations.engines import notifications
+from service.operations.flows.supervision import oversight_inbox, ticket_board
+from service.operations.worklists import inbox
 from service.roles import DECIDERS, OVERSIGHT_INBOX_USERS, TICKET_HANDLERS
 
 

@@ -9,7 +9,7 @@ from typing import IO, Any
 from service.auth import Actor
 from service.exports import STREAM_BATCH
 from service.extensions import db
-from service.operations import coverage
+from service.operations.reports import coverage
 from service.spreadsheets.writer import Column, Sheet, write_workbook
 from workflows.ledger import UNIT_KIND_LABELS, UnitKind
 

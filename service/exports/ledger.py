@@ -12,8 +12,8 @@ from service.auth import Actor
 from service.exports import STREAM_BATCH
 from service.extensions import db
 from service.models import Jurisdiction, PartyOrg, Unit, User
-from service.operations import units
 from service.operations.common import order_by_keys
+from service.operations.reference import units
 from service.spreadsheets.ledger_columns import EXPORT_COLUMNS
 from service.spreadsheets.writer import Sheet, write_workbook
 from service.vocab import UNIT_SORT_KEYS

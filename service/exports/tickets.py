@@ -13,7 +13,7 @@ from service.clock import today
 from service.exports import STREAM_BATCH
 from service.extensions import db
 from service.models import Jurisdiction, SupervisionTicket, TicketProblem
-from service.operations import supervision_board as ticket_board
+from service.operations.flows.supervision import ticket_board
 from service.spreadsheets.writer import Column, Sheet, write_workbook
 from workflows import supervision as ticket_rules
 from workflows.deadlines import LEVEL_LABELS, WARNING_LABELS

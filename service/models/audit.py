@@ -16,7 +16,7 @@ class AuditEvent(Base):
     __tablename__ = "audit_events"
     __table_args__ = (
         Index("ix_audit_events_subject", "subject_type", "subject_id", "id"),
-        # 已办 (service/operations/done.py): one person's actions, newest first.
+        # 已办 (service/operations/worklists/done.py): one person's actions, newest first.
         Index("ix_audit_events_actor", "actor_id", "occurred_at"),
     )
 

@@ -41,7 +41,7 @@ class User(Versioned, Timestamped, Base):
     role: Mapped[str] = mapped_column(String(16), index=True)
     jurisdiction_id: Mapped[int] = mapped_column(ForeignKey("jurisdictions.id"), index=True)
     active: Mapped[bool] = mapped_column(default=True)
-    # argon2id (service/operations/passwords.py); NULL: the user signs in with API tokens only.
+    # argon2id (service/operations/reference/passwords.py); NULL: the user signs in with API tokens only.
     password_hash: Mapped[str | None] = mapped_column(String(255))
     password_changed_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
 

@@ -52,7 +52,7 @@ class Scene:
     colleague: int = 0
 
     def fresh_token(self, code: str) -> int:
-        from service.operations import users
+        from service.operations.reference import users
 
         with self.app.app_context():
             user = db.session.get(User, self.users[code])
@@ -110,10 +110,10 @@ class Scene:
         return int(self.case(code, state if code == INSIDE else "submitted")["task_id"])
 
     def route(self, code: str, mode: str) -> None:
-        from service.operations import approvals
+        from service.operations.engines import approvals
 
         with self.app.app_context():
-            approvals.put_route(
+            approvals.routes.put_route(
                 system_actor("test"),
                 RouteSpec(
                     body_id=self.world.ids[code],

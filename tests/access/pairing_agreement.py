@@ -9,7 +9,7 @@ from typing import Any
 from service.auth import system_actor
 from service.extensions import db
 from service.models import PartyOrg
-from service.operations import pairing
+from service.operations.flows.pairing import agreements
 from tests.access.matrix import INSIDE, Build, Call, Row, Scene, _seq
 from tests.conftest import ROLES
 from workflows.pairing import NewAgreement
@@ -49,12 +49,12 @@ def agreement(s: Scene, code: str, state: str = "draft") -> int:
     data = body(s, code)
     with s.app.app_context():
         data["duties_due_on"] = date.fromisoformat(data["duties_due_on"])
-        ident = pairing.create(actor, NewAgreement.of(data)).id
+        ident = agreements.create(actor, NewAgreement.of(data)).id
         for step in STEPS[state]:
             if step == "sign":
-                pairing.sign(actor, ident, date(2026, 9, 20))
+                agreements.sign(actor, ident, date(2026, 9, 20))
             else:
-                pairing.take_effect(actor, ident)
+                agreements.take_effect(actor, ident)
         db.session.remove()
     return ident
 

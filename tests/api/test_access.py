@@ -183,7 +183,7 @@ def test_unknown_api_path_does_not_reveal_routing_without_a_token(api: Api) -> N
 @pytest.fixture
 def scene(app: Flask, api: Api, world: World) -> Scene:
     from service.inputs import NewUser
-    from service.operations import units, users
+    from service.operations.reference import units, users
 
     actor = system_actor("test")
     unit_ids: dict[str, int] = {}
@@ -297,7 +297,7 @@ def _notification_read(s: Scene, code: str, caller: str) -> Call:
     from sqlalchemy import func
 
     from service.models import Notification
-    from service.operations.notifications import notify
+    from service.operations.engines.notifications import notify
 
     owner = s.world.users[caller] if code == INSIDE else s.users[code]
     with s.app.app_context():
@@ -428,7 +428,7 @@ def _template_file() -> dict[str, Any]:
 
 def _customised(s: Scene, code: str, caller: str) -> Call:
     """A body with its own circular template, to be reset."""
-    from service.operations import document_templates
+    from service.operations.engines import document_templates
 
     with s.app.app_context():
         document_templates.upload(

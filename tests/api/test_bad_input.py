@@ -30,7 +30,7 @@ from service.config import Settings
 from service.extensions import db
 from service.inputs import NewJurisdiction, NewUser
 from service.models import ApiToken, AuditEvent, Jurisdiction, PartyOrg, Unit, User
-from service.operations import jurisdictions, units, users
+from service.operations.reference import jurisdictions, units, users
 from tests.conftest import ROLES, WORLD_TREE, Api, SessionApp, World, _truncate
 from tests.factories import new_credit_code, new_unit, unit_payload
 

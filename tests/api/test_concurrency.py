@@ -19,8 +19,8 @@ from service.auth import system_actor
 from service.errors import ApiError
 from service.extensions import db
 from service.models import AuditEvent, Unit
-from service.operations import units
 from service.operations.common import Precondition
+from service.operations.reference import units
 from tests.conftest import World
 from tests.factories import new_credit_code, new_unit, unit_payload
 from workflows.ledger import UnitChanges

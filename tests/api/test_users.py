@@ -514,7 +514,7 @@ def test_cli_users_errors(app: Flask) -> None:
 @pytest.mark.usefixtures("cli_env")
 def test_cli_ledger_rescope(app: Flask) -> None:
     from service.auth import system_actor
-    from service.operations import units
+    from service.operations.reference import units
 
     _tree(app)
     with app.app_context():
@@ -564,7 +564,7 @@ def test_cli_demo_load(app: Flask, client: FlaskClient, tmp_path: Any) -> None:
     printed = {name: token for name, _, token in rows}
     assert set(printed) == {u[0] for u in demo.USERS}
     with app.app_context():  # every demo user has a console password, printed beside the token
-        from service.operations import passwords
+        from service.operations.reference import passwords
 
         assert all(
             passwords.verify_password(

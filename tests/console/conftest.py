@@ -18,7 +18,7 @@ from sqlalchemy import update
 from service.console import access, csrf
 from service.extensions import db
 from service.models import User
-from service.operations import passwords
+from service.operations.reference import passwords
 from tests.conftest import World
 
 PASSWORD = "Console-Test-2026"

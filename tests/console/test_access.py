@@ -82,7 +82,7 @@ class Row:
 
 def _notification(s: Scene, code: str, caller: str) -> Page:
     """One of the caller's own notifications inside; someone else's for the outside targets."""
-    from service.operations.notifications import notify
+    from service.operations.engines.notifications import notify
 
     owner = s.world.users[caller] if code == INSIDE else s.users[code]
     with s.app.app_context():

@@ -15,7 +15,9 @@ from sqlalchemy import func, select
 from service.auth import Actor, system_actor
 from service.extensions import db
 from service.models import ApprovalTask, AuditEvent, EstablishmentCase, User
-from service.operations import approvals, establishment, units
+from service.operations.engines import approvals
+from service.operations.flows.establishment import cases
+from service.operations.reference import units
 from tests.api.test_access import fingerprint
 from tests.conftest import World
 from tests.console.conftest import Console
@@ -168,7 +170,9 @@ def test_prepare_submit_return_correct_resubmit(app: Flask, console: Console, wo
 
     # the approver returns it (through the service layer): the page shows the reason and lets me correct it
     with app.app_context():
-        approvals.act(_actor(app, world, APPROVER), _open_task(app, case_id), "return", comment="请补充拟任书记简历")
+        approvals.acting.act(
+            _actor(app, world, APPROVER), _open_task(app, case_id), "return", comment="请补充拟任书记简历"
+        )
         db.session.remove()
     assert _case(app, case_id).state == "returned"
     page = _text(console.get(f"/applications/{case_id}", as_=ME))
@@ -355,7 +359,7 @@ def test_bad_input_keeps_what_was_typed_and_shows_every_message(app: Flask, cons
 def test_out_of_scope_is_404_and_other_roles_403(app: Flask, console: Console, world: World) -> None:
     west_unit, west_name, _ = _unit(app, world, "west_t1")
     with app.app_context():
-        west_case = establishment.create(
+        west_case = cases.create(
             system_actor("test"), NewCase(unit_ids=[west_unit], form="branch", proposed_name="西一镇党支部")
         ).id
         db.session.remove()
@@ -440,7 +444,7 @@ def test_the_list_filters_and_a_primary_committee_names_both_levels(app: Flask, 
     big, _, _ = _unit(app, world, formal_members=120, employees=500)
     other, _, _ = _unit(app, world)
     with app.app_context():  # filed by someone else (the system) in my township
-        theirs = establishment.create(
+        theirs = cases.create(
             system_actor("test"), NewCase(unit_ids=[other], form="branch", proposed_name="他人填报的党支部")
         ).id
         db.session.remove()

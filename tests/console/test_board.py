@@ -12,7 +12,7 @@ from typing import Any
 from flask import Flask
 
 from service.clock import FixedClock
-from service.operations import escalation
+from service.operations.engines import escalation
 from tests.conftest import Api
 from tests.console.conftest import Console
 from tests.supervision.helpers import PROBLEMS, TICKETS, draft, issued, move, ok, rectifying
@@ -207,14 +207,15 @@ def test_escalation_ladder_and_interview_on_the_page(console: Console, api: Api,
 def test_case_page_shows_the_establishment_diagram_with_its_path(console: Console, api: Api, app: Flask) -> None:
     from service.auth import system_actor
     from service.extensions import db
-    from service.operations import establishment, units
+    from service.operations.flows.establishment import cases
+    from service.operations.reference import units
     from tests.factories import new_unit
 
     actor = system_actor("test")
     with app.app_context():
         unit = units.create(actor, new_unit(api.world.ids["east_t1"], formal_members=3))
-        case = establishment.create(actor, NewCase(unit_ids=[unit.id], form="branch", proposed_name="测试党支部"))
-        establishment.submit(actor, case.id)
+        case = cases.create(actor, NewCase(unit_ids=[unit.id], form="branch", proposed_name="测试党支部"))
+        cases.submit(actor, case.id)
         case_id = case.id
         db.session.remove()
     page = text_of(console.get(f"/cases/{case_id}", as_="approver@east_t1"))

@@ -17,7 +17,8 @@ from flask import Flask
 from service.auth import system_actor
 from service.extensions import db
 from service.inputs import NewUser
-from service.operations import establishment, units, users
+from service.operations.flows.establishment import cases
+from service.operations.reference import units, users
 from tests.conftest import World
 from tests.console.browser import MARKS, Person, browser, live_server
 from tests.console.conftest import Console
@@ -63,7 +64,7 @@ def _primary_committee(app: Flask, world: World) -> int:
                 mobile_members=5,
             ),
         )
-        case = establishment.create(
+        case = cases.create(
             actor,
             NewCase(
                 unit_ids=[unit.id],
@@ -73,7 +74,7 @@ def _primary_committee(app: Flask, world: World) -> int:
                 proposed_committee_size=5,
             ),
         )
-        establishment.submit(actor, case.id)
+        cases.submit(actor, case.id)
         case_id = case.id
         db.session.remove()
     return case_id
@@ -159,8 +160,8 @@ def test_two_browsers_on_one_task_the_second_sees_the_conflict(
         )
         world.users["second@east_t1"] = second.id
         unit = units.create(actor, new_unit(world.ids["east_t1"], formal_members=3))
-        case = establishment.create(actor, NewCase(unit_ids=[unit.id], form="branch", proposed_name="东一镇测试党支部"))
-        establishment.submit(actor, case.id)
+        case = cases.create(actor, NewCase(unit_ids=[unit.id], form="branch", proposed_name="东一镇测试党支部"))
+        cases.submit(actor, case.id)
         db.session.remove()
     _people(app, world, console, "approver@east_t1", "second@east_t1")
     first, other = Person(browser, live_server, "approver.east_t1"), Person(browser, live_server, "second.east_t1")

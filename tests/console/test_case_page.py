@@ -16,7 +16,7 @@ from service.clock import FixedClock
 from service.console import forms
 from service.extensions import db
 from service.models import ApprovalStep
-from service.operations import escalation
+from service.operations.engines import escalation
 from tests.conftest import Api, World
 from tests.console.conftest import Console
 from tests.console.test_pages import _task_of

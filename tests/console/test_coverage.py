@@ -66,7 +66,7 @@ def test_report_page_for_a_child_and_out_of_scope(console: Console, world: World
 
 
 def test_trend_chart_draws_the_snapshots(app: Flask, console: Console, world: World, ledger: Ledger) -> None:
-    from service.operations import coverage_snapshots
+    from service.operations.reports import coverage_snapshots
 
     with app.app_context():
         coverage_snapshots.take_snapshots()

@@ -33,7 +33,7 @@ def more_ledger(app: Flask, world: World, n: int) -> None:
 
 
 def test_coverage_pages_have_a_fixed_statement_count(app: Flask, console: Console, world: World) -> None:
-    from service.operations import coverage_snapshots
+    from service.operations.reports import coverage_snapshots
 
     console.as_(SUPERVISOR)
     for p in PAGES:  # warm the process-wide caches first

@@ -27,7 +27,7 @@ from sqlalchemy import select
 from service.clock import FixedClock
 from service.extensions import db
 from service.models import ApprovalRoute, IssuedDocument, SupervisionTicket, TicketExtension, User
-from service.operations import calendar_reminders
+from service.operations.reference import calendar_reminders
 from tests.console.browser import MARKS, Person
 from tests.console.day import ARTIFACTS, CHROMIUM, DemoCity, browser, clock, demo_server, shot
 

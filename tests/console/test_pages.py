@@ -14,7 +14,8 @@ from sqlalchemy import event
 from service.auth import system_actor
 from service.extensions import db
 from service.inputs import NewUser
-from service.operations import establishment, units, users
+from service.operations.flows.establishment import cases
+from service.operations.reference import units, users
 from tests.conftest import Api, World
 from tests.console.conftest import Console
 from tests.factories import new_unit
@@ -30,10 +31,10 @@ def _cases(app: Flask, world: World, n: int, place: str = "east_t1", members: in
     with app.app_context():
         for i in range(n):
             unit = units.create(actor, new_unit(world.ids[place], formal_members=members))
-            case = establishment.create(
+            case = cases.create(
                 actor, NewCase(unit_ids=[unit.id], form="branch", proposed_name=f"测试党支部{place}{i}")
             )
-            establishment.submit(actor, case.id)
+            cases.submit(actor, case.id)
             ids.append(case.id)
         db.session.remove()
     return ids

@@ -17,8 +17,9 @@ from sqlalchemy import text
 
 from service.auth import actor_for_token
 from service.extensions import db
-from service.operations import establishment, search
-from service.operations import supervision_board as ticket_board
+from service.operations.flows.establishment import cases
+from service.operations.flows.supervision import ticket_board
+from service.operations.worklists import search
 from tests.conftest import Api, World
 from tests.console.conftest import Console
 from tests.console.test_pages import _cases, statements
@@ -235,7 +236,7 @@ def test_the_search_runs_on_indexes(app: Flask, api: Api) -> None:
             search.SearchFilters(unit="青山", date_from=date(2026, 9, 1)),
             search.SearchFilters(credit_code="91350100MA2Y000010"),
         ):
-            stmt = search.query(establishment.query(actor, {}), ticket_board.query(actor, {}), narrow)
+            stmt = search.query(cases.query(actor, {}), ticket_board.query(actor, {}), narrow)
             sql = stmt.compile(db.engine, compile_kwargs={"literal_binds": True})
             plan = [row[3] for row in db.session.execute(text(f"EXPLAIN QUERY PLAN {sql}"))]
             assert any("ix_establishment_cases_scope_state" in step for step in plan), plan

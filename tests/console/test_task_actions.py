@@ -13,7 +13,7 @@ from service.auth import system_actor
 from service.extensions import db
 from service.inputs import NewUser
 from service.models import ApprovalAction, ApprovalTask, AuditEvent
-from service.operations import users
+from service.operations.reference import users
 from tests.api.test_access import fingerprint
 from tests.conftest import World
 from tests.console.conftest import Console

@@ -10,7 +10,7 @@ from flask import Flask
 
 from service.extensions import db
 from service.models import Circular, CoverageSnapshot, Interview, SupervisionTicket
-from service.operations import circulars
+from service.operations.reports import circulars
 from tests.conftest import Api, World
 from tests.coverage import helpers as h
 from tests.coverage.conftest import Ledger

@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 from service.config import Settings
 from service.extensions import db
 from service.models import AuditEvent, CoverageSnapshot
-from service.operations import coverage_snapshots
+from service.operations.reports import coverage_snapshots
 from tests.conftest import Api, World
 from tests.coverage import helpers as h
 from tests.coverage.conftest import Ledger

@@ -18,7 +18,7 @@ from sqlalchemy import delete, event, select, update
 from service.db import transaction
 from service.extensions import db
 from service.models import AuditEvent, DocumentCounter, IssuedDocument
-from service.operations import notifications
+from service.operations.engines import notifications
 from tests.conftest import Api
 from tests.documents.helpers import text_of
 from tests.supervision.helpers import INTERVIEWS, TICKETS, draft, issued, ok

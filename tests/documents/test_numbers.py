@@ -11,7 +11,7 @@ from flask import Flask
 from service.db import transaction
 from service.extensions import db
 from service.models import IssuedDocument
-from service.operations import document_numbers
+from service.operations.engines import document_numbers
 from tests.conftest import Api, World
 from tests.documents.helpers import text_of
 from tests.supervision.helpers import TICKETS, issued

@@ -13,7 +13,8 @@ from sqlalchemy import select
 from service.auth import Actor
 from service.extensions import db
 from service.models import Jurisdiction, Role, SupervisionTicket
-from service.operations import interviews, supervision
+from service.operations.engines import interviews
+from service.operations.flows.supervision import tickets as supervision
 from tests.conftest import Api
 from tests.console.conftest import Console
 from tests.documents.helpers import text_of

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from service.db import transaction
 from service.extensions import db
 from service.models import EscalationEvent, Notification, SupervisionTicket
-from service.operations import escalation
+from service.operations.engines import escalation
 from tests.conftest import Api, World
 from tests.factories import unit_payload
 

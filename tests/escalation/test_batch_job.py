@@ -22,7 +22,7 @@ from service.clock import FixedClock
 from service.config import Settings
 from service.extensions import db
 from service.models import AuditEvent, EscalationEvent, Notification, SupervisionTicket, User
-from service.operations import escalation
+from service.operations.engines import escalation
 from tests.conftest import World
 from tests.escalation.helpers import at, events, overdue_ticket
 from tests.escalation.test_workers import wait_for

@@ -12,7 +12,7 @@ from service.clock import FixedClock
 from service.db import transaction
 from service.extensions import db
 from service.models import ApprovalStep, EstablishmentCase, Interview, SupervisionTicket
-from service.operations import escalation
+from service.operations.engines import escalation
 from tests.conftest import Api, World
 from tests.escalation.helpers import at, events, notification_count, overdue_ticket, submitted_case
 

@@ -9,30 +9,32 @@ import textwrap
 
 from flask import Flask
 
-from service.operations import approvals
+from service.operations.engines import approvals
 from tests.escalation.test_workers import ROOT
 from workflows.registry import APPROVAL_WORKFLOWS, WORKFLOWS
 
 
 def test_every_approval_workflow_has_a_handler(app: Flask) -> None:
     assert set(APPROVAL_WORKFLOWS) <= set(WORKFLOWS)
-    assert approvals.unregistered_workflows() == []
+    assert approvals.handlers.unregistered_workflows() == []
     for workflow in APPROVAL_WORKFLOWS:
-        assert callable(approvals._HANDLERS[workflow]) and callable(approvals._SUMMARIES[workflow])
+        assert callable(approvals.handlers.HANDLERS[workflow]) and callable(approvals.handlers.SUMMARIES[workflow])
 
 
 def test_importing_a_workflow_module_registers_nothing_the_factory_registers_all() -> None:
     # A fresh interpreter: this process has registered everything already.
     code = textwrap.dedent(
         """
-        from service.operations import approvals, escalation, establishment, interviews, supervision
+        from service.operations.engines import approvals, escalation, interviews
+        from service.operations.flows.establishment import cases
+        from service.operations.flows.supervision import tickets
         from service.operations.registry import register_workflows
         from workflows.registry import APPROVAL_WORKFLOWS, LADDERS
-        assert approvals._HANDLERS == {}, approvals._HANDLERS
+        assert approvals.handlers.HANDLERS == {}, approvals.handlers.HANDLERS
         assert escalation.ITEM_TYPES == {} and interviews.SUBJECTS == {}
-        assert approvals.unregistered_workflows() == list(APPROVAL_WORKFLOWS)
+        assert approvals.handlers.unregistered_workflows() == list(APPROVAL_WORKFLOWS)
         register_workflows()
-        assert approvals.unregistered_workflows() == []
+        assert approvals.handlers.unregistered_workflows() == []
         assert set(escalation.ITEM_TYPES) == {ladder.item_type for ladder in LADDERS}  # every declared ladder
         assert {"supervision_ticket", "approval_task", "establishment"} < set(escalation.ITEM_TYPES)
         assert set(interviews.SUBJECTS) == {"supervision_ticket", "establishment"}

@@ -47,7 +47,7 @@ def upload(
 
 
 def run_job(app: Flask, import_id: int) -> str:
-    from service.operations import unit_imports
+    from service.operations.engines import unit_imports
 
     with app.app_context():
         return unit_imports.run(import_id)

@@ -22,7 +22,7 @@ def colleagues(app: Flask, world: World) -> World:
     """The world plus approver2..4@east_t1, approver2@east and approver2@west_t1, each with a token."""
     from service.auth import system_actor
     from service.inputs import NewUser
-    from service.operations import users
+    from service.operations.reference import users
 
     actor = system_actor("test")
     with app.app_context():

@@ -12,7 +12,7 @@ from service.calendar import calendar
 from service.clock import CHINA, now, today
 from service.extensions import db
 from service.models import Interview, PartyOrg, SupervisionTicket, User
-from service.operations import documents
+from service.operations.engines import documents
 from workflows.establishment import check_founding_dates
 
 

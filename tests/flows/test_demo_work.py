@@ -1,5 +1,5 @@
 """A newcomer signing in to the demo as any role finds real work in its 待办, read through the queries the
-console uses (service/operations/inbox.py for approvers, supervision_board for handlers and supervisors,
+console uses (service/operations/worklists/inbox.py for approvers, supervision_board for handlers and supervisors,
 pairing for agreements), left by the service's own commands: states, steps, tasks, escalation ladders,
 notifications and the audit trail agree. The demo is loaded on several days (a holiday, an ordinary Monday,
 New Year's Eve, a weekend in a year without official holiday data): it is the same relative to each."""
@@ -32,8 +32,12 @@ from service.models import (
     Unit,
     User,
 )
-from service.operations import approvals, documents, escalation, inbox, pairing, supervision, supervision_board
-from service.operations import establishment as cases
+from service.operations.engines import approvals, documents, escalation
+from service.operations.flows.establishment import cases
+from service.operations.flows.pairing import agreements
+from service.operations.flows.supervision import ticket_board
+from service.operations.flows.supervision import tickets as supervision
+from service.operations.worklists import inbox
 from tests.conftest import START
 
 DAYS = {
@@ -106,25 +110,25 @@ def _township_approver_has_a_vote_a_claimed_task_and_an_overdue_one() -> None:
             "committee_vote",
         )
         assert db.session.get(EstablishmentCase, task.subject_id).state == "submitted"
-    overdue = [t for t in rows if approvals.is_overdue(t)]
+    overdue = [t for t in rows if approvals.reads.is_overdue(t)]
     claimed = [t for t in rows if t.assignee_id == approver.user_id]
     offered = [t for t in rows if t not in overdue and t not in claimed]
     assert len(overdue) == len(claimed) == len(offered) == 1
 
     # The committee vote offered to the body: any approver of 青山镇 may record the meeting's tally.
     vote = offered[0]
-    assert vote.assignee_id is None and approvals.group_task_ids([vote.id]) == {vote.id}
+    assert vote.assignee_id is None and approvals.reads.group_task_ids([vote.id]) == {vote.id}
     case = db.session.get(EstablishmentCase, vote.subject_id)
     assert case.form == "branch"
     assert "vote" in cases.allowed_actions(approver, [case])[case.id]
-    assert "claim" in approvals.task_options(approver, vote).actions
+    assert "claim" in approvals.reads.task_options(approver, vote).actions
     assert inbox.lights([vote.due_on]) != ["red"]
 
     # The claimed one (签收): the approver holds it, may give it back to the group, and commented on it.
     mine = claimed[0]
-    assert mine.claimed_at is not None and not approvals.is_overdue(mine)
+    assert mine.claimed_at is not None and not approvals.reads.is_overdue(mine)
     assert db.session.get(EstablishmentCase, mine.subject_id).form == "joint_branch"
-    assert "release" in approvals.task_options(approver, mine).actions
+    assert "release" in approvals.reads.task_options(approver, mine).actions
     assert [e.action for e in _audit("establishment", mine.subject_id)][-2:] == ["task.claim", "task.comment"]
 
     # The overdue one, at the first level of the approval ladder, as the sweep left it yesterday.
@@ -166,15 +170,15 @@ def _county_approver_has_a_primary_committee_the_township_reviewed() -> None:
         "county_approval",
         "committee_vote",
     )
-    assert not approvals.is_overdue(task)
+    assert not approvals.reads.is_overdue(task)
     case = db.session.get(EstablishmentCase, task.subject_id)
     assert case.form == "primary_committee" and case.state == "submitted"
     (unit,) = cases.units_of([case.id])[case.id]
     assert unit.formal_members >= 100 and unit.name != demo.WALKTHROUGH_UNIT["name"]
     assert "vote" in cases.allowed_actions(county_approver, [case])[case.id]
-    review, county = approvals.steps_of("establishment", case.id)
+    review, county = approvals.reads.steps_of("establishment", case.id)
     assert (review.level_name, review.status, review.body_id) == ("superior_review", "approved", _body("350102001"))
-    (decided,) = approvals.tasks_of([review.id])
+    (decided,) = approvals.reads.tasks_of([review.id])
     assert (decided.outcome, decided.assignee_id) == ("approve", approver.user_id)
     assert county.status == "pending" and county.opened_at >= review.closed_at
     assert "task.assigned" in _kinds(county_approver)
@@ -195,10 +199,10 @@ def _walk_through_unit_is_left_for_the_readme() -> None:
 
 def _handler_has_tickets_to_acknowledge_and_to_report() -> None:
     handler = _who("handler")
-    rows = list(db.session.execute(supervision_board.inbox_query(handler)).scalars())
+    rows = list(db.session.execute(ticket_board.inbox_query(handler)).scalars())
     assert counts.open_work(handler) == len(rows) == 2
     first = db.session.execute(select(func.min(SupervisionTicket.id))).scalar_one()
-    pending = {t.id: supervision_board.pending_action(t)[0] for t in rows}
+    pending = {t.id: ticket_board.pending_action(t)[0] for t in rows}
     assert pending[first] == "acknowledge"  # the first demo ticket (id 1 on a fresh database), issued today
     (extended,) = [t for t in rows if t.id != first]
     assert pending[extended.id] == "submit_report"
@@ -209,7 +213,7 @@ def _county_supervisor_has_a_report_to_review_an_extension_to_decide_and_an_agre
     sup, handler = _who("county_supervisor"), _who("handler")
     on = today()
 
-    (reviewed,) = db.session.execute(supervision_board.query(sup, {"state": "submitted"})).scalars()
+    (reviewed,) = db.session.execute(ticket_board.query(sup, {"state": "submitted"})).scalars()
     assert {"close", "return"} <= set(supervision.allowed_actions(sup, [reviewed])[reviewed.id])
     assert [e.action for e in _audit("supervision_ticket", reviewed.id)] == [
         "supervision_ticket.create",
@@ -225,7 +229,7 @@ def _county_supervisor_has_a_report_to_review_an_extension_to_decide_and_an_agre
     assert all(p.measures_taken for p in problems)
     assert reviewed.issued_on < reviewed.last_report_on < on <= reviewed.rectify_by  # reported in time
 
-    every = list(db.session.execute(supervision_board.query(sup, {})).scalars())
+    every = list(db.session.execute(ticket_board.query(sup, {})).scalars())
     (waiting,) = supervision.pending_extensions([t.id for t in every])
     ticket = next(t for t in every if t.id == waiting)
     assert ticket.state == "rectifying"
@@ -237,9 +241,9 @@ def _county_supervisor_has_a_report_to_review_an_extension_to_decide_and_an_agre
 
     # 结对共建: in force, behind its plan, due soon; followed by 青山县, visible to the city as well.
     for actor in (sup, _who("supervisor")):
-        (agreement,) = db.session.execute(pairing.query(actor, {"state": "in_force"})).scalars()
+        (agreement,) = db.session.execute(agreements.query(actor, {"state": "in_force"})).scalars()
         assert agreement.jurisdiction_id == _body("350102")
-        assert pairing.lagging(agreement) and agreement.effective_on is not None and agreement.effective_on < on
+        assert agreements.lagging(agreement) and agreement.effective_on is not None and agreement.effective_on < on
         assert on <= agreement.duties_due_on and agreement.year == agreement.duties_due_on.year
         assert agreement.next_escalation_level == "reminder" and agreement.next_escalation_at > on
     assert [e.action for e in _audit("pairing_agreement", agreement.id)] == [
@@ -273,9 +277,9 @@ def _history_is_consistent() -> None:
     for case in db.session.execute(select(EstablishmentCase)).scalars():
         assert case.state == "submitted" and case.submitted_at is not None
         assert case.created_at <= case.submitted_at <= now()
-        steps = approvals.steps_of("establishment", case.id)
+        steps = approvals.reads.steps_of("establishment", case.id)
         (pending,) = [s for s in steps if s.status == "pending"]
-        assert [t.status for t in approvals.tasks_of([pending.id])] == ["open"]
+        assert [t.status for t in approvals.reads.tasks_of([pending.id])] == ["open"]
         actions = [e.action for e in _audit("establishment", case.id)]
         assert actions[:3] == ["establishment.create", "establishment.submit", "approval_step.open"]
 

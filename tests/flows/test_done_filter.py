@@ -1,5 +1,6 @@
 """已办 (GET /api/v1/tasks/done) filtered by unit: a unit's name (a part of it) or its credit code finds the
-decisions taken on its cases, and nothing else (the filter is a correlated EXISTS: service/operations/done.py)."""
+decisions taken on its cases, and nothing else (the filter is a correlated EXISTS:
+service/operations/worklists/done.py)."""
 
 from __future__ import annotations
 

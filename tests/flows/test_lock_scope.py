@@ -114,7 +114,7 @@ def test_a_decision_locks_the_subject_step_and_tasks_and_nothing_else(api: Api, 
 
     from service.auth import actor_for_token
     from service.extensions import db
-    from service.operations import approvals
+    from service.operations.engines import approvals
 
     route(api, "east_t1", "any_one")
     case_id = submitted_branch(api)["id"]
@@ -122,7 +122,7 @@ def test_a_decision_locks_the_subject_step_and_tasks_and_nothing_else(api: Api, 
     with app.app_context():
         actor = actor_for_token(colleagues.tokens[DECIDERS[0]], None)
         assert actor is not None
-        subject, step, tasks, _candidate, _offered = approvals.lock_for_decision(actor, task_id)
+        subject, step, tasks, _candidate, _offered = approvals.acting.lock_for_decision(actor, task_id)
         assert subject.id == case_id and [t.id for t in tasks] == [task_id]
         other = db.engine.connect()
         try:

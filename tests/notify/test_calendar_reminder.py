@@ -12,7 +12,7 @@ from sqlalchemy import select
 from service.clock import FixedClock
 from service.extensions import db
 from service.models import Notification
-from service.operations import calendar_reminders
+from service.operations.reference import calendar_reminders
 from tests.conftest import Api, World
 from tests.notify.test_calendar import DAYS_2027, _put
 

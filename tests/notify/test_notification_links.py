@@ -13,7 +13,8 @@ from flask import Flask
 from service.auth import system_actor
 from service.extensions import db
 from service.inputs import NewUser
-from service.operations import escalation, users
+from service.operations.engines import escalation
+from service.operations.reference import users
 from tests.conftest import Api, World
 from tests.console.conftest import Console
 from tests.flows.helpers import CASES, TASKS, approve_level, make_unit, new_case, route, submit, task_for

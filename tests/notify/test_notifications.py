@@ -9,7 +9,7 @@ from flask import Flask
 
 from service.clock import FixedClock
 from service.db import transaction
-from service.operations.notifications import notify
+from service.operations.engines.notifications import notify
 from tests.conftest import Api, World
 
 NOTIFICATIONS = "/api/v1/notifications"

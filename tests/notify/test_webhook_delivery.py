@@ -18,7 +18,7 @@ from service.clock import FixedClock
 from service.db import transaction
 from service.extensions import db
 from service.models import Notification, WebhookDelivery
-from service.operations import webhooks
+from service.operations.engines import webhooks
 from tests.conftest import Api, World
 from tests.notify.conftest import WEBHOOKS, Receiver, path_of, register
 

@@ -15,7 +15,7 @@ from sqlalchemy import select
 from service.db import transaction
 from service.extensions import db
 from service.models import WebhookDelivery
-from service.operations import webhooks
+from service.operations.engines import webhooks
 from tests.conftest import Api, World
 from tests.notify.conftest import Receiver, path_of, register
 from workers import jobs

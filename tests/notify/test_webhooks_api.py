@@ -14,7 +14,8 @@ from service.db import transaction
 from service.extensions import db
 from service.inputs import UserChanges
 from service.models import AuditEvent, Webhook, WebhookDelivery
-from service.operations import users, webhooks
+from service.operations.engines import webhooks
+from service.operations.reference import users
 from service.vocab import WEBHOOK_EVENTS
 from tests.conftest import Api, World
 from tests.notify.conftest import WEBHOOKS, path_of, register

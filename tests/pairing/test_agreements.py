@@ -14,7 +14,7 @@ from service.config import workflow_settings
 from service.extensions import db
 from service.models import PartyOrg, WebhookDelivery
 from service.models.pairing import PairingAgreement
-from service.operations import escalation
+from service.operations.engines import escalation
 from tests.api.test_access import audit_count, etag, fingerprint
 from tests.conftest import Api, World
 from tests.escalation.helpers import events, notification_count

@@ -70,20 +70,21 @@ def warm(app: Flask, api: Api) -> None:
 
 
 def test_submission(app: Flask, api: Api) -> None:
-    from service.operations import establishment
+    from service.operations.flows.establishment import cases
 
     warm(app, api)
     case = new_case(api, [make_unit(api, "east_t1", formal_members=3)["id"]], "branch")
     with app.app_context():
         portal = actor(api, "portal@east")
         with counting() as statements:
-            establishment.submit(portal, case["id"])
+            cases.submit(portal, case["id"])
     assert len(statements) <= COMMAND_BUDGET, statements
 
 
 @pytest.mark.parametrize("mode", ["committee_vote", "any_one"])
 def test_decision_that_closes_the_step_and_approves_the_case(app: Flask, api: Api, mode: str) -> None:
-    from service.operations import approvals, establishment
+    from service.operations.engines import approvals
+    from service.operations.flows.establishment import cases
 
     route(api, "east_t1", mode)
     warm(app, api)
@@ -95,16 +96,16 @@ def test_decision_that_closes_the_step_and_approves_the_case(app: Flask, api: Ap
     with app.app_context(), counting() as statements:
         if mode == "committee_vote":
             tally = VoteTally(members=9, present=7, votes_for=6, votes_against=1)
-            approvals.act(approver, task["id"], "vote", tally=tally, reply=reply)
+            approvals.acting.act(approver, task["id"], "vote", tally=tally, reply=reply)
         else:
-            approvals.act(approver, task["id"], "approve", reply=reply)
+            approvals.acting.act(approver, task["id"], "approve", reply=reply)
     assert len(statements) <= COMMAND_BUDGET, statements
     with app.app_context():
-        assert establishment.get(actor(api, "admin@city"), case_id).state == "approved"
+        assert cases.get(actor(api, "admin@city"), case_id).state == "approved"
 
 
 def test_decision_that_returns_the_case(app: Flask, api: Api) -> None:
-    from service.operations import approvals
+    from service.operations.engines import approvals
 
     route(api, "east_t1", "any_one")
     warm(app, api)
@@ -112,24 +113,25 @@ def test_decision_that_returns_the_case(app: Flask, api: Api) -> None:
     with app.app_context():
         approver = actor(api, "approver@east_t1")
         with counting() as statements:
-            approvals.act(approver, task["id"], "return", comment="请补充花名册")
+            approvals.acting.act(approver, task["id"], "return", comment="请补充花名册")
     assert len(statements) <= COMMAND_BUDGET, statements
 
 
 def test_founding(app: Flask, api: Api) -> None:
-    from service.operations import approvals, establishment
+    from service.operations.engines import approvals
+    from service.operations.flows.establishment import cases
 
     route(api, "east_t1", "any_one")
     warm(app, api)
     case_id = submitted(api)
     task = task_for(api, "approver@east_t1", case_id)
     with app.app_context():
-        approvals.act(actor(api, "approver@east_t1"), task["id"], "approve", reply=Reply(approval_doc_no=DOC_NO))
+        approvals.acting.act(actor(api, "approver@east_t1"), task["id"], "approve", reply=Reply(approval_doc_no=DOC_NO))
     data = FoundingMeeting.of({**meeting(3), "held_on": date.fromisoformat(TODAY)})
     with app.app_context():
         portal = actor(api, "portal@east")
         with counting() as statements:
-            establishment.found(portal, case_id, data)
+            cases.found(portal, case_id, data)
     assert len(statements) <= COMMAND_BUDGET, statements
 
 

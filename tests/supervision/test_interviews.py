@@ -14,7 +14,7 @@ from service.clock import FixedClock
 from service.db import transaction
 from service.extensions import db
 from service.models import SupervisionTicket
-from service.operations import escalation, interviews
+from service.operations.engines import escalation, interviews
 from tests.conftest import Api
 from tests.flows.helpers import make_unit, new_case
 from tests.supervision.helpers import (

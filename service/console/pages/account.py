@@ -8,7 +8,7 @@ from flask import flash, redirect, render_template, request, url_for
 
 from service.console.access import page, signed_in_actor, start_session
 from service.console.blueprint import bp
-from service.operations import passwords, users
+from service.operations.reference import passwords, users
 from service.roles import ADMINS
 from workflows.errors import RuleViolation
 

@@ -19,9 +19,10 @@ from service.console.blueprint import bp
 from service.console.paging import page_of
 from service.models.jurisdiction import JURISDICTION_KIND_LABELS, JurisdictionKind
 from service.models.user import ROLE_LABELS
-from service.operations import approvals, jurisdictions, users
-from service.operations import calendar as calendar_ops
 from service.operations.common import paginate
+from service.operations.engines import approvals
+from service.operations.reference import calendar as calendar_ops
+from service.operations.reference import jurisdictions, users
 from service.roles import ADMINS
 from workflows.errors import RuleViolation
 from workflows.registry import APPROVAL_WORKFLOWS, WORKFLOWS
@@ -281,7 +282,7 @@ def admin_calendar() -> Any:
             "console/admin/calendar.html",
             year=year,
             summary=summary,
-            # The record keeps who loaded it by username (service/operations/calendar.py): show the name.
+            # The record keeps who loaded it by username (service/operations/reference/calendar.py): show the name.
             loaded_by=(users.display_name_of(loaded_by) or "") if loaded_by else "",
             may_load=calendar_ops.may_load(actor),
             errors=errors,
@@ -306,7 +307,7 @@ def admin_routes() -> Any:
         approver_ids = [int(x) for x in raw if x.strip().isdigit() and len(x.strip()) < 10]
         try:
             spec = forms.load(RouteSchema(), integers=("body_id",), extra={"approver_ids": approver_ids or None})
-            approvals.put_route(actor, spec)
+            approvals.routes.put_route(actor, spec)
         except forms.FormErrors as exc:
             errors = exc.errors
         except RuleViolation as exc:
@@ -315,7 +316,7 @@ def admin_routes() -> Any:
             flash("审批路径已保存", "success")
             return redirect(url_for("console.admin_routes"))
     places = _places(actor)
-    routes = approvals.list_routes(actor, None, None)
+    routes = approvals.routes.list_routes(actor, None, None)
     chosen = request.form.getlist("approver_id")
     return (
         render_template(

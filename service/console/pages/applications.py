@@ -2,7 +2,7 @@
 new one (pick the units, see which organisation forms they may ask for and why, save a draft), the
 application page (correct it while in preparation or returned, submit, withdraw, its history).
 
-Every read and command is the API's own service function (service/operations/establishment.py): scope is
+Every read and command is the API's own service function (service/operations/flows/establishment/cases.py): scope is
 404, the applicant's side 403, a conflict re-renders the page with what is true now (409), a rule or an
 invalid field re-renders the form as typed with the message next to its input (422). Approvers act on the
 case page (console.case)."""
@@ -22,9 +22,9 @@ from service.console.blueprint import bp
 from service.console.pages import inbox as inbox_page
 from service.console.paging import page_of
 from service.models import EstablishmentCase, Unit
-from service.operations import approvals, users
-from service.operations import establishment as cases
-from service.operations import establishment_applications as applications
+from service.operations.engines import approvals
+from service.operations.flows.establishment import applications, cases
+from service.operations.reference import users
 from service.roles import CASE_APPLICANTS
 from workflows import establishment as rules
 from workflows.errors import Conflict, RuleViolation
@@ -273,7 +273,7 @@ def _approval_path(case: EstablishmentCase) -> str:
     """Where a submitted request goes, in words (the approval chain in force for its form)."""
     steps = []
     for level in rules.approval_chain(case.form, cases.settings()):
-        label = approvals.LEVEL_LABELS_ZH.get(level, level)
+        label = approvals.handlers.LEVEL_LABELS_ZH.get(level, level)
         steps.append("县级党委（工委）审批" if level.startswith("county") else f"{case.jurisdiction.name}{label}")
     return "，再报".join(steps)
 

@@ -1,6 +1,6 @@
 """覆盖: the coverage report with its charts, the must-establish list, circulars, and the Excel exports and import
 under the console's session (the API's routes want a token). Every figure, scope check and workbook comes from
-the service functions the API calls (service.operations.coverage / coverage_snapshots / circulars /
+the service functions the API calls (service.operations.reports: coverage, coverage_snapshots, circulars,
 unit_imports, service.exports); this module only reads the query string and renders."""
 
 from __future__ import annotations
@@ -26,15 +26,9 @@ from service.documents.render import DOCX_MIME
 from service.errors import ApiError, Forbidden
 from service.exports import coverage as coverage_exports
 from service.exports import ledger, tickets
-from service.operations import (
-    circulars,
-    coverage,
-    coverage_snapshots,
-    documents,
-    unit_import_report,
-    unit_imports,
-    users,
-)
+from service.operations.engines import documents, unit_import_report, unit_imports
+from service.operations.reference import users
+from service.operations.reports import circulars, coverage, coverage_snapshots
 from service.roles import CIRCULAR_ISSUERS, COVERAGE_READERS, SUPERVISION_READERS, UNIT_WRITERS
 from workflows.coverage import ProjectionStatus
 from workflows.errors import RuleViolation

@@ -10,7 +10,7 @@ from markupsafe import Markup
 
 from service.console.access import page
 from service.console.blueprint import bp
-from service.operations import diagrams
+from service.operations.engines import diagrams
 from workflows.diagram import Step
 from workflows.registry import WORKFLOWS
 from workflows.supervision import SUPERVISION_TICKET

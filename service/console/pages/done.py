@@ -10,7 +10,7 @@ from flask import render_template, request
 from service.console.access import page, signed_in_actor
 from service.console.blueprint import bp
 from service.console.paging import PAGE_SIZE, Listing, requested_page
-from service.operations import done
+from service.operations.worklists import done
 
 
 def _date_arg(name: str) -> date | None:

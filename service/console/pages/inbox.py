@@ -20,9 +20,11 @@ from service.console.access import page, signed_in_actor
 from service.console.blueprint import bp
 from service.console.paging import page_of
 from service.models import ApprovalTask, EstablishmentCase
-from service.operations import approvals, audit, inbox, jurisdictions, users
-from service.operations import establishment as cases
-from service.operations import supervision_board as ticket_board
+from service.operations.engines import approvals, audit
+from service.operations.flows.establishment import cases
+from service.operations.flows.supervision import ticket_board
+from service.operations.reference import jurisdictions, users
+from service.operations.worklists import inbox
 from service.roles import CASE_APPLICANTS, DECIDERS, INBOX_USERS, TASK_READERS, TICKET_HANDLERS
 from workflows.approval import MODE_LABELS_ZH, ApprovalMode
 from workflows.deadlines import LEVEL_LABELS
@@ -232,7 +234,7 @@ def _case_context(actor: Actor, case: EstablishmentCase, task: ApprovalTask | No
         "decisions": [a for a in allowed if a in DECISION_LABELS],
         "may_found": "found" in allowed and actor.role in CASE_APPLICANTS,
         "decision_labels": DECISION_LABELS,
-        "options": approvals.task_options(actor, task) if task is not None else approvals.TaskOptions(),
+        "options": approvals.reads.task_options(actor, task) if task is not None else approvals.reads.TaskOptions(),
         "task_action_labels": TASK_ACTION_LABELS,
         "mode_labels": {m.value: MODE_LABELS_ZH[m] for m in ApprovalMode},
         # the step this task decides issues the reply (批复文号, meeting and reply dates) only at the last level
@@ -268,7 +270,7 @@ def _render_case(
 @page(*TASK_READERS)
 def task_page(task_id: int) -> Any:
     actor = _actor()
-    task = approvals.get_task(actor, task_id)  # out of scope: 404
+    task = approvals.reads.get_task(actor, task_id)  # out of scope: 404
     return _render_case(actor, task.subject_id, task)
 
 
@@ -296,10 +298,10 @@ def _after_refusal(actor: Actor, task: ApprovalTask | None, case_id: int, exc: E
 @page(*DECIDERS)
 def task_decide(task_id: int) -> Any:
     actor = _actor()
-    task = approvals.get_task(actor, task_id)
+    task = approvals.reads.get_task(actor, task_id)
     try:
         data = forms.load(DecideSchema())
-        approvals.act(actor, task_id, data.action, comment=data.comment, reply=data.reply)
+        approvals.acting.act(actor, task_id, data.action, comment=data.comment, reply=data.reply)
     except (forms.FormErrors, RuleViolation) as exc:
         return _after_refusal(actor, task, task.subject_id, exc, "decide")
     flash(f"已办理：{DECISION_LABELS[data.action]}（任务 {task_id}）", "success")
@@ -310,10 +312,10 @@ def task_decide(task_id: int) -> Any:
 @page(*DECIDERS)
 def task_vote(task_id: int) -> Any:
     actor = _actor()
-    task = approvals.get_task(actor, task_id)
+    task = approvals.reads.get_task(actor, task_id)
     try:
         data = forms.load(VoteSchema(), integers=("members", "present", "votes_for", "votes_against"))
-        approvals.act(actor, task_id, "vote", comment=data.comment, tally=data.tally, reply=data.reply)
+        approvals.acting.act(actor, task_id, "vote", comment=data.comment, tally=data.tally, reply=data.reply)
     except (forms.FormErrors, RuleViolation) as exc:
         return _after_refusal(actor, task, task.subject_id, exc, "vote")
     flash(f"已录入表决结果：赞成{data.votes_for}票，反对{data.votes_against}票（任务 {task_id}）", "success")
@@ -324,9 +326,9 @@ def task_vote(task_id: int) -> Any:
 @page(*DECIDERS)
 def task_claim(task_id: int) -> Any:
     actor = _actor()
-    task = approvals.get_task(actor, task_id)
+    task = approvals.reads.get_task(actor, task_id)
     try:
-        approvals.claim(actor, task_id)
+        approvals.acting.claim(actor, task_id)
     except RuleViolation as exc:
         return _after_refusal(actor, task, task.subject_id, exc, "claim")
     flash(f"已签收（任务 {task_id}），请办理", "success")
@@ -337,9 +339,9 @@ def task_claim(task_id: int) -> Any:
 @page(*DECIDERS)
 def task_release(task_id: int) -> Any:
     actor = _actor()
-    task = approvals.get_task(actor, task_id)
+    task = approvals.reads.get_task(actor, task_id)
     try:
-        approvals.release(actor, task_id)
+        approvals.acting.release(actor, task_id)
     except RuleViolation as exc:
         return _after_refusal(actor, task, task.subject_id, exc, "release")
     flash(f"已退回到组（任务 {task_id}），本单位审批人均可签收", "success")
@@ -350,10 +352,10 @@ def task_release(task_id: int) -> Any:
 @page(*DECIDERS)
 def task_delegate(task_id: int) -> Any:
     actor = _actor()
-    task = approvals.get_task(actor, task_id)
+    task = approvals.reads.get_task(actor, task_id)
     try:
         data = forms.load(DelegateSchema(), integers=("to_user_id",))
-        approvals.act(actor, task_id, "delegate", comment=data["comment"], delegate_to=data["to_user_id"])
+        approvals.acting.act(actor, task_id, "delegate", comment=data["comment"], delegate_to=data["to_user_id"])
     except (forms.FormErrors, RuleViolation) as exc:
         return _after_refusal(actor, task, task.subject_id, exc, "delegate")
     flash(f"已转办（任务 {task_id}），同事将在待办中收到", "success")
@@ -364,10 +366,10 @@ def task_delegate(task_id: int) -> Any:
 @page(*DECIDERS)
 def task_comment(task_id: int) -> Any:
     actor = _actor()
-    task = approvals.get_task(actor, task_id)
+    task = approvals.reads.get_task(actor, task_id)
     try:
         data = forms.load(CommentSchema())
-        approvals.act(actor, task_id, "comment", comment=data["comment"])
+        approvals.acting.act(actor, task_id, "comment", comment=data["comment"])
     except (forms.FormErrors, RuleViolation) as exc:
         return _after_refusal(actor, task, task.subject_id, exc, "comment")
     flash(f"已添加意见（任务 {task_id}）", "success")

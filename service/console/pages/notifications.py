@@ -1,5 +1,5 @@
 """通知: my notifications, each linking to where I act on it; mark one or all read
-(service/operations/notifications.py).
+(service/operations/engines/notifications.py).
 
 A notification's link goes through /notifications/<id>/open, which marks it read and sends the browser on to
 the page of what it is about: the task it names (待办), the case, the ticket, the interview's ticket."""
@@ -17,7 +17,7 @@ from service.console.nav import has_page
 from service.console.paging import page_of
 from service.errors import NotFound
 from service.models import Notification
-from service.operations import interviews, notifications
+from service.operations.engines import interviews, notifications
 
 # Where the person acts on a subject: its page's endpoint and the endpoint's argument.
 PAGES: dict[str, tuple[str, str]] = {

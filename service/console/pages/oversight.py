@@ -19,9 +19,10 @@ from service.console.access import page, signed_in_actor
 from service.console.blueprint import bp
 from service.console.pages import inbox as inbox_pages
 from service.console.pages import supervision as ticket_pages
-from service.operations import approvals, oversight_inbox, pairing, ticket_urges, urges
-from service.operations import establishment as cases
-from service.operations import supervision as tickets
+from service.operations.engines import approvals, urges
+from service.operations.flows.establishment import cases
+from service.operations.flows.pairing import agreements
+from service.operations.flows.supervision import oversight_inbox, ticket_urges, tickets
 from service.roles import OVERSIGHT_INBOX_USERS, TASK_URGERS, TICKET_URGERS
 from workflows import pairing as pairing_rules
 from workflows import urge as rules
@@ -48,15 +49,15 @@ def oversight_page() -> Any:
     actor = _actor()
     desk = oversight_inbox.counts(actor)  # not "counts": that name is the navigation's (base.html)
     rows = oversight_inbox.lists(actor)
-    behind, behind_total = pairing.behind_plan(actor, oversight_inbox.LIMIT)
+    behind, behind_total = agreements.behind_plan(actor, oversight_inbox.LIMIT)
     return render_template(
         "console/oversight.html",
         desk=desk,
         rows=rows,
         behind=behind,
         behind_total=behind_total,
-        org_names=pairing.org_names(behind),
-        lagging=pairing.lagging,
+        org_names=agreements.org_names(behind),
+        lagging=agreements.lagging,
         duty_labels=pairing_rules.DUTY_LABELS,
         limit=oversight_inbox.LIMIT,
         interview_label=oversight_inbox.interview_label,
@@ -91,13 +92,13 @@ def _done(urged: urges.Urged) -> None:
 @page(*TASK_URGERS)
 def task_urge(task_id: int) -> Any:
     actor = _actor()
-    task = approvals.get_task(actor, task_id)  # 404 out of scope
+    task = approvals.reads.get_task(actor, task_id)  # 404 out of scope
     try:
         data = forms.load(UrgeRequestSchema())
         urged = urges.urge_task(actor, task_id, data.get("message"))
     except (forms.FormErrors, RuleViolation) as exc:
         status = _refusal(("task", task_id), exc)
-        body, _ = inbox_pages._render_case(actor, task.subject_id, approvals.get_task(actor, task_id))
+        body, _ = inbox_pages._render_case(actor, task.subject_id, approvals.reads.get_task(actor, task_id))
         return body, status
     _done(urged)
     return redirect(url_for("console.task", task_id=task_id))
@@ -160,12 +161,12 @@ def urge_panels(kind: str, ident: int) -> list[dict[str, Any]]:
         action = url_for("console.ticket_urge", ticket_id=t.id)
         return [_panel(("ticket", t.id), state, reason is None, reason, action)]
     if kind == "task":
-        open_tasks = [approvals.get_task(actor, ident)]
+        open_tasks = [approvals.reads.get_task(actor, ident)]
     else:
         case = cases.get(actor, ident)
         open_tasks = [
             t
-            for t in approvals.tasks_of([s.id for s in approvals.steps_of(cases.WORKFLOW, case.id)])
+            for t in approvals.reads.tasks_of([s.id for s in approvals.reads.steps_of(cases.WORKFLOW, case.id)])
             if t.status == "open"
         ]
     states = urges.states(UrgeSubject.TASK.value, [t.id for t in open_tasks])

@@ -1,7 +1,7 @@
 """全部事项: one search over the establishment cases and supervision tickets in my scope, and its .xlsx export.
 
 Scope, the body filter (404 outside my subtree) and the state filter are the workflows' own list queries
-(`establishment.query`, `supervision_board.query`, as the API's lists); service/operations/search.py narrows
+(`establishment.query`, `supervision_board.query`, as the API's lists); service/operations/worklists/search.py narrows
 them by unit, credit code and date and pages them as one list."""
 
 from __future__ import annotations
@@ -24,9 +24,9 @@ from service.console.blueprint import bp
 from service.console.paging import PAGE_SIZE, Listing, requested_page
 from service.errors import ApiError
 from service.exports import worklists
-from service.operations import establishment as cases
-from service.operations import inbox, search
-from service.operations import supervision_board as ticket_board
+from service.operations.flows.establishment import cases
+from service.operations.flows.supervision import ticket_board
+from service.operations.worklists import inbox, search
 from service.roles import SEARCHERS
 
 FIELD_LABELS = {

@@ -8,7 +8,7 @@ from flask import flash, redirect, render_template, request, url_for
 
 from service.console import access, nav
 from service.console.blueprint import bp
-from service.operations import passwords
+from service.operations.reference import passwords
 
 # Where a role lands after signing in: the first section of the navigation it may open.
 FALLBACK = "console.account"

@@ -1,5 +1,5 @@
 """督办: the supervision board (tickets in my scope by light, body and deadline) and the ticket page with the
-actions this user may take now. Every read and command goes through service/operations/supervision.py and
+actions this user may take now. Every read and command goes through service/operations/flows/supervision/tickets.py and
 interviews.py, which check scope (404) and side (403) exactly as for the API."""
 
 from __future__ import annotations
@@ -33,11 +33,11 @@ from service.console.access import page, signed_in_actor
 from service.console.blueprint import bp
 from service.console.paging import page_of
 from service.errors import ApiError
-from service.operations import diagrams, escalation_history, jurisdictions, users
-from service.operations import interviews as interview_ops
-from service.operations import supervision as tickets
-from service.operations import supervision_board as ticket_board
 from service.operations.common import paginate
+from service.operations.engines import diagrams, escalation_history
+from service.operations.engines import interviews as interview_ops
+from service.operations.flows.supervision import ticket_board, tickets
+from service.operations.reference import jurisdictions, users
 from service.roles import INTERVIEWERS, SUPERVISION_READERS, TICKET_HANDLERS, TICKET_ISSUERS
 from workflows import supervision as rules
 from workflows.deadlines import LEVEL_LABELS, warning_level

@@ -20,8 +20,9 @@ from service.console.pages import inbox as inbox_page
 from service.console.pages.search import actor_name, export_limit, signed_in
 from service.exports import worklists
 from service.exports.import_template import template_workbook
-from service.operations import done, inbox, jurisdictions, search, users
-from service.operations import supervision_board as ticket_board
+from service.operations.flows.supervision import ticket_board
+from service.operations.reference import jurisdictions, users
+from service.operations.worklists import done, inbox, search
 from service.roles import INBOX_USERS, TICKET_HANDLERS, UNIT_WRITERS
 from service.spreadsheets.writer import XLSX_MIMETYPE
 from workflows.supervision import SUPERVISION_TICKET, tracked_deadline

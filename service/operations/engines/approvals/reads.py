@@ -1,0 +1,310 @@
+"""Reading the approval engine: tasks in scope, the inbox query, steps, tasks and actions of subjects, and
+what an actor may do on a task now (the same checks acting applies)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from functools import partial
+from operator import contains
+from typing import Any
+
+from sqlalchemy import Select, exists, select, union_all
+
+from service.auth import Actor, in_scope
+from service.clock import today
+from service.errors import Forbidden, NotFound
+from service.extensions import db
+from service.models import (
+    ApprovalAction,
+    ApprovalStep,
+    ApprovalTask,
+    TaskCandidate,
+    User,
+)
+from service.operations.engines.approvals import handlers, routes
+from service.roles import DECIDERS
+from workflows import approval as engine
+from workflows.approval import Action, ApprovalMode, StepStatus
+from workflows.errors import Conflict
+
+# -- reading ---------------------------------------------------------------------------------------------------
+
+
+def is_candidate(actor: Actor, task_id: int) -> bool:
+    return db.session.execute(
+        select(
+            exists().where(
+                TaskCandidate.task_id == task_id,
+                TaskCandidate.role == actor.role,
+                TaskCandidate.body_id == actor.jurisdiction_id,
+            )
+        )
+    ).scalar_one()
+
+
+def has_candidates(task_id: int) -> bool:
+    return db.session.execute(select(exists().where(TaskCandidate.task_id == task_id))).scalar_one()
+
+
+def get_task(actor: Actor, task_id: int, *, for_update: bool = False) -> ApprovalTask:
+    """A task in the caller's scope (404 otherwise)."""
+    stmt = in_scope(select(ApprovalTask).where(ApprovalTask.id == task_id), ApprovalTask.scope_id, actor)
+    if for_update:
+        stmt = stmt.with_for_update(of=ApprovalTask, key_share=True).execution_options(populate_existing=True)
+    task = db.session.execute(stmt).scalar_one_or_none()
+    if task is None:
+        raise NotFound()
+    return task
+
+
+def inbox_query(actor: Actor, workflow: str | None = None, overdue: bool | None = None) -> Select[Any]:
+    """My open tasks: assigned to me, or unclaimed and offered to a group I belong to, within my scope,
+    soonest due first.
+
+    Two index-driven branches under a UNION ALL rather than one OR: "assigned to me" uses
+    ix_approval_tasks_assignee_open; "offered to my group" starts from the partial candidate index
+    (body, role, open) and probes tasks by primary key. Neither scans the city's other open tasks, and no
+    IN list of groups is ever built."""
+    mine = select(ApprovalTask.id).where(ApprovalTask.assignee_id == actor.user_id, ApprovalTask.status == "open")
+    offered = (
+        select(ApprovalTask.id)
+        .join(TaskCandidate, TaskCandidate.task_id == ApprovalTask.id)
+        .where(
+            TaskCandidate.body_id == actor.jurisdiction_id,
+            TaskCandidate.role == actor.role,
+            TaskCandidate.open,  # matches the partial index predicate verbatim
+            ApprovalTask.assignee_id.is_(None),
+            ApprovalTask.status == "open",
+        )
+    )
+    ids = union_all(mine, offered).subquery()
+    stmt = in_scope(select(ApprovalTask).where(ApprovalTask.id.in_(select(ids.c.id))), ApprovalTask.scope_id, actor)
+    if workflow:
+        stmt = stmt.where(ApprovalTask.workflow == workflow)
+    if overdue is not None:
+        stmt = stmt.where(ApprovalTask.due_on < today() if overdue else ApprovalTask.due_on >= today())
+    return stmt.order_by(ApprovalTask.due_on, ApprovalTask.id)
+
+
+def summaries(tasks: list[ApprovalTask]) -> dict[tuple[str, int], dict[str, Any]]:
+    """Case summaries for a page of tasks: one query per workflow, never per task."""
+    out: dict[tuple[str, int], dict[str, Any]] = {}
+    by_workflow: dict[str, set[int]] = {}
+    for t in tasks:
+        by_workflow.setdefault(t.workflow, set()).add(t.subject_id)
+    for workflow, ids in by_workflow.items():
+        for subject_id, summary in handlers.SUMMARIES[workflow](sorted(ids)).items():
+            out[(workflow, subject_id)] = summary
+    return out
+
+
+def steps_of(workflow: str, subject_id: int) -> list[ApprovalStep]:
+    return list(
+        db.session.execute(
+            select(ApprovalStep)
+            .where(ApprovalStep.workflow == workflow, ApprovalStep.subject_id == subject_id)
+            .order_by(ApprovalStep.id)
+        ).scalars()
+    )
+
+
+def steps_of_subjects(workflow: str, subject_ids: list[int]) -> list[ApprovalStep]:
+    """The steps of a page of subjects, in one query (the read models batch per page)."""
+    if not subject_ids:
+        return []
+    return list(
+        db.session.execute(
+            select(ApprovalStep)
+            .where(ApprovalStep.workflow == workflow, ApprovalStep.subject_id.in_(subject_ids))
+            .order_by(ApprovalStep.id)
+        ).scalars()
+    )
+
+
+def group_task_ids(task_ids: list[int]) -> set[int]:
+    """Which of these tasks are offered to a group (have candidates), in one query."""
+    if not task_ids:
+        return set()
+    return set(db.session.execute(select(TaskCandidate.task_id).where(TaskCandidate.task_id.in_(task_ids))).scalars())
+
+
+def tasks_of(step_ids: list[int]) -> list[ApprovalTask]:
+    if not step_ids:
+        return []
+    return list(
+        db.session.execute(
+            select(ApprovalTask)
+            .where(ApprovalTask.step_id.in_(step_ids))
+            .order_by(ApprovalTask.step_id, ApprovalTask.position)
+        ).scalars()
+    )
+
+
+def actions_of(step_ids: list[int]) -> list[ApprovalAction]:
+    if not step_ids:
+        return []
+    return list(
+        db.session.execute(
+            select(ApprovalAction).where(ApprovalAction.step_id.in_(step_ids)).order_by(ApprovalAction.id)
+        ).scalars()
+    )
+
+
+def is_overdue(task: ApprovalTask, on: date | None = None) -> bool:
+    return task.status in ("open", "waiting") and task.due_on < (on or today())
+
+
+def require_may_claim(task: ApprovalTask, is_candidate: Callable[[], bool]) -> None:
+    """May a candidate claim this task now? The one rule of acting.claim() (whose conditional UPDATE repeats the
+    state part against a concurrent claimer) and of task_options()."""
+    if not is_candidate():
+        raise Forbidden("您不在该任务的候选人范围内")
+    if task.status != "open" or task.assignee_id is not None:
+        raise Conflict("task_claimed", "该任务已被他人认领或已办结")
+
+
+def require_may_release(actor: Actor, task: ApprovalTask, has_candidates: Callable[[], bool]) -> None:
+    """May the actor give this task back to its group now? The one rule of acting.release() (whose conditional
+    UPDATE repeats the state part) and of task_options()."""
+    if not has_candidates():
+        raise Conflict("task_not_claimable", "指定给个人的任务不能退回候选组，请使用转办")
+    if task.status != "open" or task.assignee_id != actor.user_id:
+        raise Conflict("task_not_held", "您没有认领该任务")
+
+
+def step_state(step: ApprovalStep, tasks: list[ApprovalTask]) -> engine.StepState:
+    live = [t for t in tasks if t.status != "cancelled" or t.outcome is not None]
+    approvers = tuple(t.assignee_id if t.assignee_id is not None else f"task:{t.id}" for t in live)
+    decisions = tuple(
+        engine.Decision(
+            d["actor_id"],
+            Action(d["action"]),
+            d.get("comment"),
+            d.get("delegate_to"),
+            engine.VoteTally(**d["tally"]) if d.get("tally") else None,
+        )
+        for d in step.decisions or ()
+    )
+    return engine.StepState(ApprovalMode(step.mode), approvers, decisions)
+
+
+def require_may_act(
+    actor: Actor,
+    step: ApprovalStep,
+    task: ApprovalTask,
+    is_candidate: Callable[[], bool],
+    has_candidates: Callable[[], bool],
+) -> None:
+    """May the actor act on this task now? The one rule used by acting.act() and by decisions_open_to()."""
+    if step.status != StepStatus.PENDING:
+        raise Conflict("step_already_decided", "该审批环节已办结，不能再操作")
+    if task.status == "waiting":
+        raise Conflict("not_your_turn", "尚未轮到您审批")
+    if task.status != "open":
+        raise Conflict("task_closed", "该任务已办结")
+    if task.assignee_id is None:
+        if not is_candidate():
+            raise Forbidden("您不在该任务的候选人范围内")
+    elif task.assignee_id != actor.user_id:
+        if has_candidates() and is_candidate():
+            raise Conflict("task_claimed", "该任务已被他人认领")
+        raise Forbidden("该任务不是您的待办")
+
+
+def decisions_open_to(actor: Actor, workflow: str, subject_ids: list[int]) -> dict[int, tuple[str, ...]]:
+    """Per subject, the decisions (API names) the actor may take now on its pending step: the role check of
+    the task endpoints and require_may_act, for a page of subjects in three queries."""
+    if not subject_ids or actor.role not in DECIDERS:
+        return {}
+    rows = db.session.execute(
+        select(ApprovalTask, ApprovalStep)
+        .join(ApprovalStep, ApprovalStep.id == ApprovalTask.step_id)
+        .where(
+            ApprovalStep.workflow == workflow,
+            ApprovalStep.subject_id.in_(subject_ids),
+            ApprovalStep.status == StepStatus.PENDING.value,
+            ApprovalTask.status == "open",
+        )
+    ).all()
+    task_ids = [task.id for task, _ in rows]
+    offered = set(
+        db.session.execute(select(TaskCandidate.task_id).where(TaskCandidate.task_id.in_(task_ids))).scalars()
+    )
+    mine = set(
+        db.session.execute(
+            select(TaskCandidate.task_id).where(
+                TaskCandidate.task_id.in_(task_ids),
+                TaskCandidate.role == actor.role,
+                TaskCandidate.body_id == actor.jurisdiction_id,
+            )
+        ).scalars()
+    )
+    out: dict[int, tuple[str, ...]] = {}
+    for task, step in rows:
+        try:
+            require_may_act(actor, step, task, partial(contains, mine, task.id), partial(contains, offered, task.id))
+        except (Conflict, Forbidden):
+            continue
+        out[step.subject_id] = engine.decisions_for(step.mode)
+    return out
+
+
+@dataclass(frozen=True)
+class TaskOptions:
+    """What an approver may do on one task now besides deciding, by the API's action names (claim, release,
+    delegate, comment), and who may receive it if delegated: (user id, name), by name."""
+
+    actions: tuple[str, ...] = ()
+    colleagues: tuple[tuple[int, str], ...] = ()
+
+
+def task_options(actor: Actor, task: ApprovalTask) -> TaskOptions:
+    """The role check of the task endpoints and the rules acting.claim(), acting.release() and acting.act() apply
+    (require_may_claim, require_may_release, require_may_act and the engine's "already decided"), for one
+    task. Colleagues: the body's active approvers not already on the step (acting.act() checks again)."""
+    if actor.role not in DECIDERS or actor.user_id is None:
+        return TaskOptions()
+    me = actor.user_id
+    flags = db.session.execute(
+        select(
+            exists().where(
+                TaskCandidate.task_id == task.id,
+                TaskCandidate.role == actor.role,
+                TaskCandidate.body_id == actor.jurisdiction_id,
+            ),
+            exists().where(TaskCandidate.task_id == task.id),
+        )
+    ).one()
+    candidate, offered = bool(flags[0]), bool(flags[1])
+    actions: list[str] = []
+    for name, check in (
+        ("claim", partial(require_may_claim, task, lambda: candidate)),
+        ("release", partial(require_may_release, actor, task, lambda: offered)),
+    ):
+        try:
+            check()
+        except (Conflict, Forbidden):
+            continue
+        actions.append(name)
+    step = task.step
+    try:
+        require_may_act(actor, step, task, lambda: candidate, lambda: offered)
+    except (Conflict, Forbidden):
+        return TaskOptions(tuple(actions))
+    state = step_state(step, tasks_of([step.id]))
+    colleagues: tuple[tuple[int, str], ...] = ()
+    if not state.has_decided(me):
+        actions.append("delegate")
+        taken = set(state.approvers) | {me}
+        ids = [u for u in routes.body_approvers(step.body_id) if u not in taken]
+        if ids:
+            colleagues = tuple(
+                (row.id, row.display_name)
+                for row in db.session.execute(
+                    select(User.id, User.display_name).where(User.id.in_(ids)).order_by(User.display_name, User.id)
+                )
+            )
+    actions.append("comment")
+    return TaskOptions(tuple(actions), colleagues)
