@@ -11,6 +11,7 @@ import os
 import secrets
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
@@ -23,7 +24,7 @@ from service.clock import CHINA, FixedClock, today
 from service.db import transaction
 from service.extensions import db
 from service.inputs import NewJurisdiction, NewUser
-from service.models import ApprovalTask, Jurisdiction, PartyOrg, SupervisionTicket, Unit, User
+from service.models import ApprovalTask, EstablishmentCase, Jurisdiction, PartyOrg, SupervisionTicket, Unit, User
 from service.operations.reference import jurisdictions, units, users
 from workflows import credit_code
 from workflows.approval import StepStatus
@@ -322,6 +323,21 @@ def _open_task(case_id: int) -> ApprovalTask:
     return next(t for t in approvals.reads.tasks_of([step.id]) if t.status == "open")
 
 
+@dataclass(frozen=True)
+class _Cast:
+    """Who acts in the demo's history, and on what in 青山镇."""
+
+    t: _Timeline
+    sup: Actor  # county_supervisor (青山县)
+    handler: Actor  # 青山镇党建办
+    approver: Actor  # 青山镇's approver
+    portal: Actor  # the enterprise portal
+    township: int  # 青山镇's id
+    ledger: dict[str, Unit]  # 青山镇's units by name
+    big: Unit  # the busy units: a primary committee's and a branch's
+    small: Unit
+
+
 def _work(t: _Timeline, people: dict[str, User], ids: dict[str, int], busy: list[Unit]) -> None:
     """Work in every role's 待办, through the commands the API and the console call, in the order it happened:
 
@@ -334,26 +350,45 @@ def _work(t: _Timeline, people: dict[str, User], ids: dict[str, int], busy: list
     - handler (青山镇): a ticket issued today (待签收) and the rectifying one whose extension is pending;
     - the urgent ticket issued today to 石桥乡 has an interview (约谈) on the next working day at 09:00.
 
-    The README's walk-through unit (青山重工) is left without a case: the walk-through files it."""
-    from service.operations.engines import approvals, escalation, interviews
-    from service.operations.flows.establishment import cases
+    The README's walk-through unit (青山重工) is left without a case: the walk-through files it. The order of
+    the steps below is the order of the rows' ids, which the README's examples name."""
     from service.operations.flows.pairing import agreements
-    from service.operations.flows.supervision import tickets
 
-    sup, handler = _actor(people["county_supervisor"]), _actor(people["handler"])
-    approver, portal = _actor(people["approver"]), _actor(people["portal"])
     township = ids["350102001"]
     ledger = {u.name: u for u in db.session.execute(select(Unit).where(Unit.jurisdiction_id == township)).scalars()}
-    big, small = busy
+    c = _Cast(
+        t,
+        _actor(people["county_supervisor"]),
+        _actor(people["handler"]),
+        _actor(people["approver"]),
+        _actor(people["portal"]),
+        township,
+        ledger,
+        *busy,
+    )
+    agreement_id = _pairing_in_force(c, ids)  # 40 days ago
+    _overdue_branch_request(c)  # 26 days ago
+    with t.at(20, 15):
+        agreements.record_progress(c.sup, agreement_id, Progress(visits=1, trainings=1))
+    drafts = _draft_tickets(c, ids)  # 13 days ago: issued today
+    reviewed, committee, extended, claimed = _second_week(c)
+    _last_week(c, committee, claimed)
+    _report(c, reviewed)  # 2 days ago
+    _sweep_and_extension(c, extended)  # yesterday
+    _today(c, drafts)
+
+
+def _pairing_in_force(c: _Cast, ids: dict[str, int]) -> int:
+    """结对共建: 石桥乡's largest committee mentors 青山镇's joint branch; followed by 青山县 (above both)."""
+    from service.operations.flows.pairing import agreements
+
     orgs = list(db.session.execute(select(PartyOrg).order_by(PartyOrg.id)).scalars())
     mentor = next(o for o in orgs if o.kind == "primary_committee" and o.jurisdiction_id == ids["350102002"])
     joint = next(o for o in orgs if o.kind == "joint_branch")
-
-    # 结对共建: 石桥乡's largest committee mentors 青山镇's joint branch; followed by 青山县 (above both).
-    due = min(t.cal.add_workdays(t.today, 5).date, date(t.today.year, 12, 31))
-    with t.at(40, 10):
+    due = min(c.t.cal.add_workdays(c.t.today, 5).date, date(c.t.today.year, 12, 31))
+    with c.t.at(40, 10):
         agreement = agreements.create(
-            sup,
+            c.sup,
             NewAgreement(
                 org_a_id=mentor.id,
                 org_b_id=joint.id,
@@ -365,30 +400,37 @@ def _work(t: _Timeline, people: dict[str, User], ids: dict[str, int], busy: list
                 planned_activists=3,
             ),
         )
-        agreements.sign(sup, agreement.id, t.day(40))
-    with t.at(39, 9, 30):
-        agreements.take_effect(sup, agreement.id)
+        agreements.sign(c.sup, agreement.id, c.t.day(40))
+    with c.t.at(39, 9, 30):
+        agreements.take_effect(c.sup, agreement.id)
+    return agreement.id
 
-    # A branch request of 青山镇 that has waited too long: its step fell due two working days ago.
-    with t.at(26, 9, 30):
+
+def _overdue_branch_request(c: _Cast) -> None:
+    """A branch request of 青山镇 that has waited too long: its step fell due two working days ago."""
+    from service.operations.flows.establishment import cases
+
+    with c.t.at(26, 9, 30):
         overdue = cases.create(
-            handler,
+            c.handler,
             NewCase(
-                unit_ids=[small.id],
+                unit_ids=[c.small.id],
                 form="branch",
-                proposed_name=f"中共{small.name}支部委员会",
+                proposed_name=f"中共{c.small.name}支部委员会",
                 proposed_secretary="赵明",
                 request_text="本单位有正式党员6名，申请成立党支部。",
             ),
         )
-    with t.at(24, 10):
-        cases.submit(handler, overdue.id)
-    with t.at(20, 15):
-        agreements.record_progress(sup, agreement.id, Progress(visits=1, trainings=1))
+    with c.t.at(24, 10):
+        cases.submit(c.handler, overdue.id)
 
-    # The two tickets issued today were drafted first (the ids the README and the interview use: 1 and 2).
+
+def _draft_tickets(c: _Cast, ids: dict[str, int]) -> list[SupervisionTicket]:
+    """The two tickets issued today were drafted first (the ids the README and the interview use: 1 and 2)."""
+    from service.operations.flows.supervision import tickets
+
     drafts = []
-    with t.at(13, 9):
+    with c.t.at(13, 9):
         for target, title, priority, workdays, person, problems in (
             (
                 "350102001",
@@ -412,7 +454,7 @@ def _work(t: _Timeline, people: dict[str, User], ids: dict[str, int], busy: list
         ):
             drafts.append(
                 tickets.create(
-                    sup,
+                    c.sup,
                     NewTicket(
                         title=title,
                         jurisdiction_id=ids[target],
@@ -424,12 +466,20 @@ def _work(t: _Timeline, people: dict[str, User], ids: dict[str, int], busy: list
                     ),
                 )
             )
+    return drafts
 
-    # A ticket 青山镇 acknowledged, rectified and reported: county_supervisor reviews it (close or return).
-    with t.at(12, 9, 30):
+
+def _second_week(c: _Cast) -> tuple[SupervisionTicket, EstablishmentCase, SupervisionTicket, EstablishmentCase]:
+    """12 to 8 days ago: a ticket 青山镇 goes on to rectify and report (county_supervisor reviews it), the
+    portal's primary committee request, a ticket whose handler will ask for more time, and a joint branch
+    request. Returns (the reviewed ticket, the committee request, the extended ticket, the joint request)."""
+    from service.operations.flows.establishment import cases
+    from service.operations.flows.supervision import tickets
+
+    with c.t.at(12, 9, 30):
         reviewed = _ticket(
-            sup,
-            township,
+            c.sup,
+            c.township,
             "青山镇非公企业党组织“三会一课”制度落实不到位",
             15,
             [
@@ -437,79 +487,88 @@ def _work(t: _Timeline, people: dict[str, User], ids: dict[str, int], busy: list
                 ("党课记录不全，无签到和会议纪要", "建立组织生活记实台账，逐次登记签到和纪要"),
             ],
         )
-    with t.at(12, 14):
+    with c.t.at(12, 14):
         committee = cases.create(
-            portal,
+            c.portal,
             NewCase(
-                unit_ids=[big.id],
+                unit_ids=[c.big.id],
                 form="primary_committee",
-                proposed_name=f"中共{big.name}委员会",
+                proposed_name=f"中共{c.big.name}委员会",
                 proposed_secretary="刘志远",
                 proposed_committee_size=5,
                 request_text="本单位有正式党员108名，申请成立中共青山新能源电池股份有限公司委员会。",
             ),
         )
-    with t.at(11, 10):
-        tickets.acknowledge(handler, reviewed.id)
-    with t.at(11, 15):
-        tickets.start_rectification(handler, reviewed.id)
-    with t.at(10, 10):
-        cases.submit(portal, committee.id)
-
-    # A ticket whose handler asks for more time: county_supervisor decides the extension.
-    with t.at(9, 9, 30):
+    with c.t.at(11, 10):
+        tickets.acknowledge(c.handler, reviewed.id)
+    with c.t.at(11, 15):
+        tickets.start_rectification(c.handler, reviewed.id)
+    with c.t.at(10, 10):
+        cases.submit(c.portal, committee.id)
+    with c.t.at(9, 9, 30):
         extended = _ticket(
-            sup,
-            township,
+            c.sup,
+            c.township,
             "青山镇流动党员管理台账不健全",
             10,
             [("流动党员底数不清，5家企业未建立流动党员台账", "逐企摸排流动党员，建立台账并动态更新")],
         )
-    with t.at(8, 10):
-        tickets.acknowledge(handler, extended.id)
-        tickets.start_rectification(handler, extended.id)
-    with t.at(8, 15):
-        pair = [ledger["新源电子商务有限公司（36）"].id, ledger["鑫达行业协会"].id]
+    with c.t.at(8, 10):
+        tickets.acknowledge(c.handler, extended.id)
+        tickets.start_rectification(c.handler, extended.id)
+    with c.t.at(8, 15):
         claimed = cases.create(
-            handler,
+            c.handler,
             NewCase(
-                unit_ids=pair,
+                unit_ids=[c.ledger["新源电子商务有限公司（36）"].id, c.ledger["鑫达行业协会"].id],
                 form="joint_branch",
                 proposed_name="中共青山镇新源电商鑫达协会联合支部委员会",
                 proposed_secretary="周丽",
                 request_text="两单位正式党员均不足3名，合计4名，申请成立联合党支部。",
             ),
         )
-    with t.at(7, 10):
-        approvals.acting.act(
-            approver, _open_task(committee.id).id, "approve", comment="经镇党委会议审查，同意上报县委组织部审批"
-        )
-    with t.at(6, 10):
-        cases.submit(handler, claimed.id)
-    with t.at(5, 9):
-        task = _open_task(claimed.id)
-        approvals.acting.claim(approver, task.id)
-        approvals.acting.act(approver, task.id, "comment", comment="已签收，提交下次镇党委会议集体研究")
+    return reviewed, committee, extended, claimed
 
-    # A branch request awaiting the township committee's vote, offered to the body's approvers.
-    with t.at(4, 10):
+
+def _last_week(c: _Cast, committee: EstablishmentCase, claimed: EstablishmentCase) -> None:
+    """7 to 3 days ago: the township passes the committee request up to the county, the approver claims the
+    joint branch request, and the portal files a branch request left to the township committee's vote."""
+    from service.operations.engines import approvals
+    from service.operations.flows.establishment import cases
+
+    with c.t.at(7, 10):
+        approvals.acting.act(
+            c.approver, _open_task(committee.id).id, "approve", comment="经镇党委会议审查，同意上报县委组织部审批"
+        )
+    with c.t.at(6, 10):
+        cases.submit(c.handler, claimed.id)
+    with c.t.at(5, 9):
+        task = _open_task(claimed.id)
+        approvals.acting.claim(c.approver, task.id)
+        approvals.acting.act(c.approver, task.id, "comment", comment="已签收，提交下次镇党委会议集体研究")
+    with c.t.at(4, 10):
         voting = cases.create(
-            portal,
+            c.portal,
             NewCase(
-                unit_ids=[ledger["华宇物流有限公司"].id],
+                unit_ids=[c.ledger["华宇物流有限公司"].id],
                 form="branch",
                 proposed_name="中共华宇物流有限公司支部委员会",
                 proposed_secretary="孙海涛",
                 request_text="本单位有正式党员12名，申请成立党支部。",
             ),
         )
-    with t.at(3, 10):
-        cases.submit(portal, voting.id)
+    with c.t.at(3, 10):
+        cases.submit(c.portal, voting.id)
 
-    with t.at(2, 16):
+
+def _report(c: _Cast, reviewed: SupervisionTicket) -> None:
+    """青山镇 reports the ticket rectified, with its evidence: it awaits the county supervisor's review."""
+    from service.operations.flows.supervision import tickets
+
+    with c.t.at(2, 16):
         done = tickets.problems_of([reviewed.id])[reviewed.id]
         tickets.submit_report(
-            handler,
+            c.handler,
             reviewed.id,
             RectificationReport(
                 problems_reported=(
@@ -528,30 +587,41 @@ def _work(t: _Timeline, people: dict[str, User], ids: dict[str, int], busy: list
             ),
         )
 
-    # The escalation sweep of the last working day: whatever was due then climbs its ladder (the overdue
-    # branch request's step: 催办 to 青山镇's approvers), as the scheduler and its worker job would do.
-    with t.at(1, 9, 5):
+
+def _sweep_and_extension(c: _Cast, extended: SupervisionTicket) -> None:
+    """The escalation sweep of the last working day: whatever was due then climbs its ladder (the overdue
+    branch request's step: 催办 to 青山镇's approvers), as the scheduler and its worker job would do; then the
+    handler asks for more time on the extended ticket."""
+    from service.operations.engines import escalation
+    from service.operations.flows.supervision import tickets
+
+    with c.t.at(1, 9, 5):
         for item_type in escalation.ITEM_TYPES:
             for item_id in escalation.due(item_type, today()):
                 escalation.escalate(item_type, item_id)
-    with t.at(1, 15):
-        ticket = tickets.get(handler, extended.id)
+    with c.t.at(1, 15):
+        ticket = tickets.get(c.handler, extended.id)
         assert ticket.rectify_by is not None
         tickets.request_extension(
-            handler,
+            c.handler,
             extended.id,
             ExtensionRequest(
-                new_deadline=t.cal.add_workdays(ticket.rectify_by, 10).date,
+                new_deadline=c.t.cal.add_workdays(ticket.rectify_by, 10).date,
                 reason="部分企业流动党员在外务工，需逐一电话核实，申请延期10个工作日",
             ),
         )
 
-    # Today: the two drafts are issued, and an interview (约谈) about the urgent one is scheduled for the next
-    # working day at 09:00, so its notice (约谈通知) can be downloaded and held.
+
+def _today(c: _Cast, drafts: list[SupervisionTicket]) -> None:
+    """Today: the two drafts are issued, and an interview (约谈) about the urgent one is scheduled for the next
+    working day at 09:00, so its notice (约谈通知) can be downloaded and held."""
+    from service.operations.engines import interviews
+    from service.operations.flows.supervision import tickets
+
     for draft in drafts:
-        tickets.issue(sup, draft.id)
+        tickets.issue(c.sup, draft.id)
     interviews.create(
-        sup,
+        c.sup,
         NewInterview(
             reason="台账“五个清”整改进展缓慢，约谈乡党委书记",
             ticket_id=drafts[-1].id,

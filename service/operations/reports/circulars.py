@@ -10,6 +10,7 @@ The baseline for progress is the last snapshot before the period starts (none: n
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
@@ -105,32 +106,86 @@ def preview(actor: Actor, jurisdiction_id: int | None, period_start: date, perio
     if period_start > on:
         raise RuleViolation("period_in_future", "通报期间不能从未来的日期开始", "period_start")
     children = children_of(root)
-    ids = [c.id for c in children]
     target = target_rate()
+    end = _figures_at_end(root, children, period_end, on)
+    start_month = latest_month_at_or_before(root.id, period_start - timedelta(days=1))
+    at_start = snapshots_at([c.id for c in children], start_month) if start_month else {}
+    standings = _standings(children, end.counts, at_start, _supervision_in_period(root, period_start, period_end, on))
+    overall = end.total.org_coverage_rate
+    reasons = {s.jurisdiction_id: lagging_reasons(s, overall, target) for s in standings}
+    return {
+        "jurisdiction": {"id": root.id, "code": root.code, "name": root.name},
+        "period_start": period_start.isoformat(),
+        "period_end": period_end.isoformat(),
+        "as_of": on.isoformat(),
+        "target_rate": target,
+        "end_basis": "snapshot" if end.month else "live",
+        "end_month": end.month.isoformat() if end.month else None,
+        "start_month": start_month.isoformat() if start_month else None,
+        "totals": _counts_out(end.total),
+        "children": [
+            _child_out(child, s, at_start.get(child.id), reasons[child.id])
+            for child, s in zip(children, standings, strict=True)
+        ],
+        "rankings": _rankings(standings),
+        "lagging": [
+            {
+                "jurisdiction_id": child.id,
+                "name": child.name,
+                "reasons": [r.value for r in reasons[child.id]],
+                "reason_labels": [LAGGING_LABELS[r] for r in reasons[child.id]],
+            }
+            for child in children
+            if reasons[child.id]
+        ],
+        "lagging_rule": LAGGING_RULE,
+    }
 
+
+@dataclass(frozen=True)
+class _EndFigures:
+    counts: dict[int, Counts]  # per child
+    total: Counts
+    month: date | None  # the snapshot's month; None: the live ledger
+
+
+def _figures_at_end(root: Any, children: list[Any], period_end: date, on: date) -> _EndFigures:
+    """The children's and the total's counts as at the period's end: the last month-end snapshot on or before
+    it when the period ended before this month (and there is one), else the live ledger."""
     end_month: date | None = None
     if period_end <= previous_month_end(on):
         end_month = latest_month_at_or_before(root.id, period_end)
     if end_month is None:
         grouped = run_figures(figures_statement(child_buckets(root), on, by_kind=False))
-        end_counts = {c.id: grouped.counts.get(c.id, Counts()) for c in children}
-        total = sum(grouped.counts.values(), Counts())
-    else:
-        at_end = snapshots_at([root.id, *ids], end_month)
-        end_counts = {c.id: at_end.get(c.id, Counts()) for c in children}
-        total = at_end.get(root.id, Counts())
-    start_month = latest_month_at_or_before(root.id, period_start - timedelta(days=1))
-    at_start = snapshots_at(ids, start_month) if start_month else {}
+        counts = {c.id: grouped.counts.get(c.id, Counts()) for c in children}
+        return _EndFigures(counts, sum(grouped.counts.values(), Counts()), None)
+    at_end = snapshots_at([root.id, *(c.id for c in children)], end_month)
+    return _EndFigures({c.id: at_end.get(c.id, Counts()) for c in children}, at_end.get(root.id, Counts()), end_month)
 
-    supervision: dict[int | None, tuple[int, int, int]] = {}
+
+@dataclass(frozen=True)
+class _Supervision:
+    tickets: dict[int | None, tuple[int, int, int]]  # per child: closed on time, closed late, overdue
+    interviews: dict[int | None, int]  # per child: interviews held
+
+
+def _supervision_in_period(root: Any, period_start: date, period_end: date, on: date) -> _Supervision:
+    """Tickets and interviews per child over the period, in one statement."""
+    tickets: dict[int | None, tuple[int, int, int]] = {}
     interviews: dict[int | None, int] = {}
     rows: Iterable[Any] = db.session.execute(_supervision_statement(root, period_start, period_end, on))
     for part, bucket, a, b, c in rows:
         if part == "t":
-            supervision[bucket] = (int(a), int(b), int(c))
+            tickets[bucket] = (int(a), int(b), int(c))
         else:
             interviews[bucket] = int(a)
+    return _Supervision(tickets, interviews)
 
+
+def _standings(
+    children: list[Any], end_counts: dict[int, Counts], at_start: dict[int, Counts], supervision: _Supervision
+) -> list[ChildStanding]:
+    """Each child's standing: its counts at the end, its progress since the start, its supervision record."""
     standings = []
     for child in children:
         counts = end_counts[child.id]
@@ -138,89 +193,61 @@ def preview(actor: Actor, jurisdiction_id: int | None, period_start: date, perio
         progress = None
         if base is not None and counts.org_coverage_rate is not None and base.org_coverage_rate is not None:
             progress = round(counts.org_coverage_rate - base.org_coverage_rate, 4)
-        on_time, late, overdue = supervision.get(child.id, (0, 0, 0))
-        standings.append(
-            ChildStanding(child.id, child.name, counts, progress, on_time, late, overdue, interviews.get(child.id, 0))
-        )
-    overall = total.org_coverage_rate
-    children_out = []
-    lagging = []
-    for child, s in zip(children, standings, strict=True):
-        reasons = lagging_reasons(s, overall, target)
-        base = at_start.get(child.id)
-        children_out.append(
-            {
-                "jurisdiction_id": child.id,
-                "code": child.code,
-                "name": child.name,
-                "units": s.counts.units,
-                "own_org": s.counts.own_org,
-                "joint_org": s.counts.joint_org,
-                "instructor_only": s.counts.instructor_only,
-                "neither": s.counts.neither,
-                "org_coverage_rate": s.counts.org_coverage_rate,
-                "work_coverage_rate": s.counts.work_coverage_rate,
-                "standalone_rate": s.counts.standalone_rate,
-                "start_org_coverage_rate": base.org_coverage_rate if base else None,
-                "progress": s.progress,
-                "tickets_closed_on_time": s.tickets_closed_on_time,
-                "tickets_closed_late": s.tickets_closed_late,
-                "tickets_overdue": s.tickets_overdue,
-                "interviews_held": s.interviews_held,
-                "lagging": bool(reasons),
-                "lagging_reasons": [r.value for r in reasons],
-            }
-        )
-        if reasons:
-            lagging.append(
-                {
-                    "jurisdiction_id": child.id,
-                    "name": child.name,
-                    "reasons": [r.value for r in reasons],
-                    "reason_labels": [LAGGING_LABELS[r] for r in reasons],
-                }
-            )
+        on_time, late, overdue = supervision.tickets.get(child.id, (0, 0, 0))
+        held = supervision.interviews.get(child.id, 0)
+        standings.append(ChildStanding(child.id, child.name, counts, progress, on_time, late, overdue, held))
+    return standings
+
+
+def _counts_out(counts: Counts) -> dict[str, Any]:
     return {
-        "jurisdiction": {"id": root.id, "code": root.code, "name": root.name},
-        "period_start": period_start.isoformat(),
-        "period_end": period_end.isoformat(),
-        "as_of": on.isoformat(),
-        "target_rate": target,
-        "end_basis": "snapshot" if end_month else "live",
-        "end_month": end_month.isoformat() if end_month else None,
-        "start_month": start_month.isoformat() if start_month else None,
-        "totals": {
-            "units": total.units,
-            "own_org": total.own_org,
-            "joint_org": total.joint_org,
-            "instructor_only": total.instructor_only,
-            "neither": total.neither,
-            "org_coverage_rate": total.org_coverage_rate,
-            "work_coverage_rate": total.work_coverage_rate,
-            "standalone_rate": total.standalone_rate,
-        },
-        "children": children_out,
-        "rankings": {
-            "coverage": _ranking(
-                rank_by_coverage(standings),
-                lambda c: {
-                    "org_coverage_rate": c.counts.org_coverage_rate,
-                    "work_coverage_rate": c.counts.work_coverage_rate,
-                },
-            ),
-            "progress": _ranking(rank_by_progress(standings), lambda c: {"progress": c.progress}),
-            "supervision": _ranking(
-                rank_by_supervision(standings),
-                lambda c: {
-                    "tickets_overdue": c.tickets_overdue,
-                    "tickets_closed_on_time": c.tickets_closed_on_time,
-                    "tickets_closed_late": c.tickets_closed_late,
-                    "interviews_held": c.interviews_held,
-                },
-            ),
-        },
-        "lagging": lagging,
-        "lagging_rule": LAGGING_RULE,
+        "units": counts.units,
+        "own_org": counts.own_org,
+        "joint_org": counts.joint_org,
+        "instructor_only": counts.instructor_only,
+        "neither": counts.neither,
+        "org_coverage_rate": counts.org_coverage_rate,
+        "work_coverage_rate": counts.work_coverage_rate,
+        "standalone_rate": counts.standalone_rate,
+    }
+
+
+def _child_out(child: Any, s: ChildStanding, base: Counts | None, reasons: list[Any]) -> dict[str, Any]:
+    return {
+        "jurisdiction_id": child.id,
+        "code": child.code,
+        "name": child.name,
+        **_counts_out(s.counts),
+        "start_org_coverage_rate": base.org_coverage_rate if base else None,
+        "progress": s.progress,
+        "tickets_closed_on_time": s.tickets_closed_on_time,
+        "tickets_closed_late": s.tickets_closed_late,
+        "tickets_overdue": s.tickets_overdue,
+        "interviews_held": s.interviews_held,
+        "lagging": bool(reasons),
+        "lagging_reasons": [r.value for r in reasons],
+    }
+
+
+def _rankings(standings: list[ChildStanding]) -> dict[str, Any]:
+    return {
+        "coverage": _ranking(
+            rank_by_coverage(standings),
+            lambda c: {
+                "org_coverage_rate": c.counts.org_coverage_rate,
+                "work_coverage_rate": c.counts.work_coverage_rate,
+            },
+        ),
+        "progress": _ranking(rank_by_progress(standings), lambda c: {"progress": c.progress}),
+        "supervision": _ranking(
+            rank_by_supervision(standings),
+            lambda c: {
+                "tickets_overdue": c.tickets_overdue,
+                "tickets_closed_on_time": c.tickets_closed_on_time,
+                "tickets_closed_late": c.tickets_closed_late,
+                "interviews_held": c.interviews_held,
+            },
+        ),
     }
 
 
@@ -298,58 +325,13 @@ def _chinese_date(day: date) -> str:
 
 def circular_context(circular: Circular) -> dict[str, Any]:
     """Everything a document template needs to print a circular: plain strings and lists from the stored
-    figures only, so the document reproduces the circular as issued. The keys match the documents helper's
-    circular placeholders (service/documents/kinds.py on main: issuer, title, addressee, body, date,
-    period, lagging, rankings.*); `doc_no` is theirs to allocate. The three rankings are also given
+    figures only, so the document reproduces the circular as issued. The keys match the circular's
+    placeholders (service/documents/kinds.py: issuer, title, addressee, body, date, period, lagging,
+    rankings.*); `doc_no` is the documents engine's to allocate. The three rankings are also given
     separately with a sentence per row (`coverage_ranking`, `progress_ranking`, `supervision_ranking`)."""
     f = circular.figures
-    totals = f["totals"]
     issued_on = circular.issued_at.astimezone(CHINA).date()
-    children = {c["jurisdiction_id"]: c for c in f["children"]}
-
-    def line(row: dict[str, Any], text: str) -> dict[str, Any]:
-        return {"rank": row["rank"], "name": row["name"], "text": text}
-
-    def progress_text(value: float | None) -> str:
-        return "无期初数据" if value is None else f"{value * 100:+.1f}个百分点"
-
-    coverage = [
-        line(r, f"组织覆盖率{percent(r['org_coverage_rate'])}，工作覆盖率{percent(r['work_coverage_rate'])}")
-        for r in f["rankings"]["coverage"]
-    ]
-    progress = [line(r, f"组织覆盖率变化{progress_text(r['progress'])}") for r in f["rankings"]["progress"]]
-    supervision = [
-        line(
-            r,
-            f"逾期督办事项{r['tickets_overdue']}件，按期办结{r['tickets_closed_on_time']}件，"
-            f"逾期办结{r['tickets_closed_late']}件，约谈{r['interviews_held']}次",
-        )
-        for r in f["rankings"]["supervision"]
-    ]
-    # One table row per child, in coverage order, with every figure the template's table names.
-    rankings = []
-    for r in f["rankings"]["coverage"]:
-        c = children[r["jurisdiction_id"]]
-        rankings.append(
-            {
-                "rank": str(r["rank"]),
-                "name": r["name"],
-                "org_coverage_rate": percent(c["org_coverage_rate"]),
-                "work_coverage_rate": percent(c["work_coverage_rate"]),
-                "progress": progress_text(c["progress"]),
-                "tickets_closed_on_time": str(c["tickets_closed_on_time"]),
-                "tickets_overdue": str(c["tickets_overdue"]),
-                "interviews_held": str(c["interviews_held"]),
-            }
-        )
-    as_at = f["as_of"] if f["end_basis"] == "live" else f["end_month"]
-    summary = (
-        f"截至{_chinese_date(date.fromisoformat(as_at))}，{f['jurisdiction']['name']}"
-        f"应建单位{totals['units']}个，其中单独建立党组织{totals['own_org']}个、联合建立党组织{totals['joint_org']}个、"
-        f"仅选派党建指导员{totals['instructor_only']}个、应建未建{totals['neither']}个；"
-        f"组织覆盖率{percent(totals['org_coverage_rate'])}，工作覆盖率{percent(totals['work_coverage_rate'])}，"
-        f"单独组建率{percent(totals['standalone_rate'])}。"
-    )
+    summary = _summary_sentence(f)
     lagging_details = [{"name": x["name"], "reasons": "；".join(x["reason_labels"])} for x in f["lagging"]]
     lagging_text = (
         "以下单位进展滞后，予以通报：" + "；".join(f"{x['name']}（{x['reasons']}）" for x in lagging_details) + "。"
@@ -368,20 +350,80 @@ def circular_context(circular: Circular) -> dict[str, Any]:
         "date": _chinese_date(issued_on),
         "period": period,
         "lagging": "、".join(x["name"] for x in lagging_details),
-        "rankings": rankings,
+        "rankings": _ranking_table(f),
         "issuing_body": f["jurisdiction"]["name"],
         "period_start": f["period_start"],
         "period_end": f["period_end"],
         "issued_on": issued_on.isoformat(),
         "issued_by": circular.issued_by_label,
         "summary": summary,
-        "coverage_ranking": coverage,
-        "progress_ranking": progress,
-        "supervision_ranking": supervision,
+        **_ranking_sentences(f),
         "lagging_details": lagging_details,
         "lagging_rule": f["lagging_rule"],
         "target_rate": percent(f["target_rate"]),
     }
+
+
+def _progress_text(value: float | None) -> str:
+    return "无期初数据" if value is None else f"{value * 100:+.1f}个百分点"
+
+
+def _ranking_sentences(f: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
+    """The three rankings, a sentence per row."""
+
+    def line(row: dict[str, Any], text: str) -> dict[str, Any]:
+        return {"rank": row["rank"], "name": row["name"], "text": text}
+
+    rankings = f["rankings"]
+    return {
+        "coverage_ranking": [
+            line(r, f"组织覆盖率{percent(r['org_coverage_rate'])}，工作覆盖率{percent(r['work_coverage_rate'])}")
+            for r in rankings["coverage"]
+        ],
+        "progress_ranking": [line(r, f"组织覆盖率变化{_progress_text(r['progress'])}") for r in rankings["progress"]],
+        "supervision_ranking": [
+            line(
+                r,
+                f"逾期督办事项{r['tickets_overdue']}件，按期办结{r['tickets_closed_on_time']}件，"
+                f"逾期办结{r['tickets_closed_late']}件，约谈{r['interviews_held']}次",
+            )
+            for r in rankings["supervision"]
+        ],
+    }
+
+
+def _ranking_table(f: dict[str, Any]) -> list[dict[str, str]]:
+    """One table row per child, in coverage order, with every figure the template's table names."""
+    children = {c["jurisdiction_id"]: c for c in f["children"]}
+    rows = []
+    for r in f["rankings"]["coverage"]:
+        c = children[r["jurisdiction_id"]]
+        rows.append(
+            {
+                "rank": str(r["rank"]),
+                "name": r["name"],
+                "org_coverage_rate": percent(c["org_coverage_rate"]),
+                "work_coverage_rate": percent(c["work_coverage_rate"]),
+                "progress": _progress_text(c["progress"]),
+                "tickets_closed_on_time": str(c["tickets_closed_on_time"]),
+                "tickets_overdue": str(c["tickets_overdue"]),
+                "interviews_held": str(c["interviews_held"]),
+            }
+        )
+    return rows
+
+
+def _summary_sentence(f: dict[str, Any]) -> str:
+    """The circular's opening sentence: the totals as at the period end (live or the snapshot's month)."""
+    totals = f["totals"]
+    as_at = f["as_of"] if f["end_basis"] == "live" else f["end_month"]
+    return (
+        f"截至{_chinese_date(date.fromisoformat(as_at))}，{f['jurisdiction']['name']}"
+        f"应建单位{totals['units']}个，其中单独建立党组织{totals['own_org']}个、联合建立党组织{totals['joint_org']}个、"
+        f"仅选派党建指导员{totals['instructor_only']}个、应建未建{totals['neither']}个；"
+        f"组织覆盖率{percent(totals['org_coverage_rate'])}，工作覆盖率{percent(totals['work_coverage_rate'])}，"
+        f"单独组建率{percent(totals['standalone_rate'])}。"
+    )
 
 
 def preview_document(actor: Actor, new: NewCircular, issued_by: str) -> dict[str, Any]:

@@ -35,9 +35,11 @@ from service.models import (
 from service.operations.common import rowcount
 from service.operations.engines import audit, escalation, notifications, webhooks
 from service.operations.engines.approvals import handlers, reads, routes
+from service.operations.engines.approvals.handlers import StepClosed
 from workflows import approval as engine
 from workflows.approval import Action, ApprovalMode, StepStatus
 from workflows.errors import Conflict, RuleViolation
+from workflows.workdays import Deadline
 
 
 def _publish_assigned(step: ApprovalStep, assignees: Sequence[int | None]) -> None:
@@ -73,51 +75,14 @@ def open_step(
     the caller has it at hand (else the workflow's label provider is asked)."""
     mode, named = routes.route_for(workflow, level_name, body)
     due = calendar().add_workdays(today(), workdays)
-    step = ApprovalStep(
-        workflow=workflow,
-        subject_id=subject_id,
-        scope_id=scope_id,
-        level=level,
-        level_name=level_name,
-        body_id=body.id,
-        mode=mode.value,
-        status=StepStatus.PENDING.value,
-        due_on=due.date,
-        due_basis=due.basis,
-        opened_at=now(),
-    )
-    escalation.replan("approval_task", step)  # planned before the INSERT: no second UPDATE of the new row
-    db.session.add(step)
-    db.session.flush()
-    common = {
-        "step_id": step.id,
-        "due_on": due.date,
-        "workflow": workflow,
-        "subject_id": subject_id,
-        "scope_id": scope_id,
-    }
-    group_task: ApprovalTask | None = None
-    personal: list[ApprovalTask] = []
-    if named is None:
-        group_task = ApprovalTask(position=0, status="open", **common)
-        db.session.add(group_task)
-        db.session.flush()
-        db.session.add(TaskCandidate(task_id=group_task.id, role=Role.approver.value, body_id=body.id))
-    else:
-        for position, user_id in enumerate(named):
-            waiting = mode is ApprovalMode.SEQUENTIAL and position > 0
-            personal.append(
-                ApprovalTask(position=position, assignee_id=user_id, status="waiting" if waiting else "open", **common)
-            )
-        db.session.add_all(personal)
-    db.session.flush()
+    step = _insert_step(workflow, subject_id, scope_id, level, level_name, body.id, mode, due)
+    group_task, personal = _insert_tasks(step, mode, named, body.id)
     recipients = named[:1] if mode is ApprovalMode.SEQUENTIAL and named else named or routes.body_approvers(body.id)
     label = subject or handlers.subject_label(workflow, subject_id)
-    title = f"待办：{label} — {body.name}{handlers.LEVEL_LABELS_ZH.get(level_name, level_name)}"
     notifications.notify(
         recipients,
         "task.assigned",
-        title,
+        f"待办：{label} — {body.name}{handlers.LEVEL_LABELS_ZH.get(level_name, level_name)}",
         f"请于{due.date.isoformat()}前办理",
         workflow,
         subject_id,
@@ -144,6 +109,66 @@ def open_step(
         },
     )
     return step
+
+
+def _insert_step(
+    workflow: str,
+    subject_id: int,
+    scope_id: int,
+    level: int,
+    level_name: str,
+    body_id: int,
+    mode: ApprovalMode,
+    due: Deadline,
+) -> ApprovalStep:
+    """The step row, its escalation planned before the INSERT (no second UPDATE of the new row)."""
+    step = ApprovalStep(
+        workflow=workflow,
+        subject_id=subject_id,
+        scope_id=scope_id,
+        level=level,
+        level_name=level_name,
+        body_id=body_id,
+        mode=mode.value,
+        status=StepStatus.PENDING.value,
+        due_on=due.date,
+        due_basis=due.basis,
+        opened_at=now(),
+    )
+    escalation.replan("approval_task", step)
+    db.session.add(step)
+    db.session.flush()
+    return step
+
+
+def _insert_tasks(
+    step: ApprovalStep, mode: ApprovalMode, named: list[int] | None, body_id: int
+) -> tuple[ApprovalTask | None, list[ApprovalTask]]:
+    """One task offered to the body's approvers (no named approvers), or one per named approver (in a
+    sequence only the first is open): (the group task, the personal tasks)."""
+    common = {
+        "step_id": step.id,
+        "due_on": step.due_on,
+        "workflow": step.workflow,
+        "subject_id": step.subject_id,
+        "scope_id": step.scope_id,
+    }
+    group_task: ApprovalTask | None = None
+    personal: list[ApprovalTask] = []
+    if named is None:
+        group_task = ApprovalTask(position=0, status="open", **common)
+        db.session.add(group_task)
+        db.session.flush()
+        db.session.add(TaskCandidate(task_id=group_task.id, role=Role.approver.value, body_id=body_id))
+    else:
+        for position, user_id in enumerate(named):
+            waiting = mode is ApprovalMode.SEQUENTIAL and position > 0
+            personal.append(
+                ApprovalTask(position=position, assignee_id=user_id, status="waiting" if waiting else "open", **common)
+            )
+        db.session.add_all(personal)
+    db.session.flush()
+    return group_task, personal
 
 
 def _close_offers(task_ids: Any) -> None:
@@ -347,6 +372,8 @@ def _act(
     tally: engine.VoteTally | None,
     reply: engine.Reply | None,
 ) -> ApprovalTask:
+    """One decision: lock and check, apply the engine's rule, record it, hand the task on, open the next in a
+    sequence, and close the step (with the workflow's handler) when the rule says it is decided."""
     subject, step, tasks, candidate, offered = lock_for_decision(actor, task_id)
     task = next(t for t in tasks if t.id == task_id)
     reads.require_may_act(actor, step, task, lambda: candidate, lambda: offered)
@@ -354,7 +381,39 @@ def _act(
     if task.assignee_id is None and action != Action.COMMENT:
         # Acting on an unclaimed group task claims it; a comment leaves it offered to the group.
         task.assignee_id, task.claimed_at = actor.user_id, now()
+    if action == Action.DELEGATE:
+        delegate_to = _colleague(actor, step, delegate_to).id
+    outcome = _apply_rule(actor, step, task, tasks, action, comment, delegate_to, tally)
+    decision = outcome.step.decisions[-1]
+    counted = asdict(tally) if tally is not None else None  # as stored (JSON) and audited
+    _record_decision(actor, step, task, action, decision, delegate_to, counted)
+    # The notifications of a task settle with the task row itself (notifications.task_live): no statement here.
+    if action == Action.DELEGATE:
+        _hand_over(step, task, delegate_to, decision.comment)
+    elif action != Action.COMMENT:
+        task.status, task.outcome, task.comment = "done", decision.action.value, decision.comment
+        task.decided_at = now()
+    if step.mode == ApprovalMode.SEQUENTIAL and not outcome.decided and action == Action.APPROVE:
+        _open_next_in_sequence(step, tasks, outcome.step.current)
+    if outcome.decided:
+        reply = reply or engine.Reply()
+        _close_step(StepClosed(actor, step, outcome.status, decision.comment, reply, subject), tasks, counted, offered)
+    db.session.flush()
+    return task
 
+
+def _apply_rule(
+    actor: Actor,
+    step: ApprovalStep,
+    task: ApprovalTask,
+    tasks: list[ApprovalTask],
+    action: str,
+    comment: str | None,
+    delegate_to: int | None,
+    tally: engine.VoteTally | None,
+) -> engine.Outcome:
+    """The engine's rule (workflows.approval) on the step as stored: a vote or a decision."""
+    assert actor.user_id is not None
     state = reads.step_state(step, tasks)
     if task.assignee_id is None:
         # A candidate's comment on an unclaimed group task: the commenter speaks in the task's place.
@@ -363,19 +422,20 @@ def _act(
     if action == "vote":
         if tally is None:
             raise RuleViolation("tally_required", "请录入表决结果", "tally")
-        outcome = engine.record_vote(state, actor.user_id, comment=comment, **asdict(tally))
-    else:
-        if action == Action.DELEGATE:
-            delegate_to = _colleague(actor, step, delegate_to).id
-        outcome = engine.decide(
-            state,
-            actor.user_id,
-            action,
-            comment=comment,
-            delegate_to=delegate_to,
-        )
-    decision = outcome.step.decisions[-1]
-    counted = asdict(tally) if tally is not None else None  # as stored (JSON) and audited
+        return engine.record_vote(state, actor.user_id, comment=comment, **asdict(tally))
+    return engine.decide(state, actor.user_id, action, comment=comment, delegate_to=delegate_to)
+
+
+def _record_decision(
+    actor: Actor,
+    step: ApprovalStep,
+    task: ApprovalTask,
+    action: str,
+    decision: engine.Decision,
+    delegate_to: int | None,
+    counted: dict[str, Any] | None,
+) -> None:
+    """The decision on the step (the step carries its decisions) and in the audit trail."""
     step.decisions = [
         *(step.decisions or ()),
         {
@@ -394,57 +454,56 @@ def _act(
         delegate_to=delegate_to if action == Action.DELEGATE else None,
         tally=counted,
     )
-    # The notifications of a task settle with the task row itself (notifications.task_live): no statement here.
-    if action == Action.DELEGATE:
-        task.assignee_id, task.claimed_at = delegate_to, None
-        label = handlers.subject_label(step.workflow, step.subject_id)
-        notifications.notify(
-            [delegate_to],
-            "task.assigned",
-            f"待办：{label} — 同事转办给您",
-            decision.comment,
-            step.workflow,
-            step.subject_id,
-            subject=label,
-            task_id=task.id,
-        )
-        _publish_assigned(step, [delegate_to])
-    elif action != Action.COMMENT:
-        task.status, task.outcome, task.comment, task.decided_at = (
-            "done",
-            decision.action.value,
-            decision.comment,
-            now(),
-        )
-    if step.mode == ApprovalMode.SEQUENTIAL and not outcome.decided and action == Action.APPROVE:
-        for t in tasks:
-            if t.status == "waiting" and t.assignee_id == outcome.step.current:
-                t.status = "open"
-                label = handlers.subject_label(step.workflow, step.subject_id)
-                notifications.notify(
-                    [t.assignee_id],
-                    "task.assigned",
-                    f"待办：{label} — 轮到您审批",
-                    None,
-                    step.workflow,
-                    step.subject_id,
-                    subject=label,
-                    task_id=t.id,
-                )
-                _publish_assigned(step, [t.assignee_id])
-    if outcome.decided:
-        # Every change to the step and its tasks before anything flushes: each row is written by one UPDATE.
-        with db.session.no_autoflush:
-            step.status, step.closed_at, step.tally = outcome.status.value, now(), counted
-            for t in tasks:
-                if t.status in ("open", "waiting"):
-                    t.status = "cancelled"
-            escalation.replan("approval_task", step)
-        if offered:
-            _close_offers([t.id for t in tasks])
-        with db.session.no_autoflush:
-            handlers.HANDLERS[step.workflow](
-                handlers.StepClosed(actor, step, outcome.status, decision.comment, reply or engine.Reply(), subject)
+
+
+def _hand_over(step: ApprovalStep, task: ApprovalTask, delegate_to: int | None, comment: str | None) -> None:
+    """转办: the task moves to the colleague, who is told."""
+    task.assignee_id, task.claimed_at = delegate_to, None
+    label = handlers.subject_label(step.workflow, step.subject_id)
+    notifications.notify(
+        [delegate_to],
+        "task.assigned",
+        f"待办：{label} — 同事转办给您",
+        comment,
+        step.workflow,
+        step.subject_id,
+        subject=label,
+        task_id=task.id,
+    )
+    _publish_assigned(step, [delegate_to])
+
+
+def _open_next_in_sequence(step: ApprovalStep, tasks: list[ApprovalTask], current: Any) -> None:
+    """In a sequence, the next approver's task opens once the one before approved, and they are told."""
+    for t in tasks:
+        if t.status == "waiting" and t.assignee_id == current:
+            t.status = "open"
+            label = handlers.subject_label(step.workflow, step.subject_id)
+            notifications.notify(
+                [t.assignee_id],
+                "task.assigned",
+                f"待办：{label} — 轮到您审批",
+                None,
+                step.workflow,
+                step.subject_id,
+                subject=label,
+                task_id=t.id,
             )
-    db.session.flush()
-    return task
+            _publish_assigned(step, [t.assignee_id])
+
+
+def _close_step(closed: StepClosed, tasks: list[ApprovalTask], counted: dict[str, Any] | None, offered: bool) -> None:
+    """The step is decided: it and its open tasks close, its escalation ends, and the workflow's handler moves
+    the subject on, in this transaction."""
+    step = closed.step
+    # Every change to the step and its tasks before anything flushes: each row is written by one UPDATE.
+    with db.session.no_autoflush:
+        step.status, step.closed_at, step.tally = closed.status.value, now(), counted
+        for t in tasks:
+            if t.status in ("open", "waiting"):
+                t.status = "cancelled"
+        escalation.replan("approval_task", step)
+    if offered:
+        _close_offers([t.id for t in tasks])
+    with db.session.no_autoflush:
+        handlers.HANDLERS[step.workflow](closed)

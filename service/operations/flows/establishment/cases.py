@@ -493,20 +493,8 @@ def found(
     s = settings()
     with CASES.command(actor, case_id, "found", precondition) as cmd:
         case = cmd.row
-        units, _busy = _load_units(actor, case_id=case.id, lock=True)
-        if any(u.party_org_id is not None for u in units):
-            raise Conflict("unit_has_party_org", "已有单位建立了党组织，请核实后取消本申请")
-        gone = next((u for u in units if u.operating_status == OperatingStatus.deregistered), None)
-        if gone is not None:
-            # A unit deregistered after the approval: no organisation may be founded for it (五个同步).
-            raise RuleViolation("unit_deregistered", f"单位「{gone.name}」已注销，不能成立党组织", "unit_ids")
-        formal_total = sum(u.formal_members for u in units)
-        # A functional organisation gathers the mobile members working there, so they vote at its founding.
-        voters = formal_total + (sum(u.mobile_members for u in units) if case.form == OrgForm.FUNCTIONAL_ORG else 0)
-        if data.entitled > voters:
-            raise RuleViolation(
-                "entitled_exceeds_members", f"应到会人数{data.entitled}超过有表决权的党员数{voters}", "entitled"
-            )
+        units = _founding_units(actor, case)
+        voters = _voters(case, units, data.entitled)
         meeting = rules.GeneralMeeting(
             held_on=data.held_on,
             entitled=data.entitled,
@@ -523,52 +511,88 @@ def found(
         )
         term_years = rules.term_years_for(case.form, s)
         term_start: date = data.term_start or meeting.held_on
-        case.general_meeting = {
-            "held_on": meeting.held_on.isoformat(),
-            "entitled": meeting.entitled,
-            "present": meeting.present,
-            "secretary": meeting.secretary,
-            "elected": [{"name": c.name, "votes": c.votes} for c in meeting.elected],
-        }
-        case.founded_on, case.term_years = meeting.held_on, term_years
-        case.term_due_on = rules.term_due_on(term_start, term_years)
+        _record_meeting(case, meeting, term_years, term_start)
         cmd.fire("found", founding=rules.Founding(meeting, voters, s, data.oversize_reason))
-        org = PartyOrg(
-            name=case.proposed_name,
-            kind=case.form,
-            jurisdiction_id=case.jurisdiction_id,
-            status="active",
-            founded_on=meeting.held_on,
-            approval_doc_no=case.approval_doc_no,
-            approved_on=case.approved_on,
-            secretary_name=meeting.secretary,
-            committee_size=len(meeting.elected) if len(meeting.elected) > 1 else 0,
-            term_years=term_years,
-            term_start=term_start,
-            term_due_on=case.term_due_on,
-        )
+        org = _new_org(case, meeting, term_years, term_start)
         # Through the relationships: one flush inserts the organisation and updates each row once.
         case.party_org = org
         covered = [(u, {"party_org_id": u.party_org_id, "no_org_reason": u.no_org_reason}) for u in units]
         for unit in units:
             unit.party_org, unit.no_org_reason = org, None
         cmd.settle()
-        audit.record(actor, "party_org.create", "party_org", org.id, org.jurisdiction_id, None, snapshot(org))
-        for unit, before in covered:
-            audit.record(
-                actor,
-                "unit.covered",
-                "unit",
-                unit.id,
-                unit.jurisdiction_id,
-                before,
-                {"party_org_id": org.id, "no_org_reason": None},
-                f"建立{org.name}",
-            )
+        _audit_coverage(actor, org, covered)
         _close_links(case)
         _publish("establishment.founded", case)
         db.session.flush()
     return cmd.row
+
+
+def _founding_units(actor: Actor, case: EstablishmentCase) -> list[Unit]:
+    """The case's units, locked, each still without an organisation and not deregistered."""
+    units, _busy = _load_units(actor, case_id=case.id, lock=True)
+    if any(u.party_org_id is not None for u in units):
+        raise Conflict("unit_has_party_org", "已有单位建立了党组织，请核实后取消本申请")
+    gone = next((u for u in units if u.operating_status == OperatingStatus.deregistered), None)
+    if gone is not None:
+        # A unit deregistered after the approval: no organisation may be founded for it (五个同步).
+        raise RuleViolation("unit_deregistered", f"单位「{gone.name}」已注销，不能成立党组织", "unit_ids")
+    return units
+
+
+def _voters(case: EstablishmentCase, units: list[Unit], entitled: int) -> int:
+    """Members entitled to vote at the founding; the meeting's entitled count may not exceed them."""
+    voters = sum(u.formal_members for u in units)
+    if case.form == OrgForm.FUNCTIONAL_ORG:
+        # A functional organisation gathers the mobile members working there, so they vote at its founding.
+        voters += sum(u.mobile_members for u in units)
+    if entitled > voters:
+        raise RuleViolation("entitled_exceeds_members", f"应到会人数{entitled}超过有表决权的党员数{voters}", "entitled")
+    return voters
+
+
+def _record_meeting(case: EstablishmentCase, meeting: rules.GeneralMeeting, term_years: int, term_start: date) -> None:
+    case.general_meeting = {
+        "held_on": meeting.held_on.isoformat(),
+        "entitled": meeting.entitled,
+        "present": meeting.present,
+        "secretary": meeting.secretary,
+        "elected": [{"name": c.name, "votes": c.votes} for c in meeting.elected],
+    }
+    case.founded_on, case.term_years = meeting.held_on, term_years
+    case.term_due_on = rules.term_due_on(term_start, term_years)
+
+
+def _new_org(case: EstablishmentCase, meeting: rules.GeneralMeeting, term_years: int, term_start: date) -> PartyOrg:
+    return PartyOrg(
+        name=case.proposed_name,
+        kind=case.form,
+        jurisdiction_id=case.jurisdiction_id,
+        status="active",
+        founded_on=meeting.held_on,
+        approval_doc_no=case.approval_doc_no,
+        approved_on=case.approved_on,
+        secretary_name=meeting.secretary,
+        committee_size=len(meeting.elected) if len(meeting.elected) > 1 else 0,
+        term_years=term_years,
+        term_start=term_start,
+        term_due_on=case.term_due_on,
+    )
+
+
+def _audit_coverage(actor: Actor, org: PartyOrg, covered: list[tuple[Unit, dict[str, Any]]]) -> None:
+    """The new organisation and each unit it covers, in the audit trail."""
+    audit.record(actor, "party_org.create", "party_org", org.id, org.jurisdiction_id, None, snapshot(org))
+    for unit, before in covered:
+        audit.record(
+            actor,
+            "unit.covered",
+            "unit",
+            unit.id,
+            unit.jurisdiction_id,
+            before,
+            {"party_org_id": org.id, "no_org_reason": None},
+            f"建立{org.name}",
+        )
 
 
 def form_options(actor: Actor, unit_ids: list[int]) -> list[rules.FormOption]:
