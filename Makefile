@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint bench bench-peer clean
+.PHONY: run test lint docs bench bench-peer clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,10 @@ lint: $(BIN)/.installed
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
+# The documentation site (mkdocs.yml, docs/): --strict fails on a broken link or a page missing from the nav.
+docs: $(BIN)/.installed
+	$(BIN)/mkdocs build --strict --site-dir site
+
 bench: $(BIN)/.installed
 	@for f in bench/bench_*.py; do echo "== $$f"; $(BIN)/python $$f || exit 1; done
 
@@ -36,4 +40,4 @@ bench-peer:
 	$(PEER_VENV)/bin/pip install -q 'spiffworkflow==3.2.0' 'psycopg[binary]'
 
 clean:
-	rm -rf $(VENV) instance .pytest_cache
+	rm -rf $(VENV) instance .pytest_cache site
