@@ -1,4 +1,4 @@
-"""Configuration from environment variables. Every setting has a documented default (README)."""
+"""Configuration from environment variables. Every setting has a documented default (docs/configuration.md)."""
 
 from __future__ import annotations
 

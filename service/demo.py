@@ -80,7 +80,7 @@ ENTERPRISE_COUNTS = [
 ]
 # fmt: on
 SOCIAL_COUNTS = [(30, 3), (29, 1), (45, 2), (31, 0), (60, 5), (25, 0), (33, 1), (38, 4), (80, 8), (30, 0)]
-# The README's walk-through: a 120-member enterprise in 青山镇 founding a primary committee.
+# The walk-through (docs/walkthrough.md): a 120-member enterprise in 青山镇 founding a primary committee.
 WALKTHROUGH_UNIT = {
     "credit_code": credit_code.make("91350102MA2Y0Q8K1"),
     "name": "青山重工机械股份有限公司",
@@ -350,8 +350,8 @@ def _work(t: _Timeline, people: dict[str, User], ids: dict[str, int], busy: list
     - handler (青山镇): a ticket issued today (待签收) and the rectifying one whose extension is pending;
     - the urgent ticket issued today to 石桥乡 has an interview (约谈) on the next working day at 09:00.
 
-    The README's walk-through unit (青山重工) is left without a case: the walk-through files it. The order of
-    the steps below is the order of the rows' ids, which the README's examples name."""
+    The walk-through's unit (青山重工) is left without a case: the walk-through files it. The order of
+    the steps below is the order of the rows' ids, which the docs' examples name."""
     from service.operations.flows.pairing import agreements
 
     township = ids["350102001"]
@@ -426,7 +426,7 @@ def _overdue_branch_request(c: _Cast) -> None:
 
 
 def _draft_tickets(c: _Cast, ids: dict[str, int]) -> list[SupervisionTicket]:
-    """The two tickets issued today were drafted first (the ids the README and the interview use: 1 and 2)."""
+    """The two tickets issued today were drafted first (the ids the docs' examples and the interview use: 1 and 2)."""
     from service.operations.flows.supervision import tickets
 
     drafts = []

@@ -203,7 +203,7 @@ def accountability_scheduled(post_interview_deadline: dt.date, calendar: Workday
 #
 # A workflow declares its item type and ladder once (`EscalationLadder`, given to its WorkflowDefinition as
 # `escalation`; the approval engine declares its own for overdue steps). Settings override the declared
-# numbers by one naming rule, the same for every item type (ESCALATION_SETTINGS, README):
+# numbers by one naming rule, the same for every item type (ESCALATION_SETTINGS, docs/configuration.md):
 #   "<level>_after_workdays"  the delay of that level (null switches off a level declared optional),
 #   "yellow_within_workdays"  when the warning light turns yellow,
 #   "<parameter>"             any other working-day number the workflow declares (e.g. a preparation limit).

@@ -9,16 +9,17 @@
         return cmd.row
 
 The opening is the same for every command, in this order: one transaction; the subject row loaded within
-the actor's scope and locked FOR UPDATE OF its own table only (a bare FOR UPDATE also locked the
-jurisdiction row it joins eagerly, and decisions in one body deadlocked on it — NOTES "Lock scope"); the
+the actor's scope and locked FOR NO KEY UPDATE OF its own table only (a bare FOR UPDATE also locked the
+jurisdiction row it joins eagerly, and decisions in one body deadlocked on it: docs/decisions/0006); the
 caller's If-Match precondition on the locked row; the side check (who may act on this subject); the state
 check (409 before any work when the machine cannot fire the event from this state); a snapshot. So is the
 closing: the escalation plan brought in line with the new state, one flush (one UPDATE of the row), and
 the audit record of what changed — all in the same transaction, the audit row written at commit with the
 transaction's others in one INSERT (service/pending.py).
 
-A step handler of the approval engine gets the subject already locked (`Subject.lock_for_step`) and
-applies its transition with `Subject.applying`: the closing without the opening."""
+A step handler of the approval engine gets the subject already locked (with the step and its tasks, by
+engines/approvals/acting.lock_for_decision) and applies its transition with `Subject.applying`: the closing
+without the opening."""
 
 from __future__ import annotations
 
