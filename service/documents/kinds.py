@@ -1,4 +1,4 @@
-"""The four document kinds, their placeholders (documented in docs/workflows/documents.md) and the Chinese date style."""
+"""The four document kinds, their placeholders (docs/workflows/documents.md) and the Chinese date style."""
 
 from __future__ import annotations
 
