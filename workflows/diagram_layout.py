@@ -155,6 +155,7 @@ def _layers(order: dict[str, int], dag: list[tuple[str, str]]) -> dict[str, int]
 
 
 def _order_layers(items: dict[str, _Item], n_layers: int) -> list[list[str]]:
+    """Step 4: each layer's items, ordered by a few barycentre sweeps down and up (fewer crossings)."""
     rows: list[list[str]] = [[] for _ in range(n_layers)]
     for item in sorted(items.values(), key=lambda it: it.index):
         rows[item.layer].append(item.key)
@@ -177,6 +178,8 @@ def _order_layers(items: dict[str, _Item], n_layers: int) -> list[list[str]]:
 
 
 def _place_x(items: dict[str, _Item], rows: list[list[str]]) -> None:
+    """Step 5: each item's x, pulled towards its neighbours' mean, then pushed apart to keep the spacing."""
+
     def sep(a: _Item, b: _Item) -> float:
         return (a.width + b.width) / 2 + NODE_SEP
 
@@ -206,135 +209,214 @@ def _place_x(items: dict[str, _Item], rows: list[list[str]]) -> None:
             pull(rows[i], "down")
 
 
+# An arrow's key, (source, dest, event); a point; a box as (left, top, right, bottom).
+Key = tuple[str, str, str]
+Point = tuple[float, float]
+Box = tuple[float, float, float, float]
+
+# Where a label may sit along its arrow, tried in turn: its preferred fraction, then a little before or after.
+LABEL_SLIDES = (0.0, -0.15, 0.15, -0.25, 0.25, 0.35)
+
+
+@dataclass(frozen=True)
+class _Graph:
+    """The declaration read as a layered graph: declaration order, labels, the arrows, back edges and layers."""
+
+    order: dict[str, int]  # state -> declaration index
+    labels: dict[str, str]
+    arrows: list[tuple[str, str, str, str]]  # (source, dest, event, label) for every drawn arrow, in order
+    back: set[tuple[str, str]]
+    layer: dict[str, int]
+
+
 @lru_cache(maxsize=32)
 def layout(definition: WorkflowDefinition) -> Layout:
     """The diagram's geometry (computed once per workflow and cached: definitions are immutable)."""
-    order = {s.name: i for i, s in enumerate(definition.states)}
-    labels = {s.name: s.label_zh for s in definition.states}
-    terminal = {s.name for s in definition.states if s.terminal}
-    back = _back_edges(definition, order)
+    graph = _graph(definition)
+    items, chains = _items(graph)
+    n_layers = max(it.layer for it in items.values()) + 1
+    _place_x(items, _order_layers(items, n_layers))
+    edges = _edges(graph, items, chains)
+    return _on_canvas(definition, _nodes(definition, graph, items), items, edges, n_layers)
 
-    # (source, dest, event, label) for every drawn arrow, in declaration order.
+
+def _graph(definition: WorkflowDefinition) -> _Graph:
+    """Steps 1 and 2: reverse the back edges so the graph is acyclic, then layer it by longest path."""
+    order = {s.name: i for i, s in enumerate(definition.states)}
+    back = _back_edges(definition, order)
     arrows = [(src, t.dest, t.event, t.label_zh) for t in definition.transitions for src in t.sources]
     dag = sorted(
         {(b, a) if (a, b) in back else (a, b) for a, b, _, _ in arrows if a != b},
         key=lambda e: (order[e[0]], order[e[1]]),
     )
-    layer = _layers(order, dag)
+    labels = {s.name: s.label_zh for s in definition.states}
+    return _Graph(order, labels, arrows, back, _layers(order, dag))
 
+
+def _items(graph: _Graph) -> tuple[dict[str, _Item], dict[Key, list[str]]]:
+    """Step 3: an item per state and per layer an arrow crosses, linked to its neighbours one layer up and
+    down; with each arrow's chain of item keys from its upper to its lower end (self-loops have none)."""
     items: dict[str, _Item] = {
-        s: _Item(s, layer[s], max(NODE_MIN_WIDTH, text_width(labels[s]) + 2 * NODE_PAD_X), i) for s, i in order.items()
+        s: _Item(s, graph.layer[s], max(NODE_MIN_WIDTH, text_width(graph.labels[s]) + 2 * NODE_PAD_X), i)
+        for s, i in graph.order.items()
     }
-    chains: dict[tuple[str, str, str], list[str]] = {}  # arrow key -> item keys from upper to lower end
-    for n, (a, b, event, _) in enumerate(arrows):
+    chains: dict[Key, list[str]] = {}
+    for n, (a, b, event, _) in enumerate(graph.arrows):
         if a == b:
             continue
-        top, bottom = (b, a) if (a, b) in back else (a, b)
+        top, bottom = (b, a) if (a, b) in graph.back else (a, b)
         chain = [top]
-        for lay in range(layer[top] + 1, layer[bottom]):
+        for lay in range(graph.layer[top] + 1, graph.layer[bottom]):
             dummy = f"{a}>{b}:{event}:{lay}"
-            items[dummy] = _Item(dummy, lay, DUMMY_WIDTH, len(order) + n)
+            items[dummy] = _Item(dummy, lay, DUMMY_WIDTH, len(graph.order) + n)
             chain.append(dummy)
         chain.append(bottom)
         for upper, lower in itertools.pairwise(chain):
             items[upper].down.append(lower)
             items[lower].up.append(upper)
         chains[(a, b, event)] = chain
+    return items, chains
 
-    n_layers = max(it.layer for it in items.values()) + 1
-    rows = _order_layers(items, n_layers)
-    _place_x(items, rows)
 
-    def y_of(lay: int) -> float:
-        return START_GAP + START_RADIUS + lay * (NODE_HEIGHT + LAYER_GAP) + NODE_HEIGHT / 2
+def _layer_y(lay: int) -> float:
+    """The y of a layer's box centres."""
+    return START_GAP + START_RADIUS + lay * (NODE_HEIGHT + LAYER_GAP) + NODE_HEIGHT / 2
 
-    # Anchors: the arrows meeting a box side are spread over its width, ordered by where they come from,
-    # so an edge and its reverse (整改 ↔ 退回) run side by side instead of on top of each other.
-    sides: dict[tuple[str, str], list[tuple[float, int, tuple[str, str, str]]]] = {}
+
+def _edges(graph: _Graph, items: dict[str, _Item], chains: dict[Key, list[str]]) -> list[Edge]:
+    """Every arrow's points and label spot, in declaration order: each label takes the first free spot
+    along its arrow, so the labels placed before it (and the boxes) keep theirs."""
+    anchor = _anchors(items, chains)
+    quiet = _quiet_arrows(graph.arrows, items)
+    pairs = {(a, b) for a, b, _, _ in graph.arrows}
+    occupied = _state_boxes(graph, items)
+    edges: list[Edge] = []
+    for a, b, event, label in graph.arrows:
+        key = (a, b, event)
+        if a == b:
+            edges.append(_loop(key, label, items[a]))
+            continue
+        is_back = (a, b) in graph.back
+        pts = _chain_points(key, chains[key], items, anchor, is_back)
+        # An edge with a reverse partner prefers its first third, the partner too: the labels sit at different
+        # heights; a lone edge prefers its middle.
+        spot, box = _label_spot(pts, label, 0.3 if (b, a) in pairs else 0.5, occupied)
+        show = key not in quiet
+        if show:
+            occupied.append(box)
+        edges.append(Edge(key, label, pts, spot, back=is_back, quiet=not show))
+    return edges
+
+
+def _anchors(items: dict[str, _Item], chains: dict[Key, list[str]]) -> dict[tuple[str, str, Key], float]:
+    """Where each arrow leaves or enters a box: the arrows meeting a box side are spread over its width,
+    ordered by where they come from, so an edge and its reverse (整改 ↔ 退回) run side by side instead of on
+    top of each other. Keyed by (state, "top" or "bottom", arrow)."""
+    sides: dict[tuple[str, str], list[tuple[float, int, Key]]] = {}
     for n, (key, chain) in enumerate(chains.items()):
         sides.setdefault((chain[0], "bottom"), []).append((items[chain[1]].x, n, key))
         sides.setdefault((chain[-1], "top"), []).append((items[chain[-2]].x, n, key))
-    anchor: dict[tuple[str, str, tuple[str, str, str]], float] = {}
+    anchor: dict[tuple[str, str, Key], float] = {}
     for (state, side), entries in sides.items():
         entries.sort()
         span = items[state].width * 0.6
         for i, (_, _, key) in enumerate(entries):
             offset = 0.0 if len(entries) == 1 else -span / 2 + span * i / (len(entries) - 1)
             anchor[(state, side, key)] = items[state].x + offset
+    return anchor
 
-    pairs = {(a, b) for a, b, _, _ in arrows}
-    # Arrows of one event converging on one state from several sources (撤销 from every open state) show
-    # their label once, on the middle arrow (a taken arrow shows its own too): fewer labels, same meaning.
-    fans: dict[tuple[str, str], list[tuple[str, str, str]]] = {}
+
+def _quiet_arrows(arrows: list[tuple[str, str, str, str]], items: dict[str, _Item]) -> set[Key]:
+    """Arrows whose label is shown only when taken: of the arrows of one event converging on one state from
+    several sources (撤销 from every open state) only the middle one is labelled — fewer labels, same meaning."""
+    fans: dict[tuple[str, str], list[Key]] = {}
     for a, b, event, _ in arrows:
         if a != b:
             fans.setdefault((b, event), []).append((a, b, event))
-    quiet: set[tuple[str, str, str]] = set()
+    quiet: set[Key] = set()
     for group in fans.values():
         if len(group) > 1:
             group.sort(key=lambda k: (items[k[0]].x, items[k[0]].index))
             quiet.update(group[: len(group) // 2] + group[len(group) // 2 + 1 :])
-    # Labels avoid boxes and each other: each slides along its arrow to the first free spot.
-    taken_boxes: list[tuple[float, float, float, float]] = [
-        (it.x - it.width / 2, y_of(it.layer) - NODE_HEIGHT / 2, it.x + it.width / 2, y_of(it.layer) + NODE_HEIGHT / 2)
-        for k, it in items.items()
-        if k in order
-    ]
-    edges: list[Edge] = []
-    for a, b, event, label in arrows:
-        key = (a, b, event)
-        if a == b:
-            it = items[a]
-            right = it.x + it.width / 2
-            y = y_of(it.layer)
-            loop_pts = ((right, y - 8), (right + LOOP_WIDTH, y - 8), (right + LOOP_WIDTH, y + 8), (right, y + 8))
-            edges.append(Edge(key, label, loop_pts, (right + LOOP_WIDTH + 4, y), loop=True))
-            continue
-        chain = chains[key]
-        top, bottom = chain[0], chain[-1]
-        pts_down: list[tuple[float, float]] = [(anchor[(top, "bottom", key)], y_of(items[top].layer) + NODE_HEIGHT / 2)]
-        pts_down += [(items[k].x, y_of(items[k].layer)) for k in chain[1:-1]]
-        pts_down.append((anchor[(bottom, "top", key)], y_of(items[bottom].layer) - NODE_HEIGHT / 2))
-        is_back = (a, b) in back
-        pts = tuple(reversed(pts_down)) if is_back else tuple(pts_down)
-        # An edge with a reverse partner prefers its first third, the partner too: the labels sit at different
-        # heights; a lone edge prefers its middle.
-        preferred = 0.3 if (b, a) in pairs else 0.5
-        half_w, half_h = text_width(label, FONT_SIZE - 2) / 2 + 2, FONT_SIZE / 2 + 1
-        spot = point_at(pts, preferred)
-        for fraction in (
-            preferred,
-            preferred - 0.15,
-            preferred + 0.15,
-            preferred - 0.25,
-            preferred + 0.25,
-            preferred + 0.35,
-        ):
-            x, y = point_at(pts, fraction)
-            box = (x - half_w, y - half_h, x + half_w, y + half_h)
-            if not any(box[0] < o[2] and o[0] < box[2] and box[1] < o[3] and o[1] < box[3] for o in taken_boxes):
-                spot = (x, y)
-                break
-        show = key not in quiet
-        if show:
-            taken_boxes.append((spot[0] - half_w, spot[1] - half_h, spot[0] + half_w, spot[1] + half_h))
-        edges.append(Edge(key, label, pts, spot, back=is_back, quiet=not show))
+    return quiet
 
-    nodes = {
+
+def _state_boxes(graph: _Graph, items: dict[str, _Item]) -> list[Box]:
+    """The states' boxes: the first places a label must avoid."""
+    return [
+        (
+            it.x - it.width / 2,
+            _layer_y(it.layer) - NODE_HEIGHT / 2,
+            it.x + it.width / 2,
+            _layer_y(it.layer) + NODE_HEIGHT / 2,
+        )
+        for k, it in items.items()
+        if k in graph.order
+    ]
+
+
+def _loop(key: Key, label: str, item: _Item) -> Edge:
+    """A self-loop (改期): out of the box's right side and back in, its label to the right."""
+    right = item.x + item.width / 2
+    y = _layer_y(item.layer)
+    loop_pts = ((right, y - 8), (right + LOOP_WIDTH, y - 8), (right + LOOP_WIDTH, y + 8), (right, y + 8))
+    return Edge(key, label, loop_pts, (right + LOOP_WIDTH + 4, y), loop=True)
+
+
+def _chain_points(
+    key: Key, chain: list[str], items: dict[str, _Item], anchor: dict[tuple[str, str, Key], float], is_back: bool
+) -> tuple[Point, ...]:
+    """An arrow's points from its source to its target: the upper box's anchor, the dummy points, the lower
+    box's anchor — reversed for a back edge, which runs upwards."""
+    top, bottom = chain[0], chain[-1]
+    pts_down: list[Point] = [(anchor[(top, "bottom", key)], _layer_y(items[top].layer) + NODE_HEIGHT / 2)]
+    pts_down += [(items[k].x, _layer_y(items[k].layer)) for k in chain[1:-1]]
+    pts_down.append((anchor[(bottom, "top", key)], _layer_y(items[bottom].layer) - NODE_HEIGHT / 2))
+    return tuple(reversed(pts_down)) if is_back else tuple(pts_down)
+
+
+def _label_spot(pts: tuple[Point, ...], label: str, preferred: float, occupied: list[Box]) -> tuple[Point, Box]:
+    """Where an arrow's label goes, and the box it fills: the first spot along the arrow (LABEL_SLIDES around
+    `preferred`) clear of every occupied box, else the preferred spot."""
+    half_w, half_h = text_width(label, FONT_SIZE - 2) / 2 + 2, FONT_SIZE / 2 + 1
+    spot = point_at(pts, preferred)
+    for slide in LABEL_SLIDES:
+        x, y = point_at(pts, preferred + slide)
+        box = (x - half_w, y - half_h, x + half_w, y + half_h)
+        if not any(_overlap(box, other) for other in occupied):
+            spot = (x, y)
+            break
+    return spot, (spot[0] - half_w, spot[1] - half_h, spot[0] + half_w, spot[1] + half_h)
+
+
+def _overlap(a: Box, b: Box) -> bool:
+    """Whether two boxes overlap (touching edges do not count)."""
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def _nodes(definition: WorkflowDefinition, graph: _Graph, items: dict[str, _Item]) -> dict[str, Node]:
+    """The states' boxes, centred where the layout put them."""
+    terminal = {s.name for s in definition.states if s.terminal}
+    return {
         s: Node(
             s,
-            labels[s],
+            graph.labels[s],
             items[s].layer,
             items[s].x,
-            y_of(items[s].layer),
+            _layer_y(items[s].layer),
             items[s].width,
             NODE_HEIGHT,
             s == definition.initial,
             s in terminal,
         )
-        for s in order
+        for s in graph.order
     }
-    # Normalise to a positive canvas that holds boxes, dummies, loops and (estimated) labels.
+
+
+def _on_canvas(
+    definition: WorkflowDefinition, nodes: dict[str, Node], items: dict[str, _Item], edges: list[Edge], n_layers: int
+) -> Layout:
+    """The geometry moved onto a positive canvas that holds boxes, dummies, loops and (estimated) labels."""
     lefts = [it.x - it.width / 2 for it in items.values()]
     rights = [it.x + it.width / 2 for it in items.values()]
     for e in edges:
@@ -346,24 +428,21 @@ def layout(definition: WorkflowDefinition) -> Layout:
             rights.append(e.label_at[0] + w / 2)
     dx = MARGIN - min(lefts)
     width = max(rights) - min(lefts) + 2 * MARGIN
-    height = y_of(n_layers - 1) + NODE_HEIGHT / 2 + MARGIN
+    height = _layer_y(n_layers - 1) + NODE_HEIGHT / 2 + MARGIN
 
-    def shift(p: tuple[float, float]) -> tuple[float, float]:
+    def shift(p: Point) -> Point:
         return (p[0] + dx, p[1])
 
-    nodes = {state: replace(n, x=n.x + dx) for state, n in nodes.items()}
-    edges = [
-        Edge(e.key, e.label, tuple(shift(p) for p in e.points), shift(e.label_at), e.loop, e.back, e.quiet)
-        for e in edges
-    ]
-    first = nodes[definition.initial]
+    placed = {state: replace(n, x=n.x + dx) for state, n in nodes.items()}
+    moved = [replace(e, points=tuple(shift(p) for p in e.points), label_at=shift(e.label_at)) for e in edges]
+    first = placed[definition.initial]
     return Layout(
         definition.name,
         definition.label_zh,
         round(width, 1),
         round(height, 1),
-        nodes,
-        tuple(edges),
+        placed,
+        tuple(moved),
         (first.x, first.y - NODE_HEIGHT / 2 - START_GAP + START_RADIUS),
     )
 
