@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
-from workflows.diagram_layout import FONT_SIZE, START_RADIUS, Edge, Layout, layout
+from workflows.diagram_layout import FONT_SIZE, START_RADIUS, Edge, Layout, Node, layout
 from workflows.machine import WorkflowDefinition
 
 INK = "#334155"
@@ -28,6 +28,7 @@ CURRENT_FILL = "#b91c1c"  # party red: the state the case is in now
 CURRENT_INK = "#ffffff"
 TAKEN = "#dc2626"
 ARROW = 7.0
+LEGEND_HEIGHT = 26  # under a highlighted diagram: what red means
 
 
 @dataclass(frozen=True)
@@ -116,6 +117,24 @@ def render_svg(
     geo: Layout = layout(definition)
     if current is not None and current not in geo.nodes:
         raise ValueError(f"{definition.name}: unknown state {current!r}")
+    taken = _taken(definition, geo, path)
+    visited = {s for step in path for s in (step.source, step.dest)}
+    highlighted = current is not None or bool(path)
+    legend_h = LEGEND_HEIGHT if highlighted else 0
+    out = [*_svg_open(definition, geo, current, legend_h), _start_svg(definition, geo)]
+    # Untaken edges first, so the marked path is drawn on top of them.
+    out += [
+        _edge_svg(definition, e, taken.get(e.key), highlighted) for e in sorted(geo.edges, key=lambda e: e.key in taken)
+    ]
+    out += [_state_svg(state, node, state == current, state in visited) for state, node in geo.nodes.items()]
+    if highlighted:
+        out.append(_legend_svg(geo.height + legend_h / 2 - 4))
+    out.append("</svg>")
+    return "\n".join(out)
+
+
+def _taken(definition: WorkflowDefinition, geo: Layout, path: Sequence[Step]) -> dict[tuple[str, str, str], list[int]]:
+    """The path's step numbers (from 1) by the arrow each step took; ValueError for a step that is no arrow."""
     edge_keys = {e.key for e in geo.edges}
     taken: dict[tuple[str, str, str], list[int]] = {}
     for n, step in enumerate(path, start=1):
@@ -123,13 +142,14 @@ def render_svg(
         if key not in edge_keys:
             raise ValueError(f"{definition.name}: no transition {key!r}")
         taken.setdefault(key, []).append(n)
-    visited = {s for step in path for s in (step.source, step.dest)}
-    highlighted = current is not None or bool(path)
+    return taken
 
+
+def _svg_open(definition: WorkflowDefinition, geo: Layout, current: str | None, legend_h: float) -> list[str]:
+    """The <svg> element's opening tag (size, fonts, what it shows for assistive technology) and its title."""
     title = definition.label_zh + (f"：当前「{definition.state_label(current)}」" if current else "")
-    legend_h = 26 if highlighted else 0
     width, height = geo.width, geo.height + legend_h
-    out: list[str] = [
+    return [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="dg-diagram" viewBox="0 0 {_num(width)} {_num(height)}" '
         f'width="{_num(width)}" height="{_num(height)}" role="img" aria-label={quoteattr(title)} '
         # Shrinks with its container (a phone's width) and keeps its proportions.
@@ -139,9 +159,12 @@ def render_svg(
         f"<title>{escape(title)}</title>",
     ]
 
+
+def _start_svg(definition: WorkflowDefinition, geo: Layout) -> str:
+    """The start dot and its arrow down into the initial state's box."""
     sx, sy = geo.start
     first = geo.nodes[definition.initial]
-    out.append(
+    return (
         f'<g class="dg-start"><circle cx="{_num(sx)}" cy="{_num(sy)}" r="{START_RADIUS}" fill="{INK}"/>'
         f'<line x1="{_num(sx)}" y1="{_num(sy + START_RADIUS)}" x2="{_num(sx)}" '
         f'y2="{_num(first.y - first.height / 2 - ARROW)}" stroke="{INK}" stroke-width="1.5"/>'
@@ -150,75 +173,77 @@ def render_svg(
         f' fill="{INK}"/></g>'
     )
 
-    # Untaken edges first, so the marked path is drawn on top of them.
-    for edge in sorted(geo.edges, key=lambda e: e.key in taken):
-        steps = taken.get(edge.key)
-        colour, stroke_w = (TAKEN, "2.5") if steps else ((MUTED, "1.5") if highlighted else (INK, "1.5"))
-        cls = "dg-edge dg-taken" if steps else "dg-edge"
-        src, dst, event = edge.key
-        attrs = f"data-source={quoteattr(src)} data-dest={quoteattr(dst)} data-event={quoteattr(event)}"
-        if steps:
-            attrs += f' data-steps="{",".join(str(n) for n in steps)}"'
-        lx, ly = edge.label_at
-        anchor = "start" if edge.loop else "middle"
-        label_ink = TAKEN if steps else INK
-        text = (
-            ""
-            if edge.quiet and not steps
-            else (
-                f'<text x="{_num(lx)}" y="{_num(ly)}" font-size="{FONT_SIZE - 2}" text-anchor="{anchor}" '
-                f'dominant-baseline="central" fill="{label_ink}" stroke="#ffffff" stroke-width="4" '
-                f'paint-order="stroke">{escape(edge.label)}</text>'
-            )
-        )
-        out.append(
-            f'<g class="{cls}" {attrs}><title>{escape(definition.state_label(src))} → '
-            f"{escape(definition.state_label(dst))}：{escape(edge.label)}</title>"
-            f'<path d="{_path_d(edge)}" fill="none" stroke="{colour}" stroke-width="{stroke_w}"/>'
-            f'<polygon points="{_arrowhead(edge)}" fill="{colour}"/>{text}</g>'
-        )
 
-    for state, node in geo.nodes.items():
-        is_current = state == current
-        classes = ["dg-state"]
-        if node.initial:
-            classes.append("dg-initial")
-        if node.terminal:
-            classes.append("dg-terminal")
-        if state in visited:
-            classes.append("dg-visited")
-        if is_current:
-            classes.append("dg-current")
-        fill = CURRENT_FILL if is_current else (VISITED_FILL if state in visited else NODE_FILL)
-        stroke = CURRENT_FILL if is_current else (TAKEN if state in visited else INK)
-        ink = CURRENT_INK if is_current else INK
-        x, y = node.x - node.width / 2, node.y - node.height / 2
-        box = (
-            f'<rect x="{_num(x)}" y="{_num(y)}" width="{_num(node.width)}" height="{_num(node.height)}" rx="8" '
-            f'fill="{fill}" stroke="{stroke}" stroke-width="{2.5 if is_current else 1.5}"/>'
+def _edge_svg(definition: WorkflowDefinition, edge: Edge, steps: list[int] | None, highlighted: bool) -> str:
+    """One arrow with its label: red and numbered (`data-steps`) when the path took it, muted beside a
+    highlighted diagram's path; a quiet arrow's label only when taken."""
+    colour, stroke_w = (TAKEN, "2.5") if steps else ((MUTED, "1.5") if highlighted else (INK, "1.5"))
+    cls = "dg-edge dg-taken" if steps else "dg-edge"
+    src, dst, event = edge.key
+    attrs = f"data-source={quoteattr(src)} data-dest={quoteattr(dst)} data-event={quoteattr(event)}"
+    if steps:
+        attrs += f' data-steps="{",".join(str(n) for n in steps)}"'
+    lx, ly = edge.label_at
+    anchor = "start" if edge.loop else "middle"
+    label_ink = TAKEN if steps else INK
+    text = (
+        ""
+        if edge.quiet and not steps
+        else (
+            f'<text x="{_num(lx)}" y="{_num(ly)}" font-size="{FONT_SIZE - 2}" text-anchor="{anchor}" '
+            f'dominant-baseline="central" fill="{label_ink}" stroke="#ffffff" stroke-width="4" '
+            f'paint-order="stroke">{escape(edge.label)}</text>'
         )
-        if node.terminal:  # a final state: double border
-            box += (
-                f'<rect x="{_num(x + 3)}" y="{_num(y + 3)}" width="{_num(node.width - 6)}" '
-                f'height="{_num(node.height - 6)}" rx="6" fill="none" stroke="{ink if is_current else stroke}" '
-                f'stroke-width="1"/>'
-            )
-        out.append(
-            f'<g class="{" ".join(classes)}" data-state={quoteattr(state)}'
-            f"{' aria-current=' + quoteattr('step') if is_current else ''}>"
-            f"<title>{escape(node.label)}{'（当前）' if is_current else ''}</title>{box}"
-            f'<text x="{_num(node.x)}" y="{_num(node.y)}" text-anchor="middle" dominant-baseline="central" '
-            f'fill="{ink}"{" font-weight=" + quoteattr("bold") if is_current else ""}>{escape(node.label)}</text></g>'
-        )
+    )
+    return (
+        f'<g class="{cls}" {attrs}><title>{escape(definition.state_label(src))} → '
+        f"{escape(definition.state_label(dst))}：{escape(edge.label)}</title>"
+        f'<path d="{_path_d(edge)}" fill="none" stroke="{colour}" stroke-width="{stroke_w}"/>'
+        f'<polygon points="{_arrowhead(edge)}" fill="{colour}"/>{text}</g>'
+    )
 
-    if highlighted:
-        ly = geo.height + legend_h / 2 - 4
-        out.append(
-            f'<g class="dg-legend" font-size="{FONT_SIZE - 2}">'
-            f'<rect x="24" y="{_num(ly - 7)}" width="22" height="14" rx="3" fill="{CURRENT_FILL}"/>'
-            f'<text x="52" y="{_num(ly)}" dominant-baseline="central" fill="{INK}">当前状态</text>'
-            f'<line x1="120" y1="{_num(ly)}" x2="148" y2="{_num(ly)}" stroke="{TAKEN}" stroke-width="2.5"/>'
-            f'<text x="154" y="{_num(ly)}" dominant-baseline="central" fill="{INK}">已走过的流转</text></g>'
+
+def _state_svg(state: str, node: Node, is_current: bool, visited: bool) -> str:
+    """One state's box and label: filled red when current, tinted when the path passed it, double-bordered
+    when final."""
+    classes = ["dg-state"]
+    if node.initial:
+        classes.append("dg-initial")
+    if node.terminal:
+        classes.append("dg-terminal")
+    if visited:
+        classes.append("dg-visited")
+    if is_current:
+        classes.append("dg-current")
+    fill = CURRENT_FILL if is_current else (VISITED_FILL if visited else NODE_FILL)
+    stroke = CURRENT_FILL if is_current else (TAKEN if visited else INK)
+    ink = CURRENT_INK if is_current else INK
+    x, y = node.x - node.width / 2, node.y - node.height / 2
+    box = (
+        f'<rect x="{_num(x)}" y="{_num(y)}" width="{_num(node.width)}" height="{_num(node.height)}" rx="8" '
+        f'fill="{fill}" stroke="{stroke}" stroke-width="{2.5 if is_current else 1.5}"/>'
+    )
+    if node.terminal:  # a final state: double border
+        box += (
+            f'<rect x="{_num(x + 3)}" y="{_num(y + 3)}" width="{_num(node.width - 6)}" '
+            f'height="{_num(node.height - 6)}" rx="6" fill="none" stroke="{ink if is_current else stroke}" '
+            f'stroke-width="1"/>'
         )
-    out.append("</svg>")
-    return "\n".join(out)
+    return (
+        f'<g class="{" ".join(classes)}" data-state={quoteattr(state)}'
+        f"{' aria-current=' + quoteattr('step') if is_current else ''}>"
+        f"<title>{escape(node.label)}{'（当前）' if is_current else ''}</title>{box}"
+        f'<text x="{_num(node.x)}" y="{_num(node.y)}" text-anchor="middle" dominant-baseline="central" '
+        f'fill="{ink}"{" font-weight=" + quoteattr("bold") if is_current else ""}>{escape(node.label)}</text></g>'
+    )
+
+
+def _legend_svg(ly: float) -> str:
+    """The key under a highlighted diagram (what red fill and red arrows mean), centred on the line `ly`."""
+    return (
+        f'<g class="dg-legend" font-size="{FONT_SIZE - 2}">'
+        f'<rect x="24" y="{_num(ly - 7)}" width="22" height="14" rx="3" fill="{CURRENT_FILL}"/>'
+        f'<text x="52" y="{_num(ly)}" dominant-baseline="central" fill="{INK}">当前状态</text>'
+        f'<line x1="120" y1="{_num(ly)}" x2="148" y2="{_num(ly)}" stroke="{TAKEN}" stroke-width="2.5"/>'
+        f'<text x="154" y="{_num(ly)}" dominant-baseline="central" fill="{INK}">已走过的流转</text></g>'
+    )
