@@ -17,7 +17,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from service.errors import DATABASE_BUSY, DATABASE_UNAVAILABLE
+from service.db_failures import is_retryable, sqlstate
 from service.extensions import db
 from workflows.errors import Conflict
 
@@ -120,53 +120,7 @@ def transaction() -> Iterator[None]:
         raise
 
 
-# -- a database that is away or busy ------------------------------------------------------------------------
-
-# SQLSTATEs (PostgreSQL appendix A). Deadlocks and serialization failures are transient and safe to retry
-# after a rollback; the others mean "try later" to the caller.
-RETRYABLE_SQLSTATES = {"40001", "40P01"}  # serialization_failure, deadlock_detected
-BUSY_SQLSTATES = RETRYABLE_SQLSTATES | {"55P03", "53300"}  # lock_not_available, too_many_connections
-UNAVAILABLE_SQLSTATES = {"57P01", "57P02", "57P03"}  # admin/crash shutdown, cannot_connect_now
-SQLITE_BUSY = ("database is locked", "database table is locked")
-SQLITE_UNAVAILABLE = ("unable to open database file", "disk i/o error")
-
-
-def _sqlstate(exc: sa_exc.DBAPIError) -> str | None:
-    return getattr(exc.orig, "sqlstate", None)
-
-
-def classify(exc: BaseException) -> str | None:
-    """DATABASE_UNAVAILABLE, DATABASE_BUSY, or None for an error that is not the database being away/busy."""
-    if isinstance(exc, sa_exc.TimeoutError):  # the pool had no connection to give within pool_timeout
-        return DATABASE_BUSY
-    if not isinstance(exc, sa_exc.DBAPIError):
-        return None
-    state = _sqlstate(exc)
-    if state in BUSY_SQLSTATES:
-        return DATABASE_BUSY
-    if state is not None and (state.startswith("08") or state in UNAVAILABLE_SQLSTATES):
-        return DATABASE_UNAVAILABLE
-    if exc.connection_invalidated:  # SQLAlchemy recognised a lost connection
-        return DATABASE_UNAVAILABLE
-    if not isinstance(exc, sa_exc.OperationalError | sa_exc.InterfaceError):
-        return None
-    text = str(exc.orig).lower()
-    if any(marker in text for marker in SQLITE_BUSY):
-        return DATABASE_BUSY
-    if any(marker in text for marker in SQLITE_UNAVAILABLE):
-        return DATABASE_UNAVAILABLE
-    if state is None and type(exc.orig).__module__.startswith("psycopg"):
-        # psycopg raises a bare OperationalError / InterfaceError (no SQLSTATE) when it cannot connect
-        # or the connection is gone.
-        return DATABASE_UNAVAILABLE
-    return None
-
-
-def is_retryable(exc: BaseException) -> bool:
-    """Only deadlocks and serialization failures: the transaction was rolled back whole and running it again
-    may succeed. A SQLite "database is locked" already waited busy_timeout (30 s): no second wait."""
-    return isinstance(exc, sa_exc.DBAPIError) and _sqlstate(exc) in RETRYABLE_SQLSTATES
-
+# -- a database that is away or busy (what counts as that: service/db_failures.py) -------------------------
 
 # Attempts of one request's unit of work, and the pause before each retry (seconds, with jitter).
 ATTEMPTS = 3
@@ -194,6 +148,6 @@ def run_unit_of_work(fn: Callable[[], T]) -> T:
             if attempt == ATTEMPTS or not is_retryable(exc) or g.get("db_committed"):
                 raise
             db.session.rollback()
-            log.info("retrying after %s (attempt %d of %d)", _sqlstate(exc), attempt, ATTEMPTS)
+            log.info("retrying after %s (attempt %d of %d)", sqlstate(exc), attempt, ATTEMPTS)
             time.sleep(random.uniform(*BACKOFF) * attempt)
     raise AssertionError("unreachable")

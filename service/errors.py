@@ -16,6 +16,7 @@ from flask import Flask, g, jsonify
 from flask.typing import ResponseReturnValue
 from werkzeug.exceptions import HTTPException
 
+from service.db_failures import DATABASE_BUSY, DATABASE_UNAVAILABLE, classify
 from workflows.errors import Conflict, RuleViolation
 
 log = logging.getLogger(__name__)
@@ -37,9 +38,8 @@ HTTP_CODES = {
     503: "unavailable",
 }
 
-# The database could not answer (503, not a 500: nothing is wrong with the request, retrying later works).
-DATABASE_UNAVAILABLE = "database_unavailable"  # unreachable, shutting down, connection lost
-DATABASE_BUSY = "database_busy"  # deadlock / serialization failure that survived the retry, lock timeouts
+# The database could not answer (503, not a 500: nothing is wrong with the request, retrying later works);
+# which errors mean that: service/db_failures.py.
 DATABASE_MESSAGES = {
     DATABASE_UNAVAILABLE: "数据库暂时无法连接，请稍后重试",
     DATABASE_BUSY: "数据库繁忙，请稍后重试",
@@ -137,8 +137,6 @@ def handle_rule_violation(exc: RuleViolation) -> ResponseReturnValue:
 
 def handle_database_error(exc: Exception) -> ResponseReturnValue:
     """A database that is away or too busy answers 503 with Retry-After; any other database error is a bug."""
-    from service.db import classify
-
     code = classify(exc)
     if code is None:
         return handle_unexpected(exc)

@@ -11,6 +11,7 @@ from flask.typing import ResponseReturnValue
 from werkzeug.exceptions import HTTPException
 
 from service import errors as api_errors
+from service.db_failures import classify
 from service.errors import MESSAGES, ApiError
 from workflows.errors import Conflict, RuleViolation
 
@@ -63,8 +64,6 @@ def _http(exc: HTTPException) -> ResponseReturnValue:
 
 
 def _database(exc: Exception) -> ResponseReturnValue:
-    from service.db import classify
-
     code = classify(exc)
     if code is None:
         return _unexpected(exc)

@@ -30,8 +30,8 @@ from sqlalchemy import text
 from service import create_app
 from service.clock import FixedClock
 from service.config import Settings, normalise_database_url
-from service.db import ATTEMPTS, classify, transaction
-from service.errors import DATABASE_BUSY, DATABASE_UNAVAILABLE
+from service.db import ATTEMPTS, transaction
+from service.db_failures import DATABASE_BUSY, DATABASE_UNAVAILABLE, classify
 from service.extensions import db
 from tests.conftest import ROOT, Api, World, build_world
 from tests.factories import unit_payload
