@@ -22,7 +22,7 @@ from rq.timeouts import BaseTimeoutException
 
 from service.clock import now, today
 from service.extensions import db
-from workers.runtime import lease_delta, lease_seconds
+from workers.settings import lease_delta, lease_seconds
 
 log = logging.getLogger("workers")
 

@@ -1,5 +1,6 @@
-"""What the long-running processes (worker, scheduler) share: reconnect backoff, and the clock override
-for simulations and tests.
+"""What the long-running processes (worker, scheduler) share: their start-up (the app, its jobs bound to it),
+reconnect backoff, and the clock override for simulations and tests. The durations they read from the
+environment are in workers/settings.py.
 
 Both processes must outlive their broker: when Redis goes away they wait and reconnect with a capped
 exponential backoff with jitter, logging one line per attempt with its delay, instead of exiting (a
@@ -12,13 +13,17 @@ import os
 import random
 import sys
 import threading
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 from flask import Flask
 from redis import Redis
 from redis.exceptions import RedisError
 
+from service import create_app
 from service.clock import Clock
+from workers.jobs import use_app
+from workers.queues import connect
+from workers.settings import seconds_env
 
 log = logging.getLogger("workers")
 
@@ -45,17 +50,6 @@ def clock_from_env() -> Clock | None:
     if start.tzinfo is None:
         raise SystemExit(f"{CLOCK_START_ENV} needs a UTC offset, e.g. 2026-10-08T02:00:00+00:00")
     return ShiftedClock(start)
-
-
-def seconds_env(name: str, default: float) -> float:
-    raw = os.environ.get(name)
-    try:
-        value = float(raw) if raw else default
-    except ValueError:
-        raise SystemExit(f"{name} must be a number of seconds, not {raw!r}") from None
-    if value <= 0:
-        raise SystemExit(f"{name} must be positive, not {raw!r}")
-    return value
 
 
 class Backoff:
@@ -94,24 +88,9 @@ def wait_for_redis(connection: Redis, backoff: Backoff, stop: threading.Event, w
     return False
 
 
-def lease_seconds() -> float:
-    """How long a swept row stays claimed by its pending job (ESCALATION_LEASE_SECONDS, default 900).
-    Queued jobs expire after the same time, so a row is never claimed again while its job still waits."""
-    return seconds_env("ESCALATION_LEASE_SECONDS", 900)
-
-
-def lease_delta() -> timedelta:
-    return timedelta(seconds=lease_seconds())
-
-
 def start_process() -> tuple[Flask, Redis] | None:
     """The app (with the clock override, if any) and the Redis connection of a worker or scheduler
     process, its jobs bound to that app; None when REDIS_URL is not set (said on stderr)."""
-    # Here, not at the top: workers.jobs imports this module, and the app factory imports workers.queues.
-    from service import create_app
-    from workers.jobs import use_app
-    from workers.queues import connect
-
     app = create_app(clock=clock_from_env())
     url = app.config["SETTINGS"].redis_url
     if not url:

@@ -23,7 +23,8 @@ from sqlalchemy.exc import SQLAlchemyError
 from service.db import STATISTICS_SECONDS, refresh_statistics
 from service.operations.reference import calendar_reminders
 from workers.jobs import enqueue_coverage_snapshots, enqueue_due
-from workers.runtime import Backoff, seconds_env, start_process
+from workers.runtime import Backoff, start_process
+from workers.settings import seconds_env
 
 log = logging.getLogger("workers")
 

@@ -32,7 +32,8 @@ from tests.conftest import Api, World
 from tests.escalation.helpers import at, events, notification_count, overdue_ticket, submitted_case
 from workers import jobs
 from workers.queues import QUEUE_NAMES, connect
-from workers.runtime import CLOCK_START_ENV, lease_delta
+from workers.runtime import CLOCK_START_ENV
+from workers.settings import lease_delta
 
 # Worker and scheduler processes write through their own connections: real commits.
 pytestmark = pytest.mark.commits
