@@ -34,7 +34,7 @@ docs: $(BIN)/.installed
 bench: $(BIN)/.installed
 	@for f in bench/bench_*.py; do echo "== $$f"; $(BIN)/python $$f || exit 1; done
 
-# The reference peer's venv (bench/bench_steps.py creates it too when missing).
+# The reference peer's venv, for bench/bench_steps.py (which reads PEER_VENV too, and this default).
 PEER_VENV ?= /tmp/peer-spiff
 bench-peer:
 	test -x $(PEER_VENV)/bin/python || $(PYTHON) -m venv $(PEER_VENV)

@@ -7,20 +7,23 @@ submit, the township's review, the county's approval, founding = 4 steps). Appro
 decision per step, like the peer's one user task); the final approval carries the reply's number.
 
 Each round runs, interleaved: ours at 1, 2 and 4 processes, SpiffWorkflow 3.2.0 + PostgreSQL at the same
-process counts (its script unchanged, in its own venv, created under /tmp if missing, or `make bench-peer`),
-and `pgbench -N` (the commit floor) — three rounds, medians, ratios printed. The clock runs from before the
-process pool starts to after it ends, as in the peer's script; the app is created before the pool forks.
+process counts (its script unchanged, in its own venv: `make bench-peer` makes it, where PEER_VENV says or
+the Makefile's default), and `pgbench -N` (the commit floor) — three rounds, medians, ratios printed. The
+clock runs from before the process pool starts to after it ends, as in the peer's script; the app is created
+before the pool forks.
 
     .venv/bin/python bench/bench_steps.py            # quick: 20 instances per process
     .venv/bin/python bench/bench_steps.py --full     # 100 per process (the peer's README uses 300)
 
-Needs PostgreSQL (BENCH_PG_URL; databases bench_steps, bench_steps_peer, bench_steps_pgbench are recreated)."""
+Needs PostgreSQL (BENCH_PG_URL; databases bench_steps, bench_steps_peer, bench_steps_pgbench are recreated)
+and the peer's venv (PEER_VENV, as for `make bench-peer`); says how to make either when it is missing."""
 
 from __future__ import annotations
 
 import json
 import multiprocessing as mp
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -52,7 +55,6 @@ from workflows.establishment import Elected, FoundingMeeting, NewCase
 
 # The reference peer beside the project (../shared/peers/), or where BENCH_PEER_DIR says.
 PEER_DIR = Path(os.environ.get("BENCH_PEER_DIR", ROOT.parent / "shared" / "peers" / "spiffworkflow"))
-PEER_VENV = Path(os.environ.get("BENCH_PEER_VENV", "/tmp/peer-spiff"))
 PROCESSES = (1, 2, 4)
 ROUNDS = 3
 
@@ -60,15 +62,27 @@ _app: Flask | None = None
 _people: dict[str, Actor] = {}
 
 
-def ensure_peer_venv() -> Path:
-    python = PEER_VENV / "bin" / "python"
-    if not python.exists():
-        print(f"creating the peer's venv in {PEER_VENV} (SpiffWorkflow 3.2.0, psycopg)")
-        subprocess.run([sys.executable, "-m", "venv", str(PEER_VENV)], check=True)
-        subprocess.run(
-            [str(PEER_VENV / "bin" / "pip"), "install", "-q", "spiffworkflow==3.2.0", "psycopg[binary]"], check=True
-        )
-    return python
+def peer_venv() -> Path:
+    """The peer's venv: PEER_VENV, else the Makefile's default for `make bench-peer` (one place says where)."""
+    if os.environ.get("PEER_VENV"):
+        return Path(os.environ["PEER_VENV"])
+    found = re.search(r"^PEER_VENV \?= *(\S+)", (ROOT / "Makefile").read_text(encoding="utf-8"), re.MULTILINE)
+    if found is None:
+        raise SystemExit("bench_steps: set PEER_VENV to the peer's venv (the Makefile names no default)")
+    return Path(found.group(1))
+
+
+def peer_python() -> Path | None:
+    """The peer venv's python, or None after saying how to make the venv."""
+    venv = peer_venv()
+    python = venv / "bin" / "python"
+    if python.exists():
+        return python
+    print(
+        f"bench_steps: no peer venv at {venv} (SpiffWorkflow 3.2.0, psycopg); make it with `make bench-peer`"
+        " (PEER_VENV=<dir> to put it elsewhere, and the same PEER_VENV here); skipped"
+    )
+    return None
 
 
 def setup(url: str, units: int) -> None:
@@ -223,7 +237,9 @@ def main(argv: list[str]) -> int:
         print("bench_steps: no PostgreSQL at BENCH_PG_URL; skipped")
         return 0
     per_process = 100 if "--full" in argv else 20
-    python = ensure_peer_venv()
+    python = peer_python()
+    if python is None:
+        return 0
     url = fresh_database("bench_steps")
     peer_dsn = plain_dsn(fresh_database("bench_steps_peer"))
     pg_dsn = plain_dsn(fresh_database("bench_steps_pgbench"))

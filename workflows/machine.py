@@ -3,7 +3,8 @@
 Each `WorkflowDefinition` builds ONE module-level `transitions.Machine(model=None, ...)` and fires events on
 any object with a `state` attribute through `machine.events[event].trigger(obj, **kwargs)`. Objects are never
 added to the machine: a Machine per row costs ~150 µs and a reference cycle, and `add_model` without
-`remove_model` leaks every row (see ../shared/library-notes.md beside the project).
+`remove_model` leaks every row (the machine keeps each model it was given, and checks them all, O(n), on
+every addition).
 
 Calling convention for service code::
 
