@@ -1,7 +1,8 @@
-"""The import graph of the code (service, workers, schemas, workflows): no circles, counting every import (at module level or inside a function: a
-lazy import is still a dependency). The rules between the service layer's kinds (engines, workflows' service
-sides, reference data) are import-linter contracts in pyproject.toml, run by `make lint`; this checks what they
-do not: circles, and that every workflow module sits where those contracts can see it."""
+"""The import graph of the code (service, workers, schemas, workflows): no circles, counting every import
+(at module level or inside a function: a lazy import is still a dependency). The rules between the service
+layer's kinds (engines, workflows' service sides, reference data) are import-linter contracts in
+pyproject.toml, run by `make lint`; this checks what they do not: circles, and that every workflow module
+sits where those contracts can see it."""
 
 from __future__ import annotations
 
