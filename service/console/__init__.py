@@ -1,9 +1,14 @@
 """The web console: server-rendered pages in Chinese over the same service layer as the API.
 
 Its pages are found, not listed: every module of `service.console.pages` (and of a package there) is a page
-module, imported in name order by `init_app` before the blueprint is registered (importing one adds its routes
-to the blueprint), as the API finds the workflows' blueprints. So a workflow's console pages are a new module
-in `pages/`: nothing here changes.
+module, imported in name order by `init_app` before the blueprint is registered, as the API finds the
+workflows' blueprints. A page module declares what it contributes, at module level:
+- its routes, on the one blueprint: `@bp.route(...)` over `@page(*ROLE_GROUP)`, the role gate;
+- its sections of the navigation, if any: `NAV = NavEntry(label, endpoint, order, prefixes=..., badge=...)`,
+  e.g. `NAV = NavEntry("督办", "console.board", 60, prefixes=("console.board", "console.ticket"))`. `nav.py`
+  builds the menu from these declarations, ordered by `order`, each shown to the roles its endpoint's `@page`
+  gate admits; a counter beside the label is `badge=Badge(name, count)`, `count(actor)` run for those roles.
+So a workflow's console pages are a new module in `pages/`: nothing here or in `nav.py` changes.
 See service/console/README-console.md for how a page is written."""
 
 from __future__ import annotations
