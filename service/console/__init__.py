@@ -1,39 +1,40 @@
 """The web console: server-rendered pages in Chinese over the same service layer as the API.
 
-See service/console/README-console.md for how pages are added."""
+Its pages are found, not listed: every module of `service.console.pages` (and of a package there) is a page
+module, imported in name order by `init_app` before the blueprint is registered, as the API finds the
+workflows' blueprints. A page module declares what it contributes, at module level:
+- its routes, on the one blueprint: `@bp.route(...)` over `@page(*ROLE_GROUP)`, the role gate;
+- its sections of the navigation, if any: `NAV = NavEntry(label, endpoint, order, prefixes=..., badge=...)`,
+  e.g. `NAV = NavEntry("督办", "console.board", 60, prefixes=("console.board", "console.ticket"))`. `nav.py`
+  builds the menu from these declarations, ordered by `order`, each shown to the roles its endpoint's `@page`
+  gate admits; a counter beside the label is `badge=Badge(name, count)`, `count(actor)` run for those roles.
+So a workflow's console pages are a new module in `pages/`: nothing here or in `nav.py` changes.
+See service/console/README-console.md for how a page is written."""
 
 from __future__ import annotations
 
+import importlib
 import os
+import pkgutil
 import secrets
+from functools import cache
 from pathlib import Path
+from types import ModuleType
 
 from flask import Flask
 from werkzeug.wrappers import Response
 
 from service.config import default_instance_dir
 
-# Page modules: importing one adds its routes to the blueprint. Add yours here.
-PAGE_MODULES = (
-    "service.console.pages.signin",
-    "service.console.pages.inbox",
-    "service.console.pages.done",
-    "service.console.pages.notifications",
-    "service.console.pages.account",
-    # 督办, 管理, 流程图
-    "service.console.pages.supervision",
-    "service.console.pages.admin",
-    "service.console.pages.diagrams",
-    # 覆盖 (report, charts, must-establish list, circulars, Excel export/import, documents)
-    "service.console.pages.coverage",
-    # 全部事项 (search) and the worklists' Excel exports, the import template
-    "service.console.pages.search",
-    "service.console.pages.worklist_exports",
-    # the supervisors' 待办 and 催办
-    "service.console.pages.oversight",
-    # 申请: the applicant's establishment applications
-    "service.console.pages.applications",
-)
+
+@cache
+def page_modules() -> tuple[ModuleType, ...]:
+    """Every module of service.console.pages (and of its subpackages, e.g. a workflow's several pages), imported
+    in name order: importing one adds its routes to the blueprint."""
+    import service.console.pages as package
+
+    found = pkgutil.walk_packages(package.__path__, f"{package.__name__}.")
+    return tuple(importlib.import_module(info.name) for info in sorted(found, key=lambda i: i.name))
 
 
 def _secret_key(app: Flask) -> str:
@@ -52,14 +53,11 @@ def _secret_key(app: Flask) -> str:
 
 
 def init_app(app: Flask) -> None:
-    import importlib
-
     from service.console import errors, filters
     from service.console.blueprint import bp
 
     app.secret_key = _secret_key(app)
-    for name in PAGE_MODULES:
-        importlib.import_module(name)
+    page_modules()
     errors.register_app(app)
     filters.register(app)
     app.register_blueprint(bp)

@@ -13,13 +13,13 @@ bp = Blueprint("console", __name__, url_prefix="")
 
 
 def _context() -> dict[str, Any]:
-    from service.console import counts, nav
+    from service.console import nav
 
     user = g.get("console_user")
     out: dict[str, Any] = {"me": user}
     if user is not None:
         out["nav"] = nav.items(user.actor)
-        out["counts"] = counts.for_nav(user.actor)
+        out["counts"] = nav.counts(user.actor)
     return out
 
 

@@ -1,4 +1,5 @@
-"""The navigation's counters: unread notifications and open work (two COUNT queries per page)."""
+"""The navigation's counters (`nav.Badge` providers, named by the sections that show them): open work, the
+supervisors' desk, unread notifications. One COUNT query each, for the roles shown the section only."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from service.auth import Actor
 from service.operations.engines import notifications
 from service.operations.flows.supervision import oversight_inbox, ticket_board
 from service.operations.worklists import inbox
-from service.roles import DECIDERS, OVERSIGHT_INBOX_USERS, TICKET_HANDLERS
+from service.roles import DECIDERS, TICKET_HANDLERS
 
 
 def open_work(actor: Actor) -> int:
@@ -17,8 +18,10 @@ def open_work(actor: Actor) -> int:
     return 0
 
 
-def for_nav(actor: Actor) -> dict[str, int]:
-    out = {"unread": notifications.unread_count(actor), "open": open_work(actor)}
-    if actor.role in OVERSIGHT_INBOX_USERS:  # the supervisors' 待办: one statement for its three lists
-        out["oversight"] = oversight_inbox.counts(actor).total
-    return out
+def oversight(actor: Actor) -> int:
+    """The supervisors' 待办: one statement for its three lists."""
+    return oversight_inbox.counts(actor).total
+
+
+def unread(actor: Actor) -> int:
+    return notifications.unread_count(actor)

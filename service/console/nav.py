@@ -1,10 +1,16 @@
-"""The navigation: one row per section. A section shows when its page is registered and the signed-in role
-may open it (read from the page's @page(...) roles), so a page added later (督办, 覆盖, 管理)
-appears by registering its endpoint."""
+"""The navigation: one row per section, read from the page modules' declarations (`NavEntry`, found by
+`service.console.page_modules()`), never listed here.
+
+A section shows when its page is registered and the signed-in role may open it: the roles are those of the
+page's own `@page(...)` gate, so the menu and the access check cannot disagree. Sections are ordered by their
+`order`."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
+from types import ModuleType
 
 from flask import current_app, request
 
@@ -12,25 +18,45 @@ from service.auth import Actor
 
 
 @dataclass(frozen=True)
-class NavItem:
+class Badge:
+    """A section's counter: `count(actor)` is shown beside the label when not 0, as
+    `<span class="badge" id="<name>-count">`; templates read it as `counts.<name>`."""
+
+    name: str
+    count: Callable[[Actor], int]
+
+
+@dataclass(frozen=True)
+class NavEntry:
+    """A section of the navigation, declared at module level by the page module that serves `endpoint`."""
+
     label: str
     endpoint: str
-    # Endpoints whose pages belong to this section (highlighted as current).
+    # The place in the menu (ascending; the sections of today are 10, 20, … 90, leaving room between).
+    order: int
+    # Endpoints whose pages belong to this section (highlighted as current); by default the endpoint alone.
     prefixes: tuple[str, ...] = ()
+    badge: Badge | None = None
 
 
-NAV: list[NavItem] = [
-    NavItem("待办", "console.inbox", ("console.inbox", "console.task", "console.case")),
-    # The supervisors' own 待办 (their roles never open console.inbox: one 待办 per role).
-    NavItem("待办", "console.oversight", ("console.oversight",)),
-    NavItem("已办", "console.done", ("console.done",)),
-    NavItem("全部事项", "console.search", ("console.search",)),
-    NavItem("申请", "console.applications", ("console.application",)),
-    NavItem("督办", "console.board", ("console.board", "console.ticket")),
-    NavItem("覆盖", "console.coverage", ("console.coverage",)),
-    NavItem("通知", "console.notifications", ("console.notifications",)),
-    NavItem("管理", "console.admin", ("console.admin",)),
-]
+def entries() -> tuple[NavEntry, ...]:
+    """Every section declared by a page module, in menu order."""
+    from service.console import page_modules
+
+    return _declared(page_modules())
+
+
+@lru_cache(maxsize=1)
+def _declared(modules: tuple[ModuleType, ...]) -> tuple[NavEntry, ...]:
+    found: list[NavEntry] = []
+    for module in modules:
+        for value in vars(module).values():
+            if isinstance(value, NavEntry) and value not in found:
+                found.append(value)
+    endpoints = [e.endpoint for e in found]
+    if len(set(endpoints)) != len(endpoints):
+        raise ValueError(f"two navigation entries for one endpoint: {sorted(endpoints)}")
+    return tuple(sorted(found, key=lambda e: (e.order, e.endpoint)))
 
 
 def has_page(endpoint: str) -> bool:
@@ -46,14 +72,24 @@ def may_open(actor: Actor, endpoint: str) -> bool:
     return not roles or actor.role in roles
 
 
+def shown(actor: Actor) -> list[NavEntry]:
+    """The sections the actor's menu holds, in order."""
+    return [entry for entry in entries() if may_open(actor, entry.endpoint)]
+
+
 def items(actor: Actor) -> list[dict[str, object]]:
     current = request.endpoint or ""
     return [
         {
-            "label": item.label,
-            "endpoint": item.endpoint,
-            "active": any(current.startswith(p) for p in item.prefixes or (item.endpoint,)),
+            "label": entry.label,
+            "endpoint": entry.endpoint,
+            "active": any(current.startswith(p) for p in entry.prefixes or (entry.endpoint,)),
+            "badge": entry.badge.name if entry.badge else None,
         }
-        for item in NAV
-        if may_open(actor, item.endpoint)
+        for entry in shown(actor)
     ]
+
+
+def counts(actor: Actor) -> dict[str, int]:
+    """The counters of the sections shown (one provider call each, none for a section the role cannot open)."""
+    return {entry.badge.name: entry.badge.count(actor) for entry in shown(actor) if entry.badge}

@@ -16,6 +16,7 @@ from service.clock import today
 from service.console import forms
 from service.console.access import page, signed_in_actor
 from service.console.blueprint import bp
+from service.console.nav import NavEntry
 from service.console.paging import page_of
 from service.models.jurisdiction import JURISDICTION_KIND_LABELS, JurisdictionKind
 from service.models.user import ROLE_LABELS
@@ -49,6 +50,9 @@ APPROVER_SLOTS = 5  # named approvers a route form offers, in order
 def _places(actor: Actor) -> list[Any]:
     """Jurisdictions in my scope for the choosers, in tree order: one indexed query."""
     return paginate(jurisdictions.query(actor), 1, PLACES_SHOWN)[0]
+
+
+NAV = NavEntry("管理", "console.admin", 90)
 
 
 @bp.route("/admin", endpoint="admin")

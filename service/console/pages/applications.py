@@ -19,6 +19,7 @@ from service.auth import Actor
 from service.console import forms
 from service.console.access import page, signed_in_actor
 from service.console.blueprint import bp
+from service.console.nav import NavEntry
 from service.console.pages import inbox as inbox_page
 from service.console.paging import page_of
 from service.models import EstablishmentCase, Unit
@@ -175,6 +176,9 @@ def _options(actor: Actor, unit_list: list[Unit]) -> list[dict[str, Any]]:
 
 
 # -- 我的申请 ---------------------------------------------------------------------------------------------------
+
+
+NAV = NavEntry("申请", "console.applications", 50, ("console.application",))
 
 
 @bp.route("/applications", endpoint="applications")

@@ -21,6 +21,7 @@ from service.auth import Actor
 from service.console import charts, forms
 from service.console.access import page, signed_in_actor
 from service.console.blueprint import bp
+from service.console.nav import NavEntry
 from service.console.paging import Listing, page_of, requested_page
 from service.documents.render import DOCX_MIME
 from service.errors import ApiError, Forbidden
@@ -75,6 +76,9 @@ def projection_sentence(name: str, p: Any) -> str:
     elif p.status is ProjectionStatus.REACHED:
         text += f"（当前 {charts.percent(p.current_rate)}，目标 {charts.percent(p.target)}）"
     return text + "。"
+
+
+NAV = NavEntry("覆盖", "console.coverage", 70)
 
 
 @bp.route("/coverage", endpoint="coverage")

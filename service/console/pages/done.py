@@ -9,6 +9,7 @@ from flask import render_template, request
 
 from service.console.access import page, signed_in_actor
 from service.console.blueprint import bp
+from service.console.nav import NavEntry
 from service.console.paging import PAGE_SIZE, Listing, requested_page
 from service.operations.worklists import done
 
@@ -29,6 +30,9 @@ def filters() -> dict[str, Any]:
         "date_from": _date_arg("date_from"),
         "date_to": _date_arg("date_to"),
     }
+
+
+NAV = NavEntry("已办", "console.done", 30)
 
 
 @bp.route("/done", endpoint="done")

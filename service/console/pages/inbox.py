@@ -15,9 +15,10 @@ from schemas.tasks import CommentSchema, DecideSchema, DelegateSchema, VoteSchem
 from service.api.presenters import steps_view, tasks_view
 from service.auth import Actor
 from service.clock import today
-from service.console import forms
+from service.console import counts, forms
 from service.console.access import page, signed_in_actor
 from service.console.blueprint import bp
+from service.console.nav import Badge, NavEntry
 from service.console.paging import page_of
 from service.models import ApprovalTask, EstablishmentCase
 from service.operations.engines import approvals, audit
@@ -93,6 +94,16 @@ def _filters() -> dict[str, Any]:
         "body": _int_arg("body"),
         "light": light if light in dict(LIGHT_CHOICES) else None,
     }
+
+
+# 待办 for those who decide tasks or handle tickets (a case and a task page are part of it).
+NAV = NavEntry(
+    "待办",
+    "console.inbox",
+    10,
+    prefixes=("console.inbox", "console.task", "console.case"),
+    badge=Badge("open", counts.open_work),
+)
 
 
 @bp.route("/inbox", endpoint="inbox")

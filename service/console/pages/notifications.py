@@ -11,9 +11,10 @@ from typing import Any
 from flask import flash, redirect, render_template, request, url_for
 
 from service.auth import Actor
+from service.console import counts
 from service.console.access import page, safe_next, signed_in_actor
 from service.console.blueprint import bp
-from service.console.nav import has_page
+from service.console.nav import Badge, NavEntry, has_page
 from service.console.paging import page_of
 from service.errors import NotFound
 from service.models import Notification
@@ -64,6 +65,9 @@ def target(actor: Actor, n: Notification) -> str | None:
             return _page_of("supervision_ticket", interview.ticket_id)
         return _page_of(interview.subject_type, interview.subject_id)
     return _page_of(n.subject_type, n.subject_id)
+
+
+NAV = NavEntry("通知", "console.notifications", 80, badge=Badge("unread", counts.unread))
 
 
 @bp.route("/notifications", endpoint="notifications")

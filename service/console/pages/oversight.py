@@ -14,9 +14,10 @@ from flask import flash, g, redirect, render_template, request, url_for
 from schemas.urges import UrgeRequestSchema
 from service.auth import Actor
 from service.clock import today
-from service.console import forms
+from service.console import counts, forms
 from service.console.access import page, signed_in_actor
 from service.console.blueprint import bp
+from service.console.nav import Badge, NavEntry
 from service.console.pages import inbox as inbox_pages
 from service.console.pages import supervision as ticket_pages
 from service.operations.engines import approvals, urges
@@ -41,6 +42,10 @@ def _actor() -> Actor:
 
 
 # -- the supervisors' 待办 ----------------------------------------------------------------------------------------
+
+
+# The supervisors' own 待办 (their roles never open console.inbox: one 待办 per role).
+NAV = NavEntry("待办", "console.oversight", 20, badge=Badge("oversight", counts.oversight))
 
 
 @bp.route("/oversight", endpoint="oversight")

@@ -21,6 +21,7 @@ from service.clock import now
 from service.console import forms
 from service.console.access import page, signed_in_actor
 from service.console.blueprint import bp
+from service.console.nav import NavEntry
 from service.console.paging import PAGE_SIZE, Listing, requested_page
 from service.errors import ApiError
 from service.exports import worklists
@@ -94,6 +95,9 @@ def statement(actor: Actor, f: dict[str, Any]) -> Select[Any]:
 
 def _args(f: dict[str, Any]) -> dict[str, Any]:
     return {k: (v.isoformat() if isinstance(v, date) else v) for k, v in f.items() if v}
+
+
+NAV = NavEntry("全部事项", "console.search", 40)
 
 
 @bp.route("/search", endpoint="search")

@@ -19,10 +19,8 @@ def home() -> Any:
     actor = access.signed_in_actor()
     if actor is None:
         return redirect(url_for("console.sign_in"))
-    for item in nav.NAV:
-        if nav.may_open(actor, item.endpoint):
-            return redirect(url_for(item.endpoint))
-    return redirect(url_for(FALLBACK))
+    sections = nav.shown(actor)
+    return redirect(url_for(sections[0].endpoint if sections else FALLBACK))
 
 
 @bp.route("/sign-in", methods=["GET", "POST"])

@@ -31,6 +31,7 @@ from service.clock import today
 from service.console import forms
 from service.console.access import page, signed_in_actor
 from service.console.blueprint import bp
+from service.console.nav import NavEntry
 from service.console.paging import page_of
 from service.errors import ApiError
 from service.operations.common import paginate
@@ -170,6 +171,9 @@ def _lights(rows: list[Any]) -> list[tuple[date | None, str | None, list[int]]]:
             )
         )
     return out
+
+
+NAV = NavEntry("督办", "console.board", 60, ("console.board", "console.ticket"))
 
 
 @bp.route("/board", endpoint="board")
