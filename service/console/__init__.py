@@ -9,7 +9,7 @@ workflows' blueprints. A page module declares what it contributes, at module lev
   builds the menu from these declarations, ordered by `order`, each shown to the roles its endpoint's `@page`
   gate admits; a counter beside the label is `badge=Badge(name, count)`, `count(actor)` run for those roles.
 So a workflow's console pages are a new module in `pages/`: nothing here or in `nav.py` changes.
-See service/console/README-console.md for how a page is written."""
+How a page is written: docs/console.md ("Adding a page")."""
 
 from __future__ import annotations
 
