@@ -166,3 +166,13 @@ def test_a_role_sees_exactly_the_sections_it_may_open(console: Console, world: W
     for endpoint, path in paths.items():
         status = console.get(path, as_=who).status_code
         assert status == (200 if endpoint in shown else 403), (who, endpoint, status)
+
+
+def test_the_board_shows_the_menus_counters_as_every_page_does(
+    console: Console, world: World, probe_module: str
+) -> None:
+    """The board's own per-body figures once hid the menu's counters (both were `counts` in its template)."""
+    for path in ("/account", "/board"):
+        page = console.get(path, as_="approver@east_t1").get_data(as_text=True)
+        assert '<span class="badge" id="probe-count">7</span>' in page, path
+    assert 'id="board-counts"' in console.get("/board", as_="approver@east_t1").get_data(as_text=True)

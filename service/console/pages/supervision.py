@@ -188,7 +188,7 @@ def board_page() -> Any:
     args = {k: v for k, v in request.args.items() if k != "page"}
     return render_template(
         "console/supervision/board.html",
-        counts=counts,
+        by_body=counts,
         fallback_years=guessed,
         listing=listing,
         rows=rows,
