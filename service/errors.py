@@ -46,6 +46,9 @@ DATABASE_MESSAGES = {
 }
 # Seconds a caller should wait (Retry-After): a lost server takes longer to come back than a busy one.
 DATABASE_RETRY_AFTER = {DATABASE_UNAVAILABLE: 5, DATABASE_BUSY: 1}
+# What a database that is away or too busy raises, for the API's and the console's handlers (service.db.classify
+# tells which): DBAPIError, every error the driver raised; TimeoutError, no pooled connection came free in time.
+DATABASE_ERRORS: tuple[type[Exception], ...] = (sqlalchemy.exc.DBAPIError, sqlalchemy.exc.TimeoutError)
 
 MESSAGES = {
     400: "请求格式错误",
@@ -155,7 +158,6 @@ def register(app: Flask) -> None:
     app.register_error_handler(HTTPException, handle_http_exception)
     app.register_error_handler(ApiError, handle_api_error)
     app.register_error_handler(RuleViolation, handle_rule_violation)
-    # DBAPIError: every error the driver raised; TimeoutError: no pooled connection came free in time.
-    app.register_error_handler(sqlalchemy.exc.DBAPIError, handle_database_error)
-    app.register_error_handler(sqlalchemy.exc.TimeoutError, handle_database_error)
+    for database_error in DATABASE_ERRORS:
+        app.register_error_handler(database_error, handle_database_error)
     app.register_error_handler(Exception, handle_unexpected)

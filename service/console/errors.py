@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-import sqlalchemy.exc
 from flask import Flask, g, render_template, request
 from flask.typing import ResponseReturnValue
 from werkzeug.exceptions import HTTPException
@@ -87,8 +86,8 @@ def register_blueprint(bp: Any) -> None:
     bp.register_error_handler(ApiError, _api_error)
     bp.register_error_handler(RuleViolation, _rule)
     bp.register_error_handler(HTTPException, _http)
-    bp.register_error_handler(sqlalchemy.exc.DBAPIError, _database)
-    bp.register_error_handler(sqlalchemy.exc.TimeoutError, _database)
+    for database_error in api_errors.DATABASE_ERRORS:
+        bp.register_error_handler(database_error, _database)
     bp.register_error_handler(Exception, _unexpected)
 
 
