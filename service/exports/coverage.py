@@ -3,12 +3,9 @@ as the API: the report (one small sheet per breakdown), the list streamed in the
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
 from typing import IO, Any
 
 from service.auth import Actor
-from service.exports import STREAM_BATCH
-from service.extensions import db
 from service.operations.reports import coverage
 from service.spreadsheets.writer import Column, Sheet, write_workbook
 from workflows.ledger import UNIT_KIND_LABELS, UnitKind
@@ -58,27 +55,5 @@ def report_workbook(actor: Actor, jurisdiction_id: int | None) -> IO[bytes]:
     return write_workbook([Sheet("覆盖情况", BY_PLACE, places), Sheet("按单位类型", BY_KIND, kinds)])
 
 
-def must_establish_rows(actor: Actor, filters: dict[str, Any]) -> Iterator[Mapping[str, Any]]:
-    stmt = coverage.must_establish_query(actor, filters)  # built (and checked) before the first row
-    return _stream(stmt)
-
-
-def _stream(stmt: Any) -> Iterator[Mapping[str, Any]]:
-    for row in db.session.execute(stmt.execution_options(yield_per=STREAM_BATCH)):
-        unit = row[0]
-        yield {
-            "credit_code": unit.credit_code,
-            "name": unit.name,
-            "kind": unit.kind,
-            "jurisdiction": unit.jurisdiction.name,
-            "employees": unit.employees,
-            "formal_members": unit.formal_members,
-            "no_org_reason": unit.no_org_reason,
-            "instructor_name": row.instructor_name,
-            "case_id": row.case_id,
-            "case_age_days": row.case_age_days,
-        }
-
-
 def must_establish_workbook(actor: Actor, filters: dict[str, Any]) -> IO[bytes]:
-    return write_workbook([Sheet("应建未建清单", MUST_ESTABLISH, must_establish_rows(actor, filters))])
+    return write_workbook([Sheet("应建未建清单", MUST_ESTABLISH, coverage.must_establish_rows(actor, filters))])

@@ -2,20 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from typing import IO, Any
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import aliased
-
 from service.auth import Actor
-from service.clock import today
-from service.exports import STREAM_BATCH
-from service.extensions import db
-from service.models import Jurisdiction, SupervisionTicket, TicketProblem
 from service.operations.flows.supervision import ticket_board
 from service.spreadsheets.writer import Column, Sheet, write_workbook
-from workflows import supervision as ticket_rules
 from workflows.deadlines import LEVEL_LABELS, WARNING_LABELS
 from workflows.supervision import PRIORITY_LABELS_ZH, SUPERVISION_TICKET, Priority
 
@@ -57,45 +49,6 @@ BOARD_COLUMNS = [
 ]
 
 
-def ticket_rows(actor: Actor, filters: dict[str, Any]) -> Iterator[Mapping[str, Any]]:
-    """The board's list (same scope, filters and order) with the light each ticket shows today."""
-    issuer = aliased(Jurisdiction)
-    problems = (
-        select(func.count())
-        .where(TicketProblem.ticket_id == SupervisionTicket.id)
-        .correlate(SupervisionTicket)
-        .scalar_subquery()
-    )
-    stmt = (
-        ticket_board.query(actor, filters)
-        .join(issuer, issuer.id == SupervisionTicket.issuing_body_id)
-        .add_columns(issuer.name.label("issuing_body_name"), problems.label("problems"))
-    )
-    on = today()
-    first_green = ticket_board.first_green_day(on)
-    return _ticket_stream(stmt, on, first_green)
-
-
-def _ticket_stream(stmt: Any, on: Any, first_green: Any) -> Iterator[Mapping[str, Any]]:
-    for row in db.session.execute(stmt.execution_options(yield_per=STREAM_BATCH)):
-        t: SupervisionTicket = row[0]
-        issuing_body_name, problem_count = row[1], row[2]
-        tracked = None
-        if t.issued_on is not None and t.acknowledge_by is not None and t.rectify_by is not None:
-            tracked = ticket_rules.tracked_deadline(t.state, t.acknowledge_by, t.rectify_by)
-        # The same cut-offs as the board's SQL filter (supervision.light_condition), computed once per export.
-        level = None if tracked is None else "red" if tracked < on else "yellow" if tracked < first_green else "green"
-        data = {col.key: getattr(t, col.key) for col in SupervisionTicket.__table__.columns}
-        data.update(
-            jurisdiction_name=t.jurisdiction.name,
-            issuing_body_name=issuing_body_name,
-            problems=problem_count,
-            tracked_deadline=tracked,
-            warning_level=level,
-        )
-        yield data
-
-
 def _board_rows(actor: Actor, filters: dict[str, Any]) -> list[dict[str, Any]]:
     board_filters = {k: filters[k] for k in ("jurisdiction_id", "issuing_body_id", "priority") if k in filters}
     board = ticket_board.board(actor, board_filters)
@@ -106,7 +59,7 @@ def _board_rows(actor: Actor, filters: dict[str, Any]) -> list[dict[str, Any]]:
 
 def tickets_workbook(actor: Actor, filters: dict[str, Any]) -> IO[bytes]:
     """Two sheets: every ticket of the board's list, and the board's per-body counts (one GROUP BY)."""
-    rows = ticket_rows(actor, filters)
+    rows = ticket_board.ticket_rows(actor, filters)
     return write_workbook(
         [Sheet("督办单", TICKET_COLUMNS, rows), Sheet("汇总", BOARD_COLUMNS, _board_rows(actor, filters))]
     )

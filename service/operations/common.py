@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TypeVar, cast
 
 from sqlalchemy import CursorResult, Result, Select, func, select
@@ -15,6 +15,8 @@ T = TypeVar("T")
 
 # The HTTP layer's If-Match check, handed to a command and run on the row once it is locked.
 Precondition = Callable[[Any], None]
+# Rows fetched per round trip while streaming a long read (the .xlsx exports).
+STREAM_BATCH = 1000
 
 
 def check_precondition(row: Any, precondition: Precondition | None) -> None:
@@ -38,6 +40,12 @@ def get_scoped(
     if row is None:
         raise NotFound()
     return row
+
+
+def streamed(stmt: Select[Any]) -> Iterator[Any]:
+    """Every row of a statement, STREAM_BATCH at a time (a server-side cursor on PostgreSQL), so nothing holds
+    the whole result. A generator: the statement runs when the first row is asked for."""
+    yield from db.session.execute(stmt.execution_options(yield_per=STREAM_BATCH))
 
 
 def paginate(stmt: Select[Any], page: int, page_size: int) -> tuple[list[Any], int]:

@@ -1,8 +1,8 @@
 """全部事项: one search over the establishment cases and supervision tickets in my scope, and its .xlsx export.
 
-Scope, the body filter (404 outside my subtree) and the state filter are the workflows' own list queries
-(`establishment.query`, `supervision_board.query`, as the API's lists); service/operations/worklists/search.py narrows
-them by unit, credit code and date and pages them as one list."""
+The page reads the query string and renders; service/operations/worklists/search.py builds the list: scope, the
+body filter (404 outside my subtree) and the state filter are the workflows' own list queries (as the API's
+lists), narrowed by unit, credit code and date and paged as one list."""
 
 from __future__ import annotations
 
@@ -11,7 +11,6 @@ from typing import Any
 
 from flask import current_app, g, render_template, request
 from marshmallow import ValidationError
-from sqlalchemy import Select
 from werkzeug.wrappers import Response
 
 from schemas.search import SearchQuerySchema
@@ -25,8 +24,6 @@ from service.console.nav import NavEntry
 from service.console.paging import PAGE_SIZE, Listing, requested_page
 from service.errors import ApiError
 from service.exports import worklists
-from service.operations.flows.establishment import cases
-from service.operations.flows.supervision import ticket_board
 from service.operations.worklists import inbox, search
 from service.roles import SEARCHERS
 
@@ -72,27 +69,6 @@ def load_filters() -> tuple[dict[str, Any], dict[str, str]]:
     return loaded, {}
 
 
-def statement(actor: Actor, f: dict[str, Any]) -> Select[Any]:
-    """The workflows' scoped lists, narrowed by the filters, as one list."""
-    state_kind, state = f["state"].split(":", 1) if f.get("state") else (None, None)
-    kind = f.get("kind") or state_kind
-    body = f.get("body")
-    case_stmt = (
-        cases.query(actor, {"jurisdiction_id": body, "state": state if state_kind == search.CASE else None})
-        if kind in (None, search.CASE)
-        else None
-    )
-    ticket_stmt = (
-        ticket_board.query(actor, {"jurisdiction_id": body, "state": state if state_kind == search.TICKET else None})
-        if kind in (None, search.TICKET)
-        else None
-    )
-    narrow = search.SearchFilters(
-        unit=f.get("unit"), credit_code=f.get("credit_code"), date_from=f.get("date_from"), date_to=f.get("date_to")
-    )
-    return search.query(case_stmt, ticket_stmt, narrow)
-
-
 def _args(f: dict[str, Any]) -> dict[str, Any]:
     return {k: (v.isoformat() if isinstance(v, date) else v) for k, v in f.items() if v}
 
@@ -109,7 +85,7 @@ def search_page() -> Any:
     rows: list[dict[str, Any]] = []
     total = 0
     if not errors:
-        rows, total = search.fetch(statement(actor, f), page_no, PAGE_SIZE)
+        rows, total = search.fetch(search.statement(actor, f), page_no, PAGE_SIZE)
     html = render_template(
         "console/search.html",
         rows=rows,
@@ -148,7 +124,7 @@ def search_export() -> Response:
     if errors:  # a download is refused as the API refuses it (422 page), never silently widened
         raise ApiError(422, "validation_error", "；".join(errors.values()))
     limit = export_limit()
-    rows, truncated = search.capped(statement(actor, f), limit)
+    rows, truncated = search.capped(search.statement(actor, f), limit)
     bodies = {str(b.id): b.name for b in inbox.body_options(actor)}
     note = worklists.ExportNote(
         title="全部事项",

@@ -2,20 +2,29 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from dataclasses import asdict
 from typing import Any
 
 from flask import current_app
 from sqlalchemy import Select, case, or_, select
 from sqlalchemy import update as sql_update
+from sqlalchemy.orm import aliased
 
 from service.auth import Actor, in_scope
 from service.clock import now
 from service.db import transaction
 from service.extensions import db
-from service.models import Jurisdiction, Role, Unit, User
+from service.models import Jurisdiction, PartyOrg, Role, Unit, User
 from service.models.base import snapshot
-from service.operations.common import Precondition, check_precondition, get_scoped, order_by_keys, rowcount
+from service.operations.common import (
+    Precondition,
+    check_precondition,
+    get_scoped,
+    order_by_keys,
+    rowcount,
+    streamed,
+)
 from service.operations.engines import audit
 from service.operations.reference import jurisdictions
 from service.vocab import UNIT_SORT_KEYS as SORT_KEYS
@@ -29,6 +38,7 @@ from workflows.ledger import (
     UnitChanges,
     check_member_counts,
     is_in_scope,
+    missing_clears,
 )
 
 COUNT_FIELDS = ("employees", "formal_members", "probationary_members", "mobile_members")
@@ -66,6 +76,42 @@ def filtered(stmt: Select[Any], actor: Actor, f: dict[str, Any]) -> Select[Any]:
             or_(Unit.name.icontains(q, autoescape=True), Unit.credit_code.startswith(q.upper(), autoescape=True))
         )
     return stmt
+
+
+def ledger_rows(actor: Actor, filters: dict[str, Any]) -> Iterator[Mapping[str, Any]]:
+    """The unit list's rows (same scope, filters and order) with the names the ledger shows and what each unit
+    still has to clear, in one streamed query (the .xlsx export). The statement is built before the first row
+    is asked for, so a bad filter fails before streaming."""
+    instructor = aliased(User)
+    stmt = (
+        select(
+            *(getattr(Unit, c.name) for c in Unit.__table__.columns),
+            Jurisdiction.code.label("jurisdiction_code"),
+            Jurisdiction.name.label("jurisdiction_name"),
+            instructor.username.label("instructor_username"),
+            instructor.display_name.label("instructor_name"),
+            PartyOrg.name.label("party_org_name"),
+        )
+        .select_from(Unit)
+        .join(Jurisdiction, Jurisdiction.id == Unit.jurisdiction_id)
+        .outerjoin(instructor, instructor.id == Unit.instructor_id)
+        .outerjoin(PartyOrg, PartyOrg.id == Unit.party_org_id)
+    )
+    return _ledger_stream(order_by_keys(filtered(stmt, actor, filters), Unit, filters.get("sort"), SORT_KEYS, "name"))
+
+
+def _ledger_stream(stmt: Select[Any]) -> Iterator[Mapping[str, Any]]:
+    for row in streamed(stmt):
+        data = dict(row._mapping)
+        data["missing_clears"] = missing_clears(
+            operating_status=data["operating_status"],
+            employees=data["employees"],
+            formal_members=data["formal_members"],
+            investor_or_head=data["investor_or_head"],
+            has_party_org=data["party_org_id"] is not None,
+            no_org_reason=data["no_org_reason"],
+        )
+        yield data
 
 
 def check_counts(values: dict[str, Any], party_members_total: int | None) -> None:

@@ -8,7 +8,7 @@ circulars (circulars.py) reuse the same aggregate with other groupings."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -35,6 +35,7 @@ from service.auth import Actor
 from service.clock import today
 from service.extensions import db
 from service.models import EstablishmentCase, EstablishmentCaseUnit, Jurisdiction, PartyOrg, Unit, User
+from service.operations.common import streamed
 from service.operations.reference import jurisdictions, units
 from workflows.coverage import JOINT_FORMS, CaseAges, Counts, Figures
 from workflows.errors import RuleViolation
@@ -292,6 +293,29 @@ def must_establish_query(actor: Actor, filters: dict[str, Any]) -> Select[Any]:
     if has_open_case is not None:
         stmt = stmt.where(EstablishmentCase.id.is_not(None) if has_open_case else EstablishmentCase.id.is_(None))
     return stmt
+
+
+def must_establish_rows(actor: Actor, filters: dict[str, Any]) -> Iterator[Mapping[str, Any]]:
+    """Every row of the list in the ledger's order, streamed (the .xlsx export). The statement is built (and
+    its filters checked) before the first row is asked for."""
+    return _must_establish_stream(must_establish_query(actor, filters))
+
+
+def _must_establish_stream(stmt: Select[Any]) -> Iterator[Mapping[str, Any]]:
+    for row in streamed(stmt):
+        unit = row[0]
+        yield {
+            "credit_code": unit.credit_code,
+            "name": unit.name,
+            "kind": unit.kind,
+            "jurisdiction": unit.jurisdiction.name,
+            "employees": unit.employees,
+            "formal_members": unit.formal_members,
+            "no_org_reason": unit.no_org_reason,
+            "instructor_name": row.instructor_name,
+            "case_id": row.case_id,
+            "case_age_days": row.case_age_days,
+        }
 
 
 def must_establish(

@@ -1,12 +1,11 @@
 """全部事项: one list over establishment cases and supervision tickets, and the capped reads of the console's
 worklist exports (待办, 已办, 全部事项).
 
-Scope is never decided here: the caller hands in the workflows' own scoped list queries
-(`establishment.query`, `supervision_board.query`, with their body and state filters and their 404 for a body
-outside scope), composed in the page as tests/test_import_graph.py asks, and this module narrows them by unit,
-credit code and date and puts them under one UNION ALL. Each branch keeps its own indexes
-(ix_establishment_cases_scope_state, ix_supervision_tickets_scope_state / _issuer_state); a page is one COUNT,
-one page of rows, and one query each for the page's units and people."""
+Scope is never decided here: `statement` starts from the workflows' own scoped list queries
+(`cases.query`, `ticket_board.query`, with their body and state filters and their 404 for a body outside
+scope), narrows them by unit, credit code and date and puts them under one UNION ALL. Each branch keeps its
+own indexes (ix_establishment_cases_scope_state, ix_supervision_tickets_scope_state / _issuer_state); a page is
+one COUNT, one page of rows, and one query each for the page's units and people."""
 
 from __future__ import annotations
 
@@ -18,9 +17,12 @@ from typing import Any
 from sqlalchemy import Date, Integer, Select, String, cast, exists, false, func, literal, null, or_, select, union_all
 
 from service import config_cache
+from service.auth import Actor
 from service.clock import CHINA
 from service.extensions import db
 from service.models import EstablishmentCase, EstablishmentCaseUnit, Jurisdiction, SupervisionTicket, Unit
+from service.operations.flows.establishment import cases as case_lists
+from service.operations.flows.supervision import ticket_board
 from service.operations.reference import users
 from workflows.establishment import ESTABLISHMENT
 from workflows.supervision import SUPERVISION_TICKET
@@ -121,6 +123,28 @@ def query(cases: Select[Any] | None, tickets: Select[Any] | None, f: SearchFilte
         branches.append(_case_branch(select(EstablishmentCase).where(false()), f))
     both = (union_all(*branches) if len(branches) > 1 else branches[0]).subquery("items")
     return select(both).order_by(both.c.at.desc(), both.c.kind, both.c.id.desc())
+
+
+def statement(actor: Actor, f: dict[str, Any]) -> Select[Any]:
+    """The search form's filters (schemas/search.py: kind, state as `kind:STATE`, body, unit, credit code,
+    dates) on the workflows' scoped lists, as one list (`query`)."""
+    state_kind, state = f["state"].split(":", 1) if f.get("state") else (None, None)
+    kind = f.get("kind") or state_kind
+    body = f.get("body")
+    case_stmt = (
+        case_lists.query(actor, {"jurisdiction_id": body, "state": state if state_kind == CASE else None})
+        if kind in (None, CASE)
+        else None
+    )
+    ticket_stmt = (
+        ticket_board.query(actor, {"jurisdiction_id": body, "state": state if state_kind == TICKET else None})
+        if kind in (None, TICKET)
+        else None
+    )
+    narrow = SearchFilters(
+        unit=f.get("unit"), credit_code=f.get("credit_code"), date_from=f.get("date_from"), date_to=f.get("date_to")
+    )
+    return query(case_stmt, ticket_stmt, narrow)
 
 
 def fetch(stmt: Select[Any], page: int, page_size: int) -> tuple[list[dict[str, Any]], int]:

@@ -3,17 +3,19 @@ list and per-body counts, and the handling body's inbox. The commands live in se
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from datetime import date
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, case, func, null, or_, select
+from sqlalchemy.orm import aliased
 
 from service.auth import Actor
 from service.calendar import calendar
 from service.clock import today
 from service.extensions import db
-from service.models import Jurisdiction, SupervisionTicket
-from service.operations.common import order_by_keys
+from service.models import Jurisdiction, SupervisionTicket, TicketProblem
+from service.operations.common import order_by_keys, streamed
 from service.operations.engines import escalation
 from service.operations.flows.supervision import tickets
 from service.operations.reference import jurisdictions
@@ -99,6 +101,46 @@ def query(actor: Actor, f: dict[str, Any]) -> Select[SupervisionTicket]:
     if f.get("q"):
         stmt = stmt.where(SupervisionTicket.title.contains(f["q"], autoescape=True))
     return order_by_keys(stmt, SupervisionTicket, f.get("sort"), SORT_KEYS, "-created_at")
+
+
+def ticket_rows(actor: Actor, filters: dict[str, Any]) -> Iterator[Mapping[str, Any]]:
+    """The board's list (same scope, filters and order), every row streamed with its issuing body, its number
+    of problems and the light it shows today (the .xlsx export). The statement is built before the first row
+    is asked for, so a bad filter fails before streaming."""
+    issuer = aliased(Jurisdiction)
+    problems = (
+        select(func.count())
+        .where(TicketProblem.ticket_id == SupervisionTicket.id)
+        .correlate(SupervisionTicket)
+        .scalar_subquery()
+    )
+    stmt = (
+        query(actor, filters)
+        .join(issuer, issuer.id == SupervisionTicket.issuing_body_id)
+        .add_columns(issuer.name.label("issuing_body_name"), problems.label("problems"))
+    )
+    on = today()
+    return _ticket_stream(stmt, on, first_green_day(on))
+
+
+def _ticket_stream(stmt: Select[Any], on: date, first_green: date) -> Iterator[Mapping[str, Any]]:
+    for row in streamed(stmt):
+        t: SupervisionTicket = row[0]
+        issuing_body_name, problem_count = row[1], row[2]
+        tracked = None
+        if t.issued_on is not None and t.acknowledge_by is not None and t.rectify_by is not None:
+            tracked = rules.tracked_deadline(t.state, t.acknowledge_by, t.rectify_by)
+        # The same cut-offs as the SQL filter (light_condition), computed once per export.
+        level = None if tracked is None else "red" if tracked < on else "yellow" if tracked < first_green else "green"
+        data = {col.key: getattr(t, col.key) for col in SupervisionTicket.__table__.columns}
+        data.update(
+            jurisdiction_name=t.jurisdiction.name,
+            issuing_body_name=issuing_body_name,
+            problems=problem_count,
+            tracked_deadline=tracked,
+            warning_level=level,
+        )
+        yield data
 
 
 def _filtered(stmt: Select[Any], actor: Actor, f: dict[str, Any]) -> Select[Any]:
