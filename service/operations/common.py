@@ -7,7 +7,7 @@ from typing import Any, TypeVar, cast
 
 from sqlalchemy import CursorResult, Result, Select, func, select
 
-from service.auth import Actor, scope_ids
+from service.auth import Actor, in_scope
 from service.errors import NotFound
 from service.extensions import db
 
@@ -15,6 +15,8 @@ T = TypeVar("T")
 
 # The HTTP layer's If-Match check, handed to a command and run on the row once it is locked.
 Precondition = Callable[[Any], None]
+# How a kind of row narrows a statement to what an actor may see (its scope, its sides, its owner).
+Scope = Callable[[Select[Any], Actor], Select[Any]]
 # Rows fetched per round trip while streaming a long read (the .xlsx exports).
 STREAM_BATCH = 1000
 
@@ -25,13 +27,21 @@ def check_precondition(row: Any, precondition: Precondition | None) -> None:
 
 
 def get_scoped(
-    model: type[T], ident: int, actor: Actor, jurisdiction_attr: str = "jurisdiction_id", *, for_update: bool = False
+    model: type[T],
+    ident: int,
+    actor: Actor,
+    jurisdiction_attr: str = "jurisdiction_id",
+    *,
+    for_update: bool = False,
+    scope: Scope | None = None,
 ) -> T:
-    """Load a row by id inside the actor's scope; out of scope is indistinguishable from missing."""
-    column = getattr(model, jurisdiction_attr)
+    """Load a row by id inside the actor's scope; out of scope is indistinguishable from missing (404).
+
+    The scope is `jurisdiction_attr` (a column holding a jurisdiction id) in the actor's subtree, or `scope`
+    where a kind of row decides what an actor sees itself (both sides of a ticket, a portal's own cases).
+    `for_update` locks the row for the command that changes it."""
     stmt = select(model).where(model.id == ident)  # type: ignore[attr-defined]
-    if actor.jurisdiction_path != "/":
-        stmt = stmt.where(column.in_(scope_ids(actor)))
+    stmt = scope(stmt, actor) if scope is not None else in_scope(stmt, getattr(model, jurisdiction_attr), actor)
     if for_update:
         # The row alone, never its eagerly joined jurisdiction; NO KEY UPDATE (keys never change), so inserts
         # referencing the row are not held up; and fresh values, not what the session held.

@@ -19,11 +19,11 @@ from service.auth import Actor, scope_ids
 from service.clock import CHINA, now, today
 from service.db import transaction
 from service.documents.kinds import DocumentKind
-from service.errors import Forbidden, NotFound
+from service.errors import Forbidden
 from service.extensions import db
 from service.models import Interview, Jurisdiction, Role, SupervisionTicket
 from service.models.base import snapshot
-from service.operations.common import Precondition, order_by_keys
+from service.operations.common import Precondition, get_scoped, order_by_keys
 from service.operations.engines import audit, command, documents, notifications
 from service.operations.reference import jurisdictions
 from service.roles import INTERVIEWERS, SUPERVISION_READERS
@@ -120,13 +120,7 @@ def allowed_actions(actor: Actor, rows: list[Interview]) -> dict[int, list[str]]
 
 
 def get(actor: Actor, interview_id: int, *, for_update: bool = False) -> Interview:
-    stmt = _visible(select(Interview).where(Interview.id == interview_id), actor)
-    if for_update:
-        stmt = stmt.with_for_update(of=Interview, key_share=True).execution_options(populate_existing=True)
-    interview = db.session.execute(stmt).scalar_one_or_none()
-    if interview is None:
-        raise NotFound()
-    return interview
+    return get_scoped(Interview, interview_id, actor, for_update=for_update, scope=_visible)
 
 
 def query(actor: Actor, f: dict[str, Any]) -> Select[Interview]:

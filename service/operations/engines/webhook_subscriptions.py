@@ -18,7 +18,7 @@ from service.extensions import db
 from service.inputs import NewWebhook, WebhookChanges
 from service.models import Role, Webhook, WebhookDelivery
 from service.models.base import snapshot
-from service.operations.common import rowcount
+from service.operations.common import get_scoped, rowcount
 from service.operations.engines import audit
 from service.operations.engines.webhooks import SECRET_PREFIX
 from service.roles import WEBHOOK_MANAGERS
@@ -33,8 +33,8 @@ def _require_role(actor: Actor) -> None:
         raise Forbidden()
 
 
-def _visible(actor: Actor) -> Select[Webhook]:
-    stmt = select(Webhook)
+def _visible(stmt: Select[Any], actor: Actor) -> Select[Any]:
+    """An admin manages the webhooks in scope, anyone else their own."""
     if actor.role == Role.admin:
         return in_scope(stmt, Webhook.jurisdiction_id, actor)
     return stmt.where(Webhook.owner_id == actor.user_id)
@@ -43,15 +43,12 @@ def _visible(actor: Actor) -> Select[Webhook]:
 def get(actor: Actor, ident: int) -> Webhook:
     """A webhook the actor may manage; any other answers 404 like a missing one."""
     _require_role(actor)
-    row = db.session.execute(_visible(actor).where(Webhook.id == ident)).scalar_one_or_none()
-    if row is None:
-        raise NotFound()
-    return row
+    return get_scoped(Webhook, ident, actor, scope=_visible)
 
 
 def query(actor: Actor, active: bool | None = None) -> Select[Webhook]:
     _require_role(actor)
-    stmt = _visible(actor)
+    stmt = _visible(select(Webhook), actor)
     if active is not None:
         stmt = stmt.where(Webhook.active.is_(active))
     return stmt.order_by(Webhook.id)

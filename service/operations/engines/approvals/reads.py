@@ -14,7 +14,7 @@ from sqlalchemy import Select, exists, select, union_all
 
 from service.auth import Actor, in_scope
 from service.clock import today
-from service.errors import Forbidden, NotFound
+from service.errors import Forbidden
 from service.extensions import db
 from service.models import (
     ApprovalAction,
@@ -23,6 +23,7 @@ from service.models import (
     TaskCandidate,
     User,
 )
+from service.operations.common import get_scoped
 from service.operations.engines.approvals import handlers, routes
 from service.roles import DECIDERS
 from workflows import approval as engine
@@ -49,14 +50,8 @@ def has_candidates(task_id: int) -> bool:
 
 
 def get_task(actor: Actor, task_id: int, *, for_update: bool = False) -> ApprovalTask:
-    """A task in the caller's scope (404 otherwise)."""
-    stmt = in_scope(select(ApprovalTask).where(ApprovalTask.id == task_id), ApprovalTask.scope_id, actor)
-    if for_update:
-        stmt = stmt.with_for_update(of=ApprovalTask, key_share=True).execution_options(populate_existing=True)
-    task = db.session.execute(stmt).scalar_one_or_none()
-    if task is None:
-        raise NotFound()
-    return task
+    """A task in the caller's scope (its `scope_id`, the subject's body; 404 otherwise)."""
+    return get_scoped(ApprovalTask, task_id, actor, "scope_id", for_update=for_update)
 
 
 def inbox_query(actor: Actor, workflow: str | None = None, overdue: bool | None = None) -> Select[Any]:

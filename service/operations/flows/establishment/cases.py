@@ -20,7 +20,7 @@ from service.errors import Forbidden, NotFound
 from service.extensions import db
 from service.models import EstablishmentCase, EstablishmentCaseUnit, Jurisdiction, PartyOrg, Role, Unit
 from service.models.base import snapshot
-from service.operations.common import Precondition, order_by_keys
+from service.operations.common import Precondition, get_scoped, order_by_keys
 from service.operations.engines import approvals, audit, documents, escalation, interviews, notifications, webhooks
 from service.operations.engines.command import Subject
 from service.operations.reference import jurisdictions
@@ -69,13 +69,7 @@ def _visible(stmt: Select[Any], actor: Actor) -> Select[Any]:
 
 
 def get(actor: Actor, case_id: int, *, for_update: bool = False) -> EstablishmentCase:
-    stmt = _visible(select(EstablishmentCase).where(EstablishmentCase.id == case_id), actor)
-    if for_update:
-        stmt = stmt.with_for_update(of=EstablishmentCase, key_share=True).execution_options(populate_existing=True)
-    case = db.session.execute(stmt).scalar_one_or_none()
-    if case is None:
-        raise NotFound()
-    return case
+    return get_scoped(EstablishmentCase, case_id, actor, for_update=for_update, scope=_visible)
 
 
 def query(actor: Actor, f: dict[str, Any]) -> Select[EstablishmentCase]:

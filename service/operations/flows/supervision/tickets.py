@@ -38,7 +38,7 @@ from service.models import (
 )
 from service.models.base import snapshot
 from service.models.jurisdiction import JurisdictionKind
-from service.operations.common import Precondition
+from service.operations.common import Precondition, get_scoped
 from service.operations.engines import audit, documents, escalation, interviews, notifications, webhooks
 from service.operations.engines.command import Command, Subject
 from service.operations.reference import jurisdictions
@@ -191,13 +191,7 @@ def _target(actor: Actor, issuing_body: Jurisdiction, body_id: int) -> Jurisdict
 
 
 def get(actor: Actor, ticket_id: int, *, for_update: bool = False) -> SupervisionTicket:
-    stmt = visible(select(SupervisionTicket).where(SupervisionTicket.id == ticket_id), actor)
-    if for_update:
-        stmt = stmt.with_for_update(of=SupervisionTicket, key_share=True).execution_options(populate_existing=True)
-    ticket = db.session.execute(stmt).scalar_one_or_none()
-    if ticket is None:
-        raise NotFound()
-    return ticket
+    return get_scoped(SupervisionTicket, ticket_id, actor, for_update=for_update, scope=visible)
 
 
 def _locked(actor: Actor, ticket_id: int) -> SupervisionTicket:
