@@ -32,7 +32,7 @@ from types import MappingProxyType
 from typing import TypeAlias
 
 from workflows.deadlines import EscalationLadder, Rung
-from workflows.errors import Conflict, RuleViolation
+from workflows.errors import Conflict, RuleViolation, member_or_refuse
 from workflows.inputs import Input
 
 # 审批任务 (the approval engine's own item type): 催办 to the approvers when overdue, then 上报上级 to the body above.
@@ -173,10 +173,7 @@ class RouteSpec(Input):
 
 
 def _mode(mode: ApprovalMode | str) -> ApprovalMode:
-    try:
-        return ApprovalMode(mode)
-    except ValueError:
-        raise RuleViolation("unknown_mode", f"不支持的审批方式「{mode}」", field="mode") from None
+    return member_or_refuse(ApprovalMode, mode, "mode", "审批方式")
 
 
 @dataclass(frozen=True)
@@ -298,10 +295,7 @@ def decide(
     Raises Conflict("step_already_decided"), Conflict("approver_already_decided"), Conflict("not_your_turn")
     or RuleViolation (non-approver, missing reason, bad delegate, individual vote in committee_vote mode).
     """
-    try:
-        act = Action(action)
-    except ValueError:
-        raise RuleViolation("unknown_action", f"不支持的操作「{action}」", field="action") from None
+    act = member_or_refuse(Action, action, "action", "操作")
     _require_open(step, approver)
     text = _text(comment)
 

@@ -7,7 +7,10 @@ exceptions to HTTP answers (RuleViolation -> 422, Conflict -> 409).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from enum import Enum
+from typing import Any, TypeVar
+
+E = TypeVar("E", bound=Enum)
 
 
 class RuleViolation(Exception):
@@ -31,3 +34,11 @@ class RuleViolation(Exception):
 
 class Conflict(RuleViolation):
     """The request is valid but clashes with the current state (another case, another actor)."""
+
+
+def member_or_refuse(enum: type[E], value: E | str, field: str, label: str) -> E:
+    """`value` as a member of `enum`, or the refusal `unknown_<field>`: 不支持的<label>「value」 (422)."""
+    try:
+        return enum(value)
+    except ValueError:
+        raise RuleViolation(f"unknown_{field}", f"不支持的{label}「{value}」", field=field) from None

@@ -41,7 +41,7 @@ from types import MappingProxyType
 from typing import Any, Self
 
 from workflows.deadlines import EscalationLadder, Rung
-from workflows.errors import Conflict, RuleViolation
+from workflows.errors import Conflict, RuleViolation, member_or_refuse
 from workflows.inputs import Input, Patch
 from workflows.machine import StateDef, TransitionDef, WorkflowDefinition
 from workflows.workdays import Deadline, WorkdayCalendar
@@ -172,10 +172,7 @@ DEFAULT_SETTINGS = EstablishmentSettings()
 
 
 def _form(form: OrgForm | str) -> OrgForm:
-    try:
-        return OrgForm(form)
-    except ValueError:
-        raise RuleViolation("unknown_form", f"不支持的组织形式「{form}」", field="form") from None
+    return member_or_refuse(OrgForm, form, "form", "组织形式")
 
 
 @dataclass(frozen=True)

@@ -54,7 +54,7 @@ from types import MappingProxyType
 from typing import Any, Self
 
 from workflows.deadlines import EscalationLadder, Ladder, Rung, accountability_due
-from workflows.errors import Conflict, RuleViolation
+from workflows.errors import Conflict, RuleViolation, member_or_refuse
 from workflows.inputs import Input, Patch
 from workflows.machine import StateDef, TransitionDef, WorkflowDefinition
 from workflows.workdays import Deadline, WorkdayCalendar
@@ -141,10 +141,7 @@ DEFAULT_SETTINGS = SupervisionSettings()
 
 
 def _priority(priority: Priority | str) -> Priority:
-    try:
-        return Priority(priority)
-    except ValueError:
-        raise RuleViolation("unknown_priority", f"不支持的紧急程度「{priority}」", field="priority") from None
+    return member_or_refuse(Priority, priority, "priority", "紧急程度")
 
 
 def escalation_start_level(
