@@ -123,7 +123,7 @@ class HistoryEntrySchema(Schema):
 
 
 class LoadsInto(Schema):
-    """A request body loaded into the typed input of a command (service.commands): set `into`."""
+    """A request body loaded into the typed input of a service-layer command (service/operations/): set `into`."""
 
     into: ClassVar[type[Input]]
 

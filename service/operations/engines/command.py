@@ -79,7 +79,8 @@ class Subject(Generic[T]):
     machine: WorkflowDefinition
     scope_attr: str = "jurisdiction_id"
     # Loads and locks the row when "in scope" is more than `scope_attr` (a ticket is visible to the issuing
-    # body too); it must lock FOR UPDATE OF the subject's own table and answer NotFound out of scope.
+    # body too); it must lock FOR NO KEY UPDATE OF the subject's own table (common.get_scoped) and answer
+    # NotFound out of scope.
     loader: Callable[[Actor, int], T] | None = None
 
     @property
