@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.support import ROOT
+
 SCANNED = ("workflows", "service", "schemas", "workers")
 OLD = (
     "branch_needs_3_formal",

@@ -11,7 +11,7 @@ from sqlalchemy import select, text, update
 from service import config_cache
 from service.extensions import db
 from service.models import ConfigVersion, User
-from tests.conftest import World
+from tests.support.world import World
 
 
 def version() -> int:

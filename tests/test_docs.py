@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import re
 import subprocess
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from tests.support import ROOT
+
 DECISIONS = sorted((ROOT / "docs" / "decisions").glob("[0-9][0-9][0-9][0-9]-*.md"))
 # A repository path in backticks: a top-level folder of the project, then a file or folder.
 CODE_PATH = re.compile(r"`((?:service|workflows|workers|schemas|tests|bench|migrations|docs)/[\w./-]*?)`")

@@ -13,8 +13,7 @@ import pytest
 import redis
 
 from service.embedded import embedded_redis
-
-ROOT = Path(__file__).resolve().parent.parent
+from tests.support import ROOT
 
 
 def _files(directory: Path) -> list[str]:

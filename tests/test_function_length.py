@@ -5,9 +5,9 @@ A long function is split into helpers named for what each step does, as the appr
 from __future__ import annotations
 
 import ast
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from tests.support import ROOT
+
 PRODUCT = ("service", "workflows", "workers", "schemas")
 LIMIT = 80
 

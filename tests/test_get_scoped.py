@@ -22,9 +22,9 @@ from service.operations.engines.approvals import reads
 from service.operations.flows.establishment import cases
 from service.operations.flows.supervision import tickets
 from service.operations.reference import units
-from tests.conftest import Api
-from tests.flows.helpers import make_unit, new_case, submitted_branch, task_for
-from tests.supervision.helpers import draft
+from tests.support.establishment import make_unit, new_case, submitted_branch, task_for
+from tests.support.supervision import draft
+from tests.support.world import Api
 
 MISSING = 10**9
 

@@ -10,8 +10,8 @@ import ast
 from pathlib import Path
 
 from service.operations.registry import WORKFLOW_MODULES, workflow_side_modules
+from tests.support import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 PACKAGES = ("service", "workers", "schemas", "workflows")
 
 

@@ -19,8 +19,8 @@ from service.extensions import db
 from service.inputs import NewUser
 from service.models import Jurisdiction, Unit, User
 from service.operations.reference import units, users
-from tests.conftest import START, World
-from tests.factories import new_unit
+from tests.support.factories import new_unit
+from tests.support.world import START, World
 from workflows.errors import Conflict
 
 

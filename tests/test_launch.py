@@ -18,9 +18,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.ports import free_port
+from tests.support import ROOT
+from tests.support.ports import free_port
 
-ROOT = Path(__file__).resolve().parent.parent
 # Start-up (migrate, demo data, create_app in four processes) on a loaded two-core CI machine.
 START_TIMEOUT = 240.0
 

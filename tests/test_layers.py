@@ -16,8 +16,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from service.models.user import Role
+from tests.support import ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
 ROLES_MODULE = ROOT / "service" / "roles.py"
 ROLE_VALUES = {r.value for r in Role}
 

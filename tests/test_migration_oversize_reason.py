@@ -19,11 +19,11 @@ from sqlalchemy.engine import make_url
 from service import create_app
 from service.config import Settings, normalise_database_url
 from service.extensions import db
+from tests.support import ROOT
 
 # Its own database, migrated and rolled back for real.
 pytestmark = pytest.mark.commits
 
-ROOT = Path(__file__).resolve().parent.parent
 MIGRATIONS = str(ROOT / "migrations")
 BEFORE = "b7d3e2a91c40"  # escalation leases, the revision before the rename
 RENAME = "c4e8a1f05d27"

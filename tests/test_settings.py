@@ -14,8 +14,8 @@ from service.config import Settings, escalation_settings
 from service.extensions import db
 from service.models import SupervisionTicket
 from service.operations.engines import escalation
-from tests.conftest import World
-from tests.escalation.helpers import overdue_ticket
+from tests.support.escalation import overdue_ticket
+from tests.support.world import World
 
 
 def test_defaults_without_the_variable() -> None:
@@ -104,8 +104,9 @@ def test_supervision_settings(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_a_configured_approval_chain_is_what_cases_go_through(migrated: Settings, clock: FixedClock) -> None:
     """A branch routed through superior review and county approval opens two levels in turn."""
     from service.config import establishment_settings
-    from tests.conftest import Api, _truncate, build_world
-    from tests.factories import unit_payload
+    from tests.conftest import _truncate
+    from tests.support.factories import unit_payload
+    from tests.support.world import Api, build_world
 
     app = create_app(
         replace(

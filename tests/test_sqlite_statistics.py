@@ -10,7 +10,7 @@ from sqlalchemy import text
 
 from service.db import refresh_statistics
 from service.extensions import db
-from tests.conftest import World
+from tests.support.world import World
 
 pytestmark = pytest.mark.commits
 

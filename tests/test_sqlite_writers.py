@@ -17,12 +17,12 @@ from service.config import Settings
 from service.db import transaction
 from service.extensions import db
 from service.models import Unit
-from tests.factories import new_unit
+from tests.support import ROOT
+from tests.support.factories import new_unit
 
 # Processes writing to their own SQLite file (not the suite's database): real commits by nature.
 pytestmark = pytest.mark.commits
 
-ROOT = Path(__file__).resolve().parent.parent
 PROCESSES = 3
 INCREMENTS = 25
 

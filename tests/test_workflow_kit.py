@@ -20,12 +20,12 @@ from service.models import WebhookDelivery
 from service.operations.engines import approvals, escalation, interviews
 from service.operations.registry import service_module
 from service.vocab import WEBHOOK_EVENTS
-from tests.access import workflow_rows
-from tests.access.matrix import CASES, Row
 from tests.api.test_access import IGNORED_METHODS, MATRIX, api_rules
-from tests.conftest import Api
-from tests.flows.helpers import founded_branch
-from tests.notify.conftest import register
+from tests.support.access import rows_path, workflow_rows
+from tests.support.access.matrix import CASES, Row
+from tests.support.establishment import founded_branch
+from tests.support.webhooks import register
+from tests.support.world import Api
 from workflows.deadlines import EscalationLadder, Rung
 from workflows.machine import StateDef, TransitionDef, WorkflowDefinition
 from workflows.registry import APPROVAL_WORKFLOWS, LADDERS, WORKFLOWS
@@ -91,14 +91,14 @@ def served_rules(app: Flask, workflow: str) -> set[tuple[str, str]]:
 
 
 def access_row_problems(app: Flask, workflow: str, rows: list[Row]) -> list[str]:
-    """The workflow's rows (tests/access/<workflow>.py) must be exactly those of the endpoints its blueprints
+    """The workflow's rows (tests/<folder>/access_<workflow>.py) must be exactly those of the endpoints its blueprints
     serve: a row kept in the matrix, or in another module, is missing here."""
     served, keys = served_rules(app, workflow), {row.key for row in rows}
     problems = []
     if missing := served - keys:
-        problems.append(f"access rows (missing from tests/access/{workflow}.py: {sorted(missing)})")
+        problems.append(f"access rows (missing from {rows_path(workflow)}: {sorted(missing)})")
     if stray := keys - served:
-        problems.append(f"access rows (in tests/access/{workflow}.py, not its endpoints: {sorted(stray)})")
+        problems.append(f"access rows (in {rows_path(workflow)}, not its endpoints: {sorted(stray)})")
     return problems
 
 
@@ -138,11 +138,11 @@ def test_a_workflow_row_kept_elsewhere_is_caught(app: Flask) -> None:
     listing = next(row for row in rows if row.key == ("GET", CASES))
     left_out = [row for row in rows if row is not listing]
     assert access_row_problems(app, "establishment", left_out) == [
-        f"access rows (missing from tests/access/establishment.py: {[listing.key]})"
+        f"access rows (missing from tests/establishment/access_establishment.py: {[listing.key]})"
     ]
     reply = next(row for row in MATRIX if row.rule == f"{CASES}/<int:case_id>/reply.docx")
     assert access_row_problems(app, "establishment", [*rows, reply]) == [
-        f"access rows (in tests/access/establishment.py, not its endpoints: {[reply.key]})"
+        f"access rows (in tests/establishment/access_establishment.py, not its endpoints: {[reply.key]})"
     ]
 
 

@@ -24,9 +24,9 @@ from sqlalchemy import TextClause, select, text
 from service.auth import system_actor
 from service.extensions import db
 from service.models import ApiToken, Jurisdiction, PartyOrg, Unit, User
-from tests.access import workflow_rows
-from tests.access.common import INTERVIEWS, SUPERVISION_READERS, TICKETS, interview, ticket
-from tests.access.matrix import (
+from tests.support.access import workflow_rows
+from tests.support.access.common import INTERVIEWS, SUPERVISION_READERS, TICKETS, interview, ticket
+from tests.support.access.matrix import (
     ALL,
     CALLER_PLACES,
     CASES,
@@ -43,8 +43,8 @@ from tests.access.matrix import (
     _seq,
     etag,
 )
-from tests.conftest import ROLES, WORLD_TREE, Api, World
-from tests.factories import new_credit_code, new_unit, unit_payload
+from tests.support.factories import new_credit_code, new_unit, unit_payload
+from tests.support.world import ROLES, WORLD_TREE, Api, World
 
 API_PREFIX = "/api/v1/"
 IGNORED_METHODS = {"HEAD", "OPTIONS"}
@@ -371,7 +371,7 @@ IMPORTS_V1 = "/api/v1/units/imports"
 
 
 def _ledger_xlsx() -> bytes:
-    from tests.excel.helpers import xlsx
+    from tests.support.excel import xlsx
 
     return xlsx([[new_credit_code(), "矩阵企业", "非公企业", "east_t1", 60, 3]])
 

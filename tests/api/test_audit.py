@@ -14,8 +14,8 @@ from sqlalchemy.exc import DBAPIError
 
 from service.extensions import db
 from service.models import ApiToken, AuditEvent
-from tests.conftest import Api, World
-from tests.factories import unit_payload
+from tests.support.factories import unit_payload
+from tests.support.world import Api, World
 
 
 def _events(app: Flask) -> list[AuditEvent]:

@@ -19,9 +19,9 @@ from service.operations.engines import approvals
 from service.operations.flows.establishment import cases
 from service.operations.reference import units
 from tests.api.test_access import fingerprint
-from tests.conftest import World
-from tests.console.conftest import Console
-from tests.factories import new_unit
+from tests.support.console import Console
+from tests.support.factories import new_unit
+from tests.support.world import World
 from workflows.establishment import NewCase
 
 ME = "handler@east_t1"

@@ -13,9 +13,9 @@ from flask import Flask
 
 from service.clock import FixedClock
 from service.operations.engines import escalation
-from tests.conftest import Api
-from tests.console.conftest import Console
-from tests.supervision.helpers import PROBLEMS, TICKETS, draft, issued, move, ok, rectifying
+from tests.support.console import Console
+from tests.support.supervision import PROBLEMS, TICKETS, draft, issued, move, ok, rectifying
+from tests.support.world import Api
 from workflows.establishment import NewCase
 
 SUPERVISOR = "supervisor@east"
@@ -209,7 +209,7 @@ def test_case_page_shows_the_establishment_diagram_with_its_path(console: Consol
     from service.extensions import db
     from service.operations.flows.establishment import cases
     from service.operations.reference import units
-    from tests.factories import new_unit
+    from tests.support.factories import new_unit
 
     actor = system_actor("test")
     with app.app_context():

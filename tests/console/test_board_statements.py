@@ -8,11 +8,11 @@ from datetime import date
 from flask import Flask
 
 from service.clock import FixedClock
-from tests.conftest import Api
-from tests.console.conftest import Console
 from tests.console.test_board import sweep_days
 from tests.console.test_pages import statements
-from tests.supervision.helpers import TICKETS, issued, ok, rectifying
+from tests.support.console import Console
+from tests.support.supervision import TICKETS, issued, ok, rectifying
+from tests.support.world import Api
 
 SUPERVISOR = "supervisor@east"
 HANDLER = "handler@east_t1"

@@ -19,15 +19,14 @@ from service.extensions import db
 from service.inputs import NewUser
 from service.operations.flows.establishment import cases
 from service.operations.reference import units, users
-from tests.conftest import World
-from tests.console.browser import MARKS, Person, browser, live_server
-from tests.console.conftest import Console
-from tests.factories import new_unit
+from tests.support.browser import MARKS, Person
+from tests.support.console import Console
+from tests.support.factories import new_unit
+from tests.support.world import World
 from workflows.establishment import NewCase
 
 pytest.importorskip("playwright.sync_api", reason="playwright is not installed (dev extras)")
 pytestmark = MARKS
-__all__ = ["browser", "live_server"]  # the shared fixtures (tests/console/browser.py)
 
 
 def _people(app: Flask, world: World, console: Console, *who: str) -> None:

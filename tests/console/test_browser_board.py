@@ -12,14 +12,12 @@ import pytest
 from flask import Flask
 
 from service.clock import FixedClock
-from tests.conftest import Api, World
-from tests.console.browser import MARKS, Person, browser, live_server
-from tests.console.conftest import Console
 from tests.console.test_board import sweep_days
-from tests.supervision.helpers import issued
+from tests.support.browser import MARKS, Person
+from tests.support.console import Console
+from tests.support.supervision import issued
+from tests.support.world import Api, World
 from workflows.registry import WORKFLOWS
-
-__all__ = ["browser", "live_server"]  # the shared fixtures (tests/console/browser.py)
 
 pytest.importorskip("playwright.sync_api", reason="playwright is not installed (dev extras)")
 pytestmark = MARKS

@@ -11,15 +11,13 @@ from typing import Any
 import pytest
 from flask import Flask
 
-from tests.conftest import Api, World
-from tests.console.browser import MARKS, Person, browser, live_server
-from tests.console.conftest import Console
-from tests.coverage import helpers as h
-from tests.excel.helpers import read_xlsx, run_job, xlsx
-from tests.factories import new_credit_code
-from tests.supervision.helpers import issued
-
-__all__ = ["browser", "live_server"]  # the shared fixtures (tests/console/browser.py)
+from tests.support import coverage as h
+from tests.support.browser import MARKS, Person
+from tests.support.console import Console
+from tests.support.excel import read_xlsx, run_job, xlsx
+from tests.support.factories import new_credit_code
+from tests.support.supervision import issued
+from tests.support.world import Api, World
 
 pytest.importorskip("playwright.sync_api", reason="playwright is not installed (dev extras)")
 pytestmark = MARKS

@@ -6,10 +6,10 @@ from __future__ import annotations
 from datetime import date
 
 from service.clock import FixedClock
-from tests.conftest import Api
-from tests.console.conftest import Console
 from tests.notify.test_calendar import DAYS_2027, _put
-from tests.supervision.helpers import TICKETS, issued, move, ok
+from tests.support.console import Console
+from tests.support.supervision import TICKETS, issued, move, ok
+from tests.support.world import Api
 
 SUPERVISOR = "supervisor@east"
 NOTICE = "该期限按周一至周五计算，2027年节假日安排尚未载入。"

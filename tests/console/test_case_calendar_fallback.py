@@ -9,9 +9,9 @@ import pytest
 from flask import Flask
 
 from service.clock import FixedClock
-from tests.conftest import Api
-from tests.console.conftest import Console
-from tests.flows.helpers import submitted_branch, task_for
+from tests.support.console import Console
+from tests.support.establishment import submitted_branch, task_for
+from tests.support.world import Api
 
 FALLBACK_NOTE = "2027年节假日安排尚未载入"
 

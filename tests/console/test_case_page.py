@@ -17,11 +17,11 @@ from service.console import forms
 from service.extensions import db
 from service.models import ApprovalStep
 from service.operations.engines import escalation
-from tests.conftest import Api, World
-from tests.console.conftest import Console
 from tests.console.test_pages import _task_of
 from tests.console.test_task_actions import _second
-from tests.flows import helpers as h
+from tests.support import establishment as h
+from tests.support.console import Console
+from tests.support.world import Api, World
 
 APPROVER = "approver@east_t1"
 SECOND = "second@east_t1"

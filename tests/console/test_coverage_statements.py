@@ -7,12 +7,12 @@ import io
 
 from flask import Flask
 
-from tests.conftest import World
-from tests.console.conftest import Console
 from tests.console.test_pages import statements
-from tests.coverage import helpers as h
-from tests.excel.helpers import run_job, xlsx
-from tests.factories import new_credit_code
+from tests.support import coverage as h
+from tests.support.console import Console
+from tests.support.excel import run_job, xlsx
+from tests.support.factories import new_credit_code
+from tests.support.world import World
 
 SUPERVISOR = "supervisor@east"
 PAGES = ("/coverage", "/coverage/must-establish?has_instructor=false", "/coverage/circulars")

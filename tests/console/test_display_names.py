@@ -6,10 +6,10 @@ from flask import Flask
 
 from service.extensions import db
 from service.models import User
-from tests.conftest import Api, World
-from tests.console.conftest import Console
 from tests.notify.test_calendar import DAYS_2027, _put
-from tests.supervision.helpers import INTERVIEWS, TICKETS, ok, rectifying
+from tests.support.console import Console
+from tests.support.supervision import INTERVIEWS, TICKETS, ok, rectifying
+from tests.support.world import Api, World
 
 SUPERVISOR = "supervisor@east"
 HANDLER = "handler@east_t1"

@@ -10,11 +10,11 @@ from datetime import date
 from flask import Flask
 
 from service.clock import FixedClock
-from tests.conftest import Api, World
-from tests.console.conftest import Console
 from tests.console.test_pages import statements
-from tests.flows.helpers import TASKS, submitted_branch
-from tests.supervision.helpers import INTERVIEWS, TICKETS, issued, move, ok, rectifying, submitted
+from tests.support.console import Console
+from tests.support.establishment import TASKS, submitted_branch
+from tests.support.supervision import INTERVIEWS, TICKETS, issued, move, ok, rectifying, submitted
+from tests.support.world import Api, World
 
 SUPERVISOR = "supervisor@east"
 

@@ -16,9 +16,9 @@ from service.extensions import db
 from service.inputs import NewUser
 from service.operations.flows.establishment import cases
 from service.operations.reference import units, users
-from tests.conftest import Api, World
-from tests.console.conftest import Console
-from tests.factories import new_unit
+from tests.support.console import Console
+from tests.support.factories import new_unit
+from tests.support.world import Api, World
 from workflows.establishment import NewCase
 
 TODAY = "2026-09-25"

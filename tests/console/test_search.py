@@ -20,11 +20,11 @@ from service.extensions import db
 from service.operations.flows.establishment import cases
 from service.operations.flows.supervision import ticket_board
 from service.operations.worklists import search
-from tests.conftest import Api, World
-from tests.console.conftest import Console
 from tests.console.test_pages import _cases, statements
-from tests.flows.helpers import make_unit, new_case
-from tests.supervision.helpers import issued
+from tests.support.console import Console
+from tests.support.establishment import make_unit, new_case
+from tests.support.supervision import issued
+from tests.support.world import Api, World
 
 APPROVER = "approver@east_t1"
 ITEM = re.compile(r'data-kind="(\w+)" data-id="(\d+)"')

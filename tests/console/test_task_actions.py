@@ -15,9 +15,9 @@ from service.inputs import NewUser
 from service.models import ApprovalAction, ApprovalTask, AuditEvent
 from service.operations.reference import users
 from tests.api.test_access import fingerprint
-from tests.conftest import World
-from tests.console.conftest import Console
 from tests.console.test_pages import _cases, _task_of
+from tests.support.console import Console
+from tests.support.world import World
 
 ME = "approver@east_t1"
 SECOND = "second@east_t1"

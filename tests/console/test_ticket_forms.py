@@ -8,9 +8,9 @@ import html
 import re
 from typing import Any
 
-from tests.conftest import Api
-from tests.console.conftest import Console
-from tests.supervision.helpers import PROBLEMS, draft, ok, rectifying, submitted
+from tests.support.console import Console
+from tests.support.supervision import PROBLEMS, draft, ok, rectifying, submitted
+from tests.support.world import Api
 
 SUPERVISOR = "supervisor@east"
 HANDLER = "handler@east_t1"

@@ -25,8 +25,8 @@ from dataclasses import dataclass
 import pytest
 from flask import Flask
 
-from tests.conftest import World
-from tests.coverage import helpers as h
+from tests.support import coverage as h
+from tests.support.world import World
 
 
 @dataclass

@@ -11,9 +11,9 @@ from flask import Flask
 from service.extensions import db
 from service.models import Circular, CoverageSnapshot, Interview, SupervisionTicket
 from service.operations.reports import circulars
-from tests.conftest import Api, World
-from tests.coverage import helpers as h
 from tests.coverage.conftest import Ledger
+from tests.support import coverage as h
+from tests.support.world import Api, World
 
 PREVIEW = f"{h.COVERAGE}/circular"
 ISSUE = f"{h.COVERAGE}/circulars"

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from flask import Flask
 
-from tests.conftest import Api, World
-from tests.coverage import helpers as h
 from tests.coverage.conftest import Ledger
-from tests.documents.helpers import table_rows, text_of
-from tests.excel.helpers import read_xlsx
+from tests.support import coverage as h
+from tests.support.documents import table_rows, text_of
+from tests.support.excel import read_xlsx
+from tests.support.world import Api, World
 
 
 def _sheet(api: Api, path: str, as_: str = "supervisor@east", sheet: int = 0) -> list[tuple[object, ...]]:

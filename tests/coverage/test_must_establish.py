@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import json
 
-from tests.conftest import Api, World
-from tests.coverage import helpers as h
 from tests.coverage.conftest import Ledger
+from tests.support import coverage as h
+from tests.support.world import Api, World
 
 LIST = f"{h.COVERAGE}/must-establish"
 

@@ -11,9 +11,9 @@ from flask import Flask
 from sqlalchemy import event
 
 from service.extensions import TEST_CONNECTION
-from tests.conftest import Api, World
-from tests.coverage import helpers as h
 from tests.coverage.conftest import Ledger
+from tests.support import coverage as h
+from tests.support.world import Api, World
 from workflows.coverage import count_units
 
 REPORT = h.COVERAGE

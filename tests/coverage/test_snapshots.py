@@ -17,9 +17,9 @@ from service.config import Settings
 from service.extensions import db
 from service.models import AuditEvent, CoverageSnapshot
 from service.operations.reports import coverage_snapshots
-from tests.conftest import Api, World
-from tests.coverage import helpers as h
 from tests.coverage.conftest import Ledger
+from tests.support import coverage as h
+from tests.support.world import Api, World
 from workers import jobs
 from workers.queues import connect
 

@@ -13,10 +13,10 @@ from service.documents.render import default_template
 from service.extensions import db
 from service.models import AuditEvent, DocumentCounter, IssuedDocument
 from tests.api.test_access import fingerprint
-from tests.conftest import Api
-from tests.documents.helpers import TEMPLATES, split_runs_template, table_rows, text_of, upload
-from tests.flows.helpers import approved_branch
-from tests.supervision.helpers import INTERVIEWS, PROBLEMS, TICKETS, draft, issued, ok
+from tests.support.documents import TEMPLATES, split_runs_template, table_rows, text_of, upload
+from tests.support.establishment import approved_branch
+from tests.support.supervision import INTERVIEWS, PROBLEMS, TICKETS, draft, issued, ok
+from tests.support.world import Api
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -178,7 +178,7 @@ def test_approval_reply_carries_the_case_approval_number(app: Flask, api: Api) -
 
 
 def test_unapproved_case_has_no_reply(api: Api) -> None:
-    from tests.flows.helpers import submitted_branch
+    from tests.support.establishment import submitted_branch
 
     case = submitted_branch(api)
     res = api.get(f"/api/v1/establishment-cases/{case['id']}/reply.docx", as_="admin@east")

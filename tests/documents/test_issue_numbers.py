@@ -6,7 +6,6 @@ from __future__ import annotations
 import importlib.util
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -19,9 +18,10 @@ from service.db import transaction
 from service.extensions import db
 from service.models import AuditEvent, DocumentCounter, IssuedDocument
 from service.operations.engines import notifications
-from tests.conftest import Api
-from tests.documents.helpers import text_of
-from tests.supervision.helpers import INTERVIEWS, TICKETS, draft, issued, ok
+from tests.support import ROOT
+from tests.support.documents import text_of
+from tests.support.supervision import INTERVIEWS, TICKETS, draft, issued, ok
+from tests.support.world import Api
 
 COVERAGE = "/api/v1/coverage"
 
@@ -162,7 +162,7 @@ def test_a_circular_is_numbered_when_issued(app: Flask, api: Api) -> None:
 
 
 def _migration() -> Any:
-    path = Path(__file__).resolve().parents[2] / "migrations" / "versions" / "docs_a1_issue_time_numbers.py"
+    path = ROOT / "migrations" / "versions" / "docs_a1_issue_time_numbers.py"
     spec = importlib.util.spec_from_file_location("docs_a1_issue_time_numbers", path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)

@@ -12,9 +12,9 @@ from service.db import transaction
 from service.extensions import db
 from service.models import IssuedDocument
 from service.operations.engines import document_numbers
-from tests.conftest import Api, World
-from tests.documents.helpers import text_of
-from tests.supervision.helpers import TICKETS, issued
+from tests.support.documents import text_of
+from tests.support.supervision import TICKETS, issued
+from tests.support.world import Api, World
 
 THREADS = 12
 

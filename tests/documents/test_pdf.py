@@ -19,9 +19,9 @@ import pytest
 
 from service.documents.kinds import DocumentKind
 from service.documents.pdf import PdfUnavailable, find_converter, to_pdf
-from tests.conftest import Api
-from tests.flows.helpers import approved_branch
-from tests.supervision.helpers import INTERVIEWS, TICKETS, issued, ok
+from tests.support.establishment import approved_branch
+from tests.support.supervision import INTERVIEWS, TICKETS, issued, ok
+from tests.support.world import Api
 
 IN_CI = os.environ.get("CI", "").lower() not in ("", "0", "false", "no")
 A4_POINTS = (595.28, 841.89)
@@ -188,7 +188,7 @@ def test_the_png_check_sees_a_blank_page(pdf_tools: None) -> None:
 def _blank_pdf() -> bytes:
     from docx import Document
 
-    from tests.documents.helpers import save
+    from tests.support.documents import save
 
     return to_pdf(save(Document()), converter=find_converter(), timeout=120)
 

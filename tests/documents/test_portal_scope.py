@@ -15,11 +15,11 @@ from service.extensions import db
 from service.models import Jurisdiction, Role, SupervisionTicket
 from service.operations.engines import interviews
 from service.operations.flows.supervision import tickets as supervision
-from tests.conftest import Api
-from tests.console.conftest import Console
-from tests.documents.helpers import text_of
-from tests.flows.helpers import approved_branch
-from tests.supervision.helpers import INTERVIEWS, TICKETS, issued, ok
+from tests.support.console import Console
+from tests.support.documents import text_of
+from tests.support.establishment import approved_branch
+from tests.support.supervision import INTERVIEWS, TICKETS, issued, ok
+from tests.support.world import Api
 
 COVERAGE = "/api/v1/coverage"
 
@@ -114,7 +114,7 @@ def test_a_portal_has_no_board_in_the_console(app: Flask, api: Api) -> None:
 
 
 def test_a_portal_sees_and_acts_on_the_cases_it_filed_only(api: Api) -> None:
-    from tests.flows.helpers import make_unit, new_case
+    from tests.support.establishment import make_unit, new_case
 
     mine = new_case(api, [make_unit(api, "east_t1", as_="portal@east", formal_members=3)["id"]], "branch")
     other = new_case(

@@ -18,7 +18,7 @@ from service.documents.render import (
     render,
     render_template,
 )
-from tests.documents.helpers import save, split_runs_template, table_rows, text_of
+from tests.support.documents import save, split_runs_template, table_rows, text_of
 
 CIRCULAR = {
     "issuer": "中共测试市委员会组织部",

@@ -23,9 +23,9 @@ from service.config import Settings
 from service.extensions import db
 from service.models import AuditEvent, EscalationEvent, Notification, SupervisionTicket, User
 from service.operations.engines import escalation
-from tests.conftest import World
-from tests.escalation.helpers import at, events, overdue_ticket
 from tests.escalation.test_workers import wait_for
+from tests.support.escalation import at, events, overdue_ticket
+from tests.support.world import World
 from workers import jobs
 from workers.__main__ import _Worker
 from workers.queues import connect

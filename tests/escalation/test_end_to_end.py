@@ -15,8 +15,8 @@ from rq import Queue, SimpleWorker
 
 from service.clock import FixedClock
 from service.config import Settings
-from tests.conftest import Api
-from tests.supervision.helpers import INTERVIEWS, get_ticket, move, ok, rectifying
+from tests.support.supervision import INTERVIEWS, get_ticket, move, ok, rectifying
+from tests.support.world import Api
 from workers import jobs
 from workers.queues import QUEUE_NAMES, connect
 

@@ -13,8 +13,8 @@ from service.db import transaction
 from service.extensions import db
 from service.models import ApprovalStep, EstablishmentCase, Interview, SupervisionTicket
 from service.operations.engines import escalation
-from tests.conftest import Api, World
-from tests.escalation.helpers import at, events, notification_count, overdue_ticket, submitted_case
+from tests.support.escalation import at, events, notification_count, overdue_ticket, submitted_case
+from tests.support.world import Api, World
 
 
 def _run_due(app: Flask, on: date) -> list[str]:
@@ -132,7 +132,7 @@ def test_stalled_approval_step_reminds_approvers_then_the_body_above(api: Api, a
 
 
 def test_case_stuck_in_preparation_is_escalated(api: Api, app: Flask, world: World, clock: FixedClock) -> None:
-    from tests.factories import unit_payload
+    from tests.support.factories import unit_payload
 
     unit = api.post(
         "/api/v1/units", json=unit_payload(world.ids["east_t1"], formal_members=4), as_="handler@east_t1"

@@ -25,10 +25,10 @@ from sqlalchemy import select
 from service.config import Settings
 from service.extensions import db
 from service.models import AuditEvent, EscalationEvent, SupervisionTicket
-from tests.conftest import World
-from tests.escalation.helpers import notification_count, overdue_ticket
 from tests.escalation.test_workers import REMINDER_DAY, ROOT, _count, wait_for, worker_env
-from tests.ports import free_port
+from tests.support.escalation import notification_count, overdue_ticket
+from tests.support.ports import free_port
+from tests.support.world import World
 
 # Worker and scheduler processes write through their own connections: real commits.
 pytestmark = pytest.mark.commits

@@ -10,7 +10,7 @@ import textwrap
 from flask import Flask
 
 from service.operations.engines import approvals
-from tests.escalation.test_workers import ROOT
+from tests.support import ROOT
 from workflows.registry import APPROVAL_WORKFLOWS, WORKFLOWS
 
 

@@ -12,7 +12,6 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import date, timedelta
-from pathlib import Path
 
 import psutil
 import pytest
@@ -28,8 +27,9 @@ from service.clock import FixedClock
 from service.config import Settings
 from service.extensions import db
 from service.models import ApprovalStep, AuditEvent, EscalationEvent, SupervisionTicket
-from tests.conftest import Api, World
-from tests.escalation.helpers import at, events, notification_count, overdue_ticket, submitted_case
+from tests.support import ROOT
+from tests.support.escalation import at, events, notification_count, overdue_ticket, submitted_case
+from tests.support.world import Api, World
 from workers import jobs
 from workers.queues import QUEUE_NAMES, connect
 from workers.runtime import CLOCK_START_ENV
@@ -38,7 +38,6 @@ from workers.settings import lease_delta
 # Worker and scheduler processes write through their own connections: real commits.
 pytestmark = pytest.mark.commits
 
-ROOT = Path(__file__).resolve().parents[2]
 REMINDER_DAY = date(2026, 10, 8)  # first working day after the 2026-09-30 deadline (National Day in between)
 
 

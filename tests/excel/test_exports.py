@@ -9,10 +9,10 @@ from flask import Flask
 from openpyxl import load_workbook
 
 from service.spreadsheets.ledger_columns import EXPORT_COLUMNS
-from tests.conftest import Api, World
-from tests.excel.helpers import read_xlsx
-from tests.factories import unit_payload
-from tests.supervision.helpers import issued
+from tests.support.excel import read_xlsx
+from tests.support.factories import unit_payload
+from tests.support.supervision import issued
+from tests.support.world import Api, World
 
 
 def test_ledger_export_is_the_scoped_filtered_list(app: Flask, api: Api, world: World) -> None:

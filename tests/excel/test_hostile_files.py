@@ -12,9 +12,9 @@ from flask import Flask
 from openpyxl import Workbook
 
 from tests.api.test_access import fingerprint
-from tests.conftest import Api, World
-from tests.excel.helpers import HEADERS, upload, xlsx, zip_with
-from tests.factories import new_credit_code
+from tests.support.excel import HEADERS, upload, xlsx, zip_with
+from tests.support.factories import new_credit_code
+from tests.support.world import Api, World
 
 
 def _row() -> list[object]:

@@ -9,13 +9,11 @@ from flask import Flask
 from openpyxl import load_workbook
 
 from service.spreadsheets.ledger_columns import COLUMNS, REQUIRED_HEADERS
-from tests.conftest import Api, World
-from tests.console.conftest import Console, console
-from tests.excel.helpers import imported
 from tests.excel.test_imports import _units
-from tests.factories import new_credit_code
-
-__all__ = ["console"]  # the console fixture, from the console tests
+from tests.support.console import Console
+from tests.support.excel import imported
+from tests.support.factories import new_credit_code
+from tests.support.world import Api, World
 
 TEMPLATE = "/coverage/imports/template.xlsx"
 IMPORTED_HEADERS = [c.header for c in COLUMNS if c.field]

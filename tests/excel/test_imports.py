@@ -13,9 +13,9 @@ from sqlalchemy import func, select
 from service.extensions import db
 from service.models import AuditEvent, Unit
 from tests.api.test_access import fingerprint
-from tests.conftest import Api, World
-from tests.excel.helpers import HEADERS, IMPORTS, imported, read_xlsx, upload, xlsx
-from tests.factories import new_credit_code, unit_payload
+from tests.support.excel import HEADERS, IMPORTS, imported, read_xlsx, upload, xlsx
+from tests.support.factories import new_credit_code, unit_payload
+from tests.support.world import Api, World
 from workflows import credit_code
 
 

@@ -10,9 +10,9 @@ from sqlalchemy import select
 
 from service.extensions import db
 from service.models import Unit
-from tests.conftest import Api, World
-from tests.excel.helpers import IMPORTS, upload, xlsx
-from tests.factories import new_credit_code
+from tests.support.excel import IMPORTS, upload, xlsx
+from tests.support.factories import new_credit_code
+from tests.support.world import Api, World
 from workers import jobs
 
 pytestmark = pytest.mark.commits

@@ -11,12 +11,10 @@ from typing import Any
 from flask import Flask
 from openpyxl import load_workbook
 
-from tests.conftest import Api, World
-from tests.console.conftest import Console, console
 from tests.console.test_pages import _cases
-from tests.supervision.helpers import TICKETS, issued, ok
-
-__all__ = ["console"]  # the console fixture, from the console tests
+from tests.support.console import Console
+from tests.support.supervision import TICKETS, issued, ok
+from tests.support.world import Api, World
 
 
 def sheet(data: bytes, index: int = 0) -> list[dict[str, Any]]:

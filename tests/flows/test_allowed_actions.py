@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.conftest import Api, World
-from tests.flows.helpers import (
+from tests.support.establishment import (
     CASES,
     decide,
     get_case,
@@ -17,7 +16,8 @@ from tests.flows.helpers import (
     task_for,
     vote,
 )
-from tests.supervision.helpers import INTERVIEWS, TICKETS, draft, issued, ok, rectifying
+from tests.support.supervision import INTERVIEWS, TICKETS, draft, issued, ok, rectifying
+from tests.support.world import Api, World
 
 
 def case_actions(api: Api, case_id: int, user: str) -> list[str]:

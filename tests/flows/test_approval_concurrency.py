@@ -9,8 +9,7 @@ from sqlalchemy import select
 
 from service.extensions import db
 from service.models import ApprovalStep
-from tests.conftest import Api, World
-from tests.flows.helpers import (
+from tests.support.establishment import (
     DOC_NO,
     TASKS,
     audit_actions,
@@ -24,6 +23,7 @@ from tests.flows.helpers import (
     submitted_branch,
     task_for,
 )
+from tests.support.world import Api, World
 
 A, B, C = "approver@east_t1", "approver2@east_t1", "approver3@east_t1"
 

@@ -10,8 +10,7 @@ import pytest
 from flask import Flask
 
 from service.clock import FixedClock
-from tests.conftest import Api, World
-from tests.flows.helpers import (
+from tests.support.establishment import (
     DOC_NO,
     TASKS,
     approve_level,
@@ -30,6 +29,7 @@ from tests.flows.helpers import (
     vote,
     write_fingerprint,
 )
+from tests.support.world import Api, World
 
 A, B, C, D = "approver@east_t1", "approver2@east_t1", "approver3@east_t1", "approver4@east_t1"
 

@@ -9,8 +9,7 @@ from typing import Any
 from flask import Flask
 
 from service.clock import FixedClock
-from tests.conftest import Api
-from tests.flows.helpers import (
+from tests.support.establishment import (
     DOC_NO,
     TODAY,
     approved_branch,
@@ -23,6 +22,7 @@ from tests.flows.helpers import (
     task_for,
     vote,
 )
+from tests.support.world import Api
 
 
 def _refused(resp: Any, code: str, field: str) -> None:

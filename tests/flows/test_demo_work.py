@@ -38,7 +38,7 @@ from service.operations.flows.pairing import agreements
 from service.operations.flows.supervision import ticket_board
 from service.operations.flows.supervision import tickets as supervision
 from service.operations.worklists import inbox
-from tests.conftest import START
+from tests.support.world import START
 
 DAYS = {
     "holiday": START,  # Friday 2026-09-25, Mid-autumn day off, the National Day week ahead

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from tests.conftest import Api
+from tests.support.world import Api
 
 WF = "/api/v1/workflows"
 NS = {"s": "http://www.w3.org/2000/svg"}

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.conftest import Api, World
-from tests.flows.helpers import approve_level, make_unit, new_case, submit
+from tests.support.establishment import approve_level, make_unit, new_case, submit
+from tests.support.world import Api, World
 
 DONE = "/api/v1/tasks/done"
 

@@ -9,8 +9,7 @@ from typing import Any
 import pytest
 from flask import Flask
 
-from tests.conftest import Api, World
-from tests.flows.helpers import (
+from tests.support.establishment import (
     CASES,
     DOC_NO,
     ROUTES,
@@ -23,6 +22,7 @@ from tests.flows.helpers import (
     task_for,
     write_fingerprint,
 )
+from tests.support.world import Api, World
 
 
 @dataclass

@@ -10,8 +10,7 @@ from typing import Any
 import pytest
 
 from service.clock import FixedClock
-from tests.conftest import Api, World
-from tests.flows.helpers import (
+from tests.support.establishment import (
     AUDIT,
     CASES,
     DOC_NO,
@@ -35,6 +34,7 @@ from tests.flows.helpers import (
     total,
     vote,
 )
+from tests.support.world import Api, World
 
 
 @dataclass(frozen=True)

@@ -9,8 +9,7 @@ from typing import Any
 import pytest
 from flask import Flask
 
-from tests.conftest import Api
-from tests.flows.helpers import (
+from tests.support.establishment import (
     CASES,
     UNITS,
     approve_level,
@@ -29,6 +28,7 @@ from tests.flows.helpers import (
     submit,
     table_counts,
 )
+from tests.support.world import Api
 
 Units = list[tuple[str, dict[str, int]]]
 

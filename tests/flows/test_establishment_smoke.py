@@ -1,5 +1,5 @@
-from tests.conftest import Api
-from tests.factories import unit_payload
+from tests.support.factories import unit_payload
+from tests.support.world import Api
 
 
 def test_primary_committee_two_levels(api: Api) -> None:

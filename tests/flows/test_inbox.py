@@ -7,8 +7,7 @@ import json
 from datetime import UTC, datetime
 
 from service.clock import FixedClock
-from tests.conftest import Api, World
-from tests.flows.helpers import (
+from tests.support.establishment import (
     AUDIT,
     DUE_ON,
     TASKS,
@@ -18,6 +17,7 @@ from tests.flows.helpers import (
     tasks_for,
     total,
 )
+from tests.support.world import Api, World
 
 A = "approver@east_t1"
 

@@ -11,8 +11,8 @@ import logging
 import pytest
 from flask import Flask
 
-from tests.conftest import Api, World
-from tests.flows.helpers import DOC_NO, TASKS, TODAY, get_case, race, route, submitted_branch, task_for
+from tests.support.establishment import DOC_NO, TASKS, TODAY, get_case, race, route, submitted_branch, task_for
+from tests.support.world import Api, World
 
 pytestmark = pytest.mark.commits  # real threads, each request on its own connection
 

@@ -14,9 +14,9 @@ from service.clock import FixedClock
 from service.extensions import db
 from service.models import AuditEvent, Notification
 from service.models.urge import Urge
-from tests.conftest import Api
-from tests.flows.helpers import CASES, TASKS, submitted_branch
-from tests.supervision.helpers import TICKETS, acknowledged, issued, move, ok, rectifying
+from tests.support.establishment import CASES, TASKS, submitted_branch
+from tests.support.supervision import TICKETS, acknowledged, issued, move, ok, rectifying
+from tests.support.world import Api
 
 DUE = date(2026, 11, 2)  # the first step's due date for a case submitted on 2026-09-25
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from tests.conftest import Api
-from tests.flows.helpers import CASES, approved_branch, get_case
+from tests.support.establishment import CASES, approved_branch, get_case
+from tests.support.world import Api
 
 WF = "/api/v1/workflows"
 CJK = re.compile(r"[\u4e00-\u9fff]")

@@ -20,7 +20,7 @@ from sqlalchemy import func, select
 
 from service.extensions import db
 from service.models import AuditEvent, CalendarOverride, CalendarYear
-from tests.conftest import Api, World
+from tests.support.world import Api, World
 
 CALENDAR = "/api/v1/calendar"
 NOTICE = "（虚构示例）国务院办公厅关于2027年部分节假日安排的通知 国办发明电〔2099〕1号"

@@ -4,7 +4,6 @@ one notification each, once a year, from the scheduler's sweep; nothing before D
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from pathlib import Path
 
 from flask import Flask
 from sqlalchemy import select
@@ -13,8 +12,9 @@ from service.clock import FixedClock
 from service.extensions import db
 from service.models import Notification
 from service.operations.reference import calendar_reminders
-from tests.conftest import Api, World
 from tests.notify.test_calendar import DAYS_2027, _put
+from tests.support import ROOT
+from tests.support.world import Api, World
 
 
 def reminders(app: Flask) -> list[tuple[int, str, int | None]]:
@@ -49,5 +49,5 @@ def test_no_reminder_once_next_year_is_loaded(app: Flask, world: World, api: Api
 
 
 def test_the_scheduler_sweep_asks_for_the_reminder() -> None:
-    source = (Path(__file__).parents[2] / "workers" / "scheduler.py").read_text()
+    source = (ROOT / "workers" / "scheduler.py").read_text()
     assert "calendar_reminders.remind_admins()" in source

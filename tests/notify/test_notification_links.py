@@ -15,11 +15,11 @@ from service.extensions import db
 from service.inputs import NewUser
 from service.operations.engines import escalation
 from service.operations.reference import users
-from tests.conftest import Api, World
-from tests.console.conftest import Console
-from tests.flows.helpers import CASES, TASKS, approve_level, make_unit, new_case, route, submit, task_for
-from tests.supervision.helpers import TICKETS, issued, report, submitted
 from tests.supervision.test_interviews import arrange
+from tests.support.console import Console
+from tests.support.establishment import CASES, TASKS, approve_level, make_unit, new_case, route, submit, task_for
+from tests.support.supervision import TICKETS, issued, report, submitted
+from tests.support.world import Api, World
 
 NOTIFICATIONS = "/api/v1/notifications"
 APPROVER = "approver@east_t1"

@@ -10,7 +10,7 @@ from flask import Flask
 from service.clock import FixedClock
 from service.db import transaction
 from service.operations.engines.notifications import notify
-from tests.conftest import Api, World
+from tests.support.world import Api, World
 
 NOTIFICATIONS = "/api/v1/notifications"
 

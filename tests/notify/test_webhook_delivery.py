@@ -19,8 +19,8 @@ from service.db import transaction
 from service.extensions import db
 from service.models import Notification, WebhookDelivery
 from service.operations.engines import webhooks
-from tests.conftest import Api, World
-from tests.notify.conftest import WEBHOOKS, Receiver, path_of, register
+from tests.support.webhooks import WEBHOOKS, Receiver, path_of, register
+from tests.support.world import Api, World
 
 EVENT = "supervision_ticket.issued"
 PAYLOAD = {"ticket_id": 42, "title": "东一镇覆盖率整改督办单", "jurisdiction": "东一镇"}

@@ -16,8 +16,8 @@ from service.db import transaction
 from service.extensions import db
 from service.models import WebhookDelivery
 from service.operations.engines import webhooks
-from tests.conftest import Api, World
-from tests.notify.conftest import Receiver, path_of, register
+from tests.support.webhooks import Receiver, path_of, register
+from tests.support.world import Api, World
 from workers import jobs
 from workers.queues import connect
 

@@ -17,8 +17,8 @@ from service.models import AuditEvent, Webhook, WebhookDelivery
 from service.operations.engines import webhooks
 from service.operations.reference import users
 from service.vocab import WEBHOOK_EVENTS
-from tests.conftest import Api, World
-from tests.notify.conftest import WEBHOOKS, path_of, register
+from tests.support.webhooks import WEBHOOKS, path_of, register
+from tests.support.world import Api, World
 
 URL = "https://portal.example.org/dangjian/hooks"
 

@@ -16,9 +16,9 @@ from service.models import PartyOrg, WebhookDelivery
 from service.models.pairing import PairingAgreement
 from service.operations.engines import escalation
 from tests.api.test_access import audit_count, etag, fingerprint
-from tests.conftest import Api, World
-from tests.escalation.helpers import events, notification_count
-from tests.notify.conftest import register
+from tests.support.escalation import events, notification_count
+from tests.support.webhooks import register
+from tests.support.world import Api, World
 
 URL = "/api/v1/pairing-agreements"
 

@@ -13,8 +13,7 @@ from service.clock import FixedClock
 from service.db import transaction
 from service.extensions import db
 from service.models import TicketExtension
-from tests.conftest import Api
-from tests.supervision.helpers import (
+from tests.support.supervision import (
     TICKETS,
     acknowledged,
     actions,
@@ -27,6 +26,7 @@ from tests.supervision.helpers import (
     report,
     submitted,
 )
+from tests.support.world import Api
 from workflows.errors import Conflict
 
 

@@ -15,9 +15,8 @@ from service.db import transaction
 from service.extensions import db
 from service.models import SupervisionTicket
 from service.operations.engines import escalation, interviews
-from tests.conftest import Api
-from tests.flows.helpers import make_unit, new_case
-from tests.supervision.helpers import (
+from tests.support.establishment import make_unit, new_case
+from tests.support.supervision import (
     INTERVIEWS,
     TICKETS,
     actions,
@@ -29,6 +28,7 @@ from tests.supervision.helpers import (
     rectifying,
     submitted,
 )
+from tests.support.world import Api
 
 HELD = {
     "minutes": "镇党委书记说明了覆盖率滞后的原因，表示将限期整改。",

@@ -11,7 +11,7 @@ from sqlalchemy import select, text
 from service.clock import FixedClock
 from service.extensions import db
 from service.models import AuditEvent, Notification
-from tests.conftest import Api
+from tests.support.world import Api
 
 TICKETS = "/api/v1/supervision-tickets"
 INTERVIEWS = "/api/v1/interviews"

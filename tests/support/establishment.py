@@ -11,8 +11,8 @@ from flask import Flask
 from sqlalchemy import func, select, text
 
 from service.extensions import db
-from tests.conftest import Api, World
-from tests.factories import unit_payload
+from tests.support.factories import unit_payload
+from tests.support.world import Api, World
 
 UNITS = "/api/v1/units"
 CASES = "/api/v1/establishment-cases"

@@ -10,7 +10,7 @@ from flask import Flask
 
 from service.extensions import db
 from service.models import EstablishmentCase, EstablishmentCaseUnit, PartyOrg, Unit
-from tests.factories import new_credit_code
+from tests.support.factories import new_credit_code
 
 COVERAGE = "/api/v1/coverage"
 TODAY = date(2026, 9, 25)  # the injected clock's civil day

@@ -1,11 +1,12 @@
-"""Fixtures for the flow tests: more approvers per body (countersign, sequential, delegation need them)."""
+"""The `colleagues` fixture (a plugin, tests/conftest.py): more approvers per body (countersign, sequential,
+delegation need them)."""
 
 from __future__ import annotations
 
 import pytest
 from flask import Flask
 
-from tests.conftest import World
+from tests.support.world import World
 
 # Extra approvers, added to the world's token map as "<name>@<place>" like the standard users.
 EXTRA_APPROVERS = [

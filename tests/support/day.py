@@ -23,11 +23,11 @@ from service import demo
 from service.clock import FixedClock
 from service.extensions import db
 from service.models import User
-from tests.console.browser import ARTIFACTS, CHROMIUM, PORTS, Person, browser
-from tests.console.conftest import PASSWORD, password_hash
-from tests.ports import free_port
+from tests.support.browser import ARTIFACTS, CHROMIUM, PORTS, Person
+from tests.support.console import PASSWORD, password_hash
+from tests.support.ports import free_port
 
-__all__ = ["ARTIFACTS", "CHROMIUM", "DAY", "DemoCity", "Person", "browser", "clock", "demo_server"]
+__all__ = ["ARTIFACTS", "CHROMIUM", "DAY", "DemoCity", "Person", "clock", "demo_server"]
 
 # Monday 2026-12-07, 09:30 China time.
 DAY = datetime(2026, 12, 7, 1, 30, tzinfo=UTC)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.access.common import (
+from tests.support.access.common import (
     ISSUERS,
     ISSUING_SIDE_ONLY,
     SUPERVISION_PROBLEMS,
@@ -15,7 +15,7 @@ from tests.access.common import (
     TICKETS,
     ticket,
 )
-from tests.access.matrix import INSIDE, Build, Call, Row, Scene, _seq, etag
+from tests.support.access.matrix import INSIDE, Build, Call, Row, Scene, _seq, etag
 
 HANDLERS = frozenset({"handler"})
 # Handlers above the handling body may not act for it.

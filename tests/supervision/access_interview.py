@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.access.common import (
+from tests.support.access.common import (
     INTERVIEWS,
     ISSUERS,
     ISSUING_SIDE_ONLY,
@@ -14,7 +14,7 @@ from tests.access.common import (
     interview,
     ticket,
 )
-from tests.access.matrix import INSIDE, Build, Call, Row, Scene
+from tests.support.access.matrix import INSIDE, Build, Call, Row, Scene
 
 
 def _interview_in_inside(s: Scene) -> None:

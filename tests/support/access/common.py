@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from service.extensions import db
-from tests.access.matrix import ALL, INSIDE, Scene
+from tests.support.access.matrix import ALL, INSIDE, Scene
 
 TICKETS = "/api/v1/supervision-tickets"
 INTERVIEWS = "/api/v1/interviews"

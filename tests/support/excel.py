@@ -9,7 +9,7 @@ from typing import Any
 from flask import Flask
 from openpyxl import Workbook, load_workbook
 
-from tests.conftest import Api
+from tests.support.world import Api
 
 IMPORTS = "/api/v1/units/imports"
 HEADERS = ["统一社会信用代码", "单位名称", "单位类型", "所属管辖单位代码", "从业人员数", "正式党员数"]

@@ -15,8 +15,8 @@ from sqlalchemy import select
 from service.auth import system_actor
 from service.extensions import db
 from service.models import User
-from tests.conftest import ROLES, Api, World
-from tests.factories import unit_payload
+from tests.support.factories import unit_payload
+from tests.support.world import ROLES, Api, World
 from workflows.approval import RouteSpec
 
 _seq = count(1)

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.access.matrix import ALL, CASES, INSIDE, TODAY, Build, Call, Row, Scene, _seq
-from tests.factories import unit_payload
+from tests.support.access.matrix import ALL, CASES, INSIDE, TODAY, Build, Call, Row, Scene, _seq
+from tests.support.factories import unit_payload
 
 APPLICANTS = frozenset({"admin", "portal", "handler", "approver"})
 CANCELLERS = frozenset({"admin", "supervisor", "approver"})

@@ -11,8 +11,8 @@ from service.db import transaction
 from service.extensions import db
 from service.models import EscalationEvent, Notification, SupervisionTicket
 from service.operations.engines import escalation
-from tests.conftest import Api, World
-from tests.factories import unit_payload
+from tests.support.factories import unit_payload
+from tests.support.world import Api, World
 
 
 def at(day: date, hour: int = 2) -> datetime:

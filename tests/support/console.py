@@ -1,5 +1,5 @@
-"""Console fixtures: `console` signs world users in (one browser-like test client each) and posts forms with
-their CSRF token.
+"""The console fixture (a plugin, tests/conftest.py): `console` signs world users in (one browser-like test
+client each) and posts forms with their CSRF token.
 
 Signing in through the sign-in form costs an argon2 hash per user; `console.as_("approver@east_t1")` instead
 gives the user a password (one hash per session, reused) and writes the session as a sign-in would, so page
@@ -19,7 +19,7 @@ from service.console import access, csrf
 from service.extensions import db
 from service.models import User
 from service.operations.reference import passwords
-from tests.conftest import World
+from tests.support.world import World
 
 PASSWORD = "Console-Test-2026"
 _HASH: dict[str, str] = {}

@@ -10,8 +10,8 @@ from service.auth import system_actor
 from service.extensions import db
 from service.models import PartyOrg
 from service.operations.flows.pairing import agreements
-from tests.access.matrix import INSIDE, Build, Call, Row, Scene, _seq
-from tests.conftest import ROLES
+from tests.support.access.matrix import INSIDE, Build, Call, Row, Scene, _seq
+from tests.support.world import ROLES
 from workflows.pairing import NewAgreement
 
 AGREEMENTS = "/api/v1/pairing-agreements"

@@ -1,4 +1,5 @@
-"""Fixtures for notifications, webhooks and the calendar: a real HTTP receiver on 127.0.0.1 and helpers."""
+"""Webhooks in tests: the `receiver` fixture (a plugin, tests/conftest.py), a real HTTP receiver on 127.0.0.1,
+and helpers to register a webhook and read a jurisdiction's path."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from flask import Flask
 
 from service.extensions import db
 from service.models import Jurisdiction
-from tests.conftest import Api, World
+from tests.support.world import Api, World
 
 WEBHOOKS = "/api/v1/webhooks"
 

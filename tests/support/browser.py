@@ -1,6 +1,7 @@
 """What the console's browser tests share: Debian's Chromium driven by Playwright (headless, --no-sandbox),
 the test app served on a real port over the test database, and a user in their own browser context.
-Test modules import the fixtures (`from tests.console.browser import browser, live_server`)."""
+The fixtures `browser` and `live_server` are a plugin (tests/conftest.py's `pytest_plugins`): a test asks for
+them and imports `MARKS` and `Person` from here."""
 
 from __future__ import annotations
 
@@ -14,9 +15,9 @@ import pytest
 from flask import Flask
 from werkzeug.serving import make_server
 
-from tests.conftest import World
-from tests.console.conftest import PASSWORD
-from tests.ports import free_port
+from tests.support.console import PASSWORD
+from tests.support.ports import free_port
+from tests.support.world import World
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
