@@ -12,7 +12,7 @@ import pytest
 from flask import Flask
 
 from service.clock import FixedClock
-from tests.console.test_board import sweep_days
+from tests.supervision.test_board_pages import sweep_days
 from tests.support.browser import MARKS, Person
 from tests.support.console import Console
 from tests.support.supervision import issued
