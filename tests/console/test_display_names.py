@@ -6,7 +6,7 @@ from flask import Flask
 
 from service.extensions import db
 from service.models import User
-from tests.notify.test_calendar import DAYS_2027, _put
+from tests.engines.calendar.test_calendar import DAYS_2027, _put
 from tests.support.console import Console
 from tests.support.supervision import INTERVIEWS, TICKETS, ok, rectifying
 from tests.support.world import Api, World

@@ -20,7 +20,7 @@ from service.extensions import db
 from service.operations.flows.establishment import cases
 from service.operations.flows.supervision import ticket_board
 from service.operations.worklists import search
-from tests.console.test_pages import _cases, statements
+from tests.engines.approvals.test_pages import _cases, statements
 from tests.support.console import Console
 from tests.support.establishment import make_unit, new_case
 from tests.support.supervision import issued

@@ -8,7 +8,7 @@ from datetime import date
 from flask import Flask
 
 from service.clock import FixedClock
-from tests.console.test_pages import statements
+from tests.engines.approvals.test_pages import statements
 from tests.supervision.test_board_pages import sweep_days
 from tests.support.console import Console
 from tests.support.supervision import TICKETS, issued, ok, rectifying

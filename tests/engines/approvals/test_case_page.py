@@ -17,8 +17,8 @@ from service.console import forms
 from service.extensions import db
 from service.models import ApprovalStep
 from service.operations.engines import escalation
-from tests.console.test_pages import _task_of
-from tests.console.test_task_actions import _second
+from tests.engines.approvals.test_pages import _task_of
+from tests.engines.approvals.test_task_actions import _second
 from tests.support import establishment as h
 from tests.support.console import Console
 from tests.support.world import Api, World

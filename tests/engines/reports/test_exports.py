@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from flask import Flask
 
-from tests.coverage.conftest import Ledger
+from tests.engines.reports.conftest import Ledger
 from tests.support import coverage as h
 from tests.support.documents import table_rows, text_of
 from tests.support.excel import read_xlsx

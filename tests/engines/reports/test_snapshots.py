@@ -17,7 +17,7 @@ from service.config import Settings
 from service.extensions import db
 from service.models import AuditEvent, CoverageSnapshot
 from service.operations.reports import coverage_snapshots
-from tests.coverage.conftest import Ledger
+from tests.engines.reports.conftest import Ledger
 from tests.support import coverage as h
 from tests.support.world import Api, World
 from workers import jobs

@@ -11,7 +11,7 @@ from flask import Flask
 from service.extensions import db
 from service.models import Circular, CoverageSnapshot, Interview, SupervisionTicket
 from service.operations.reports import circulars
-from tests.coverage.conftest import Ledger
+from tests.engines.reports.conftest import Ledger
 from tests.support import coverage as h
 from tests.support.world import Api, World
 

@@ -9,7 +9,7 @@ from flask import Flask
 from openpyxl import load_workbook
 
 from service.spreadsheets.ledger_columns import COLUMNS, REQUIRED_HEADERS
-from tests.excel.test_imports import _units
+from tests.engines.excel.test_imports import _units
 from tests.support.console import Console
 from tests.support.excel import imported
 from tests.support.factories import new_credit_code

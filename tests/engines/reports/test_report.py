@@ -11,7 +11,7 @@ from flask import Flask
 from sqlalchemy import event
 
 from service.extensions import TEST_CONNECTION
-from tests.coverage.conftest import Ledger
+from tests.engines.reports.conftest import Ledger
 from tests.support import coverage as h
 from tests.support.world import Api, World
 from workflows.coverage import count_units

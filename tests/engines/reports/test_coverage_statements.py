@@ -7,7 +7,7 @@ import io
 
 from flask import Flask
 
-from tests.console.test_pages import statements
+from tests.engines.approvals.test_pages import statements
 from tests.support import coverage as h
 from tests.support.console import Console
 from tests.support.excel import run_job, xlsx

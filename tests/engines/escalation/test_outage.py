@@ -25,7 +25,7 @@ from sqlalchemy import select
 from service.config import Settings
 from service.extensions import db
 from service.models import AuditEvent, EscalationEvent, SupervisionTicket
-from tests.escalation.test_workers import REMINDER_DAY, ROOT, _count, wait_for, worker_env
+from tests.engines.escalation.test_workers import REMINDER_DAY, ROOT, _count, wait_for, worker_env
 from tests.support.escalation import notification_count, overdue_ticket
 from tests.support.ports import free_port
 from tests.support.world import World

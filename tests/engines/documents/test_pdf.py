@@ -201,7 +201,7 @@ def test_no_converter_is_reported() -> None:
 
 
 def test_ci_turns_a_missing_tool_into_a_failure(monkeypatch: pytest.MonkeyPatch) -> None:
-    import tests.documents.test_pdf as module
+    import tests.engines.documents.test_pdf as module
 
     outcomes: dict[bool, type[BaseException]] = {}
     for in_ci in (False, True):

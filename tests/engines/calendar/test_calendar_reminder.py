@@ -12,7 +12,7 @@ from service.clock import FixedClock
 from service.extensions import db
 from service.models import Notification
 from service.operations.reference import calendar_reminders
-from tests.notify.test_calendar import DAYS_2027, _put
+from tests.engines.calendar.test_calendar import DAYS_2027, _put
 from tests.support import ROOT
 from tests.support.world import Api, World
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from service.clock import FixedClock
-from tests.notify.test_calendar import DAYS_2027, _put
+from tests.engines.calendar.test_calendar import DAYS_2027, _put
 from tests.support.console import Console
 from tests.support.supervision import TICKETS, issued, move, ok
 from tests.support.world import Api

@@ -23,7 +23,7 @@ from service.config import Settings
 from service.extensions import db
 from service.models import AuditEvent, EscalationEvent, Notification, SupervisionTicket, User
 from service.operations.engines import escalation
-from tests.escalation.test_workers import wait_for
+from tests.engines.escalation.test_workers import wait_for
 from tests.support.escalation import at, events, overdue_ticket
 from tests.support.world import World
 from workers import jobs

@@ -11,7 +11,7 @@ from typing import Any
 from flask import Flask
 from openpyxl import load_workbook
 
-from tests.console.test_pages import _cases
+from tests.engines.approvals.test_pages import _cases
 from tests.support.console import Console
 from tests.support.supervision import TICKETS, issued, ok
 from tests.support.world import Api, World

@@ -10,14 +10,12 @@ from typing import Any
 
 from flask import Flask
 
-from tests.coverage.conftest import Ledger, ledger
+from tests.engines.reports.conftest import Ledger
 from tests.support.console import Console
 from tests.support.excel import read_xlsx, run_job, xlsx
 from tests.support.factories import new_credit_code
 from tests.support.supervision import INTERVIEWS, draft, issued
 from tests.support.world import Api, World
-
-__all__ = ["ledger"]  # the coverage tests' hand-counted ledger, reused
 
 SUPERVISOR = "supervisor@east"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

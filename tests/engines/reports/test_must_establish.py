@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from tests.coverage.conftest import Ledger
+from tests.engines.reports.conftest import Ledger
 from tests.support import coverage as h
 from tests.support.world import Api, World
 
