@@ -12,7 +12,7 @@ from flask import Flask
 from sqlalchemy import insert, inspect, select
 
 from service.extensions import db
-from tests.test_migration_oversize_reason import MIGRATIONS, scratch_app, scratch_url
+from tests.platform.test_migration_oversize_reason import MIGRATIONS, scratch_app, scratch_url
 
 pytestmark = pytest.mark.commits
 __all__ = ["scratch_app", "scratch_url"]

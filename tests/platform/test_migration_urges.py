@@ -8,7 +8,7 @@ from flask_migrate import downgrade, upgrade
 from sqlalchemy import inspect
 
 from service.extensions import db
-from tests.test_migration_oversize_reason import MIGRATIONS, scratch_app, scratch_url
+from tests.platform.test_migration_oversize_reason import MIGRATIONS, scratch_app, scratch_url
 
 __all__ = ["scratch_app", "scratch_url"]  # the fixtures, reused
 
