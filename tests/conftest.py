@@ -121,7 +121,7 @@ def settings(tmp_path_factory: pytest.TempPathFactory, redis_url: str) -> Settin
     base = Settings.from_env()
     # The configuration caches are forgotten before every test and at once on this process's own changes; a
     # wall-clock re-check (1 s by default) would add a statement at random to the pages tests count on a busy
-    # machine. Tests of the re-check set their own interval (tests/test_config_cache.py).
+    # machine. Tests of the re-check set their own interval (tests/platform/test_config_cache.py).
     return Settings(
         **{
             **base.__dict__,

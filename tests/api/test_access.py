@@ -411,7 +411,7 @@ CALENDAR_2027 = {
 
 def _no_pdf_converter(s: Scene) -> None:
     """The .pdf rows run without a converter (501 for every caller in scope, 404 outside); the conversion
-    itself is tested in tests/documents/test_pdf.py where LibreOffice is installed."""
+    itself is tested in tests/engines/documents/test_pdf.py where LibreOffice is installed."""
     from dataclasses import replace
 
     settings = s.app.config["SETTINGS"]
@@ -799,7 +799,7 @@ MATRIX: list[Row] = [
     ),
     # calendar: every role reads and computes deadlines; the calendar is national, so only admins of the top-level
     # body (the city) load or unload a year — the matrix's county and township admins are refused (403 is the
-    # expected answer for every caller here; tests/notify/test_calendar.py covers the city admin)
+    # expected answer for every caller here; tests/engines/calendar/test_calendar.py covers the city admin)
     Row(
         "GET",
         f"{CALENDAR}/deadline",
@@ -938,7 +938,7 @@ MATRIX: list[Row] = [
 
 MATRIX += _document_rows()
 
-# Each declared workflow's rows (tests/access/<workflow>.py), found through the registry.
+# Each declared workflow's rows (tests/<folder>/access_<workflow>.py), found through the registry.
 WORKFLOW_ROWS = workflow_rows()
 MATRIX += [row for rows in WORKFLOW_ROWS.values() for row in rows]
 

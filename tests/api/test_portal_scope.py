@@ -71,7 +71,7 @@ def test_a_portal_reads_no_supervision_through_the_api(api: Api) -> None:
 
 
 def test_a_portal_still_reads_its_units_and_the_reply_to_its_case(api: Api) -> None:
-    case = approved_branch(api)  # filed by portal@east (tests/flows/helpers.py)
+    case = approved_branch(api)  # filed by portal@east (tests/support/establishment.py)
     assert api.get(f"/api/v1/establishment-cases/{case['id']}", as_="portal@east").status_code == 200
     res = api.get(f"/api/v1/establishment-cases/{case['id']}/reply.docx", as_="portal@east")
     assert res.status_code == 200 and case["approval_doc_no"] in text_of(res.data)

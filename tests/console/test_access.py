@@ -223,7 +223,7 @@ ROWS: list[Row] = [
 
 
 # -- 督办, 管理, 流程图 -----------------------------------------------------------------------------------
-# Tickets and interviews come from the access matrix's builders (tests/access/common.py).
+# Tickets and interviews come from the access matrix's builders (tests/support/access/common.py).
 ISSUERS = frozenset({"admin", "supervisor"})
 HANDLERS = frozenset({"handler"})
 

@@ -1,6 +1,6 @@
 """The notification migration on a database with rows: old notifications get their subject from what they
 are about, an old assignment whose case has no pending step is settled, and it downgrades. A scratch
-database (tests/test_migration_oversize_reason.py's fixtures); the suite's own stays at head."""
+database (tests/platform/test_migration_oversize_reason.py's fixtures); the suite's own stays at head."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """The urges migration upgrades and downgrades on the backend in force (the scratch database of
-tests/test_migration_oversize_reason.py): the urges table and the interviews' interviewer index come and go."""
+tests/platform/test_migration_oversize_reason.py): the urges table and the interviews' interviewer index come and go."""
 
 from __future__ import annotations
 

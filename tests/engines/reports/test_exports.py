@@ -1,5 +1,5 @@
 """The coverage report and the must-establish list as .xlsx, checked against the hand-counted ledger
-(tests/coverage/conftest.py), and the circular as an official document (通报)."""
+(tests/engines/reports/conftest.py), and the circular as an official document (通报)."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """The access matrix's vocabulary: the scene (one of each resource in every jurisdiction), the request a row
 builds, and the row itself. Shared by tests/api/test_access.py (the rows of the service's own endpoints) and
-tests/access/<workflow>.py (each declared workflow's rows, found through workflows.registry)."""
+tests/<folder>/access_<workflow>.py (each declared workflow's rows, found through workflows.registry)."""
 
 from __future__ import annotations
 
