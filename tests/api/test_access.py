@@ -9,7 +9,6 @@
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import io
 import re
@@ -19,7 +18,7 @@ from typing import Any
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
-from sqlalchemy import TextClause, select, text
+from sqlalchemy import select
 
 from service.auth import system_actor
 from service.extensions import db
@@ -43,6 +42,7 @@ from tests.support.access.matrix import (
     _seq,
     etag,
 )
+from tests.support.database import audit_count, fingerprint
 from tests.support.factories import new_credit_code, new_unit, unit_payload
 from tests.support.world import ROLES, WORLD_TREE, Api, World
 
@@ -82,35 +82,6 @@ def subtree_codes(place: str) -> set[str]:
                 break
             node = parent[node]
     return out
-
-
-@functools.cache  # the tables do not change within a run; sorting them per call cost ~1 ms of each fingerprint
-def _fingerprint_query() -> TextClause:
-    return text(_fingerprint_sql())
-
-
-def _fingerprint_sql() -> str:
-    parts = ["(SELECT count(*) FROM audit_events)"]
-    for table in db.metadata.sorted_tables:
-        parts.append(f"(SELECT count(*) FROM {table.name})")
-        if "version" in table.c:
-            parts.append(f"(SELECT coalesce(sum(version), 0) FROM {table.name})")
-        if "revoked_at" in table.c:
-            parts.append(f"(SELECT count(revoked_at) FROM {table.name})")
-    return "SELECT " + ", ".join(parts)
-
-
-def fingerprint(app: Flask) -> tuple[Any, ...]:
-    """Everything a write could change, in one query: the audit count first, then for every table its row
-    count and version sum (and revocations for tokens)."""
-    with app.app_context():
-        row = tuple(db.session.execute(_fingerprint_query()).one())
-        db.session.remove()
-    return row
-
-
-def audit_count(app: Flask) -> int:
-    return int(fingerprint(app)[0])
 
 
 # --------------------------------------------------------------------------------------------------

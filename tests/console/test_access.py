@@ -25,11 +25,11 @@ from tests.api.test_access import (
     Scene,
     _circular,
     _import,
-    fingerprint,
     scene,
 )
 from tests.support.access.common import interview, ticket
 from tests.support.console import Console
+from tests.support.database import fingerprint
 from tests.support.world import ROLES
 
 __all__ = ["scene"]  # the API matrix's scene fixture, reused

@@ -20,8 +20,9 @@ from service.extensions import db
 from service.operations.flows.establishment import cases
 from service.operations.flows.supervision import ticket_board
 from service.operations.worklists import search
-from tests.engines.approvals.test_pages import _cases, statements
+from tests.engines.approvals.test_pages import _cases
 from tests.support.console import Console
+from tests.support.database import statements
 from tests.support.establishment import make_unit, new_case
 from tests.support.supervision import issued
 from tests.support.world import Api, World

@@ -18,8 +18,8 @@ from service.models import ApprovalTask, AuditEvent, EstablishmentCase, User
 from service.operations.engines import approvals
 from service.operations.flows.establishment import cases
 from service.operations.reference import units
-from tests.api.test_access import fingerprint
 from tests.support.console import Console
+from tests.support.database import fingerprint
 from tests.support.factories import new_unit
 from tests.support.world import World
 from workflows.establishment import NewCase

@@ -15,7 +15,8 @@ from service.extensions import db
 from service.models import PartyOrg, WebhookDelivery
 from service.models.pairing import PairingAgreement
 from service.operations.engines import escalation
-from tests.api.test_access import audit_count, etag, fingerprint
+from tests.support.access.matrix import etag
+from tests.support.database import audit_count, fingerprint
 from tests.support.escalation import events, notification_count
 from tests.support.webhooks import register
 from tests.support.world import Api, World

@@ -13,7 +13,7 @@ import pytest
 from flask import Flask
 
 from service.clock import FixedClock
-from tests.api.test_access import fingerprint
+from tests.support.database import fingerprint
 from tests.support.supervision import (
     INTERVIEWS,
     TICKETS,

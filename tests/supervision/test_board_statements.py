@@ -8,9 +8,9 @@ from datetime import date
 from flask import Flask
 
 from service.clock import FixedClock
-from tests.engines.approvals.test_pages import statements
 from tests.supervision.test_board_pages import sweep_days
 from tests.support.console import Console
+from tests.support.database import statements
 from tests.support.supervision import TICKETS, issued, ok, rectifying
 from tests.support.world import Api
 

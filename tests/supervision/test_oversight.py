@@ -10,8 +10,8 @@ from datetime import date
 from flask import Flask
 
 from service.clock import FixedClock
-from tests.engines.approvals.test_pages import statements
 from tests.support.console import Console
+from tests.support.database import statements
 from tests.support.establishment import TASKS, submitted_branch
 from tests.support.supervision import INTERVIEWS, TICKETS, issued, move, ok, rectifying, submitted
 from tests.support.world import Api, World

@@ -1,4 +1,5 @@
-"""HTTP helpers shared by the flow tests: units, cases, inbox, approvals and founding through the API."""
+"""Establishment cases through the API, for every test that needs one: units, cases, the inbox, approvals and
+founding."""
 
 from __future__ import annotations
 

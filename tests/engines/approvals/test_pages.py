@@ -4,12 +4,9 @@ number of SQL statements per page whatever the number of rows (no N+1)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
 from flask import Flask
-from sqlalchemy import event
 
 from service.auth import system_actor
 from service.extensions import db
@@ -17,6 +14,7 @@ from service.inputs import NewUser
 from service.operations.flows.establishment import cases
 from service.operations.reference import units, users
 from tests.support.console import Console
+from tests.support.database import statements
 from tests.support.factories import new_unit
 from tests.support.world import Api, World
 from workflows.establishment import NewCase
@@ -38,23 +36,6 @@ def _cases(app: Flask, world: World, n: int, place: str = "east_t1", members: in
             ids.append(case.id)
         db.session.remove()
     return ids
-
-
-@contextmanager
-def statements(app: Flask) -> Iterator[list[str]]:
-    seen: list[str] = []
-
-    def count(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
-        if not statement.startswith(("SAVEPOINT", "RELEASE", "ROLLBACK TO")):
-            seen.append(statement)
-
-    with app.app_context():
-        engine = db.engine
-    event.listen(engine, "before_cursor_execute", count)
-    try:
-        yield seen
-    finally:
-        event.remove(engine, "before_cursor_execute", count)
 
 
 def _count(app: Flask, console: Console, path: str, who: str) -> int:

@@ -14,9 +14,9 @@ from service.extensions import db
 from service.inputs import NewUser
 from service.models import ApprovalAction, ApprovalTask, AuditEvent
 from service.operations.reference import users
-from tests.api.test_access import fingerprint
 from tests.engines.approvals.test_pages import _cases, _task_of
 from tests.support.console import Console
+from tests.support.database import fingerprint
 from tests.support.world import World
 
 ME = "approver@east_t1"

@@ -12,7 +12,7 @@ from service.documents.kinds import DocumentKind
 from service.documents.render import default_template
 from service.extensions import db
 from service.models import AuditEvent, DocumentCounter, IssuedDocument
-from tests.api.test_access import fingerprint
+from tests.support.database import fingerprint
 from tests.support.documents import TEMPLATES, split_runs_template, table_rows, text_of, upload
 from tests.support.establishment import approved_branch
 from tests.support.supervision import INTERVIEWS, PROBLEMS, TICKETS, draft, issued, ok

@@ -11,7 +11,7 @@ import pytest
 from flask import Flask
 from openpyxl import Workbook
 
-from tests.api.test_access import fingerprint
+from tests.support.database import fingerprint
 from tests.support.excel import HEADERS, upload, xlsx, zip_with
 from tests.support.factories import new_credit_code
 from tests.support.world import Api, World

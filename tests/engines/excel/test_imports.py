@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 
 from service.extensions import db
 from service.models import AuditEvent, Unit
-from tests.api.test_access import fingerprint
+from tests.support.database import fingerprint
 from tests.support.excel import HEADERS, IMPORTS, imported, read_xlsx, upload, xlsx
 from tests.support.factories import new_credit_code, unit_payload
 from tests.support.world import Api, World

@@ -210,7 +210,7 @@ def test_ticket_page_links_the_documents(console: Console, api: Api) -> None:
 
 
 def test_a_circular_is_previewed_before_it_is_issued(console: Console, world: World, ledger: Ledger) -> None:
-    from tests.console.test_access import fingerprint
+    from tests.support.database import fingerprint
 
     page = console.get("/coverage/circulars", as_=SUPERVISOR).get_data(as_text=True)
     form = re.search(

@@ -7,9 +7,9 @@ import io
 
 from flask import Flask
 
-from tests.engines.approvals.test_pages import statements
 from tests.support import coverage as h
 from tests.support.console import Console
+from tests.support.database import statements
 from tests.support.excel import run_job, xlsx
 from tests.support.factories import new_credit_code
 from tests.support.world import World
