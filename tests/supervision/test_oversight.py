@@ -166,7 +166,7 @@ def test_the_applicant_urges_an_overdue_task_from_the_case_page(console: Console
 def test_the_desk_lists_pairing_agreements_behind_their_plan_in_scope(
     console: Console, api: Api, app: Flask, world: World
 ) -> None:
-    from tests.pairing.test_agreements import URL, in_force
+    from tests.support.pairing import URL, in_force
 
     agreement = in_force(api, app, world)  # 东一镇, nothing done yet of 2 visits, 1 training, 2 activists
     page = console.get("/oversight", as_=SUPERVISOR).get_data(as_text=True)

@@ -11,9 +11,13 @@ from typing import Any
 from flask import Flask
 from sqlalchemy import func, select, text
 
+from service.auth import system_actor
 from service.extensions import db
-from tests.support.factories import unit_payload
+from service.operations.flows.establishment import cases
+from service.operations.reference import units
+from tests.support.factories import new_unit, unit_payload
 from tests.support.world import Api, World
+from workflows.establishment import NewCase
 
 UNITS = "/api/v1/units"
 CASES = "/api/v1/establishment-cases"
@@ -245,3 +249,19 @@ def race(app: Flask, world: World, calls: list[Call]) -> list[tuple[int, dict[st
     assert not any(t.is_alive() for t in threads), "a request hung"
     assert all(r is not None and r[0] in (200, 409) for r in results), results
     return results
+
+
+def submitted_cases(app: Flask, world: World, n: int, place: str = "east_t1", members: int = 3) -> list[int]:
+    """n submitted one-unit branch requests in `place` (offered to its approvers)."""
+    actor = system_actor("test")
+    ids = []
+    with app.app_context():
+        for i in range(n):
+            unit = units.create(actor, new_unit(world.ids[place], formal_members=members))
+            case = cases.create(
+                actor, NewCase(unit_ids=[unit.id], form="branch", proposed_name=f"测试党支部{place}{i}")
+            )
+            cases.submit(actor, case.id)
+            ids.append(case.id)
+        db.session.remove()
+    return ids

@@ -133,3 +133,28 @@ def sql(app: Flask, statement: str, **params: Any) -> None:
         db.session.execute(text(statement), params)
         db.session.commit()
         db.session.remove()
+
+
+def ask(api: Api, ticket_id: int, new_deadline: str = "2026-10-16", as_: str = "handler@east_t1", **kw: Any) -> Any:
+    body = {"new_deadline": new_deadline, "reason": kw.pop("reason", "涉及单位多，需延长排查时间"), **kw}
+    return api.post(f"{TICKETS}/{ticket_id}/extensions", as_=as_, json=body)
+
+
+def decide(api: Api, ticket_id: int, ext_id: int, decision: str = "approve", as_: str = "supervisor@east", **kw: Any):
+    return api.post(f"{TICKETS}/{ticket_id}/extensions/{ext_id}/decide", as_=as_, json={"decision": decision, **kw})
+
+
+def pending_id(ticket: dict[str, Any]) -> int:
+    (ext,) = [e for e in ticket["extensions"] if e["status"] == "pending"]
+    return int(ext["id"])
+
+
+def arrange(api: Api, ticket_id: int, as_: str = "supervisor@east", **kw: Any) -> Any:
+    body = {
+        "ticket_id": ticket_id,
+        "reason": "督办单逾期未整改",
+        "scheduled_at": "2026-09-28T09:00:00",
+        "place": "县委组织部会议室",
+        **kw,
+    }
+    return api.post(INTERVIEWS, as_=as_, json={k: v for k, v in body.items() if v is not None})

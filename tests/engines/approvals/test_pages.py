@@ -11,31 +11,13 @@ from flask import Flask
 from service.auth import system_actor
 from service.extensions import db
 from service.inputs import NewUser
-from service.operations.flows.establishment import cases
-from service.operations.reference import units, users
+from service.operations.reference import users
 from tests.support.console import Console
 from tests.support.database import statements
-from tests.support.factories import new_unit
+from tests.support.establishment import submitted_cases
 from tests.support.world import Api, World
-from workflows.establishment import NewCase
 
 TODAY = "2026-09-25"
-
-
-def _cases(app: Flask, world: World, n: int, place: str = "east_t1", members: int = 3) -> list[int]:
-    """n submitted one-unit branch requests in `place` (offered to its approvers)."""
-    actor = system_actor("test")
-    ids = []
-    with app.app_context():
-        for i in range(n):
-            unit = units.create(actor, new_unit(world.ids[place], formal_members=members))
-            case = cases.create(
-                actor, NewCase(unit_ids=[unit.id], form="branch", proposed_name=f"测试党支部{place}{i}")
-            )
-            cases.submit(actor, case.id)
-            ids.append(case.id)
-        db.session.remove()
-    return ids
 
 
 def _count(app: Flask, console: Console, path: str, who: str) -> int:
@@ -48,10 +30,10 @@ def _count(app: Flask, console: Console, path: str, who: str) -> int:
 def test_no_n_plus_one_on_any_page(app: Flask, console: Console, world: World) -> None:
     who = "approver@east_t1"
     console.as_(who)
-    first = _cases(app, world, 2)
+    first = submitted_cases(app, world, 2)
     small = {p: _count(app, console, p, who) for p in ("/inbox", "/done", "/notifications")}
     case_small = _count(app, console, f"/cases/{first[0]}", who)
-    _cases(app, world, 15)
+    submitted_cases(app, world, 15)
     big = {p: _count(app, console, p, who) for p in ("/inbox", "/done", "/notifications")}
     assert big == small, (small, big)
     assert max(big.values()) <= 14, big
@@ -62,7 +44,7 @@ def test_no_n_plus_one_on_any_page(app: Flask, console: Console, world: World) -
 
 
 def test_inbox_filters_and_lights(app: Flask, console: Console, world: World) -> None:
-    _cases(app, world, 2)
+    submitted_cases(app, world, 2)
     who = "approver@east_t1"
     page = console.get("/inbox", as_=who).get_data(as_text=True)
     assert page.count('data-task="') == 2 and "绿灯" in page  # due in a month: green
@@ -74,7 +56,7 @@ def test_inbox_filters_and_lights(app: Flask, console: Console, world: World) ->
 
 
 def test_the_case_page_offers_only_what_this_user_may_do(app: Flask, console: Console, world: World) -> None:
-    case_id = _cases(app, world, 1)[0]
+    case_id = submitted_cases(app, world, 1)[0]
     task = _task_of(console, case_id, "approver@east_t1")
     approver = console.get(f"/tasks/{task}", as_="approver@east_t1").get_data(as_text=True)
     # the default mode at this level is a committee vote: vote or return, nothing else
@@ -111,7 +93,7 @@ def test_decide_then_a_second_approver_sees_the_conflict(app: Flask, console: Co
         )
         world.users["second@east_t1"] = other.id
         db.session.remove()
-    case_id = _cases(app, world, 1)[0]
+    case_id = submitted_cases(app, world, 1)[0]
     task = _task_of(console, case_id, "approver@east_t1")
     # both open the page; the first records the committee's vote
     assert console.get(f"/tasks/{task}", as_="second@east_t1").status_code == 200

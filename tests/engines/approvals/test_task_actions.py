@@ -14,9 +14,10 @@ from service.extensions import db
 from service.inputs import NewUser
 from service.models import ApprovalAction, ApprovalTask, AuditEvent
 from service.operations.reference import users
-from tests.engines.approvals.test_pages import _cases, _task_of
+from tests.engines.approvals.test_pages import _task_of
 from tests.support.console import Console
 from tests.support.database import fingerprint
+from tests.support.establishment import submitted_cases
 from tests.support.world import World
 
 ME = "approver@east_t1"
@@ -42,7 +43,7 @@ def _second(app: Flask, world: World) -> int:
 
 def _setup(app: Flask, console: Console, world: World) -> tuple[int, int]:
     second = _second(app, world)
-    case_id = _cases(app, world, 1)[0]
+    case_id = submitted_cases(app, world, 1)[0]
     return case_id, second
 
 
@@ -194,7 +195,7 @@ def test_comment_without_deciding(app: Flask, console: Console, world: World) ->
 
 
 def test_others_see_no_task_actions(app: Flask, console: Console, world: World) -> None:
-    case_id = _cases(app, world, 1)[0]
+    case_id = submitted_cases(app, world, 1)[0]
     task = _task_of(console, case_id, ME)
     for who in ("approver@east", "handler@east_t1", "admin@east_t1"):
         page = console.get(f"/tasks/{task}", as_=who).get_data(as_text=True)

@@ -1,8 +1,8 @@
 """Calendar admin: loading a year's holiday notice (API and CLI), inspecting a year, computing deadlines.
 
-The 2027 notice below is FICTIONAL (chinesecalendar 1.11 has no 2027 data): New Year's Day on Friday 1 January,
-a National Day week from Friday 1 to Thursday 7 October, with Sunday 26 September and Saturday 9 October as
-make-up working days.
+The 2027 notice (tests/support/calendar.py) is FICTIONAL (chinesecalendar 1.11 has no 2027 data): New Year's
+Day on Friday 1 January, a National Day week from Friday 1 to Thursday 7 October, with Sunday 26 September and
+Saturday 9 October as make-up working days.
 """
 
 from __future__ import annotations
@@ -20,20 +20,8 @@ from sqlalchemy import func, select
 
 from service.extensions import db
 from service.models import AuditEvent, CalendarOverride, CalendarYear
+from tests.support.calendar import CALENDAR, DAYS_2027, NOTICE, put_year
 from tests.support.world import Api, World
-
-CALENDAR = "/api/v1/calendar"
-NOTICE = "（虚构示例）国务院办公厅关于2027年部分节假日安排的通知 国办发明电〔2099〕1号"
-DAYS_2027: list[dict[str, Any]] = [
-    {"date": "2027-01-01", "workday": False, "name": "元旦"},
-    {"date": "2027-09-26", "workday": True, "name": "国庆节调休"},
-    *({"date": f"2027-10-0{d}", "workday": False, "name": "国庆节"} for d in range(1, 8)),
-    {"date": "2027-10-09", "workday": True, "name": "国庆节调休"},
-]
-
-
-def _put(api: Api, days: list[dict[str, Any]] | None = None, as_: str = "admin@city", year: int = 2027) -> Any:
-    return api.call("PUT", f"{CALENDAR}/{year}", as_=as_, json={"notice": NOTICE, "days": days or DAYS_2027})
 
 
 def _deadline(api: Api, start: str, workdays: int) -> dict[str, Any]:
@@ -112,7 +100,7 @@ def test_deadline_defaults_to_today_and_validates(api: Api) -> None:
 
 
 def test_loading_the_notice_makes_the_year_official(app: Flask, api: Api) -> None:
-    res = _put(api)
+    res = put_year(api)
     assert res.status_code == 200, res.json
     info = res.json
     assert (info["basis"], info["loaded"], info["notice"]) == ("official", True, NOTICE)
@@ -144,9 +132,9 @@ def test_loading_the_notice_makes_the_year_official(app: Flask, api: Api) -> Non
 
 
 def test_loading_again_replaces_the_year(app: Flask, api: Api) -> None:
-    assert _put(api).status_code == 200
+    assert put_year(api).status_code == 200
     fewer = [d for d in DAYS_2027 if d["date"] != "2027-10-09"]  # the make-up Saturday withdrawn
-    res = _put(api, fewer)
+    res = put_year(api, fewer)
     assert res.status_code == 200
     assert [d["date"] for d in res.json["makeup_workdays"]] == ["2027-09-26"]
     assert _stored(app) == (1, len(fewer))
@@ -162,7 +150,7 @@ def test_loading_again_replaces_the_year(app: Flask, api: Api) -> None:
 
 
 def test_unloading_returns_the_year_to_fallback(app: Flask, api: Api) -> None:
-    assert _put(api).status_code == 200
+    assert put_year(api).status_code == 200
     res = api.delete(f"{CALENDAR}/2027", as_="admin@city")
     assert res.status_code == 200
     assert (res.json["basis"], res.json["loaded"]) == ("fallback", False)
@@ -199,8 +187,8 @@ def test_unloading_returns_the_year_to_fallback(app: Flask, api: Api) -> None:
     ],
 )
 def test_bad_rows_are_refused_with_the_field(app: Flask, api: Api, days: list[Any], field: str, code: str) -> None:
-    assert _put(api).status_code == 200  # a loaded year stays intact when a bad upload is refused
-    res = _put(api, days)
+    assert put_year(api).status_code == 200  # a loaded year stays intact when a bad upload is refused
+    res = put_year(api, days)
     assert res.status_code == 422, res.json
     assert res.json["code"] == code
     assert list(res.json["errors"]["json"]) == [field]
@@ -229,7 +217,7 @@ def test_bad_bodies_are_refused(app: Flask, api: Api, body: dict[str, Any], fiel
 
 def test_only_city_admins_load_the_calendar(app: Flask, api: Api) -> None:
     for caller in ("handler@city", "supervisor@city", "portal@city", "admin@east", "admin@east_t1"):
-        res = _put(api, as_=caller)
+        res = put_year(api, as_=caller)
         assert res.status_code == 403, caller
         assert res.json["code"] == "forbidden"
         assert api.delete(f"{CALENDAR}/2027", as_=caller).status_code == 403, caller
@@ -242,7 +230,7 @@ def test_only_city_admins_load_the_calendar(app: Flask, api: Api) -> None:
 def test_years_outside_the_range_do_not_exist(api: Api) -> None:
     assert api.get(f"{CALENDAR}/1999", as_="handler@east_t1").status_code == 404
     assert api.get(f"{CALENDAR}/2101", as_="handler@east_t1").status_code == 404
-    assert _put(api, year=1999).status_code == 404
+    assert put_year(api, year=1999).status_code == 404
 
 
 # --------------------------------------------------------------------------------------------------

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from service.clock import FixedClock
-from tests.engines.calendar.test_calendar import DAYS_2027, _put
+from tests.support.calendar import DAYS_2027, put_year
 from tests.support.console import Console
 from tests.support.supervision import TICKETS, issued, move, ok
 from tests.support.world import Api
@@ -38,7 +38,7 @@ def test_ticket_and_board_say_a_deadline_is_counted_monday_to_friday(
     other = board.split(f'data-id="{this_year["id"]}"', 1)[1].split("</tr>", 1)[0]
     assert 'class="fallback-mark"' not in other
     # Loaded: the official calendar; no notice.
-    assert _put(api, DAYS_2027).status_code == 200
+    assert put_year(api, DAYS_2027).status_code == 200
     assert 'id="calendar-fallback"' not in text_of(console.get(f"/board/tickets/{next_year['id']}", as_=SUPERVISOR))
     assert 'id="calendar-fallback"' not in text_of(console.get("/board", as_=SUPERVISOR))
 
@@ -48,5 +48,5 @@ def test_admin_calendar_page_says_when_a_year_is_not_loaded(console: Console, ap
     assert "2027年节假日安排尚未载入：涉及2027年的期限按周一至周五计算" in page
     assert "国务院办公厅通知发布后请在下方载入" in page
     assert 'id="calendar-fallback"' not in text_of(console.get("/admin/calendar?year=2026", as_="admin@city"))
-    assert _put(api, DAYS_2027).status_code == 200
+    assert put_year(api, DAYS_2027).status_code == 200
     assert 'id="calendar-fallback"' not in text_of(console.get("/admin/calendar?year=2027", as_="admin@city"))

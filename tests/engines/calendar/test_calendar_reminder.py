@@ -12,8 +12,8 @@ from service.clock import FixedClock
 from service.extensions import db
 from service.models import Notification
 from service.operations.reference import calendar_reminders
-from tests.engines.calendar.test_calendar import DAYS_2027, _put
 from tests.support import ROOT
+from tests.support.calendar import DAYS_2027, put_year
 from tests.support.world import Api, World
 
 
@@ -44,7 +44,7 @@ def test_december_reminds_each_top_level_admin_once(app: Flask, world: World, cl
 
 def test_no_reminder_once_next_year_is_loaded(app: Flask, world: World, api: Api, clock: FixedClock) -> None:
     clock.set(datetime(2026, 12, 1, 2, tzinfo=UTC))
-    assert _put(api, DAYS_2027).status_code == 200
+    assert put_year(api, DAYS_2027).status_code == 200
     assert sweep(app) == 0 and reminders(app) == []
 
 

@@ -11,8 +11,8 @@ from typing import Any
 from flask import Flask
 from openpyxl import load_workbook
 
-from tests.engines.approvals.test_pages import _cases
 from tests.support.console import Console
+from tests.support.establishment import submitted_cases
 from tests.support.supervision import TICKETS, issued, ok
 from tests.support.world import Api, World
 
@@ -31,8 +31,8 @@ def notes(data: bytes) -> dict[str, Any]:
 
 
 def test_an_approvers_inbox_export_holds_his_tasks_only(app: Flask, console: Console, world: World) -> None:
-    east = _cases(app, world, 2, "east_t1")
-    _cases(app, world, 1, "west_t1")
+    east = submitted_cases(app, world, 2, "east_t1")
+    submitted_cases(app, world, 1, "west_t1")
     res = console.get("/inbox/export.xlsx", as_="approver@east_t1")
     assert res.status_code == 200
     assert "filename=inbox-2026-09-25.xlsx" in res.headers["Content-Disposition"]
@@ -87,7 +87,7 @@ def test_the_done_export_lists_what_i_handled(app: Flask, api: Api, console: Con
 
 
 def test_worklist_exports_are_capped(app: Flask, console: Console, world: World) -> None:
-    _cases(app, world, 3, "east_t1")
+    submitted_cases(app, world, 3, "east_t1")
     app.config["SETTINGS"] = replace(app.config["SETTINGS"], console_export_max_rows=2)
     try:
         res = console.get("/inbox/export.xlsx", as_="approver@east_t1")

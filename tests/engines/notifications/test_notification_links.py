@@ -15,10 +15,9 @@ from service.extensions import db
 from service.inputs import NewUser
 from service.operations.engines import escalation
 from service.operations.reference import users
-from tests.supervision.test_interviews import arrange
 from tests.support.console import Console
 from tests.support.establishment import CASES, TASKS, approve_level, make_unit, new_case, route, submit, task_for
-from tests.support.supervision import TICKETS, issued, report, submitted
+from tests.support.supervision import TICKETS, arrange, issued, report, submitted
 from tests.support.world import Api, World
 
 NOTIFICATIONS = "/api/v1/notifications"
@@ -138,7 +137,7 @@ def test_a_preparation_reminder_names_the_request_and_settles_when_it_is_submitt
 
 
 def test_a_pairing_notice_names_the_agreement(app: Flask, api: Api, world: World) -> None:
-    from tests.pairing.test_agreements import in_force
+    from tests.support.pairing import in_force
 
     a = in_force(api, app, world)
     with app.app_context():
@@ -302,7 +301,7 @@ def test_the_next_levels_notice_names_the_request_too(api: Api) -> None:
 
 
 def test_an_extension_request_settles_when_decided_and_an_interview_notice_when_cancelled(api: Api) -> None:
-    from tests.supervision.test_extensions import ask, decide, pending_id
+    from tests.support.supervision import ask, decide, pending_id
 
     t = issued(api, title="东一镇指导员选派整改")
     res = ask(api, t["id"])
