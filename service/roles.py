@@ -1,7 +1,7 @@
 """Who may do what: every group of roles, defined once and named for what the group may do.
 
 The endpoints' role checks (`require_roles(*X)`) and the commands' own checks (`actor.role in X`) read the
-same tuples, so an endpoint and its command cannot drift apart. `tests/test_layers.py` refuses a role tuple
+same tuples, so an endpoint and its command cannot drift apart. `tests/architecture/test_layers.py` refuses a role tuple
 written anywhere else."""
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Names and limits shared by the request schemas (which validate them) and the operations (which apply
 them): sort keys, webhook events, delivery statuses, size limits. Kept here, outside both layers, so the
-schemas need nothing from `service.operations` (`tests/test_layers.py` checks)."""
+schemas need nothing from `service.operations` (`tests/architecture/test_layers.py` checks)."""
 
 from __future__ import annotations
 

@@ -8,16 +8,17 @@ one connection's transaction, rolled back at the end: every `db.session` of the 
 service/extensions.py), so the code's commits and rollbacks become SAVEPOINT releases and rollbacks.
 Tests that need real commits — other threads or processes, a second app or connection, SKIP LOCKED
 between sessions — are marked `@pytest.mark.commits`: they commit, and the database is emptied after.
-A test using the database from another thread without the marker fails with a message saying so."""
+A test using the database from another thread without the marker fails with a message saying so.
+
+This is the one conftest.py with fixtures every folder uses; the others come from the plugins in
+`pytest_plugins` below (tests/support/). Helpers that are not fixtures live in tests/support/ too:
+tests/README.md says where each kind of test and helper goes."""
 
 from __future__ import annotations
 
 import os
 import threading
 from collections.abc import Iterator
-from dataclasses import dataclass
-from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
@@ -31,8 +32,18 @@ from service import config_cache, create_app
 from service.clock import FixedClock
 from service.config import Settings, normalise_database_url
 from service.extensions import TEST_CONNECTION, db
+from tests.support import ROOT
+from tests.support.world import START, Api, World, build_world
 
-ROOT = Path(__file__).resolve().parent.parent
+# Fixtures shared by several folders, each in its module of tests/support/ (registered here only: pytest
+# takes `pytest_plugins` from the root conftest alone). A plugin another one imports comes first, so that
+# pytest imports it itself (and rewrites its asserts): console before browser.
+pytest_plugins = [
+    "tests.support.console",  # console: world users signed in to the console
+    "tests.support.browser",  # browser, live_server: Chromium through Playwright, the app on a real port
+    "tests.support.colleagues",  # colleagues: more approvers per body
+    "tests.support.webhooks",  # receiver: a webhook receiver on 127.0.0.1
+]
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -110,7 +121,7 @@ def settings(tmp_path_factory: pytest.TempPathFactory, redis_url: str) -> Settin
     base = Settings.from_env()
     # The configuration caches are forgotten before every test and at once on this process's own changes; a
     # wall-clock re-check (1 s by default) would add a statement at random to the pages tests count on a busy
-    # machine. Tests of the re-check set their own interval (tests/test_config_cache.py).
+    # machine. Tests of the re-check set their own interval (tests/platform/test_config_cache.py).
     return Settings(
         **{
             **base.__dict__,
@@ -131,11 +142,6 @@ def migrated(settings: Settings) -> Settings:
         upgrade(directory=str(ROOT / "migrations"))
         db.engine.dispose()
     return settings
-
-
-# Friday 2026-09-25, the Mid-autumn day off just before the National Day week: deadlines computed
-# from it cross both holidays and the 10-10 make-up Saturday.
-START = datetime(2026, 9, 25, 2, 0, tzinfo=UTC)
 
 
 @pytest.fixture
@@ -306,89 +312,12 @@ def client(app: Flask) -> FlaskClient:
     return app.test_client()
 
 
-@dataclass
-class World:
-    """A small city: two counties, townships, users of every role, each with a token."""
-
-    ids: dict[str, int]
-    tokens: dict[str, str]
-    users: dict[str, int]
-
-
-WORLD_TREE = [
-    ("city", "测试市", "city", None),
-    ("east", "东县", "county", "city"),
-    ("west", "西区", "district", "city"),
-    ("east_t1", "东一镇", "township", "east"),
-    ("east_t2", "东二街道", "street", "east"),
-    ("east_ic", "东县物流行业党委", "industry_committee", "east"),
-    ("west_t1", "西一镇", "township", "west"),
-]
-ROLES = ["admin", "supervisor", "approver", "handler", "portal", "instructor"]
-
-
-def build_world(app: Flask) -> World:
-    """Users: <role>@<place> for every role at city, east, east_t1 and west_t1 (e.g. 'admin@east')."""
-    from service.auth import system_actor
-    from service.inputs import NewJurisdiction, NewUser
-    from service.operations.reference import jurisdictions, users
-
-    actor = system_actor("test")
-    ids: dict[str, int] = {}
-    tokens: dict[str, str] = {}
-    user_ids: dict[str, int] = {}
-    with app.app_context():
-        for code, name, kind, parent in WORLD_TREE:
-            row = jurisdictions.create(
-                actor, NewJurisdiction(code=code, name=name, kind=kind, parent_id=ids[parent] if parent else None)
-            )
-            ids[code] = row.id
-        for place in ("city", "east", "east_t1", "west_t1"):
-            for role in ROLES:
-                name = f"{role}@{place}"
-                user = users.create(
-                    actor,
-                    NewUser(username=name.replace("@", "."), display_name=name, role=role, jurisdiction_id=ids[place]),
-                )
-                user_ids[name] = user.id
-                tokens[name] = users.issue_token(actor, user, "test")[1]
-    return World(ids, tokens, user_ids)
-
-
 @pytest.fixture
 def world(app: Flask, session_app: SessionApp) -> World:
     """The shared world (committed once); a copy, so a test may add users and tokens to it."""
     base = session_app.world
     assert base is not None and not app.extensions.get(WORLD_HIDDEN), "request `world` as a test argument"
     return World(dict(base.ids), dict(base.tokens), dict(base.users))
-
-
-class Api:
-    """Test client calls as a named world user: api.get("/api/v1/units", as_="admin@east")."""
-
-    def __init__(self, client: FlaskClient, world: World) -> None:
-        self.client = client
-        self.world = world
-
-    def call(
-        self, method: str, path: str, as_: str | None = "admin@city", headers: dict[str, str] | None = None, **kw: Any
-    ) -> Any:
-        h = dict(headers or {})
-        if as_:
-            h["Authorization"] = f"Bearer {self.world.tokens[as_]}"
-        return self.client.open(path, method=method, headers=h, **kw)
-
-    def get(self, path: str, **kw: Any) -> Any:
-        return self.call("GET", path, **kw)
-
-    def post(self, path: str, **kw: Any) -> Any:
-        return self.call("POST", path, **kw)
-
-    def patch(self, path: str, **kw: Any) -> Any:
-        return self.call("PATCH", path, **kw)
-
-    def delete(self, path: str, **kw: Any) -> Any:
-        return self.call("DELETE", path, **kw)
 
 
 @pytest.fixture

@@ -37,7 +37,7 @@ class _Worker(SimpleWorker):
     (the forking worker paid ~120 ms per job for both). What the fork gave and how we keep it: a job that
     hangs is ended by RQ's job timeout, which with SimpleWorker is still a SIGALRM — delivered to this
     process's main thread, where the job runs — and cancels a database call on the server too
-    (workers/timeouts.py, tests/escalation/test_batch_job.py); a failing job leaves the worker running; the
+    (workers/timeouts.py, tests/engines/escalation/test_batch_job.py); a failing job leaves the worker running; the
     memory a job leaves behind stays in this process, so jobs empty their session after each row and
     bench/bench_escalation_memory.py shows the worker's RSS flat over 100,000 escalations.
 

@@ -6,7 +6,7 @@ psycopg connection stuck mid-query (the server keeps running the statement, hold
 use fails with "another command is already in progress"). psycopg cancels the query on the server and
 waits for it when it is interrupted by KeyboardInterrupt — so our timeout is also a KeyboardInterrupt: the
 statement is cancelled, the transaction rolls back, the connection goes back to the pool sound, and the
-worker runs its next job (tests/escalation/test_batch_job.py)."""
+worker runs its next job (tests/engines/escalation/test_batch_job.py)."""
 
 from __future__ import annotations
 

@@ -9,7 +9,6 @@
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import io
 import re
@@ -19,14 +18,14 @@ from typing import Any
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
-from sqlalchemy import TextClause, select, text
+from sqlalchemy import select
 
 from service.auth import system_actor
 from service.extensions import db
 from service.models import ApiToken, Jurisdiction, PartyOrg, Unit, User
-from tests.access import workflow_rows
-from tests.access.common import INTERVIEWS, SUPERVISION_READERS, TICKETS, interview, ticket
-from tests.access.matrix import (
+from tests.support.access import workflow_rows
+from tests.support.access.common import INTERVIEWS, SUPERVISION_READERS, TICKETS, interview, ticket
+from tests.support.access.matrix import (
     ALL,
     CALLER_PLACES,
     CASES,
@@ -43,8 +42,9 @@ from tests.access.matrix import (
     _seq,
     etag,
 )
-from tests.conftest import ROLES, WORLD_TREE, Api, World
-from tests.factories import new_credit_code, new_unit, unit_payload
+from tests.support.database import audit_count, fingerprint
+from tests.support.factories import new_credit_code, new_unit, unit_payload
+from tests.support.world import ROLES, WORLD_TREE, Api, World
 
 API_PREFIX = "/api/v1/"
 IGNORED_METHODS = {"HEAD", "OPTIONS"}
@@ -82,35 +82,6 @@ def subtree_codes(place: str) -> set[str]:
                 break
             node = parent[node]
     return out
-
-
-@functools.cache  # the tables do not change within a run; sorting them per call cost ~1 ms of each fingerprint
-def _fingerprint_query() -> TextClause:
-    return text(_fingerprint_sql())
-
-
-def _fingerprint_sql() -> str:
-    parts = ["(SELECT count(*) FROM audit_events)"]
-    for table in db.metadata.sorted_tables:
-        parts.append(f"(SELECT count(*) FROM {table.name})")
-        if "version" in table.c:
-            parts.append(f"(SELECT coalesce(sum(version), 0) FROM {table.name})")
-        if "revoked_at" in table.c:
-            parts.append(f"(SELECT count(revoked_at) FROM {table.name})")
-    return "SELECT " + ", ".join(parts)
-
-
-def fingerprint(app: Flask) -> tuple[Any, ...]:
-    """Everything a write could change, in one query: the audit count first, then for every table its row
-    count and version sum (and revocations for tokens)."""
-    with app.app_context():
-        row = tuple(db.session.execute(_fingerprint_query()).one())
-        db.session.remove()
-    return row
-
-
-def audit_count(app: Flask) -> int:
-    return int(fingerprint(app)[0])
 
 
 # --------------------------------------------------------------------------------------------------
@@ -371,7 +342,7 @@ IMPORTS_V1 = "/api/v1/units/imports"
 
 
 def _ledger_xlsx() -> bytes:
-    from tests.excel.helpers import xlsx
+    from tests.support.excel import xlsx
 
     return xlsx([[new_credit_code(), "矩阵企业", "非公企业", "east_t1", 60, 3]])
 
@@ -411,7 +382,7 @@ CALENDAR_2027 = {
 
 def _no_pdf_converter(s: Scene) -> None:
     """The .pdf rows run without a converter (501 for every caller in scope, 404 outside); the conversion
-    itself is tested in tests/documents/test_pdf.py where LibreOffice is installed."""
+    itself is tested in tests/engines/documents/test_pdf.py where LibreOffice is installed."""
     from dataclasses import replace
 
     settings = s.app.config["SETTINGS"]
@@ -799,7 +770,7 @@ MATRIX: list[Row] = [
     ),
     # calendar: every role reads and computes deadlines; the calendar is national, so only admins of the top-level
     # body (the city) load or unload a year — the matrix's county and township admins are refused (403 is the
-    # expected answer for every caller here; tests/notify/test_calendar.py covers the city admin)
+    # expected answer for every caller here; tests/engines/calendar/test_calendar.py covers the city admin)
     Row(
         "GET",
         f"{CALENDAR}/deadline",
@@ -938,7 +909,7 @@ MATRIX: list[Row] = [
 
 MATRIX += _document_rows()
 
-# Each declared workflow's rows (tests/access/<workflow>.py), found through the registry.
+# Each declared workflow's rows (tests/<folder>/access_<workflow>.py), found through the registry.
 WORKFLOW_ROWS = workflow_rows()
 MATRIX += [row for rows in WORKFLOW_ROWS.values() for row in rows]
 

@@ -31,8 +31,9 @@ from service.extensions import db
 from service.inputs import NewJurisdiction, NewUser
 from service.models import ApiToken, AuditEvent, Jurisdiction, PartyOrg, Unit, User
 from service.operations.reference import jurisdictions, units, users
-from tests.conftest import ROLES, WORLD_TREE, Api, SessionApp, World, _truncate
-from tests.factories import new_credit_code, new_unit, unit_payload
+from tests.conftest import SessionApp, _truncate
+from tests.support.factories import new_credit_code, new_unit, unit_payload
+from tests.support.world import ROLES, WORLD_TREE, Api, World
 
 UNITS = "/api/v1/units"
 JURISDICTIONS = "/api/v1/jurisdictions"

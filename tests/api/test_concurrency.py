@@ -21,8 +21,8 @@ from service.extensions import db
 from service.models import AuditEvent, Unit
 from service.operations.common import Precondition
 from service.operations.reference import units
-from tests.conftest import World
-from tests.factories import new_credit_code, new_unit, unit_payload
+from tests.support.factories import new_credit_code, new_unit, unit_payload
+from tests.support.world import World
 from workflows.ledger import UnitChanges
 
 N = 8

@@ -16,8 +16,7 @@ from service import create_app
 from service.clock import FixedClock
 from service.extensions import db
 from service.models import SupervisionTicket, TicketExtension
-from tests.conftest import Api
-from tests.supervision.helpers import (
+from tests.support.supervision import (
     INTERVIEWS,
     TICKETS,
     acknowledged,
@@ -28,6 +27,7 @@ from tests.supervision.helpers import (
     rectifying,
     ticket_payload,
 )
+from tests.support.world import Api
 from workflows.dates import DateWindow
 
 MESSAGE = "日期须在2000-01-01至2100-12-31之间"

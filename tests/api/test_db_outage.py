@@ -33,9 +33,10 @@ from service.config import Settings, normalise_database_url
 from service.db import ATTEMPTS, transaction
 from service.db_failures import DATABASE_BUSY, DATABASE_UNAVAILABLE, classify
 from service.extensions import db
-from tests.conftest import ROOT, Api, World, build_world
-from tests.factories import unit_payload
-from tests.ports import free_port
+from tests.support import ROOT
+from tests.support.factories import unit_payload
+from tests.support.ports import free_port
+from tests.support.world import Api, World, build_world
 
 INITDB = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
 PORTS = range(18410, 18500)

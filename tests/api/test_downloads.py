@@ -10,8 +10,8 @@ import pytest
 from flask import Flask
 
 from service.api.downloads import attachment
-from tests.conftest import Api
-from tests.supervision.helpers import TICKETS, issued
+from tests.support.supervision import TICKETS, issued
+from tests.support.world import Api
 
 
 def names(disposition: str) -> tuple[str, str | None]:

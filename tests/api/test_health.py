@@ -16,8 +16,8 @@ from flask.testing import FlaskClient
 from service import create_app
 from service.config import Settings
 from service.extensions import db
-from tests.conftest import Api
-from tests.factories import unit_payload
+from tests.support.factories import unit_payload
+from tests.support.world import Api
 
 
 @contextmanager

@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from service.extensions import db
 from service.models import AuditEvent, Jurisdiction
-from tests.conftest import Api, World
+from tests.support.world import Api, World
 
 
 def _create(api: Api, as_: str, **data: Any) -> Any:

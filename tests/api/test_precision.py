@@ -17,8 +17,8 @@ from flask.testing import FlaskClient
 from flask_smorest import Blueprint as SmorestBlueprint
 
 from service.api.pagination import Blueprint as BoundedBlueprint
-from tests.conftest import Api, World
-from tests.factories import unit_payload
+from tests.support.factories import unit_payload
+from tests.support.world import Api, World
 
 HUGE = "9223372036854775807"  # was a 500 on PostgreSQL: bigint out of range in OFFSET
 HAN = re.compile(r"[\u4e00-\u9fff]")

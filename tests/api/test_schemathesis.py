@@ -23,7 +23,7 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
-from tests.conftest import World
+from tests.support.world import World
 
 # Per operation; ~70 operations. Raise locally to search harder: SCHEMATHESIS_MAX_EXAMPLES is not read on
 # purpose, so CI's time stays bounded.

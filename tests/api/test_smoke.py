@@ -1,5 +1,5 @@
-from tests.conftest import Api
-from tests.factories import unit_payload
+from tests.support.factories import unit_payload
+from tests.support.world import Api
 
 
 def test_create_and_read_unit(api: Api) -> None:

@@ -15,8 +15,8 @@ from sqlalchemy import select
 
 from service.extensions import db
 from service.models import AuditEvent, PartyOrg, Unit
-from tests.conftest import Api
-from tests.factories import new_credit_code, unit_payload
+from tests.support.factories import new_credit_code, unit_payload
+from tests.support.world import Api
 
 UNITS = "/api/v1/units"
 REAL_CODE = "91350100M000100Y43"  # a real, valid unified social credit code (check character 3)

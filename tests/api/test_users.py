@@ -17,8 +17,8 @@ from sqlalchemy import func, select
 
 from service.extensions import db
 from service.models import ApiToken, AuditEvent, Jurisdiction, PartyOrg, Role, Unit, User
-from tests.conftest import ROLES, Api, World
-from tests.factories import new_unit
+from tests.support.factories import new_unit
+from tests.support.world import ROLES, Api, World
 
 
 def _new_user(world: World, place: str, username: str = "new.user", role: str = "handler") -> dict[str, Any]:

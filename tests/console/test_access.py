@@ -16,7 +16,6 @@ import pytest
 from flask import Flask
 
 from service.extensions import db
-from tests.access.common import interview, ticket
 from tests.api.test_access import (
     CALLER_PLACES,
     DOC_NO,
@@ -26,11 +25,12 @@ from tests.api.test_access import (
     Scene,
     _circular,
     _import,
-    fingerprint,
     scene,
 )
-from tests.conftest import ROLES
-from tests.console.conftest import Console
+from tests.support.access.common import interview, ticket
+from tests.support.console import Console
+from tests.support.database import fingerprint
+from tests.support.world import ROLES
 
 __all__ = ["scene"]  # the API matrix's scene fixture, reused
 
@@ -223,7 +223,7 @@ ROWS: list[Row] = [
 
 
 # -- 督办, 管理, 流程图 -----------------------------------------------------------------------------------
-# Tickets and interviews come from the access matrix's builders (tests/access/common.py).
+# Tickets and interviews come from the access matrix's builders (tests/support/access/common.py).
 ISSUERS = frozenset({"admin", "supervisor"})
 HANDLERS = frozenset({"handler"})
 
@@ -586,7 +586,7 @@ NOT_THE_APPLICANT = {"approver": 403, **NOT_FILED}
 
 
 def _fresh_unit(s: Scene, code: str) -> int:
-    from tests.factories import unit_payload
+    from tests.support.factories import unit_payload
 
     res = s.api.post("/api/v1/units", as_="admin@city", json=unit_payload(s.world.ids[code], formal_members=3))
     assert res.status_code == 201, res.get_data(as_text=True)

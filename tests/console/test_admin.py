@@ -10,8 +10,8 @@ from flask import Flask
 
 from service.extensions import db
 from service.models import ApiToken, ApprovalRoute, CalendarOverride, Jurisdiction, User
-from tests.conftest import Api
-from tests.console.conftest import Console
+from tests.support.console import Console
+from tests.support.world import Api
 
 ADMIN = "admin@east"
 

@@ -11,7 +11,7 @@ from flask import Flask
 
 from service.errors import DATABASE_BUSY, DATABASE_ERRORS, DATABASE_MESSAGES
 from service.operations.worklists import search
-from tests.console.conftest import Console
+from tests.support.console import Console
 
 
 def test_the_console_and_the_api_handle_the_same_database_errors(app: Flask) -> None:

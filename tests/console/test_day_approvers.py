@@ -21,12 +21,12 @@ from sqlalchemy import select
 
 from service.extensions import db
 from service.models import ApprovalTask, EstablishmentCase
-from tests.console.browser import MARKS, Person
-from tests.console.day import DemoCity, browser, clock, demo_server, shot
+from tests.support.browser import MARKS, Person
+from tests.support.day import DemoCity, clock, demo_server, shot
 
 pytest.importorskip("playwright.sync_api", reason="playwright is not installed (dev extras)")
 pytestmark = MARKS
-__all__ = ["browser", "clock", "demo_server"]  # the shared fixtures (tests/console/day.py)
+__all__ = ["clock", "demo_server"]  # the day's fixtures (tests/support/day.py)
 
 OFFERED = "中共华宇物流有限公司支部委员会"
 CLAIMED = "中共青山镇新源电商鑫达协会联合支部委员会"

@@ -28,13 +28,13 @@ from service.clock import FixedClock
 from service.extensions import db
 from service.models import ApprovalRoute, IssuedDocument, SupervisionTicket, TicketExtension, User
 from service.operations.reference import calendar_reminders
-from tests.console.browser import MARKS, Person
-from tests.console.day import ARTIFACTS, CHROMIUM, DemoCity, browser, clock, demo_server, shot
+from tests.support.browser import MARKS, Person
+from tests.support.day import ARTIFACTS, CHROMIUM, DemoCity, clock, demo_server, shot
 
 docx = pytest.importorskip("docx", reason="python-docx is not installed")
 pytest.importorskip("playwright.sync_api", reason="playwright is not installed (dev extras)")
 pytestmark = MARKS
-__all__ = ["ARTIFACTS", "CHROMIUM", "browser", "clock", "demo_server"]  # the shared fixtures (tests/console/day.py)
+__all__ = ["ARTIFACTS", "CHROMIUM", "clock", "demo_server"]  # the day's fixtures (tests/support/day.py)
 
 SUP = "supervisor"
 

@@ -20,12 +20,12 @@ import pytest
 
 from service.extensions import db
 from service.models import EstablishmentCase, SupervisionTicket
-from tests.console.browser import MARKS
-from tests.console.day import DemoCity, Person, browser, clock, demo_server, shot
+from tests.support.browser import MARKS
+from tests.support.day import DemoCity, Person, clock, demo_server, shot
 
 pytest.importorskip("playwright.sync_api", reason="playwright is not installed (dev extras)")
 pytestmark = MARKS
-__all__ = ["browser", "clock", "demo_server"]  # the shared fixtures (tests/console/day.py)
+__all__ = ["clock", "demo_server"]  # the day's fixtures (tests/support/day.py)
 
 WALKTHROUGH = "青山重工机械股份有限公司"
 COMMITTEE = "中共青山重工机械股份有限公司委员会"

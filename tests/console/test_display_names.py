@@ -6,10 +6,10 @@ from flask import Flask
 
 from service.extensions import db
 from service.models import User
-from tests.conftest import Api, World
-from tests.console.conftest import Console
-from tests.notify.test_calendar import DAYS_2027, _put
-from tests.supervision.helpers import INTERVIEWS, TICKETS, ok, rectifying
+from tests.support.calendar import DAYS_2027, put_year
+from tests.support.console import Console
+from tests.support.supervision import INTERVIEWS, TICKETS, ok, rectifying
+from tests.support.world import Api, World
 
 SUPERVISOR = "supervisor@east"
 HANDLER = "handler@east_t1"
@@ -53,6 +53,6 @@ def test_ticket_page_names_who_acted(console: Console, api: Api, app: Flask, wor
 
 def test_calendar_page_names_who_loaded_the_notice(console: Console, api: Api, app: Flask, world: World) -> None:
     rename(app, world)
-    assert _put(api, DAYS_2027).status_code == 200
+    assert put_year(api, DAYS_2027).status_code == 200
     page = console.get("/admin/calendar?year=2027", as_="admin@east").get_data(as_text=True)
     assert "（王管理，" in page and "admin.city" not in page

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from flask.testing import FlaskClient
 
-from tests.console.conftest import Console
+from tests.support.console import Console
 
 
 def test_favicon_is_served_and_linked(client: FlaskClient) -> None:

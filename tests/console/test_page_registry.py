@@ -17,8 +17,8 @@ import service.console
 import service.console.pages
 from service.console import nav, page_modules
 from service.console.nav import Badge, NavEntry
-from tests.conftest import ROLES, World
-from tests.console.conftest import Console
+from tests.support.console import Console
+from tests.support.world import ROLES, World
 
 PAGES_DIR = Path(service.console.pages.__file__).parent
 NAV_LINK = re.compile(r'data-nav="([^"]+)"')

@@ -20,11 +20,11 @@ from service.extensions import db
 from service.operations.flows.establishment import cases
 from service.operations.flows.supervision import ticket_board
 from service.operations.worklists import search
-from tests.conftest import Api, World
-from tests.console.conftest import Console
-from tests.console.test_pages import _cases, statements
-from tests.flows.helpers import make_unit, new_case
-from tests.supervision.helpers import issued
+from tests.support.console import Console
+from tests.support.database import statements
+from tests.support.establishment import make_unit, new_case, submitted_cases
+from tests.support.supervision import issued
+from tests.support.world import Api, World
 
 APPROVER = "approver@east_t1"
 ITEM = re.compile(r'data-kind="(\w+)" data-id="(\d+)"')
@@ -43,10 +43,10 @@ def listed(console: Console, path: str, who: str = APPROVER) -> set[tuple[str, i
 @pytest.fixture
 def scene(app: Flask, api: Api, world: World) -> dict[str, Any]:
     """Two cases filed by the system and one by a portal in 东一镇, one case in 西一镇; a ticket to each town."""
-    east = _cases(app, world, 2, "east_t1")
+    east = submitted_cases(app, world, 2, "east_t1")
     unit = make_unit(api, "east_t1", name="青山机械有限公司", formal_members=4)
     portal_case = new_case(api, [unit["id"]], "branch", proposed_name="中共青山机械有限公司支部委员会")
-    west = _cases(app, world, 1, "west_t1")
+    west = submitted_cases(app, world, 1, "west_t1")
     east_ticket = issued(api, "east_t1", title="东一镇覆盖推进滞后")
     west_ticket = issued(api, "west_t1", as_="supervisor@city", title="西一镇覆盖推进滞后")
     return {
@@ -127,7 +127,7 @@ def test_refused_filters_are_shown_by_field_and_keep_what_was_typed(console: Con
 
 
 def test_pages_of_twenty(app: Flask, console: Console, world: World) -> None:
-    ids = _cases(app, world, 23, "east_t1")
+    ids = submitted_cases(app, world, 23, "east_t1")
     first = listed(console, "/search?kind=establishment")
     second = listed(console, "/search?kind=establishment&page=2")
     assert len(first) == 20 and len(second) == 3 and not first & second
@@ -202,7 +202,7 @@ def test_a_refused_export_is_the_422_page(console: Console, scene: dict[str, Any
 def test_the_search_page_has_a_fixed_statement_count(app: Flask, console: Console, api: Api, world: World) -> None:
     who = "supervisor@east"
     console.as_(who)
-    _cases(app, world, 1, "east_t1")
+    submitted_cases(app, world, 1, "east_t1")
     new_case(api, [make_unit(api, "east_t1", name="测试甲")["id"]], "branch")  # a case with an applicant to name
     issued(api, "east_t1")
     paths = ("/search", "/search?unit=测试&kind=establishment", f"/search?body={world.ids['east_t1']}")
@@ -215,7 +215,7 @@ def test_the_search_page_has_a_fixed_statement_count(app: Flask, console: Consol
     for p in paths:  # warm the process-wide caches
         count(p)
     small = {p: count(p) for p in paths}
-    _cases(app, world, 12, "east_t1")
+    submitted_cases(app, world, 12, "east_t1")
     for _ in range(4):
         issued(api, "east_t1")
     for _ in range(3):

@@ -17,8 +17,8 @@ from service.clock import FixedClock
 from service.config import Settings
 from service.extensions import db
 from service.models import AuditEvent, SignInFailure, User
-from tests.conftest import Api, World
-from tests.console.conftest import PASSWORD, Console
+from tests.support.console import PASSWORD, Console
+from tests.support.world import Api, World
 
 CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
 

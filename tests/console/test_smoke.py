@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from flask.testing import FlaskClient
 
-from tests.console.conftest import Console
+from tests.support.console import Console
 
 
 def test_signed_out_root_opens_the_sign_in_page(client: FlaskClient) -> None:

@@ -20,9 +20,9 @@ from sqlalchemy import event
 
 from service.auth import Actor, actor_for_token
 from service.extensions import db
-from tests.conftest import Api
-from tests.flows.helpers import DOC_NO, TODAY, make_unit, meeting, new_case, route, submit, task_for
-from tests.supervision.helpers import issued
+from tests.support.establishment import DOC_NO, TODAY, make_unit, meeting, new_case, route, submit, task_for
+from tests.support.supervision import issued
+from tests.support.world import Api
 from workflows.approval import Reply, VoteTally
 from workflows.establishment import FoundingMeeting
 

@@ -13,9 +13,8 @@ import pytest
 from flask import Flask
 
 from service.clock import FixedClock
-from tests.api.test_access import fingerprint
-from tests.conftest import Api
-from tests.supervision.helpers import (
+from tests.support.database import fingerprint
+from tests.support.supervision import (
     INTERVIEWS,
     TICKETS,
     acknowledged,
@@ -27,6 +26,7 @@ from tests.supervision.helpers import (
     report_body,
     submitted,
 )
+from tests.support.world import Api
 
 
 @dataclass

@@ -10,8 +10,7 @@ from typing import Any
 import pytest
 
 from service.clock import FixedClock
-from tests.conftest import Api
-from tests.supervision.helpers import (
+from tests.support.supervision import (
     TICKETS,
     acknowledged,
     draft,
@@ -23,6 +22,7 @@ from tests.supervision.helpers import (
     report,
     submitted,
 )
+from tests.support.world import Api
 
 
 def ids(api: Api, query: str, as_: str = "supervisor@city") -> list[int]:

@@ -10,9 +10,20 @@ from datetime import date
 from flask import Flask
 
 from service.clock import FixedClock
-from tests.conftest import Api
-from tests.supervision.helpers import TICKETS, acknowledged, actions, assert_error, get_ticket, move, ok, report
-from tests.supervision.test_extensions import ask, decide, pending_id
+from tests.support.supervision import (
+    TICKETS,
+    acknowledged,
+    actions,
+    ask,
+    assert_error,
+    decide,
+    get_ticket,
+    move,
+    ok,
+    pending_id,
+    report,
+)
+from tests.support.world import Api
 
 
 def test_granting_a_past_day_while_rectifying_is_refused(api: Api, app: Flask, clock: FixedClock) -> None:

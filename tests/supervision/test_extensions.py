@@ -4,7 +4,6 @@ the database too), approved (the deadline in force moves, the original stays, th
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 import pytest
 from flask import Flask
@@ -13,35 +12,24 @@ from service.clock import FixedClock
 from service.db import transaction
 from service.extensions import db
 from service.models import TicketExtension
-from tests.conftest import Api
-from tests.supervision.helpers import (
+from tests.support.supervision import (
     TICKETS,
     acknowledged,
     actions,
+    ask,
     assert_error,
+    decide,
     get_ticket,
     issued,
     move,
     notified,
     ok,
+    pending_id,
     report,
     submitted,
 )
+from tests.support.world import Api
 from workflows.errors import Conflict
-
-
-def ask(api: Api, ticket_id: int, new_deadline: str = "2026-10-16", as_: str = "handler@east_t1", **kw: Any) -> Any:
-    body = {"new_deadline": new_deadline, "reason": kw.pop("reason", "涉及单位多，需延长排查时间"), **kw}
-    return api.post(f"{TICKETS}/{ticket_id}/extensions", as_=as_, json=body)
-
-
-def decide(api: Api, ticket_id: int, ext_id: int, decision: str = "approve", as_: str = "supervisor@east", **kw: Any):
-    return api.post(f"{TICKETS}/{ticket_id}/extensions/{ext_id}/decide", as_=as_, json={"decision": decision, **kw})
-
-
-def pending_id(ticket: dict[str, Any]) -> int:
-    (ext,) = [e for e in ticket["extensions"] if e["status"] == "pending"]
-    return int(ext["id"])
 
 
 def test_request_the_day_before_the_deadline_then_approve(api: Api, app: Flask, clock: FixedClock) -> None:

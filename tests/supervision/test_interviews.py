@@ -15,12 +15,12 @@ from service.db import transaction
 from service.extensions import db
 from service.models import SupervisionTicket
 from service.operations.engines import escalation, interviews
-from tests.conftest import Api
-from tests.flows.helpers import make_unit, new_case
-from tests.supervision.helpers import (
+from tests.support.establishment import make_unit, new_case
+from tests.support.supervision import (
     INTERVIEWS,
     TICKETS,
     actions,
+    arrange,
     assert_error,
     get_ticket,
     move,
@@ -29,23 +29,13 @@ from tests.supervision.helpers import (
     rectifying,
     submitted,
 )
+from tests.support.world import Api
 
 HELD = {
     "minutes": "镇党委书记说明了覆盖率滞后的原因，表示将限期整改。",
     "commitments": ["10月16日前完成剩余12家企业的排查", "为未建组织企业全部选派指导员"],
     "new_deadline": "2026-10-16",
 }
-
-
-def arrange(api: Api, ticket_id: int, as_: str = "supervisor@east", **kw: Any) -> Any:
-    body = {
-        "ticket_id": ticket_id,
-        "reason": "督办单逾期未整改",
-        "scheduled_at": "2026-09-28T09:00:00",
-        "place": "县委组织部会议室",
-        **kw,
-    }
-    return api.post(INTERVIEWS, as_=as_, json={k: v for k, v in body.items() if v is not None})
 
 
 def act(api: Api, interview_id: int, action: str, body: Any = None, as_: str = "supervisor@east") -> Any:

@@ -11,8 +11,7 @@ from sqlalchemy import select
 from service.clock import FixedClock
 from service.extensions import db
 from service.models import Webhook, WebhookDelivery
-from tests.conftest import Api
-from tests.supervision.helpers import (
+from tests.support.supervision import (
     PROBLEMS,
     TICKETS,
     acknowledged,
@@ -30,6 +29,7 @@ from tests.supervision.helpers import (
     submitted,
     ticket_payload,
 )
+from tests.support.world import Api
 
 
 def test_create_draft_lists_problems_and_computes_nothing_yet(api: Api, app: Flask) -> None:
