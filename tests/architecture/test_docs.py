@@ -54,3 +54,23 @@ def test_no_path_of_a_particular_machine_in_code_or_docs() -> None:
         if machine.search(line)
     ]
     assert not found, "\n".join(found)
+
+
+def test_every_source_file_the_docs_and_code_name_exists() -> None:
+    """A renamed or moved module leaves no stale path in the docs, the README, docstrings or comments."""
+    named = re.compile(
+        r"(?<![\w/.-])((?:service|workflows|workers|schemas|bench|migrations|tests)/[\w./-]+\.(?:py|html|docx))"
+    )
+    files = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.split()
+    texts = [
+        f for f in files if f.endswith((".py", ".md", ".toml", ".yml", ".html")) and not f.startswith("migrations/")
+    ]
+    stale = sorted(
+        {
+            f"{name}: {path}"
+            for name in texts
+            for path in named.findall((ROOT / name).read_text(encoding="utf-8", errors="replace"))
+            if not (ROOT / path).exists() and "*" not in path
+        }
+    )
+    assert not stale, "\n".join(stale)
