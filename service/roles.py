@@ -41,6 +41,11 @@ TASK_URGERS: tuple[Role, ...] = APPLICANT_PROXIES + TICKET_ISSUERS
 # Urge a supervision ticket's handling body: the issuing side.
 TICKET_URGERS: tuple[Role, ...] = TICKET_ISSUERS
 
+# 抄送 (copy) a subject to people who must know: those who act on it. An establishment case: its approvers,
+# the handling body that files or supports it, supervisors and admins; not portals (they speak for one unit)
+# nor instructors (they read, they do not act). A supervision ticket: its issuing side and its handlers.
+CASE_COPIERS: tuple[Role, ...] = (Role.admin, Role.supervisor, Role.approver, Role.handler)
+TICKET_COPIERS: tuple[Role, ...] = TICKET_ISSUERS + TICKET_HANDLERS
 # The web console (service/console): the 待办 / 已办 pages serve those who decide tasks or handle tickets.
 INBOX_USERS: tuple[Role, ...] = DECIDERS + TICKET_HANDLERS
 # The supervisors' own 待办: reports to review, extension requests to decide, interviews to hold or follow up.

@@ -94,6 +94,7 @@ def init_app(app: Flask) -> None:
     from service.api import (
         audit,
         calendar,
+        copies,
         coverage,
         docs,
         documents,
@@ -136,6 +137,7 @@ def init_app(app: Flask) -> None:
         documents.templates_blp,
         spreadsheets.blp,
         coverage.blp,
+        copies.blp,
     ):
         api.register_blueprint(blp)
     for blp in workflow_blueprints():

@@ -1,10 +1,11 @@
 """The navigation's counters (`nav.Badge` providers, named by the sections that show them): open work, the
-supervisors' desk, unread notifications. One COUNT query each, for the roles shown the section only."""
+supervisors' desk, unread notifications, unread copies (待阅). One COUNT query each, for the roles shown the
+section only."""
 
 from __future__ import annotations
 
 from service.auth import Actor
-from service.operations.engines import notifications
+from service.operations.engines import copies, notifications
 from service.operations.flows.supervision import oversight_inbox, ticket_board
 from service.operations.worklists import inbox
 from service.roles import DECIDERS, TICKET_HANDLERS
@@ -25,3 +26,8 @@ def oversight(actor: Actor) -> int:
 
 def unread(actor: Actor) -> int:
     return notifications.unread_count(actor)
+
+
+def copies_unread(actor: Actor) -> int:
+    """待阅: my unread copies."""
+    return copies.unread_count(actor)

@@ -3,6 +3,7 @@
 from service.models.approval import ApprovalAction, ApprovalRoute, ApprovalStep, ApprovalTask, TaskCandidate
 from service.models.audit import AuditEvent
 from service.models.config import ConfigVersion
+from service.models.copy import Copy
 from service.models.coverage import Circular, CoverageSnapshot
 from service.models.document import DocumentCounter, DocumentTemplate, IssuedDocument
 from service.models.escalation import (
@@ -32,6 +33,7 @@ __all__ = [
     "CalendarYear",
     "Circular",
     "ConfigVersion",
+    "Copy",
     "CoverageSnapshot",
     "DocumentCounter",
     "DocumentTemplate",

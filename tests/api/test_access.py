@@ -279,6 +279,42 @@ def _notification_read(s: Scene, code: str, caller: str) -> Call:
     return Call(f"{NOTIFICATIONS}/{ident}/read")
 
 
+COPIES = "/api/v1/copies"
+COPIERS_OF_CASES = frozenset({"admin", "supervisor", "approver", "handler"})
+COPIERS_OF_TICKETS = frozenset({"admin", "supervisor", "handler"})
+
+
+def _copy_case(s: Scene, code: str, caller: str) -> Call:
+    """A fresh case at `code`, copied to the second approver of east_t1 (who sees the cases there)."""
+    return Call(f"{CASES}/{s.case(code)['id']}/copies", {"user_ids": [s.colleague], "note": "请阅知"})
+
+
+def _copy_ticket(s: Scene, code: str, caller: str) -> Call:
+    """A fresh ticket issued to `code`, copied to the second approver of east_t1 (a supervision reader)."""
+    return Call(f"{TICKETS}/{ticket(s, code)['id']}/copies", {"user_ids": [s.colleague]})
+
+
+def _copy_read(s: Scene, code: str, caller: str) -> Call:
+    """Inside: a fresh copy of the caller's own; outside: one of the handler's at that place."""
+    from service.clock import now
+    from service.models import Copy
+
+    owner = s.world.users[caller] if code == INSIDE else s.users[code]
+    with s.app.app_context():
+        row = Copy(
+            subject_type="establishment",
+            subject_id=next(_seq),
+            jurisdiction_id=s.world.ids[INSIDE if code == INSIDE else code],
+            recipient_id=owner,
+            created_at=now(),
+        )
+        db.session.add(row)
+        db.session.commit()
+        ident = row.id
+        db.session.remove()
+    return Call(f"{COPIES}/{ident}/read")
+
+
 def _own_webhook(s: Scene, code: str, caller: str, failed_delivery: bool = False) -> tuple[int, int | None]:
     """A webhook (and optionally a failed delivery of it). Inside: portal@<caller's place>'s, at that place — the
     portal's own and in the admin's scope, whichever role asks first. Outside: one at `code`, owned by its handler."""
@@ -725,6 +761,11 @@ MATRIX: list[Row] = [
         audit_records=0,
         per_caller=True,
     ),
+    # 抄送 / 待阅: those who act on a case or a ticket copy it (in scope); every user reads and marks their own
+    Row("POST", f"{CASES}/<int:case_id>/copies", COPIERS_OF_CASES, 201, _copy_case),
+    Row("POST", f"{TICKETS}/<int:ticket_id>/copies", COPIERS_OF_TICKETS, 201, _copy_ticket),
+    Row("GET", COPIES, ALL, 200, lambda s, c, who: Call(COPIES), outside_status=None),
+    Row("POST", f"{COPIES}/<int:copy_id>/read", ALL, 200, _copy_read, audit_records=0, per_caller=True),
     # webhooks: portals their own, admins those in scope; the event list is public
     Row("GET", f"{WEBHOOKS}/events", ALL, 200, lambda s, c, who: Call(f"{WEBHOOKS}/events"), outside_status=None),
     Row(

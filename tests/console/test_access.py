@@ -773,3 +773,41 @@ ROWS += [
         ok_by={"east_t1": 403},
     ),
 ]
+
+
+# -- 待阅 and 抄送 -------------------------------------------------------------------------------------------------
+CASE_COPIERS = frozenset({"admin", "supervisor", "approver", "handler"})
+TICKET_COPIERS = frozenset({"admin", "supervisor", "handler"})
+
+
+def _copy_read(s: Scene, code: str, caller: str) -> Page:
+    """One of the caller's own copies inside; the handler's at that place for the outside targets."""
+    from tests.api.test_access import _copy_read as api_copy_read
+
+    return Page(api_copy_read(s, code, caller).path.removeprefix("/api/v1"), {})
+
+
+def _copy_open(s: Scene, code: str, caller: str) -> Page:
+    """Opening one of the caller's own (its subject is gone: back to the list); someone else's is not found."""
+    return Page(_copy_read(s, code, caller).path.replace("/read", "/open"))
+
+
+ROWS += [
+    Row("GET", "/copies", ALL, 200, lambda s, c, w: Page("/copies"), outside_status=None),
+    Row("POST", "/copies/<int:copy_id>/read", ALL, 302, _copy_read, per_caller=True),
+    Row("GET", "/copies/<int:copy_id>/open", ALL, 302, _copy_open, per_caller=True),
+    Row(
+        "POST",
+        "/cases/<int:case_id>/copies",
+        CASE_COPIERS,
+        302,
+        lambda s, c, w: Page(f"/cases/{s.case(c)['id']}/copies", {"user_ids": str(s.colleague), "note": "请阅知"}),
+    ),
+    Row(
+        "POST",
+        "/board/tickets/<int:ticket_id>/copies",
+        TICKET_COPIERS,
+        302,
+        lambda s, c, w: Page(f"/board/tickets/{ticket(s, c)['id']}/copies", {"user_ids": str(s.colleague)}),
+    ),
+]

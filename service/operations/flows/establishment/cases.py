@@ -21,10 +21,19 @@ from service.extensions import db
 from service.models import EstablishmentCase, EstablishmentCaseUnit, Jurisdiction, PartyOrg, Role, Unit
 from service.models.base import snapshot
 from service.operations.common import Precondition, get_scoped, order_by_keys
-from service.operations.engines import approvals, audit, documents, escalation, interviews, notifications, webhooks
+from service.operations.engines import (
+    approvals,
+    audit,
+    copies,
+    documents,
+    escalation,
+    interviews,
+    notifications,
+    webhooks,
+)
 from service.operations.engines.command import Subject
 from service.operations.reference import jurisdictions
-from service.roles import APPLICANT_PROXIES, CASE_APPLICANTS, CASE_CANCELLERS
+from service.roles import APPLICANT_PROXIES, CASE_APPLICANTS, CASE_CANCELLERS, CASE_COPIERS
 from service.vocab import CASE_SORT_KEYS as SORT_KEYS
 from workflows import deadlines
 from workflows import establishment as rules
@@ -626,9 +635,22 @@ def _interview_subject(actor: Actor, case_id: int) -> tuple[Jurisdiction, int | 
     return get(actor, case_id).jurisdiction, None, None
 
 
+def copy_descriptions(case_ids: list[int]) -> dict[int, tuple[str, str]]:
+    """Cases as the 待阅 list shows them now: the proposed name and the state (one query)."""
+    if not case_ids:
+        return {}
+    rows = db.session.execute(
+        select(EstablishmentCase.id, EstablishmentCase.proposed_name, EstablishmentCase.state).where(
+            EstablishmentCase.id.in_(case_ids)
+        )
+    ).all()
+    return {r.id: (r.proposed_name, ESTABLISHMENT.state_label(r.state)) for r in rows}
+
+
 def register() -> None:
     """Establishment runs approval steps (on_step_closed moves the case), escalates cases stuck in
-    preparation, and can be the subject of an interview. Called once by service.operations.registry."""
+    preparation, can be the subject of an interview, and can be copied (抄送). Called once by
+    service.operations.registry."""
     approvals.handlers.register(WORKFLOW, on_step_closed, summaries, EstablishmentCase, subject_labels)
     escalation.register(
         escalation.ItemType(
@@ -643,3 +665,16 @@ def register() -> None:
     )
     interviews.register_subject("establishment", interviews.Subject(_interview_subject))
     documents.register_subject(DocumentKind.approval_reply, get)  # its approval reply (批复)
+    copies.register_subject(
+        copies.CopySubject(
+            WORKFLOW,
+            "建立党组织申请",
+            get,
+            CASE_COPIERS,
+            None,  # every role reads cases; the look-up narrows a portal to the cases it filed
+            copy_descriptions,
+            lambda c: c.jurisdiction_id,
+            page=("console.case", "case_id"),
+            api_path="/api/v1/establishment-cases/{id}",
+        )
+    )

@@ -39,10 +39,10 @@ from service.models import (
 from service.models.base import snapshot
 from service.models.jurisdiction import JurisdictionKind
 from service.operations.common import Precondition, get_scoped
-from service.operations.engines import audit, documents, escalation, interviews, notifications, webhooks
+from service.operations.engines import audit, copies, documents, escalation, interviews, notifications, webhooks
 from service.operations.engines.command import Command, Subject
 from service.operations.reference import jurisdictions
-from service.roles import SUPERVISION_READERS, TICKET_HANDLERS, TICKET_ISSUERS
+from service.roles import SUPERVISION_READERS, TICKET_COPIERS, TICKET_HANDLERS, TICKET_ISSUERS
 from workflows import deadlines
 from workflows import supervision as rules
 from workflows.errors import Conflict, RuleViolation
@@ -790,9 +790,21 @@ def _interview_held(actor: Actor, interview: Interview) -> None:
         set_interview_deadline(actor, interview.ticket_id, interview.new_deadline, interview.id)
 
 
+def copy_descriptions(ticket_ids: list[int]) -> dict[int, tuple[str, str]]:
+    """Tickets as the 待阅 list shows them now: the title and the state (one query)."""
+    if not ticket_ids:
+        return {}
+    rows = db.session.execute(
+        select(SupervisionTicket.id, SupervisionTicket.title, SupervisionTicket.state).where(
+            SupervisionTicket.id.in_(ticket_ids)
+        )
+    ).all()
+    return {r.id: (r.title, SUPERVISION_TICKET.state_label(r.state)) for r in rows}
+
+
 def register() -> None:
     """Supervision tickets escalate (reminder → warning → red notice → interview → accountability) and can
-    be the subject of an interview. Called once by service.operations.registry."""
+    be the subject of an interview, and can be copied (抄送). Called once by service.operations.registry."""
     escalation.register(
         escalation.ItemType(
             "supervision_ticket",
@@ -807,3 +819,16 @@ def register() -> None:
     )
     interviews.register_subject("supervision_ticket", interviews.Subject(_interview_subject, _interview_held))
     documents.register_subject(DocumentKind.supervision_ticket, get)  # its 督办单
+    copies.register_subject(
+        copies.CopySubject(
+            "supervision_ticket",
+            "督办单",
+            get,
+            TICKET_COPIERS,
+            SUPERVISION_READERS,
+            copy_descriptions,
+            lambda t: t.jurisdiction_id,
+            page=("console.ticket", "ticket_id"),
+            api_path="/api/v1/supervision-tickets/{id}",
+        )
+    )
