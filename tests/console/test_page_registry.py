@@ -32,16 +32,17 @@ MENU = [
     ("督办", "console.board"),
     ("覆盖", "console.coverage"),
     ("通知", "console.notifications"),
+    ("待阅", "console.copies"),
     ("管理", "console.admin"),
 ]
-# Each role's menu (what nav.py listed before the modules declared their sections: unchanged).
+# Each role's menu (what nav.py listed before the modules declared their sections, and 待阅 for everyone).
 MENUS = {
-    "admin": ["oversight", "done", "search", "applications", "board", "coverage", "notifications", "admin"],
-    "supervisor": ["oversight", "done", "search", "board", "coverage", "notifications"],
-    "approver": ["inbox", "done", "search", "applications", "board", "coverage", "notifications"],
-    "handler": ["inbox", "done", "search", "applications", "board", "coverage", "notifications"],
-    "portal": ["done", "applications", "notifications"],
-    "instructor": ["done", "search", "board", "coverage", "notifications"],
+    "admin": ["oversight", "done", "search", "applications", "board", "coverage", "notifications", "copies", "admin"],
+    "supervisor": ["oversight", "done", "search", "board", "coverage", "notifications", "copies"],
+    "approver": ["inbox", "done", "search", "applications", "board", "coverage", "notifications", "copies"],
+    "handler": ["inbox", "done", "search", "applications", "board", "coverage", "notifications", "copies"],
+    "portal": ["done", "applications", "notifications", "copies"],
+    "instructor": ["done", "search", "board", "coverage", "notifications", "copies"],
 }
 
 
@@ -131,6 +132,7 @@ def test_a_new_page_module_adds_its_section(console: Console, world: World, prob
         "console.board",
         "console.coverage",
         "console.notifications",
+        "console.copies",
         "console.workflows",
     ]
     assert 'data-nav="console.workflows">流程图<span class="badge" id="probe-count">7</span></a>' in page
