@@ -56,6 +56,8 @@ class CopySubject:
 
 
 SUBJECTS: dict[str, CopySubject] = {}
+# The notification kind telling a recipient about a new copy.
+RECEIVED = "copy.received"
 
 
 def register_subject(subject: CopySubject) -> None:
@@ -172,7 +174,7 @@ def _write(
     title_of = kind.describe([subject_id]).get(subject_id, (f"{kind.label_zh} #{subject_id}", ""))[0]
     notifications.notify(
         new_for,
-        "copy.received",
+        RECEIVED,
         f"抄送：{sender}抄送给您{kind.label_zh}「{title_of}」，请阅知",
         text,
         kind.subject_type,
@@ -301,8 +303,8 @@ def present(rows: list[Copy]) -> list[Listed]:
 
 
 def mark_read(actor: Actor, copy_id: int) -> Copy:
-    """Mark one of my copies read. Idempotent: a second call keeps the first read time. Someone else's copy
-    answers 404, like a missing one."""
+    """Mark one of my copies read, and my notification announcing it (copy.received). Idempotent: a second call
+    keeps the first read time. Someone else's copy answers 404, like a missing one."""
     with transaction():
         row = db.session.execute(
             select(Copy).where(Copy.id == copy_id, Copy.recipient_id == actor.user_id)
@@ -311,4 +313,5 @@ def mark_read(actor: Actor, copy_id: int) -> Copy:
             raise NotFound()
         if row.read_at is None:
             row.read_at = now()
+            notifications.mark_read_about(actor, RECEIVED, row.subject_type, row.subject_id)
     return row

@@ -181,6 +181,23 @@ def mark_all_read(actor: Actor) -> int:
     return rowcount(result)
 
 
+def mark_read_about(actor: Actor, kind: str, subject_type: str, subject_id: int) -> None:
+    """Mark my unread notifications of `kind` about a subject read (in the caller's transaction): reading what
+    they announced (a copy in 待阅) reads them too."""
+    db.session.execute(
+        update(Notification)
+        .where(
+            Notification.user_id == actor.user_id,
+            Notification.kind == kind,
+            Notification.subject_type == subject_type,
+            Notification.subject_id == subject_id,
+            Notification.read_at.is_(None),
+        )
+        .values(read_at=now())
+        .execution_options(synchronize_session=False)
+    )
+
+
 def unread_count(actor: Actor) -> int:
     return int(
         db.session.execute(

@@ -175,3 +175,16 @@ def test_the_list_is_paginated(api: Api) -> None:
     res = api.get(f"{COPIES}?page_size=1&page=2", as_="supervisor@east_t1")
     assert res.status_code == 200 and res.json == [] and total(res) == 1
     assert api.get(f"{COPIES}?page=0", as_="supervisor@east_t1").status_code == 422
+
+
+def test_reading_a_copy_reads_its_notification(app: Flask, api: Api) -> None:
+    case = submitted_branch(api)
+    other = submitted_branch(api)
+    c = copy_case(api, case["id"], "supervisor@east").json["copies"][0]
+    copy_case(api, other["id"], "supervisor@east")
+    sup = api.world.users["supervisor@east"]
+    unread = (Notification.user_id == sup, Notification.kind == "copy.received", Notification.read_at.is_(None))
+    assert count(app, Notification, *unread) == 2
+    api.post(f"{COPIES}/{c['id']}/read", as_="supervisor@east")
+    assert count(app, Notification, *unread, Notification.subject_id == other["id"]) == 1  # the other stays unread
+    assert count(app, Notification, *unread) == 1
