@@ -435,6 +435,11 @@ def _document_rows() -> list[Row]:
     ):
         rows.append(Row("GET", f"{rule}.docx", readers, 200, build("docx"), issues_on_read=issues, ok_by=ok_by))
         rows.append(Row("GET", f"{rule}.pdf", readers, 501, build("pdf"), setup=_no_pdf_converter, ok_by=ok_by))
+    # 审批单: read only in any state (nothing issued), by every role that reads the case
+    form = lambda ext: lambda s, c, who: Call(f"{CASES}/{s.case(c, 'submitted')['id']}/approval-form.{ext}")  # noqa: E731
+    rule = f"{CASES}/<int:case_id>/approval-form"
+    rows.append(Row("GET", f"{rule}.docx", ALL, 200, form("docx"), ok_by={"portal": 404}))
+    rows.append(Row("GET", f"{rule}.pdf", ALL, 501, form("pdf"), setup=_no_pdf_converter, ok_by={"portal": 404}))
     circular = lambda ext: lambda s, c, who: Call(f"{COVERAGE}/circulars/{_circular(s, c)}/document.{ext}")  # noqa: E731
     rule = f"{COVERAGE}/circulars/<int:circular_id>/document"
     rows.append(Row("GET", f"{rule}.docx", COVERAGE_READERS, 200, circular("docx")))  # numbered when issued

@@ -578,6 +578,14 @@ ROWS += [
         lambda s, c, w: Page(f"/interviews/{interview(s, c)}/notice.docx"),
     ),
     Row("GET", "/cases/<int:case_id>/reply.docx", ALL, 200, _reply, ok_by=NOT_FILED),
+    Row(
+        "GET",
+        "/cases/<int:case_id>/approval-form.docx",
+        ALL,
+        200,
+        lambda s, c, w: Page(f"/cases/{s.case(c, 'submitted')['id']}/approval-form.docx"),
+        ok_by=NOT_FILED,
+    ),
 ]
 
 
