@@ -194,3 +194,18 @@ def test_pdf_where_libreoffice_is_installed(app: Flask, api: Api, case: int, tmp
     text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, check=True, timeout=120).stdout
     decoded = "".join(text.decode().split())  # pdftotext spaces CJK from digits
     assert "审批单" in decoded and DOC_NO in decoded and "王审查" in decoded
+
+
+def test_a_fixed_number_of_statements_whatever_the_case_holds(app: Flask, api: Api, case: int) -> None:
+    from tests.support.database import statements
+    from tests.support.establishment import submitted_branch
+
+    small = submitted_branch(api)["id"]  # one open step, no action yet
+
+    def count(case_id: int) -> int:
+        with statements(app) as seen:
+            res = api.get(f"{CASES}/{case_id}/approval-form.docx", as_="admin@city")
+        assert res.status_code == 200
+        return len(seen)
+
+    assert count(case) == count(small) <= 8  # three steps and five actions read like none
