@@ -156,6 +156,10 @@ def _grid(doc: DocxDocument, headers: list[str], cells: list[str], widths: list[
     """A table of the form: headings, one row of placeholders (repeated per item), column widths in mm."""
     _table(doc, headers, cells)
     table = doc.tables[-1]
+    table.autofit = False
+    # The grid (w:gridCol) is what LibreOffice lays out by; the cells' widths are what Word does.
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = Mm(width)
     for row in table.rows:
         for cell, width in zip(row.cells, widths, strict=True):
             cell.width = Mm(width)
@@ -190,7 +194,7 @@ def build_approval_form() -> DocxDocument:
             "{{steps.status}}",
             "{{steps.tally}}",
         ],
-        [12, 22, 36, 20, 26, 18, 36],
+        [12, 24, 30, 22, 30, 16, 36],
     )
     _para(doc, "")
     _para(doc, "审批意见", font=HEADING_FONT, size=14)
@@ -198,7 +202,7 @@ def build_approval_form() -> DocxDocument:
         doc,
         ["环节", "审批人", "办理", "意见", "时间"],
         ["{{actions.step}}", "{{actions.person}}", "{{actions.action}}", "{{actions.opinion}}", "{{actions.at}}"],
-        [12, 28, 22, 76, 32],
+        [12, 24, 22, 80, 32],
     )
     _para(doc, "")
     _para(doc, "批复文号：{{reply_no}}", size=12)
