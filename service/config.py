@@ -158,6 +158,8 @@ class Settings:
     signin_max_failures_per_user: int = 5
     signin_max_failures_per_address: int = 20
     password_min_length: int = 8
+    # 常用意见: how many saved opinions each user may keep (SAVED_OPINIONS_MAX).
+    saved_opinions_max: int = 30
     documents: DocumentSettings = field(default_factory=DocumentSettings)
     # .xlsx imports: upload size, zip-bomb guards, row/column limits, batch size (IMPORT_* variables).
     spreadsheets: SpreadsheetSettings = field(default_factory=SpreadsheetSettings)
@@ -209,6 +211,7 @@ class Settings:
             signin_max_failures_per_user=_int("SIGNIN_MAX_FAILURES_PER_USER", 5),
             signin_max_failures_per_address=_int("SIGNIN_MAX_FAILURES_PER_ADDRESS", 20),
             password_min_length=_int("PASSWORD_MIN_LENGTH", 8),
+            saved_opinions_max=_int("SAVED_OPINIONS_MAX", 30),
             spreadsheets=SpreadsheetSettings.from_env(),
             console_export_max_rows=_int("CONSOLE_EXPORT_MAX_ROWS", 5000),
         )

@@ -103,6 +103,7 @@ def init_app(app: Flask) -> None:
         health,
         jurisdictions,
         notifications,
+        opinions,
         party_orgs,
         passwords,
         spreadsheets,
@@ -122,6 +123,7 @@ def init_app(app: Flask) -> None:
         party_orgs.blp,
         users.blp,
         passwords.blp,
+        opinions.blp,
         audit.blp,
         establishment.blp,
         done.blp,  # before tasks.blp: /tasks/done is not a task id

@@ -24,8 +24,9 @@ from service.documents.kinds import DocumentKind
 from service.documents.pdf import PDF_MIME
 from service.documents.render import DOCX_MIME
 from service.errors import NotFound
-from service.operations.engines import document_templates, documents
+from service.operations.engines import approval_forms, document_templates, documents
 from service.roles import ADMINS, COVERAGE_READERS, SUPERVISION_READERS
+from workflows.establishment import ESTABLISHMENT
 
 blp = Blueprint(
     "documents",
@@ -162,6 +163,34 @@ def reply_docx(case_id: int) -> Any:
 def reply_pdf(case_id: int) -> Any:
     """The 批复 as PDF."""
     return _pdf(DocumentKind.approval_reply, case_id)
+
+
+# -- 审批单: the approval as it stands, read only (not numbered, not recorded) -----------------------------------
+
+FORM_DOCX_DOC = {"description": "审批单 (.docx): the case, every approval step and action as they stand now"}
+
+
+def _form(form: approval_forms.Form, content_type: str) -> Response:
+    return attachment(form.content, content_type, form.filename, form.ascii_filename)
+
+
+@blp.route("/establishment-cases/<int:case_id>/approval-form.docx")
+@_binary(DOCX_MIME, FORM_DOCX_DOC)
+@errors(blp, 404)
+def approval_form_docx(case_id: int) -> Any:
+    """审批单 of a case: its units, form and proposed secretary, every approval step (level, body, mode, due
+    date, status, a committee's tally), every approver's action with name, opinion and time (China time), and
+    the reply's number and date. Any state; nothing is numbered or recorded."""
+    return _form(approval_forms.approval_form(current_actor(), ESTABLISHMENT.name, case_id), DOCX_MIME)
+
+
+@blp.route("/establishment-cases/<int:case_id>/approval-form.pdf")
+@_binary(PDF_MIME, PDF_DOC)
+@_extra_errors(blp, 501, 503)
+@errors(blp, 404)
+def approval_form_pdf(case_id: int) -> Any:
+    """The 审批单 as PDF."""
+    return _form(approval_forms.approval_form_pdf(current_actor(), ESTABLISHMENT.name, case_id), PDF_MIME)
 
 
 # -- templates ---------------------------------------------------------------------------------------------------

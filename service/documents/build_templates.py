@@ -23,7 +23,7 @@ from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
 from service.documents.kinds import KINDS, DocumentKind
-from service.documents.templates import path_of
+from service.documents.templates import APPROVAL_FORM, path_of
 
 TITLE_FONT = "方正小标宋简体"
 BODY_FONT = "仿宋_GB2312"
@@ -152,11 +152,76 @@ def build(kind: DocumentKind) -> DocxDocument:
     return doc
 
 
+def _grid(doc: DocxDocument, headers: list[str], cells: list[str], widths: list[float]) -> None:
+    """A table of the form: headings, one row of placeholders (repeated per item), column widths in mm."""
+    _table(doc, headers, cells)
+    table = doc.tables[-1]
+    table.autofit = False
+    # The grid (w:gridCol) is what LibreOffice lays out by; the cells' widths are what Word does.
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = Mm(width)
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths, strict=True):
+            cell.width = Mm(width)
+
+
+def build_approval_form() -> DocxDocument:
+    """审批单: a printable record of a subject's approval as it stands (not a numbered document): A4 portrait,
+    the subject's facts, a table of the steps, a table of every action with who, what opinion and when, and
+    the reply's number and date. Filled by service/operations/engines/approval_forms.py."""
+    doc = Document()
+    section = doc.sections[0]
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.top_margin, section.bottom_margin = Mm(25), Mm(25)
+    section.left_margin, section.right_margin = Mm(20), Mm(20)
+    doc.core_properties.title = "审批单"
+    doc.core_properties.author = "Dangjian Flow"
+    _para(doc, "{{title}}", align=WD_ALIGN_PARAGRAPH.CENTER, font=TITLE_FONT, size=22)
+    _para(doc, "{{subtitle}}", align=WD_ALIGN_PARAGRAPH.CENTER, size=12)
+    _para(doc, "")
+    _grid(doc, ["事项", "内容"], ["{{fields.label}}", "{{fields.value}}"], [40, 130])
+    _para(doc, "")
+    _para(doc, "审批环节", font=HEADING_FONT, size=14)
+    _grid(
+        doc,
+        ["序号", "层级", "审批机关", "审批方式", "办理期限", "状态", "表决情况"],
+        [
+            "{{steps.no}}",
+            "{{steps.level}}",
+            "{{steps.body}}",
+            "{{steps.mode}}",
+            "{{steps.due_on}}",
+            "{{steps.status}}",
+            "{{steps.tally}}",
+        ],
+        [12, 24, 30, 22, 30, 16, 36],
+    )
+    _para(doc, "")
+    _para(doc, "审批意见", font=HEADING_FONT, size=14)
+    _grid(
+        doc,
+        ["环节", "审批人", "办理", "意见", "时间"],
+        ["{{actions.step}}", "{{actions.person}}", "{{actions.action}}", "{{actions.opinion}}", "{{actions.at}}"],
+        [12, 24, 22, 80, 32],
+    )
+    _para(doc, "")
+    _para(doc, "批复文号：{{reply_no}}", size=12)
+    _para(doc, "批复日期：{{reply_date}}", size=12)
+    _para(doc, "")
+    _para(
+        doc, "本审批单按系统记录生成，时间为北京时间。打印时间：{{printed_at}}", align=WD_ALIGN_PARAGRAPH.RIGHT, size=10
+    )
+    return doc
+
+
 def main(out: Path | None = None) -> None:
     for kind in DocumentKind:
         target = out / f"{kind.value}.docx" if out else path_of(kind)
         build(kind).save(str(target))
         print(f"wrote {target}")
+    target = out / APPROVAL_FORM.name if out else APPROVAL_FORM
+    build_approval_form().save(str(target))
+    print(f"wrote {target}")
 
 
 if __name__ == "__main__":

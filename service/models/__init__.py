@@ -18,6 +18,7 @@ from service.models.establishment import EstablishmentCase, EstablishmentCaseUni
 from service.models.imports import UnitImport, UnitImportError, UnitImportRow
 from service.models.jurisdiction import Jurisdiction, JurisdictionKind
 from service.models.ledger import PartyOrg, Unit
+from service.models.opinion import SavedOpinion
 from service.models.signin import SignInFailure
 from service.models.supervision import Interview, SupervisionTicket, TicketExtension, TicketProblem, TicketReport
 from service.models.user import ApiToken, Role, User
@@ -47,6 +48,7 @@ __all__ = [
     "Notification",
     "PartyOrg",
     "Role",
+    "SavedOpinion",
     "SignInFailure",
     "SupervisionTicket",
     "TaskCandidate",

@@ -24,7 +24,7 @@ from service.auth import system_actor
 from service.extensions import db
 from service.models import ApiToken, Jurisdiction, PartyOrg, Unit, User
 from tests.support.access import workflow_rows
-from tests.support.access.common import INTERVIEWS, SUPERVISION_READERS, TICKETS, interview, ticket
+from tests.support.access.common import INTERVIEWS, SUPERVISION_READERS, TICKETS, interview, saved_opinion, ticket
 from tests.support.access.matrix import (
     ALL,
     CALLER_PLACES,
@@ -471,6 +471,11 @@ def _document_rows() -> list[Row]:
     ):
         rows.append(Row("GET", f"{rule}.docx", readers, 200, build("docx"), issues_on_read=issues, ok_by=ok_by))
         rows.append(Row("GET", f"{rule}.pdf", readers, 501, build("pdf"), setup=_no_pdf_converter, ok_by=ok_by))
+    # 审批单: read only in any state (nothing issued), by every role that reads the case
+    form = lambda ext: lambda s, c, who: Call(f"{CASES}/{s.case(c, 'submitted')['id']}/approval-form.{ext}")  # noqa: E731
+    rule = f"{CASES}/<int:case_id>/approval-form"
+    rows.append(Row("GET", f"{rule}.docx", ALL, 200, form("docx"), ok_by={"portal": 404}))
+    rows.append(Row("GET", f"{rule}.pdf", ALL, 501, form("pdf"), setup=_no_pdf_converter, ok_by={"portal": 404}))
     circular = lambda ext: lambda s, c, who: Call(f"{COVERAGE}/circulars/{_circular(s, c)}/document.{ext}")  # noqa: E731
     rule = f"{COVERAGE}/circulars/<int:circular_id>/document"
     rows.append(Row("GET", f"{rule}.docx", COVERAGE_READERS, 200, circular("docx")))  # numbered when issued
@@ -850,6 +855,24 @@ MATRIX: list[Row] = [
         outside_status=None,
     ),
     Row("GET", "/api/v1/tasks/done", ALL, 200, lambda s, c, who: Call("/api/v1/tasks/done"), outside_status=None),
+    # 常用意见: every user their own; another user's id is 404 (the outside targets delete someone else's)
+    Row("GET", "/api/v1/me/opinions", ALL, 200, lambda s, c, who: Call("/api/v1/me/opinions"), outside_status=None),
+    Row(
+        "POST",
+        "/api/v1/me/opinions",
+        ALL,
+        201,
+        lambda s, c, who: Call("/api/v1/me/opinions", {"text": f"同意。{next(_seq)}"}),
+        outside_status=None,
+    ),
+    Row(
+        "DELETE",
+        "/api/v1/me/opinions/<int:opinion_id>",
+        ALL,
+        200,
+        lambda s, c, who: Call(f"/api/v1/me/opinions/{saved_opinion(s, c, who)}"),
+        per_caller=True,
+    ),
     # Excel: every role exports what it may list (a jurisdiction outside is 404); unit writers import. An upload
     # addresses no jurisdiction (its rows are checked by the job); an import is seen from its uploader's body up.
     Row(

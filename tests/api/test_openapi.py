@@ -201,6 +201,7 @@ UNPAGINATED = {
     "/api/v1/establishment-cases/form-options",
     "/api/v1/approval-routes",
     "/api/v1/workflows",
+    "/api/v1/me/opinions",  # bounded by SAVED_OPINIONS_MAX (30)
 }
 
 

@@ -27,7 +27,7 @@ from tests.api.test_access import (
     _import,
     scene,
 )
-from tests.support.access.common import interview, ticket
+from tests.support.access.common import interview, saved_opinion, ticket
 from tests.support.console import Console
 from tests.support.database import fingerprint
 from tests.support.world import ROLES
@@ -204,6 +204,31 @@ ROWS: list[Row] = [
             "/account", {"old_password": "nope", "new_password": "Kennwort-9", "new_password_again": "Kennwort-9"}
         ),
         outside_status=None,
+    ),
+    # 常用意见 on the account page: my own only (someone else's: the 404 page)
+    Row(
+        "POST",
+        "/account/opinions",
+        ALL,
+        302,
+        lambda s, c, w: Page("/account/opinions", {"text": f"同意。{next(_seq)}"}),
+        outside_status=None,
+    ),
+    Row(
+        "POST",
+        "/account/opinions/examples",
+        ALL,
+        302,
+        lambda s, c, w: Page("/account/opinions/examples", {}),
+        outside_status=None,
+    ),
+    Row(
+        "POST",
+        "/account/opinions/<int:opinion_id>/delete",
+        ALL,
+        302,
+        lambda s, c, w: Page(f"/account/opinions/{saved_opinion(s, c, w)}/delete", {}),
+        per_caller=True,
     ),
     Row(
         "GET",
@@ -553,6 +578,14 @@ ROWS += [
         lambda s, c, w: Page(f"/interviews/{interview(s, c)}/notice.docx"),
     ),
     Row("GET", "/cases/<int:case_id>/reply.docx", ALL, 200, _reply, ok_by=NOT_FILED),
+    Row(
+        "GET",
+        "/cases/<int:case_id>/approval-form.docx",
+        ALL,
+        200,
+        lambda s, c, w: Page(f"/cases/{s.case(c, 'submitted')['id']}/approval-form.docx"),
+        ok_by=NOT_FILED,
+    ),
 ]
 
 

@@ -1,4 +1,4 @@
-"""My account (change my password) and an admin's password reset for a user."""
+"""My account (change my password, my 常用意见) and an admin's password reset for a user."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from flask import flash, redirect, render_template, request, url_for
 
 from service.console.access import page, signed_in_actor, start_session
 from service.console.blueprint import bp
-from service.operations.reference import passwords, users
+from service.operations.reference import opinions, passwords, users
 from service.roles import ADMINS
 from workflows.errors import RuleViolation
 
@@ -37,8 +37,51 @@ def account() -> Any:
                 start_session(passwords.SignedIn(user.id, passwords.password_mark(user.password_hash)))
                 flash("密码已修改", "success")
                 return redirect(url_for("console.account"))
+    return _render_account(errors)
+
+
+def _render_account(errors: dict[str, str], typed: str = "") -> Any:
     status = 422 if errors else 200
-    return render_template("console/account.html", errors=errors), status
+    mine = opinions.mine(_me())
+    return render_template(
+        "console/account.html",
+        errors=errors,
+        opinions=mine,
+        opinion_limit=opinions.limit(),
+        examples=opinions.examples_left(mine),
+        typed_opinion=typed,
+    ), status
+
+
+# -- 常用意见: my saved opinions (picked in the opinion boxes of the task page) -------------------------------
+
+
+@bp.route("/account/opinions", methods=["POST"], endpoint="opinion_add")
+@page()
+def opinion_add() -> Any:
+    typed = request.form.get("text", "")
+    try:
+        opinions.add(_me(), typed)
+    except RuleViolation as exc:
+        return _render_account({exc.field or "text": exc.message}, typed)
+    flash("已保存常用意见", "success")
+    return redirect(url_for("console.account", _anchor="opinions"))
+
+
+@bp.route("/account/opinions/examples", methods=["POST"], endpoint="opinion_examples")
+@page()
+def opinion_examples() -> Any:
+    added = opinions.add_examples(_me())
+    flash(f"已添加{len(added)}条常用意见示例" if added else "示例均已在常用意见中（或已达上限）", "success")
+    return redirect(url_for("console.account", _anchor="opinions"))
+
+
+@bp.route("/account/opinions/<int:opinion_id>/delete", methods=["POST"], endpoint="opinion_delete")
+@page()
+def opinion_delete(opinion_id: int) -> Any:
+    opinions.delete(_me(), opinion_id)  # someone else's: 404 page
+    flash("已删除常用意见", "success")
+    return redirect(url_for("console.account", _anchor="opinions"))
 
 
 @bp.route("/admin/users/<int:user_id>/password", methods=["GET", "POST"])

@@ -27,12 +27,13 @@ from service.documents.render import DOCX_MIME
 from service.errors import ApiError, Forbidden
 from service.exports import coverage as coverage_exports
 from service.exports import ledger, tickets
-from service.operations.engines import documents, unit_import_report, unit_imports
+from service.operations.engines import approval_forms, documents, unit_import_report, unit_imports
 from service.operations.reference import users
 from service.operations.reports import circulars, coverage, coverage_snapshots
 from service.roles import CIRCULAR_ISSUERS, COVERAGE_READERS, SUPERVISION_READERS, UNIT_WRITERS
 from workflows.coverage import ProjectionStatus
 from workflows.errors import RuleViolation
+from workflows.establishment import ESTABLISHMENT
 from workflows.ledger import UNIT_KIND_LABELS, UnitKind
 
 SERIES = ("组织覆盖率", "工作覆盖率")
@@ -353,6 +354,14 @@ def ticket_document(ticket_id: int) -> Response:
 @page(*SUPERVISION_READERS)
 def interview_notice(interview_id: int) -> Response:
     return _docx(documents.interview_notice(_actor(), interview_id))  # no time and place yet: 409 page
+
+
+@bp.route("/cases/<int:case_id>/approval-form.docx", endpoint="case_approval_form")
+@page()
+def case_approval_form(case_id: int) -> Response:
+    """打印审批单: the case's approval as it stands (read only, any state)."""
+    form = approval_forms.approval_form(_actor(), ESTABLISHMENT.name, case_id)  # out of scope: 404 page
+    return attachment(form.content, DOCX_MIME, form.filename, form.ascii_filename)
 
 
 @bp.route("/cases/<int:case_id>/reply.docx", endpoint="case_reply")

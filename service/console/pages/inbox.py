@@ -24,7 +24,7 @@ from service.models import ApprovalTask, EstablishmentCase
 from service.operations.engines import approvals, audit
 from service.operations.flows.establishment import cases
 from service.operations.flows.supervision import ticket_board
-from service.operations.reference import jurisdictions, users
+from service.operations.reference import jurisdictions, opinions, users
 from service.operations.worklists import inbox
 from service.roles import CASE_APPLICANTS, DECIDERS, INBOX_USERS, TASK_READERS, TICKET_HANDLERS
 from workflows.approval import MODE_LABELS_ZH, ApprovalMode
@@ -254,6 +254,8 @@ def _case_context(actor: Actor, case: EstablishmentCase, task: ApprovalTask | No
         "shown": SHOWN_FIELDS,
         "today": today(),
         "workflow_label": WORKFLOW_LABELS.get(cases.WORKFLOW, cases.WORKFLOW),
+        # 常用意见 for the opinion boxes, which only a task's page shows
+        "saved_opinions": opinions.mine(actor) if task is not None else [],
     }
 
 
@@ -291,6 +293,14 @@ def case_page(case_id: int) -> Any:
     return _render_case(_actor(), case_id, None)
 
 
+def _picked_opinion() -> dict[str, str]:
+    """A 常用意见 chosen in the picker stands for the opinion when the box is left empty (how the picker works
+    without JavaScript; with it, the choice is already in the box). Any text the user may type is accepted the
+    same way, so the choice needs no look-up."""
+    typed, picked = request.form.get("comment", "").strip(), request.form.get("saved_opinion", "").strip()
+    return {"comment": picked} if picked and not typed else {}
+
+
 def _after_refusal(actor: Actor, task: ApprovalTask | None, case_id: int, exc: Exception, form: str) -> Any:
     """A refusal re-renders the page with what is true now: a conflict (someone acted first) plainly, 409;
     a rule or an invalid field with the form that was sent, 422 — next to its input, or above the form when
@@ -311,7 +321,7 @@ def task_decide(task_id: int) -> Any:
     actor = _actor()
     task = approvals.reads.get_task(actor, task_id)
     try:
-        data = forms.load(DecideSchema())
+        data = forms.load(DecideSchema(), extra=_picked_opinion())
         approvals.acting.act(actor, task_id, data.action, comment=data.comment, reply=data.reply)
     except (forms.FormErrors, RuleViolation) as exc:
         return _after_refusal(actor, task, task.subject_id, exc, "decide")
@@ -325,7 +335,9 @@ def task_vote(task_id: int) -> Any:
     actor = _actor()
     task = approvals.reads.get_task(actor, task_id)
     try:
-        data = forms.load(VoteSchema(), integers=("members", "present", "votes_for", "votes_against"))
+        data = forms.load(
+            VoteSchema(), integers=("members", "present", "votes_for", "votes_against"), extra=_picked_opinion()
+        )
         approvals.acting.act(actor, task_id, "vote", comment=data.comment, tally=data.tally, reply=data.reply)
     except (forms.FormErrors, RuleViolation) as exc:
         return _after_refusal(actor, task, task.subject_id, exc, "vote")
@@ -365,7 +377,7 @@ def task_delegate(task_id: int) -> Any:
     actor = _actor()
     task = approvals.reads.get_task(actor, task_id)
     try:
-        data = forms.load(DelegateSchema(), integers=("to_user_id",))
+        data = forms.load(DelegateSchema(), integers=("to_user_id",), extra=_picked_opinion())
         approvals.acting.act(actor, task_id, "delegate", comment=data["comment"], delegate_to=data["to_user_id"])
     except (forms.FormErrors, RuleViolation) as exc:
         return _after_refusal(actor, task, task.subject_id, exc, "delegate")
@@ -379,7 +391,7 @@ def task_comment(task_id: int) -> Any:
     actor = _actor()
     task = approvals.reads.get_task(actor, task_id)
     try:
-        data = forms.load(CommentSchema())
+        data = forms.load(CommentSchema(), extra=_picked_opinion())
         approvals.acting.act(actor, task_id, "comment", comment=data["comment"])
     except (forms.FormErrors, RuleViolation) as exc:
         return _after_refusal(actor, task, task.subject_id, exc, "comment")

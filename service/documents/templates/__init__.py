@@ -7,6 +7,8 @@ from pathlib import Path
 from service.documents.kinds import DocumentKind
 
 HERE = Path(__file__).resolve().parent
+# 审批单: the read-only form of a subject's approval steps (not a numbered document kind; not replaceable).
+APPROVAL_FORM = HERE / "approval_form.docx"
 
 
 def path_of(kind: DocumentKind) -> Path:

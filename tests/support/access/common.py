@@ -96,3 +96,24 @@ def interview(s: Scene, code: str, state: str = "scheduled") -> int:
     if code == INSIDE and state == "followed_up":
         s._ok(s.api.post(f"{INTERVIEWS}/{iv['id']}/follow-up", as_=issuer, json={"follow_up_note": "已回访"}))
     return int(iv["id"])
+
+
+def saved_opinion(s: Scene, code: str, caller: str) -> int:
+    """A 常用意见 of the caller inside; someone else's (the scene's user at `code`) for the outside targets."""
+    from service.models import SavedOpinion
+
+    owner = s.world.users[caller] if code == INSIDE else s.users[code]
+    with s.app.app_context():
+        from sqlalchemy import func, select
+
+        from service.clock import now
+
+        last = db.session.execute(
+            select(func.coalesce(func.max(SavedOpinion.position), 0)).where(SavedOpinion.user_id == owner)
+        ).scalar_one()
+        row = SavedOpinion(user_id=owner, position=last + 1, text=f"常用意见{owner}-{last + 1}", created_at=now())
+        db.session.add(row)
+        db.session.commit()
+        ident = row.id
+        db.session.remove()
+    return int(ident)

@@ -22,6 +22,7 @@ from service.models import EstablishmentCase, EstablishmentCaseUnit, Jurisdictio
 from service.models.base import snapshot
 from service.operations.common import Precondition, get_scoped, order_by_keys
 from service.operations.engines import (
+    approval_forms,
     approvals,
     audit,
     copies,
@@ -631,6 +632,38 @@ def _escalation_effects(c: EstablishmentCase, level: str, today: date) -> None:
     )
 
 
+def _form_header(case: EstablishmentCase) -> approval_forms.FormHeader:
+    """What the 审批单 says about a case above its steps: the request, its units and the reply (two queries)."""
+    names = "、".join(u.name for u in units_of([case.id])[case.id])
+    submitted = f"{case.submitted_at.astimezone(CHINA):%Y-%m-%d %H:%M}" if case.submitted_at else "—"
+    fields = [
+        ("申请事项", ESTABLISHMENT.label_zh),
+        ("拟成立组织", case.proposed_name),
+        ("组织形式", rules.FORM_LABELS_ZH[OrgForm(case.form)]),
+        ("所涉单位", names or "—"),
+        ("所属党(工)委", case.jurisdiction.name),
+        ("党员人数", f"正式党员{case.formal_total}名，预备党员{case.probationary_total}名"),
+        ("拟任书记", case.proposed_secretary or "—"),
+        ("委员会人数", str(case.proposed_committee_size) if case.proposed_committee_size else "—"),
+        ("提交时间", submitted),
+        ("当前状态", ESTABLISHMENT.state_label(case.state)),
+    ]
+    if case.approving_body:
+        fields.append(("审批机关", case.approving_body))
+    if case.approval_meeting_on:
+        fields.append(("审批会议日期", approval_forms.chinese_day(case.approval_meeting_on)))
+    if case.return_reason:
+        fields.append(("退回理由", case.return_reason))
+    return approval_forms.FormHeader(
+        title=f"{ESTABLISHMENT.label_zh}审批单",
+        subject=case.proposed_name,
+        fields=fields,
+        reply_no=case.approval_doc_no or "",
+        reply_date=approval_forms.chinese_day(case.approved_on),
+        filename=f"审批单-{case.proposed_name}",
+    )
+
+
 def _interview_subject(actor: Actor, case_id: int) -> tuple[Jurisdiction, int | None, str | None]:
     return get(actor, case_id).jurisdiction, None, None
 
@@ -678,3 +711,4 @@ def register() -> None:
             api_path="/api/v1/establishment-cases/{id}",
         )
     )
+    approval_forms.register(WORKFLOW, get, _form_header)  # its 审批单 (read only)
