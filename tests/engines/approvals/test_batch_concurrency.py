@@ -4,9 +4,13 @@ reports `conflict` naming who acted, or the single decision answers 409 — and 
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from flask import Flask
+from sqlalchemy import create_engine, event, text
 
+from service.extensions import db
 from tests.support.establishment import TASKS, audit_actions, get_case, make_unit, new_case, race, submit, task_for
 from tests.support.world import Api, World
 
@@ -55,3 +59,36 @@ def test_exactly_one_decides_the_raced_task(api: Api, app: Flask, colleagues: Wo
         assert (trail.count("task.return"), trail.count("task.approve")) == (0, 1)
     for c in (cases[0], cases[2]):
         assert audit_actions(api, c).count("task.approve") == 1
+
+
+def test_a_task_the_database_cannot_lock_reports_error_and_the_others_go_on(api: Api, app: Flask) -> None:
+    """PostgreSQL: another connection holds one case's row lock past the batch's lock_timeout — that task is
+    `error` with database_busy (503-class), its case untouched; the tasks before and after it are done."""
+    if not app.config["SQLALCHEMY_DATABASE_URI"].startswith("postgresql"):
+        pytest.skip("row locks and lock_timeout exist on PostgreSQL; SQLite serialises whole transactions")
+    cases = [committee_request(api) for _ in range(3)]
+    tasks = [task_for(api, A, c)["id"] for c in cases]
+
+    def short_lock_wait(conn: Any) -> None:
+        conn.exec_driver_sql("SET LOCAL lock_timeout = '200ms'")
+
+    holder = create_engine(app.config["SQLALCHEMY_DATABASE_URI"])
+    with app.app_context():
+        engine = db.engine
+    event.listen(engine, "begin", short_lock_wait)
+    try:
+        with holder.connect() as conn:
+            conn.execute(text("SELECT id FROM establishment_cases WHERE id = :id FOR UPDATE"), {"id": cases[1]})
+            res = api.post(f"{TASKS}/batch", as_=A, json={"action": "approve", "task_ids": tasks, "comment": "同意"})
+            conn.rollback()
+    finally:
+        event.remove(engine, "begin", short_lock_wait)
+        holder.dispose()
+
+    assert res.status_code == 200, res.json
+    got = {r["task_id"]: r for r in res.json["results"]}
+    assert [got[t]["result"] for t in tasks] == ["done", "error", "done"]
+    assert got[tasks[1]]["code"] == "database_busy" and got[tasks[1]]["message"]
+    assert get_case(api, cases[1])["state"] == "submitted"
+    assert "task.approve" not in audit_actions(api, cases[1])
+    assert task_for(api, A, cases[1])["status"] == "open"  # still waiting in the inbox
