@@ -103,6 +103,7 @@ def test_a_mixed_batch_answers_each_task_and_leaves_no_case_half_decided(
         "batch_committee_vote",
         "action",
     )
+    assert (got[committee]["subject_id"], got[committee]["task_status"]) == (committee_case, "open")  # in scope
     assert (got[reply]["result"], got[reply]["code"], got[reply]["field"]) == (
         "refused",
         "batch_needs_reply",

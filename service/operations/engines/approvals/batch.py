@@ -100,10 +100,10 @@ def _decide_one(actor: Actor, action: Action, task_id: int, comment: str | None,
 
 
 def _described(actor: Actor, results: list[TaskResult]) -> list[TaskResult]:
-    """The done and conflicting tasks with their state now, their subjects, and who acted first on a
-    conflicting one: a fixed number of queries (the tasks, the subjects per workflow, the actions, the names).
-    Only tasks the actor reached in scope are described (a refused task says no more than its refusal)."""
-    shown = [r.task_id for r in results if r.result in (DONE, CONFLICT)]
+    """The tasks with their state now, their subjects, and who acted first on a conflicting one: a fixed number
+    of queries (the tasks, the subjects per workflow, the actions, the names). Only tasks the actor reached in
+    scope are described: one refused as not_found, or not reached (error), says no more than that."""
+    shown = [r.task_id for r in results if r.result != ERROR and r.code != "not_found"]
     if not shown:
         return results
     tasks = {
