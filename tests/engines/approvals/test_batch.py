@@ -11,11 +11,13 @@ from typing import Any
 
 import pytest
 from flask import Flask
+from flask.testing import FlaskClient
 from sqlalchemy import select
 
 from service.clock import FixedClock
 from service.extensions import db
 from service.models import ApprovalStep
+from tests.support.database import statements
 from tests.support.establishment import (
     TASKS,
     audit_actions,
@@ -207,3 +209,36 @@ def test_the_task_shows_how_often_it_was_urged(api: Api, clock: FixedClock) -> N
     assert again["offered_to_group"] is True  # the same statement still says so
     one = api.get(f"{TASKS}/{task['id']}", as_=A).json
     assert one["urge_count"] == 2 and one["last_urged_at"] == again["last_urged_at"]
+
+
+def test_the_openapi_document_describes_the_batch(client: FlaskClient) -> None:
+    doc = client.get("/api/openapi.json").json
+    op = doc["paths"]["/api/v1/tasks/batch"]["post"]
+    schemas = doc["components"]["schemas"]
+    body = op["requestBody"]["content"]["application/json"]["schema"]["$ref"].split("/")[-1]
+    assert set(schemas[body]["properties"]) == {"action", "task_ids", "comment", "comments"}
+    assert schemas[body]["properties"]["action"]["enum"] == ["approve", "return"]
+    answer = op["responses"]["200"]["content"]["application/json"]["schema"]["$ref"].split("/")[-1]
+    assert set(schemas[answer]["properties"]) == {"action", "done", "results"}
+    item = schemas[answer]["properties"]["results"]["items"]["$ref"].split("/")[-1]
+    props = schemas[item]["properties"]
+    assert props["result"]["enum"] == ["done", "conflict", "refused", "error"]
+    assert {"task_id", "code", "message", "field", "task_status", "subject_state", "acted_by"} <= set(props)
+    assert {"403", "422"} <= set(op["responses"])
+    task = schemas["Task"]["properties"]
+    assert task["urge_count"]["type"] == "integer" and task["last_urged_at"]["format"] == "date-time"
+
+
+def test_a_batch_costs_a_decision_per_task_and_a_few_statements_more(api: Api, app: Flask) -> None:
+    """No statement per task beyond its decision: describing the answer is a fixed few."""
+    ids = [task_for(api, A, committee_request(api))["id"] for _ in range(7)]
+    by_task(batch(api, {"action": "approve", "task_ids": ids[:1], "comment": "同意"}))  # warm caches
+    counts = []
+    for chunk in (ids[1:2], ids[2:4], ids[4:7]):
+        with statements(app) as seen:
+            by_task(batch(api, {"action": "approve", "task_ids": chunk, "comment": "同意"}))
+        counts.append(len(seen))
+    per_task = counts[1] - counts[0]
+    assert counts[2] - counts[1] == per_task, counts  # linear: the same statements for every task
+    # the batch's own: the token, the tasks, their cases, the names of who acted first
+    assert counts[0] - per_task <= 5, counts
