@@ -51,6 +51,7 @@ def test_the_inbox_offers_the_batch_bar(api: Api, console: Console) -> None:
     assert 'id="batch"' in page and 'value="approve"' in page and 'value="return"' in page
     assert page.count("data-confirm=") >= 2 and "不能撤回" in page
     assert "批量同意" in page and "批量退回" in page
+    assert "console/confirm_button.js" in page  # the buttons ask, each with its own words
 
 
 def test_batch_approve_then_the_result_page(api: Api, console: Console) -> None:
