@@ -4,7 +4,7 @@ from marshmallow import Schema, fields, validate
 
 from schemas.common import LoadsInto, count, ident, one_of, text
 from schemas.dates import business_date
-from workflows.approval import RouteSpec, TaskDecision, TaskVote
+from workflows.approval import BatchDecision, RouteSpec, TaskDecision, TaskVote
 from workflows.registry import APPROVAL_WORKFLOWS
 
 
@@ -32,6 +32,8 @@ class TaskSchema(Schema):
     decided_at = fields.DateTime(allow_none=True)
     summary = fields.Dict(metadata={"description": "The case: title, state, form, jurisdiction…"})
     version = fields.Integer()
+    urge_count = fields.Integer(metadata={"description": "How often the task was urged (催办)"})
+    last_urged_at = fields.DateTime(allow_none=True, metadata={"description": "When it was last urged"})
 
 
 class InboxQuerySchema(Schema):
@@ -85,3 +87,52 @@ class RouteSchema(LoadsInto):
 class RouteQuerySchema(Schema):
     body_id = ident(strict=False)
     workflow = one_of(list(APPROVAL_WORKFLOWS))
+
+
+class BatchDecideSchema(LoadsInto):
+    """Approve or return (退回) many tasks at once, each on its own (批量审批)."""
+
+    into = BatchDecision
+    action = one_of(["approve", "return"], required=True)
+    task_ids = fields.List(
+        ident(),
+        required=True,
+        metadata={"description": "The tasks, 1..BATCH_MAX_TASKS (default 50) distinct ids; answered in this order"},
+    )
+    comment = text(2000, load_default=None, metadata={"description": "The opinion for every task; a return needs one"})
+    comments = fields.Dict(
+        keys=fields.String(validate=validate.Regexp(r"^[1-9][0-9]{0,9}\Z", error="须为待办编号")),
+        values=text(2000, blank=True),
+        load_default=None,
+        metadata={"description": "A task's own opinion, by task id: replaces `comment` for that task"},
+    )
+
+
+class BatchTaskResultSchema(Schema):
+    task_id = fields.Integer()
+    result = one_of(
+        ["done", "conflict", "refused", "error"],
+        metadata={
+            "description": "done: decided; conflict: someone acted first or not your turn (409-class); refused: a "
+            "rule, out of scope (not_found) or not yours (forbidden); error: the database was away or busy (503-class)"
+        },
+    )
+    code = fields.String(allow_none=True, metadata={"description": "The refusal's or conflict's code"})
+    message = fields.String(allow_none=True)
+    field = fields.String(allow_none=True, metadata={"description": "The input field a refusal is about"})
+    task_status = fields.String(allow_none=True, metadata={"description": "The task's status now"})
+    step_status = fields.String(allow_none=True)
+    workflow = fields.String(allow_none=True)
+    subject_id = fields.Integer(allow_none=True)
+    subject_title = fields.String(allow_none=True)
+    subject_state = fields.String(allow_none=True, metadata={"description": "The case's state now"})
+    subject_state_label = fields.String(allow_none=True)
+    acted_by = fields.String(
+        allow_none=True, metadata={"description": "conflict: who acted on the task or decided its step (display name)"}
+    )
+
+
+class BatchResultSchema(Schema):
+    action = fields.String()
+    done = fields.Integer(metadata={"description": "How many tasks were decided"})
+    results = fields.List(fields.Nested(BatchTaskResultSchema), metadata={"description": "One per task, as asked"})

@@ -170,6 +170,8 @@ class Settings:
     # The console's worklist exports (待办, 已办, 全部事项 as .xlsx) hold at most this many rows
     # (CONSOLE_EXPORT_MAX_ROWS); a longer list is cut and the workbook says so.
     console_export_max_rows: int = 5000
+    # At most this many tasks in one batch decision (批量审批, POST /api/v1/tasks/batch; BATCH_MAX_TASKS).
+    batch_max_tasks: int = 50
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -214,6 +216,7 @@ class Settings:
             saved_opinions_max=_int("SAVED_OPINIONS_MAX", 30),
             spreadsheets=SpreadsheetSettings.from_env(),
             console_export_max_rows=_int("CONSOLE_EXPORT_MAX_ROWS", 5000),
+            batch_max_tasks=_int("BATCH_MAX_TASKS", 50),
         )
 
     def flask_config(self) -> dict[str, object]:

@@ -151,3 +151,20 @@ def run_unit_of_work(fn: Callable[[], T]) -> T:
             log.info("retrying after %s (attempt %d of %d)", sqlstate(exc), attempt, ATTEMPTS)
             time.sleep(random.uniform(*BACKOFF) * attempt)
     raise AssertionError("unreachable")
+
+
+def run_retrying(fn: Callable[[], T]) -> T:
+    """One of several transactions of a request (each task of a batch decision): after a deadlock or
+    serialization failure, run that transaction again, at most ATTEMPTS times in all. Unlike run_unit_of_work
+    it may run after the request committed something: only this transaction, rolled back whole, runs again. A
+    failure that survives it is raised for the caller to report (service.db_failures.classify)."""
+    for attempt in range(1, ATTEMPTS + 1):
+        try:
+            return fn()
+        except (sa_exc.OperationalError, sa_exc.InterfaceError) as exc:
+            if attempt == ATTEMPTS or not is_retryable(exc):
+                raise
+            db.session.rollback()
+            log.info("retrying a transaction after %s (attempt %d of %d)", sqlstate(exc), attempt, ATTEMPTS)
+            time.sleep(random.uniform(*BACKOFF) * attempt)
+    raise AssertionError("unreachable")

@@ -382,3 +382,81 @@ def record_vote(
 def new_step(mode: ApprovalMode | str, approvers: Sequence[PersonId]) -> StepState:
     """A fresh step; accepts the mode as a string from the API."""
     return StepState(mode=_mode(mode), approvers=tuple(approvers))
+
+
+# -- batch decisions (批量审批) -----------------------------------------------------------------------------------
+
+# What a batch may do to each of its tasks: approve, or return to the applicant (退回, with a reason as always).
+BATCH_ACTIONS = (Action.APPROVE, Action.RETURN)
+BATCH_ACTION_LABELS_ZH: Mapping[Action, str] = MappingProxyType({Action.APPROVE: "批量同意", Action.RETURN: "批量退回"})
+# How many tasks one batch may name (the setting's default: BATCH_MAX_TASKS).
+DEFAULT_BATCH_MAX_TASKS = 50
+
+
+@dataclass(frozen=True, kw_only=True)
+class BatchDecision(Input):
+    """Approve or return many tasks, each on its own: one opinion for all, or a task's own (`comments`, by
+    the task's id as text: the keys of a JSON object)."""
+
+    action: str
+    task_ids: list[int]
+    comment: str | None = None
+    comments: dict[str, str] | None = None
+
+    def comment_for(self, task_id: int) -> str | None:
+        own = (self.comments or {}).get(str(task_id))
+        return own if own is not None and own.strip() else self.comment
+
+    @property
+    def commented(self) -> list[int]:
+        """The tasks given an opinion of their own."""
+        return [int(k) for k in self.comments or {} if k.isdigit()]
+
+
+def check_batch(action: Action | str, task_ids: Sequence[int], max_tasks: int, commented: Sequence[int] = ()) -> Action:
+    """The batch as a whole: a batchable action and 1..max_tasks distinct task ids (a task's own opinion only
+    for a task of the batch). Refusals name the field (422); nothing is decided."""
+    act = member_or_refuse(Action, action, "action", "操作")
+    if act not in BATCH_ACTIONS:
+        raise RuleViolation("batch_action_not_allowed", "批量办理只能同意或退回", field="action")
+    if not task_ids:
+        raise RuleViolation("batch_empty", "请至少选择一项待办", field="task_ids")
+    if len(task_ids) > max_tasks:
+        raise RuleViolation(
+            "batch_too_many",
+            f"一次最多批量办理{max_tasks}项待办，本次选择了{len(task_ids)}项",
+            field="task_ids",
+            detail={"max_tasks": max_tasks, "given": len(task_ids)},
+        )
+    if len(set(task_ids)) != len(task_ids):
+        repeated = sorted({t for t in task_ids if list(task_ids).count(t) > 1})
+        raise RuleViolation(
+            "batch_duplicate_tasks",
+            f"待办重复：{'、'.join(map(str, repeated))}",
+            field="task_ids",
+            detail={"ids": repeated},
+        )
+    stray = sorted(set(commented) - set(task_ids))
+    if stray:
+        raise RuleViolation(
+            "batch_comment_not_in_batch",
+            f"意见所对应的待办不在本次选择中：{'、'.join(map(str, stray))}",
+            field="comments",
+        )
+    return act
+
+
+def check_batchable(action: Action | str, mode: ApprovalMode | str, issues_reply: bool) -> None:
+    """May this task be decided in a batch? Returning may always (the usual rules apply: a reason). Approving
+    may not where the decision needs more than an opinion: a committee's vote (the meeting's tally) or the
+    last level, whose approval issues the reply (批复文号, dates) — those are decided on the case page."""
+    if Action(action) is not Action.APPROVE:
+        return
+    if _mode(mode) is ApprovalMode.COMMITTEE_VOTE:
+        raise RuleViolation(
+            "batch_committee_vote", "集体表决的审批环节须在案件页录入会议表决结果，不能批量同意", field="action"
+        )
+    if issues_reply:
+        raise RuleViolation(
+            "batch_needs_reply", "该环节同意即发出批复，须在案件页填写批复文号，不能批量同意", field="approval_doc_no"
+        )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from typing import Any
 
 from service.clock import today
@@ -59,7 +60,7 @@ def steps_view(workflow: str, subject_ids: list[int]) -> dict[int, list[dict[str
 
 def tasks_view(tasks: list[ApprovalTask]) -> list[dict[str, Any]]:
     summaries = approvals.reads.summaries(tasks)
-    groups = approvals.reads.group_task_ids([t.id for t in tasks])
+    marks = approvals.reads.task_marks([t.id for t in tasks])
     on = today()
     return [
         {
@@ -69,7 +70,7 @@ def tasks_view(tasks: list[ApprovalTask]) -> list[dict[str, Any]]:
             "step": step_brief(t.step),
             "status": t.status,
             "assignee_id": t.assignee_id,
-            "offered_to_group": t.id in groups,
+            "offered_to_group": t.id in marks.offered,
             "claimed_at": t.claimed_at,
             "due_on": t.due_on,
             "overdue": approvals.reads.is_overdue(t, on),
@@ -78,6 +79,8 @@ def tasks_view(tasks: list[ApprovalTask]) -> list[dict[str, Any]]:
             "decided_at": t.decided_at,
             "summary": summaries.get((t.workflow, t.subject_id), {}),
             "version": t.version,
+            "urge_count": marks.urge_count(t.id),
+            "last_urged_at": marks.last_urged_at(t.id),
         }
         for t in tasks
     ]
@@ -95,3 +98,11 @@ def history_view(subject_type: str, subject_id: int) -> list[dict[str, Any]]:
         }
         for e in audit.history(subject_type, subject_id)
     ]
+
+
+def batch_view(action: str, results: list[approvals.batch.TaskResult]) -> dict[str, Any]:
+    return {
+        "action": action,
+        "done": sum(1 for r in results if r.result == approvals.batch.DONE),
+        "results": [asdict(r) for r in results],
+    }

@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from schemas.tasks import (
+    BatchDecideSchema,
+    BatchResultSchema,
     CommentSchema,
     DecideSchema,
     DelegateSchema,
@@ -17,13 +19,13 @@ from schemas.tasks import (
 from schemas.urges import UrgeRequestSchema, UrgeSchema
 from service.api.docs import errors
 from service.api.pagination import Blueprint
-from service.api.presenters import tasks_view
+from service.api.presenters import batch_view, tasks_view
 from service.api.urge_views import urged_view
 from service.auth import current_actor, require_roles
 from service.operations.common import paginate
 from service.operations.engines import approvals, urges
 from service.roles import ADMINS, DECIDERS, TASK_READERS, TASK_URGERS
-from workflows.approval import RouteSpec, TaskDecision, TaskVote
+from workflows.approval import BatchDecision, RouteSpec, TaskDecision, TaskVote
 
 blp = Blueprint("tasks", __name__, url_prefix="/api/v1/tasks", description="Approval tasks and the inbox (待办)")
 routes_blp = Blueprint(
@@ -49,6 +51,19 @@ def inbox(filters: dict[str, Any], pagination_parameters: Any) -> Any:
     items, total = paginate(stmt, pagination_parameters.page, pagination_parameters.page_size)
     pagination_parameters.item_count = total
     return tasks_view(items)
+
+
+@blp.route("/batch", methods=["POST"])
+@blp.arguments(BatchDecideSchema)
+@blp.response(200, BatchResultSchema)
+@errors(blp, 400, 403, 422)
+@require_roles(*DECIDERS)
+def batch(data: BatchDecision) -> Any:
+    """批量审批: approve or return (退回, a reason required) up to BATCH_MAX_TASKS tasks, each in its own
+    transaction through the same rules as `decide`. Always 200 once the batch is valid: `results` says per
+    task, in the order asked, `done`, `conflict`, `refused` or `error`. A committee vote, and an approval that
+    issues the reply (批复文号), are refused in a batch (`batch_committee_vote`, `batch_needs_reply`)."""
+    return batch_view(data.action, approvals.batch.decide_many(current_actor(), data))
 
 
 @blp.route("/<int:task_id>")

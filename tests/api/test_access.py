@@ -653,6 +653,18 @@ MATRIX: list[Row] = [
         ok_by=CANDIDATES_ONLY,
         audit_records=None,
     ),
+    # a batch answers 200 item by item: a task out of scope is refused as not_found, one in scope that is not
+    # the caller's as forbidden, and neither changes anything
+    Row(
+        "POST",
+        f"{TASKS}/batch",
+        APPROVERS,
+        200,
+        lambda s, c, who: Call(f"{TASKS}/batch", {"action": "return", "task_ids": [s.task(c)], "comment": "材料不全"}),
+        outside_status=200,
+        audit_records=2,  # the task's return and the case's
+        wrote=lambda body: body["done"] > 0,
+    ),
     Row(
         "POST",
         f"{TASKS}/<int:task_id>/vote",
@@ -1033,6 +1045,10 @@ def _check(
             problems.append(f"{label}: 404 body {body}")
         if after != before:
             problems.append(f"{label}: refused with {expected} but changed state {before} -> {after}")
+        return
+    if row.wrote is not None and not row.wrote(res.json):
+        if after != before:
+            problems.append(f"{label}: answered that nothing was done but changed state {before} -> {after}")
         return
     records = after[0] - before[0]
     if writes and (records < 1 if row.audit_records is None else records != row.audit_records):

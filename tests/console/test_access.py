@@ -136,6 +136,16 @@ ROWS: list[Row] = [
         # only the body's approvers are candidates: an approver above is in scope but may not act
         ok_by={"approver@east": 403},
     ),
+    # 批量审批 answers its result page item by item: out of scope "不存在", not the caller's "无权" — neither
+    # changes anything (the API's row says the same of POST /api/v1/tasks/batch)
+    Row(
+        "POST",
+        "/inbox/batch",
+        DECIDERS,
+        200,
+        lambda s, c, w: Page("/inbox/batch", {"action": "return", "task_ids": str(s.task(c)), "comment": "材料不全"}),
+        outside_status=200,
+    ),
     Row(
         "POST",
         "/tasks/<int:task_id>/vote",

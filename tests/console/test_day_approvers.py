@@ -111,7 +111,10 @@ def test_township_approver_day(demo_server: DemoCity, browser: Any) -> None:
     assert "待认领" in offered.inner_text() and offered.locator("form[data-claim] button").inner_text() == "签收"
     assert "我的待办" in claimed.inner_text() and claimed.locator("form[data-claim]").count() == 0
     # the overdue one: first, red, and marked with the escalation sweep's 催办 of the last working day
-    assert rows.first.inner_text().startswith("红灯") and "overdue" in (rows.first.get_attribute("class") or "")
+    # (the row's first cell is the batch checkbox: the text starts after it)
+    assert rows.first.inner_text().lstrip().startswith("红灯") and "overdue" in (
+        rows.first.get_attribute("class") or ""
+    )
     assert overdue.locator(".light.red").inner_text() == "红灯"
     assert overdue.locator(".escalated").inner_text() == "催办"
     assert offered.locator(".escalated").count() == 0 and claimed.locator(".light.green").count() == 1

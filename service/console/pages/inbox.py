@@ -11,7 +11,7 @@ from typing import Any
 from flask import flash, redirect, render_template, request, url_for
 
 from schemas.establishment import FoundSchema
-from schemas.tasks import CommentSchema, DecideSchema, DelegateSchema, VoteSchema
+from schemas.tasks import BatchDecideSchema, CommentSchema, DecideSchema, DelegateSchema, VoteSchema
 from service.api.presenters import steps_view, tasks_view
 from service.auth import Actor
 from service.clock import today
@@ -27,7 +27,7 @@ from service.operations.flows.supervision import ticket_board
 from service.operations.reference import jurisdictions, opinions, users
 from service.operations.worklists import inbox
 from service.roles import CASE_APPLICANTS, DECIDERS, INBOX_USERS, TASK_READERS, TICKET_HANDLERS
-from workflows.approval import MODE_LABELS_ZH, ApprovalMode
+from workflows.approval import BATCH_ACTION_LABELS_ZH, MODE_LABELS_ZH, Action, ApprovalMode
 from workflows.deadlines import LEVEL_LABELS
 from workflows.errors import Conflict, RuleViolation
 from workflows.establishment import ESTABLISHMENT, FORM_LABELS_ZH, OrgForm
@@ -152,6 +152,61 @@ def inbox_page() -> Any:
         bodies=inbox.body_options(actor),
         workflows=WORKFLOW_LABELS,
         lights=LIGHT_CHOICES,
+        batch_confirms=BATCH_CONFIRMS,
+        batch_max=approvals.batch.max_tasks(),
+    )
+
+
+# -- 批量审批: the inbox's batch bar -------------------------------------------------------------------------------
+
+# What the batch bar's buttons do, for their confirm dialogs (static/console/confirm_button.js).
+BATCH_CONFIRMS = {
+    "approve": "将对所选待办逐项作出「同意」决定，已办理的不能撤回；集体表决、须填写批复文号的环节不会办理。确定？",
+    "return": "将所选待办逐项退回申请单位修改，须填写退回理由；已退回的不能撤回。确定？",
+}
+BATCH_DONE_ZH = {"approve": "已同意", "return": "已退回"}
+
+
+def _batch_ids() -> list[Any]:
+    """The ticked tasks as numbers where they are numbers (the schema refuses the rest by field)."""
+    return [int(v) if v.isdigit() and len(v) < 10 else v for v in request.form.getlist("task_ids")]
+
+
+def _outcome_zh(r: approvals.batch.TaskResult, action: str) -> str:
+    """One task's outcome in words."""
+    if r.result == approvals.batch.DONE:
+        state = f"，申请现为「{r.subject_state_label}」" if r.subject_state_label else ""
+        return f"{BATCH_DONE_ZH[action]}{state}"
+    if r.result == approvals.batch.CONFLICT and r.acted_by:
+        return f"{r.acted_by}已先行办理：{r.message}"
+    return r.message or ""
+
+
+@bp.route("/inbox/batch", methods=["POST"], endpoint="inbox_batch")
+@page(*DECIDERS)
+def inbox_batch() -> Any:
+    """批量同意 / 批量退回 the ticked tasks: each task on its own (approvals.batch); the page lists each outcome."""
+    actor = _actor()
+    action = request.form.get("action", "")
+    try:
+        data = forms.load(BatchDecideSchema(), extra={"task_ids": _batch_ids()})
+        results = approvals.batch.decide_many(actor, data)
+    except (forms.FormErrors, RuleViolation) as exc:
+        errors = exc.errors if isinstance(exc, forms.FormErrors) else {exc.field or "_": exc.message}
+        return render_template("console/inbox_batch.html", errors=errors, rows=[], action=action, labels={}), 422
+    rows = [
+        {"result": r, "title": r.subject_title or f"任务 {r.task_id}", "outcome": _outcome_zh(r, data.action)}
+        for r in results
+    ]
+    done = sum(1 for r in results if r.result == approvals.batch.DONE)
+    return render_template(
+        "console/inbox_batch.html",
+        errors={},
+        rows=rows,
+        action=data.action,
+        done=done,
+        labels=approvals.batch.RESULT_LABELS_ZH,
+        title=BATCH_ACTION_LABELS_ZH[Action(data.action)],
     )
 
 

@@ -165,6 +165,9 @@ class Row:
     per_caller: bool = False
     # A GET whose first success writes (a document issued at its first download): checked like a write.
     issues_on_read: bool = False
+    # A write answered 200 item by item (a batch): from its answer, whether it did anything; when it did not
+    # (every item refused: out of scope, not the caller's), it must have changed nothing.
+    wrote: Callable[[Any], bool] | None = None
 
     @property
     def key(self) -> tuple[str, str]:

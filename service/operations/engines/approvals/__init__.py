@@ -1,6 +1,6 @@
 """The approval engine: registrations (handlers), routes, reads and acting on tasks, overdue steps on the
-escalation ladder. The decision rules are pure (workflows.approval); these modules store them."""
+escalation ladder, batch decisions. The decision rules are pure (workflows.approval); these modules store them."""
 
-from service.operations.engines.approvals import acting, handlers, overdue, reads, routes
+from service.operations.engines.approvals import acting, batch, handlers, overdue, reads, routes
 
-__all__ = ["acting", "handlers", "overdue", "reads", "routes"]
+__all__ = ["acting", "batch", "handlers", "overdue", "reads", "routes"]

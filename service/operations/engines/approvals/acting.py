@@ -8,7 +8,7 @@ When a step closes, the workflow's handler (handlers.register) moves the subject
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, replace
 from functools import partial
 from typing import Any
@@ -40,6 +40,9 @@ from workflows import approval as engine
 from workflows.approval import Action, ApprovalMode, StepStatus
 from workflows.errors import Conflict, RuleViolation
 from workflows.workdays import Deadline
+
+# A further check of an action on the locked rows: (the subject, the step, the task) -> None or it raises.
+Guard = Callable[[Any, ApprovalStep, ApprovalTask], None]
 
 
 def _publish_assigned(step: ApprovalStep, assignees: Sequence[int | None]) -> None:
@@ -309,11 +312,15 @@ def act(
     delegate_to: int | None = None,
     tally: engine.VoteTally | None = None,
     reply: engine.Reply | None = None,
+    guard: Guard | None = None,
 ) -> ApprovalTask:
     """approve / reject / return / delegate / comment / vote on a task, in one transaction with whatever the
-    workflow's handler does when the step closes."""
+    workflow's handler does when the step closes. `guard`: a further check on the locked rows (the subject,
+    the step, the task), after the actor may act and before anything changes — a batch's (batch.py)."""
     with transaction():
-        return _act(actor, task_id, action, comment=comment, delegate_to=delegate_to, tally=tally, reply=reply)
+        return _act(
+            actor, task_id, action, comment=comment, delegate_to=delegate_to, tally=tally, reply=reply, guard=guard
+        )
 
 
 def lock_for_decision(actor: Actor, task_id: int) -> tuple[Any, ApprovalStep, list[ApprovalTask], bool, bool]:
@@ -371,12 +378,15 @@ def _act(
     delegate_to: int | None,
     tally: engine.VoteTally | None,
     reply: engine.Reply | None,
+    guard: Guard | None = None,
 ) -> ApprovalTask:
     """One decision: lock and check, apply the engine's rule, record it, hand the task on, open the next in a
     sequence, and close the step (with the workflow's handler) when the rule says it is decided."""
     subject, step, tasks, candidate, offered = lock_for_decision(actor, task_id)
     task = next(t for t in tasks if t.id == task_id)
     reads.require_may_act(actor, step, task, lambda: candidate, lambda: offered)
+    if guard is not None:
+        guard(subject, step, task)
     assert actor.user_id is not None  # the system actor is never an assignee or a candidate
     if task.assignee_id is None and action != Action.COMMENT:
         # Acting on an unclaimed group task claims it; a comment leaves it offered to the group.

@@ -35,10 +35,13 @@ class StepClosed:
 StepHandler = Callable[[StepClosed], None]
 SummaryProvider = Callable[[list[int]], dict[int, dict[str, Any]]]
 LabelProvider = Callable[[list[int]], dict[int, str]]
+# Whether approving this step issues the reply (批复文号, dates): the subject and the step, both locked.
+ReplyRule = Callable[[Any, ApprovalStep], bool]
 HANDLERS: dict[str, StepHandler] = {}
 SUMMARIES: dict[str, SummaryProvider] = {}
 SUBJECTS: dict[str, type[Any]] = {}
 _LABELS: dict[str, LabelProvider] = {}
+_ISSUES_REPLY: dict[str, ReplyRule] = {}
 
 
 def register(
@@ -47,16 +50,27 @@ def register(
     summaries: SummaryProvider,
     subject: type[Any],
     labels: LabelProvider | None = None,
+    issues_reply: ReplyRule | None = None,
 ) -> None:
     """A workflow whose rows (`subject`, the model) go through approval steps. Every action on a task locks
     the subject row first, with the step and its tasks, in one statement: the subject is what the workflow's
     own commands lock, so a decision, a withdrawal and a cancellation of one case queue on one row.
-    `labels`: the subjects in words (one query for a list of ids), named by the task notifications."""
+    `labels`: the subjects in words (one query for a list of ids), named by the task notifications.
+    `issues_reply`: whether approving a step issues the reply (its number and dates): such a step is not
+    approved in a batch (workflows.approval.check_batchable). Without it no step of the workflow does."""
     HANDLERS[workflow] = on_closed
     SUMMARIES[workflow] = summaries
     SUBJECTS[workflow] = subject
     if labels is not None:
         _LABELS[workflow] = labels
+    if issues_reply is not None:
+        _ISSUES_REPLY[workflow] = issues_reply
+
+
+def issues_reply(workflow: str, subject: Any, step: ApprovalStep) -> bool:
+    """Whether approving `step` of `subject` (both locked) issues the workflow's reply (批复)."""
+    rule = _ISSUES_REPLY.get(workflow)
+    return rule is not None and rule(subject, step)
 
 
 def subject_label(workflow: str, subject_id: int) -> str:

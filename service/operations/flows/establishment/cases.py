@@ -18,7 +18,7 @@ from service.db import transaction
 from service.documents.kinds import DocumentKind
 from service.errors import Forbidden, NotFound
 from service.extensions import db
-from service.models import EstablishmentCase, EstablishmentCaseUnit, Jurisdiction, PartyOrg, Role, Unit
+from service.models import ApprovalStep, EstablishmentCase, EstablishmentCaseUnit, Jurisdiction, PartyOrg, Role, Unit
 from service.models.base import snapshot
 from service.operations.common import Precondition, get_scoped, order_by_keys
 from service.operations.engines import (
@@ -426,6 +426,11 @@ def next_level_body(case: EstablishmentCase, level: int) -> str | None:
     return config_cache.place(_level_body_id(case, chain[level + 1])).name
 
 
+def issues_reply(case: EstablishmentCase, step: ApprovalStep) -> bool:
+    """Approving `step` issues the reply (批复文号 required, see on_step_closed): it is the last level."""
+    return step.level + 1 >= len(rules.approval_chain(case.form, settings()))
+
+
 def _open_level(actor: Actor, case: EstablishmentCase, level: int, subject: str | None = None) -> None:
     s = settings()
     level_name = rules.approval_chain(case.form, s)[level]
@@ -684,7 +689,9 @@ def register() -> None:
     """Establishment runs approval steps (on_step_closed moves the case), escalates cases stuck in
     preparation, can be the subject of an interview, and can be copied (抄送). Called once by
     service.operations.registry."""
-    approvals.handlers.register(WORKFLOW, on_step_closed, summaries, EstablishmentCase, subject_labels)
+    approvals.handlers.register(
+        WORKFLOW, on_step_closed, summaries, EstablishmentCase, subject_labels, issues_reply=issues_reply
+    )
     escalation.register(
         escalation.ItemType(
             "establishment",
