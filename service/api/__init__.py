@@ -92,6 +92,7 @@ def workflow_blueprints() -> list[Blueprint]:
 
 def init_app(app: Flask) -> None:
     from service.api import (
+        attachments,
         audit,
         calendar,
         coverage,
@@ -136,6 +137,7 @@ def init_app(app: Flask) -> None:
         documents.templates_blp,
         spreadsheets.blp,
         coverage.blp,
+        attachments.blp,
     ):
         api.register_blueprint(blp)
     for blp in workflow_blueprints():

@@ -21,10 +21,25 @@ from service.extensions import db
 from service.models import EstablishmentCase, EstablishmentCaseUnit, Jurisdiction, PartyOrg, Role, Unit
 from service.models.base import snapshot
 from service.operations.common import Precondition, get_scoped, order_by_keys
-from service.operations.engines import approvals, audit, documents, escalation, interviews, notifications, webhooks
+from service.operations.engines import (
+    approvals,
+    attachments,
+    audit,
+    documents,
+    escalation,
+    interviews,
+    notifications,
+    webhooks,
+)
 from service.operations.engines.command import Subject
 from service.operations.reference import jurisdictions
-from service.roles import APPLICANT_PROXIES, CASE_APPLICANTS, CASE_CANCELLERS
+from service.roles import (
+    APPLICANT_PROXIES,
+    CASE_APPLICANTS,
+    CASE_ATTACHMENT_READERS,
+    CASE_ATTACHMENT_WRITERS,
+    CASE_CANCELLERS,
+)
 from service.vocab import CASE_SORT_KEYS as SORT_KEYS
 from workflows import deadlines
 from workflows import establishment as rules
@@ -35,6 +50,8 @@ from workflows.ledger import OperatingStatus
 from workflows.workdays import WorkdayCalendar
 
 WORKFLOW = ESTABLISHMENT.name
+# The files a case takes (附件): value -> label.
+ATTACHMENT_KINDS = {"request": "请示", "roster": "花名册", "minutes": "会议记录", "reply_scan": "批复扫描件"}
 CASES = Subject(EstablishmentCase, ESTABLISHMENT, loader=lambda actor, ident: get(actor, ident, for_update=True))
 OPEN_STATES = (
     EstablishmentState.PREPARING,
@@ -643,3 +660,6 @@ def register() -> None:
     )
     interviews.register_subject("establishment", interviews.Subject(_interview_subject))
     documents.register_subject(DocumentKind.approval_reply, get)  # its approval reply (批复)
+    attachments.register_subject(
+        attachments.Subject(WORKFLOW, get, ATTACHMENT_KINDS, CASE_ATTACHMENT_WRITERS, CASE_ATTACHMENT_READERS)
+    )

@@ -1,0 +1,37 @@
+"""Attachment settings, read from the environment (defaults shown)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+MB = 1024 * 1024
+
+
+def _int(name: str, default: int) -> int:
+    raw = os.environ.get(name)
+    return int(raw) if raw else default
+
+
+@dataclass(frozen=True)
+class AttachmentSettings:
+    # One file (ATTACHMENT_MAX_FILE_BYTES): a larger upload is refused (413) as soon as it passes the limit.
+    max_file_bytes: int = 20 * MB
+    # The files of one case, ticket or interview together, withdrawn ones aside (ATTACHMENT_MAX_SUBJECT_BYTES).
+    max_subject_bytes: int = 200 * MB
+    # Files of one subject, withdrawn ones aside (ATTACHMENT_MAX_SUBJECT_FILES): its list is answered whole.
+    max_subject_files: int = 100
+    # Where the bytes are kept (ATTACHMENT_DIR); None: <instance>/attachments, outside any served path.
+    directory: Path | None = None
+
+    @classmethod
+    def from_env(cls) -> AttachmentSettings:
+        d = cls()
+        raw_dir = os.environ.get("ATTACHMENT_DIR")
+        return cls(
+            max_file_bytes=_int("ATTACHMENT_MAX_FILE_BYTES", d.max_file_bytes),
+            max_subject_bytes=_int("ATTACHMENT_MAX_SUBJECT_BYTES", d.max_subject_bytes),
+            max_subject_files=_int("ATTACHMENT_MAX_SUBJECT_FILES", d.max_subject_files),
+            directory=Path(raw_dir).resolve() if raw_dir else None,
+        )
