@@ -160,7 +160,7 @@ def display_name(raw: str | None) -> str:
     characters dropped, trimmed, at most MAX_NAME characters (the extension kept)."""
     name = _CONTROL.sub("", raw or "").strip()
     if not name:
-        raise Refused(422, "invalid_filename", "文件名不能为空")
+        raise Refused(422, "invalid_filename", "请选择要上传的文件（文件名不能为空）")
     if "/" in name or "\\" in name or name in (".", "..") or re.match(r"^[A-Za-z]:", name):
         raise Refused(422, "invalid_filename", "文件名不能包含路径（如 ../ 或 /）")
     if len(name) > MAX_NAME:

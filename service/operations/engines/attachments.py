@@ -228,6 +228,38 @@ def _present(rows: list[Attachment], s: Subject) -> None:
         r.kind_label = s.kinds.get(r.kind, r.kind)  # type: ignore[attr-defined]
 
 
+def for_subjects(subject_type: str, subject_ids: list[int]) -> dict[int, list[Attachment]]:
+    """Attachments of subjects the caller already loaded in scope (a page's ticket and its interviews), by
+    subject id, oldest first: one statement, and one for the display names, whatever the count."""
+    s = subject(subject_type)
+    out: dict[int, list[Attachment]] = {i: [] for i in subject_ids}
+    rows = list(
+        db.session.execute(
+            select(Attachment)
+            .where(Attachment.subject_type == subject_type, Attachment.subject_id.in_(subject_ids or [0]))
+            .order_by(Attachment.id)
+        ).scalars()
+    )
+    _present(rows, s)
+    for r in rows:
+        out[r.subject_id].append(r)
+    return out
+
+
+def may_write(actor: Actor, subject_type: str, row: Any, *, side: bool = True) -> bool:
+    """Whether the actor may add and withdraw files of the loaded subject (the role, and its side unless
+    `side=False`: a page that cannot afford the side's look-up shows the form and lets the command refuse)."""
+    s = subject(subject_type)
+    if actor.role not in s.writers:
+        return False
+    if side:
+        try:
+            _require_side(actor, s, row)
+        except Forbidden:
+            return False
+    return True
+
+
 def get(actor: Actor, subject_type: str, subject_id: int, attachment_id: int) -> Attachment:
     """One attachment of a subject the actor reads (404 if either is missing or out of scope)."""
     s = subject(subject_type)
