@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import IO, Any
 
@@ -22,7 +23,7 @@ from sqlalchemy import func, select
 
 from service.attachments import sniff
 from service.attachments.limits import MB, AttachmentSettings
-from service.attachments.storage import LocalStorage, TooLarge
+from service.attachments.storage import LocalStorage, S3Storage, TooLarge, s3_client
 from service.auth import Actor
 from service.clock import now
 from service.config import default_instance_dir
@@ -74,8 +75,17 @@ def settings() -> AttachmentSettings:
 
 
 def storage() -> LocalStorage:
-    configured = settings().directory
-    return LocalStorage(configured if configured is not None else Path(default_instance_dir()) / "attachments")
+    """The configured store: the local directory, or an S3-compatible bucket (one client per process and
+    settings, as boto3 clients are thread-safe)."""
+    s = settings()
+    root = s.directory if s.directory is not None else Path(default_instance_dir()) / "attachments"
+    if s.storage == "s3":
+        client = _s3_client(s.s3_endpoint, s.s3_region, s.s3_access_key, s.s3_secret_key)
+        return S3Storage(root, client, s.s3_bucket)
+    return LocalStorage(root)
+
+
+_s3_client = cache(s3_client)
 
 
 def _refused(exc: sniff.Refused, field: str = "file") -> ApiError:
