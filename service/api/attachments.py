@@ -80,11 +80,12 @@ def _routes(path: str, subject_type: str) -> None:
     @blp.arguments(AttachmentFormSchema, location="form")
     @blp.arguments(AttachmentFileSchema, location="files")
     @blp.response(201, AttachmentSchema)
-    @errors(blp, 400, 403, 404, 413, 415, 422)
+    @errors(blp, 400, 403, 404, 413, 415, 422, 503)
     def upload(form: dict[str, Any], files: dict[str, Any], subject_id: int) -> Any:
         """Attach a file (multipart: `file`, `kind`, optional `supersedes`). Refused before anything is written:
         a path as name or an empty file (422), too large for a file or the subject (413), a type not allowed by its
-        content (415), a zip bomb (422)."""
+        content (415), a zip bomb or a virus found by the optional clamd scan (422); the scan's daemon unreachable
+        (503)."""
         upload = files["file"]
         return attachments.add(
             current_actor(),

@@ -23,6 +23,7 @@ DESCRIPTIONS = {
     415: "Unsupported media type (judged by the content)",
     422: "Validation failed; field errors under `errors`",
     428: "If-Match header required",
+    503: "A service it depends on is unavailable; retry later (Retry-After)",
 }
 
 

@@ -25,6 +25,10 @@ class AttachmentSettings:
     # Where the bytes are kept (ATTACHMENT_DIR); None: <instance>/attachments, outside any served path. With S3
     # storage only the temporary files of uploads being checked are kept there.
     directory: Path | None = None
+    # A clamd daemon that scans every upload (ATTACHMENT_CLAMD: `host:port` or a Unix socket path); None: off.
+    # While set, an unreachable daemon refuses uploads (503) rather than keep files unscanned.
+    clamd: str | None = None
+    clamd_timeout_seconds: float = 30.0
     # "local" (the directory) or "s3" (an S3-compatible object store) (ATTACHMENT_STORAGE).
     storage: str = "local"
     # The object store (ATTACHMENT_S3_ENDPOINT, _BUCKET, _REGION, _ACCESS_KEY, _SECRET_KEY); an empty endpoint is
@@ -44,6 +48,8 @@ class AttachmentSettings:
             max_subject_bytes=_int("ATTACHMENT_MAX_SUBJECT_BYTES", d.max_subject_bytes),
             max_subject_files=_int("ATTACHMENT_MAX_SUBJECT_FILES", d.max_subject_files),
             directory=Path(raw_dir).resolve() if raw_dir else None,
+            clamd=os.environ.get("ATTACHMENT_CLAMD") or None,
+            clamd_timeout_seconds=float(os.environ.get("ATTACHMENT_CLAMD_TIMEOUT_SECONDS") or d.clamd_timeout_seconds),
             storage=os.environ.get("ATTACHMENT_STORAGE") or d.storage,
             s3_endpoint=os.environ.get("ATTACHMENT_S3_ENDPOINT") or None,
             s3_bucket=os.environ.get("ATTACHMENT_S3_BUCKET") or d.s3_bucket,

@@ -12,6 +12,7 @@ workflow module."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
@@ -21,7 +22,7 @@ from typing import IO, Any
 from flask import current_app
 from sqlalchemy import func, select
 
-from service.attachments import sniff
+from service.attachments import scan, sniff
 from service.attachments.limits import MB, AttachmentSettings
 from service.attachments.storage import LocalStorage, S3Storage, TooLarge, s3_client
 from service.auth import Actor
@@ -35,6 +36,8 @@ from service.operations.engines import audit
 from service.operations.reference import users
 from workflows.errors import Conflict
 
+log = logging.getLogger(__name__)
+SCANNER_UNAVAILABLE = "病毒扫描服务暂时不可用，附件未上传，请稍后重试"
 Getter = Callable[..., Any]  # (actor, subject_id, *, for_update=False) -> the scoped row; 404 outside scope
 
 
@@ -134,8 +137,13 @@ def add(
                 raise _refused(sniff.Refused(422, "empty_file", "上传的文件为空"))
             try:
                 sniffed = sniff.sniff(spooled.path, name, current_app.config["SETTINGS"].spreadsheets)
+                if limits.clamd:
+                    scan.scan(spooled.path, limits.clamd, limits.clamd_timeout_seconds)
             except sniff.Refused as exc:
                 raise _refused(exc) from exc
+            except scan.ScannerUnavailable as exc:
+                log.warning("attachment virus scan unavailable: %s", exc)
+                raise ApiError(503, "unavailable", SCANNER_UNAVAILABLE, headers={"Retry-After": "30"}) from exc
             with transaction():
                 row = _load(actor, s, subject_id, for_update=True)
                 _check_supersedes(subject_type, subject_id, supersedes_id)
