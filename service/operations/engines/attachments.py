@@ -32,7 +32,7 @@ from service.db import transaction
 from service.errors import ApiError, Forbidden, NotFound
 from service.extensions import db
 from service.models import Attachment, Role
-from service.operations.engines import audit
+from service.operations.engines import audit, webhooks
 from service.operations.reference import users
 from workflows.errors import Conflict
 
@@ -135,15 +135,7 @@ def add(
         with store.spool(stream, limits.max_file_bytes) as spooled:
             if spooled.size == 0:
                 raise _refused(sniff.Refused(422, "empty_file", "上传的文件为空"))
-            try:
-                sniffed = sniff.sniff(spooled.path, name, current_app.config["SETTINGS"].spreadsheets)
-                if limits.clamd:
-                    scan.scan(spooled.path, limits.clamd, limits.clamd_timeout_seconds)
-            except sniff.Refused as exc:
-                raise _refused(exc) from exc
-            except scan.ScannerUnavailable as exc:
-                log.warning("attachment virus scan unavailable: %s", exc)
-                raise ApiError(503, "unavailable", SCANNER_UNAVAILABLE, headers={"Retry-After": "30"}) from exc
+            sniffed = _checked(spooled.path, name, limits)
             with transaction():
                 row = _load(actor, s, subject_id, for_update=True)
                 _check_supersedes(subject_type, subject_id, supersedes_id)
@@ -163,20 +155,35 @@ def add(
                 )
                 db.session.add(attachment)
                 db.session.flush()
-                audit.record(
-                    actor,
-                    "attachment.add",
-                    subject_type,
-                    subject_id,
+                snap = snapshot(attachment)
+                audit.record(actor, "attachment.add", subject_type, subject_id, row.jurisdiction_id, None, snap)
+                # Ids, kind, type, size and hash: the file's name and bytes stay behind the scoped download.
+                published = {k: v for k, v in snap.items() if k != "filename"}
+                webhooks.publish_at(
+                    "attachment.added",
+                    {"subject_type": subject_type, "subject_id": subject_id, **published},
                     row.jurisdiction_id,
-                    None,
-                    snapshot(attachment),
                 )
                 store.keep(spooled)
     except TooLarge:
         raise _too_large(f"文件过大（单个附件不超过 {limits.max_file_bytes // MB} MB）") from None
     _present([attachment], s)
     return attachment
+
+
+def _checked(path: Path, name: str, limits: AttachmentSettings) -> sniff.Sniffed:
+    """The spooled file's type from its content, and the optional virus scan; Refused → its 4xx, an unreachable
+    scanner → 503."""
+    try:
+        sniffed = sniff.sniff(path, name, current_app.config["SETTINGS"].spreadsheets)
+        if limits.clamd:
+            scan.scan(path, limits.clamd, limits.clamd_timeout_seconds)
+    except sniff.Refused as exc:
+        raise _refused(exc) from exc
+    except scan.ScannerUnavailable as exc:
+        log.warning("attachment virus scan unavailable: %s", exc)
+        raise ApiError(503, "unavailable", SCANNER_UNAVAILABLE, headers={"Retry-After": "30"}) from exc
+    return sniffed
 
 
 def _too_large(message: str) -> ApiError:

@@ -189,3 +189,34 @@ def test_ticket_and_interview_attachments(api: Api) -> None:
     assert res.status_code == 201, res.json
     assert res.json["kind_label"] == "约谈记录"
     assert api.get(f"{base}/attachments/{res.json['id']}", as_="handler@east_t1").data == PDF
+
+
+def test_an_upload_publishes_attachment_added(app: Flask, api: Api, case: dict[str, Any]) -> None:
+    from sqlalchemy import select
+
+    from service.extensions import db
+    from service.models import WebhookDelivery
+
+    hook = api.post(
+        "/api/v1/webhooks",
+        as_="admin@east",
+        json={"url": "https://portal.example.org/hooks", "events": ["attachment.added"]},
+    )
+    assert hook.status_code == 201, hook.json
+    a = upload(api, f"{CASES}/{case['id']}", PDF).json
+    with app.app_context():
+        rows = db.session.execute(select(WebhookDelivery).where(WebhookDelivery.event == "attachment.added")).scalars()
+        payloads = [r.payload["data"] for r in rows]
+        db.session.remove()
+    assert payloads == [
+        {
+            "subject_type": "establishment",
+            "subject_id": case["id"],
+            "attachment_id": a["id"],
+            "kind": "request",
+            "content_type": "application/pdf",
+            "size": len(PDF),
+            "sha256": a["sha256"],
+            "supersedes_id": None,
+        }
+    ]
