@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 
 from flask import current_app, has_app_context
 
+from service.attachments.limits import AttachmentSettings
 from service.documents.kinds import DocumentSettings
 from service.spreadsheets.limits import SpreadsheetSettings
 from workflows.dates import DEFAULT_DATE_WINDOW, DateWindow
@@ -161,6 +162,8 @@ class Settings:
     # 常用意见: how many saved opinions each user may keep (SAVED_OPINIONS_MAX).
     saved_opinions_max: int = 30
     documents: DocumentSettings = field(default_factory=DocumentSettings)
+    # Attachments (附件): size per file and per subject, where the bytes are kept (ATTACHMENT_* variables).
+    attachments: AttachmentSettings = field(default_factory=AttachmentSettings)
     # .xlsx imports: upload size, zip-bomb guards, row/column limits, batch size (IMPORT_* variables).
     spreadsheets: SpreadsheetSettings = field(default_factory=SpreadsheetSettings)
     # Rule settings of the workflows that declare them, by workflow name (workflow_settings).
@@ -215,6 +218,7 @@ class Settings:
             password_min_length=_int("PASSWORD_MIN_LENGTH", 8),
             saved_opinions_max=_int("SAVED_OPINIONS_MAX", 30),
             spreadsheets=SpreadsheetSettings.from_env(),
+            attachments=AttachmentSettings.from_env(),
             console_export_max_rows=_int("CONSOLE_EXPORT_MAX_ROWS", 5000),
             batch_max_tasks=_int("BATCH_MAX_TASKS", 50),
         )

@@ -69,3 +69,13 @@ COVERAGE_READERS: tuple[Role, ...] = (Role.admin, Role.supervisor, Role.approver
 SEARCHERS: tuple[Role, ...] = (Role.admin, Role.supervisor, Role.approver, Role.handler, Role.instructor)
 # Issue circulars (通报).
 CIRCULAR_ISSUERS: tuple[Role, ...] = (Role.admin, Role.supervisor)
+
+# Attachments (附件), by subject: who adds and withdraws files is who acts on the subject; readers of the
+# subject list and download them. A case's files: its applicant side (and the approvers, for the 批复扫描件).
+CASE_ATTACHMENT_WRITERS: tuple[Role, ...] = CASE_APPLICANTS
+# A case is read by every role (a portal its own cases only: the case's own scope decides).
+CASE_ATTACHMENT_READERS: tuple[Role, ...] = tuple(Role)
+# A ticket's 整改佐证 and 整改报告: the handling body.
+TICKET_ATTACHMENT_WRITERS: tuple[Role, ...] = TICKET_HANDLERS
+# An interview's 约谈记录: the interviewers.
+INTERVIEW_ATTACHMENT_WRITERS: tuple[Role, ...] = INTERVIEWERS

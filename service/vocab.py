@@ -28,6 +28,8 @@ WEBHOOK_EVENTS: tuple[str, ...] = (
     "*",
     *(f"escalation.{level}" for level in LEVEL_LABELS),
     "task.assigned",
+    # An attachment (附件) was added to a case, ticket or interview (service/operations/engines/attachments.py).
+    "attachment.added",
     *WORKFLOW_EVENTS,
 )
 WEBHOOK_URL_MAX_LENGTH = 500  # webhooks.url

@@ -19,6 +19,7 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
@@ -129,6 +130,8 @@ def settings(tmp_path_factory: pytest.TempPathFactory, redis_url: str) -> Settin
             "redis_url": redis_url,
             "embedded_database": not raw,
             "config_check_seconds": 3600.0,
+            # Attachment bytes in a temporary directory, never the working copy's instance/.
+            "attachments": replace(base.attachments, directory=tmp_path_factory.mktemp("attachments")),
         }
     )
 

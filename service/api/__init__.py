@@ -92,6 +92,7 @@ def workflow_blueprints() -> list[Blueprint]:
 
 def init_app(app: Flask) -> None:
     from service.api import (
+        attachments,
         audit,
         calendar,
         copies,
@@ -140,6 +141,7 @@ def init_app(app: Flask) -> None:
         spreadsheets.blp,
         coverage.blp,
         copies.blp,
+        attachments.blp,
     ):
         api.register_blueprint(blp)
     for blp in workflow_blueprints():

@@ -20,8 +20,10 @@ DESCRIPTIONS = {
     409: "Conflicts with the current state or a concurrent change",
     412: "If-Match does not match the current version",
     413: "Request body too large",
+    415: "Unsupported media type (judged by the content)",
     422: "Validation failed; field errors under `errors`",
     428: "If-Match header required",
+    503: "A service it depends on is unavailable; retry later (Retry-After)",
 }
 
 

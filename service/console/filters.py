@@ -43,8 +43,19 @@ def guessed_years(*days: date | None) -> list[int]:
     return fallback_years(calendar(), today(), *days)
 
 
+def filesize(size: int | None) -> str:
+    """Bytes as people read them: 812 B, 3.4 KB, 12.0 MB."""
+    if size is None:
+        return ""
+    if size < 1024:
+        return f"{size} B"
+    if size < 1024 * 1024:
+        return f"{size / 1024:.1f} KB"
+    return f"{size / 1024 / 1024:.1f} MB"
+
+
 def register(app: Flask) -> None:
-    filters: dict[str, Any] = {"ymd": ymd, "cst": cst, "light_label": light_label}
+    filters: dict[str, Any] = {"ymd": ymd, "cst": cst, "light_label": light_label, "filesize": filesize}
     app.jinja_env.filters.update(filters)
     from service.console import csrf, nav
 

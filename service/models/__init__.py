@@ -1,6 +1,7 @@
 """All models, imported here so Alembic and the app see the whole metadata."""
 
 from service.models.approval import ApprovalAction, ApprovalRoute, ApprovalStep, ApprovalTask, TaskCandidate
+from service.models.attachment import Attachment
 from service.models.audit import AuditEvent
 from service.models.config import ConfigVersion
 from service.models.copy import Copy
@@ -29,6 +30,7 @@ __all__ = [
     "ApprovalRoute",
     "ApprovalStep",
     "ApprovalTask",
+    "Attachment",
     "AuditEvent",
     "CalendarOverride",
     "CalendarYear",

@@ -16,8 +16,9 @@ from functools import cache
 from types import ModuleType
 
 import service.operations.flows
+from service import roles
 from service.documents.kinds import DocumentKind
-from service.operations.engines import approvals, documents, escalation, interviews
+from service.operations.engines import approvals, attachments, documents, escalation, interviews
 from service.operations.reports import circulars
 from workflows.registry import WORKFLOWS
 
@@ -63,6 +64,16 @@ def register_workflows() -> None:
         module.register()
     # Interviews are an engine and a workflow at once, with no register() of their own.
     documents.register_subject(DocumentKind.interview_notice, interviews.get)
+    attachments.register_subject(
+        attachments.Subject(
+            interviews.WORKFLOW,
+            interviews.get,
+            interviews.ATTACHMENT_KINDS,
+            roles.INTERVIEW_ATTACHMENT_WRITERS,
+            roles.SUPERVISION_READERS,
+            interviews.require_interviewer_side,
+        )
+    )
     # A circular's 通报 is numbered when the circular is issued.
     circulars.on_issue("document", lambda actor, c: documents.issue_for(actor, DocumentKind.circular, c))
     missing = approvals.handlers.unregistered_workflows()

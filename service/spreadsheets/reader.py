@@ -74,6 +74,16 @@ def check_container(data: bytes, limits: SpreadsheetSettings) -> zipfile.ZipFile
         infos = archive.infolist()
     except (zipfile.BadZipFile, ValueError, OSError) as exc:
         raise _refuse("not_xlsx", "文件已损坏，无法作为 .xlsx 读取") from exc
+    check_members(infos, limits)
+    names = {i.filename for i in infos}
+    if any(m not in names for m in REQUIRED_MEMBERS):
+        raise _refuse("not_xlsx", "文件不是 Excel 工作簿（.xlsx）")
+    return archive
+
+
+def check_members(infos: list[zipfile.ZipInfo], limits: SpreadsheetSettings) -> None:
+    """A zip's central directory inside the limits: members, total declared size, per-member ratio, no
+    encryption (also the attachments' check on .docx/.xlsx, service/attachments/sniff.py)."""
     if len(infos) > limits.max_members:
         raise _refuse("zip_too_many_members", f"文件结构异常（压缩包内文件数超过 {limits.max_members} 个）")
     total = sum(i.file_size for i in infos)
@@ -87,10 +97,6 @@ def check_container(data: bytes, limits: SpreadsheetSettings) -> zipfile.ZipFile
         ratio = info.file_size / max(info.compress_size, 1)
         if info.file_size >= RATIO_CHECK_FROM and ratio > limits.max_compression_ratio:
             raise _refuse("zip_bomb", f"文件压缩比异常（{ratio:.0f} 倍），疑似压缩炸弹，已拒绝")
-    names = {i.filename for i in infos}
-    if any(m not in names for m in REQUIRED_MEMBERS):
-        raise _refuse("not_xlsx", "文件不是 Excel 工作簿（.xlsx）")
-    return archive
 
 
 def open_workbook(data: bytes) -> Workbook:

@@ -985,6 +985,115 @@ MATRIX: list[Row] = [
 
 MATRIX += _document_rows()
 
+ATTACHMENT_PDF = b"%PDF-1.4\n%%EOF\n"
+
+
+def _attachment_file() -> dict[str, Any]:
+    return {"kind": "", "file": (io.BytesIO(ATTACHMENT_PDF), "佐证.pdf")}
+
+
+def _attached(s: Scene, subject_type: str, model: type, subject_id: int) -> int:
+    """An attachment of the subject, written directly (row and bytes), whoever may add one there."""
+    from service.attachments.storage import LocalStorage
+    from service.clock import now
+    from service.models import Attachment
+    from service.operations.engines import attachments
+
+    with s.app.app_context():
+        store: LocalStorage = attachments.storage()
+        with store.spool(io.BytesIO(ATTACHMENT_PDF), 1024) as spooled:
+            store.keep(spooled)
+        subject = db.session.get(model, subject_id)
+        row = Attachment(
+            subject_type=subject_type,
+            subject_id=subject_id,
+            jurisdiction_id=subject.jurisdiction_id,
+            kind="x",
+            filename="佐证.pdf",
+            content_type="application/pdf",
+            size=spooled.size,
+            sha256=spooled.sha256,
+            uploaded_at=now(),
+        )
+        db.session.add(row)
+        db.session.commit()
+        ident = row.id
+        db.session.remove()
+    return ident
+
+
+def _attachment_rows() -> list[Row]:
+    """Attachments (附件): readers of the subject list and download; the side that acts on it adds and
+    withdraws (a case: its applicant side and approvers; a ticket: the handling body's handlers; an interview:
+    the interviewer side). A portal reads only the cases it filed (the scene's are filed by admin@city)."""
+    from service.models import EstablishmentCase, Interview, SupervisionTicket
+
+    subjects: list[tuple[str, str, type, Callable[[Scene, str], int], str, frozenset[str], frozenset[str], Any]] = [
+        (
+            CASES,
+            "establishment",
+            EstablishmentCase,
+            lambda s, c: int(s.case(c)["id"]),
+            "request",
+            ALL,
+            frozenset({"admin", "portal", "handler", "approver"}),
+            {"portal": 404},
+        ),
+        (
+            TICKETS,
+            "supervision_ticket",
+            SupervisionTicket,
+            lambda s, c: int(ticket(s, c)["id"]),
+            "evidence",
+            SUPERVISION_READERS,
+            frozenset({"handler"}),
+            {"handler@east": 403},  # the issuing body's handlers read the ticket but do not handle it
+        ),
+        (
+            INTERVIEWS,
+            "interview",
+            Interview,
+            lambda s, c: interview(s, c),
+            "record",
+            SUPERVISION_READERS,
+            frozenset({"admin", "supervisor"}),
+            {"east_t1": 403},  # the interviewed body reads its interview, the interviewer side acts
+        ),
+    ]
+    rows = []
+    for prefix, subject_type, model, make, kind, readers, writers, write_ok_by in subjects:
+        rule = f"{prefix}/<int:subject_id>/attachments"
+        read_ok_by = {"portal": 404} if prefix == CASES else {}
+
+        def upload(s: Scene, c: str, who: str, prefix: str = prefix, make: Any = make, kind: str = kind) -> Call:
+            return Call(f"{prefix}/{make(s, c)}/attachments", data=lambda: {**_attachment_file(), "kind": kind})
+
+        def one(s: Scene, c: str, who: str, prefix: str = prefix, make: Any = make, t: str = subject_type,
+                model: type = model, body: Any = None) -> Call:  # fmt: skip
+            ident = make(s, c)
+            return Call(f"{prefix}/{ident}/attachments/{_attached(s, t, model, ident)}", json=body)
+
+        def withdrawal(s: Scene, c: str, who: str, one: Any = one) -> Call:
+            return one(s, c, who, body={"reason": "上传错了"})
+
+        rows += [
+            Row("POST", rule, writers, 201, upload, ok_by=write_ok_by),
+            Row(
+                "GET",
+                rule,
+                readers,
+                200,
+                lambda s, c, who, prefix=prefix, make=make: Call(f"{prefix}/{make(s, c)}/attachments"),
+                ok_by=read_ok_by,
+            ),
+            Row("GET", f"{rule}/<int:attachment_id>", readers, 200, one, ok_by=read_ok_by),
+            Row("DELETE", f"{rule}/<int:attachment_id>", writers, 200, withdrawal, ok_by=write_ok_by),
+        ]
+    return rows
+
+
+MATRIX += _attachment_rows()
+
 # Each declared workflow's rows (tests/<folder>/access_<workflow>.py), found through the registry.
 WORKFLOW_ROWS = workflow_rows()
 MATRIX += [row for rows in WORKFLOW_ROWS.values() for row in rows]

@@ -202,6 +202,10 @@ UNPAGINATED = {
     "/api/v1/approval-routes",
     "/api/v1/workflows",
     "/api/v1/me/opinions",  # bounded by SAVED_OPINIONS_MAX (30)
+    # A subject's attachments: at most ATTACHMENT_MAX_SUBJECT_FILES (100) in force, plus the withdrawn ones.
+    "/api/v1/establishment-cases/{subject_id}/attachments",
+    "/api/v1/supervision-tickets/{subject_id}/attachments",
+    "/api/v1/interviews/{subject_id}/attachments",
 }
 
 

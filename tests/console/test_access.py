@@ -6,6 +6,7 @@ coverage test fails until it does)."""
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -23,6 +24,7 @@ from tests.api.test_access import (
     OUTSIDE,
     TODAY,
     Scene,
+    _attached,
     _circular,
     _import,
     scene,
@@ -852,5 +854,60 @@ ROWS += [
         TICKET_COPIERS,
         302,
         lambda s, c, w: Page(f"/board/tickets/{ticket(s, c)['id']}/copies", {"user_ids": str(s.colleague)}),
+    ),
+]
+
+
+class _FreshUpload(dict):  # type: ignore[type-arg]
+    """A form with a file that reads from its start at every send (a file object is read once)."""
+
+    def keys(self) -> Any:
+        return [*super().keys(), "file"]
+
+    def __iter__(self) -> Any:
+        return iter(self.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        if key == "file":
+            return (io.BytesIO(b"%PDF-1.4\n%%EOF\n"), "请示.pdf")
+        return super().__getitem__(key)
+
+
+def _case_attachment(s: Scene, code: str, caller: str, suffix: str = "", data: Any = None) -> Page:
+    from service.models import EstablishmentCase
+
+    case_id = int(s.case(code)["id"])
+    ident = _attached(s, "establishment", EstablishmentCase, case_id)
+    return Page(f"/attachments/establishment/{case_id}/{ident}{suffix}", data)
+
+
+# 附件 (service/console/pages/attachments.py), on a case: its readers download, its applicant side (and the
+# approvers) add and withdraw; a portal reads only the cases it filed.
+ROWS += [
+    Row(
+        "POST",
+        "/attachments/<subject_type>/<int:subject_id>",
+        APPLICANTS,
+        302,
+        lambda s, c, w: Page(
+            f"/attachments/establishment/{s.case(c)['id']}", _FreshUpload(kind="request", back="/applications")
+        ),
+        ok_by=NOT_FILED,
+    ),
+    Row(
+        "GET",
+        "/attachments/<subject_type>/<int:subject_id>/<int:attachment_id>",
+        ALL,
+        200,
+        _case_attachment,
+        ok_by=NOT_FILED,
+    ),
+    Row(
+        "POST",
+        "/attachments/<subject_type>/<int:subject_id>/<int:attachment_id>/withdraw",
+        APPLICANTS,
+        302,
+        lambda s, c, w: _case_attachment(s, c, w, "/withdraw", {"reason": "上传错了", "back": "/applications"}),
+        ok_by=NOT_FILED,
     ),
 ]

@@ -20,6 +20,7 @@ from service.console import forms
 from service.console.access import page, signed_in_actor
 from service.console.blueprint import bp
 from service.console.nav import NavEntry
+from service.console.pages import attachments as attachments_page
 from service.console.pages import inbox as inbox_page
 from service.console.paging import page_of
 from service.models import EstablishmentCase, Unit
@@ -313,6 +314,9 @@ def _render_case(
             unit_names={u.id: u.name for u in unit_list},
             approval_path=_approval_path(case),
             returned=case.state == EstablishmentState.RETURNED,
+            attachment_panel=attachments_page.panel(
+                actor, cases.WORKFLOW, case, url_for("console.application", case_id=case.id)
+            ),
             errors=errors or {},
             conflict=conflict,
             open_form=open_form,

@@ -19,6 +19,7 @@ from service.console import counts, forms
 from service.console.access import page, signed_in_actor
 from service.console.blueprint import bp
 from service.console.nav import Badge, NavEntry
+from service.console.pages import attachments as attachments_page
 from service.console.paging import page_of
 from service.models import ApprovalTask, EstablishmentCase
 from service.operations.engines import approvals, audit
@@ -326,9 +327,17 @@ def _render_case(
 ) -> Any:
     case = cases.get(actor, case_id)
     context = _case_context(actor, case, task)
+    back = url_for("console.task", task_id=task.id) if task else url_for("console.case", case_id=case.id)
+    files = attachments_page.panel(actor, cases.WORKFLOW, case, back)
     return (
         render_template(
-            "console/case.html", **context, errors=errors or {}, open_form=form, conflict=conflict, posted=request.form
+            "console/case.html",
+            **context,
+            errors=errors or {},
+            open_form=form,
+            conflict=conflict,
+            posted=request.form,
+            attachment_panel=files,
         ),
         status,
     )

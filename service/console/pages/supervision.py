@@ -32,6 +32,7 @@ from service.console import forms
 from service.console.access import page, signed_in_actor
 from service.console.blueprint import bp
 from service.console.nav import NavEntry
+from service.console.pages import attachments as attachments_page
 from service.console.paging import page_of
 from service.errors import ApiError
 from service.operations.common import paginate
@@ -225,6 +226,11 @@ def _ticket_context(actor: Actor, ticket_id: int) -> dict[str, Any]:
         "ladder": escalation_history.events_of(tickets.WORKFLOW, t.id),
         "interviews": linked,
         "interview_actions": interview_ops.allowed_actions(actor, linked),
+        # The side of each interview is its command's check (the form shows to interviewers' roles).
+        "ticket_files": attachments_page.panel(actor, tickets.WORKFLOW, t, url_for("console.ticket", ticket_id=t.id)),
+        "interview_files": attachments_page.panels(
+            actor, interview_ops.WORKFLOW, linked, url_for("console.ticket", ticket_id=t.id), side=False
+        ),
         "allowed": tickets.allowed_actions(actor, [t])[t.id],
         "may_interview": actor.role in INTERVIEWERS and tickets.is_issuing_side(actor, t),
         "bodies": tickets.body_refs({t.issuing_body_id}),

@@ -39,6 +39,8 @@ from workflows.interview import (
 )
 
 WORKFLOW = INTERVIEW.name
+# The files an interview takes (附件): value -> label.
+ATTACHMENT_KINDS = {"record": "约谈记录"}
 
 
 def create_from_escalation(
@@ -99,6 +101,11 @@ def _require_interviewer(actor: Actor, interview: Interview) -> None:
     path = db.session.execute(select(Jurisdiction.path).where(Jurisdiction.id == body)).scalar_one_or_none()
     if not _is_interviewer(actor, path):
         raise Forbidden("只有约谈单位的督查人员可以执行此操作")
+
+
+def require_interviewer_side(actor: Actor, interview: Interview) -> None:
+    """The interviewer side's check, for the engines an interview registers with (its attachments)."""
+    _require_interviewer(actor, interview)
 
 
 # The interview endpoints by the API's action names and the machine event each fires.

@@ -190,9 +190,10 @@ def test_people_by_display_name_each_opinion_once_and_the_approving_body(
     assert "approver@east</strong>" in opinions
     # approved by 东县 (whose step issued the reply), filed with 东一镇
     assert 'id="approving-body">东县<' in page and "青组复〔2026〕18号" in page
-    # the request text can be read, line breaks kept
-    text = _section(page, "request-text", "</details>")
-    assert "<summary>请示正文（" in text and "关于成立党委的请示\n一、基本情况\n二、拟设委员会" in text
+    # the request text reads as a section of the page, line breaks kept (not folded away behind its length)
+    text = _section(page, "request-text", "</div>")
+    assert "white-space: pre-wrap" in text and "关于成立党委的请示\n一、基本情况\n二、拟设委员会" in text
+    assert "请示正文（" not in page
 
 
 def test_countersign_says_who_else_must_agree_and_the_last_one_issues_the_reply(

@@ -24,6 +24,7 @@ from service.operations.common import Precondition, get_scoped, order_by_keys
 from service.operations.engines import (
     approval_forms,
     approvals,
+    attachments,
     audit,
     copies,
     documents,
@@ -34,7 +35,14 @@ from service.operations.engines import (
 )
 from service.operations.engines.command import Subject
 from service.operations.reference import jurisdictions
-from service.roles import APPLICANT_PROXIES, CASE_APPLICANTS, CASE_CANCELLERS, CASE_COPIERS
+from service.roles import (
+    APPLICANT_PROXIES,
+    CASE_APPLICANTS,
+    CASE_ATTACHMENT_READERS,
+    CASE_ATTACHMENT_WRITERS,
+    CASE_CANCELLERS,
+    CASE_COPIERS,
+)
 from service.vocab import CASE_SORT_KEYS as SORT_KEYS
 from workflows import deadlines
 from workflows import establishment as rules
@@ -45,6 +53,8 @@ from workflows.ledger import OperatingStatus
 from workflows.workdays import WorkdayCalendar
 
 WORKFLOW = ESTABLISHMENT.name
+# The files a case takes (附件): value -> label.
+ATTACHMENT_KINDS = {"request": "请示", "roster": "花名册", "minutes": "会议记录", "reply_scan": "批复扫描件"}
 CASES = Subject(EstablishmentCase, ESTABLISHMENT, loader=lambda actor, ident: get(actor, ident, for_update=True))
 OPEN_STATES = (
     EstablishmentState.PREPARING,
@@ -719,3 +729,6 @@ def register() -> None:
         )
     )
     approval_forms.register(WORKFLOW, get, _form_header)  # its 审批单 (read only)
+    attachments.register_subject(
+        attachments.Subject(WORKFLOW, get, ATTACHMENT_KINDS, CASE_ATTACHMENT_WRITERS, CASE_ATTACHMENT_READERS)
+    )

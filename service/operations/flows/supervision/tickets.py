@@ -39,10 +39,25 @@ from service.models import (
 from service.models.base import snapshot
 from service.models.jurisdiction import JurisdictionKind
 from service.operations.common import Precondition, get_scoped
-from service.operations.engines import audit, copies, documents, escalation, interviews, notifications, webhooks
+from service.operations.engines import (
+    attachments,
+    audit,
+    copies,
+    documents,
+    escalation,
+    interviews,
+    notifications,
+    webhooks,
+)
 from service.operations.engines.command import Command, Subject
 from service.operations.reference import jurisdictions
-from service.roles import SUPERVISION_READERS, TICKET_COPIERS, TICKET_HANDLERS, TICKET_ISSUERS
+from service.roles import (
+    SUPERVISION_READERS,
+    TICKET_ATTACHMENT_WRITERS,
+    TICKET_COPIERS,
+    TICKET_HANDLERS,
+    TICKET_ISSUERS,
+)
 from workflows import deadlines
 from workflows import supervision as rules
 from workflows.errors import Conflict, RuleViolation
@@ -60,6 +75,8 @@ from workflows.supervision import (
 from workflows.workdays import WorkdayCalendar
 
 WORKFLOW = SUPERVISION_TICKET.name
+# The files a ticket takes (附件): value -> label.
+ATTACHMENT_KINDS = {"evidence": "整改佐证", "report": "整改报告"}
 
 
 def rule_settings() -> rules.SupervisionSettings:
@@ -830,5 +847,10 @@ def register() -> None:
             lambda t: t.jurisdiction_id,
             page=("console.ticket", "ticket_id"),
             api_path="/api/v1/supervision-tickets/{id}",
+        )
+    )
+    attachments.register_subject(
+        attachments.Subject(
+            WORKFLOW, get, ATTACHMENT_KINDS, TICKET_ATTACHMENT_WRITERS, SUPERVISION_READERS, _require_handler
         )
     )
