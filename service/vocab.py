@@ -28,6 +28,9 @@ WEBHOOK_EVENTS: tuple[str, ...] = (
     "*",
     *(f"escalation.{level}" for level in LEVEL_LABELS),
     "task.assigned",
+    "task.consulted",  # 委派: a colleague was asked for an opinion
+    "task.consult_answered",  # the consulted colleague gave it
+    "task.taken_back",  # 拿回: an approver took their approval back
     *WORKFLOW_EVENTS,
 )
 WEBHOOK_URL_MAX_LENGTH = 500  # webhooks.url

@@ -36,6 +36,7 @@ def steps_view(workflow: str, subject_ids: list[int]) -> dict[int, list[dict[str
                 "assignee_id": t.assignee_id,
                 "offered_to_group": t.id in groups,
                 "status": t.status,
+                "kind": t.kind,
                 "outcome": t.outcome,
                 "comment": t.comment,
                 "decided_at": t.decided_at,
@@ -77,6 +78,7 @@ def tasks_view(tasks: list[ApprovalTask]) -> list[dict[str, Any]]:
             "comment": t.comment,
             "decided_at": t.decided_at,
             "summary": summaries.get((t.workflow, t.subject_id), {}),
+            "kind": t.kind,
             "version": t.version,
         }
         for t in tasks
