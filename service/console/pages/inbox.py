@@ -275,6 +275,24 @@ def _confirms(
     return texts
 
 
+def _take_back_task(actor: Actor, steps: list[dict[str, Any]]) -> int | None:
+    """On the case page (no task): my latest approval on the case, when I may still take it back (拿回) — the
+    page links to its task, where the 拿回 form is. No query unless I approved something on the case."""
+    if actor.role not in DECIDERS:
+        return None
+    mine = [
+        t["id"]
+        for s in steps
+        for t in s["tasks"]
+        if t["assignee_id"] == actor.user_id and t["status"] == "done" and t["outcome"] == "approve"
+    ]
+    if not mine:
+        return None
+    task = approvals.reads.get_task(actor, mine[-1])
+    assert actor.user_id is not None
+    return task.id if approvals.reads.may_take_back(actor.user_id, task.step) else None
+
+
 def _case_context(actor: Actor, case: EstablishmentCase, task: ApprovalTask | None) -> dict[str, Any]:
     """Everything the case page shows: a fixed number of queries, whatever the case holds."""
     units = cases.units_of([case.id])[case.id]
@@ -285,6 +303,7 @@ def _case_context(actor: Actor, case: EstablishmentCase, task: ApprovalTask | No
     chosen = next((o for o in options if o.form.value == case.form), None)
     next_body = cases.next_level_body(case, task.step.level) if task is not None else None
     return {
+        "take_back_task": _take_back_task(actor, steps) if task is None else None,
         "case": case,
         "task": task,
         "holder": holder,

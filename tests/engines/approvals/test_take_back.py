@@ -179,10 +179,15 @@ def test_take_back_through_the_console(api: Api, colleagues: World, console: Con
     assert decide(api, task_for(api, A, cid)["id"], A).status_code == 200
     mine = task_for(api, B, cid)["id"]
     assert decide(api, mine, B).status_code == 200
+    # the case page (from 已办) links to the task where it can be taken back
+    case_page = console.get(f"/cases/{cid}", as_=B).get_data(as_text=True)
+    assert f'href="/tasks/{mine}"' in case_page.split('id="take-back-link"')[1]
+    assert 'id="take-back-link"' not in console.get(f"/cases/{cid}", as_=A).get_data(as_text=True)
     page = console.get(f"/tasks/{mine}", as_=B).get_data(as_text=True)
     assert 'id="form-take_back"' in page and "已转入的下一环节将取消" in page
     res = console.post(f"/tasks/{mine}/take-back", as_=B, data={"comment": "再核实"})
     assert res.status_code == 302 and res.headers["Location"] == f"/tasks/{mine}"
     page = console.get(f"/tasks/{mine}", as_=B).get_data(as_text=True)
     assert 'id="form-take_back"' not in page and 'id="form-decide"' in page
+    assert 'id="take-back-link"' not in console.get(f"/cases/{cid}", as_=B).get_data(as_text=True)
     assert "拿回" in page.split('id="history"')[1]
