@@ -381,13 +381,16 @@ def _delegate(step: StepState, approver: PersonId, delegate_to: PersonId | None,
 
 
 def open_consultations(step: StepState) -> dict[PersonId, PersonId]:
-    """Consulted colleague -> who consulted them, for the consultations not yet answered (in order)."""
+    """Consulted colleague -> who consulted them, for the consultations not yet answered (in order); those of an
+    approver removed by 减签 end with the removal."""
     out: dict[PersonId, PersonId] = {}
     for d in step.decisions:
         if d.action is Action.CONSULT and d.delegate_to is not None:
             out[d.delegate_to] = d.approver
         elif d.action is Action.OPINION:
             out.pop(d.approver, None)
+        elif d.action is Action.REMOVE_APPROVERS:  # a removed approver's consultations end with their place
+            out = {c: asker for c, asker in out.items() if asker not in d.people}
     return out
 
 

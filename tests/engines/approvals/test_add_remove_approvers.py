@@ -245,3 +245,21 @@ def test_add_and_remove_through_the_console(api: Api, colleagues: World, console
     assert 'id="form-remove_approvers"' not in page  # only I am left to act
     history = page.split('id="history"')[1]
     assert "加签：approver3@east_t1" in history and "减签：approver2@east_t1、approver3@east_t1" in history
+
+
+def test_removing_an_approver_ends_their_consultations(api: Api, colleagues: World) -> None:
+    u = colleagues.users
+    route(api, "east_t1", "countersign", [A, B])
+    cid = submitted_branch(api)["id"]
+    theirs = task_for(api, B, cid)["id"]
+    r = api.post(f"{TASKS}/{theirs}/consult", as_=B, json={"to_user_id": u[C], "comment": "请看"})
+    assert r.status_code == 200, r.json
+    asked = task_for(api, C, cid)["id"]
+    assert _post(api, task_for(api, A, cid)["id"], A, "remove-approvers", [u[B]]).status_code == 200
+    assert tasks_for(api, C, cid) == []  # the consultation ended with B's place
+    assert_error(api.post(f"{TASKS}/{asked}/opinion", as_=C, json={"comment": "晚了"}), 409, "task_closed")
+
+
+def test_removal_ends_consultations_in_the_rule() -> None:
+    step = engine.decide(engine.new_step("countersign", ["a", "b"]), "b", Action.CONSULT, delegate_to="x").step
+    assert engine.open_consultations(_change(step, "a", REMOVE, ["b"])) == {}

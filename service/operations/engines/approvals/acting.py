@@ -598,11 +598,17 @@ def _add_tasks(step: ApprovalStep, tasks: list[ApprovalTask], changed: engine.St
 
 
 def _remove_tasks(step: ApprovalStep, tasks: list[ApprovalTask], changed: engine.StepState) -> None:
-    """减签: the removed approvers' tasks are cancelled; in a sequence the next one's turn opens if it was theirs."""
+    """减签: the removed approvers' tasks are cancelled, with the consultations they opened; in a sequence the next
+    one's turn opens if it was theirs."""
     removed = set(changed.decisions[-1].people)
+    still_asked = set(engine.open_consultations(changed))
     for t in tasks:
-        if t.kind != reads.CONSULT and t.assignee_id in removed and t.status in ("open", "waiting"):
+        if t.status not in ("open", "waiting"):
+            continue
+        if t.kind != reads.CONSULT and t.assignee_id in removed:
             t.status = "cancelled"
+        elif t.kind == reads.CONSULT and t.assignee_id not in still_asked:
+            t.status = "cancelled"  # asked by a removed approver: the consultation ends with their place
     _renumber(tasks, changed.approvers)
     if ApprovalMode(step.mode) is ApprovalMode.SEQUENTIAL:
         _open_next_in_sequence(step, tasks, changed.current)
