@@ -111,6 +111,7 @@ class TaskBriefSchema(Schema):
     assignee_id = fields.Integer(allow_none=True)
     offered_to_group = fields.Boolean()
     status = fields.String()
+    kind = fields.String(metadata={"description": "approval, or consult (委派: an opinion asked of a colleague)"})
     outcome = fields.String(allow_none=True)
     comment = fields.String(allow_none=True)
     decided_at = fields.DateTime(allow_none=True)

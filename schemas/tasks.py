@@ -31,6 +31,9 @@ class TaskSchema(Schema):
     comment = fields.String(allow_none=True)
     decided_at = fields.DateTime(allow_none=True)
     summary = fields.Dict(metadata={"description": "The case: title, state, form, jurisdiction…"})
+    kind = fields.String(
+        metadata={"description": "approval (a part in deciding the step) or consult (委派: an opinion is asked)"}
+    )
     version = fields.Integer()
     urge_count = fields.Integer(metadata={"description": "How often the task was urged (催办)"})
     last_urged_at = fields.DateTime(allow_none=True, metadata={"description": "When it was last urged"})
@@ -59,6 +62,55 @@ class VoteSchema(_WithReply):
 class DelegateSchema(Schema):
     to_user_id = ident(required=True)
     comment = text(2000, load_default=None)
+
+
+class ConsultSchema(Schema):
+    """委派: ask a colleague of the same body for an opinion; the task stays mine to decide."""
+
+    to_user_id = ident(required=True, metadata={"description": "The colleague consulted"})
+    comment = text(2000, load_default=None, metadata={"description": "What the colleague should look at"})
+
+
+class OpinionSchema(Schema):
+    """The consulted colleague's opinion (意见); it goes back to whoever asked."""
+
+    comment = text(2000, required=True)
+
+
+class AddApproversSchema(Schema):
+    """加签: more approvers of the step's body on an open countersign, any-one or sequential step."""
+
+    user_ids = fields.List(ident(), required=True, validate=validate.Length(min=1, max=20, error="请选择1至20名审批人"))
+    position = one_of(
+        ["before", "after"],
+        load_default=None,
+        metadata={"description": "Sequential steps: before me (they act first) or after me (default)"},
+    )
+    reason = text(2000, required=True)
+
+
+class RemoveApproversSchema(Schema):
+    """减签: approvers of the step who have not acted leave it; the step keeps at least one to act."""
+
+    user_ids = fields.List(ident(), required=True, validate=validate.Length(min=1, max=20, error="请选择1至20名审批人"))
+    reason = text(2000, required=True)
+
+
+class TakeBackSchema(Schema):
+    """拿回: take my approval back (optional note)."""
+
+    comment = text(2000, load_default=None)
+
+
+class ReturnToSchema(Schema):
+    """退回 to an earlier approval level of the same case (not to the applicant: that is `decide` with return)."""
+
+    level_name = one_of(
+        ["superior_approval", "superior_review", "county_approval"],
+        required=True,
+        metadata={"description": "The earlier level the case goes back to (e.g. superior_review)"},
+    )
+    reason = text(2000, required=True)
 
 
 class CommentSchema(Schema):

@@ -30,6 +30,9 @@ WEBHOOK_EVENTS: tuple[str, ...] = (
     "task.assigned",
     # An attachment (附件) was added to a case, ticket or interview (service/operations/engines/attachments.py).
     "attachment.added",
+    "task.consulted",  # 委派: a colleague was asked for an opinion
+    "task.consult_answered",  # the consulted colleague gave it
+    "task.taken_back",  # 拿回: an approver took their approval back
     *WORKFLOW_EVENTS,
 )
 WEBHOOK_URL_MAX_LENGTH = 500  # webhooks.url

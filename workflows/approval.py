@@ -11,6 +11,11 @@ A step is approved by a committee in one of four modes:
 
 Actions: approve, reject, return (退回: sends the whole case back for changes), delegate (转办: hands one's
 place on the step to a colleague), comment (no effect on the outcome). Reject and return need a reason.
+consult (委派: an approver who has not decided asks a colleague for an opinion; the approver keeps the task and
+may decide at any time) and opinion (the consulted colleague's 意见, which ends that consultation) never decide
+anything. A consulted colleague is not an approver: they cannot consult onwards (no chains), and nobody on the
+step, nor anyone with an open consultation on it, can be consulted. A consultation still open when the step
+closes simply ends with it (the service cancels its task).
 
 `StepState.approvers` is the CURRENT list (delegation replaces the delegator in place, so a delegate keeps
 the delegator's turn); `decisions` is the full history. The status is a function of the decisions, not of
@@ -58,6 +63,12 @@ class Action(StrEnum):
     RETURN = "return"
     DELEGATE = "delegate"
     COMMENT = "comment"
+    CONSULT = "consult"
+    OPINION = "opinion"
+    ADD_APPROVERS = "add_approvers"
+    REMOVE_APPROVERS = "remove_approvers"
+    TAKE_BACK = "take_back"
+    RETURN_TO = "return_to"
 
 
 class StepStatus(StrEnum):
@@ -83,6 +94,12 @@ ACTION_LABELS_ZH: Mapping[Action, str] = MappingProxyType(
         Action.RETURN: "退回",
         Action.DELEGATE: "转办",
         Action.COMMENT: "评论",
+        Action.CONSULT: "委派",
+        Action.OPINION: "委派意见",
+        Action.ADD_APPROVERS: "加签",
+        Action.REMOVE_APPROVERS: "减签",
+        Action.TAKE_BACK: "拿回",
+        Action.RETURN_TO: "退回至此前环节",
     }
 )
 
@@ -96,7 +113,7 @@ STATUS_LABELS_ZH: Mapping[StepStatus, str] = MappingProxyType(
 )
 
 # Actions that decide something for the acting approver (and may close the step).
-DECISIVE_ACTIONS = frozenset({Action.APPROVE, Action.REJECT, Action.RETURN})
+DECISIVE_ACTIONS = frozenset({Action.APPROVE, Action.REJECT, Action.RETURN, Action.RETURN_TO})
 
 
 @dataclass(frozen=True)
@@ -114,9 +131,13 @@ class Decision:
     comment: str | None = None
     delegate_to: PersonId | None = None
     tally: VoteTally | None = None  # committee_vote only
+    people: tuple[PersonId, ...] = ()  # 加签 / 减签: who was added or removed
+    placed: str | None = None  # 加签 in a sequence: "before" or "after" the one who added
+    to_level: str | None = None  # 退回 to an earlier approval level: which (its level name)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "action", Action(self.action))
+        object.__setattr__(self, "people", tuple(self.people))
 
 
 @dataclass(frozen=True)
@@ -196,7 +217,7 @@ class StepState:
         return step_status(self)
 
     def has_decided(self, approver: PersonId) -> bool:
-        return any(d.approver == approver and d.action in DECISIVE_ACTIONS for d in self.decisions)
+        return any(d.approver == approver and d.action in DECISIVE_ACTIONS for d in effective_decisions(self))
 
     @property
     def current(self) -> PersonId | None:
@@ -217,9 +238,21 @@ class Outcome:
         return self.status is not StepStatus.PENDING
 
 
+def effective_decisions(step: StepState) -> tuple[Decision, ...]:
+    """The decisions that count: an approval taken back (拿回) no longer does, nor does the take-back itself."""
+    out: list[Decision] = []
+    for d in step.decisions:
+        if d.action is Action.TAKE_BACK:
+            last = max(i for i, e in enumerate(out) if e.approver == d.approver and e.action in DECISIVE_ACTIONS)
+            del out[last]
+        else:
+            out.append(d)
+    return tuple(out)
+
+
 def step_status(step: StepState) -> StepStatus:
     """Status as a function of the decisions (see module docstring for the order rules)."""
-    decisive = [d for d in step.decisions if d.action in DECISIVE_ACTIONS]
+    decisive = [d for d in effective_decisions(step) if d.action in DECISIVE_ACTIONS]
     if step.mode in (ApprovalMode.ANY_ONE, ApprovalMode.COMMITTEE_VOTE):
         # First decision wins by definition of these modes.
         return _status_of(decisive[0].action) if decisive else StepStatus.PENDING
@@ -227,7 +260,7 @@ def step_status(step: StepState) -> StepStatus:
     # countersign / sequential: a rejection beats a return, whatever arrived first.
     if Action.REJECT in actions:
         return StepStatus.REJECTED
-    if Action.RETURN in actions:
+    if Action.RETURN in actions or Action.RETURN_TO in actions:
         return StepStatus.RETURNED
     approved = {d.approver for d in decisive if d.action is Action.APPROVE}
     if all(a in approved for a in step.approvers):
@@ -240,6 +273,7 @@ def _status_of(action: Action) -> StepStatus:
         Action.APPROVE: StepStatus.APPROVED,
         Action.REJECT: StepStatus.REJECTED,
         Action.RETURN: StepStatus.RETURNED,
+        Action.RETURN_TO: StepStatus.RETURNED,
     }[action]
 
 
@@ -296,8 +330,12 @@ def decide(
     or RuleViolation (non-approver, missing reason, bad delegate, individual vote in committee_vote mode).
     """
     act = member_or_refuse(Action, action, "action", "操作")
-    _require_open(step, approver)
     text = _text(comment)
+    if act is Action.OPINION:
+        return _outcome(_opinion(step, approver, text))
+    if act is Action.CONSULT and approver in open_consultations(step):
+        raise RuleViolation("consult_chain", "被委派人不能再委派他人，请回复意见", field="approver")
+    _require_open(step, approver)
 
     if act is Action.COMMENT:
         if text is None:
@@ -309,6 +347,8 @@ def decide(
 
     if act is Action.DELEGATE:
         return _outcome(_delegate(step, approver, delegate_to, text))
+    if act is Action.CONSULT:
+        return _outcome(_consult(step, approver, delegate_to, text))
 
     if step.mode is ApprovalMode.SEQUENTIAL and step.current != approver:
         raise Conflict("not_your_turn", f"尚未轮到您审批，当前应由「{step.current}」审批")
@@ -330,10 +370,202 @@ def _delegate(step: StepState, approver: PersonId, delegate_to: PersonId | None,
         raise RuleViolation("cannot_delegate_to_self", "不能转办给自己", field="delegate_to")
     if delegate_to in step.approvers:
         raise RuleViolation("delegate_already_on_step", "转办对象已是该审批环节的审批人", field="delegate_to")
+    if delegate_to in open_consultations(step):
+        raise RuleViolation(
+            "delegate_consulted", "转办对象正在办理本环节的委派，待其回复意见后再转办", field="delegate_to"
+        )
     # The delegate takes the delegator's place (and, in sequential mode, turn).
     approvers = tuple(delegate_to if a == approver else a for a in step.approvers)
     record = Decision(approver, Action.DELEGATE, comment=text, delegate_to=delegate_to)
     return replace(step, approvers=approvers, decisions=(*step.decisions, record))
+
+
+def open_consultations(step: StepState) -> dict[PersonId, PersonId]:
+    """Consulted colleague -> who consulted them, for the consultations not yet answered (in order); those of an
+    approver removed by 减签 end with the removal."""
+    out: dict[PersonId, PersonId] = {}
+    for d in step.decisions:
+        if d.action is Action.CONSULT and d.delegate_to is not None:
+            out[d.delegate_to] = d.approver
+        elif d.action is Action.OPINION:
+            out.pop(d.approver, None)
+        elif d.action is Action.REMOVE_APPROVERS:  # a removed approver's consultations end with their place
+            out = {c: asker for c, asker in out.items() if asker not in d.people}
+    return out
+
+
+def _consult(step: StepState, approver: PersonId, colleague: PersonId | None, text: str | None) -> StepState:
+    if colleague is None or (isinstance(colleague, str) and not colleague.strip()):
+        raise RuleViolation("consultee_required", "请选择委派对象", field="to_user_id")
+    if colleague == approver:
+        raise RuleViolation("cannot_consult_self", "不能委派给自己", field="to_user_id")
+    if colleague in step.approvers:
+        raise RuleViolation("consultee_on_step", "委派对象已是该审批环节的审批人", field="to_user_id")
+    if colleague in open_consultations(step):
+        raise RuleViolation("consultee_already_consulted", "已委派该同事，尚待其回复意见", field="to_user_id")
+    record = Decision(approver, Action.CONSULT, comment=text, delegate_to=colleague)
+    return replace(step, decisions=(*step.decisions, record))
+
+
+def _opinion(step: StepState, consultee: PersonId, text: str | None) -> StepState:
+    if step.status is not StepStatus.PENDING:
+        raise Conflict("step_already_decided", f"该审批环节已办结（{STATUS_LABELS_ZH[step.status]}），不能再操作")
+    if consultee not in open_consultations(step):
+        raise Conflict("no_open_consultation", "没有待您回复的委派")
+    if text is None:
+        raise RuleViolation("opinion_required", "请填写意见", field="comment")
+    return replace(step, decisions=(*step.decisions, Decision(consultee, Action.OPINION, comment=text)))
+
+
+class Placement(StrEnum):
+    BEFORE = "before"
+    AFTER = "after"
+
+
+def change_approvers(
+    step: StepState,
+    actor: PersonId,
+    action: Action | str,
+    people: Sequence[PersonId],
+    *,
+    reason: str | None,
+    placed: Placement | str | None = None,
+) -> StepState:
+    """加签 (add_approvers) / 减签 (remove_approvers) on an open step, by an approver who may act now.
+
+    Refused: a committee vote (its membership is the meeting's, not the step's), nobody named, a reason missing,
+    adding someone already on the step (or oneself), removing someone not on it or who has already decided, and a
+    removal that would leave the step without an approver still to act (it would decide the step by removal).
+    In a sequence the added approvers go `before` (they act first; the adder waits) or `after` (next) the adder.
+    """
+    act = member_or_refuse(Action, action, "action", "操作")
+    if act not in (Action.ADD_APPROVERS, Action.REMOVE_APPROVERS):
+        raise RuleViolation("not_a_change_of_approvers", "不是加签或减签", field="action")
+    label = ACTION_LABELS_ZH[act]
+    if step.mode is ApprovalMode.COMMITTEE_VOTE:
+        raise RuleViolation(
+            "committee_vote_membership", f"集体表决的审批环节不能{label}：表决成员由会议确定", field="user_ids"
+        )
+    _require_open(step, actor)
+    if not may_act(step, actor):
+        if step.has_decided(actor):
+            raise Conflict("approver_already_decided", f"您已对该审批环节作出决定，不能再{label}")
+        raise Conflict("not_your_turn", f"尚未轮到您审批，不能{label}")
+    named = tuple(people)
+    if not named:
+        raise RuleViolation("approvers_required", f"请选择{label}的审批人", field="user_ids")
+    if len(set(named)) != len(named):
+        raise RuleViolation("duplicate_approvers", "审批人重复", field="user_ids")
+    text = _text(reason)
+    if text is None:
+        raise RuleViolation("reason_required", f"「{label}」须填写理由", field="reason")
+    if act is Action.ADD_APPROVERS:
+        approvers = _added(step, actor, named, placed)
+        where = _placement(placed) if step.mode is ApprovalMode.SEQUENTIAL else None
+        record = Decision(actor, act, comment=text, people=named, placed=where.value if where else None)
+    else:
+        approvers = _removed(step, named)
+        record = Decision(actor, act, comment=text, people=named)
+    return replace(step, approvers=approvers, decisions=(*step.decisions, record))
+
+
+def _placement(placed: Placement | str | None) -> Placement:
+    if placed is None:
+        return Placement.AFTER
+    return member_or_refuse(Placement, placed, "position", "加签位置")
+
+
+def _added(
+    step: StepState, actor: PersonId, named: tuple[PersonId, ...], placed: Placement | str | None
+) -> tuple[PersonId, ...]:
+    for person in named:
+        if person == actor or person in step.approvers:
+            raise RuleViolation("approver_already_on_step", "所选人员已是该审批环节的审批人", field="user_ids")
+        if person in open_consultations(step):
+            raise RuleViolation("approver_consulted", "所选人员正在办理本环节的委派，待其回复意见后再加签", "user_ids")
+    if step.mode is not ApprovalMode.SEQUENTIAL:
+        return (*step.approvers, *named)
+    at = step.approvers.index(actor) + (0 if _placement(placed) is Placement.BEFORE else 1)
+    return (*step.approvers[:at], *named, *step.approvers[at:])
+
+
+def _removed(step: StepState, named: tuple[PersonId, ...]) -> tuple[PersonId, ...]:
+    for person in named:
+        if person not in step.approvers:
+            raise RuleViolation("not_on_step", "所选人员不是该审批环节的审批人", field="user_ids")
+        if step.has_decided(person):
+            raise RuleViolation("approver_has_acted", "所选审批人已作出决定，不能减签", field="user_ids")
+    left = tuple(a for a in step.approvers if a not in named)
+    if not any(not step.has_decided(a) for a in left):
+        raise RuleViolation("last_approver", "减签后本环节将没有待审批的审批人：至少须保留一名审批人", field="user_ids")
+    return left
+
+
+def take_back(
+    step: StepState,
+    approver: PersonId,
+    *,
+    moved_on: bool = False,
+    touched_by: tuple[str, str] | None = None,
+    comment: str | None = None,
+) -> Outcome:
+    """拿回: `approver` takes their approval back.
+
+    - On a countersign step still open: their own approval, while the step waits for others.
+    - On a step their approval closed (approved) and that moved the subject on (`moved_on`: the next step is
+      open): only while nobody touched that next step (`touched_by`: who and what, to say why not).
+    Anything else is refused: nothing to take back (no approval of theirs, a rejection or return), another
+    approver's approval closed the step, the step was the last one (its reply issued), the next step was acted on.
+    """
+    if approver not in step.approvers:
+        raise RuleViolation("not_an_approver", "您不是该审批环节的审批人", field="approver")
+    mine = [d for d in effective_decisions(step) if d.approver == approver and d.action in DECISIVE_ACTIONS]
+    if not mine or mine[-1].action is not Action.APPROVE:
+        raise Conflict("nothing_to_take_back", "您在本环节没有可拿回的同意决定")
+    status = step.status
+    if status is StepStatus.PENDING:
+        if step.mode is not ApprovalMode.COUNTERSIGN:
+            raise Conflict("take_back_not_allowed", "办理中的审批环节只有会签可以拿回自己的同意")
+    elif status is StepStatus.APPROVED:
+        closer = [d for d in effective_decisions(step) if d.action in DECISIVE_ACTIONS][-1]
+        if closer.approver != approver:
+            raise Conflict("not_the_closing_approver", "只有使本环节办结的审批人可以拿回")
+        if not moved_on:
+            raise Conflict("no_next_step", "本环节已作出最终决定，不能拿回")
+        if touched_by is not None:
+            who, what = touched_by
+            raise Conflict("next_step_touched", f"下一环节已由{who}{what}，不能拿回")
+    else:
+        raise Conflict("step_already_decided", f"该审批环节已办结（{STATUS_LABELS_ZH[status]}），不能拿回")
+    record = Decision(approver, Action.TAKE_BACK, comment=_text(comment))
+    return _outcome(replace(step, decisions=(*step.decisions, record)))
+
+
+def return_to(
+    step: StepState,
+    approver: PersonId,
+    *,
+    level: int,
+    target: tuple[int, str] | None,
+    comment: str | None,
+) -> Outcome:
+    """退回 to an earlier approval level: the step (at `level`) closes as returned and the subject goes back to
+    `target` (that level's number and name; None when the subject never passed such a level), where a new step
+    opens. Whoever may decide now may do it, with a reason."""
+    _require_open(step, approver)
+    if step.has_decided(approver):
+        raise Conflict("approver_already_decided", "您已对该审批环节作出决定，不能再操作")
+    if step.mode is ApprovalMode.SEQUENTIAL and step.current != approver:
+        raise Conflict("not_your_turn", "尚未轮到您审批")
+    if target is None:
+        raise RuleViolation("unknown_level", "该事项未经过此审批环节，不能退回", field="level_name")
+    if target[0] >= level:
+        raise RuleViolation("not_an_earlier_level", "只能退回到此前的审批环节", field="level_name")
+    text = _text(comment)
+    if text is None:
+        raise RuleViolation("reason_required", "「退回」须填写理由", field="reason")
+    record = Decision(approver, Action.RETURN_TO, comment=text, to_level=target[1])
+    return _outcome(replace(step, decisions=(*step.decisions, record)))
 
 
 def committee_vote_outcome(members: int, present: int, votes_for: int, votes_against: int) -> StepStatus:

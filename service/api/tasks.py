@@ -5,14 +5,20 @@ from __future__ import annotations
 from typing import Any
 
 from schemas.tasks import (
+    AddApproversSchema,
     BatchDecideSchema,
     BatchResultSchema,
     CommentSchema,
+    ConsultSchema,
     DecideSchema,
     DelegateSchema,
     InboxQuerySchema,
+    OpinionSchema,
+    RemoveApproversSchema,
+    ReturnToSchema,
     RouteQuerySchema,
     RouteSchema,
+    TakeBackSchema,
     TaskSchema,
     VoteSchema,
 )
@@ -126,6 +132,83 @@ def delegate(data: dict[str, Any], task_id: int) -> Any:
             current_actor(), task_id, "delegate", comment=data["comment"], delegate_to=data["to_user_id"]
         )
     )
+
+
+@blp.route("/<int:task_id>/consult", methods=["POST"])
+@blp.arguments(ConsultSchema)
+@blp.response(200, TaskSchema)
+@errors(blp, 400, 403, 404, 409, 422)
+@require_roles(*DECIDERS)
+def consult(data: dict[str, Any], task_id: int) -> Any:
+    """委派: ask a colleague of the same body for an opinion. The colleague gets a consult task (kind
+    `consult`) to answer with POST /opinion; my task stays open and I may decide at any time."""
+    return _one(
+        approvals.acting.act(
+            current_actor(), task_id, "consult", comment=data["comment"], delegate_to=data["to_user_id"]
+        )
+    )
+
+
+@blp.route("/<int:task_id>/opinion", methods=["POST"])
+@blp.arguments(OpinionSchema)
+@blp.response(200, TaskSchema)
+@errors(blp, 400, 403, 404, 409, 422)
+@require_roles(*DECIDERS)
+def opinion(data: dict[str, Any], task_id: int) -> Any:
+    """The consulted colleague's opinion (意见) on their consult task; it goes back to whoever asked."""
+    return _one(approvals.acting.act(current_actor(), task_id, "opinion", comment=data["comment"]))
+
+
+@blp.route("/<int:task_id>/add-approvers", methods=["POST"])
+@blp.arguments(AddApproversSchema)
+@blp.response(200, TaskSchema)
+@errors(blp, 400, 403, 404, 409, 422)
+@require_roles(*DECIDERS)
+def add_approvers(data: dict[str, Any], task_id: int) -> Any:
+    """加签: add active approvers of the step's body to my open step (countersign, any-one, sequential — before
+    or after me); they get their task, a notification and `task.assigned`. A committee vote is refused."""
+    return _one(
+        approvals.acting.change_approvers(
+            current_actor(), task_id, "add_approvers", data["user_ids"], data["reason"], data.get("position")
+        )
+    )
+
+
+@blp.route("/<int:task_id>/remove-approvers", methods=["POST"])
+@blp.arguments(RemoveApproversSchema)
+@blp.response(200, TaskSchema)
+@errors(blp, 400, 403, 404, 409, 422)
+@require_roles(*DECIDERS)
+def remove_approvers(data: dict[str, Any], task_id: int) -> Any:
+    """减签: approvers of my open step who have not acted leave it (their tasks are cancelled); 422
+    `last_approver` when no one would be left to act."""
+    return _one(
+        approvals.acting.change_approvers(
+            current_actor(), task_id, "remove_approvers", data["user_ids"], data["reason"]
+        )
+    )
+
+
+@blp.route("/<int:task_id>/take-back", methods=["POST"])
+@blp.arguments(TakeBackSchema)
+@blp.response(200, TaskSchema)
+@errors(blp, 400, 403, 404, 409, 422)
+@require_roles(*DECIDERS)
+def take_back(data: dict[str, Any], task_id: int) -> Any:
+    """拿回 my approval: on a countersign step still open; or, when my approval closed the step and opened the next
+    level, while nobody has touched that next step (it is cancelled and my step reopens). 409 names who acted."""
+    return _one(approvals.acting.take_back(current_actor(), task_id, data.get("comment")))
+
+
+@blp.route("/<int:task_id>/return-to", methods=["POST"])
+@blp.arguments(ReturnToSchema)
+@blp.response(200, TaskSchema)
+@errors(blp, 400, 403, 404, 409, 422)
+@require_roles(*DECIDERS)
+def return_to(data: dict[str, Any], task_id: int) -> Any:
+    """退回 to an earlier approval level (`level_name`, with a reason): my step closes as returned and a new step
+    opens at that level (same body, fresh tasks); the later levels open again as the case proceeds."""
+    return _one(approvals.acting.return_to(current_actor(), task_id, data["level_name"], data["reason"]))
 
 
 @blp.route("/<int:task_id>/comment", methods=["POST"])

@@ -69,7 +69,9 @@ class ApprovalTask(Versioned, Timestamped, Base):
     """One person's (or one candidate group's) part in a step.
 
     status: open (actionable), waiting (sequential, not yet their turn), done, cancelled.
-    A task offered to candidate groups has no assignee until claimed."""
+    A task offered to candidate groups has no assignee until claimed.
+    kind: "approval" (a part in deciding the step) or "consult" (委派: a colleague's request for an opinion,
+    never deciding; it ends with the opinion, or is cancelled when the step closes)."""
 
     __tablename__ = "approval_tasks"
     __table_args__ = (
@@ -91,6 +93,7 @@ class ApprovalTask(Versioned, Timestamped, Base):
     workflow: Mapped[str] = mapped_column(String(32))
     subject_id: Mapped[int]
     scope_id: Mapped[int] = mapped_column(ForeignKey("jurisdictions.id"))
+    kind: Mapped[str] = mapped_column(String(16), default="approval", server_default="approval")
 
     step: Mapped[ApprovalStep] = relationship(lazy="joined", innerjoin=True)
 

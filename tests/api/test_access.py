@@ -45,6 +45,7 @@ from tests.support.access.matrix import (
 from tests.support.database import audit_count, fingerprint
 from tests.support.factories import new_credit_code, new_unit, unit_payload
 from tests.support.world import ROLES, WORLD_TREE, Api, World
+from workflows.approval import RouteSpec
 
 API_PREFIX = "/api/v1/"
 IGNORED_METHODS = {"HEAD", "OPTIONS"}
@@ -237,6 +238,105 @@ def _task_action(action: str, body: Callable[[Scene], Any] | None = None, state:
         return Call(f"{TASKS}/{s.task(code, state)}/{action}", body(s) if body else None)
 
     return build
+
+
+def consult_task(s: Scene, code: str, caller: str) -> int:
+    """委派: inside, the colleague at east_t1 asks the caller (an approver there) for an opinion on a fresh
+    task: the caller's consult task. Elsewhere (or for another caller) the fresh task itself, which the caller
+    may not answer (403) or does not see (404)."""
+    from service.auth import Actor
+    from service.models import Jurisdiction
+    from service.operations.engines import approvals
+
+    task = s.task(code)
+    if code != INSIDE or caller != "approver@east_t1":
+        return task
+    with s.app.app_context():
+        place = db.session.get(Jurisdiction, s.world.ids[INSIDE])
+        assert place is not None
+        owner = Actor(s.colleague, "colleague.east_t1", "approver", place.id, place.path)
+        approvals.acting.act(owner, task, "consult", delegate_to=s.world.users[caller])
+        consult = max(t.id for t in approvals.reads.tasks_of([approvals.reads.get_task(owner, task).step_id]))
+        db.session.remove()
+    return consult
+
+
+def named_task(s: Scene, code: str) -> int:
+    """A fresh task of a countersign step naming the approver at `code` and (inside) the colleague: 加签 and
+    减签 need named approvers. The place's route goes back to any_one (group offers) afterwards."""
+    from service.operations.engines import approvals
+
+    if code != INSIDE:
+        return s.task(code)  # out of the caller's reach whatever the route
+    approvers = [s.world.users[f"approver@{code}"], s.colleague]
+    spec = RouteSpec(s.world.ids[code], "establishment", "superior_approval", "countersign", approvers)
+    with s.app.app_context():
+        approvals.routes.put_route(system_actor("test"), spec)
+        db.session.remove()
+    from service.models import ApprovalTask
+
+    try:
+        case = s.case(code, "preparing")
+        assert s.api.post(f"/api/v1/establishment-cases/{case['id']}/submit", as_="admin@city").status_code == 200
+        with s.app.app_context():
+            mine = db.session.execute(
+                select(ApprovalTask.id).where(
+                    ApprovalTask.subject_id == case["id"], ApprovalTask.assignee_id == approvers[0]
+                )
+            ).scalar_one()
+            db.session.remove()
+        return int(mine)
+    finally:
+        s.route(code, "any_one")
+
+
+def approved_task(s: Scene, code: str) -> int:
+    """Inside: a countersign task the approver at east_t1 has approved while the colleague has not (拿回)."""
+    task = named_task(s, code)
+    if code == INSIDE:
+        r = s.api.post(f"{TASKS}/{task}/decide", as_="approver@east_t1", json={"action": "approve"})
+        assert r.status_code == 200, r.json
+    return task
+
+
+def county_task(s: Scene, code: str, caller: str) -> int:
+    """退回 to an earlier level: for the county's approver, the county's task of a primary committee request at
+    east_t1 that east_t1 has reviewed (it may go back to the review); for anyone else a fresh task of a
+    one-level request (nowhere earlier to go: 422 for its own approver) at `code`."""
+    from service.models import ApprovalTask
+    from tests.support.establishment import make_unit, new_case, submit
+
+    if code != INSIDE or caller != "approver@east":
+        return s.task(code)
+    unit = make_unit(s.api, INSIDE, as_="admin@city", formal_members=100, employees=400)
+    case = new_case(s.api, [unit["id"]], "primary_committee", as_="admin@city")
+    submit(s.api, case["id"], as_="admin@city")
+    review = s.open_task(case["id"])
+    r = s.api.post(f"{TASKS}/{review}/decide", as_="approver@east_t1", json={"action": "approve"})
+    assert r.status_code == 200, r.json
+    with s.app.app_context():
+        county = db.session.execute(
+            select(ApprovalTask.id).where(ApprovalTask.subject_id == case["id"], ApprovalTask.status == "open")
+        ).scalar_one()
+        db.session.remove()
+    return int(county)
+
+
+def third_approver(s: Scene) -> int:
+    """One more approver at east_t1 (neither the approver nor the colleague), to add (加签); made once."""
+    from service.inputs import NewUser
+    from service.operations.reference import users
+
+    with s.app.app_context():
+        found = db.session.execute(select(User.id).where(User.username == "third.east_t1")).scalar_one_or_none()
+        if found is None:
+            place = s.world.ids[INSIDE]
+            found = users.create(
+                system_actor("test"),
+                NewUser(username="third.east_t1", display_name="第三人", role="approver", jurisdiction_id=place),
+            ).id
+        db.session.remove()
+    return int(found)
 
 
 def _overdue_task(s: Scene, code: str, caller: str) -> Call:
@@ -681,6 +781,64 @@ MATRIX: list[Row] = [
         APPROVERS,
         200,
         _task_action("delegate", lambda s: {"to_user_id": s.colleague, "comment": "请同事办理"}),
+        ok_by=CANDIDATES_ONLY,
+    ),
+    Row(
+        "POST",
+        f"{TASKS}/<int:task_id>/consult",
+        APPROVERS,
+        200,
+        _task_action("consult", lambda s: {"to_user_id": s.colleague, "comment": "请同事提出意见"}),
+        ok_by=CANDIDATES_ONLY,
+    ),
+    Row(
+        "POST",
+        f"{TASKS}/<int:task_id>/opinion",
+        APPROVERS,
+        200,
+        lambda s, c, who: Call(f"{TASKS}/{consult_task(s, c, who)}/opinion", {"comment": "同意"}),
+        ok_by=CANDIDATES_ONLY,
+        per_caller=True,
+    ),
+    Row(
+        "POST",
+        f"{TASKS}/<int:task_id>/add-approvers",
+        APPROVERS,
+        200,
+        lambda s, c, who: Call(
+            f"{TASKS}/{named_task(s, c)}/add-approvers",
+            {"user_ids": [third_approver(s)], "reason": "加签"},
+        ),
+        ok_by=CANDIDATES_ONLY,
+    ),
+    Row(
+        "POST",
+        f"{TASKS}/<int:task_id>/remove-approvers",
+        APPROVERS,
+        200,
+        lambda s, c, who: Call(
+            f"{TASKS}/{named_task(s, c)}/remove-approvers", {"user_ids": [s.colleague], "reason": "减签"}
+        ),
+        ok_by=CANDIDATES_ONLY,
+    ),
+    Row(
+        "POST",
+        f"{TASKS}/<int:task_id>/return-to",
+        APPROVERS,
+        200,
+        lambda s, c, who: Call(
+            f"{TASKS}/{county_task(s, c, who)}/return-to", {"level_name": "superior_review", "reason": "复核"}
+        ),
+        ok_by={"approver@east_t1": 422},
+        per_caller=True,
+        audit_records=2,  # the return, and the review's new step opening
+    ),
+    Row(
+        "POST",
+        f"{TASKS}/<int:task_id>/take-back",
+        APPROVERS,
+        200,
+        lambda s, c, who: Call(f"{TASKS}/{approved_task(s, c)}/take-back", {"comment": "再核实"}),
         ok_by=CANDIDATES_ONLY,
     ),
     Row(

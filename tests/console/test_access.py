@@ -27,7 +27,12 @@ from tests.api.test_access import (
     _attached,
     _circular,
     _import,
+    approved_task,
+    consult_task,
+    county_task,
+    named_task,
     scene,
+    third_approver,
 )
 from tests.support.access.common import interview, saved_opinion, ticket
 from tests.support.console import Console
@@ -183,6 +188,62 @@ ROWS: list[Row] = [
         DECIDERS,
         302,
         lambda s, c, w: Page(f"/tasks/{s.task(c)}/delegate", {"to_user_id": str(s.colleague), "comment": "请同事办理"}),
+        ok_by={"approver@east": 403},
+    ),
+    Row(
+        "POST",
+        "/tasks/<int:task_id>/consult",
+        DECIDERS,
+        302,
+        lambda s, c, w: Page(f"/tasks/{s.task(c)}/consult", {"to_user_id": str(s.colleague), "comment": "请提意见"}),
+        ok_by={"approver@east": 403},
+    ),
+    Row(
+        "POST",
+        "/tasks/<int:task_id>/opinion",
+        DECIDERS,
+        302,
+        lambda s, c, w: Page(f"/tasks/{consult_task(s, c, w)}/opinion", {"comment": "同意"}),
+        ok_by={"approver@east": 403},
+        per_caller=True,
+    ),
+    Row(
+        "POST",
+        "/tasks/<int:task_id>/add-approvers",
+        DECIDERS,
+        302,
+        lambda s, c, w: Page(
+            f"/tasks/{named_task(s, c)}/add-approvers", {"user_ids": str(third_approver(s)), "reason": "加签"}
+        ),
+        ok_by={"approver@east": 403},
+    ),
+    Row(
+        "POST",
+        "/tasks/<int:task_id>/remove-approvers",
+        DECIDERS,
+        302,
+        lambda s, c, w: Page(
+            f"/tasks/{named_task(s, c)}/remove-approvers", {"user_ids": str(s.colleague), "reason": "减签"}
+        ),
+        ok_by={"approver@east": 403},
+    ),
+    Row(
+        "POST",
+        "/tasks/<int:task_id>/return-to",
+        DECIDERS,
+        302,
+        lambda s, c, w: Page(
+            f"/tasks/{county_task(s, c, w)}/return-to", {"level_name": "superior_review", "reason": "复核"}
+        ),
+        ok_by={"approver@east_t1": 422},
+        per_caller=True,
+    ),
+    Row(
+        "POST",
+        "/tasks/<int:task_id>/take-back",
+        DECIDERS,
+        302,
+        lambda s, c, w: Page(f"/tasks/{approved_task(s, c)}/take-back", {"comment": "再核实"}),
         ok_by={"approver@east": 403},
     ),
     Row(

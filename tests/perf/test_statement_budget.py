@@ -117,6 +117,30 @@ def test_decision_that_returns_the_case(app: Flask, api: Api) -> None:
     assert len(statements) <= COMMAND_BUDGET, statements
 
 
+@pytest.mark.parametrize("operation", ["consult", "add_approvers", "remove_approvers", "take_back"])
+def test_the_other_task_actions(app: Flask, api: Api, colleagues: Any, operation: str) -> None:
+    """委派, 加签, 减签 and 拿回 (within an open countersign) stay within the command budget too."""
+    from service.operations.engines import approvals
+
+    a, b, c = "approver@east_t1", "approver2@east_t1", "approver3@east_t1"
+    route(api, "east_t1", "countersign", [a, b])
+    warm(app, api)
+    task = task_for(api, a, submitted(api))["id"]
+    if operation == "take_back":
+        api.post(f"/api/v1/tasks/{task}/decide", as_=a, json={"action": "approve"})
+    with app.app_context():
+        approver = actor(api, a)
+    with app.app_context(), counting() as statements:
+        if operation == "consult":
+            approvals.acting.act(approver, task, "consult", delegate_to=colleagues.users[c])
+        elif operation == "take_back":
+            approvals.acting.take_back(approver, task)
+        else:
+            who = colleagues.users[c] if operation == "add_approvers" else colleagues.users[b]
+            approvals.acting.change_approvers(approver, task, operation, [who], "理由")
+    assert len(statements) <= COMMAND_BUDGET, "\n".join(statements)
+
+
 def test_founding(app: Flask, api: Api) -> None:
     from service.operations.engines import approvals
     from service.operations.flows.establishment import cases

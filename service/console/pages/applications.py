@@ -63,6 +63,8 @@ HISTORY_LABELS = {
     "task.reject": "审批不同意",
     "task.return": "审批退回修改",
     "task.delegate": "转办",
+    "task.consult": "委派",
+    "task.opinion": "回复委派意见",
     "task.comment": "添加意见",
 }
 STATE_LABELS = {s: ESTABLISHMENT.state_label(s) for s in STATE_VALUES}

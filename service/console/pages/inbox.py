@@ -11,7 +11,19 @@ from typing import Any
 from flask import flash, redirect, render_template, request, url_for
 
 from schemas.establishment import FoundSchema
-from schemas.tasks import BatchDecideSchema, CommentSchema, DecideSchema, DelegateSchema, VoteSchema
+from schemas.tasks import (
+    AddApproversSchema,
+    BatchDecideSchema,
+    CommentSchema,
+    ConsultSchema,
+    DecideSchema,
+    DelegateSchema,
+    OpinionSchema,
+    RemoveApproversSchema,
+    ReturnToSchema,
+    TakeBackSchema,
+    VoteSchema,
+)
 from service.api.presenters import steps_view, tasks_view
 from service.auth import Actor
 from service.clock import today
@@ -54,12 +66,29 @@ HISTORY_LABELS = {
     "task.reject": "不同意",
     "task.return": "退回修改",
     "task.delegate": "转办",
+    "task.consult": "委派",
+    "task.opinion": "回复委派意见",
+    "task.add_approvers": "加签",
+    "task.remove_approvers": "减签",
+    "task.take_back": "拿回",
+    "task.return_to": "退回至此前环节",
     "task.comment": "添加意见",
     # the escalation sweep's steps (催办, 预警, 红色通报, …), recorded by 系统
     **{f"escalation.{level}": label for level, label in LEVEL_LABELS.items()},
 }
 DECISION_LABELS = {"approve": "同意", "reject": "不同意", "return": "退回修改", "vote": "录入表决结果"}
-TASK_ACTION_LABELS = {"claim": "签收", "release": "退回到组", "delegate": "转办", "comment": "添加意见"}
+TASK_ACTION_LABELS = {
+    "claim": "签收",
+    "release": "退回到组",
+    "delegate": "转办",
+    "consult": "委派",
+    "opinion": "回复意见",
+    "add_approvers": "加签",
+    "remove_approvers": "减签",
+    "take_back": "拿回",
+    "return_to": "退回至此前环节",
+    "comment": "添加意见",
+}
 # The fields each form of the case page shows next to their inputs; every other message the API gives for
 # that form (a rule's reason about another field, e.g. the committee size at founding) is listed above it.
 REPLY_FIELDS = ("approval_doc_no", "approved_on", "meeting_on")
@@ -69,6 +98,12 @@ SHOWN_FIELDS = {
     "decide": ("comment", *REPLY_FIELDS),
     "decide_plain": ("comment",),
     "delegate": ("to_user_id", "delegate_to", "comment"),
+    "consult": ("to_user_id", "comment"),
+    "opinion": ("comment",),
+    "add_approvers": ("user_ids", "position", "reason"),
+    "remove_approvers": ("user_ids", "reason"),
+    "take_back": ("comment",),
+    "return_to": ("level_name", "reason"),
     "comment": ("comment",),
     "found": ("held_on", "entitled", "present", "secretary", "elected", "term_start", "oversize_reason"),
 }
@@ -219,11 +254,23 @@ def _history(case: EstablishmentCase, task: ApprovalTask | None) -> tuple[list[d
     holds `task` now: two queries."""
     events = audit.history(cases.WORKFLOW, case.id)
     holder = task.assignee_id if task is not None else None
-    names = users.display_names({e.actor_id for e in events if e.actor_id is not None} | {holder or 0})
+    whom: dict[int, int] = {
+        e.id: int((e.state_after or {})["delegate_to"])
+        for e in events
+        if e.action.startswith("task.") and (e.state_after or {}).get("delegate_to")
+    }
+    added = {e.id: list((e.state_after or {}).get("people") or ()) for e in events if e.action.startswith("task.")}
+    people = {e.actor_id for e in events if e.actor_id is not None} | set(whom.values())
+    people |= {p for ps in added.values() for p in ps if isinstance(p, int)}
+    names = users.display_names(people | {holder or 0})
     history = [
         {
             "at": e.occurred_at,
             "actor": names.get(e.actor_id, e.actor_label) if e.actor_id is not None else "系统",
+            # 转办 / 委派: to whom
+            "whom": names.get(whom[e.id]) if e.id in whom else None,
+            # 加签 / 减签: who
+            "people": [names.get(p, str(p)) for p in added.get(e.id, ())],
             "actor_id": e.actor_id,
             "action": e.action,
             "comment": e.comment,
@@ -260,11 +307,21 @@ def _confirms(
         "found": f"登记成立后将建立「{case.proposed_name}」并计入组织覆盖，不能撤回。确定？",
         "release": "退回到组后本单位审批人均可签收办理。确定？",
         "delegate": "转办后此待办交由所选同事办理，您不再办理。确定？",
+        "consult": "委派后所选同事将收到待办并回复意见，此待办仍由您审批。确定？",
+        "opinion": "回复后意见交回委派人，由其作出审批决定，意见不能更改。确定？",
+        "add_approvers": "加签后所选审批人将收到待办，本环节须按审批方式等待其办理。确定？",
+        "remove_approvers": "减签后所选审批人的待办将取消，不再参与本环节审批。确定？",
+        "take_back": "拿回后您的同意作废，此待办回到您处重新办理；已转入的下一环节将取消。确定？",
+        "return_to": "退回后本环节终止，申请回到所选的此前审批环节重新审批，之后再依次转入后续环节。确定？",
     }
     then = f"申请将转至{next_body}审批" if next_body else "将发出批复，申请转为已批复"
     if task is not None:
         step = next((s for s in steps if s["id"] == task.step_id), None)
-        others = [t for t in (step["tasks"] if step else ()) if t["id"] != task.id and t["status"] in OPEN_TASK]
+        others = [
+            t
+            for t in (step["tasks"] if step else ())
+            if t["id"] != task.id and t["status"] in OPEN_TASK and t.get("kind") != "consult"
+        ]
         if task.step.mode == ApprovalMode.ANY_ONE or not others:
             texts["approve"] = f"同意后本环节办结，{then}。确定？"
         elif task.step.mode == ApprovalMode.SEQUENTIAL:
@@ -273,6 +330,24 @@ def _confirms(
             texts["approve"] = f"同意后还需其他{len(others)}位会签人同意，本环节方可办结。确定？"
         texts["vote"] = f"提交后本环节按表决结果办结：通过则{then}，未通过则不予批准。表决结果不能更改。确定？"
     return texts
+
+
+def _take_back_task(actor: Actor, steps: list[dict[str, Any]]) -> int | None:
+    """On the case page (no task): my latest approval on the case, when I may still take it back (拿回) — the
+    page links to its task, where the 拿回 form is. No query unless I approved something on the case."""
+    if actor.role not in DECIDERS:
+        return None
+    mine = [
+        t["id"]
+        for s in steps
+        for t in s["tasks"]
+        if t["assignee_id"] == actor.user_id and t["status"] == "done" and t["outcome"] == "approve"
+    ]
+    if not mine:
+        return None
+    task = approvals.reads.get_task(actor, mine[-1])
+    assert actor.user_id is not None
+    return task.id if approvals.reads.may_take_back(actor.user_id, task.step) else None
 
 
 def _case_context(actor: Actor, case: EstablishmentCase, task: ApprovalTask | None) -> dict[str, Any]:
@@ -285,6 +360,7 @@ def _case_context(actor: Actor, case: EstablishmentCase, task: ApprovalTask | No
     chosen = next((o for o in options if o.form.value == case.form), None)
     next_body = cases.next_level_body(case, task.step.level) if task is not None else None
     return {
+        "take_back_task": _take_back_task(actor, steps) if task is None else None,
         "case": case,
         "task": task,
         "holder": holder,
@@ -446,6 +522,91 @@ def task_delegate(task_id: int) -> Any:
     except (forms.FormErrors, RuleViolation) as exc:
         return _after_refusal(actor, task, task.subject_id, exc, "delegate")
     flash(f"已转办（任务 {task_id}），同事将在待办中收到", "success")
+    return redirect(url_for("console.inbox"))
+
+
+@bp.route("/tasks/<int:task_id>/consult", methods=["POST"], endpoint="task_consult")
+@page(*DECIDERS)
+def task_consult(task_id: int) -> Any:
+    actor = _actor()
+    task = approvals.reads.get_task(actor, task_id)
+    try:
+        data = forms.load(ConsultSchema(), integers=("to_user_id",))
+        approvals.acting.act(actor, task_id, "consult", comment=data["comment"], delegate_to=data["to_user_id"])
+    except (forms.FormErrors, RuleViolation) as exc:
+        return _after_refusal(actor, task, task.subject_id, exc, "consult")
+    flash(f"已委派（任务 {task_id}），同事回复意见后请您审批", "success")
+    return redirect(url_for("console.task", task_id=task_id))
+
+
+@bp.route("/tasks/<int:task_id>/opinion", methods=["POST"], endpoint="task_opinion")
+@page(*DECIDERS)
+def task_opinion(task_id: int) -> Any:
+    actor = _actor()
+    task = approvals.reads.get_task(actor, task_id)
+    try:
+        data = forms.load(OpinionSchema())
+        approvals.acting.act(actor, task_id, "opinion", comment=data["comment"])
+    except (forms.FormErrors, RuleViolation) as exc:
+        return _after_refusal(actor, task, task.subject_id, exc, "opinion")
+    flash(f"已回复委派意见（任务 {task_id}）", "success")
+    return redirect(url_for("console.inbox"))
+
+
+def _change_approvers(task_id: int, action: str) -> Any:
+    """加签 / 减签 from the task page: the people ticked, the reason (and for 加签 in a sequence, where)."""
+    actor = _actor()
+    task = approvals.reads.get_task(actor, task_id)
+    schema = AddApproversSchema() if action == "add_approvers" else RemoveApproversSchema()
+    picked = [int(v) if v.isdigit() and len(v) < 10 else v for v in request.form.getlist("user_ids")]
+    try:
+        data = forms.load(schema, extra={"user_ids": picked})
+        approvals.acting.change_approvers(
+            actor, task_id, action, data["user_ids"], data["reason"], data.get("position")
+        )
+    except (forms.FormErrors, RuleViolation) as exc:
+        return _after_refusal(actor, task, task.subject_id, exc, action)
+    flash(f"已{TASK_ACTION_LABELS[action]}（任务 {task_id}）", "success")
+    return redirect(url_for("console.task", task_id=task_id))
+
+
+@bp.route("/tasks/<int:task_id>/add-approvers", methods=["POST"], endpoint="task_add_approvers")
+@page(*DECIDERS)
+def task_add_approvers(task_id: int) -> Any:
+    return _change_approvers(task_id, "add_approvers")
+
+
+@bp.route("/tasks/<int:task_id>/remove-approvers", methods=["POST"], endpoint="task_remove_approvers")
+@page(*DECIDERS)
+def task_remove_approvers(task_id: int) -> Any:
+    return _change_approvers(task_id, "remove_approvers")
+
+
+@bp.route("/tasks/<int:task_id>/take-back", methods=["POST"], endpoint="task_take_back")
+@page(*DECIDERS)
+def task_take_back(task_id: int) -> Any:
+    actor = _actor()
+    task = approvals.reads.get_task(actor, task_id)
+    try:
+        data = forms.load(TakeBackSchema())
+        approvals.acting.take_back(actor, task_id, data["comment"])
+    except (forms.FormErrors, RuleViolation) as exc:
+        return _after_refusal(actor, task, task.subject_id, exc, "take_back")
+    flash(f"已拿回（任务 {task_id}），请重新办理", "success")
+    return redirect(url_for("console.task", task_id=task_id))
+
+
+@bp.route("/tasks/<int:task_id>/return-to", methods=["POST"], endpoint="task_return_to")
+@page(*DECIDERS)
+def task_return_to(task_id: int) -> Any:
+    actor = _actor()
+    task = approvals.reads.get_task(actor, task_id)
+    try:
+        data = forms.load(ReturnToSchema())
+        approvals.acting.return_to(actor, task_id, data["level_name"], data["reason"])
+    except (forms.FormErrors, RuleViolation) as exc:
+        return _after_refusal(actor, task, task.subject_id, exc, "return_to")
+    flash(f"已退回至此前审批环节（任务 {task_id}）", "success")
     return redirect(url_for("console.inbox"))
 
 

@@ -20,6 +20,7 @@ DONE_ACTIONS: dict[str, str] = {
     "task.reject": "不同意",
     "task.return": "退回修改",
     "task.delegate": "转办",
+    "task.opinion": "回复委派意见",
     "establishment.submit": "提交审批",
     "establishment.withdraw": "撤回申请",
     "establishment.cancel": "取消申请",

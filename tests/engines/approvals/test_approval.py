@@ -52,6 +52,12 @@ def test_labels() -> None:
         "return": "退回",
         "delegate": "转办",
         "comment": "评论",
+        "consult": "委派",
+        "opinion": "委派意见",
+        "add_approvers": "加签",
+        "remove_approvers": "减签",
+        "take_back": "拿回",
+        "return_to": "退回至此前环节",
     }
 
 

@@ -19,9 +19,9 @@ from sqlalchemy.orm import lazyload
 from service import config_cache
 from service.auth import Actor, in_scope
 from service.calendar import calendar
-from service.clock import now, today
+from service.clock import CHINA, now, today
 from service.db import transaction
-from service.errors import NotFound
+from service.errors import Forbidden, NotFound
 from service.extensions import db
 from service.models import (
     ApprovalAction,
@@ -221,6 +221,7 @@ def _log(
     comment: str | None = None,
     delegate_to: int | None = None,
     tally: dict[str, int] | None = None,
+    people: list[Any] | None = None,
 ) -> None:
     db.session.add(
         ApprovalAction(
@@ -241,7 +242,13 @@ def _log(
         task.subject_id,
         task.scope_id,
         None,
-        {"task_id": task.id, "step_id": task.step_id, "delegate_to": delegate_to, "tally": tally},
+        {
+            "task_id": task.id,
+            "step_id": task.step_id,
+            "delegate_to": delegate_to,
+            "tally": tally,
+            **({"people": people} if people else {}),
+        },
         comment,
     )
 
@@ -303,6 +310,15 @@ def _colleague(actor: Actor, step: ApprovalStep, user_id: int | None) -> User:
     return user
 
 
+def _require_colleagues(step: ApprovalStep, user_ids: Sequence[int | None], action: str) -> None:
+    """委派 / 加签: only active approvers of the step's body (the configuration cache's staff list: no query)."""
+    staff = set(routes.body_approvers(step.body_id))
+    if any(uid not in staff for uid in user_ids):
+        if action == Action.CONSULT:
+            raise RuleViolation("consultee_not_colleague", "只能委派本审批机构的其他审批人", "to_user_id")
+        raise RuleViolation("approver_not_colleague", "只能加签本审批机构的其他审批人", "user_ids")
+
+
 def act(
     actor: Actor,
     task_id: int,
@@ -314,9 +330,10 @@ def act(
     reply: engine.Reply | None = None,
     guard: Guard | None = None,
 ) -> ApprovalTask:
-    """approve / reject / return / delegate / comment / vote on a task, in one transaction with whatever the
-    workflow's handler does when the step closes. `guard`: a further check on the locked rows (the subject,
-    the step, the task), after the actor may act and before anything changes — a batch's (batch.py)."""
+    """approve / reject / return / delegate / consult / opinion / comment / vote on a task, in one transaction
+    with whatever the workflow's handler does when the step closes. `guard`: a further check on the locked rows
+    (the subject, the step, the task), after the actor may act and before anything changes — a batch's
+    (batch.py)."""
     with transaction():
         return _act(
             actor, task_id, action, comment=comment, delegate_to=delegate_to, tally=tally, reply=reply, guard=guard
@@ -387,12 +404,15 @@ def _act(
     reads.require_may_act(actor, step, task, lambda: candidate, lambda: offered)
     if guard is not None:
         guard(subject, step, task)
+    reads.require_action_fits(task, action)
     assert actor.user_id is not None  # the system actor is never an assignee or a candidate
     if task.assignee_id is None and action != Action.COMMENT:
         # Acting on an unclaimed group task claims it; a comment leaves it offered to the group.
         task.assignee_id, task.claimed_at = actor.user_id, now()
     if action == Action.DELEGATE:
         delegate_to = _colleague(actor, step, delegate_to).id
+    elif action == Action.CONSULT:
+        _require_colleagues(step, [delegate_to], action)
     outcome = _apply_rule(actor, step, task, tasks, action, comment, delegate_to, tally)
     decision = outcome.step.decisions[-1]
     counted = asdict(tally) if tally is not None else None  # as stored (JSON) and audited
@@ -400,6 +420,16 @@ def _act(
     # The notifications of a task settle with the task row itself (notifications.task_live): no statement here.
     if action == Action.DELEGATE:
         _hand_over(step, task, delegate_to, decision.comment)
+    elif action == Action.CONSULT:
+        _ask(step, task, delegate_to, decision.comment)
+    elif action == Action.OPINION:
+        task.status, task.outcome, task.comment, task.decided_at = "done", "opinion", decision.comment, now()
+        asked = next(
+            d.approver
+            for d in reversed(outcome.step.decisions)
+            if d.action is Action.CONSULT and d.delegate_to == decision.approver
+        )
+        _answer(step, task, tasks, asked, decision.comment or "")
     elif action != Action.COMMENT:
         task.status, task.outcome, task.comment = "done", decision.action.value, decision.comment
         task.decided_at = now()
@@ -454,6 +484,9 @@ def _record_decision(
             "comment": decision.comment,
             "delegate_to": decision.delegate_to,
             "tally": counted,
+            **({"people": list(decision.people)} if decision.people else {}),
+            **({"placed": decision.placed} if decision.placed else {}),
+            **({"to_level": decision.to_level} if decision.to_level else {}),
         },
     ]
     _log(
@@ -461,8 +494,9 @@ def _record_decision(
         task,
         action if action != "vote" else decision.action.value,
         comment=decision.comment,
-        delegate_to=delegate_to if action == Action.DELEGATE else None,
+        delegate_to=delegate_to if action in (Action.DELEGATE, Action.CONSULT) else None,
         tally=counted,
+        people=list(decision.people) or None,
     )
 
 
@@ -481,6 +515,322 @@ def _hand_over(step: ApprovalStep, task: ApprovalTask, delegate_to: int | None, 
         task_id=task.id,
     )
     _publish_assigned(step, [delegate_to])
+
+
+def change_approvers(
+    actor: Actor,
+    task_id: int,
+    action: str,
+    user_ids: list[int],
+    reason: str | None,
+    placed: str | None = None,
+) -> ApprovalTask:
+    """加签 (add_approvers) / 减签 (remove_approvers) on the actor's open task's step, under the decision's locks."""
+    with transaction():
+        _subject, step, tasks, candidate, offered = lock_for_decision(actor, task_id)
+        task = next(t for t in tasks if t.id == task_id)
+        reads.require_may_act(actor, step, task, lambda: candidate, lambda: offered)
+        reads.require_action_fits(task, action)
+        if offered:
+            raise RuleViolation(
+                "step_offered_to_group", "本环节由本单位审批人共同办理（未指定审批人），不能加签或减签", "user_ids"
+            )
+        assert actor.user_id is not None
+        if action == Action.ADD_APPROVERS:
+            _require_colleagues(step, user_ids, action)
+        state = reads.step_state(step, tasks)
+        changed = engine.change_approvers(state, actor.user_id, action, user_ids, reason=reason, placed=placed)
+        decision = changed.decisions[-1]
+        _record_decision(actor, step, task, action, decision, None, None)
+        if action == Action.ADD_APPROVERS:
+            _add_tasks(step, tasks, changed)
+        else:
+            _remove_tasks(step, tasks, changed)
+        db.session.flush()
+        return task
+
+
+def _live_by_person(tasks: list[ApprovalTask]) -> dict[Any, ApprovalTask]:
+    """The approval tasks that make up the step's approvers (as reads.step_state counts them), by assignee."""
+    return {
+        t.assignee_id: t
+        for t in tasks
+        if t.kind != reads.CONSULT and (t.status != "cancelled" or t.outcome is not None)
+    }
+
+
+def _renumber(tasks: list[ApprovalTask], approvers: tuple[Any, ...]) -> None:
+    """Task positions follow the approvers' order (a sequence's turn); consult tasks follow their owner's."""
+    live = _live_by_person(tasks)
+    for position, person in enumerate(approvers):
+        live[person].position = position
+
+
+def _add_tasks(step: ApprovalStep, tasks: list[ApprovalTask], changed: engine.StepState) -> None:
+    """加签: a task per added approver (in a sequence, open only on their turn; the adder waits when they went
+    before), each told, and the `task.assigned` webhook, as when a step opens."""
+    live = _live_by_person(tasks)
+    added = [p for p in changed.approvers if p not in live]
+    fresh = [
+        ApprovalTask(
+            step_id=step.id,
+            position=0,
+            assignee_id=person,
+            status="open",
+            due_on=step.due_on,
+            workflow=step.workflow,
+            subject_id=step.subject_id,
+            scope_id=step.scope_id,
+        )
+        for person in added
+    ]
+    db.session.add_all(fresh)
+    every = [*tasks, *fresh]
+    _renumber(every, changed.approvers)
+    if ApprovalMode(step.mode) is ApprovalMode.SEQUENTIAL:
+        for t in every:
+            if t.kind != reads.CONSULT and t.status in ("open", "waiting"):
+                t.status = "open" if t.assignee_id == changed.current else "waiting"
+    db.session.flush()
+    opened = [t for t in fresh if t.status == "open"]
+    if opened:
+        label = handlers.subject_label(step.workflow, step.subject_id)
+        notifications.notify(
+            [t.assignee_id for t in opened],
+            "task.assigned",
+            f"待办：{label} — 加签请您审批",
+            changed.decisions[-1].comment,
+            step.workflow,
+            step.subject_id,
+            subject=label,
+            task_of={t.assignee_id: t.id for t in opened if t.assignee_id is not None},
+        )
+        _publish_assigned(step, [t.assignee_id for t in opened])
+
+
+def _remove_tasks(step: ApprovalStep, tasks: list[ApprovalTask], changed: engine.StepState) -> None:
+    """减签: the removed approvers' tasks are cancelled, with the consultations they opened; in a sequence the next
+    one's turn opens if it was theirs."""
+    removed = set(changed.decisions[-1].people)
+    still_asked = set(engine.open_consultations(changed))
+    for t in tasks:
+        if t.status not in ("open", "waiting"):
+            continue
+        if t.kind != reads.CONSULT and t.assignee_id in removed:
+            t.status = "cancelled"
+        elif t.kind == reads.CONSULT and t.assignee_id not in still_asked:
+            t.status = "cancelled"  # asked by a removed approver: the consultation ends with their place
+    _renumber(tasks, changed.approvers)
+    if ApprovalMode(step.mode) is ApprovalMode.SEQUENTIAL:
+        _open_next_in_sequence(step, tasks, changed.current)
+
+
+def take_back(actor: Actor, task_id: int, comment: str | None = None) -> ApprovalTask:
+    """拿回: the actor takes back their approval on this task (see workflows.approval.take_back): their task is
+    open again; when it had closed the step and opened the next level, the step reopens and the untouched next
+    step is cancelled. Locks the subject, then this step with its tasks (lock_for_decision), then the next step
+    with its tasks — the order every decision takes — so a take-back and the next approver's decision queue on
+    the subject row: one of them wins, the other gets 409."""
+    with transaction():
+        _subject, step, tasks, _candidate, offered = lock_for_decision(actor, task_id)
+        task = next(t for t in tasks if t.id == task_id)
+        if task.assignee_id != actor.user_id or task.kind == reads.CONSULT:
+            raise Forbidden("该任务不是您办理的审批任务")
+        assert actor.user_id is not None
+        following = _lock_next_step(step) if step.status == StepStatus.APPROVED.value else None
+        touched = reads.touched_by(following[0]) if following is not None else None
+        if following is not None and (following[0].status != StepStatus.PENDING.value or not following[2]):
+            touched = touched or ("他人", "办结")  # closed since, or redone after a 退回: nothing to reopen
+        outcome = engine.take_back(
+            reads.step_state(step, tasks),
+            actor.user_id,
+            moved_on=following is not None,
+            touched_by=touched,
+            comment=comment,
+        )
+        _record_decision(actor, step, task, Action.TAKE_BACK, outcome.step.decisions[-1], None, None)
+        task.status, task.outcome, task.comment, task.decided_at = "open", None, None, None
+        cancelled = None
+        if following is not None:
+            nxt, nxt_tasks, _only = following
+            cancelled = nxt.id
+            _cancel_step(nxt, nxt_tasks)
+            with db.session.no_autoflush:
+                step.status, step.closed_at, step.tally = StepStatus.PENDING.value, None, None
+                escalation.replan("approval_task", step)
+            if offered:
+                db.session.execute(
+                    update(TaskCandidate)
+                    .where(TaskCandidate.task_id == task.id)
+                    .values(open=True)
+                    .execution_options(synchronize_session=False)
+                )
+        webhooks.publish_at(
+            "task.taken_back",
+            {
+                "step_id": step.id,
+                "workflow": step.workflow,
+                "subject_id": step.subject_id,
+                "level_name": step.level_name,
+                "task_id": task.id,
+                "actor_id": actor.user_id,
+                "cancelled_step_id": cancelled,
+            },
+            step.scope_id,
+        )
+        db.session.flush()
+        return task
+
+
+def return_to(actor: Actor, task_id: int, level_name: str, reason: str | None) -> ApprovalTask:
+    """退回 to an earlier approval level: this step closes as returned (not through the workflow's handler: the
+    case stays where it is in its machine) and a new step opens at that level — the same body, fresh tasks, as
+    many working days as that level had — whose approval opens the later levels again as the case proceeds."""
+    with transaction():
+        _subject, step, tasks, candidate, offered = lock_for_decision(actor, task_id)
+        task = next(t for t in tasks if t.id == task_id)
+        reads.require_may_act(actor, step, task, lambda: candidate, lambda: offered)
+        reads.require_action_fits(task, Action.RETURN_TO)
+        assert actor.user_id is not None
+        if task.assignee_id is None:
+            task.assignee_id, task.claimed_at = actor.user_id, now()
+        earlier = reads.earlier_step(step, level_name)
+        outcome = engine.return_to(
+            reads.step_state(step, tasks),
+            actor.user_id,
+            level=step.level,
+            target=(earlier.level, earlier.level_name) if earlier is not None else None,
+            comment=reason,
+        )
+        assert earlier is not None
+        decision = outcome.step.decisions[-1]
+        _record_decision(actor, step, task, Action.RETURN_TO, decision, None, None)
+        task.status, task.outcome, task.comment, task.decided_at = (
+            "done",
+            Action.RETURN_TO.value,
+            decision.comment,
+            now(),
+        )
+        with db.session.no_autoflush:
+            step.status, step.closed_at = StepStatus.RETURNED.value, now()
+            for t in tasks:
+                if t.status in ("open", "waiting"):
+                    t.status = "cancelled"
+            escalation.replan("approval_task", step)
+        if offered:
+            _close_offers([t.id for t in tasks])
+        opened_on = earlier.opened_at.astimezone(CHINA).date()
+        workdays = max(1, calendar().workdays_between(opened_on, earlier.due_on))
+        open_step(
+            actor,
+            step.workflow,
+            step.subject_id,
+            step.scope_id,
+            earlier.level,
+            earlier.level_name,
+            config_cache.place(earlier.body_id),
+            workdays,
+        )
+        db.session.flush()
+        return task
+
+
+def _lock_next_step(step: ApprovalStep) -> tuple[ApprovalStep, list[ApprovalTask], bool] | None:
+    """The steps opened after `step` with their tasks, locked (after the subject and `step`, which the caller
+    holds): the next level's step when it is the only one (closing `step` opened it), else the latest — which a
+    take-back then finds closed or acted on (a later 退回 or decision)."""
+    rows = db.session.execute(
+        select(ApprovalStep, ApprovalTask)
+        .join(ApprovalTask, ApprovalTask.step_id == ApprovalStep.id)
+        .where(
+            ApprovalStep.workflow == step.workflow,
+            ApprovalStep.subject_id == step.subject_id,
+            ApprovalStep.id > step.id,
+        )
+        .order_by(ApprovalStep.id.desc(), ApprovalTask.position, ApprovalTask.id)
+        .with_for_update(of=[ApprovalStep, ApprovalTask], key_share=True)
+        .options(lazyload("*"))
+        .execution_options(populate_existing=True)
+    ).all()
+    if not rows:
+        return None
+    latest = rows[0][0]
+    only = len({r[0].id for r in rows}) == 1 and latest.level == step.level + 1
+    return latest, [r[1] for r in rows if r[0] is latest], only
+
+
+def _cancel_step(step: ApprovalStep, tasks: list[ApprovalTask]) -> None:
+    """The next step a take-back undoes: it and its tasks end, its escalation with them."""
+    with db.session.no_autoflush:
+        step.status, step.closed_at = "cancelled", now()
+        for t in tasks:
+            if t.status in ("open", "waiting"):
+                t.status = "cancelled"
+        escalation.replan("approval_task", step)
+    _close_offers([t.id for t in tasks])
+
+
+def _ask(step: ApprovalStep, task: ApprovalTask, colleague: int | None, comment: str | None) -> None:
+    """委派: the colleague gets a consult task (an opinion to give, no decision) and is told; the owner keeps
+    their task and may decide at any time (closing the step cancels a consultation still open)."""
+    assert colleague is not None
+    consult = ApprovalTask(
+        step_id=step.id,
+        position=task.position,
+        assignee_id=colleague,
+        claimed_at=now(),
+        status="open",
+        kind=reads.CONSULT,
+        due_on=step.due_on,
+        workflow=step.workflow,
+        subject_id=step.subject_id,
+        scope_id=step.scope_id,
+    )
+    db.session.add(consult)
+    db.session.flush()
+    label = handlers.subject_label(step.workflow, step.subject_id)
+    notifications.notify(
+        [colleague],
+        "task.assigned",
+        f"委派：{label} — 同事请您提出意见",
+        comment,
+        step.workflow,
+        step.subject_id,
+        subject=label,
+        task_id=consult.id,
+    )
+    webhooks.publish_at("task.consulted", _consult_payload(step, task, consult, colleague), step.scope_id)
+
+
+def _consult_payload(step: ApprovalStep, task: ApprovalTask, consult: ApprovalTask, to: int | None) -> dict[str, Any]:
+    return {
+        "step_id": step.id,
+        "workflow": step.workflow,
+        "subject_id": step.subject_id,
+        "level_name": step.level_name,
+        "task_id": task.id,
+        "consult_task_id": consult.id,
+        "from_id": task.assignee_id,
+        "to_id": to,
+    }
+
+
+def _answer(step: ApprovalStep, consult: ApprovalTask, tasks: list[ApprovalTask], asked: Any, opinion: str) -> None:
+    """The consulted colleague's opinion goes back to whoever asked them, who is told (and their task named)."""
+    owner = next((t.id for t in tasks if t.kind != reads.CONSULT and t.assignee_id == asked), None)
+    label = handlers.subject_label(step.workflow, step.subject_id)
+    notifications.notify(
+        [asked],
+        "task.assigned",
+        f"委派意见：{label} — 同事已回复，请您审批",
+        opinion,
+        step.workflow,
+        step.subject_id,
+        subject=label,
+        task_id=owner,
+    )
+    payload = {**_consult_payload(step, consult, consult, asked), "task_id": owner, "from_id": consult.assignee_id}
+    webhooks.publish_at("task.consult_answered", {**payload, "opinion": opinion}, step.scope_id)
 
 
 def _open_next_in_sequence(step: ApprovalStep, tasks: list[ApprovalTask], current: Any) -> None:

@@ -29,8 +29,10 @@ from service.operations.engines.approvals import handlers, routes
 from service.roles import DECIDERS
 from workflows import approval as engine
 from workflows.approval import Action, ApprovalMode, StepStatus
-from workflows.errors import Conflict
+from workflows.errors import Conflict, RuleViolation
 from workflows.urge import UrgeSubject
+
+CONSULT = "consult"  # ApprovalTask.kind of a 委派 (the consulted colleague's task: an opinion, never a decision)
 
 # -- reading ---------------------------------------------------------------------------------------------------
 
@@ -170,7 +172,7 @@ def tasks_of(step_ids: list[int]) -> list[ApprovalTask]:
         db.session.execute(
             select(ApprovalTask)
             .where(ApprovalTask.step_id.in_(step_ids))
-            .order_by(ApprovalTask.step_id, ApprovalTask.position)
+            .order_by(ApprovalTask.step_id, ApprovalTask.position, ApprovalTask.id)
         ).scalars()
     )
 
@@ -208,7 +210,7 @@ def require_may_release(actor: Actor, task: ApprovalTask, has_candidates: Callab
 
 
 def step_state(step: ApprovalStep, tasks: list[ApprovalTask]) -> engine.StepState:
-    live = [t for t in tasks if t.status != "cancelled" or t.outcome is not None]
+    live = [t for t in tasks if t.kind != CONSULT and (t.status != "cancelled" or t.outcome is not None)]
     approvers = tuple(t.assignee_id if t.assignee_id is not None else f"task:{t.id}" for t in live)
     decisions = tuple(
         engine.Decision(
@@ -217,6 +219,9 @@ def step_state(step: ApprovalStep, tasks: list[ApprovalTask]) -> engine.StepStat
             d.get("comment"),
             d.get("delegate_to"),
             engine.VoteTally(**d["tally"]) if d.get("tally") else None,
+            tuple(d.get("people") or ()),
+            d.get("placed"),
+            d.get("to_level"),
         )
         for d in step.decisions or ()
     )
@@ -246,6 +251,61 @@ def require_may_act(
         raise Forbidden("该任务不是您的待办")
 
 
+def earlier_step(step: ApprovalStep, level_name: str) -> ApprovalStep | None:
+    """The latest step of the same subject up to this one at the level named `level_name` (None if it never had
+    one): the rule then refuses it unless its level is earlier."""
+    return db.session.execute(
+        select(ApprovalStep)
+        .where(
+            ApprovalStep.workflow == step.workflow,
+            ApprovalStep.subject_id == step.subject_id,
+            ApprovalStep.level_name == level_name,
+            ApprovalStep.id <= step.id,  # its own level too: refused as not earlier
+        )
+        .order_by(ApprovalStep.id.desc())
+        .limit(1)
+    ).scalar_one_or_none()
+
+
+def earlier_levels(step: ApprovalStep) -> tuple[tuple[str, str], ...]:
+    """The earlier approval levels the subject passed before this step, (level name, label), first level first."""
+    rows = db.session.execute(
+        select(ApprovalStep.level, ApprovalStep.level_name)
+        .where(
+            ApprovalStep.workflow == step.workflow,
+            ApprovalStep.subject_id == step.subject_id,
+            ApprovalStep.level < step.level,
+        )
+        .distinct()
+        .order_by(ApprovalStep.level)
+    ).all()
+    return tuple((r.level_name, handlers.LEVEL_LABELS_ZH.get(r.level_name, r.level_name)) for r in rows)
+
+
+def touched_by(step: ApprovalStep) -> tuple[str, str] | None:
+    """Who first acted on a step, and what, in words (a claim, a decision, a comment, a vote, …): None while
+    nobody has. Read from the step's action log, one query."""
+    row = db.session.execute(
+        select(User.display_name, ApprovalAction.action)
+        .join(User, User.id == ApprovalAction.actor_id)
+        .where(ApprovalAction.step_id == step.id)
+        .order_by(ApprovalAction.id)
+        .limit(1)
+    ).first()
+    if row is None:
+        return None
+    words = {"claim": "签收", "release": "退回到组", **{a.value: engine.ACTION_LABELS_ZH[a] for a in Action}}
+    return row.display_name, words.get(row.action, row.action)
+
+
+def require_action_fits(task: ApprovalTask, action: str) -> None:
+    """A consult task (委派) takes an opinion only; an opinion is given on a consult task only."""
+    if task.kind == CONSULT and action != Action.OPINION:
+        raise Conflict("consult_task_opinion_only", "委派事项只能回复意见，由委派人作出审批决定")
+    if task.kind != CONSULT and action == Action.OPINION:
+        raise RuleViolation("not_a_consult_task", "该任务不是委派事项，不能回复委派意见", "action")
+
+
 def decisions_open_to(actor: Actor, workflow: str, subject_ids: list[int]) -> dict[int, tuple[str, ...]]:
     """Per subject, the decisions (API names) the actor may take now on its pending step: the role check of
     the task endpoints and require_may_act, for a page of subjects in three queries."""
@@ -259,6 +319,7 @@ def decisions_open_to(actor: Actor, workflow: str, subject_ids: list[int]) -> di
             ApprovalStep.subject_id.in_(subject_ids),
             ApprovalStep.status == StepStatus.PENDING.value,
             ApprovalTask.status == "open",
+            ApprovalTask.kind != CONSULT,
         )
     ).all()
     task_ids = [task.id for task, _ in rows]
@@ -287,10 +348,15 @@ def decisions_open_to(actor: Actor, workflow: str, subject_ids: list[int]) -> di
 @dataclass(frozen=True)
 class TaskOptions:
     """What an approver may do on one task now besides deciding, by the API's action names (claim, release,
-    delegate, comment), and who may receive it if delegated: (user id, name), by name."""
+    delegate, consult, add_approvers, remove_approvers, comment; on a consult task: opinion), who may receive it
+    if delegated, consulted (委派) or added (加签): (user id, name), by name — the body's active approvers not on
+    the step and not consulted on it — and who may be removed (减签)."""
 
     actions: tuple[str, ...] = ()
     colleagues: tuple[tuple[int, str], ...] = ()
+    consultees: tuple[tuple[int, str], ...] = ()
+    removable: tuple[tuple[int, str], ...] = ()  # 减签: approvers of the step who have not acted (by step order)
+    earlier_levels: tuple[tuple[str, str], ...] = ()  # 退回 to an earlier level: (level name, label)
 
 
 def task_options(actor: Actor, task: ApprovalTask) -> TaskOptions:
@@ -322,22 +388,75 @@ def task_options(actor: Actor, task: ApprovalTask) -> TaskOptions:
             continue
         actions.append(name)
     step = task.step
+    if task.status == "done" and task.outcome == Action.APPROVE and task.assignee_id == me:
+        return TaskOptions(("take_back",) if may_take_back(me, step) else ())
     try:
         require_may_act(actor, step, task, lambda: candidate, lambda: offered)
     except (Conflict, Forbidden):
         return TaskOptions(tuple(actions))
+    if task.kind == CONSULT:
+        return TaskOptions(("opinion",))
     state = step_state(step, tasks_of([step.id]))
-    colleagues: tuple[tuple[int, str], ...] = ()
-    if not state.has_decided(me):
-        actions.append("delegate")
-        taken = set(state.approvers) | {me}
-        ids = [u for u in routes.body_approvers(step.body_id) if u not in taken]
-        if ids:
-            colleagues = tuple(
-                (row.id, row.display_name)
-                for row in db.session.execute(
-                    select(User.id, User.display_name).where(User.id.in_(ids)).order_by(User.display_name, User.id)
-                )
-            )
+    if state.has_decided(me):
+        return TaskOptions((*actions, "comment"))
+    consulted = engine.open_consultations(state)
+    taken = set(state.approvers) | {me} | set(consulted)
+    others = [u for u in routes.body_approvers(step.body_id) if u not in taken]
+    # 加签 / 减签: named approvers only (a group offer is the whole body already), never a committee's vote
+    changes = not offered and step.mode != ApprovalMode.COMMITTEE_VOTE
+    undecided = [a for a in state.approvers if not state.has_decided(a)] if changes else []
+    removable = [a for a in undecided if isinstance(a, int) and (a != me or len(undecided) > 1)]
+    names = _names([*others, *removable])
+    colleagues = tuple(sorted(((u, names[u]) for u in others if u in names), key=lambda p: (p[1], p[0])))
+    actions.append("delegate")
+    if colleagues:
+        actions.append("consult")
+        if changes:
+            actions.append("add_approvers")
+    if removable:
+        actions.append("remove_approvers")
+    # 退回 to an earlier level: the levels this subject passed before this step's
+    earlier = earlier_levels(step) if step.level > 0 else ()
+    if earlier:
+        actions.append("return_to")
     actions.append("comment")
-    return TaskOptions(tuple(actions), colleagues)
+    removing = tuple((u, names.get(u, str(u))) for u in removable)
+    return TaskOptions(tuple(actions), colleagues, colleagues, removing, earlier)
+
+
+def may_take_back(me: int, step: ApprovalStep) -> bool:
+    """The rule acting.take_back() applies (workflows.approval.take_back), read without locks: for the task
+    page's 拿回 button (the command checks again under its locks)."""
+    state = step_state(step, tasks_of([step.id]))
+    later: list[ApprovalStep] = []
+    if step.status == StepStatus.APPROVED.value:
+        later = list(
+            db.session.execute(
+                select(ApprovalStep)
+                .where(
+                    ApprovalStep.workflow == step.workflow,
+                    ApprovalStep.subject_id == step.subject_id,
+                    ApprovalStep.id > step.id,
+                )
+                .order_by(ApprovalStep.id.desc())
+            ).scalars()
+        )
+    nxt = later[0] if later else None
+    touched = touched_by(nxt) if nxt is not None else None
+    if nxt is not None and (nxt.status != StepStatus.PENDING.value or len(later) > 1 or nxt.level != step.level + 1):
+        touched = touched or ("他人", "办结")
+    try:
+        engine.take_back(state, me, moved_on=nxt is not None, touched_by=touched)
+    except (Conflict, RuleViolation):
+        return False
+    return True
+
+
+def _names(ids: list[Any]) -> dict[int, str]:
+    """Display names of these users, in one query (none when there are none)."""
+    wanted = {i for i in ids if isinstance(i, int)}
+    if not wanted:
+        return {}
+    return {
+        r.id: r.display_name for r in db.session.execute(select(User.id, User.display_name).where(User.id.in_(wanted)))
+    }
