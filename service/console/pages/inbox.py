@@ -50,6 +50,9 @@ from workflows.supervision import SUPERVISION_TICKET, tracked_deadline
 WORKFLOW_LABELS = {"establishment": "建立党组织"}
 # The history's audit actions in words (others are shown as recorded).
 HISTORY_LABELS = {
+    "attachment.add": "添加附件",
+    "attachment.withdraw": "撤回附件",
+    "establishment.copy": "抄送",
     "establishment.create": "创建申请",
     "establishment.update": "修改申请",
     "establishment.submit": "提交审批",

@@ -125,3 +125,16 @@ def test_the_ticket_page_has_the_ticket_and_each_interview_section(api: Api, con
         data={"kind": "record", "back": page_path, "file": (io.BytesIO(PDF), "x.pdf")},
     )
     assert res.status_code == 403
+
+
+def test_the_case_history_names_attachment_events_in_chinese(app: Flask, api: Api, console: Console) -> None:
+    case = _case(api)
+    page_path = f"/applications/{case['id']}"
+    console.post(
+        f"/attachments/establishment/{case['id']}",
+        as_="handler@east_t1",
+        data={"kind": "roster", "back": page_path, "file": (io.BytesIO(PDF), "花名册.pdf")},
+    )
+    page = console.get(page_path, as_="handler@east_t1").get_data(as_text=True)
+    history = page[page.index("办理记录") :]
+    assert "添加附件" in history and "attachment.add" not in history
