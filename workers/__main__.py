@@ -60,6 +60,21 @@ def _on_signal(signum: int, frame: FrameType | None) -> None:
     _stop.set()
 
 
+def _end_scheduler_process(worker: _Worker) -> None:
+    """End the scheduler process a worker that quit on an error leaves behind. RQ forks it (not a daemon) and
+    stops it only on a clean shutdown; left running, the next worker starts its own, and at exit Python waits
+    for the orphan, so a SIGTERM after a Redis outage never ended the process (systemd would kill it)."""
+    process = getattr(getattr(worker, "scheduler", None), "_process", None)
+    if process is None or not process.is_alive():
+        return
+    with contextlib.suppress(Exception):
+        process.terminate()
+        process.join(5)
+        if process.is_alive():
+            process.kill()
+            process.join(1)
+
+
 def main(argv: list[str]) -> int:
     process = start_process()
     if process is None:
@@ -82,6 +97,8 @@ def main(argv: list[str]) -> int:
             if worker is not None and worker.pubsub_thread is not None:
                 with contextlib.suppress(Exception):
                     worker.pubsub_thread.stop()
+            if worker is not None:
+                _end_scheduler_process(worker)
             # RQ quit on an error, most likely Redis going away: wait for Redis, then work again.
             log.warning("worker: RQ worker %s; reconnecting", ended)
             signal.signal(signal.SIGTERM, _on_signal)
