@@ -386,6 +386,15 @@ def lock_for_decision(actor: Actor, task_id: int) -> tuple[Any, ApprovalStep, li
     return first[0], first[1], [r[2] for r in rows], bool(first[3]), bool(first[4])
 
 
+def _lock_to_act(actor: Actor, task_id: int) -> tuple[Any, ApprovalStep, list[ApprovalTask], ApprovalTask, bool]:
+    """lock_for_decision, then the one check every action on a task starts with (require_may_act): the subject,
+    the step, its tasks, this task, and whether it is offered to a group."""
+    subject, step, tasks, candidate, offered = lock_for_decision(actor, task_id)
+    task = next(t for t in tasks if t.id == task_id)
+    reads.require_may_act(actor, step, task, lambda: candidate, lambda: offered)
+    return subject, step, tasks, task, offered
+
+
 def _act(
     actor: Actor,
     task_id: int,
@@ -399,9 +408,7 @@ def _act(
 ) -> ApprovalTask:
     """One decision: lock and check, apply the engine's rule, record it, hand the task on, open the next in a
     sequence, and close the step (with the workflow's handler) when the rule says it is decided."""
-    subject, step, tasks, candidate, offered = lock_for_decision(actor, task_id)
-    task = next(t for t in tasks if t.id == task_id)
-    reads.require_may_act(actor, step, task, lambda: candidate, lambda: offered)
+    subject, step, tasks, task, offered = _lock_to_act(actor, task_id)
     if guard is not None:
         guard(subject, step, task)
     reads.require_action_fits(task, action)
@@ -527,9 +534,7 @@ def change_approvers(
 ) -> ApprovalTask:
     """加签 (add_approvers) / 减签 (remove_approvers) on the actor's open task's step, under the decision's locks."""
     with transaction():
-        _subject, step, tasks, candidate, offered = lock_for_decision(actor, task_id)
-        task = next(t for t in tasks if t.id == task_id)
-        reads.require_may_act(actor, step, task, lambda: candidate, lambda: offered)
+        _subject, step, tasks, task, offered = _lock_to_act(actor, task_id)
         reads.require_action_fits(task, action)
         if offered:
             raise RuleViolation(
@@ -687,9 +692,7 @@ def return_to(actor: Actor, task_id: int, level_name: str, reason: str | None) -
     case stays where it is in its machine) and a new step opens at that level — the same body, fresh tasks, as
     many working days as that level had — whose approval opens the later levels again as the case proceeds."""
     with transaction():
-        _subject, step, tasks, candidate, offered = lock_for_decision(actor, task_id)
-        task = next(t for t in tasks if t.id == task_id)
-        reads.require_may_act(actor, step, task, lambda: candidate, lambda: offered)
+        _subject, step, tasks, task, offered = _lock_to_act(actor, task_id)
         reads.require_action_fits(task, Action.RETURN_TO)
         assert actor.user_id is not None
         if task.assignee_id is None:
