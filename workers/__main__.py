@@ -28,6 +28,7 @@ from workers.timeouts import CancellingDeathPenalty
 
 log = logging.getLogger("workers")
 _stop = threading.Event()
+_SCHEDULER_STOP_SECONDS = 10
 
 
 class _Worker(SimpleWorker):
@@ -55,6 +56,11 @@ class _Worker(SimpleWorker):
         _stop.set()
         return super().request_stop(signum, frame)
 
+    def stop_scheduler(self) -> None:
+        """RQ joins its scheduler process with no time limit. A scheduler forked while another thread held a
+        lock can hang for good, and the worker with it: SIGTERM then never ended the worker. Bounded here."""
+        _end_scheduler_process(self)
+
 
 def _on_signal(signum: int, frame: FrameType | None) -> None:
     _stop.set()
@@ -68,9 +74,10 @@ def _end_scheduler_process(worker: _Worker) -> None:
     if process is None or not process.is_alive():
         return
     with contextlib.suppress(Exception):
-        process.terminate()
-        process.join(5)
+        process.terminate()  # RQ's scheduler stops at its next tick (about a second) and releases its locks
+        process.join(_SCHEDULER_STOP_SECONDS)
         if process.is_alive():
+            log.warning("worker: the RQ scheduler process %s did not stop; killing it", process.pid)
             process.kill()
             process.join(1)
 
@@ -92,6 +99,8 @@ def main(argv: list[str]) -> int:
             except RedisError as exc:  # e.g. from RQ's teardown, which writes the worker's death to Redis
                 ended = f"stopped on {type(exc).__name__}: {exc}"
             if burst or _stop.is_set():
+                if worker is not None:
+                    _end_scheduler_process(worker)  # else Python waits for it at exit
                 return 0
             # The dead worker's pub/sub thread would otherwise keep retrying Redis on its own.
             if worker is not None and worker.pubsub_thread is not None:

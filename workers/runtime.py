@@ -8,9 +8,11 @@ process manager such as honcho stops everything when one process exits)."""
 
 from __future__ import annotations
 
+import faulthandler
 import logging
 import os
 import random
+import signal
 import sys
 import threading
 from datetime import UTC, datetime
@@ -90,7 +92,10 @@ def wait_for_redis(connection: Redis, backoff: Backoff, stop: threading.Event, w
 
 def start_process() -> tuple[Flask, Redis] | None:
     """The app (with the clock override, if any) and the Redis connection of a worker or scheduler
-    process, its jobs bound to that app; None when REDIS_URL is not set (said on stderr)."""
+    process, its jobs bound to that app; None when REDIS_URL is not set (said on stderr).
+
+    `kill -USR1 <pid>` prints every thread's stack on stderr: what a process that does not stop is doing."""
+    faulthandler.register(signal.SIGUSR1, all_threads=True)
     app = create_app(clock=clock_from_env())
     url = app.config["SETTINGS"].redis_url
     if not url:

@@ -5,6 +5,7 @@ outage and those whose queued jobs died with the Redis that was killed."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
@@ -123,6 +124,9 @@ def _stop(proc: subprocess.Popen[bytes]) -> int:
         try:
             return proc.wait(timeout=60)
         except subprocess.TimeoutExpired:
+            proc.send_signal(signal.SIGUSR1)  # its threads' stacks go to its log, for the failure message
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                proc.wait(timeout=2)
             os.killpg(proc.pid, signal.SIGKILL)
             proc.wait()
             return -9
@@ -203,4 +207,4 @@ def test_worker_and_scheduler_survive_a_redis_outage_and_escalate_everything_onc
         assert "worker: Redis is back" in worker_log
     finally:
         codes = {"worker": _stop(worker), "scheduler": _stop(scheduler)}
-    assert codes == {"worker": 0, "scheduler": 0}, {n: p.read_text()[-2000:] for n, p in logs.items()}
+    assert codes == {"worker": 0, "scheduler": 0}, {n: p.read_text()[-6000:] for n, p in logs.items()}
