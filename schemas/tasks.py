@@ -39,6 +39,20 @@ class TaskSchema(Schema):
     last_urged_at = fields.DateTime(allow_none=True, metadata={"description": "When it was last urged"})
 
 
+class TaskDetailSchema(TaskSchema):
+    """One task, as GET /tasks/{id} and every action on a task answer it."""
+
+    allowed_actions = fields.List(
+        fields.String(),
+        metadata={
+            "description": "What the caller may do on this task now, by the API's names: the decisions "
+            "(approve, reject, return; or vote, return on a committee vote) and claim, release, delegate (转办), "
+            "consult (委派), opinion (on a consult task), add_approvers (加签), remove_approvers (减签), take_back "
+            "(拿回), return_to (退回至此前环节), comment, urge (催办). The commands check again under their locks."
+        },
+    )
+
+
 class InboxQuerySchema(Schema):
     workflow = one_of(list(APPROVAL_WORKFLOWS))
     overdue = fields.Boolean()

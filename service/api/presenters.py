@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
+from service.auth import Actor
 from service.clock import today
 from service.models import ApprovalStep, ApprovalTask
-from service.operations.engines import approvals, audit
+from service.operations.engines import approvals, audit, urges
 from workflows.approval import MODE_LABELS_ZH, ApprovalMode
 
 
@@ -86,6 +87,14 @@ def tasks_view(tasks: list[ApprovalTask]) -> list[dict[str, Any]]:
         }
         for t in tasks
     ]
+
+
+def task_view(actor: Actor, task: ApprovalTask) -> dict[str, Any]:
+    """One task with what `actor` may do on it now (the rules the commands apply, read without locks)."""
+    allowed = approvals.reads.task_options(actor, task).allowed
+    if urges.may_urge_task(actor, task):
+        allowed = (*allowed, "urge")
+    return {**tasks_view([task])[0], "allowed_actions": list(allowed)}
 
 
 def history_view(subject_type: str, subject_id: int) -> list[dict[str, Any]]:

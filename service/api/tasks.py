@@ -19,13 +19,14 @@ from schemas.tasks import (
     RouteQuerySchema,
     RouteSchema,
     TakeBackSchema,
+    TaskDetailSchema,
     TaskSchema,
     VoteSchema,
 )
 from schemas.urges import UrgeRequestSchema, UrgeSchema
 from service.api.docs import errors
 from service.api.pagination import Blueprint
-from service.api.presenters import batch_view, tasks_view
+from service.api.presenters import batch_view, task_view, tasks_view
 from service.api.urge_views import urged_view
 from service.auth import current_actor, require_roles
 from service.operations.common import paginate
@@ -43,7 +44,7 @@ routes_blp = Blueprint(
 
 
 def _one(task: Any) -> Any:
-    return tasks_view([task])[0]
+    return task_view(current_actor(), task)
 
 
 @blp.route("/inbox")
@@ -73,7 +74,7 @@ def batch(data: BatchDecision) -> Any:
 
 
 @blp.route("/<int:task_id>")
-@blp.response(200, TaskSchema)
+@blp.response(200, TaskDetailSchema)
 @errors(blp, 403, 404)
 @require_roles(*TASK_READERS)
 def get_task(task_id: int) -> Any:
@@ -81,7 +82,7 @@ def get_task(task_id: int) -> Any:
 
 
 @blp.route("/<int:task_id>/claim", methods=["POST"])
-@blp.response(200, TaskSchema)
+@blp.response(200, TaskDetailSchema)
 @errors(blp, 403, 404, 409)
 @require_roles(*DECIDERS)
 def claim(task_id: int) -> Any:
@@ -90,7 +91,7 @@ def claim(task_id: int) -> Any:
 
 
 @blp.route("/<int:task_id>/release", methods=["POST"])
-@blp.response(200, TaskSchema)
+@blp.response(200, TaskDetailSchema)
 @errors(blp, 403, 404, 409)
 @require_roles(*DECIDERS)
 def release(task_id: int) -> Any:
@@ -99,7 +100,7 @@ def release(task_id: int) -> Any:
 
 @blp.route("/<int:task_id>/decide", methods=["POST"])
 @blp.arguments(DecideSchema)
-@blp.response(200, TaskSchema)
+@blp.response(200, TaskDetailSchema)
 @errors(blp, 400, 403, 404, 409, 422)
 @require_roles(*DECIDERS)
 def decide(data: TaskDecision, task_id: int) -> Any:
@@ -109,7 +110,7 @@ def decide(data: TaskDecision, task_id: int) -> Any:
 
 @blp.route("/<int:task_id>/vote", methods=["POST"])
 @blp.arguments(VoteSchema)
-@blp.response(200, TaskSchema)
+@blp.response(200, TaskDetailSchema)
 @errors(blp, 400, 403, 404, 409, 422)
 @require_roles(*DECIDERS)
 def vote(data: TaskVote, task_id: int) -> Any:
@@ -122,7 +123,7 @@ def vote(data: TaskVote, task_id: int) -> Any:
 
 @blp.route("/<int:task_id>/delegate", methods=["POST"])
 @blp.arguments(DelegateSchema)
-@blp.response(200, TaskSchema)
+@blp.response(200, TaskDetailSchema)
 @errors(blp, 400, 403, 404, 409, 422)
 @require_roles(*DECIDERS)
 def delegate(data: dict[str, Any], task_id: int) -> Any:
@@ -136,7 +137,7 @@ def delegate(data: dict[str, Any], task_id: int) -> Any:
 
 @blp.route("/<int:task_id>/consult", methods=["POST"])
 @blp.arguments(ConsultSchema)
-@blp.response(200, TaskSchema)
+@blp.response(200, TaskDetailSchema)
 @errors(blp, 400, 403, 404, 409, 422)
 @require_roles(*DECIDERS)
 def consult(data: dict[str, Any], task_id: int) -> Any:
@@ -151,7 +152,7 @@ def consult(data: dict[str, Any], task_id: int) -> Any:
 
 @blp.route("/<int:task_id>/opinion", methods=["POST"])
 @blp.arguments(OpinionSchema)
-@blp.response(200, TaskSchema)
+@blp.response(200, TaskDetailSchema)
 @errors(blp, 400, 403, 404, 409, 422)
 @require_roles(*DECIDERS)
 def opinion(data: dict[str, Any], task_id: int) -> Any:
@@ -161,7 +162,7 @@ def opinion(data: dict[str, Any], task_id: int) -> Any:
 
 @blp.route("/<int:task_id>/add-approvers", methods=["POST"])
 @blp.arguments(AddApproversSchema)
-@blp.response(200, TaskSchema)
+@blp.response(200, TaskDetailSchema)
 @errors(blp, 400, 403, 404, 409, 422)
 @require_roles(*DECIDERS)
 def add_approvers(data: dict[str, Any], task_id: int) -> Any:
@@ -176,7 +177,7 @@ def add_approvers(data: dict[str, Any], task_id: int) -> Any:
 
 @blp.route("/<int:task_id>/remove-approvers", methods=["POST"])
 @blp.arguments(RemoveApproversSchema)
-@blp.response(200, TaskSchema)
+@blp.response(200, TaskDetailSchema)
 @errors(blp, 400, 403, 404, 409, 422)
 @require_roles(*DECIDERS)
 def remove_approvers(data: dict[str, Any], task_id: int) -> Any:
@@ -191,7 +192,7 @@ def remove_approvers(data: dict[str, Any], task_id: int) -> Any:
 
 @blp.route("/<int:task_id>/take-back", methods=["POST"])
 @blp.arguments(TakeBackSchema)
-@blp.response(200, TaskSchema)
+@blp.response(200, TaskDetailSchema)
 @errors(blp, 400, 403, 404, 409, 422)
 @require_roles(*DECIDERS)
 def take_back(data: dict[str, Any], task_id: int) -> Any:
@@ -202,7 +203,7 @@ def take_back(data: dict[str, Any], task_id: int) -> Any:
 
 @blp.route("/<int:task_id>/return-to", methods=["POST"])
 @blp.arguments(ReturnToSchema)
-@blp.response(200, TaskSchema)
+@blp.response(200, TaskDetailSchema)
 @errors(blp, 400, 403, 404, 409, 422)
 @require_roles(*DECIDERS)
 def return_to(data: dict[str, Any], task_id: int) -> Any:
@@ -213,7 +214,7 @@ def return_to(data: dict[str, Any], task_id: int) -> Any:
 
 @blp.route("/<int:task_id>/comment", methods=["POST"])
 @blp.arguments(CommentSchema)
-@blp.response(200, TaskSchema)
+@blp.response(200, TaskDetailSchema)
 @errors(blp, 400, 403, 404, 409, 422)
 @require_roles(*DECIDERS)
 def comment(data: dict[str, Any], task_id: int) -> Any:

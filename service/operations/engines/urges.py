@@ -18,12 +18,13 @@ from service.clock import now, today
 from service.db import transaction
 from service.errors import Forbidden
 from service.extensions import db
-from service.models import Role, TaskCandidate
+from service.models import ApprovalTask, Role, TaskCandidate
 from service.models.urge import Urge
 from service.operations.engines import approvals, audit, notifications
 from service.operations.reference import users
 from service.roles import TASK_URGERS
 from workflows import urge as rules
+from workflows.errors import RuleViolation
 from workflows.urge import UrgeSubject
 
 
@@ -156,6 +157,17 @@ def task_recipients(task_id: int, assignee_id: int | None) -> list[int]:
         select(TaskCandidate.body_id, TaskCandidate.role).where(TaskCandidate.task_id == task_id)
     ).all()
     return sorted({u for body_id, role in groups for u in notifications.users_of(body_id, Role(role))})
+
+
+def may_urge_task(actor: Actor, task: ApprovalTask) -> bool:
+    """The checks urge_task() applies, read without locks: for the task answer's `allowed_actions`."""
+    if actor.role not in TASK_URGERS:
+        return False
+    try:
+        rules.check_task_urge(task.status, task.due_on, today(), last_urged_on(UrgeSubject.TASK, task.id), calendar())
+    except RuleViolation:  # not open, not overdue, urged already today
+        return False
+    return True
 
 
 def urge_task(actor: Actor, task_id: int, message: str | None = None) -> Urged:

@@ -3,10 +3,13 @@ checks the action endpoints run (a listed action works, an unlisted one is refus
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
+from service.clock import FixedClock
 from tests.support.establishment import (
     CASES,
+    TASKS,
     decide,
     get_case,
     make_unit,
@@ -16,7 +19,7 @@ from tests.support.establishment import (
     task_for,
     vote,
 )
-from tests.support.supervision import INTERVIEWS, TICKETS, draft, issued, ok, rectifying
+from tests.support.supervision import INTERVIEWS, TICKETS, draft, issued, move, ok, rectifying
 from tests.support.world import Api, World
 
 
@@ -129,3 +132,59 @@ def test_interview_only_the_interviewer_side_acts(api: Api) -> None:
     assert of("instructor@city") == []  # city-wide scope, but not an interviewer's role
     assert api.get(f"{INTERVIEWS}/{iv['id']}", as_="portal@city").status_code == 403  # portals read no interviews
     assert api.post(f"{INTERVIEWS}/{iv['id']}/cancel", as_="portal@city", json={"reason": "x"}).status_code == 403
+
+
+# -- one task: GET /tasks/{id} and every action's answer ----------------------------------------------------------
+
+
+def task_actions(api: Api, task_id: int, user: str) -> list[str]:
+    return list(ok(api.get(f"{TASKS}/{task_id}", as_=user))["allowed_actions"])
+
+
+def test_a_task_lists_every_action_open_to_the_caller_and_each_listed_one_works(api: Api, colleagues: World) -> None:
+    a, b = "approver@east_t1", "approver2@east_t1"
+    route(api, "east_t1", "countersign", [a, b])
+    case = submitted_branch(api)
+    task = task_for(api, a, case["id"])["id"]
+    # 会签, nobody has acted: decide, 转办 / 委派 / 加签 to a colleague off the step, 减签 either approver, comment.
+    everything = ["approve", "reject", "return", "delegate", "consult", "add_approvers", "remove_approvers", "comment"]
+    assert task_actions(api, task, a) == everything
+    # Out of the role: the applicant's side reads the task but may not act on it (urging waits for the due date).
+    assert task_actions(api, task, "handler@east_t1") == []
+    # Each answer says what is open after it: once approved, only 拿回 (the step waits for the other approver).
+    approved = ok(decide(api, task, a))
+    assert approved["allowed_actions"] == ["take_back"]
+    taken = ok(api.post(f"{TASKS}/{task}/take-back", as_=a, json={"comment": "再看一下"}))
+    assert taken["allowed_actions"] == everything
+    # What is not listed is refused by its endpoint: the first level has no earlier one to return to.
+    refused = api.post(f"{TASKS}/{task}/return-to", as_=a, json={"level_name": "superior_approval", "reason": "重审"})
+    assert refused.status_code in (409, 422) and "return_to" not in taken["allowed_actions"]
+
+
+def test_a_committee_task_offers_the_vote_and_a_group_task_the_claim_first(api: Api, colleagues: World) -> None:
+    case = submitted_branch(api)  # east_t1 decides branches by committee vote
+    task = task_for(api, "approver@east_t1", case["id"])["id"]
+    listed = task_actions(api, task, "approver@east_t1")
+    assert listed[:2] == ["vote", "return"] and "add_approvers" not in listed and "approve" not in listed
+    route(api, "east_t1", "any_one")  # offered to the body's approvers as a group
+    other = submitted_branch(api)
+    group_task = task_for(api, "approver@east_t1", other["id"])["id"]
+    # A member of the group may decide straight away or claim it first (签收); no 加签 on a group offer.
+    group_actions = ["approve", "reject", "return", "claim", "delegate", "consult", "comment"]
+    assert task_actions(api, group_task, "approver2@east_t1") == group_actions
+    claimed = ok(api.post(f"{TASKS}/{group_task}/claim", as_="approver2@east_t1", json={}))
+    assert claimed["allowed_actions"][:4] == ["approve", "reject", "return", "release"]
+    assert task_actions(api, group_task, "approver@east_t1") == []  # a colleague holds it now
+
+
+def test_urge_is_listed_for_the_applicant_once_the_task_is_overdue_and_not_again_that_day(
+    api: Api, clock: FixedClock
+) -> None:
+    case = submitted_branch(api)
+    task = task_for(api, "approver@east_t1", case["id"])["id"]
+    assert "urge" not in task_actions(api, task, "handler@east_t1")  # due 2026-11-02
+    move(clock, date(2026, 11, 3))
+    assert task_actions(api, task, "handler@east_t1") == ["urge"]
+    assert api.post(f"{TASKS}/{task}/urge", as_="handler@east_t1", json={}).status_code == 201
+    assert task_actions(api, task, "handler@east_t1") == []  # once per working day
+    assert "urge" not in task_actions(api, task, "approver@east_t1")  # approvers decide, they do not urge

@@ -357,6 +357,12 @@ class TaskOptions:
     consultees: tuple[tuple[int, str], ...] = ()
     removable: tuple[tuple[int, str], ...] = ()  # 减签: approvers of the step who have not acted (by step order)
     earlier_levels: tuple[tuple[str, str], ...] = ()  # 退回 to an earlier level: (level name, label)
+    decisions: tuple[str, ...] = ()  # approve / reject / return, or vote / return: what /decide or /vote accepts
+
+    @property
+    def allowed(self) -> tuple[str, ...]:
+        """Every action open on the task, by the API's names: the decisions first, then the others."""
+        return (*self.decisions, *self.actions)
 
 
 def task_options(actor: Actor, task: ApprovalTask) -> TaskOptions:
@@ -421,7 +427,7 @@ def task_options(actor: Actor, task: ApprovalTask) -> TaskOptions:
         actions.append("return_to")
     actions.append("comment")
     removing = tuple((u, names.get(u, str(u))) for u in removable)
-    return TaskOptions(tuple(actions), colleagues, colleagues, removing, earlier)
+    return TaskOptions(tuple(actions), colleagues, colleagues, removing, earlier, engine.decisions_for(step.mode))
 
 
 def may_take_back(me: int, step: ApprovalStep) -> bool:
