@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from tests.engines.attachments.helpers import PDF
-from tests.support.browser import MARKS, Person
+from tests.support.browser import ARTIFACTS, MARKS, Person
 from tests.support.console import Console
 from tests.support.establishment import make_unit, new_case
 from tests.support.world import Api
@@ -48,6 +48,7 @@ def test_upload_preview_and_withdraw_an_attachment(api: Api, console: Console, l
     cells = row.inner_text()
     assert NAME in cells and "花名册" in cells and HANDLER in cells
     me.shot("action-attachment-uploaded")
+    section.screenshot(path=str(ARTIFACTS / "action-attachment-list.png"))
 
     href = row.locator("a", has_text="预览").get_attribute("href")
     assert href is not None and href.endswith("?inline=1")

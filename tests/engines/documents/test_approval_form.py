@@ -16,6 +16,7 @@ from flask import Flask
 from service.clock import FixedClock
 from service.documents.pdf import find_converter
 from tests.engines.documents.test_pdf import require
+from tests.support.browser import ARTIFACTS
 from tests.support.database import fingerprint
 from tests.support.establishment import decide, make_unit, new_case, submit, task_for, vote
 from tests.support.world import Api, World
@@ -194,6 +195,13 @@ def test_pdf_where_libreoffice_is_installed(app: Flask, api: Api, case: int, tmp
     text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, check=True, timeout=120).stdout
     decoded = "".join(text.decode().split())  # pdftotext spaces CJK from digits
     assert "审批单" in decoded and DOC_NO in decoded and "王审查" in decoded
+    # Its first page as an image, for the docs (artifacts/screenshots/approval-form.png).
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    stem = ARTIFACTS / "approval-form"
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "60", "-singlefile", "-f", "1", "-l", "1", str(path), str(stem)], check=True
+    )
+    assert stem.with_suffix(".png").stat().st_size > 1000
 
 
 def test_a_fixed_number_of_statements_whatever_the_case_holds(app: Flask, api: Api, case: int) -> None:

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from flask import Flask
 
-from tests.support.browser import MARKS, Person
+from tests.support.browser import ARTIFACTS, MARKS, Person
 from tests.support.console import Console
 from tests.support.establishment import submitted_cases
 from tests.support.world import Api, World
@@ -42,6 +42,7 @@ def test_pick_saved_opinions_into_the_box(
     picker.select_option(EXAMPLES[3])
     assert box.input_value() == f"{EXAMPLES[2]}\n{EXAMPLES[3]}"
     me.shot("opinions-picker")
+    me.page.locator("#form-decide").screenshot(path=str(ARTIFACTS / "opinions-picker-form.png"))
     me.page.click("#form-decide button[data-action=return]")
     me.page.wait_for_load_state()
     assert "已办理：退回修改" in me.page.inner_text("main")
