@@ -38,6 +38,7 @@ def panel(
         "back": back,
         "anchor": f"attachments-{subject_type}-{row.id}",
         "chosen_kind": chosen,
+        "max_file_bytes": attachments.settings().max_file_bytes,  # checked in the browser before sending
     }
 
 

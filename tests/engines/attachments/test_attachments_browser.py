@@ -39,6 +39,15 @@ def test_upload_preview_and_withdraw_an_attachment(api: Api, console: Console, l
     assert "暂无附件" in section.inner_text()
     upload = section.locator("form[data-attachment-action=upload]")
     upload.locator("select[name=kind]").select_option(label="花名册")
+    # Nothing chosen, then an empty file: said under the field before anything is sent; the page stays.
+    error = upload.locator("[data-file-error]")
+    upload.locator("button[type=submit]").click()
+    assert error.inner_text() == "请选择要上传的文件" and error.is_visible()
+    upload.locator("input[type=file]").set_input_files({"name": "空.pdf", "mimeType": "application/pdf", "buffer": b""})
+    upload.locator("button[type=submit]").click()
+    assert error.inner_text() == "上传的文件为空"
+    assert upload.locator("select[name=kind]").input_value() == "roster"  # what was chosen is kept
+    assert "暂无附件" in section.inner_text()
     upload.locator("input[type=file]").set_input_files({"name": NAME, "mimeType": "application/pdf", "buffer": PDF})
     with me.page.expect_navigation():
         upload.locator("button[type=submit]").click()
