@@ -33,6 +33,12 @@ WEBHOOK_EVENTS: tuple[str, ...] = (
     "task.consulted",  # 委派: a colleague was asked for an opinion
     "task.consult_answered",  # the consulted colleague gave it
     "task.taken_back",  # 拿回: an approver took their approval back
+    "task.approvers_added",  # 加签
+    "task.approvers_removed",  # 减签
+    "task.returned_to",  # 退回 to an earlier approval level
+    "task.urged",  # 催办 of an overdue approval task
+    "supervision_ticket.urged",  # 催办 of a ticket
+    "copy.sent",  # 抄送: a case or ticket copied to people who must know
     *WORKFLOW_EVENTS,
 )
 WEBHOOK_URL_MAX_LENGTH = 500  # webhooks.url

@@ -26,7 +26,7 @@ from service.db import transaction
 from service.errors import Forbidden, NotFound
 from service.extensions import db
 from service.models import Copy, Jurisdiction, Role, User
-from service.operations.engines import audit, notifications
+from service.operations.engines import audit, notifications, webhooks
 from service.operations.reference import users
 from workflows import copy as rules
 
@@ -192,6 +192,18 @@ def _write(
             {"copy_id": into[user_id].id, "recipient_id": user_id, "recipient": names.get(user_id, str(user_id))},
             text,
         )
+    webhooks.publish_at(
+        "copy.sent",
+        {
+            "subject_type": kind.subject_type,
+            "subject_id": subject_id,
+            "copy_ids": [into[u].id for u in new_for],
+            "recipient_ids": new_for,
+            "actor_id": actor.user_id,
+            "note": text,
+        },
+        jurisdiction_id,
+    )
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ from service.errors import Forbidden
 from service.extensions import db
 from service.models import ApprovalTask, Role, TaskCandidate
 from service.models.urge import Urge
-from service.operations.engines import approvals, audit, notifications
+from service.operations.engines import approvals, audit, notifications, webhooks
 from service.operations.reference import users
 from service.roles import TASK_URGERS
 from workflows import urge as rules
@@ -145,6 +145,19 @@ def record(
             "notified": notified,
         },
         message,
+    )
+    webhooks.publish_at(
+        "task.urged" if subject is UrgeSubject.TASK else "supervision_ticket.urged",
+        {
+            "subject_type": audit_subject[0],
+            "subject_id": audit_subject[1],
+            f"{'task' if subject is UrgeSubject.TASK else 'ticket'}_id": subject_id,
+            "urge_id": row.id,
+            "actor_id": actor.user_id,
+            "message": message,
+            "notified": notified,
+        },
+        jurisdiction_id,
     )
     return Urged(row, notified, state(subject.value, subject_id))
 

@@ -551,8 +551,26 @@ def change_approvers(
             _add_tasks(step, tasks, changed)
         else:
             _remove_tasks(step, tasks, changed)
+        event = "task.approvers_added" if action == Action.ADD_APPROVERS else "task.approvers_removed"
+        webhooks.publish_at(
+            event,
+            {**_step_payload(step, task, actor), "user_ids": list(user_ids), "reason": decision.comment},
+            step.scope_id,
+        )
         db.session.flush()
         return task
+
+
+def _step_payload(step: ApprovalStep, task: ApprovalTask, actor: Actor) -> dict[str, Any]:
+    """What every task action's webhook says: which step of which subject, which task, who."""
+    return {
+        "step_id": step.id,
+        "workflow": step.workflow,
+        "subject_id": step.subject_id,
+        "level_name": step.level_name,
+        "task_id": task.id,
+        "actor_id": actor.user_id,
+    }
 
 
 def _live_by_person(tasks: list[ApprovalTask]) -> dict[Any, ApprovalTask]:
@@ -733,6 +751,11 @@ def return_to(actor: Actor, task_id: int, level_name: str, reason: str | None) -
             earlier.level_name,
             config_cache.place(earlier.body_id),
             workdays,
+        )
+        webhooks.publish_at(
+            "task.returned_to",
+            {**_step_payload(step, task, actor), "to_level_name": earlier.level_name, "reason": decision.comment},
+            step.scope_id,
         )
         db.session.flush()
         return task
