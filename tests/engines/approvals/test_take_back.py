@@ -385,3 +385,21 @@ def test_take_back_through_the_console(api: Api, colleagues: World, console: Con
     assert 'id="form-take_back"' not in page and 'id="form-decide"' in page
     assert 'id="take-back-link"' not in console.get(f"/cases/{cid}", as_=B).get_data(as_text=True)
     assert "拿回" in page.split('id="history"')[1]
+
+
+def test_take_back_within_a_sequence_through_the_console(api: Api, colleagues: World, console: Console) -> None:
+    route(api, "east_t1", "sequential", [A, B, C])
+    cid = submitted_branch(api)["id"]
+    mine = task_for(api, A, cid)["id"]
+    assert decide(api, mine, A).status_code == 200
+    case_page = console.get(f"/cases/{cid}", as_=A).get_data(as_text=True)
+    assert f'href="/tasks/{mine}"' in case_page.split('id="take-back-link"')[1]
+    page = console.get(f"/tasks/{mine}", as_=A).get_data(as_text=True)
+    assert 'id="form-take_back"' in page and "下一位审批人的待办将收回" in page
+    turn = task_for(api, B, cid)["id"]
+    assert api.post(f"{TASKS}/{turn}/comment", as_=B, json={"comment": "在看"}).status_code == 200
+    # the page was shown before B commented: the command refuses, saying who acted
+    res = console.post(f"/tasks/{mine}/take-back", as_=A, data={"comment": "再核实"})
+    assert res.status_code == 409
+    assert f"下一审批人{B}已评论，不能拿回" in res.get_data(as_text=True)
+    assert 'id="form-take_back"' not in console.get(f"/tasks/{mine}", as_=A).get_data(as_text=True)
