@@ -318,8 +318,9 @@ def _confirms(
         "return_to": "退回后本环节终止，申请回到所选的此前审批环节重新审批，之后再依次转入后续环节。确定？",
     }
     then = f"申请将转至{next_body}审批" if next_body else "将发出批复，申请转为已批复"
-    if task is not None and task.step.status == StepStatus.PENDING.value:
-        texts["take_back"] = "拿回后您的同意作废，此待办回到您处重新办理；下一位审批人的待办将收回。确定？"
+    if task is not None and task.step.status == StepStatus.PENDING.value:  # 拿回 within the step: no next level
+        withdrawn = "；下一位审批人的待办将收回" if task.step.mode == ApprovalMode.SEQUENTIAL else ""
+        texts["take_back"] = f"拿回后您的同意作废，此待办回到您处重新办理{withdrawn}。确定？"
     if task is not None:
         step = next((s for s in steps if s["id"] == task.step_id), None)
         others = [

@@ -403,3 +403,13 @@ def test_take_back_within_a_sequence_through_the_console(api: Api, colleagues: W
     assert res.status_code == 409
     assert f"下一审批人{B}已评论，不能拿回" in res.get_data(as_text=True)
     assert 'id="form-take_back"' not in console.get(f"/tasks/{mine}", as_=A).get_data(as_text=True)
+
+
+def test_take_back_inside_a_countersign_asks_without_a_next_turn(api: Api, colleagues: World, console: Console) -> None:
+    route(api, "east_t1", "countersign", [A, B])
+    cid = submitted_branch(api)["id"]
+    mine = task_for(api, A, cid)["id"]
+    assert decide(api, mine, A).status_code == 200
+    page = console.get(f"/tasks/{mine}", as_=A).get_data(as_text=True)
+    form = page.split('id="form-take_back"')[1].split("</form>")[0]
+    assert "拿回后您的同意作废，此待办回到您处重新办理。确定？" in form

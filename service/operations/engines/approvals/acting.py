@@ -712,12 +712,14 @@ def take_back(actor: Actor, task_id: int, comment: str | None = None) -> Approva
         return task
 
 
-def _withdraw_turn(step: ApprovalStep, tasks: list[ApprovalTask], turn_of: Any) -> int:
+def _withdraw_turn(step: ApprovalStep, tasks: list[ApprovalTask], turn_of: Any) -> int | None:
     """拿回 in a sequence: the turn the approval passed on is withdrawn — the next approver's open task is
     cancelled (its notification settles with it, decision 0003) and a waiting task takes its place, opened and
     told again when the turn comes back to them. The cancelled task's id."""
-    nxt = next(t for t in tasks if t.kind != reads.CONSULT and t.status == "open" and t.assignee_id == turn_of)
-    # (a sequence names its approvers: the turn is always a person's own task, never a group's offer)
+    # A sequence names its approvers: the turn is a person's own task, never a group's offer.
+    nxt = next((t for t in tasks if t.kind != reads.CONSULT and t.status == "open" and t.assignee_id == turn_of), None)
+    if nxt is None:
+        return None
     nxt.status = "cancelled"
     db.session.add(
         ApprovalTask(
