@@ -29,7 +29,7 @@ pending move the case on (e.g. fire `approve` / `reject` / `return_for_changes`,
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from enum import StrEnum
@@ -508,14 +508,18 @@ def take_back(
     moved_on: bool = False,
     touched_by: tuple[str, str] | None = None,
     comment: str | None = None,
+    name_of: Callable[[PersonId], str] = str,
 ) -> Outcome:
     """拿回: `approver` takes their approval back.
 
     - On a countersign step still open: their own approval, while the step waits for others.
+    - On a sequential step still open: the approval that passed the turn on, while the next approver has not
+      touched their turn (turn_touched_by); the turn comes back to `approver`.
     - On a step their approval closed (approved) and that moved the subject on (`moved_on`: the next step is
       open): only while nobody touched that next step (`touched_by`: who and what, to say why not).
     Anything else is refused: nothing to take back (no approval of theirs, a rejection or return), another
-    approver's approval closed the step, the step was the last one (its reply issued), the next step was acted on.
+    approver's approval closed the step or came after theirs in the sequence, the step was the last one (its reply
+    issued), the next step or turn was acted on. `name_of`: a person's name, for the refusals that name them.
     """
     if approver not in step.approvers:
         raise RuleViolation("not_an_approver", "您不是该审批环节的审批人", field="approver")
@@ -524,8 +528,10 @@ def take_back(
         raise Conflict("nothing_to_take_back", "您在本环节没有可拿回的同意决定")
     status = step.status
     if status is StepStatus.PENDING:
-        if step.mode is not ApprovalMode.COUNTERSIGN:
-            raise Conflict("take_back_not_allowed", "办理中的审批环节只有会签可以拿回自己的同意")
+        if step.mode is ApprovalMode.SEQUENTIAL:
+            _require_untouched_turn(step, approver, name_of)
+        elif step.mode is not ApprovalMode.COUNTERSIGN:
+            raise Conflict("take_back_not_allowed", "办理中的审批环节只有会签和依次审批可以拿回自己的同意")
     elif status is StepStatus.APPROVED:
         closer = [d for d in effective_decisions(step) if d.action in DECISIVE_ACTIONS][-1]
         if closer.approver != approver:
@@ -539,6 +545,30 @@ def take_back(
         raise Conflict("step_already_decided", f"该审批环节已办结（{STATUS_LABELS_ZH[status]}），不能拿回")
     record = Decision(approver, Action.TAKE_BACK, comment=_text(comment))
     return _outcome(replace(step, decisions=(*step.decisions, record)))
+
+
+def turn_touched_by(step: StepState, approver: PersonId) -> Decision | None:
+    """In a sequence, the first thing recorded on the step after `approver`'s (standing) approval: the next
+    approver's claim on their turn — a decision, comment, 转办, 委派 (and its 意见), 加签 or 减签, or a 拿回 —
+    or None while their turn is untouched."""
+    at = max(i for i, d in enumerate(step.decisions) if d.approver == approver and d.action is Action.APPROVE)
+    return step.decisions[at + 1] if at + 1 < len(step.decisions) else None
+
+
+def _require_untouched_turn(step: StepState, approver: PersonId, name_of: Callable[[PersonId], str]) -> None:
+    """Only the latest approval of a sequence may be taken back, and only while the turn it passed on is untouched."""
+    decisive = [d for d in effective_decisions(step) if d.action in DECISIVE_ACTIONS]
+    mine = max(i for i, d in enumerate(decisive) if d.approver == approver)
+    if mine + 1 < len(decisive):  # an approval standing after mine: its approver's turn came after mine
+        successor = decisive[mine + 1]
+        raise Conflict(
+            "not_the_latest_approver",
+            f"{name_of(successor.approver)}已在您之后同意，只有最近一位同意的审批人可以拿回",
+        )
+    touched = turn_touched_by(step, approver)
+    if touched is not None:
+        what = ACTION_LABELS_ZH[touched.action]
+        raise Conflict("next_approver_touched", f"下一审批人{name_of(touched.approver)}已{what}，不能拿回")
 
 
 def return_to(

@@ -196,8 +196,10 @@ def remove_approvers(data: dict[str, Any], task_id: int) -> Any:
 @errors(blp, 400, 403, 404, 409, 422)
 @require_roles(*DECIDERS)
 def take_back(data: dict[str, Any], task_id: int) -> Any:
-    """拿回 my approval: on a countersign step still open; or, when my approval closed the step and opened the next
-    level, while nobody has touched that next step (it is cancelled and my step reopens). 409 names who acted."""
+    """拿回 my approval: on a countersign step still open; on a sequential step still open, my approval that passed
+    the turn on while the next approver has not touched it (their task is withdrawn, the turn is mine again); or,
+    when my approval closed the step and opened the next level, while nobody has touched that next step (it is
+    cancelled and my step reopens). 409 names who acted."""
     return _one(approvals.acting.take_back(current_actor(), task_id, data.get("comment")))
 
 

@@ -141,6 +141,23 @@ def test_the_other_task_actions(app: Flask, api: Api, colleagues: Any, operation
     assert len(statements) <= COMMAND_BUDGET, "\n".join(statements)
 
 
+def test_take_back_in_a_sequence(app: Flask, api: Api, colleagues: Any) -> None:
+    """拿回 within an open sequence stays within the command budget: the locks, the decision, the two tasks (the
+    taker's reopened, the next one's withdrawn), the waiting task in its place, the audit record — eight."""
+    from service.operations.engines import approvals
+
+    a, b = "approver@east_t1", "approver2@east_t1"
+    route(api, "east_t1", "sequential", [a, b])
+    warm(app, api)
+    task = task_for(api, a, submitted(api))["id"]
+    api.post(f"/api/v1/tasks/{task}/decide", as_=a, json={"action": "approve"})
+    with app.app_context():
+        approver = actor(api, a)
+    with app.app_context(), counting() as statements:
+        approvals.acting.take_back(approver, task)
+    assert len(statements) <= COMMAND_BUDGET, "\n".join(statements)
+
+
 def test_founding(app: Flask, api: Api) -> None:
     from service.operations.engines import approvals
     from service.operations.flows.establishment import cases

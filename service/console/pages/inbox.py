@@ -40,7 +40,7 @@ from service.operations.flows.supervision import ticket_board
 from service.operations.reference import jurisdictions, opinions, users
 from service.operations.worklists import inbox
 from service.roles import CASE_APPLICANTS, DECIDERS, INBOX_USERS, TASK_READERS, TICKET_HANDLERS
-from workflows.approval import BATCH_ACTION_LABELS_ZH, MODE_LABELS_ZH, Action, ApprovalMode
+from workflows.approval import BATCH_ACTION_LABELS_ZH, MODE_LABELS_ZH, Action, ApprovalMode, StepStatus
 from workflows.deadlines import LEVEL_LABELS
 from workflows.errors import Conflict, RuleViolation
 from workflows.establishment import ESTABLISHMENT, FORM_LABELS_ZH, OrgForm
@@ -318,6 +318,9 @@ def _confirms(
         "return_to": "退回后本环节终止，申请回到所选的此前审批环节重新审批，之后再依次转入后续环节。确定？",
     }
     then = f"申请将转至{next_body}审批" if next_body else "将发出批复，申请转为已批复"
+    if task is not None and task.step.status == StepStatus.PENDING.value:  # 拿回 within the step: no next level
+        withdrawn = "；下一位审批人的待办将收回" if task.step.mode == ApprovalMode.SEQUENTIAL else ""
+        texts["take_back"] = f"拿回后您的同意作废，此待办回到您处重新办理{withdrawn}。确定？"
     if task is not None:
         step = next((s for s in steps if s["id"] == task.step_id), None)
         others = [

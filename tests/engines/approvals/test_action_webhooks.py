@@ -1,7 +1,7 @@
 """Each approval action is published to the webhooks subscribed to it, with the step, the task and who acted:
 加签 / 减签 (`task.approvers_added`, `task.approvers_removed`), 退回至此前环节 (`task.returned_to`), 催办
-(`task.urged`, `supervision_ticket.urged`) and 抄送 (`copy.sent`). 委派 and 拿回 are in test_consult.py and
-test_take_back.py's neighbours; `task.assigned` in test_add_remove_approvers.py."""
+(`task.urged`, `supervision_ticket.urged`), 拿回 within a sequence (`task.taken_back`) and 抄送 (`copy.sent`). 委派
+is in test_consult.py; `task.assigned` in test_add_remove_approvers.py."""
 
 from __future__ import annotations
 
@@ -29,6 +29,7 @@ EVENTS = [
     "task.approvers_added",
     "task.approvers_removed",
     "task.returned_to",
+    "task.taken_back",
     "task.urged",
     "supervision_ticket.urged",
     "copy.sent",
@@ -71,6 +72,20 @@ def test_returning_to_an_earlier_level_is_published(api: Api, colleagues: World)
     assert event == "task.returned_to" and data["task_id"] == county and data["subject_id"] == cid
     assert data["level_name"] == "county_approval" and data["to_level_name"] == "superior_review"
     assert data["reason"] == "党员人数需复核" and data["actor_id"] == api.world.users[COUNTY]
+
+
+def test_taking_back_within_a_sequence_is_published(api: Api, colleagues: World) -> None:
+    hook = register(api, "admin@east", "https://portal.example.org/hooks", EVENTS)
+    route(api, "east_t1", "sequential", [A, B])
+    cid = submitted_branch(api)["id"]
+    mine = task_for(api, A, cid)["id"]
+    assert decide(api, mine, A).status_code == 200
+    turn = task_for(api, B, cid)["id"]
+    assert api.post(f"{TASKS}/{mine}/take-back", as_=A, json={"comment": "再核实"}).status_code == 200
+    ((event, data),) = _published(api, hook)
+    assert event == "task.taken_back" and data["task_id"] == mine and data["subject_id"] == cid
+    assert data["actor_id"] == colleagues.users[A] and data["level_name"] == "superior_approval"
+    assert data["cancelled_step_id"] is None and data["cancelled_task_id"] == turn
 
 
 def test_urges_and_copies_are_published(api: Api, clock: FixedClock) -> None:

@@ -3,7 +3,8 @@
 - 委派: an approver consults a colleague, the colleague signs in and gives the 意见, the owner sees it on the task;
 - 加签 / 减签: on a countersign step with named approvers, an approver adds a colleague and removes one who has
   not acted;
-- 拿回: the approver who closed a level takes the approval back before the next level touched the case;
+- 拿回: the approver who closed a level takes the approval back before the next level touched the case; in a
+  sequence, the approver whose approval passed the turn on takes it back before the next approver touched it;
 - 退回到此前环节: the county returns the case to the township's review with a reason, and the review's task is
   back in the township's 待办.
 The world is set up through the API (as the other browser tests do); the browser shows the action itself. Each
@@ -172,6 +173,45 @@ def test_approve_a_level_then_take_it_back(
     county = _person(browser, live_server, console, COUNTY)
     assert county.page.locator("table#tasks tbody tr[data-task]").count() == 0  # the county's task is gone
     county.context.close()
+
+
+def test_take_back_within_a_sequence_before_the_next_turn_is_touched(
+    api: Api, colleagues: World, console: Console, live_server: str, browser: Any
+) -> None:
+    route(api, "east_t1", "sequential", [A, B, C])
+    cid = submitted_branch(api)["id"]
+    mine = task_for(api, A, cid)["id"]
+    me = _person(browser, live_server, console, A)
+    me.page.goto(f"{live_server}/tasks/{mine}")
+    me.page.fill("#decide-comment", "同意")
+    with me.page.expect_navigation():
+        me.page.click("#form-decide button[data-action=approve]")
+    next_one = _person(browser, live_server, console, B)
+    next_one.page.goto(f"{live_server}/inbox")
+    assert next_one.page.locator(f"table#tasks tbody tr[data-task='{task_for(api, B, cid)['id']}']").count() == 1
+
+    me.page.goto(f"{live_server}/tasks/{mine}")
+    assert "收回您的同意，重新办理" in me.page.inner_text("#form-take_back")
+    assert "下一位审批人的待办将收回" in (me.page.get_attribute("#form-take_back button", "data-confirm") or "")
+    me.page.fill("#form-take_back textarea[name=comment]", "书记人选还需再核实")
+    _submit(me.page, "form-take_back")
+    assert me.page.url.endswith(f"/tasks/{mine}")
+    _line(_history(me), A, "拿回")
+    assert me.page.locator("#form-decide").count() == 1 and me.page.locator("#form-take_back").count() == 0
+    next_one.page.goto(f"{live_server}/inbox")
+    assert next_one.page.locator("table#tasks tbody tr[data-task]").count() == 0  # B's turn is withdrawn
+
+    # approved again, the turn is B's anew; once B has commented, A's approval stays and 拿回 is not offered
+    with me.page.expect_navigation():
+        me.page.click("#form-decide button[data-action=approve]")
+    turn = task_for(api, B, cid)["id"]
+    assert api.post(f"/api/v1/tasks/{turn}/comment", as_=B, json={"comment": "正在看"}).status_code == 200
+    me.page.goto(f"{live_server}/tasks/{mine}")
+    assert me.page.locator("#form-take_back").count() == 0
+    me.page.goto(f"{live_server}/cases/{cid}")
+    assert me.page.locator("#take-back-link").count() == 0
+    next_one.context.close()
+    me.context.close()
 
 
 def test_return_the_case_to_an_earlier_level(

@@ -650,10 +650,11 @@ def _remove_tasks(step: ApprovalStep, tasks: list[ApprovalTask], changed: engine
 
 def take_back(actor: Actor, task_id: int, comment: str | None = None) -> ApprovalTask:
     """拿回: the actor takes back their approval on this task (see workflows.approval.take_back): their task is
-    open again; when it had closed the step and opened the next level, the step reopens and the untouched next
-    step is cancelled. Locks the subject, then this step with its tasks (lock_for_decision), then the next step
-    with its tasks — the order every decision takes — so a take-back and the next approver's decision queue on
-    the subject row: one of them wins, the other gets 409."""
+    open again; in a sequence still open the next approver's untouched turn is withdrawn (their task cancelled, a
+    waiting one in its place); when it had closed the step and opened the next level, the step reopens and the
+    untouched next step is cancelled. Locks the subject, then this step with its tasks (lock_for_decision), then
+    the next step with its tasks — the order every decision takes — so a take-back and the next approver's
+    decision queue on the subject row: one of them wins, the other gets 409."""
     with transaction():
         _subject, step, tasks, _candidate, offered = lock_for_decision(actor, task_id)
         task = next(t for t in tasks if t.id == task_id)
@@ -664,16 +665,21 @@ def take_back(actor: Actor, task_id: int, comment: str | None = None) -> Approva
         touched = reads.touched_by(following[0]) if following is not None else None
         if following is not None and (following[0].status != StepStatus.PENDING.value or not following[2]):
             touched = touched or ("他人", "办结")  # closed since, or redone after a 退回: nothing to reopen
+        state = reads.step_state(step, tasks)
         outcome = engine.take_back(
-            reads.step_state(step, tasks),
+            state,
             actor.user_id,
             moved_on=following is not None,
             touched_by=touched,
             comment=comment,
+            name_of=reads.name_of,
         )
         _record_decision(actor, step, task, Action.TAKE_BACK, outcome.step.decisions[-1], None, None)
         task.status, task.outcome, task.comment, task.decided_at = "open", None, None, None
         cancelled = None
+        withdrawn = None
+        if step.status == StepStatus.PENDING.value and step.mode == ApprovalMode.SEQUENTIAL:
+            withdrawn = _withdraw_turn(step, tasks, state.current)
         if following is not None:
             nxt, nxt_tasks, _only = following
             cancelled = nxt.id
@@ -698,11 +704,36 @@ def take_back(actor: Actor, task_id: int, comment: str | None = None) -> Approva
                 "task_id": task.id,
                 "actor_id": actor.user_id,
                 "cancelled_step_id": cancelled,
+                "cancelled_task_id": withdrawn,
             },
             step.scope_id,
         )
         db.session.flush()
         return task
+
+
+def _withdraw_turn(step: ApprovalStep, tasks: list[ApprovalTask], turn_of: Any) -> int | None:
+    """拿回 in a sequence: the turn the approval passed on is withdrawn — the next approver's open task is
+    cancelled (its notification settles with it, decision 0003) and a waiting task takes its place, opened and
+    told again when the turn comes back to them. The cancelled task's id."""
+    # A sequence names its approvers: the turn is a person's own task, never a group's offer.
+    nxt = next((t for t in tasks if t.kind != reads.CONSULT and t.status == "open" and t.assignee_id == turn_of), None)
+    if nxt is None:
+        return None
+    nxt.status = "cancelled"
+    db.session.add(
+        ApprovalTask(
+            step_id=step.id,
+            position=nxt.position,
+            assignee_id=turn_of,
+            status="waiting",
+            due_on=step.due_on,
+            workflow=step.workflow,
+            subject_id=step.subject_id,
+            scope_id=step.scope_id,
+        )
+    )
+    return nxt.id
 
 
 def return_to(actor: Actor, task_id: int, level_name: str, reason: str | None) -> ApprovalTask:

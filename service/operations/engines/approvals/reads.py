@@ -458,6 +458,11 @@ def may_take_back(me: int, step: ApprovalStep) -> bool:
     return True
 
 
+def name_of(person: Any) -> str:
+    """A person of a step by display name (for a refusal that names who acted)."""
+    return _names([person]).get(person, "他人")
+
+
 def _names(ids: list[Any]) -> dict[int, str]:
     """Display names of these users, in one query (none when there are none)."""
     wanted = {i for i in ids if isinstance(i, int)}
