@@ -13,19 +13,24 @@ import os
 import stat
 import tarfile
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 import pytest
+from alembic.config import Config
+from alembic.script import ScriptDirectory
 from click.testing import Result
 from flask import Flask
+from flask_migrate import upgrade
 from sqlalchemy import Engine, MetaData, create_engine, select, text
 from sqlalchemy.engine import make_url
 
 from service import create_app
 from service.config import Settings, normalise_database_url
 from service.extensions import db
+from service.operations.backups.database import MIGRATIONS
 from tests.support.database import fingerprint
 from tests.support.establishment import make_unit, new_case
 from tests.support.world import Api
@@ -94,23 +99,30 @@ def attached(api: Api) -> str:
 
 
 @pytest.fixture
-def scratch_url(tmp_path: Path) -> Iterator[str]:
-    """An empty database next to the suite's: PostgreSQL's created and dropped here, SQLite's a new file."""
+def scratch() -> Iterator[Callable[[Path, str], str]]:
+    """Empty databases next to the suite's: PostgreSQL's created here and dropped after, SQLite's new files."""
     if not POSTGRES:
-        yield f"sqlite:///{tmp_path / 'restored.db'}"
+        yield lambda folder, suffix: f"sqlite:///{folder / f'{suffix}.db'}"
         return
     url = make_url(normalise_database_url(os.environ["DATABASE_URL"]))
-    name = f"{url.database}_restore"
-    assert "test" in name  # never touch anything but a test database's scratch twin
     admin = create_engine(url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield url.set(database=name).render_as_string(hide_password=False)
-    finally:
+    made: list[str] = []
+
+    def make(_folder: Path, suffix: str) -> str:
+        name = f"{url.database}_{suffix}"
+        assert "test" in name  # never touch anything but a test database's scratch twin
         with admin.connect() as conn:
             conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+        made.append(name)
+        return url.set(database=name).render_as_string(hide_password=False)
+
+    try:
+        yield make
+    finally:
+        with admin.connect() as conn:
+            for name in made:
+                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         admin.dispose()
 
 
@@ -119,25 +131,34 @@ def target(tmp_path: Path) -> Site:
     return Site(tmp_path / "restored-instance", tmp_path / "restored-attachments")
 
 
-@pytest.fixture
-def restored_app(
-    app: Flask, scratch_url: str, target: Site, monkeypatch: pytest.MonkeyPatch
-) -> Iterator[Flask]:
-    """The service configured on the empty database and the fresh folders."""
+@contextmanager
+def _other_app(app: Flask, url: str, site: Site, monkeypatch: pytest.MonkeyPatch) -> Iterator[Flask]:
+    """The service configured on another database and other folders."""
     settings: Settings = app.config["SETTINGS"]
-    monkeypatch.setenv("INSTANCE_DIR", str(target.instance))
+    monkeypatch.setenv("INSTANCE_DIR", str(site.instance))
     other = create_app(
         replace(
             settings,
-            database_url=scratch_url,
+            database_url=url,
             embedded_database=not POSTGRES,
-            attachments=replace(settings.attachments, directory=target.attachments),
+            attachments=replace(settings.attachments, directory=site.attachments),
         )
     )
-    yield other
-    with other.app_context():
-        db.session.remove()
-        db.engine.dispose()
+    try:
+        yield other
+    finally:
+        with other.app_context():
+            db.session.remove()
+            db.engine.dispose()
+
+
+@pytest.fixture
+def restored_app(
+    app: Flask, scratch: Callable[[Path, str], str], target: Site, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Flask]:
+    """The service on an empty database and fresh folders."""
+    with _other_app(app, scratch(tmp_path, "restore"), target, monkeypatch) as other:
+        yield other
 
 
 def _backup(app: Flask, source: Site, folder: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
@@ -276,7 +297,9 @@ def test_a_refused_restore_writes_nothing(
     assert target.everything() == files
 
 
-def test_without_pg_dump_on_path(app: Flask, world: Any, source: Site, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_without_pg_dump_on_path(
+    app: Flask, world: Any, source: Site, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """PostgreSQL: refused, with what to install, and no file left behind. SQLite needs no client tool."""
     empty = tmp_path / "bin"
     empty.mkdir()
@@ -290,3 +313,48 @@ def test_without_pg_dump_on_path(app: Flask, world: Any, source: Site, tmp_path:
     else:
         assert res.exit_code == 0, res.output
         assert [p.name for p in out.iterdir()] == ["nightly.tar"]
+
+
+def test_a_backup_of_an_older_schema_restores_and_asks_for_the_upgrade(
+    app: Flask, scratch: Callable[[Path, str], str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    older = _before_head()
+    site = Site(tmp_path / "old-instance", tmp_path / "old-attachments")
+    with _other_app(app, scratch(tmp_path, "older"), site, monkeypatch) as old:
+        with old.app_context():
+            upgrade(directory=str(MIGRATIONS), revision=older)
+        archive = _backup(old, site, tmp_path, monkeypatch)
+    assert _manifest(archive)["alembic_revision"] == older
+    target = Site(tmp_path / "new-instance", tmp_path / "new-attachments")
+    with _other_app(app, scratch(tmp_path, "newer"), target, monkeypatch) as new:
+        res = _cli(new, target, monkeypatch, "restore", str(archive), "--yes")
+        assert res.exit_code == 0, res.output
+        assert "flask --app service db upgrade" in res.output
+        with new.app_context():
+            assert db.session.execute(text("SELECT version_num FROM alembic_version")).scalar_one() == older
+            db.session.remove()
+
+
+def _before_head() -> str:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    script = ScriptDirectory.from_config(config)
+    down = script.get_revision(script.get_current_head()).down_revision
+    assert isinstance(down, str)
+    return down
+
+
+def test_with_s3_storage_the_archive_says_the_bytes_stay_in_the_bucket(
+    app: Flask, world: Any, source: Site, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No bucket is reached: the backup only records where the bytes are."""
+    settings: Settings = app.config["SETTINGS"]
+    s3 = replace(settings.attachments, storage="s3", s3_endpoint="http://127.0.0.1:9", s3_bucket="dangjian-files")
+    monkeypatch.setitem(app.config, "SETTINGS", replace(settings, attachments=s3))
+    res = _cli(app, source, monkeypatch, "backup", "--output", str(tmp_path))
+    assert res.exit_code == 0, res.output
+    assert "dangjian-files" in res.output and "versioning" in res.output
+    manifest = _manifest(next(tmp_path.glob("dangjian-backup-*.tar")))
+    assert manifest["attachments"]["storage"] == "s3" and manifest["attachments"]["bucket"] == "dangjian-files"
+    assert manifest["attachments"]["in_archive"] is False
+    assert not [f for f in manifest["files"] if f["path"].startswith("attachments/")]

@@ -47,9 +47,7 @@ def backup(output: Path | None = None) -> Written:
         members, attachments = files.collect()
         manifest = _manifest(kind, revision, attachments)
         entries = archive.write(target, [Member(database.MEMBERS[kind], copy), *members], manifest)
-    return Written(
-        target, target.stat().st_size, len(entries), time.monotonic() - started, revision, attachments
-    )
+    return Written(target, target.stat().st_size, len(entries), time.monotonic() - started, revision, attachments)
 
 
 def _target(output: Path | None) -> Path:

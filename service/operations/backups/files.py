@@ -20,7 +20,10 @@ from service.operations.backups.archive import Member
 from service.operations.engines import attachments
 
 SECRET_KEY = "instance/secret_key"
-IN_BUCKET = "attachment bytes are kept in the S3 bucket and are not in this archive: back the bucket up with its own versioning or replication"
+IN_BUCKET = (
+    "attachment bytes are kept in the S3 bucket and are not in this archive: "
+    "back the bucket up with its own versioning or replication"
+)
 
 
 def collect() -> tuple[list[Member], dict[str, Any]]:
