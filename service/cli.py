@@ -196,6 +196,11 @@ def backup_command(output: Path | None) -> None:
     )
     if not done.attachments.get("in_archive"):
         click.echo(f"注意 note: {done.attachments.get('note')} (bucket {done.attachments.get('bucket')})")
+    for name in done.damaged:
+        click.echo(
+            f"警告 warning: {name} 的内容与其 SHA-256 名称不符（已损坏），按原样备份。 "
+            "Damaged: its bytes do not match its name; archived as they are."
+        )
 
 
 @click.command("restore")
@@ -210,7 +215,7 @@ def restore_command(path: Path, yes: bool, force: bool) -> None:
 
     target = db.engine.url.render_as_string(hide_password=True)
     if not yes:
-        click.confirm(f"将备份 {path} 恢复到 restore {path} into {target} and {default_instance_dir()}?", abort=True)
+        click.confirm(f"将备份恢复到 {target} 和 {default_instance_dir()}？ Restore {path} into them?", abort=True)
     try:
         done = backups.restore(path, force=force)
     except backups.BackupRefused as exc:

@@ -358,3 +358,23 @@ def test_with_s3_storage_the_archive_says_the_bytes_stay_in_the_bucket(
     assert manifest["attachments"]["storage"] == "s3" and manifest["attachments"]["bucket"] == "dangjian-files"
     assert manifest["attachments"]["in_archive"] is False
     assert not [f for f in manifest["files"] if f["path"].startswith("attachments/")]
+
+
+def test_a_damaged_attachment_file_is_archived_and_named(
+    app: Flask, world: Any, source: Site, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file whose bytes no longer hash to its name is kept as it is, and the operator is told which."""
+    store = tmp_path / "store"
+    good, bad = hashlib.sha256(b"good").hexdigest(), hashlib.sha256(b"was").hexdigest()
+    for name, data in ((good, b"good"), (bad, b"rot")):
+        (store / name[:2]).mkdir(parents=True, exist_ok=True)
+        (store / name[:2] / name).write_bytes(data)
+    settings: Settings = app.config["SETTINGS"]
+    monkeypatch.setitem(
+        app.config, "SETTINGS", replace(settings, attachments=replace(settings.attachments, directory=store))
+    )
+    res = _cli(app, source, monkeypatch, "backup", "--output", str(tmp_path))
+    assert res.exit_code == 0, res.output
+    assert f"attachments/{bad[:2]}/{bad} 的内容与其 SHA-256 名称不符" in res.output and good not in res.output
+    listed = {f["path"]: f["sha256"] for f in _manifest(next(tmp_path.glob("dangjian-backup-*.tar")))["files"]}
+    assert listed[f"attachments/{bad[:2]}/{bad}"] == hashlib.sha256(b"rot").hexdigest()

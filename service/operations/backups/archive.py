@@ -12,6 +12,7 @@ import os
 import re
 import tarfile
 import tempfile
+import time
 from collections.abc import Iterator
 from contextlib import suppress
 from dataclasses import dataclass
@@ -83,11 +84,10 @@ def write(target: Path, members: list[Member], manifest: dict[str, Any]) -> list
 
 def _add(tar: tarfile.TarFile, member: Member) -> Entry:
     info = tarfile.TarInfo(member.name)
-    info.size = member.source.stat().st_size
-    info.mode = 0o600
+    found = member.source.stat()
+    info.size, info.mtime, info.mode = found.st_size, int(found.st_mtime), 0o600
     with member.source.open("rb") as raw:
         reader = _Hashing(raw)
-        info.mtime = int(member.source.stat().st_mtime)
         tar.addfile(info, reader)
     return Entry(member.name, reader.digest.hexdigest(), reader.size)
 
@@ -96,6 +96,7 @@ def _add_bytes(tar: tarfile.TarFile, name: str, data: bytes) -> None:
     info = tarfile.TarInfo(name)
     info.size = len(data)
     info.mode = 0o600
+    info.mtime = int(time.time())
     tar.addfile(info, io.BytesIO(data))
 
 

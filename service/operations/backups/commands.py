@@ -24,6 +24,8 @@ class Written:
     seconds: float
     revision: str
     attachments: dict[str, Any]
+    # Attachment files whose bytes no longer hash to their name (damaged on disk): archived as they are.
+    damaged: list[str]
 
 
 @dataclass(frozen=True)
@@ -47,7 +49,10 @@ def backup(output: Path | None = None) -> Written:
         members, attachments = files.collect()
         manifest = _manifest(kind, revision, attachments)
         entries = archive.write(target, [Member(database.MEMBERS[kind], copy), *members], manifest)
-    return Written(target, target.stat().st_size, len(entries), time.monotonic() - started, revision, attachments)
+    damaged = [e.path for e in entries if e.path.startswith("attachments/") and not e.path.endswith(e.sha256)]
+    return Written(
+        target, target.stat().st_size, len(entries), time.monotonic() - started, revision, attachments, damaged
+    )
 
 
 def _target(output: Path | None) -> Path:
