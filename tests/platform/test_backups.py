@@ -378,3 +378,34 @@ def test_a_damaged_attachment_file_is_archived_and_named(
     assert f"attachments/{bad[:2]}/{bad} 的内容与其 SHA-256 名称不符" in res.output and good not in res.output
     listed = {f["path"]: f["sha256"] for f in _manifest(next(tmp_path.glob("dangjian-backup-*.tar")))["files"]}
     assert listed[f"attachments/{bad[:2]}/{bad}"] == hashlib.sha256(b"rot").hexdigest()
+
+
+def test_the_service_keeps_writing_while_it_is_backed_up(
+    app: Flask,
+    world: Any,
+    source: Site,
+    scratch: Callable[[Path, str], str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A write transaction open during the backup neither blocks it nor gets into it: the copy holds what was
+    committed."""
+    writer = create_engine(app.config["SETTINGS"].database_url)
+    try:
+        with writer.connect() as conn:
+            trans = conn.begin()
+            first = conn.execute(text("SELECT min(id) FROM jurisdictions")).scalar_one()
+            conn.execute(text("UPDATE jurisdictions SET name = '未提交' WHERE id = :id"), {"id": first})
+            res = _cli(app, source, monkeypatch, "backup", "--output", str(tmp_path))
+            trans.rollback()
+    finally:
+        writer.dispose()
+    assert res.exit_code == 0, res.output
+    target = Site(tmp_path / "restored-instance", tmp_path / "restored-attachments")
+    with _other_app(app, scratch(tmp_path, "writing"), target, monkeypatch) as other:
+        res = _cli(other, target, monkeypatch, "restore", str(next(tmp_path.glob("dangjian-*.tar"))), "--yes")
+        assert res.exit_code == 0, res.output
+        with other.app_context():
+            names = db.session.execute(text("SELECT name FROM jurisdictions")).scalars().all()
+            db.session.remove()
+    assert names and "未提交" not in names

@@ -43,9 +43,8 @@ def backup(output: Path | None = None) -> Written:
     started = time.monotonic()
     target = _target(output)
     with tempfile.TemporaryDirectory(dir=target.parent, prefix=".backup-") as staging:
-        revision = database.revision()
         kind = database.backend()
-        copy = database.dump(Path(staging))
+        copy, revision = database.dump(Path(staging))
         members, attachments = files.collect()
         manifest = _manifest(kind, revision, attachments)
         entries = archive.write(target, [Member(database.MEMBERS[kind], copy), *members], manifest)

@@ -37,6 +37,10 @@ def revision() -> str:
     """The schema's one Alembic revision (a database never migrated, or at two heads, is refused)."""
     with db.engine.connect() as conn:
         heads = MigrationContext.configure(conn).get_current_heads()
+    return _one_revision(list(heads))
+
+
+def _one_revision(heads: list[str]) -> str:
     if len(heads) != 1:
         raise BackupRefused(
             f"数据库的迁移版本应有且只有一个（现为 {list(heads)}），请先运行 flask --app service db upgrade。 "
@@ -67,17 +71,29 @@ def tables() -> list[str]:
     return sorted(inspect(db.engine).get_table_names())
 
 
-def dump(folder: Path) -> Path:
-    """The database copied into `folder` (consistent as of one instant); returns the file."""
+def dump(folder: Path) -> tuple[Path, str]:
+    """The database copied into `folder` (consistent as of one instant): the file and its schema revision.
+    Nothing here waits for the service's writers: pg_dump's snapshot takes no lock they hold, and SQLite's copy
+    is read in WAL mode (the revision is read from the copy, not through the service's BEGIN IMMEDIATE)."""
     target = folder / Path(MEMBERS[backend()]).name
     if backend() == "postgresql":
+        current = revision()
         _run("pg_dump", ["--format=custom", "--no-password", f"--file={target}", f"--dbname={_libpq(_url())}"])
-    else:
-        with closing(sqlite3.connect(_sqlite_path())) as source, closing(sqlite3.connect(target)) as copy:
-            source.backup(copy)
-            # One self-contained file in the archive, not a file waiting for its write-ahead log.
-            copy.execute("PRAGMA journal_mode=DELETE")
-    return target
+        return target, current
+    if not Path(_sqlite_path()).is_file():
+        raise BackupRefused(f"找不到数据库文件 {_sqlite_path()}。 No database file at {_sqlite_path()}.")
+    with closing(sqlite3.connect(_sqlite_path())) as source, closing(sqlite3.connect(target)) as copy:
+        source.backup(copy)
+        # One self-contained file in the archive, not a file waiting for its write-ahead log.
+        copy.execute("PRAGMA journal_mode=DELETE")
+        return target, _one_revision([row[0] for row in _versions(copy)])
+
+
+def _versions(conn: sqlite3.Connection) -> list[tuple[str]]:
+    try:
+        return conn.execute("SELECT version_num FROM alembic_version").fetchall()
+    except sqlite3.OperationalError:  # never migrated: no such table
+        return []
 
 
 def load(source: Path, *, replace: bool) -> None:
