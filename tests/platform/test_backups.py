@@ -33,6 +33,8 @@ from service.extensions import db
 from service.operations.backups.database import MIGRATIONS
 from tests.support.database import fingerprint
 from tests.support.establishment import make_unit, new_case
+from tests.support.s3 import BUCKET, s3_emulator
+from tests.support.s3 import client as s3_client
 from tests.support.world import Api
 
 # The backup reads the database from another connection (pg_dump, SQLite's backup API): the world is committed.
@@ -409,3 +411,33 @@ def test_the_service_keeps_writing_while_it_is_backed_up(
             names = db.session.execute(text("SELECT name FROM jurisdictions")).scalars().all()
             db.session.remove()
     assert names and "未提交" not in names
+
+
+def test_a_restore_into_s3_storage_puts_the_files_in_the_bucket(
+    app: Flask,
+    world: Any,
+    attached: str,
+    source: Site,
+    target: Site,
+    restored_app: Flask,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    pytest.importorskip("moto.server")
+    archive = _backup(app, source, tmp_path, monkeypatch)
+    settings: Settings = restored_app.config["SETTINGS"]
+    with s3_emulator() as endpoint:
+        s3 = replace(
+            settings.attachments,
+            storage="s3",
+            s3_endpoint=endpoint,
+            s3_bucket=BUCKET,
+            s3_access_key="test",
+            s3_secret_key="x",
+        )
+        restored_app.config["SETTINGS"] = replace(settings, attachments=s3)
+        res = _cli(restored_app, target, monkeypatch, "restore", str(archive), "--yes")
+        assert res.exit_code == 0, res.output
+        got = s3_client(endpoint).get_object(Bucket=BUCKET, Key=f"{attached[:2]}/{attached}")["Body"].read()
+    assert got == PDF
+    assert [p for p in target.attachments.rglob("*") if p.is_file()] == []  # only the bucket holds them
