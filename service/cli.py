@@ -178,11 +178,11 @@ def show_calendar(year: int) -> None:
 @with_appcontext
 @click.option(
     "--output",
-    type=click.Path(path_type=Path),
+    type=click.Path(),
     default=None,
     help="The archive's path, or a folder to write dangjian-backup-<UTC time>.tar into (default: the current folder).",
 )
-def backup_command(output: Path | None) -> None:
+def backup_command(output: str | None) -> None:
     """Back up the database and the instance files into one archive (docs/operating.md#backups)."""
     from service.operations import backups
 

@@ -441,3 +441,13 @@ def test_a_restore_into_s3_storage_puts_the_files_in_the_bucket(
         got = s3_client(endpoint).get_object(Bucket=BUCKET, Key=f"{attached[:2]}/{attached}")["Body"].read()
     assert got == PDF
     assert [p for p in target.attachments.rglob("*") if p.is_file()] == []  # only the bucket holds them
+
+
+def test_a_folder_that_does_not_exist_is_refused(
+    app: Flask, world: Any, source: Site, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`--output backups/` before the folder is made: refused, not a file named `backups`."""
+    for output in (f"{tmp_path / 'missing'}/", str(tmp_path / "missing" / "nightly.tar")):
+        res = _cli(app, source, monkeypatch, "backup", "--output", output)
+        assert res.exit_code == 1 and "不存在" in res.output and "does not exist" in res.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["instance"]

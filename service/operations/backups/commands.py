@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 import time
@@ -37,7 +38,7 @@ class Restored:
     attachments: dict[str, Any]
 
 
-def backup(output: Path | None = None) -> Written:
+def backup(output: str | None = None) -> Written:
     """The archive at `output` (a directory: a file named for the time inside it; None: the current
     directory). The database first, then the files: see the package's docstring."""
     started = time.monotonic()
@@ -54,14 +55,17 @@ def backup(output: Path | None = None) -> Written:
     )
 
 
-def _target(output: Path | None) -> Path:
-    folder = output if output is not None and output.is_dir() else None
-    if output is None or folder is not None:
-        stamp = now().strftime("%Y%m%dT%H%M%SZ")
-        return ((folder or Path.cwd()) / f"dangjian-backup-{stamp}.tar").resolve()
-    if not output.parent.is_dir():
-        raise BackupRefused(f"目录 {output.parent} 不存在。 The folder {output.parent} does not exist.")
-    return output.resolve()
+def _target(output: str | None) -> Path:
+    """The archive's path: `output` itself, or a file named for the time in the folder `output` names (one
+    that exists, or written with a trailing slash) or in the current folder."""
+    path = Path(output) if output else Path.cwd()
+    if output and not path.is_dir() and output.endswith(("/", os.sep)):
+        raise BackupRefused(f"目录 {path} 不存在。 The folder {path} does not exist.")
+    if path.is_dir():
+        return (path / f"dangjian-backup-{now().strftime('%Y%m%dT%H%M%SZ')}.tar").resolve()
+    if not path.parent.is_dir():
+        raise BackupRefused(f"目录 {path.parent} 不存在。 The folder {path.parent} does not exist.")
+    return path.resolve()
 
 
 def _manifest(kind: str, revision: str, attachments: dict[str, Any]) -> dict[str, Any]:
