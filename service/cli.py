@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TextIO
 
 import click
 from flask import Flask
-from flask.cli import AppGroup
+from flask.cli import AppGroup, with_appcontext
 from sqlalchemy import select
 
 from service.auth import system_actor
@@ -173,6 +174,65 @@ def show_calendar(year: int) -> None:
             click.echo(f"  {day['date'].isoformat()} {day['date'].strftime('%a')} {day['name'] or ''}".rstrip())
 
 
+@click.command("backup")
+@with_appcontext
+@click.option(
+    "--output",
+    type=click.Path(),
+    default=None,
+    help="The archive's path, or a folder to write dangjian-backup-<UTC time>.tar into (default: the current folder).",
+)
+def backup_command(output: str | None) -> None:
+    """Back up the database and the instance files into one archive (docs/operating.md#backups)."""
+    from service.operations import backups
+
+    try:
+        done = backups.backup(output)
+    except backups.BackupRefused as exc:
+        raise click.ClickException(exc.message) from exc
+    click.echo(
+        f"备份完成 backup written: {done.path} ({_size(done.size)}, database + {done.files - 1} files, "
+        f"revision {done.revision}, {done.seconds:.1f} s)"
+    )
+    if not done.attachments.get("in_archive"):
+        click.echo(f"注意 note: {done.attachments.get('note')} (bucket {done.attachments.get('bucket')})")
+    for name in done.damaged:
+        click.echo(
+            f"警告 warning: {name} 的内容与其 SHA-256 名称不符（已损坏），按原样备份。 "
+            "Damaged: its bytes do not match its name; archived as they are."
+        )
+
+
+@click.command("restore")
+@with_appcontext
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+@click.option("--force", is_flag=True, help="Overwrite a database that is not empty.")
+def restore_command(path: Path, yes: bool, force: bool) -> None:
+    """Restore a backup archive into an EMPTY database and the instance files (docs/operating.md#backups)."""
+    from service.config import default_instance_dir
+    from service.operations import backups
+
+    target = db.engine.url.render_as_string(hide_password=True)
+    if not yes:
+        click.confirm(f"将备份恢复到 {target} 和 {default_instance_dir()}？ Restore {path} into them?", abort=True)
+    try:
+        done = backups.restore(path, force=force)
+    except backups.BackupRefused as exc:
+        raise click.ClickException(exc.message) from exc
+    click.echo(f"恢复完成 restored: database at revision {done.revision} + {done.files} files ({done.seconds:.1f} s)")
+    if not done.attachments.get("in_archive", True):
+        click.echo(f"注意 note: {done.attachments.get('note')} (bucket {done.attachments.get('bucket')})")
+    if not done.at_head:
+        click.echo("该备份的数据库版本较旧，请运行 run: flask --app service db upgrade")
+
+
+def _size(n: int) -> str:
+    return f"{n / 1024 / 1024:.1f} MB" if n >= 1024 * 1024 else f"{n / 1024:.1f} KB"
+
+
 def register(app: Flask) -> None:
     for group in (users_cli, jurisdictions_cli, ledger_cli, demo_cli, calendar_cli):
         app.cli.add_command(group)
+    app.cli.add_command(backup_command)
+    app.cli.add_command(restore_command)

@@ -6,10 +6,6 @@ with the same headers, a refused upload puts nothing and leaves no temporary fil
 from __future__ import annotations
 
 import hashlib
-import socket
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from dataclasses import replace
 from typing import Any
@@ -20,43 +16,17 @@ from flask import Flask
 from tests.engines.attachments.helpers import CASES, PDF, PNG, upload
 from tests.support.database import fingerprint
 from tests.support.establishment import make_unit, new_case
-from tests.support.ports import free_port
+from tests.support.s3 import BUCKET, s3_emulator
 from tests.support.world import Api
 
 pytest.importorskip("moto.server")
 boto3 = pytest.importorskip("boto3")
 
-BUCKET = "dangjian-attachments"
-
 
 @pytest.fixture(scope="module")
 def s3_endpoint() -> Iterator[str]:
-    port = free_port(range(27000, 28000))
-    assert port is not None
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(port)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
-                break
-            except OSError:
-                if time.monotonic() > deadline or proc.poll() is not None:
-                    raise RuntimeError("moto's S3 emulator did not start") from None
-                time.sleep(0.1)  # waiting for another process's socket, not the service's time
-        endpoint = f"http://127.0.0.1:{port}"
-        client = boto3.client(
-            "s3", endpoint_url=endpoint, region_name="us-east-1", aws_access_key_id="test", aws_secret_access_key="x"
-        )
-        client.create_bucket(Bucket=BUCKET)
+    with s3_emulator() as endpoint:
         yield endpoint
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
 
 
 @pytest.fixture()
