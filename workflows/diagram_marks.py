@@ -40,7 +40,7 @@ INK = "#334155"
 MUTED = "#64748b"
 ROW = 20  # px per row of the list under the diagram
 LIST_FONT = FONT_SIZE - 2
-WHEN_WIDTH = text_width("2026-01-01 00:00", LIST_FONT) + 12
+WHEN_WIDTH = text_width("2026-01-01 00:00", LIST_FONT) + 4
 
 
 @dataclass(frozen=True)
