@@ -8,7 +8,8 @@ list under the diagram).
 The output is deterministic (same input, same bytes) and self-contained: colours are presentation attributes,
 so the SVG looks the same inline in a page, in an <img> or saved to a file, and there are no element ids
 that could clash when several diagrams share one page. Classes (`dg-state`, `dg-current`, `dg-visited`,
-`dg-edge`, `dg-taken`) and `data-*` attributes name what each element is.
+`dg-edge`, `dg-taken`, `dg-marks` for a badge, `dg-mark` for a listed action) and `data-*` attributes name what
+each element is.
 """
 
 from __future__ import annotations
