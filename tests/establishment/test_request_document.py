@@ -78,7 +78,11 @@ def test_the_document_has_the_title_addressee_paragraphs_attachments_signatory_a
     assert lines[0] == TITLE  # no draft mark once submitted
     assert lines[1] == "中共东一镇委员会："  # 主送: the body the case is filed with, as documents name it
     # One paragraph per line written, the writer's own indentation and blank lines gone (the template indents).
-    assert lines[2:5] == ["本单位现有职工120名，其中正式党员8名、预备党员1名。", "为加强党的领导，经研究，拟成立党支部。", "妥否，请批示。"]
+    assert lines[2:5] == [
+        "本单位现有职工120名，其中正式党员8名、预备党员1名。",
+        "为加强党的领导，经研究，拟成立党支部。",
+        "妥否，请批示。",
+    ]
     # In force only: the corrected roster, not the one it replaced nor the withdrawn file; not the 请示's own scan.
     assert lines[5] == "附件：1. 党员名册（更正）\n2. 筹备会议记录"
     assert lines[6:] == ["青山精密机械有限公司", "2026年10月1日", "（联系人：portal@east）"]
@@ -121,7 +125,9 @@ def test_one_attachment_is_not_numbered_and_a_joint_branch_names_every_unit(
 ) -> None:
     first = make_unit(api, "east_t1", formal_members=2, name="新源电商有限公司")
     second = make_unit(api, "east_t1", formal_members=2, name="鑫达协会")
-    case = new_case(api, [first["id"], second["id"]], "joint_branch", proposed_name="联合党支部", request_text="请批准。")
+    case = new_case(
+        api, [first["id"], second["id"]], "joint_branch", proposed_name="联合党支部", request_text="请批准。"
+    )
     upload(api, f"{CASES}/{case['id']}", PDF, name="花名册.pdf", kind="roster", as_="portal@east")
     submit(api, case["id"])
     lines = [p for p in _paragraphs(api.get(f"{CASES}/{case['id']}/request.docx", as_="portal@east").data) if p]
@@ -194,7 +200,10 @@ def test_the_page_shows_the_document_and_the_case_pages_link_it(
     ):
         assert fragment in html, fragment
     assert "request-draft" not in html
-    for who, page_path in (("approver@east_t1", f"/cases/{case['id']}"), ("portal@east", f"/applications/{case['id']}")):
+    for who, page_path in (
+        ("approver@east_t1", f"/cases/{case['id']}"),
+        ("portal@east", f"/applications/{case['id']}"),
+    ):
         body = console.get(page_path, as_=who).get_data(as_text=True)
         assert f'href="/cases/{case["id"]}/request"' in body and 'id="request-docx-link"' in body, who
         assert "请示正文（" not in body
@@ -241,4 +250,8 @@ def test_the_organisation_is_named_after_its_form(form: str, committee: int | No
 def test_the_text_becomes_paragraphs() -> None:
     assert rules.request_paragraphs(None) == []
     assert rules.request_paragraphs(" \n\u3000\u3000\r\n") == []
-    assert rules.request_paragraphs("\u3000\u3000第一段。\r\n\r\n\t第二段\x00。\r第三段") == ["第一段。", "第二段。", "第三段"]
+    assert rules.request_paragraphs("\u3000\u3000第一段。\r\n\r\n\t第二段\x00。\r第三段") == [
+        "第一段。",
+        "第二段。",
+        "第三段",
+    ]
