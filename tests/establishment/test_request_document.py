@@ -17,7 +17,6 @@ from flask import Flask
 from service.clock import FixedClock
 from service.extensions import db
 from service.models import EstablishmentCase
-from tests.engines.attachments.helpers import PDF, upload
 from tests.support.database import fingerprint
 from tests.support.establishment import (
     CASES,
@@ -32,8 +31,19 @@ from tests.support.world import Api
 from workflows import establishment as rules
 
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-TEXT = "　　本单位现有职工120名，其中正式党员8名、预备党员1名。\n\n  为加强党的领导，经研究，拟成立党支部。\n妥否，请批示。"
+TEXT = (
+    "　　本单位现有职工120名，其中正式党员8名、预备党员1名。\n\n"
+    "  为加强党的领导，经研究，拟成立党支部。\n妥否，请批示。"
+)
 TITLE = "关于成立中共青山精密机械有限公司支部委员会的请示"
+
+
+PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+
+
+def upload(api: Api, base: str, data: bytes, *, name: str, kind: str, as_: str, **form: Any) -> Any:
+    fields: dict[str, Any] = {"kind": kind, "file": (io.BytesIO(data), name), **form}
+    return api.post(f"{base}/attachments", as_=as_, data=fields, content_type="multipart/form-data")
 
 
 def _paragraphs(content: bytes) -> list[str]:

@@ -183,11 +183,10 @@ def test_one_document_of_each_kind_renders_an_a4_page_with_its_title(api: Api, p
 
 def test_the_request_of_a_case_renders_an_a4_page(api: Api, pdf_tools: None) -> None:
     """请示: read only beside the kinds (not a DocumentKind), converted the same way."""
+    import io
     import subprocess
 
     from tests.support.browser import ARTIFACTS
-
-    from tests.engines.attachments.helpers import PDF, upload
     from tests.support.establishment import make_unit, new_case, submit
 
     unit = make_unit(api, "east_t1", formal_members=8, name="青山精密机械有限公司")
@@ -201,7 +200,14 @@ def test_the_request_of_a_case_renders_an_a4_page(api: Api, pdf_tools: None) -> 
         api, [unit["id"]], "branch", proposed_committee_size=3, proposed_secretary="张书记", request_text=text
     )
     for name in ("党员花名册.pdf", "筹备会议记录.pdf"):
-        upload(api, f"/api/v1/establishment-cases/{case['id']}", PDF, name=name, kind="roster", as_="portal@east")
+        file = (io.BytesIO(b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"), name)
+        res = api.post(
+            f"/api/v1/establishment-cases/{case['id']}/attachments",
+            as_="portal@east",
+            data={"kind": "roster", "file": file},
+            content_type="multipart/form-data",
+        )
+        assert res.status_code == 201, res.json
     submit(api, case["id"])
     res = api.get(f"/api/v1/establishment-cases/{case['id']}/request.pdf", as_="admin@east")
     with tempfile.TemporaryDirectory() as tmp:
