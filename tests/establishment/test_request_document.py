@@ -173,7 +173,7 @@ def _hostile(app: Flask, case_id: int, text: str) -> None:
         db.session.commit()
 
 
-HOSTILE = "<script>alert('x')</script>正文\x00\x07第一段\x1b。\r\n“引号”、《书名》——破折号……省略号！" + "长" * 4000
+HOSTILE = "<script>alert('x')</script>正文\x0b\x07第一段\x1b。\r\n“引号”、《书名》——破折号……省略号！" + "长" * 4000
 
 
 def test_hostile_text_renders_as_text(app: Flask, api: Api, console: Any, clock: FixedClock) -> None:
