@@ -265,3 +265,21 @@ def test_the_text_becomes_paragraphs() -> None:
         "第二段。",
         "第三段",
     ]
+
+
+def test_a_fixed_number_of_statements_whatever_the_case_holds(app: Flask, api: Api, clock: FixedClock) -> None:
+    from tests.support.database import statements
+
+    bare = _filed(api, clock, request_text=None)
+    full = _filed(api, clock, submitted=False)
+    for i in range(3):
+        upload(api, f"{CASES}/{full['id']}", PDF, name=f"材料{i}.pdf", kind="roster", as_="portal@east")
+    submit(api, full["id"])
+
+    def count(case_id: int) -> int:
+        with statements(app) as seen:
+            res = api.get(f"{CASES}/{case_id}/request.docx", as_="admin@city")
+        assert res.status_code == 200
+        return len(seen)
+
+    assert count(full["id"]) == count(bare["id"]) <= 8  # three files read like none
