@@ -33,8 +33,9 @@ CASES = {
 }
 
 
-def child_env(cache_dir: str | None) -> dict[str, str]:
+def child_env(tmp: str, cache_dir: str | None) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL", "PYTHONPYCACHEPREFIX"}}
+    env["INSTANCE_DIR"] = tmp  # the embedded SQLite file, outside the work tree
     if cache_dir is None:
         env["PYTHONDONTWRITEBYTECODE"] = "1"
     else:
@@ -66,7 +67,7 @@ def main() -> None:
     cached = "--no-bytecode-cache" not in sys.argv
     describe()
     with tempfile.TemporaryDirectory(prefix="bench-startup-pycache-") as tmp:
-        env = child_env(tmp if cached else None)
+        env = child_env(tmp, str(Path(tmp) / "pycache") if cached else None)
         for cmd in CASES.values():
             run_once(cmd, env)  # warms the bytecode cache (and the page cache)
         print(f"# median of {runs} fresh processes; bytecode cache {'warm' if cached else 'off'}")
