@@ -22,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.environment import describe  # noqa: E402
+from bench.environment import describe
 
 BIN = Path(sys.executable).parent
 CASES = {

@@ -39,7 +39,7 @@ def share_schemas_in_doc_copies() -> None:
     for module in COPYING_MODULES:
         if not hasattr(module, "deepcopy"):  # a flask-smorest that copies differently: revisit copy_doc
             raise RuntimeError(f"{module.__name__} no longer copies with deepcopy")
-        module.deepcopy = copy_doc  # type: ignore[attr-defined]
+        module.deepcopy = copy_doc
 
 
 class LazySpec:
