@@ -17,12 +17,12 @@ import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from io import BytesIO
-from typing import Any
-
-from openpyxl import load_workbook
-from openpyxl.workbook.workbook import Workbook
+from typing import TYPE_CHECKING, Any
 
 from service.spreadsheets.limits import SpreadsheetSettings
+
+if TYPE_CHECKING:
+    from openpyxl.workbook.workbook import Workbook
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls, and Office's encrypted workbooks
 ZIP_MAGIC = b"PK\x03\x04"
@@ -101,6 +101,8 @@ def check_members(infos: list[zipfile.ZipInfo], limits: SpreadsheetSettings) -> 
 
 def open_workbook(data: bytes) -> Workbook:
     """openpyxl in read-only mode (rows are parsed as they are iterated), formulas as written (never evaluated)."""
+    from openpyxl import load_workbook  # imported when a workbook is read, not when the app starts
+
     try:
         return load_workbook(BytesIO(data), read_only=True, data_only=False, keep_links=False)
     except Exception as exc:  # openpyxl raises KeyError, ValueError, XML errors... for a damaged workbook

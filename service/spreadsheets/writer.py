@@ -7,25 +7,21 @@ import tempfile
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import IO, Any
+from functools import cache
+from typing import IO, TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+if TYPE_CHECKING:
+    import re
+
+    from openpyxl import Workbook
+    from openpyxl.styles import PatternFill
+    from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DATE_FORMAT = "yyyy-mm-dd"
 # Timestamps are stored in UTC; a ledger reader thinks in Beijing days.
 CIVIL_TZ = ZoneInfo("Asia/Shanghai")
-HEADER_FONT = Font(bold=True)
-HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
-ERROR_FILL = PatternFill("solid", fgColor="F8CBAD")
-WRAP = Alignment(wrap_text=True, vertical="top")
-
 Formatter = Callable[[Any], Any]
 
 
@@ -47,9 +43,31 @@ class Sheet:
     rows: Iterable[Mapping[str, Any]]
 
 
+# openpyxl is imported when a workbook is written, not when the app starts (0.08 s of every start-up).
+@dataclass(frozen=True)
+class Styles:
+    header_font: Any
+    header_fill: Any
+    error_fill: Any
+
+
+@cache
+def styles() -> Styles:
+    from openpyxl.styles import Font, PatternFill
+
+    return Styles(Font(bold=True), PatternFill("solid", fgColor="DDEBF7"), PatternFill("solid", fgColor="F8CBAD"))
+
+
+@cache
+def _illegal_characters() -> re.Pattern[str]:
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    return ILLEGAL_CHARACTERS_RE
+
+
 def clean_text(value: str) -> str:
     """openpyxl refuses control characters in cells; our text columns refuse them on input too."""
-    return ILLEGAL_CHARACTERS_RE.sub("", value)
+    return _illegal_characters().sub("", value)
 
 
 def civil_date(value: date | datetime | None) -> date | None:
@@ -72,6 +90,8 @@ def cell(ws: WriteOnlyWorksheet, value: Any, *, fill: PatternFill | None = None)
             return value  # a plain string is written as text; a wrapped cell costs ~5x more
     if not isinstance(value, str | date) and fill is None:
         return value
+    from openpyxl.cell import WriteOnlyCell
+
     c = WriteOnlyCell(ws, value=value)
     if isinstance(value, str):
         c.data_type = "s"  # openpyxl would store "=..." as a formula
@@ -83,18 +103,22 @@ def cell(ws: WriteOnlyWorksheet, value: Any, *, fill: PatternFill | None = None)
 
 
 def header_row(ws: WriteOnlyWorksheet, headers: Iterable[str]) -> list[Any]:
+    from openpyxl.cell import WriteOnlyCell
+
     out = []
     for text in headers:
         c = WriteOnlyCell(ws, value=text)
         c.data_type = "s"
-        c.font = HEADER_FONT
-        c.fill = HEADER_FILL
+        c.font = styles().header_font
+        c.fill = styles().header_fill
         out.append(c)
     return out
 
 
 def start_sheet(wb: Workbook, title: str, widths: Iterable[float], headers: Iterable[str]) -> WriteOnlyWorksheet:
     """A write-only sheet with its column widths, a bold header row and that row frozen (set before any row)."""
+    from openpyxl.utils import get_column_letter
+
     ws = wb.create_sheet(title[:31])
     for index, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(index)].width = width
@@ -114,6 +138,8 @@ def write_rows(ws: WriteOnlyWorksheet, columns: list[Column], rows: Iterable[Map
 def write_workbook(sheets: Iterable[Sheet], out: IO[bytes] | None = None) -> IO[bytes]:
     """Write the sheets to `out` (default: a new temporary file) and return it rewound. Rows are consumed one
     at a time; give an iterator over a server-side cursor and memory stays flat whatever the row count."""
+    from openpyxl import Workbook
+
     wb = Workbook(write_only=True)
     for sheet in sheets:
         ws = start_sheet(wb, sheet.title, [c.width for c in sheet.columns], [c.header for c in sheet.columns])

@@ -7,7 +7,6 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from typing import IO, Any
 
-from openpyxl import Workbook
 from sqlalchemy import select
 
 from service.auth import Actor
@@ -16,7 +15,7 @@ from service.models import UnitImportError
 from service.operations.engines.unit_imports import FINISHED, get, limits
 from service.spreadsheets import reader
 from service.spreadsheets.ledger_columns import BY_HEADER
-from service.spreadsheets.writer import ERROR_FILL, cell, start_sheet
+from service.spreadsheets.writer import cell, start_sheet, styles
 from workflows.errors import Conflict
 
 ERROR_HEADER = "导入错误"
@@ -31,6 +30,9 @@ def errors_workbook(actor: Actor, import_id: int, only_errors: bool) -> IO[bytes
         raise Conflict("import_not_finished", "导入尚未完成，错误报告暂不可用")
     headers = [h or "" for h in imp.headers]
     width = len(headers)
+    from openpyxl import Workbook  # imported when a report is written, not when the app starts
+
+    error_fill = styles().error_fill
     wb = Workbook(write_only=True)
     ws = start_sheet(
         wb,
@@ -49,9 +51,9 @@ def errors_workbook(actor: Actor, import_id: int, only_errors: bool) -> IO[bytes
         if only_errors and not messages:
             continue
         bad = {c for c, _ in messages}
-        cells = [cell(ws, v, fill=ERROR_FILL if h in bad else None) for h, v in zip(headers, values, strict=True)]
+        cells = [cell(ws, v, fill=error_fill if h in bad else None) for h, v in zip(headers, values, strict=True)]
         text = "；".join(f"{c}：{m}" if c else m for c, m in messages)
-        ws.append([number, *cells, cell(ws, text, fill=ERROR_FILL if messages else None) if text else None])
+        ws.append([number, *cells, cell(ws, text, fill=error_fill if messages else None) if text else None])
     out = tempfile.TemporaryFile()  # noqa: SIM115  # handed to the response, which closes it
     wb.save(out)
     out.seek(0)
