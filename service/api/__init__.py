@@ -18,6 +18,7 @@ from werkzeug.routing import IntegerConverter
 from schemas import messages
 from schemas.common import ErrorSchema
 from service import errors
+from service.api.docs import IdempotencyKeyPlugin
 
 
 class Api(SmorestApi):
@@ -29,7 +30,8 @@ class Api(SmorestApi):
         return errors.handle_http_exception(error)
 
 
-api = Api()
+# Idempotency-Key is documented on every POST by a spec plugin, whenever the paths are built.
+api = Api(spec_kwargs={"extra_plugins": [IdempotencyKeyPlugin()]})
 
 
 class JsonParser(FlaskParser):
