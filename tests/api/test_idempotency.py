@@ -239,3 +239,9 @@ def _token_id(world: World, name: str) -> int:
     actor = actor_for_token(world.tokens[name], None)
     assert actor is not None and actor.token_id is not None
     return actor.token_id
+
+
+def test_the_scheduler_sweep_purges_expired_keys() -> None:
+    from tests.support import ROOT
+
+    assert "idempotency.purge_expired()" in (ROOT / "workers" / "scheduler.py").read_text()
