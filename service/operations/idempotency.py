@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy import delete, select, update
 from sqlalchemy.exc import IntegrityError
@@ -33,7 +33,7 @@ class Stored:
     body: bytes
 
 
-def claim(token_id: int, key: str, fingerprint: str, hours: float) -> int | Stored:
+def claim(token_id: int, key: str, fingerprint: str, hours: float, attempts: int = 3) -> int | Stored:
     """Insert the key in progress and commit: its id when this request won it, or the row already there."""
     at = now()
     row = IdempotencyKey(
@@ -55,16 +55,18 @@ def claim(token_id: int, key: str, fingerprint: str, hours: float) -> int | Stor
     found = db.session.execute(
         select(IdempotencyKey).where(IdempotencyKey.token_id == token_id, IdempotencyKey.key == key)
     ).scalar_one_or_none()
-    if found is None or found.expires_at <= at:
+    if (found is None or found.expires_at <= at) and attempts > 1:
         # Released meanwhile, or expired and not purged yet: the key is free again.
         _forget(token_id, key, at)
-        return claim(token_id, key, fingerprint, hours)
+        return claim(token_id, key, fingerprint, hours, attempts - 1)
+    if found is None:  # claimed and released again and again meanwhile: let the caller retry later
+        return Stored(fingerprint, IN_PROGRESS, None, {}, b"")
     stored = Stored(found.fingerprint, found.state, found.status, json.loads(found.headers or "{}"), found.body or b"")
     db.session.rollback()
     return stored
 
 
-def _forget(token_id: int, key: str, at: object) -> None:
+def _forget(token_id: int, key: str, at: datetime) -> None:
     db.session.execute(
         delete(IdempotencyKey).where(
             IdempotencyKey.token_id == token_id, IdempotencyKey.key == key, IdempotencyKey.expires_at <= at

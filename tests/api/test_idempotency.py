@@ -245,3 +245,25 @@ def test_the_scheduler_sweep_purges_expired_keys() -> None:
     from tests.support import ROOT
 
     assert "idempotency.purge_expired()" in (ROOT / "workers" / "scheduler.py").read_text()
+
+
+def test_an_error_after_part_of_the_request_committed_is_kept(
+    app: Flask, api: Api, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Running it again could apply the committed part twice: the retry gets the error again."""
+    from service.errors import ApiError
+
+    real = units.create
+
+    def commits_then_fails(*args: Any, **kwargs: Any) -> Any:
+        real(*args, **kwargs)
+        raise ApiError(409, "late_refusal", "后续步骤被拒绝")
+
+    monkeypatch.setattr(units, "create", commits_then_fails)
+    body = unit_payload(api.world.ids["east_t1"])
+    first = post_unit(api, body, "half")
+    assert first.status_code == 409 and first.json["code"] == "late_refusal"
+    again = post_unit(api, body, "half")
+    assert again.status_code == 409 and again.headers["Idempotent-Replayed"] == "true"
+    assert again.json == first.json
+    assert count(app, Unit) == 1
