@@ -267,3 +267,21 @@ def test_an_error_after_part_of_the_request_committed_is_kept(
     assert again.status_code == 409 and again.headers["Idempotent-Replayed"] == "true"
     assert again.json == first.json
     assert count(app, Unit) == 1
+
+
+def test_every_post_documents_the_header_and_its_answers(client: Any) -> None:
+    doc = client.get("/api/openapi.json").json
+    posts = [
+        (path, item["post"]) for path, item in doc["paths"].items() if path.startswith("/api/v1/") and "post" in item
+    ]
+    assert len(posts) > 30
+    for path, op in posts:
+        names = [p["name"] for p in op.get("parameters", []) if p.get("in") == "header"]
+        assert names.count("Idempotency-Key") == 1, path
+        for status in ("400", "409", "422"):
+            assert status in op["responses"], (path, status)
+        assert "idempotency_key_reused" in op["responses"]["422"]["description"], path
+    for path, item in doc["paths"].items():
+        for method in ("get", "patch", "delete"):
+            params = item.get(method, {}).get("parameters", [])
+            assert all(p.get("name") != "Idempotency-Key" for p in params), (path, method)
