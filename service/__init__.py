@@ -21,9 +21,11 @@ MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
 class App(Flask):
     def dispatch_request(self) -> Any:
         from service.db import run_unit_of_work
+        from service.idempotency import guarded
 
-        # A view that hit a deadlock / serialization failure is run again (bounded; see run_unit_of_work).
-        return run_unit_of_work(super().dispatch_request)
+        # A view that hit a deadlock / serialization failure is run again (bounded; see run_unit_of_work);
+        # a POST with an Idempotency-Key runs once per key (service/idempotency.py).
+        return guarded(lambda: run_unit_of_work(super(App, self).dispatch_request))
 
 
 def trust_proxies(app: Flask, hops: int) -> None:

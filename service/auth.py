@@ -30,6 +30,8 @@ class Actor:
     jurisdiction_id: int | None
     jurisdiction_path: str
     request_id: str | None = None
+    # The API token the request came with (idempotency keys are kept per token); None for the console and system.
+    token_id: int | None = None
 
     @property
     def label(self) -> str:
@@ -57,14 +59,16 @@ def hash_token(token: str) -> str:
 
 def actor_for_token(token: str, request_id: str | None) -> Actor | None:
     row = db.session.execute(
-        select(User.id, User.username, User.role, User.jurisdiction_id, Jurisdiction.path)
+        select(
+            User.id, User.username, User.role, User.jurisdiction_id, Jurisdiction.path, ApiToken.id.label("token_id")
+        )
         .join(ApiToken, ApiToken.user_id == User.id)
         .join(Jurisdiction, Jurisdiction.id == User.jurisdiction_id)
         .where(ApiToken.token_hash == hash_token(token), ApiToken.revoked_at.is_(None), User.active.is_(True))
     ).one_or_none()
     if row is None:
         return None
-    return Actor(row.id, row.username, row.role, row.jurisdiction_id, row.path, request_id)
+    return Actor(row.id, row.username, row.role, row.jurisdiction_id, row.path, request_id, row.token_id)
 
 
 def _unauthorized(message: str) -> ApiError:

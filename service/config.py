@@ -175,6 +175,9 @@ class Settings:
     console_export_max_rows: int = 5000
     # At most this many tasks in one batch decision (批量审批, POST /api/v1/tasks/batch; BATCH_MAX_TASKS).
     batch_max_tasks: int = 50
+    # How long a POST's Idempotency-Key and its first answer are kept per token (IDEMPOTENCY_KEY_HOURS);
+    # the scheduler purges them after.
+    idempotency_key_hours: float = 24.0
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -221,6 +224,7 @@ class Settings:
             attachments=AttachmentSettings.from_env(),
             console_export_max_rows=_int("CONSOLE_EXPORT_MAX_ROWS", 5000),
             batch_max_tasks=_int("BATCH_MAX_TASKS", 50),
+            idempotency_key_hours=float(os.environ.get("IDEMPOTENCY_KEY_HOURS") or 24.0),
         )
 
     def flask_config(self) -> dict[str, object]:

@@ -1,6 +1,7 @@
 """`python -m workers.scheduler [--once]`: the process that sweeps for due escalations every
 ESCALATION_SWEEP_SECONDS (60) and enqueues them (see workers/jobs.py), and enqueues the month-end coverage
-snapshot job when a month end lacks its snapshots. `--once` sweeps once and exits.
+snapshot job when a month end lacks its snapshots; it also purges expired idempotency keys. `--once` sweeps
+once and exits.
 
 It replaces `rq cron`, which exited at its first tick during a Redis outage. This loop survives outages of
 Redis and of the database: a failed sweep is retried with a capped exponential backoff with jitter (one
@@ -21,6 +22,7 @@ from redis.exceptions import RedisError
 from sqlalchemy.exc import SQLAlchemyError
 
 from service.db import STATISTICS_SECONDS, refresh_statistics
+from service.operations import idempotency
 from service.operations.reference import calendar_reminders
 from workers.jobs import enqueue_coverage_snapshots, enqueue_due
 from workers.runtime import Backoff, start_process
@@ -53,6 +55,7 @@ def main(argv: list[str]) -> int:
                 counts = enqueue_due(connection)
                 counts["coverage_snapshots"] = int(enqueue_coverage_snapshots(connection))
                 counts["calendar_reminders"] = calendar_reminders.remind_admins()  # December, once a year
+                counts["idempotency_keys_purged"] = idempotency.purge_expired()
                 if started >= statistics_due and refresh_statistics():
                     statistics_due = started + STATISTICS_SECONDS
         except (RedisError, SQLAlchemyError) as exc:

@@ -19,6 +19,7 @@ from schemas import messages
 from schemas.common import ErrorSchema
 from service import errors
 from service.api.apidoc import LazySpec, share_schemas_in_doc_copies
+from service.api.docs import IdempotencyKeyPlugin
 
 share_schemas_in_doc_copies()  # before the blueprint modules decorate their views
 
@@ -33,7 +34,8 @@ class Api(LazySpec, SmorestApi):
         return errors.handle_http_exception(error)
 
 
-api = Api()
+# Idempotency-Key is documented on every POST by a spec plugin, whenever the paths are built.
+api = Api(spec_kwargs={"extra_plugins": [IdempotencyKeyPlugin()]})
 
 
 class JsonParser(FlaskParser):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from apispec import BasePlugin
 from flask import Blueprint as FlaskBlueprint
 from flask import Response, send_from_directory
 from flask_smorest import Blueprint
@@ -47,3 +48,44 @@ assets_bp = FlaskBlueprint("docs_assets", __name__)
 @assets_bp.route(SWAGGER_UI_ASSETS + "<path:filename>")
 def swagger_ui_asset(filename: str) -> Response:
     return send_from_directory(swagger_ui_path, filename, max_age=86400)
+
+
+ERROR_REF = "#/components/schemas/Error"  # the marshmallow plugin has run: a reference, not the schema
+IDEMPOTENCY_PARAMETER = {
+    "in": "header",
+    "name": "Idempotency-Key",
+    "required": False,
+    "schema": {"type": "string", "minLength": 1, "maxLength": 255, "pattern": "^[\\x21-\\x7e]+$"},
+    "description": "Optional, 1–255 visible ASCII characters. A retry with the same key and the same request "
+    "gets the first answer again (status, body, Content-Type, Location, ETag, plus `Idempotent-Replayed: true`) "
+    "and changes nothing twice; the key is kept per token for IDEMPOTENCY_KEY_HOURS (24). 409 "
+    "`idempotency_in_progress` while the first request runs; 422 `idempotency_key_reused` for the same key with "
+    "another request. A first attempt that failed with a 5xx is not kept: the retry runs.",
+}
+IDEMPOTENCY_ERRORS = {
+    "400": "`invalid_idempotency_key`: the Idempotency-Key is not 1–255 visible ASCII characters",
+    "409": "`idempotency_in_progress`: a request with this Idempotency-Key is still running",
+    "422": "`idempotency_key_reused`: this Idempotency-Key was used for another request",
+}
+
+
+class IdempotencyKeyPlugin(BasePlugin):
+    """Documents `Idempotency-Key` on every POST of the API, whenever the spec's paths are built (at
+    registration or later): service/idempotency.py honours it on all of them."""
+
+    def operation_helper(self, path: str | None = None, operations: dict[str, Any] | None = None, **_: Any) -> None:
+        post = (operations or {}).get("post")
+        if post is None or not (path or "").startswith("/api/v1/"):
+            return
+        params = post.setdefault("parameters", [])
+        if not any(p.get("name") == IDEMPOTENCY_PARAMETER["name"] for p in params if isinstance(p, dict)):
+            params.append(dict(IDEMPOTENCY_PARAMETER))
+        responses = post.setdefault("responses", {})
+        for status, text in IDEMPOTENCY_ERRORS.items():
+            known = responses.get(status) or responses.get(int(status))
+            if isinstance(known, dict) and "description" in known:
+                if text not in known["description"]:
+                    known["description"] = f"{known['description']}; {text}"
+            elif known is None:
+                content = {"application/json": {"schema": {"$ref": ERROR_REF}}}
+                responses[status] = {"description": text, "content": content}

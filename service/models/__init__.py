@@ -16,6 +16,7 @@ from service.models.escalation import (
     WebhookDelivery,
 )
 from service.models.establishment import EstablishmentCase, EstablishmentCaseUnit
+from service.models.idempotency import IdempotencyKey
 from service.models.imports import UnitImport, UnitImportError, UnitImportRow
 from service.models.jurisdiction import Jurisdiction, JurisdictionKind
 from service.models.ledger import PartyOrg, Unit
@@ -43,6 +44,7 @@ __all__ = [
     "EscalationEvent",
     "EstablishmentCase",
     "EstablishmentCaseUnit",
+    "IdempotencyKey",
     "Interview",
     "IssuedDocument",
     "Jurisdiction",
