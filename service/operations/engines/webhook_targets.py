@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 
 IpAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 METADATA = ipaddress.ip_address("169.254.169.254")
+_RESERVED_V4 = ipaddress.ip_network("240.0.0.0/4")
 
 # Why an address is refused: (test, English reason for the delivery log, Chinese label for the user), first match.
 _KINDS: tuple[tuple[str, str, str], ...] = (
@@ -28,7 +29,6 @@ _KINDS: tuple[tuple[str, str, str], ...] = (
     ("is_link_local", "link-local", "链路本地地址"),
     ("is_multicast", "multicast", "组播地址"),
     ("is_private", "private", "内网地址"),
-    ("is_reserved", "reserved", "保留地址"),
 )
 
 
@@ -63,6 +63,8 @@ def refusal(address: IpAddress) -> tuple[str, str] | None:
         address = address.ipv4_mapped  # ::ffff:127.0.0.1 is 127.0.0.1
     if address == METADATA:
         return "cloud metadata", "云服务器元数据地址"
+    if isinstance(address, ipaddress.IPv4Address) and address in _RESERVED_V4:  # Python counts it as private
+        return "reserved", "保留地址"
     for test, kind, label in _KINDS:
         if getattr(address, test):
             return kind, label
