@@ -83,7 +83,8 @@ def get_webhook(webhook_id: int) -> Any:
 @errors(blp, 400, 403, 404, 409, 412, 422, 428)
 @require_roles(*WEBHOOK_MANAGERS)
 def update_webhook(changes: WebhookChanges, webhook_id: int) -> Any:
-    """Change the URL, the events, or switch it on/off. Switching off cancels the pending deliveries."""
+    """Change the URL (checked like at registration), the events, the `signature_scheme` (move a legacy
+    receiver to `standard`), or switch it on/off. Switching off cancels the pending deliveries."""
     actor = current_actor()
     hook = subscriptions.get(actor, webhook_id)
     require_if_match(hook)
