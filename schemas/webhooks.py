@@ -8,9 +8,15 @@ from schemas.common import LoadsInto, NoControlCharacters, one_of
 from service.inputs import NewWebhook, WebhookChanges
 from service.vocab import WEBHOOK_EVENTS as EVENTS
 from service.vocab import WEBHOOK_URL_MAX_LENGTH as URL_MAX_LENGTH
-from service.vocab import DeliveryStatus
+from service.vocab import DeliveryStatus, SignatureScheme
 
 STATUSES = [s.value for s in DeliveryStatus]
+SCHEMES = [s.value for s in SignatureScheme]
+SCHEME_DOC = (
+    "How deliveries are signed: `standard` (Standard Webhooks: `webhook-id`, `webhook-timestamp`, "
+    "`webhook-signature: v1,…`; the default) or `legacy` (`X-Dangjian-Signature: sha256=…`; deprecated, kept "
+    "for receivers registered before the standard scheme)"
+)
 
 
 def _url(**kw: Any) -> fields.String:
@@ -21,6 +27,14 @@ def _url(**kw: Any) -> fields.String:
             validate.URL(schemes={"http", "https"}, require_tld=False, error="回调地址必须是 http(s) 地址"),
         ],
         metadata={"description": f"http(s) URL, at most {URL_MAX_LENGTH} characters"},
+        **kw,
+    )
+
+
+def _scheme(**kw: Any) -> fields.String:
+    return fields.String(
+        validate=validate.OneOf(SCHEMES, error="签名方式只能是 standard 或 legacy"),
+        metadata={"description": SCHEME_DOC},
         **kw,
     )
 
@@ -39,6 +53,14 @@ class WebhookSchema(Schema):
     url = fields.String()
     events = fields.List(fields.String())
     active = fields.Boolean()
+    signature_scheme = fields.String(metadata={"description": SCHEME_DOC, "enum": SCHEMES})
+    previous_secret_until = fields.DateTime(
+        allow_none=True,
+        metadata={
+            "description": "After a secret rotation: until when the replaced secret also signs (both signatures "
+            "are sent); null when only the current secret signs"
+        },
+    )
     owner_id = fields.Integer()
     jurisdiction_id = fields.Integer(metadata={"description": "Events in this jurisdiction's subtree are sent"})
     version = fields.Integer()
@@ -48,7 +70,10 @@ class WebhookSchema(Schema):
 
 class RegisteredWebhookSchema(WebhookSchema):
     secret = fields.String(
-        metadata={"description": "The HMAC-SHA256 signing key: shown once, at registration, never again"}
+        metadata={
+            "description": "The signing secret, `whsec_<base64 key>`: shown once, at registration or rotation, "
+            "never again"
+        }
     )
 
 
@@ -56,6 +81,7 @@ class WebhookCreateSchema(LoadsInto):
     into = NewWebhook
     url = _url(required=True)
     events = _events(required=True)
+    signature_scheme = _scheme(load_default="standard")
 
 
 class WebhookUpdateSchema(LoadsInto):
@@ -63,6 +89,7 @@ class WebhookUpdateSchema(LoadsInto):
     url = _url()
     events = _events()
     active = fields.Boolean()
+    signature_scheme = _scheme()
 
 
 class WebhookQuerySchema(Schema):

@@ -35,6 +35,11 @@ def _bool(name: str, default: bool) -> bool:
     return raw.strip().lower() in {"1", "true", "yes", "on"}
 
 
+def _list(name: str) -> tuple[str, ...]:
+    """A comma-separated list, entries trimmed and lower-cased, empty ones dropped."""
+    return tuple(item.strip().lower() for item in os.environ.get(name, "").split(",") if item.strip())
+
+
 def _rate(name: str, default: float) -> float:
     raw = os.environ.get(name)
     value = float(raw) if raw else default
@@ -138,6 +143,10 @@ class Settings:
     # Outgoing webhooks: attempts before a delivery is marked failed, and the HTTP timeout per attempt.
     webhook_max_attempts: int = 8
     webhook_timeout_seconds: int = 5
+    # Hosts, addresses and networks (CIDR) a webhook may reach although they are not public (WEBHOOK_ALLOWED_HOSTS).
+    webhook_allowed_hosts: tuple[str, ...] = ()
+    # After a secret rotation the old secret keeps signing, beside the new one, this long.
+    webhook_secret_overlap_hours: int = 24
     # Lists refuse pages that skip more rows than this ((page - 1) * page_size): OFFSET reads every skipped row.
     max_pagination_offset: int = 10_000
     escalation: EscalationSettings = field(default_factory=lambda: escalation_settings(None))
@@ -201,6 +210,8 @@ class Settings:
             log_level=os.environ.get("LOG_LEVEL", "INFO"),
             webhook_max_attempts=_int("WEBHOOK_MAX_ATTEMPTS", 8),
             webhook_timeout_seconds=_int("WEBHOOK_TIMEOUT_SECONDS", 5),
+            webhook_allowed_hosts=_list("WEBHOOK_ALLOWED_HOSTS"),
+            webhook_secret_overlap_hours=_int("WEBHOOK_SECRET_OVERLAP_HOURS", 24),
             max_pagination_offset=_int("MAX_PAGINATION_OFFSET", 10_000),
             escalation=escalation_settings(os.environ.get("ESCALATION_SETTINGS")),
             establishment=establishment_settings(os.environ.get("ESTABLISHMENT_SETTINGS")),

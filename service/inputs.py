@@ -48,6 +48,7 @@ class JurisdictionChanges(Patch):
 class NewWebhook(Input):
     url: str
     events: list[str]
+    signature_scheme: str = "standard"
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,7 @@ class WebhookChanges(Patch):
     url: str | None = None
     events: list[str] | None = None
     active: bool | None = None
+    signature_scheme: str | None = None
 
 
 @dataclass(frozen=True)

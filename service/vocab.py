@@ -44,6 +44,13 @@ WEBHOOK_EVENTS: tuple[str, ...] = (
 WEBHOOK_URL_MAX_LENGTH = 500  # webhooks.url
 
 
+class SignatureScheme(StrEnum):
+    """How a webhook's deliveries are signed (service/operations/engines/webhooks.py)."""
+
+    standard = "standard"  # Standard Webhooks: webhook-id, webhook-timestamp, webhook-signature
+    legacy = "legacy"  # X-Dangjian-Signature (deprecated; subscriptions older than the standard scheme)
+
+
 class DeliveryStatus(StrEnum):
     pending = "pending"
     delivered = "delivered"

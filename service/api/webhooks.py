@@ -21,7 +21,7 @@ from service.auth import current_actor, require_roles
 from service.inputs import NewWebhook, WebhookChanges
 from service.operations.common import paginate
 from service.operations.engines import webhook_subscriptions as subscriptions
-from service.roles import WEBHOOK_MANAGERS
+from service.roles import ADMINS, WEBHOOK_MANAGERS
 from service.vocab import WEBHOOK_EVENTS
 
 blp = Blueprint(
@@ -61,7 +61,8 @@ def list_webhooks(filters: dict[str, Any], pagination_parameters: Any) -> Any:
 @require_roles(*WEBHOOK_MANAGERS)
 def register_webhook(data: NewWebhook) -> Any:
     """Register a webhook for events in my jurisdiction. The response carries the signing `secret`: the only
-    time it is shown."""
+    time it is shown. The URL must reach a public address unless `WEBHOOK_ALLOWED_HOSTS` names it (422 on
+    `url` otherwise). Deliveries follow the Standard Webhooks spec unless `signature_scheme` is `legacy`."""
     hook, _secret = subscriptions.register(current_actor(), data)
     return hook, 201, headers_for(hook)  # RegisteredWebhookSchema: the only answer that includes the secret
 
@@ -82,7 +83,8 @@ def get_webhook(webhook_id: int) -> Any:
 @errors(blp, 400, 403, 404, 409, 412, 422, 428)
 @require_roles(*WEBHOOK_MANAGERS)
 def update_webhook(changes: WebhookChanges, webhook_id: int) -> Any:
-    """Change the URL, the events, or switch it on/off. Switching off cancels the pending deliveries."""
+    """Change the URL (checked like at registration), the events, the `signature_scheme` (move a legacy
+    receiver to `standard`), or switch it on/off. Switching off cancels the pending deliveries."""
     actor = current_actor()
     hook = subscriptions.get(actor, webhook_id)
     require_if_match(hook)
@@ -99,6 +101,19 @@ def deactivate_webhook(webhook_id: int) -> Any:
     actor = current_actor()
     hook = subscriptions.deactivate(actor, subscriptions.get(actor, webhook_id))
     return hook, 200, headers_for(hook)
+
+
+@blp.route("/<int:webhook_id>/rotate-secret", methods=["POST"])
+@blp.response(200, RegisteredWebhookSchema)
+@errors(blp, 403, 404, 409)
+@require_roles(*ADMINS)
+def rotate_secret(webhook_id: int) -> Any:
+    """Admins: give the webhook a new signing `secret`, shown in this answer only. For
+    `WEBHOOK_SECRET_OVERLAP_HOURS` (24 h by default, until `previous_secret_until`) deliveries carry the new
+    secret's signature and the old one's; after that only the new one's. Audited."""
+    actor = current_actor()
+    hook, _secret = subscriptions.rotate_secret(actor, subscriptions.get(actor, webhook_id))
+    return hook, 200, headers_for(hook)  # RegisteredWebhookSchema: the secret, this once
 
 
 @blp.route("/<int:webhook_id>/deliveries")

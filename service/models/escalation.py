@@ -108,7 +108,8 @@ class Notification(Base):
 
 
 class Webhook(Versioned, Timestamped, Base):
-    """A portal's subscription: events are POSTed to `url`, signed with HMAC-SHA256 of `secret`."""
+    """A portal's subscription: events are POSTed to `url`, signed with HMAC-SHA256 of `secret`
+    (service/operations/engines/webhooks.py)."""
 
     __tablename__ = "webhooks"
 
@@ -116,10 +117,16 @@ class Webhook(Versioned, Timestamped, Base):
     owner_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
     jurisdiction_id: Mapped[int] = mapped_column(ForeignKey("jurisdictions.id"), index=True)
     url: Mapped[str] = mapped_column(String(500))
-    # The signing key must be readable to sign; it is shown once at creation and never returned again.
+    # The signing key must be readable to sign; it is shown once at creation (or rotation), never again.
     secret: Mapped[str] = mapped_column(String(128))
     events: Mapped[list[str]] = mapped_column(JSON)
     active: Mapped[bool] = mapped_column(default=True)
+    # "standard" (Standard Webhooks headers) or "legacy" (X-Dangjian-Signature, deprecated; rows older than
+    # the standard scheme were migrated to it so their receivers keep working).
+    signature_scheme: Mapped[str] = mapped_column(String(16), default="standard", server_default="standard")
+    # After a rotation the replaced key still signs, beside the new one, until `previous_secret_until`.
+    previous_secret: Mapped[str | None] = mapped_column(String(128))
+    previous_secret_until: Mapped[datetime | None] = mapped_column(UtcDateTime)
 
 
 class WebhookDelivery(Base):

@@ -989,6 +989,10 @@ MATRIX: list[Row] = [
         200,
         _redeliver,
     ),
+    # rotating a secret: admins only (in scope); a portal asks its admin
+    Row(
+        "POST", f"{WEBHOOKS}/<int:webhook_id>/rotate-secret", frozenset({"admin"}), 200, _webhook_call("/rotate-secret")
+    ),
     # calendar: every role reads and computes deadlines; the calendar is national, so only admins of the top-level
     # body (the city) load or unload a year — the matrix's county and township admins are refused (403 is the
     # expected answer for every caller here; tests/engines/calendar/test_calendar.py covers the city admin)

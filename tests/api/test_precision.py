@@ -135,7 +135,7 @@ def _one_of_each(api: Api, world: World) -> dict[str, str]:
             "rectification_workdays": 5,
         },
     ).json
-    hook = api.post("/api/v1/webhooks", as_="admin@east", json={"url": "http://127.0.0.1:9/hook", "events": ["*"]}).json
+    hook = api.post("/api/v1/webhooks", as_="admin@east", json={"url": "https://portal.example/", "events": ["*"]}).json
     return {
         f"/api/v1/jurisdictions/{east_t1}": "admin@city",
         f"/api/v1/units/{unit['id']}": "portal@east",

@@ -1,8 +1,10 @@
-"""Webhooks in tests: the `receiver` fixture (a plugin, tests/conftest.py), a real HTTP receiver on 127.0.0.1,
-and helpers to register a webhook and read a jurisdiction's path."""
+"""Webhooks in tests: the `receiver` fixture (a plugin, tests/conftest.py), a real HTTP receiver on 127.0.0.1
+that the test's app may reach (`allow`: the SSRF guard refuses loopback otherwise), and helpers to register a
+webhook and read a jurisdiction's path."""
 
 from __future__ import annotations
 
+import dataclasses
 import queue
 import threading
 from collections.abc import Iterator
@@ -82,8 +84,15 @@ def _handler(receiver: Receiver) -> type[BaseHTTPRequestHandler]:
     return Handler
 
 
+def allow(app: Flask, *hosts: str) -> None:
+    """Name hosts in the app's WEBHOOK_ALLOWED_HOSTS for this test (the app fixture restores its config)."""
+    settings = app.config["SETTINGS"]
+    app.config["SETTINGS"] = dataclasses.replace(settings, webhook_allowed_hosts=hosts)
+
+
 @pytest.fixture
-def receiver() -> Iterator[Receiver]:
+def receiver(app: Flask) -> Iterator[Receiver]:
+    allow(app, "127.0.0.1")
     rec = Receiver()
     server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(rec))
     server.daemon_threads = True
@@ -100,8 +109,12 @@ def receiver() -> Iterator[Receiver]:
         thread.join(timeout=10)
 
 
-def register(api: Api, as_: str, url: str, events: list[str]) -> dict[str, Any]:
-    res = api.post(WEBHOOKS, as_=as_, json={"url": url, "events": events})
+def register(api: Api, as_: str, url: str, events: list[str], scheme: str | None = None) -> dict[str, Any]:
+    """Register a webhook (the standard signature scheme unless `scheme` says); the answer has its secret."""
+    payload: dict[str, Any] = {"url": url, "events": events}
+    if scheme is not None:
+        payload["signature_scheme"] = scheme
+    res = api.post(WEBHOOKS, as_=as_, json=payload)
     assert res.status_code == 201, res.get_data(as_text=True)
     return dict(res.json)
 

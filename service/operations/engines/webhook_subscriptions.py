@@ -1,13 +1,16 @@
 """Webhook subscriptions: portals manage their own webhooks, admins every webhook in their scope (register,
-change, deactivate, list deliveries, redeliver). Publishing events, signing and delivering them is
-service/operations/engines/webhooks.py."""
+change, deactivate, list deliveries, redeliver; admins also rotate secrets). Publishing events, signing and
+delivering them is service/operations/engines/webhooks.py; which addresses may be reached, webhook_targets.py."""
 
 from __future__ import annotations
 
+import base64
 import secrets
+from datetime import timedelta
 from typing import Any
 from urllib.parse import urlsplit
 
+from flask import current_app
 from sqlalchemy import Select, select, update
 
 from service.auth import Actor, in_scope
@@ -19,12 +22,12 @@ from service.inputs import NewWebhook, WebhookChanges
 from service.models import Role, Webhook, WebhookDelivery
 from service.models.base import snapshot
 from service.operations.common import get_scoped, rowcount
-from service.operations.engines import audit
+from service.operations.engines import audit, webhook_targets
 from service.operations.engines.webhooks import SECRET_PREFIX
 from service.roles import WEBHOOK_MANAGERS
 from service.vocab import WEBHOOK_EVENTS as EVENTS
 from service.vocab import WEBHOOK_URL_MAX_LENGTH as URL_MAX_LENGTH
-from service.vocab import DeliveryStatus
+from service.vocab import DeliveryStatus, SignatureScheme
 from workflows.errors import Conflict, RuleViolation
 
 
@@ -66,7 +69,25 @@ def check_url(url: str) -> str:
         raise RuleViolation(
             "invalid_webhook_url", f"回调地址必须是不超过 {URL_MAX_LENGTH} 个字符的 http(s) 地址", "url"
         )
+    _check_reachable(url)
     return url
+
+
+def _check_reachable(url: str) -> None:
+    """The SSRF guard on registration: refuse an URL whose host resolves to a non-public address. A host
+    that does not resolve now is accepted: every delivery checks again before it connects."""
+    try:
+        webhook_targets.check(url, current_app.config["SETTINGS"].webhook_allowed_hosts)
+    except webhook_targets.Refused as refused:
+        raise RuleViolation("webhook_url_not_public", refused.message, "url") from None
+    except webhook_targets.Unresolved:
+        return
+
+
+def check_scheme(scheme: str) -> str:
+    if scheme not in {s.value for s in SignatureScheme}:
+        raise RuleViolation("unknown_signature_scheme", "签名方式只能是 standard 或 legacy", "signature_scheme")
+    return scheme
 
 
 def check_events(events: list[str]) -> list[str]:
@@ -80,11 +101,13 @@ def check_events(events: list[str]) -> list[str]:
 
 
 def new_secret() -> str:
-    return SECRET_PREFIX + secrets.token_urlsafe(32)
+    """`whsec_` and 32 random bytes in standard base64: the Standard Webhooks form (the legacy scheme keys
+    its HMAC with the whole string, so it serves both)."""
+    return SECRET_PREFIX + base64.b64encode(secrets.token_bytes(32)).decode()
 
 
 def _audit_state(hook: Webhook) -> dict[str, Any]:
-    return snapshot(hook, exclude=("secret",))  # the signing key never enters the audit trail
+    return snapshot(hook, exclude=("secret", "previous_secret"))  # signing keys never enter the audit trail
 
 
 def register(actor: Actor, new: NewWebhook) -> tuple[Webhook, str]:
@@ -95,6 +118,7 @@ def register(actor: Actor, new: NewWebhook) -> tuple[Webhook, str]:
         raise Forbidden("只有用户可以注册回调")
     url = check_url(new.url)
     events = check_events(new.events)
+    scheme = check_scheme(new.signature_scheme)
     secret = new_secret()
     with transaction():
         hook = Webhook(
@@ -104,6 +128,7 @@ def register(actor: Actor, new: NewWebhook) -> tuple[Webhook, str]:
             secret=secret,
             events=events,
             active=True,
+            signature_scheme=scheme,
         )
         db.session.add(hook)
         db.session.flush()
@@ -128,6 +153,8 @@ def update_webhook(actor: Actor, hook: Webhook, patch: WebhookChanges) -> Webhoo
         changes["url"] = check_url(changes["url"])
     if "events" in changes:
         changes["events"] = check_events(changes["events"])
+    if "signature_scheme" in changes:
+        changes["signature_scheme"] = check_scheme(changes["signature_scheme"])
     with transaction():
         before = _audit_state(hook)
         for key, value in changes.items():
@@ -149,6 +176,26 @@ def deactivate(actor: Actor, hook: Webhook) -> Webhook:
     if not hook.active:
         return hook
     return update_webhook(actor, hook, WebhookChanges.of({"active": False}))
+
+
+def rotate_secret(actor: Actor, hook: Webhook) -> tuple[Webhook, str]:
+    """Give the webhook a new secret (admins only). The replaced one keeps signing beside it for
+    WEBHOOK_SECRET_OVERLAP_HOURS, so the receiver can switch without losing a delivery; a rotation within
+    that window drops the oldest secret. Returns the new secret: the only time it is handed out."""
+    if actor.role != Role.admin:
+        raise Forbidden("只有管理员可以轮换回调密钥")
+    overlap = timedelta(hours=current_app.config["SETTINGS"].webhook_secret_overlap_hours)
+    secret = new_secret()
+    with transaction():
+        before = _audit_state(hook)
+        hook.previous_secret = hook.secret
+        hook.previous_secret_until = current_time() + overlap
+        hook.secret = secret
+        db.session.flush()
+        old, new = audit.changed(before, _audit_state(hook))
+        comment = "secret rotated; the previous secret also signs until previous_secret_until"
+        audit.record(actor, "webhook.rotate_secret", "webhook", hook.id, hook.jurisdiction_id, old, new, comment)
+    return hook, secret
 
 
 def deliveries_query(hook: Webhook, status: str | None = None) -> Select[WebhookDelivery]:

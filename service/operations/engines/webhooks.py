@@ -3,14 +3,23 @@
 Events become delivery rows in the same transaction as the change, so nothing is
 lost when Redis is down; workers deliver them (signed, retried with backoff) — see workers/jobs.py.
 
-Delivery protocol (what a receiver sees):
+Delivery protocol (what a receiver sees): `POST <url>` with the JSON body
+`{"delivery_id": 17, "event": "...", "data": {...}, "occurred_at": "..."}` and `X-Dangjian-Event`, signed by
+the subscription's `signature_scheme`:
 
-- `POST <url>` with the JSON body `{"delivery_id": 17, "event": "...", "data": {...}, "occurred_at": "..."}`;
-- headers `X-Dangjian-Event`, `X-Dangjian-Delivery` (the delivery id: a retry repeats it, receivers dedupe on
-  it), `X-Dangjian-Timestamp` (Unix seconds of this attempt) and
-  `X-Dangjian-Signature: sha256=<hex HMAC-SHA256 of "<timestamp>.<raw body>" keyed with the webhook secret>`;
-- any 2xx answer delivers it; anything else (non-2xx incl. redirects, timeout, connection error) is retried
-  after 30 s, 1 min, 2 min, … (doubling, at most 1 h) until `WEBHOOK_MAX_ATTEMPTS` attempts, then it fails.
+- `standard` (Standard Webhooks, https://www.standardwebhooks.com/): `webhook-id` (`msg_<delivery id>`, the
+  same for every attempt of a delivery: receivers dedupe on it), `webhook-timestamp` (Unix seconds of this
+  attempt) and `webhook-signature: v1,<base64 HMAC-SHA256 of "<id>.<timestamp>.<raw body>">`, keyed with the
+  base64-decoded secret after its `whsec_` prefix;
+- `legacy` (deprecated, kept for receivers registered before the standard scheme): `X-Dangjian-Delivery`,
+  `X-Dangjian-Timestamp` and `X-Dangjian-Signature: sha256=<hex HMAC-SHA256 of "<timestamp>.<raw body>" keyed
+  with the whole secret string>`.
+
+While a rotated secret's overlap window lasts, the signature header carries the new key's signature and the
+old one's, space-separated (the standard's own form for several signatures).
+Any 2xx answer delivers it; anything else (non-2xx incl. redirects, timeout, connection error) is retried
+after 30 s, 1 min, 2 min, … (doubling, at most 1 h) until `WEBHOOK_MAX_ATTEMPTS` attempts, then it fails. An
+URL that resolves to an address it may not reach (webhook_targets.py) fails the delivery at once.
 
 Handing over: once the transaction commits, its new deliveries are enqueued for the workers at once
 (`_deliver_soon`, one Redis round trip), so a receiver hears of an event within a second or so. That is
@@ -27,14 +36,12 @@ lease to expire, and the delivery is retried (at least once: hence the delivery 
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import hmac
-import http.client
 import json
 import logging
 import time
-import urllib.error
-import urllib.request
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -50,8 +57,8 @@ from service.clock import now as current_time
 from service.db import transaction
 from service.extensions import db
 from service.models import User, Webhook, WebhookDelivery
-from service.operations.engines import notifications
-from service.vocab import DeliveryStatus
+from service.operations.engines import notifications, webhook_targets
+from service.vocab import DeliveryStatus, SignatureScheme
 
 log = logging.getLogger(__name__)
 
@@ -148,19 +155,33 @@ def hand_over(delivery_ids: list[int]) -> bool:
 # signing
 
 
+def standard_key(secret: str) -> bytes:
+    """The key of a `whsec_<base64>` secret, decoded as the stock Standard Webhooks libraries do."""
+    raw = secret.removeprefix(SECRET_PREFIX)
+    return base64.b64decode(raw + "==")
+
+
+def sign_standard(secret: str, msg_id: str, timestamp: str | int, body: bytes) -> str:
+    """`v1,<base64 HMAC-SHA256 of "<msg_id>.<timestamp>.<raw body>">` (Standard Webhooks)."""
+    message = f"{msg_id}.{timestamp}.".encode() + body
+    return "v1," + base64.b64encode(hmac.new(standard_key(secret), message, hashlib.sha256).digest()).decode()
+
+
 def sign(secret: str, timestamp: str | int, body: bytes) -> str:
-    """`sha256=<hex HMAC-SHA256 of "<timestamp>.<raw body>">`."""
+    """Legacy scheme (deprecated): `sha256=<hex HMAC-SHA256 of "<timestamp>.<raw body>">`."""
     message = f"{timestamp}.".encode() + body
     return SIGNATURE_PREFIX + hmac.new(secret.encode(), message, hashlib.sha256).hexdigest()
 
 
 def verify_signature(secret: str, timestamp: str | int, body: bytes | str, header: str | None) -> bool:
-    """For receivers (and tests): does `X-Dangjian-Signature` match the raw body? Constant-time comparison.
-    Receivers should also refuse timestamps older than a few minutes (replays)."""
+    """For legacy receivers (and tests): does one of the signatures in `X-Dangjian-Signature` (several,
+    space-separated, during a rotation's overlap) match the raw body? Constant-time comparison. Receivers
+    should also refuse timestamps older than a few minutes (replays)."""
     if not header or not secret:
         return False
     raw = body.encode() if isinstance(body, str) else body
-    return hmac.compare_digest(sign(secret, timestamp, raw).encode(), header.strip().encode())
+    expected = sign(secret, timestamp, raw).encode()
+    return any(hmac.compare_digest(expected, given.encode()) for given in header.split())
 
 
 # --------------------------------------------------------------------------------------------------
@@ -192,7 +213,9 @@ class _Claim:
     hook_id: int
     owner_id: int
     url: str
-    secret: str
+    scheme: str
+    # The signing secrets: the current one, then the replaced one while its overlap window lasts.
+    secrets: tuple[str, ...]
     event: str
     payload: dict[str, Any]
 
@@ -217,6 +240,9 @@ def _claim(delivery_id: int, max_attempts: int) -> _Claim | str:
                 Webhook.id,
                 Webhook.url,
                 Webhook.secret,
+                Webhook.signature_scheme,
+                Webhook.previous_secret,
+                Webhook.previous_secret_until,
                 Webhook.active,
                 Webhook.owner_id,
                 User.active.label("owner_active"),
@@ -236,72 +262,68 @@ def _claim(delivery_id: int, max_attempts: int) -> _Claim | str:
             return row.status
         row.attempts += 1
         row.next_attempt_at = stamp + LEASE
-        return _Claim(row.id, row.attempts, hook.id, hook.owner_id, hook.url, hook.secret, row.event, dict(row.payload))
+        keys = signing_secrets(hook.secret, hook.previous_secret, hook.previous_secret_until, stamp)
+        hook_of = (hook.id, hook.owner_id, hook.url, hook.signature_scheme, keys)
+        return _Claim(row.id, row.attempts, *hook_of, row.event, dict(row.payload))
 
 
-class _NoRedirect(urllib.request.HTTPRedirectHandler):
-    """A redirect is an answer, not a delivery: following it would turn the POST into a GET elsewhere."""
-
-    def redirect_request(self, *args: Any, **kwargs: Any) -> None:
-        return None
-
-
-_opener = urllib.request.build_opener(_NoRedirect)
-
-
-def _post(url: str, body: bytes, headers: dict[str, str], timeout: float) -> tuple[int | None, str | None]:
-    """(status code or None, error or None). Never raises for network trouble."""
-    request = urllib.request.Request(url, data=body, headers=headers, method="POST")
-    try:
-        with _opener.open(request, timeout=timeout) as response:
-            return int(response.status), None
-    except urllib.error.HTTPError as exc:
-        try:
-            detail = exc.read(200).decode("utf-8", "replace").strip()
-        except Exception:  # the body is only a hint for the log
-            detail = ""
-        finally:
-            exc.close()
-        return exc.code, f"HTTP {exc.code} {exc.reason}" + (f": {detail}" if detail else "")
-    except urllib.error.URLError as exc:
-        return None, f"{type(exc.reason).__name__}: {exc.reason}"
-    except TimeoutError:
-        return None, f"timeout after {timeout:g} s"
-    except (OSError, http.client.HTTPException, ValueError) as exc:
-        return None, f"{type(exc).__name__}: {exc}"
+def signing_secrets(
+    secret: str, previous: str | None, previous_until: datetime | None, at: datetime
+) -> tuple[str, ...]:
+    """The secrets that sign at `at`: the current one, and the replaced one until its overlap window ends."""
+    if previous and previous_until is not None and at < previous_until:
+        return (secret, previous)
+    return (secret,)
 
 
-def request_for(claim_id: int, event: str, payload: dict[str, Any], secret: str) -> tuple[bytes, dict[str, str]]:
-    """The body and headers of one attempt (the signature covers the timestamp and the body, which
-    carries the delivery id)."""
+def request_for(
+    claim_id: int, event: str, payload: dict[str, Any], secrets: tuple[str, ...], scheme: str = SignatureScheme.standard
+) -> tuple[bytes, dict[str, str]]:
+    """The body and headers of one attempt, signed with each of `secrets` by `scheme` (the signature covers
+    the timestamp and the body, which carries the delivery id; the standard one the message id too)."""
     body = json.dumps({"delivery_id": claim_id, **payload}, ensure_ascii=False, separators=(",", ":")).encode()
     timestamp = str(int(current_time().timestamp()))
-    headers = {
-        "Content-Type": "application/json; charset=utf-8",
-        "User-Agent": USER_AGENT,
-        "X-Dangjian-Event": event,
-        "X-Dangjian-Delivery": str(claim_id),
-        "X-Dangjian-Timestamp": timestamp,
-        "X-Dangjian-Signature": sign(secret, timestamp, body),
-    }
+    headers = {"Content-Type": "application/json; charset=utf-8", "User-Agent": USER_AGENT, "X-Dangjian-Event": event}
+    if scheme == SignatureScheme.legacy:
+        headers["X-Dangjian-Delivery"] = str(claim_id)
+        headers["X-Dangjian-Timestamp"] = timestamp
+        headers["X-Dangjian-Signature"] = " ".join(sign(k, timestamp, body) for k in secrets)
+    else:
+        msg_id = message_id(claim_id)
+        headers["webhook-id"] = msg_id
+        headers["webhook-timestamp"] = timestamp
+        headers["webhook-signature"] = " ".join(sign_standard(k, msg_id, timestamp, body) for k in secrets)
     return body, headers
+
+
+def message_id(delivery_id: int) -> str:
+    """`webhook-id`: one per delivery, repeated by its retries and redeliveries."""
+    return f"msg_{delivery_id}"
 
 
 def deliver(delivery_id: int) -> str:
     """Attempt one delivery. Returns its status afterwards ("delivered", "pending" — retry scheduled —,
-    "failed" after the last attempt, "cancelled" when the webhook was deactivated), or "skipped" when this
-    call made no attempt (unknown id, another worker holds it, not due yet, already final)."""
+    "failed" after the last attempt or when the URL may not be reached, "cancelled" when the webhook was
+    deactivated), or "skipped" when this call made no attempt (unknown id, another worker holds it, not due
+    yet, already final)."""
     settings = _settings()
     claim = _claim(delivery_id, settings.webhook_max_attempts)
     if isinstance(claim, str):
         return claim
-    body, headers = request_for(claim.delivery_id, claim.event, claim.payload, claim.secret)
-    code, error = _post(claim.url, body, headers, settings.webhook_timeout_seconds)
-    ok = code is not None and 200 <= code < 300
-    return _record(claim, code, None if ok else (error or f"HTTP {code}"), settings.webhook_max_attempts)
+    try:
+        target = webhook_targets.check(claim.url, settings.webhook_allowed_hosts)
+    except webhook_targets.Refused as refused:  # final: retrying would reach the same address
+        return _record(claim, None, refused.reason, final=True)
+    except webhook_targets.Unresolved as exc:
+        return _record(claim, None, str(exc), final=claim.attempt >= settings.webhook_max_attempts)
+    body, headers = request_for(claim.delivery_id, claim.event, claim.payload, claim.secrets, claim.scheme)
+    code, error = webhook_targets.post(target, body, headers, settings.webhook_timeout_seconds)
+    return _record(claim, code, error, final=error is not None and claim.attempt >= settings.webhook_max_attempts)
 
 
-def _record(claim: _Claim, code: int | None, error: str | None, max_attempts: int) -> str:
+def _record(claim: _Claim, code: int | None, error: str | None, final: bool) -> str:
+    """Write the attempt's outcome: delivered when there is no error, failed when `final` (the owner is
+    told), else pending with the next attempt backed off."""
     with transaction():
         row = db.session.execute(
             select(WebhookDelivery)
@@ -323,14 +345,15 @@ def _record(claim: _Claim, code: int | None, error: str | None, max_attempts: in
             row.status = DeliveryStatus.delivered.value
             row.delivered_at = stamp
             row.next_attempt_at = None
-        elif claim.attempt >= max_attempts:
+        elif final:
             row.status = DeliveryStatus.failed.value
             row.next_attempt_at = None
             notifications.notify(
                 [claim.owner_id],
                 "webhook.failed",
                 "回调投递失败",
-                f"事件 {claim.event}（投递 {claim.delivery_id}）{claim.attempt} 次尝试后仍未送达 {claim.url}：{error}",
+                f"事件 {claim.event}（投递 {claim.delivery_id}）第 {claim.attempt} 次尝试后停止，"
+                f"未送达 {claim.url}：{error}",
                 "webhook",
                 claim.hook_id,
                 subject=claim.url,

@@ -1,5 +1,6 @@
-"""Delivering webhooks to a real HTTP server on 127.0.0.1: signature, headers, retries with backoff on the
-injected clock, failure after the last attempt, and one POST even when two workers race for a delivery."""
+"""Delivering webhooks to a real HTTP server on 127.0.0.1: the legacy signature and headers (the standard
+scheme, rotation and the SSRF guard: test_webhook_standard.py, test_webhook_targets.py), retries with backoff on
+the injected clock, failure after the last attempt, and one POST even when two workers race for a delivery."""
 
 from __future__ import annotations
 
@@ -19,16 +20,18 @@ from service.db import transaction
 from service.extensions import db
 from service.models import Notification, WebhookDelivery
 from service.operations.engines import webhooks
-from tests.support.webhooks import WEBHOOKS, Receiver, path_of, register
+from tests.support.webhooks import WEBHOOKS, Receiver, allow, path_of, register
 from tests.support.world import Api, World
 
 EVENT = "supervision_ticket.issued"
 PAYLOAD = {"ticket_id": 42, "title": "东一镇覆盖率整改督办单", "jurisdiction": "东一镇"}
 
 
-def _setup(app: Flask, api: Api, world: World, url: str, events: list[str] | None = None) -> tuple[dict[str, Any], int]:
-    """A portal's webhook at east_t1 and one published delivery for it."""
-    hook = register(api, "portal@east_t1", url, events or [EVENT])
+def _setup(
+    app: Flask, api: Api, world: World, url: str, events: list[str] | None = None, scheme: str = "legacy"
+) -> tuple[dict[str, Any], int]:
+    """A portal's webhook at east_t1 and one published delivery for it (legacy-signed unless `scheme` says)."""
+    hook = register(api, "portal@east_t1", url, events or [EVENT], scheme=scheme)
     with app.app_context():
         with transaction():
             assert webhooks.publish(EVENT, PAYLOAD, path_of(app, world, "east_t1")) == 1
@@ -91,6 +94,11 @@ def test_signature_helpers() -> None:
     assert not webhooks.verify_signature("whsec_k", "1790000000", body, None)
     assert not webhooks.verify_signature("whsec_k", "1790000000", body, "sha256=" + "0" * 64)
     assert not webhooks.verify_signature("whsec_k", "1790000000", body, "签名")
+    # during a rotation's overlap the header lists two signatures: either key verifies
+    both = webhooks.sign("whsec_new", "1790000000", body) + " " + header
+    assert webhooks.verify_signature("whsec_k", "1790000000", body, both)
+    assert webhooks.verify_signature("whsec_new", "1790000000", body, both)
+    assert not webhooks.verify_signature("whsec_other", "1790000000", body, both)
 
 
 def test_backoff_doubles_from_30_seconds_and_caps_at_an_hour() -> None:
@@ -102,7 +110,7 @@ def test_backoff_doubles_from_30_seconds_and_caps_at_an_hour() -> None:
 # one successful delivery
 
 
-def test_delivery_is_signed_and_carries_the_headers(
+def test_a_legacy_delivery_is_signed_and_carries_the_headers(
     app: Flask, api: Api, world: World, receiver: Receiver, clock: FixedClock
 ) -> None:
     hook, ident = _setup(app, api, world, receiver.url)
@@ -118,6 +126,8 @@ def test_delivery_is_signed_and_carries_the_headers(
     assert h["X-Dangjian-Timestamp"] == str(int(clock.now().timestamp()))
     assert h["Content-Type"].startswith("application/json")
     assert webhooks.verify_signature(hook["secret"], h["X-Dangjian-Timestamp"], got.body, h["X-Dangjian-Signature"])
+    assert len(h["X-Dangjian-Signature"].split()) == 1  # no rotation: one signature
+    assert not any(k.lower().startswith("webhook-") for k in h)  # the standard headers are not sent
     assert not webhooks.verify_signature("whsec_wrong", h["X-Dangjian-Timestamp"], got.body, h["X-Dangjian-Signature"])
     body = json.loads(got.body)
     assert body["delivery_id"] == ident
@@ -236,6 +246,7 @@ def test_max_attempts_is_a_setting(app: Flask, api: Api, world: World, receiver:
 
 
 def test_connection_refused_is_retried_without_a_status_code(app: Flask, api: Api, world: World) -> None:
+    allow(app, "127.0.0.1")
     with socket.socket() as s:  # a port nobody listens on
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]

@@ -58,7 +58,7 @@ def test_a_committed_delivery_is_queued_at_once_and_a_worker_sends_it(
     jobs.use_app(app)
     SimpleWorker([queue], connection=app.extensions["redis"]).work(burst=True)
     [got] = receiver.received()
-    assert got.headers["X-Dangjian-Delivery"] == str(ident)
+    assert got.headers["webhook-id"] == webhooks.message_id(ident)
     with app.app_context():
         row = db.session.get(WebhookDelivery, ident)
         assert row is not None and (row.status, row.attempts) == ("delivered", 1)
@@ -103,5 +103,7 @@ def test_with_redis_away_the_commit_stands_and_the_sweep_delivers(
     assert sorted(job.args for job in queue.jobs) == [(first,), (second,)]
     jobs.use_app(app)
     SimpleWorker([queue], connection=real).work(burst=True)
-    assert sorted(r.headers["X-Dangjian-Delivery"] for r in receiver.received()) == sorted([str(first), str(second)])
+    assert sorted(r.headers["webhook-id"] for r in receiver.received()) == sorted(
+        webhooks.message_id(i) for i in (first, second)
+    )
     closed.close()

@@ -182,12 +182,12 @@ def test_patch_needs_if_match_and_changes_events(app: Flask, api: Api) -> None:
     res = api.patch(
         path,
         as_="portal@east_t1",
-        json={"events": ["task.assigned"], "url": "http://10.1.2.3:8080/h"},
+        json={"events": ["task.assigned"], "url": "http://hooks.portal.example.org:8080/h"},
         headers={"If-Match": tag},
     )
     assert res.status_code == 200, res.json
     assert res.json["events"] == ["task.assigned"]
-    assert res.json["url"] == "http://10.1.2.3:8080/h"
+    assert res.json["url"] == "http://hooks.portal.example.org:8080/h"
     assert res.json["version"] == 2
     assert res.headers["ETag"] == f'"webhooks-{hook["id"]}-v2"'
     # the old tag is stale now
