@@ -2,22 +2,25 @@
 
 `render_svg(definition)` draws a workflow's states (Chinese labels from the declaration) and transitions;
 `render_svg(definition, current=..., path=...)` draws the same diagram with the current state highlighted and
-the transitions a case took marked (`path_from_trail` reads them from the audit trail's entries).
+the transitions a case took marked (`path_from_trail` reads them from the audit trail's entries), and
+`marks=...` adds the approval actions taken in each state (workflows/diagram_marks.py: a badge per state, the
+list under the diagram).
 The output is deterministic (same input, same bytes) and self-contained: colours are presentation attributes,
 so the SVG looks the same inline in a page, in an <img> or saved to a file, and there are no element ids
 that could clash when several diagrams share one page. Classes (`dg-state`, `dg-current`, `dg-visited`,
-`dg-edge`, `dg-taken`) and `data-*` attributes name what each element is.
+`dg-edge`, `dg-taken`, `dg-marks` for a badge, `dg-mark` for a listed action) and `data-*` attributes name what
+each element is.
 """
 
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
 from workflows.diagram_layout import FONT_SIZE, START_RADIUS, Edge, Layout, Node, layout
+from workflows.diagram_marks import Mark, TrailEntry, badges_svg, list_size, list_svg
 from workflows.machine import WorkflowDefinition
 
 INK = "#334155"
@@ -38,15 +41,6 @@ class Step:
     source: str
     dest: str
     event: str
-
-
-@dataclass(frozen=True)
-class TrailEntry:
-    """What the diagram needs from one audit record: its action and the state before and after (if recorded)."""
-
-    action: str
-    state_before: Mapping[str, Any] | None
-    state_after: Mapping[str, Any] | None
 
 
 def path_from_trail(definition: WorkflowDefinition, entries: Iterable[TrailEntry]) -> list[Step]:
@@ -108,10 +102,12 @@ def render_svg(
     definition: WorkflowDefinition,
     current: str | None = None,
     path: Sequence[Step] = (),
+    marks: Sequence[Mark] = (),
 ) -> str:
     """The workflow's state diagram as an SVG document (text).
 
-    `current`: a state to highlight; `path`: steps to mark (each must be one of the workflow's transitions).
+    `current`: a state to highlight; `path`: steps to mark (each must be one of the workflow's transitions);
+    `marks`: actions to show beside their states (badges) and listed under the diagram (diagram_marks).
     Raises ValueError for an unknown state or a step that is not a transition of this workflow.
     """
     geo: Layout = layout(definition)
@@ -121,14 +117,19 @@ def render_svg(
     visited = {s for step in path for s in (step.source, step.dest)}
     highlighted = current is not None or bool(path)
     legend_h = LEGEND_HEIGHT if highlighted else 0
-    out = [*_svg_open(definition, geo, current, legend_h), _start_svg(definition, geo)]
+    list_w, list_h = list_size(definition, marks)
+    size = (max(geo.width, list_w), geo.height + legend_h + list_h)
+    out = [*_svg_open(definition, size, current, len(marks)), _start_svg(definition, geo)]
     # Untaken edges first, so the marked path is drawn on top of them.
     out += [
         _edge_svg(definition, e, taken.get(e.key), highlighted) for e in sorted(geo.edges, key=lambda e: e.key in taken)
     ]
     out += [_state_svg(state, node, state == current, state in visited) for state, node in geo.nodes.items()]
+    out += badges_svg(geo, marks)
     if highlighted:
         out.append(_legend_svg(geo.height + legend_h / 2 - 4))
+    if marks:
+        out += list_svg(definition, marks, geo.height + legend_h)
     out.append("</svg>")
     return "\n".join(out)
 
@@ -145,10 +146,11 @@ def _taken(definition: WorkflowDefinition, geo: Layout, path: Sequence[Step]) ->
     return taken
 
 
-def _svg_open(definition: WorkflowDefinition, geo: Layout, current: str | None, legend_h: float) -> list[str]:
+def _svg_open(definition: WorkflowDefinition, size: tuple[float, float], current: str | None, marks: int) -> list[str]:
     """The <svg> element's opening tag (size, fonts, what it shows for assistive technology) and its title."""
     title = definition.label_zh + (f"：当前「{definition.state_label(current)}」" if current else "")
-    width, height = geo.width, geo.height + legend_h
+    title += f"，办理动作{marks}项" if marks else ""
+    width, height = size
     return [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="dg-diagram" viewBox="0 0 {_num(width)} {_num(height)}" '
         f'width="{_num(width)}" height="{_num(height)}" role="img" aria-label={quoteattr(title)} '

@@ -31,6 +31,7 @@ service and rule functions and would need database look-ups the pure machine can
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -78,6 +79,43 @@ def request_subject(unit_names: Sequence[str], form: OrgForm | str) -> str:
     if len(unit_names) > SUBJECT_UNITS_NAMED:
         named += f"等{len(unit_names)}家单位"
     return f"{named} 建立{FORM_LABELS_ZH[_form(form)]}申请"
+
+
+# The organisation's full name after its form (中共 + unit + this), as a 请示 and a 批复 name it; a branch
+# without a committee elects only a secretary, so it is a 支部, not a 支部委员会.
+_FULL_NAME_SUFFIX: Mapping[OrgForm, tuple[str, str]] = MappingProxyType(
+    {  # (with a committee, without)
+        OrgForm.BRANCH: ("支部委员会", "支部"),
+        OrgForm.JOINT_BRANCH: ("联合支部委员会", "联合支部"),
+        OrgForm.GENERAL_BRANCH: ("总支部委员会", "总支部委员会"),
+        OrgForm.PRIMARY_COMMITTEE: ("委员会", "委员会"),
+        OrgForm.FUNCTIONAL_ORG: ("功能型党支部委员会", "功能型党支部"),
+    }
+)
+
+
+def organisation_full_name(unit_names: Sequence[str], form: OrgForm | str, committee_size: int | None) -> str:
+    """The organisation asked for, named as official documents write it: 中共 + the unit(s) + the form's full
+    name, e.g. 中共青山精密机械有限公司支部委员会; a joint branch names every unit (中共甲公司、乙协会联合支部)."""
+    with_committee, without = _FULL_NAME_SUFFIX[_form(form)]
+    return f"中共{'、'.join(unit_names)}{with_committee if committee_size else without}"
+
+
+def request_title(unit_names: Sequence[str], form: OrgForm | str, committee_size: int | None) -> str:
+    """The 请示's title, e.g. 关于成立中共青山精密机械有限公司支部委员会的请示 (the 批复 cites it by this title)."""
+    return f"关于成立{organisation_full_name(unit_names, form, committee_size)}的请示"
+
+
+# Characters that are not text (control characters but the line breaks), dropped from a request's text.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+
+
+def request_paragraphs(text: str | None) -> list[str]:
+    """A request's text as the document's paragraphs: one per line the user wrote, their own indentation
+    (spaces, full-width spaces) and blank lines dropped, since the document indents each paragraph by two
+    characters itself; control characters removed."""
+    lines = _CONTROL.sub("", text or "").replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return [line.strip(" \t\u3000") for line in lines if line.strip(" \t\u3000")]
 
 
 def _default_term_years() -> Mapping[str, int]:

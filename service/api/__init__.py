@@ -18,10 +18,14 @@ from werkzeug.routing import IntegerConverter
 from schemas import messages
 from schemas.common import ErrorSchema
 from service import errors
+from service.api.apidoc import LazySpec, share_schemas_in_doc_copies
+
+share_schemas_in_doc_copies()  # before the blueprint modules decorate their views
 
 
-class Api(SmorestApi):
-    """flask-smorest with our single error shape, for both rendering and documentation."""
+class Api(LazySpec, SmorestApi):
+    """flask-smorest with our single error shape, for both rendering and documentation; its OpenAPI document
+    is built on first use (service/api/apidoc.py)."""
 
     ERROR_SCHEMA = ErrorSchema
 

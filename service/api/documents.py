@@ -25,6 +25,7 @@ from service.documents.pdf import PDF_MIME
 from service.documents.render import DOCX_MIME
 from service.errors import NotFound
 from service.operations.engines import approval_forms, document_templates, documents
+from service.operations.flows.establishment import request_document
 from service.roles import ADMINS, COVERAGE_READERS, SUPERVISION_READERS
 from workflows.establishment import ESTABLISHMENT
 
@@ -191,6 +192,37 @@ def approval_form_docx(case_id: int) -> Any:
 def approval_form_pdf(case_id: int) -> Any:
     """The 审批单 as PDF."""
     return _form(approval_forms.approval_form_pdf(current_actor(), ESTABLISHMENT.name, case_id), PDF_MIME)
+
+
+# -- 请示: a case's request as a document, read only (not numbered, not recorded) ---------------------------------
+
+REQUEST_DOCX_DOC = {
+    "description": "请示 (.docx): the case's request as an official document, as it stands now; a case not yet "
+    "submitted is marked 草稿 and has no date"
+}
+
+
+def _request(download: request_document.Download, content_type: str) -> Response:
+    return attachment(download.content, content_type, download.filename, download.ascii_filename)
+
+
+@blp.route("/establishment-cases/<int:case_id>/request.docx")
+@_binary(DOCX_MIME, REQUEST_DOCX_DOC)
+@errors(blp, 404)
+def request_docx(case_id: int) -> Any:
+    """请示 of a case: the title after its form and units, the addressee (the body it is filed with), the
+    applicant's text in paragraphs, the 附件 (its files in force), the units and the date of submission (China
+    date). Any state (a draft is marked 草稿); nothing is numbered or recorded."""
+    return _request(request_document.request_docx(current_actor(), case_id), DOCX_MIME)
+
+
+@blp.route("/establishment-cases/<int:case_id>/request.pdf")
+@_binary(PDF_MIME, PDF_DOC)
+@_extra_errors(blp, 501, 503)
+@errors(blp, 404)
+def request_pdf(case_id: int) -> Any:
+    """The 请示 as PDF."""
+    return _request(request_document.request_pdf(current_actor(), case_id), PDF_MIME)
 
 
 # -- templates ---------------------------------------------------------------------------------------------------

@@ -23,6 +23,7 @@ from flask_smorest.pagination import PaginationParameters
 from flask_smorest.utils import unpack_tuple_response
 
 import schemas  # noqa: F401  (Chinese field messages before the pagination fields are created)
+from service.api.apidoc import copy_doc
 
 # A hard bound whatever the settings: page numbers stay far inside a 64-bit OFFSET.
 MAX_PAGE = 1_000_000
@@ -108,7 +109,7 @@ class Blueprint(SmorestBlueprint):
                 return result, status, headers
 
             view: Any = wrapper  # flask-smorest keeps its OpenAPI notes in an attribute of the view
-            view._apidoc = deepcopy(getattr(wrapper, "_apidoc", {}))
+            view._apidoc = copy_doc(getattr(wrapper, "_apidoc", {}))
             view._apidoc["pagination"] = {
                 "parameters": {"in": "query", "schema": schema},
                 "response": {error_status: http.HTTPStatus(error_status).name},

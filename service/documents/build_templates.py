@@ -23,7 +23,7 @@ from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
 from service.documents.kinds import KINDS, DocumentKind
-from service.documents.templates import APPROVAL_FORM, path_of
+from service.documents.templates import APPROVAL_FORM, REQUEST, path_of
 
 TITLE_FONT = "方正小标宋简体"
 BODY_FONT = "仿宋_GB2312"
@@ -214,6 +214,43 @@ def build_approval_form() -> DocxDocument:
     return doc
 
 
+def _a4_document(title: str) -> DocxDocument:
+    doc = Document()
+    section = doc.sections[0]
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.top_margin, section.bottom_margin = Mm(37), Mm(35)
+    section.left_margin, section.right_margin = Mm(28), Mm(26)
+    doc.core_properties.title = title
+    doc.core_properties.author = "Dangjian Flow"
+    return doc
+
+
+def build_request() -> DocxDocument:
+    """请示 of an establishment case (上行文, GB/T 9704-2012): a draft's mark, the title, the addressee, the
+    applicant's text one paragraph per line, 附件 with a hanging indent (later items under the first one's
+    name), the units and the date at the right, the contact as 附注. No masthead or number: the request is the
+    units' own, read only. Filled by service/operations/flows/establishment/request_document.py."""
+    doc = _a4_document("请示")
+    _para(doc, "{{draft_mark}}", font=HEADING_FONT, color=RED)
+    _para(doc, "")
+    _para(doc, "{{title}}", align=WD_ALIGN_PARAGRAPH.CENTER, font=TITLE_FONT, size=22)
+    _para(doc, "")
+    _para(doc, "{{addressee}}：")
+    _body(doc, "{{body}}")
+    _para(doc, "")
+    listing = _para(doc, "{{attachments_label}}{{attachments}}")
+    listing.paragraph_format.left_indent = Pt(80)  # two characters, then 附件：
+    listing.paragraph_format.first_line_indent = Pt(-48)
+    _para(doc, "")
+    _para(doc, "")
+    for name in ("{{signatories}}", "{{date}}"):
+        closing = _para(doc, name, align=WD_ALIGN_PARAGRAPH.RIGHT)
+        closing.paragraph_format.right_indent = Pt(64)  # 成文日期右空四字
+    _para(doc, "")
+    _body(doc, "{{contact}}")
+    return doc
+
+
 def main(out: Path | None = None) -> None:
     for kind in DocumentKind:
         target = out / f"{kind.value}.docx" if out else path_of(kind)
@@ -221,6 +258,9 @@ def main(out: Path | None = None) -> None:
         print(f"wrote {target}")
     target = out / APPROVAL_FORM.name if out else APPROVAL_FORM
     build_approval_form().save(str(target))
+    print(f"wrote {target}")
+    target = out / REQUEST.name if out else REQUEST
+    build_request().save(str(target))
     print(f"wrote {target}")
 
 

@@ -20,10 +20,6 @@ import zipfile
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from docx import Document
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-
 from service.documents.kinds import KINDS, DocumentKind
 
 # A placeholder as written in a template; anything else between braces is reported as malformed.
@@ -45,6 +41,20 @@ MAX_ZIP_ENTRIES = 500
 
 class TemplateError(ValueError):
     """A template that cannot be used, with a Chinese message for the uploader."""
+
+
+# python-docx is imported where a document is read or written, not when the app starts (0.05 s of start-up).
+def qn(tag: str) -> str:
+    """A prefixed tag ("w:t") as the element name lxml matches."""
+    from docx.oxml.ns import qn as qualified
+
+    return qualified(tag)
+
+
+def open_docx(data: bytes) -> Any:
+    from docx import Document
+
+    return Document(io.BytesIO(data))
 
 
 def _text_parts(document: Any) -> Iterator[Any]:
@@ -74,6 +84,8 @@ def _split_lines(t: Any) -> None:
     lines = (t.text or "").split("\n")
     if len(lines) == 1:
         return
+    from docx.oxml import OxmlElement
+
     _set_text(t, lines[0])
     anchor = t
     for line in lines[1:]:
@@ -161,7 +173,7 @@ def _repeat_rows(element: Any, lists: Mapping[str, list[Mapping[str, Any]]]) -> 
 def render_template(template: bytes, context: Mapping[str, Any]) -> bytes:
     """The template filled with `context`: scalars by name, lists of dicts as repeated table rows.
     Placeholders the context does not name are left as they are."""
-    document = Document(io.BytesIO(template))
+    document = open_docx(template)
     scalars = {k: _clean(v) for k, v in context.items() if not isinstance(v, list | tuple)}
     lists = {k: list(v) for k, v in context.items() if isinstance(v, list | tuple)}
     for element in _text_parts(document):
@@ -215,7 +227,7 @@ def placeholders_of(data: bytes) -> tuple[set[str], set[str]]:
     """(placeholder names, malformed `{{…}}` texts) found in a template; TemplateError if it is no .docx."""
     _check_package(data)
     try:
-        document = Document(io.BytesIO(data))
+        document = open_docx(data)
     except Exception as exc:  # python-docx raises several kinds for a broken package
         raise TemplateError("无法读取该 Word 文档，文件可能已损坏") from exc
     names: set[str] = set()
@@ -254,5 +266,5 @@ def check_template(kind: DocumentKind | str, data: bytes) -> dict[str, list[str]
 
 def document_text(data: bytes) -> str:
     """Every paragraph's text (body, tables, headers, footers), one per line: for tests and previews."""
-    document = Document(io.BytesIO(data))
+    document = open_docx(data)
     return "\n".join(_paragraph_text(p) for element in _text_parts(document) for p in element.iter(qn("w:p")))

@@ -6,22 +6,14 @@ from __future__ import annotations
 
 import io
 from collections.abc import Mapping
+from functools import cache
+from types import SimpleNamespace
 from typing import Any
-
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.datavalidation import DataValidation
 
 from service.spreadsheets.ledger_columns import COLUMNS, LedgerColumn
 from workflows import credit_code
 from workflows.ledger import OPERATING_STATUS_LABELS, UNIT_KIND_LABELS, OperatingStatus, UnitKind
 
-HEADER_FONT = Font(bold=True)
-REQUIRED_FILL = PatternFill("solid", fgColor="F8CBAD")
-OPTIONAL_FILL = PatternFill("solid", fgColor="DDEBF7")
-EXAMPLE_FONT = Font(color="808080", italic=True)
-WRAP = Alignment(wrap_text=True, vertical="top")
 # The rows a drop-down list covers below the header.
 VALIDATED_ROWS = 5000
 
@@ -72,7 +64,26 @@ def example_row(jurisdiction_code: str) -> dict[str, Any]:
     }
 
 
+@cache
+def styles() -> SimpleNamespace:
+    """openpyxl is imported when a template is written, not when the app starts."""
+    from openpyxl.styles import Alignment, Font, PatternFill
+
+    return SimpleNamespace(
+        header_font=Font(bold=True),
+        required_fill=PatternFill("solid", fgColor="F8CBAD"),
+        optional_fill=PatternFill("solid", fgColor="DDEBF7"),
+        example_font=Font(color="808080", italic=True),
+        wrap=Alignment(wrap_text=True, vertical="top"),
+    )
+
+
 def template_workbook(jurisdiction_code: str) -> io.BytesIO:
+    from openpyxl import Workbook
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    look = styles()
     wb = Workbook()
     ws = wb.active
     assert ws is not None
@@ -84,9 +95,9 @@ def template_workbook(jurisdiction_code: str) -> io.BytesIO:
         letter = get_column_letter(index)
         ws.column_dimensions[letter].width = col.column.width
         head = ws.cell(row=1, column=index)
-        head.font = HEADER_FONT
-        head.fill = REQUIRED_FILL if col.required else OPTIONAL_FILL
-        ws.cell(row=2, column=index).font = EXAMPLE_FONT
+        head.font = look.header_font
+        head.fill = look.required_fill if col.required else look.optional_fill
+        ws.cell(row=2, column=index).font = look.example_font
         if col.field == "credit_code":
             # Text, so Excel neither turns an all-digit code into a number nor drops its last digits.
             # A column style, not styled empty cells: the importer counts every row the sheet holds.
@@ -103,7 +114,7 @@ def template_workbook(jurisdiction_code: str) -> io.BytesIO:
     notes = wb.create_sheet("填写说明")
     notes.append(["列标题", "是否必填", "填写说明"])
     for cell in notes[1]:
-        cell.font = HEADER_FONT
+        cell.font = look.header_font
     for col in IMPORT_COLUMNS:
         notes.append([col.header, "必填" if col.required else "选填", NOTES.get(col.field or "", "")])
     notes.append([])
@@ -119,7 +130,7 @@ def template_workbook(jurisdiction_code: str) -> io.BytesIO:
     notes.column_dimensions["C"].width = 80
     for row in notes.iter_rows(min_row=2):
         for cell in row:
-            cell.alignment = WRAP
+            cell.alignment = look.wrap
     out = io.BytesIO()
     wb.save(out)
     out.seek(0)

@@ -25,12 +25,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from io import BytesIO
-from typing import Any
-
-from openpyxl.xml.functions import fromstring
-from python_calamine import CalamineError, CalamineSheet, CalamineWorkbook, SheetTypeEnum, XmlError, ZipError
+from typing import TYPE_CHECKING, Any
 
 from service.spreadsheets.limits import SpreadsheetSettings
+
+if TYPE_CHECKING:
+    from python_calamine import CalamineSheet, CalamineWorkbook
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls, and Office's encrypted workbooks
 ZIP_MAGIC = b"PK\x03\x04"
@@ -143,6 +143,8 @@ def check_members(infos: list[zipfile.ZipInfo], limits: SpreadsheetSettings) -> 
 
 def open_workbook(data: bytes) -> CalamineWorkbook:
     """calamine reads cell values only: formulas are never evaluated (and were refused before)."""
+    from python_calamine import CalamineWorkbook  # imported when a workbook is read, not when the app starts
+
     try:
         return CalamineWorkbook.from_filelike(BytesIO(data))
     except Exception as exc:  # calamine raises ZipError, XmlError, CalamineError... for a damaged workbook
@@ -150,6 +152,8 @@ def open_workbook(data: bytes) -> CalamineWorkbook:
 
 
 def _first_sheet(wb: CalamineWorkbook) -> CalamineSheet:
+    from python_calamine import SheetTypeEnum
+
     sheets = wb.sheets_metadata
     if not sheets:
         raise _refuse("no_sheet", "工作簿中没有工作表")
@@ -163,6 +167,8 @@ def _first_sheet(wb: CalamineWorkbook) -> CalamineSheet:
 
 def first_sheet_path(archive: zipfile.ZipFile) -> str:
     """The zip member of the workbook's first sheet (workbook.xml's first <sheet>, through its relationship)."""
+    from openpyxl.xml.functions import fromstring  # openpyxl's XML parser settings (defusedxml when installed)
+
     try:
         book = fromstring(archive.read("xl/workbook.xml"))
         first = book.find(f"{_MAIN}sheets/{_MAIN}sheet")
@@ -244,6 +250,8 @@ def _value(v: Any) -> Any:
 def _rows(ws: CalamineSheet, width: int | None = None) -> Iterator[tuple[Any, ...]]:
     """Every row from row 1, cells from column A: calamine's range starts at the sheet's first non-empty cell,
     so the rows above it come as () and the columns left of it as blanks."""
+    from python_calamine import CalamineError, XmlError, ZipError
+
     top, left = ws.start or (0, 0)
     pad = (None,) * left
     cut = None if width is None else max(width - left, 0)

@@ -4,17 +4,17 @@ width, formatter). The cell formats (header, date, error fill) are made once per
 
 from __future__ import annotations
 
+import re
 import tempfile
 from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from xlsxwriter import Workbook
-from xlsxwriter.worksheet import Worksheet
+if TYPE_CHECKING:
+    from xlsxwriter.worksheet import Worksheet
 
 XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DATE_FORMAT = "yyyy-mm-dd"
@@ -29,6 +29,9 @@ WORKBOOK_OPTIONS = {
     "strings_to_urls": False,
     "strings_to_numbers": False,
 }
+
+# The control characters Excel cannot hold (openpyxl's ILLEGAL_CHARACTERS_RE): tab, LF and CR are kept.
+ILLEGAL_CHARACTERS = re.compile(r"[\000-\010]|[\013-\014]|[\016-\037]")
 
 Formatter = Callable[[Any], Any]
 
@@ -53,7 +56,7 @@ class Sheet:
 
 def clean_text(value: str) -> str:
     """Control characters Excel cannot hold are dropped; our text columns refuse them on input too."""
-    return ILLEGAL_CHARACTERS_RE.sub("", value)
+    return ILLEGAL_CHARACTERS.sub("", value)
 
 
 def civil_date(value: date | datetime | None) -> date | None:
@@ -75,6 +78,8 @@ class Book:
     """A workbook being written to `out`, with its few cell formats made once."""
 
     def __init__(self, out: IO[bytes]) -> None:
+        from xlsxwriter import Workbook  # imported when a workbook is written, not when the app starts
+
         self.wb = Workbook(out, WORKBOOK_OPTIONS)
         self.header = self.wb.add_format({"bold": True, "bg_color": HEADER_FILL, "pattern": 1})
         self.date = self.wb.add_format({"num_format": DATE_FORMAT})

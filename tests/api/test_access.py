@@ -576,6 +576,11 @@ def _document_rows() -> list[Row]:
     rule = f"{CASES}/<int:case_id>/approval-form"
     rows.append(Row("GET", f"{rule}.docx", ALL, 200, form("docx"), ok_by={"portal": 404}))
     rows.append(Row("GET", f"{rule}.pdf", ALL, 501, form("pdf"), setup=_no_pdf_converter, ok_by={"portal": 404}))
+    # 请示: read only in any state (a draft is marked 草稿), by every role that reads the case
+    request = lambda ext: lambda s, c, who: Call(f"{CASES}/{s.case(c, 'submitted')['id']}/request.{ext}")  # noqa: E731
+    rule = f"{CASES}/<int:case_id>/request"
+    rows.append(Row("GET", f"{rule}.docx", ALL, 200, request("docx"), ok_by={"portal": 404}))
+    rows.append(Row("GET", f"{rule}.pdf", ALL, 501, request("pdf"), setup=_no_pdf_converter, ok_by={"portal": 404}))
     circular = lambda ext: lambda s, c, who: Call(f"{COVERAGE}/circulars/{_circular(s, c)}/document.{ext}")  # noqa: E731
     rule = f"{COVERAGE}/circulars/<int:circular_id>/document"
     rows.append(Row("GET", f"{rule}.docx", COVERAGE_READERS, 200, circular("docx")))  # numbered when issued

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -12,6 +16,31 @@ from flask.testing import FlaskClient
 from tests.api.test_access import ALL, MATRIX, api_rules
 
 HTTP_METHODS = {"get", "post", "put", "patch", "delete"}
+# Builds the document in a fresh interpreter and writes its bytes to stdout; on stderr, how many marshmallow
+# schema instances were deep-copied and how many blueprints create_app() left undocumented. With `eager`,
+# flask-smorest's own behaviour: deep copies, and each blueprint documented as it is registered.
+BUILD_DOCUMENT = """
+import copy, sys
+import marshmallow
+
+copies = []
+marshmallow.Schema.__deepcopy__ = lambda self, memo: copies.append(1) or copy.copy(self)
+import flask_smorest
+from service.api import Api, apidoc
+
+if sys.argv[1] == "eager":
+    assert "service.api.pagination" not in sys.modules  # its views are decorated after the switch below
+    for module in apidoc.COPYING_MODULES:
+        module.deepcopy = copy.deepcopy
+    apidoc.copy_doc = copy.deepcopy
+    Api.register_blueprint = flask_smorest.Api.register_blueprint
+from service import create_app
+from service.api import api
+
+app = create_app()
+print("built:", len(copies), len(api._pending), file=sys.stderr)
+sys.stdout.buffer.write(app.test_client().get("/api/openapi.json").data)
+"""
 ERROR_REF = "#/components/schemas/Error"
 
 
@@ -235,3 +264,27 @@ def test_list_operations_document_pagination(doc: dict[str, Any]) -> None:
     assert paginated >= PAGINATED
     unexplained = lists - paginated - UNPAGINATED
     assert not unexplained, f"list operations without pagination parameters: {sorted(unexplained)}"
+
+
+def build_document(way: str, tmp_path: Path) -> tuple[bytes, list[int]]:
+    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL"}}
+    env |= {"INSTANCE_DIR": str(tmp_path / way), "DATABASE_URL": f"sqlite:///{tmp_path / way}.db"}
+    done = subprocess.run(
+        [sys.executable, "-c", BUILD_DOCUMENT, way], env=env, capture_output=True, timeout=300, check=False
+    )
+    assert done.returncode == 0, done.stderr.decode()
+    counts = re.search(r"^built: (\d+) (\d+)$", done.stderr.decode(), re.MULTILINE)
+    assert counts, done.stderr.decode()
+    return done.stdout, [int(n) for n in counts.groups()]
+
+
+def test_the_document_built_on_first_use_is_flask_smorests_own_byte_for_byte(tmp_path: Path) -> None:
+    """Start-up neither deep-copies schemas nor documents the blueprints (service/api/apidoc.py); the document
+    served is still exactly the one flask-smorest builds at registration with its deep copies."""
+    eager, (eager_copies, eager_pending) = build_document("eager", tmp_path)
+    lazy, (lazy_copies, lazy_pending) = build_document("lazy", tmp_path)
+    assert eager_copies > 1000 and eager_pending == 0  # the baseline really is the expensive way
+    assert lazy_copies == 0, "a schema instance was deep-copied while building the app"
+    assert lazy_pending > 20, "create_app() documented the blueprints instead of leaving it to the first request"
+    assert b'"/api/v1/jurisdictions"' in lazy
+    assert lazy == eager

@@ -570,6 +570,15 @@ def _upload(s: Scene, code: str, caller: str) -> Page:
     return Page("/coverage/imports", {"mode": "valid_rows_only", "file": (io.BytesIO(_ledger_xlsx()), "台账.xlsx")})
 
 
+def _request_pdf(s: Scene, code: str, caller: str) -> Page:
+    """Without a converter (501 in scope, 404 outside): the conversion is tested in tests/engines/documents."""
+    from dataclasses import replace
+
+    settings = s.app.config["SETTINGS"]
+    s.app.config["SETTINGS"] = replace(settings, documents=replace(settings.documents, pdf_converter="none"))
+    return Page(f"/cases/{s.case(code)['id']}/request.pdf")
+
+
 def _reply(s: Scene, code: str, caller: str) -> Page:
     return Page(f"/cases/{s.case(code, 'approved' if code == INSIDE else 'submitted')['id']}/reply.docx")
 
@@ -659,6 +668,24 @@ ROWS += [
         lambda s, c, w: Page(f"/cases/{s.case(c, 'submitted')['id']}/approval-form.docx"),
         ok_by=NOT_FILED,
     ),
+    # 请示: its page and downloads, read only in any state, by every role that reads the case
+    Row(
+        "GET",
+        "/cases/<int:case_id>/request",
+        ALL,
+        200,
+        lambda s, c, w: Page(f"/cases/{s.case(c)['id']}/request"),
+        ok_by=NOT_FILED,
+    ),
+    Row(
+        "GET",
+        "/cases/<int:case_id>/request.docx",
+        ALL,
+        200,
+        lambda s, c, w: Page(f"/cases/{s.case(c)['id']}/request.docx"),
+        ok_by=NOT_FILED,
+    ),
+    Row("GET", "/cases/<int:case_id>/request.pdf", ALL, 501, _request_pdf, ok_by=NOT_FILED),
 ]
 
 

@@ -77,6 +77,18 @@ def test_wrong_password_and_unknown_user_answer_alike(app: Flask, console: Conso
     assert client.get("/inbox").status_code == 302
 
 
+def test_an_unknown_user_costs_a_verification_with_the_hashers_own_parameters() -> None:
+    """The fixed hash verified for an unknown username was made with the hasher's parameters: were they to
+    change (a new argon2-cffi default), a miss would cost less time than a wrong password and tell usernames
+    apart."""
+    from service.operations.reference import passwords
+
+    dummy = passwords._DUMMY_HASH
+    assert dummy.startswith("$argon2id$") and not passwords._hasher.check_needs_rehash(dummy)
+    assert passwords._hasher.verify(dummy, "not-a-password")
+    assert not passwords.verify_password(None, "not-a-password")
+
+
 def test_failures_are_limited_per_user_within_the_window(app: Flask, console: Console, clock: FixedClock) -> None:
     console.give_password("approver@east_t1")
     limit = app.config["SETTINGS"].signin_max_failures_per_user

@@ -11,20 +11,20 @@ from markupsafe import Markup
 from service.console.access import page
 from service.console.blueprint import bp
 from service.operations.engines import diagrams
-from workflows.diagram import Step
 from workflows.registry import WORKFLOWS
 from workflows.supervision import SUPERVISION_TICKET
 
 
 @bp.app_template_global("workflow_diagram")
 def workflow_diagram(
-    workflow: str, current: str | None = None, path: list[Step] | None = None, subject_id: int | None = None
+    workflow: str, current: str | None = None, trail: diagrams.Trail | None = None, subject_id: int | None = None
 ) -> Markup:
-    """`subject_id` without `path`: the path is read from that subject's audit trail (one indexed query). Only
-    for a subject the page has loaded through its scoped getter already."""
-    if path is None and subject_id is not None:
-        path = diagrams.path_of(workflow, subject_id)
-    return diagrams.svg(workflow, current, path)
+    """`subject_id` without `trail`: the path and the actions are read from that subject's audit trail
+    (diagrams.trail_of). Only for a subject the page has loaded through its scoped getter already."""
+    if trail is None and subject_id is not None:
+        trail = diagrams.trail_of(workflow, subject_id)
+    trail = trail or diagrams.Trail()
+    return diagrams.svg(workflow, current, trail.path, trail.marks)
 
 
 @bp.app_template_filter("percent")

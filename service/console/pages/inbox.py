@@ -34,7 +34,7 @@ from service.console.nav import Badge, NavEntry
 from service.console.pages import attachments as attachments_page
 from service.console.paging import page_of
 from service.models import ApprovalTask, EstablishmentCase
-from service.operations.engines import approvals, audit
+from service.operations.engines import approvals, audit, diagrams
 from service.operations.flows.establishment import cases
 from service.operations.flows.supervision import ticket_board
 from service.operations.reference import jurisdictions, opinions, users
@@ -42,6 +42,7 @@ from service.operations.worklists import inbox
 from service.roles import CASE_APPLICANTS, DECIDERS, INBOX_USERS, TASK_READERS, TICKET_HANDLERS
 from workflows.approval import BATCH_ACTION_LABELS_ZH, MODE_LABELS_ZH, Action, ApprovalMode, StepStatus
 from workflows.deadlines import LEVEL_LABELS
+from workflows.diagram import TrailEntry
 from workflows.errors import Conflict, RuleViolation
 from workflows.establishment import ESTABLISHMENT, FORM_LABELS_ZH, OrgForm
 from workflows.registry import APPROVAL_WORKFLOWS
@@ -252,9 +253,11 @@ def inbox_batch() -> Any:
 # -- the case page ---------------------------------------------------------------------------------------------
 
 
-def _history(case: EstablishmentCase, task: ApprovalTask | None) -> tuple[list[dict[str, Any]], str | None]:
-    """The case's history with each person's display name (never a username), and the name of whoever
-    holds `task` now: two queries."""
+def _history(
+    case: EstablishmentCase, task: ApprovalTask | None
+) -> tuple[list[dict[str, Any]], str | None, diagrams.Trail]:
+    """The case's history with each person's display name (never a username), the name of whoever holds `task`
+    now, and what the diagram shows of it (the path and the actions, from the same records): two queries."""
     events = audit.history(cases.WORKFLOW, case.id)
     holder = task.assignee_id if task is not None else None
     whom: dict[int, int] = {
@@ -282,7 +285,12 @@ def _history(case: EstablishmentCase, task: ApprovalTask | None) -> tuple[list[d
         }
         for e in events
     ]
-    return history, names.get(holder) if holder is not None else None
+    entries = [
+        TrailEntry(e.action, e.state_before, e.state_after, e.occurred_at, str(h["actor"]) if e.actor_id else None)
+        for e, h in zip(events, history, strict=True)
+    ]
+    trail = diagrams.trail_from(cases.WORKFLOW, entries, names)
+    return history, names.get(holder) if holder is not None else None, trail
 
 
 def _opinions(history: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -361,7 +369,7 @@ def _case_context(actor: Actor, case: EstablishmentCase, task: ApprovalTask | No
     units = cases.units_of([case.id])[case.id]
     allowed = cases.allowed_actions(actor, [case])[case.id]
     steps = steps_view(cases.WORKFLOW, [case.id]).get(case.id, [])
-    history, holder = _history(case, task)
+    history, holder, trail = _history(case, task)
     options = cases.form_options(actor, [u.id for u in units]) if units else []
     chosen = next((o for o in options if o.form.value == case.form), None)
     next_body = cases.next_level_body(case, task.step.level) if task is not None else None
@@ -375,6 +383,7 @@ def _case_context(actor: Actor, case: EstablishmentCase, task: ApprovalTask | No
         "units": units,
         "steps": steps,
         "history": history,
+        "trail": trail,
         "history_labels": HISTORY_LABELS,
         "state_labels": {st.name: ESTABLISHMENT.state_label(st.name) for st in ESTABLISHMENT.states},
         "comments": _opinions(history),

@@ -234,7 +234,7 @@ def _ticket_context(actor: Actor, ticket_id: int) -> dict[str, Any]:
         "allowed": tickets.allowed_actions(actor, [t])[t.id],
         "may_interview": actor.role in INTERVIEWERS and tickets.is_issuing_side(actor, t),
         "bodies": tickets.body_refs({t.issuing_body_id}),
-        "path": diagrams.path_of(tickets.WORKFLOW, t.id),
+        "trail": diagrams.trail_of(tickets.WORKFLOW, t.id),
         "level_labels": LEVEL_LABELS,
         "action_labels": ACTION_LABELS,
         "interview_action_labels": INTERVIEW_ACTION_LABELS,

@@ -9,6 +9,8 @@ from service.documents.kinds import DocumentKind
 HERE = Path(__file__).resolve().parent
 # 审批单: the read-only form of a subject's approval steps (not a numbered document kind; not replaceable).
 APPROVAL_FORM = HERE / "approval_form.docx"
+# 请示: an establishment case's request, read only like the 审批单 (not a numbered kind; not replaceable).
+REQUEST = HERE / "request.docx"
 
 
 def path_of(kind: DocumentKind) -> Path:

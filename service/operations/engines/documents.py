@@ -62,7 +62,7 @@ from service.models import (
 from service.operations.engines import audit, document_numbers, document_templates
 from service.operations.reports import circulars, coverage
 from workflows.errors import Conflict
-from workflows.establishment import ESTABLISHMENT, FORM_LABELS_ZH, EstablishmentState, OrgForm
+from workflows.establishment import ESTABLISHMENT, FORM_LABELS_ZH, EstablishmentState, OrgForm, request_title
 from workflows.interview import INTERVIEW, InterviewState
 from workflows.supervision import PRIORITY_LABELS_ZH, SUPERVISION_TICKET, Priority
 
@@ -429,12 +429,13 @@ def _reply_draft(case: EstablishmentCase) -> Draft:
     form = FORM_LABELS_ZH[OrgForm(case.form)]
     meeting = chinese_date(case.approval_meeting_on or case.approved_on)
     elect = "委员会" if case.form in ("general_branch", "primary_committee") else "支部委员会或书记"
+    cited = request_title(names, case.form, case.proposed_committee_size)  # as the 请示 itself is titled
     context = {
         "issuer": issuer,
         "title": f"关于同意成立{case.proposed_name}的批复",
         "addressee": "、".join(names),
         "body": (
-            f"你单位《关于成立{case.proposed_name}的请示》收悉。经{meeting}会议研究，同意成立{case.proposed_name}，"
+            f"你单位《{cited}》收悉。经{meeting}会议研究，同意成立{case.proposed_name}，"
             f"组织形式为{form}。\n"
             f"请按照党章和有关规定，及时召开党员大会，选举产生{elect}，并将选举结果报{issuer}。"
         ),

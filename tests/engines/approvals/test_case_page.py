@@ -190,9 +190,10 @@ def test_people_by_display_name_each_opinion_once_and_the_approving_body(
     assert "approver@east</strong>" in opinions
     # approved by 东县 (whose step issued the reply), filed with 东一镇
     assert 'id="approving-body">东县<' in page and "青组复〔2026〕18号" in page
-    # the request text reads as a section of the page, line breaks kept (not folded away behind its length)
+    # the request text reads as a section of the page, a paragraph per line (not folded away behind its length)
     text = _section(page, "request-text", "</div>")
-    assert "white-space: pre-wrap" in text and "关于成立党委的请示\n一、基本情况\n二、拟设委员会" in text
+    assert "<p>关于成立党委的请示</p><p>一、基本情况</p><p>二、拟设委员会</p>" in text
+    assert f'href="/cases/{case["id"]}/request"' in page  # and links the 请示 as a document
     assert "请示正文（" not in page
 
 

@@ -155,25 +155,76 @@ def _documents(api: Api) -> dict[DocumentKind, tuple[str, list[str]]]:
     }
 
 
+def _check_page(res: Any, pdf: Path, expected: list[str]) -> None:
+    """A PDF answer whose first page is A4, says each of `expected` and is neither blank nor black."""
+    name = pdf.stem
+    assert res.status_code == 200, (name, res.get_data(as_text=True)[:300])
+    assert res.mimetype == "application/pdf" and res.data.startswith(b"%PDF")
+    pdf.write_bytes(res.data)
+    width_pt, height_pt = page_size(pdf)
+    assert abs(width_pt - A4_POINTS[0]) < 2 and abs(height_pt - A4_POINTS[1]) < 2, (name, width_pt, height_pt)
+    text = _squeeze(pdf_text(pdf))
+    for fragment in expected:
+        assert _squeeze(fragment) in text, (name, fragment, text[:200])
+    width, height, pixels = grey_pixels(png_page(pdf).read_bytes())
+    assert abs(width - 210 / 25.4 * RESOLUTION) <= 2 and abs(height - 297 / 25.4 * RESOLUTION) <= 2
+    inked = sum(1 for value in pixels if value < 160) / len(pixels)
+    assert 0.002 < inked < 0.5, (name, inked)  # text on the page, not a blank or black page
+
+
 def test_one_document_of_each_kind_renders_an_a4_page_with_its_title(api: Api, pdf_tools: None) -> None:
     documents = _documents(api)
     assert set(documents) == set(DocumentKind)  # a new kind must be added here
     with tempfile.TemporaryDirectory() as tmp:
         for kind, (path, expected) in documents.items():
             res = api.get(path, as_="admin@city" if kind is DocumentKind.circular else "admin@east")
-            assert res.status_code == 200, (kind, res.get_data(as_text=True)[:300])
-            assert res.mimetype == "application/pdf" and res.data.startswith(b"%PDF")
-            pdf = Path(tmp) / f"{kind.value}.pdf"
-            pdf.write_bytes(res.data)
-            width_pt, height_pt = page_size(pdf)
-            assert abs(width_pt - A4_POINTS[0]) < 2 and abs(height_pt - A4_POINTS[1]) < 2, (kind, width_pt, height_pt)
-            text = _squeeze(pdf_text(pdf))
-            for fragment in expected:
-                assert _squeeze(fragment) in text, (kind, fragment, text[:200])
-            width, height, pixels = grey_pixels(png_page(pdf).read_bytes())
-            assert abs(width - 210 / 25.4 * RESOLUTION) <= 2 and abs(height - 297 / 25.4 * RESOLUTION) <= 2
-            inked = sum(1 for value in pixels if value < 160) / len(pixels)
-            assert 0.002 < inked < 0.5, (kind, inked)  # text on the page, not a blank or black page
+            _check_page(res, Path(tmp) / f"{kind.value}.pdf", expected)
+
+
+def test_the_request_of_a_case_renders_an_a4_page(api: Api, pdf_tools: None) -> None:
+    """请示: read only beside the kinds (not a DocumentKind), converted the same way."""
+    import io
+    import subprocess
+
+    from tests.support.browser import ARTIFACTS
+    from tests.support.establishment import make_unit, new_case, submit
+
+    unit = make_unit(api, "east_t1", formal_members=8, name="青山精密机械有限公司")
+    text = (
+        "本单位成立于2015年，现有职工120名，其中正式党员8名、预备党员1名，党员均已转入组织关系。\n"
+        "为加强党对非公有制企业的领导，充分发挥党组织战斗堡垒作用和党员先锋模范作用，经本单位党员大会研究，"
+        "拟成立中共青山精密机械有限公司支部委员会，由张书记任书记，设委员3名。\n"
+        "妥否，请批示。"
+    )
+    case = new_case(
+        api, [unit["id"]], "branch", proposed_committee_size=3, proposed_secretary="张书记", request_text=text
+    )
+    for name in ("党员花名册.pdf", "筹备会议记录.pdf"):
+        file = (io.BytesIO(b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"), name)
+        res = api.post(
+            f"/api/v1/establishment-cases/{case['id']}/attachments",
+            as_="portal@east",
+            data={"kind": "roster", "file": file},
+            content_type="multipart/form-data",
+        )
+        assert res.status_code == 201, res.json
+    submit(api, case["id"])
+    res = api.get(f"/api/v1/establishment-cases/{case['id']}/request.pdf", as_="admin@east")
+    with tempfile.TemporaryDirectory() as tmp:
+        pdf = Path(tmp) / "request.pdf"
+        expected = [
+            "关于成立中共青山精密机械有限公司支部委员会的请示",
+            "中共东一镇委员会：",
+            "妥否，请批示。",
+            "附件：1.党员花名册",
+        ]
+        _check_page(res, pdf, [*expected, "青山精密机械有限公司", "2026年9月25日"])
+        # Its first page as an image, for the docs (artifacts/screenshots/request.png).
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        stem = ARTIFACTS / "request"
+        subprocess.run(
+            ["pdftoppm", "-png", "-r", "60", "-singlefile", "-f", "1", "-l", "1", str(pdf), str(stem)], check=True
+        )
 
 
 def test_the_png_check_sees_a_blank_page(pdf_tools: None) -> None:
