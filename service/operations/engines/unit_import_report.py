@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import tempfile
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from typing import IO, Any
@@ -15,7 +14,7 @@ from service.models import UnitImportError
 from service.operations.engines.unit_imports import FINISHED, get, limits
 from service.spreadsheets import reader
 from service.spreadsheets.ledger_columns import BY_HEADER
-from service.spreadsheets.writer import cell, start_sheet, styles
+from service.spreadsheets.writer import Book, new_file
 from workflows.errors import Conflict
 
 ERROR_HEADER = "导入错误"
@@ -30,12 +29,9 @@ def errors_workbook(actor: Actor, import_id: int, only_errors: bool) -> IO[bytes
         raise Conflict("import_not_finished", "导入尚未完成，错误报告暂不可用")
     headers = [h or "" for h in imp.headers]
     width = len(headers)
-    from openpyxl import Workbook  # imported when a report is written, not when the app starts
-
-    error_fill = styles().error_fill
-    wb = Workbook(write_only=True)
-    ws = start_sheet(
-        wb,
+    out = new_file()
+    book = Book(out)
+    ws = book.sheet(
         "导入错误",
         [9, *(BY_HEADER[h].column.width if h in BY_HEADER else 14 for h in headers), 50],
         [ROW_HEADER, *headers, ERROR_HEADER],
@@ -51,11 +47,10 @@ def errors_workbook(actor: Actor, import_id: int, only_errors: bool) -> IO[bytes
         if only_errors and not messages:
             continue
         bad = {c for c, _ in messages}
-        cells = [cell(ws, v, fill=error_fill if h in bad else None) for h, v in zip(headers, values, strict=True)]
         text = "；".join(f"{c}：{m}" if c else m for c, m in messages)
-        ws.append([number, *cells, cell(ws, text, fill=error_fill if messages else None) if text else None])
-    out = tempfile.TemporaryFile()  # noqa: SIM115  # handed to the response, which closes it
-    wb.save(out)
+        red = {i for i, h in enumerate(headers, start=1) if h in bad} | ({width + 1} if messages else set())
+        ws.append([number, *values, text or None], errors=red)
+    book.close()
     out.seek(0)
     return out
 

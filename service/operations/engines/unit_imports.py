@@ -20,8 +20,9 @@ The job (`run`) reads the file once, streaming:
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
 from datetime import timedelta
-from typing import Any, cast
+from typing import Any, NamedTuple, cast
 
 from flask import current_app
 from marshmallow import ValidationError
@@ -61,6 +62,13 @@ from workflows.errors import Conflict, RuleViolation
 from workflows.ledger import OperatingStatus, is_in_scope
 
 log = logging.getLogger(__name__)
+
+
+class Staged(NamedTuple):
+    row_no: int
+    credit_code: str
+    data: dict[str, Any]
+
 
 MODES = ("all_or_nothing", "valid_rows_only")
 QUEUED, RUNNING, SUCCEEDED, FAILED = "queued", "running", "succeeded", "failed"
@@ -270,6 +278,8 @@ def _finish(import_id: int, status: str, message: str | None, **counts: int) -> 
 # -- step 1: validate ----------------------------------------------------------------------------------------
 
 RowErrors = list[tuple[str | None, str, str]]  # (column header, code, message)
+# A parsed row: (row number, the fields it gives, its instructor account, its errors, its credit code).
+Parsed = tuple[int, dict[str, Any], str | None, RowErrors, str | None]
 
 
 def _rule_errors(exc: RuleViolation) -> RowErrors:
@@ -302,11 +312,12 @@ class Validation:
             ).all()
         )
         self.seen: dict[str, int] = {}  # credit code → first row (duplicates inside the file)
-        self.schema = UnitUpdateFields()
+        self.update_schema = UnitUpdateFields()
+        self.create_schema = UnitCreateFields()
         self.processed = 0
 
     def run(self) -> None:
-        batch: list[tuple[int, dict[str, Any], str | None, RowErrors]] = []
+        batch: list[Parsed] = []
         for number, values in reader.data_rows(self.imp.content, len(self.columns), self.limits):
             batch.append((number, *self.parse(number, values)))
             if len(batch) >= self.limits.batch_size:
@@ -314,8 +325,9 @@ class Validation:
                 batch = []
         self.flush(batch)
 
-    def parse(self, number: int, values: tuple[Any, ...]) -> tuple[dict[str, Any], str | None, RowErrors]:
-        """A row's cells → the unit API's fields (what the row gives), its instructor account, its errors."""
+    def parse(self, number: int, values: tuple[Any, ...]) -> tuple[dict[str, Any], str | None, RowErrors, str | None]:
+        """A row's cells → the unit API's fields (what the row gives), its instructor account, its errors
+        (the schema is applied per batch, once the batch knows which codes are registered)."""
         data: dict[str, Any] = {}
         errors: RowErrors = []
         instructor: str | None = None
@@ -362,23 +374,35 @@ class Validation:
                     errors.append(
                         (HEADER_OF_FIELD["credit_code"], "duplicate_in_file", f"与第 {first} 行的统一社会信用代码重复")
                     )
-        try:
-            data = self.schema.load(data)
-        except ValidationError as exc:
-            errors += _schema_errors(exc)
-        data["credit_code"] = code
-        return data, instructor, errors
+        return data, instructor, errors, code
 
-    def flush(self, batch: list[tuple[int, dict[str, Any], str | None, RowErrors]]) -> None:
-        names = {name for _, _, name, _ in batch if name}
+    def load(self, data: dict[str, Any], code: str, as_update: bool) -> tuple[dict[str, Any], RowErrors]:
+        """The unit API's schema, once per row: the update fields for a registered code (or a row already in
+        error, as it is reported either way), the create fields (required fields, defaults) for a new one. The
+        apply step loads the create fields itself for a row whose code was registered and no longer is."""
+        try:
+            if as_update:
+                return {**self.update_schema.load(data), "credit_code": code}, []
+            loaded = self.create_schema.load(_for_create({**data, "credit_code": code}))
+            return {**loaded, NEW: True}, []
+        except ValidationError as exc:
+            return data, _schema_errors(exc)
+
+    def checked(self, batch: list[Parsed]) -> Iterator[tuple[int, dict[str, Any], RowErrors]]:
+        """The batch's rows against the ledger and the accounts, with one look-up of each per batch."""
+        names = {name for _, _, name, _, _ in batch if name}
+        codes = {code for _, _, _, _, code in batch if code}
         accounts = (
             dict(db.session.execute(select(User.username, User.id).where(User.username.in_(names))).all())
             if names
             else {}
         )
-        staged: list[dict[str, Any]] = []
-        errors: list[dict[str, Any]] = []
-        for number, data, name, row_errors in batch:
+        registered = (
+            set(db.session.execute(select(Unit.credit_code).where(Unit.credit_code.in_(codes))).scalars())
+            if codes
+            else set()
+        )
+        for number, data, name, row_errors, code in batch:
             if name is not None:
                 if name in accounts:
                     data["instructor_id"] = accounts[name]
@@ -386,6 +410,13 @@ class Validation:
                     row_errors.append(
                         (HEADER_OF_FIELD["instructor_id"], "instructor_unknown", f"党建指导员账号「{name}」不存在")
                     )
+            data, schema_errors = self.load(data, code or "", code in registered or bool(row_errors))
+            yield number, data, schema_errors + row_errors
+
+    def flush(self, batch: list[Parsed]) -> None:
+        staged: list[dict[str, Any]] = []
+        errors: list[dict[str, Any]] = []
+        for number, data, row_errors in self.checked(batch):
             if row_errors:
                 errors += [
                     {"import_id": self.imp.id, "row_no": number, "column": c, "code": k, "message": m}
@@ -485,17 +516,16 @@ class Application:
         )
         return FAILED if failed else SUCCEEDED
 
-    def _staged_after(self, last: int) -> list[UnitImportRow]:
+    def _staged_after(self, last: int) -> list[Staged]:
+        """Plain rows, not ORM objects: read once, the session must not grow with the file."""
+        t = UnitImportRow
         rows = db.session.execute(
-            select(UnitImportRow)
-            .where(UnitImportRow.import_id == self.import_id, UnitImportRow.row_no > last)
-            .order_by(UnitImportRow.row_no)
+            select(t.row_no, t.credit_code, t.data)
+            .where(t.import_id == self.import_id, t.row_no > last)
+            .order_by(t.row_no)
             .limit(self.limits.batch_size)
-        ).scalars()
-        out = list(rows)
-        for row in out:
-            db.session.expunge(row)  # read once; the session must not grow with the file
-        return out
+        )
+        return [Staged(r.row_no, r.credit_code, r.data) for r in rows]
 
     def _error(self, row_no: int, errors: RowErrors) -> None:
         self.errors += [
@@ -507,7 +537,7 @@ class Application:
             db.session.execute(insert(UnitImportError), self.errors)
             self.errors = []
 
-    def _apply(self, batch: list[UnitImportRow]) -> None:
+    def _apply(self, batch: list[Staged]) -> None:
         t = cast(Table, Unit.__table__)
         existing = {
             r.credit_code: r._mapping
@@ -571,8 +601,10 @@ class Application:
             "request_id": a.request_id,
         }
 
-    def _create(self, row: UnitImportRow, instructors: dict[int, User]) -> dict[str, Any]:
-        data = self.create_schema.load({k: v for k, v in row.data.items() if v is not None or k in _NULLABLE})
+    def _create(self, row: Staged, instructors: dict[int, User]) -> dict[str, Any]:
+        data = dict(row.data)
+        if not data.pop(NEW, False):  # validated as an update: its code was registered then, and is not now
+            data = self.create_schema.load(_for_create(data))
         units.check_creatable(data["operating_status"])
         units.check_counts(data, None)
         if data.get("instructor_id") is not None:
@@ -608,7 +640,7 @@ class Application:
 
     def _update(
         self,
-        row: UnitImportRow,
+        row: Staged,
         current: Any,
         instructors: dict[int, User],
         updates: list[dict[str, Any]],
@@ -646,6 +678,12 @@ class Application:
 
 
 _NULLABLE = {"industry", "address", "investor_or_head", "no_org_reason", "instructor_id"}
+NEW = "_new"  # in a staged row's data: it was validated with the create fields
+
+
+def _for_create(data: dict[str, Any]) -> dict[str, Any]:
+    """Blank cells of columns that have a default are left out, so the create fields' defaults apply."""
+    return {k: v for k, v in data.items() if k != NEW and (v is not None or k in _NULLABLE)}
 
 
 def _json(values: dict[str, Any]) -> dict[str, Any]:

@@ -78,6 +78,32 @@ def test_zip_bomb_is_refused_from_its_declared_sizes(app: Flask, api: Api, world
     assert fingerprint(app) == before
 
 
+def _understated(member: str, size: int) -> bytes:
+    """A valid .xlsx whose member `member` is padded with 50 MB of spaces (~50 KB deflated) while its central
+    directory entry still declares `size` bytes: the sizes the other checks read are a lie."""
+    base = zipfile.ZipFile(io.BytesIO(xlsx([_row()])))
+    members = {i.filename: base.read(i.filename) for i in base.infolist()}
+    members[member] += b" " * (50 * 1024 * 1024)
+    data = bytearray(zip_with(members))
+    entry = data.index(b"PK\x01\x02")
+    while True:  # the central directory entry of `member`; its uncompressed size is at offset 24
+        name_len = int.from_bytes(data[entry + 28 : entry + 30], "little")
+        if data[entry + 46 : entry + 46 + name_len] == member.encode():
+            break
+        entry = data.index(b"PK\x01\x02", entry + 4)
+    data[entry + 24 : entry + 28] = size.to_bytes(4, "little")
+    return bytes(data)
+
+
+def test_a_member_that_inflates_past_its_declared_size_is_refused(app: Flask, api: Api, world: World) -> None:
+    """The reader inflates a member to its end, whatever the directory says: the true sizes are checked first."""
+    before = fingerprint(app)
+    for member in ("xl/worksheets/sheet1.xml", "xl/styles.xml"):
+        res = upload(api, _understated(member, 4096))
+        assert res.status_code == 422 and res.json["code"] == "zip_bomb", (member, res.json)
+    assert fingerprint(app) == before
+
+
 def test_row_column_and_size_limits_are_settings(app: Flask, api: Api, world: World) -> None:
     settings = app.config["SETTINGS"]
     tight = replace(settings.spreadsheets, max_rows=2, max_columns=8, max_bytes=50_000)
