@@ -8,7 +8,10 @@ Freshness: every transaction that changes one of these tables bumps the one-row 
 (found automatically by the session hooks below — ORM flushes and bulk statements alike — so no writer
 can forget). A process compares the counter with the one its caches were built from at most every
 CONFIG_CHECK_SECONDS (1 s by default; 0 checks on every read) and at once after it changed something
-itself. Another process's change is therefore seen within that interval."""
+itself. A read-only request therefore sees another process's change within that interval; a command never
+runs on older configuration than its own transaction: the statement that locks its subject reads the
+counter too (`version_column`, no extra statement) and hands it to `observe`, which drops stale caches
+before the command reads any (docs/decisions/0047)."""
 
 from __future__ import annotations
 
@@ -78,6 +81,22 @@ def cached(name: str, loader: Callable[[], T]) -> T:
     value = loader()
     values[name] = value
     return value
+
+
+def version_column() -> Any:
+    """The counter as a scalar subquery, for a command's locking statement to read alongside its row."""
+    return select(ConfigVersion.version).where(ConfigVersion.id == 1).scalar_subquery().label("config_version")
+
+
+def observe(version: int | None) -> None:
+    """A command's transaction saw the counter at `version`: caches built from another version are dropped,
+    so every read later in the transaction loads what the transaction sees; no further check is needed."""
+    version = version or 0
+    with _state.lock:
+        if version != _state.version:
+            _state.values = {}
+            _state.version = version
+        _state.checked = time.monotonic()
 
 
 def invalidate() -> None:

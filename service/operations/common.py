@@ -7,6 +7,7 @@ from typing import Any, TypeVar, cast
 
 from sqlalchemy import CursorResult, Result, Select, func, select
 
+from service import config_cache
 from service.auth import Actor, in_scope
 from service.errors import NotFound
 from service.extensions import db
@@ -42,14 +43,21 @@ def get_scoped(
     `for_update` locks the row for the command that changes it."""
     stmt = select(model).where(model.id == ident)  # type: ignore[attr-defined]
     stmt = scope(stmt, actor) if scope is not None else in_scope(stmt, getattr(model, jurisdiction_attr), actor)
-    if for_update:
-        # The row alone, never its eagerly joined jurisdiction; NO KEY UPDATE (keys never change), so inserts
-        # referencing the row are not held up; and fresh values, not what the session held.
-        stmt = stmt.with_for_update(of=model, key_share=True).execution_options(populate_existing=True)
-    row = db.session.execute(stmt).scalar_one_or_none()
-    if row is None:
+    if not for_update:
+        row = db.session.execute(stmt).scalar_one_or_none()
+        if row is None:
+            raise NotFound()
+        return row
+    # The row alone, never its eagerly joined jurisdiction; NO KEY UPDATE (keys never change), so inserts
+    # referencing the row are not held up; and fresh values, not what the session held. The configuration
+    # counter rides along, so the command never reads caches older than its transaction (decision 0047).
+    locked = stmt.add_columns(config_cache.version_column())
+    locked = locked.with_for_update(of=model, key_share=True).execution_options(populate_existing=True)
+    found = db.session.execute(locked).one_or_none()
+    if found is None:
         raise NotFound()
-    return row
+    config_cache.observe(found[1])
+    return cast(T, found[0])
 
 
 def streamed(stmt: Select[Any]) -> Iterator[Any]:

@@ -3,7 +3,8 @@
 Counted: every statement the database receives during the operation, except transaction control
 (BEGIN/SAVEPOINT/RELEASE/COMMIT/ROLLBACK) and, for the reads over HTTP, authentication (the token
 lookup). The configuration caches (service/config_cache.py) are warm, as in a running process, and not due
-for their version check (one SELECT per process every CONFIG_CHECK_SECONDS, shared by all its requests);
+for their time-based version check (one SELECT per process every CONFIG_CHECK_SECONDS, shared by all its
+requests; a command reads the version on its locking statement instead, decision 0047);
 a webhook subscribed to an event the operation publishes adds one INSERT of its deliveries."""
 
 from __future__ import annotations
@@ -194,3 +195,28 @@ def test_reads(app: Flask, api: Api, path: str, user: str) -> None:
         r = api.get(path, as_=user)
     assert r.status_code == 200, r.json
     assert len(statements) <= READ_BUDGET, "\n".join(statements)
+
+
+def test_a_read_pays_no_statement_for_the_configuration_version(app: Flask, api: Api) -> None:
+    """Only a command's locking statement reads the configuration counter (decision 0047); a page does not."""
+    warm(app, api)
+    path = f"/api/v1/establishment-cases/{submitted(api)}"
+    api.get(path, as_="portal@east")  # warm
+    with app.app_context(), counting(skip="api_tokens") as statements:
+        r = api.get(path, as_="portal@east")
+    assert r.status_code == 200, r.json
+    assert not [s for s in statements if "config_version" in s], "\n".join(statements)
+
+
+def test_a_command_reads_the_configuration_version_on_its_lock(app: Flask, api: Api) -> None:
+    """The counter rides on the statement that locks the subject: no statement of its own."""
+    from service.operations.flows.establishment import cases
+
+    warm(app, api)
+    case = new_case(api, [make_unit(api, "east_t1", formal_members=3)["id"]], "branch")
+    with app.app_context():
+        portal = actor(api, "portal@east")
+        with counting() as statements:
+            cases.submit(portal, case["id"])
+    reading = [s for s in statements if "config_version" in s]
+    assert len(reading) == 1 and "establishment_cases" in reading[0], reading

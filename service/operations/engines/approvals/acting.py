@@ -369,7 +369,8 @@ def lock_for_decision(actor: Actor, task_id: int) -> tuple[Any, ApprovalStep, li
         # Everything the decision reads is in these locked rows (the step carries its decisions): after
         # waiting for the lock PostgreSQL returns their latest versions; a joined row it did not lock would
         # come from the statement's older snapshot.
-        select(subject, ApprovalStep, ApprovalTask, is_candidate, offered)
+        # The configuration counter too: the decision reads no cache older than its transaction (0047).
+        select(subject, ApprovalStep, ApprovalTask, is_candidate, offered, config_cache.version_column())
         .select_from(subject)
         .join(ApprovalStep, ApprovalStep.subject_id == subject.id)
         .join(ApprovalTask, ApprovalTask.step_id == ApprovalStep.id)
@@ -383,6 +384,7 @@ def lock_for_decision(actor: Actor, task_id: int) -> tuple[Any, ApprovalStep, li
         .execution_options(populate_existing=True)
     ).all()
     first = rows[0]
+    config_cache.observe(first[5])
     return first[0], first[1], [r[2] for r in rows], bool(first[3]), bool(first[4])
 
 
