@@ -16,9 +16,11 @@ from rq import Queue, SimpleWorker
 from rq.exceptions import AbandonedJobError
 from rq.job import Job, JobStatus
 from rq.registry import ScheduledJobRegistry
+from sqlalchemy import select
 
 from service.clock import FixedClock
 from service.config import Settings
+from service.extensions import db
 from service.models import EscalationEvent, SupervisionTicket
 from tests.engines.escalation.test_workers import (
     REMINDER_DAY,
@@ -79,10 +81,6 @@ def test_a_worker_killed_mid_batch_has_its_rows_escalated_at_the_next_sweep_once
 
 
 def _leased(app: Flask) -> set[object]:
-    from sqlalchemy import select
-
-    from service.extensions import db
-
     with app.app_context():
         leases = set(db.session.execute(select(SupervisionTicket.escalation_leased_until)).scalars())
         db.session.rollback()
