@@ -5,19 +5,24 @@ claims due rows with a lease in the database and enqueues their ids in batches (
 BATCH_SIZE ids per job), so a due row is enqueued at most once while its job is pending, however often
 the sweep runs and however many schedulers there are. Every due row is claimed in one pass. The job
 escalates each row in its own short transaction, takes "today" from the clock when it runs, and clears
-each row's lease. A killed worker's leases expire and the rows are swept again."""
+each row's lease. A job RQ reports lost (its worker killed: `AbandonedJobError`, found by the registry
+cleaning each sweep runs) or finally failed gives its rows' leases back in its failure callback
+(`release_lost_batch`), so the next sweep claims them again instead of waiting for the leases to end."""
 
 from __future__ import annotations
 
 import logging
 import os
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from flask import Flask
 from redis import Redis
 from redis.exceptions import RedisError
-from rq import Queue, Retry
+from rq import Callback, Queue, Retry
+from rq.exceptions import AbandonedJobError
+from rq.job import Job
+from rq.registry import StartedJobRegistry
 from rq.timeouts import BaseTimeoutException
 
 from service.clock import now, today
@@ -66,28 +71,41 @@ def sweep(on: str | None = None) -> dict[str, int]:
         return enqueue_due(_redis(), date.fromisoformat(on) if on else today())
 
 
-def enqueue_due(connection: Redis, on: date | None = None, *, batch_size: int = BATCH_SIZE) -> dict[str, int]:
+def enqueue_due(
+    connection: Redis, on: date | None = None, *, batch_size: int = BATCH_SIZE, rq_time: float | None = None
+) -> dict[str, int]:
     """Claim every due row (a lease in the database) and enqueue the claimed ids in batches.
 
     Call it inside an app context. Redis is checked first so a sweep during an outage writes nothing;
-    if enqueueing fails midway, the leases of the ids not enqueued are released again."""
+    if enqueueing fails midway, the leases of the ids not enqueued are released again. Escalation jobs
+    lost with their worker are detected first (`rq_time`: RQ's clock, epoch seconds; tests pass a later
+    one), so their rows are claimed again in this very sweep."""
     from service.operations.engines import escalation, webhooks
 
     on = on or today()
     connection.ping()
     escalations = Queue("escalations", connection=connection)
+    # RQ's own cleaning runs every 10 minutes in a worker; here a lost job is noticed at the next sweep.
+    StartedJobRegistry(queue=escalations).cleanup(rq_time)
     notifications = Queue("notifications", connection=connection)
     ttl = int(lease_seconds())  # a job still queued when its rows' lease ends is dropped, never run late twice
     counts: dict[str, int] = {}
     for item_type in escalation.ITEM_TYPES:
         at = now()
-        ids = escalation.claim_due(item_type, on, at, at + lease_delta())
+        lease_until = at + lease_delta()
+        ids = escalation.claim_due(item_type, on, at, lease_until)
         sent = 0
         try:
             for start in range(0, len(ids), batch_size):
                 chunk = ids[start : start + batch_size]
                 escalations.enqueue(
-                    escalate_batch, item_type, chunk, ttl=ttl, retry=Retry(max=3, interval=[10, 60, 300])
+                    escalate_batch,
+                    item_type,
+                    chunk,
+                    ttl=ttl,
+                    retry=Retry(max=3, interval=[10, 60, 300]),
+                    on_failure=Callback(release_lost_batch),
+                    meta={"lease_until": lease_until.isoformat()},  # which claim the job's rows are under
                 )
                 sent += len(chunk)
         except RedisError:
@@ -139,6 +157,24 @@ def escalate_batch(item_type: str, ids: list[int], on: str | None = None) -> dic
     if failed:
         raise RuntimeError(f"{failed} of {len(ids)} {item_type} escalations failed (see the log)")
     return outcomes
+
+
+def release_lost_batch(job: Job, connection: Redis, exc_type: type[BaseException], *_: object) -> None:
+    """RQ's failure callback of an escalation job: give back the leases its rows still hold under the
+    claim the job was enqueued with, so the next sweep claims them again. Run by RQ when the job is
+    abandoned (its worker killed; in the sweep's registry cleaning) or fails for the last time; a failure
+    RQ will retry keeps the leases, as the retry brings its own delay. A row another sweep has claimed
+    since has another lease and is left alone. Exactly once still holds when the old job runs again
+    (RQ's retry of an abandoned job): each step's event is unique and the rows are taken SKIP LOCKED."""
+    from service.operations.engines import escalation
+
+    lease_until = job.meta.get("lease_until")
+    if lease_until is None or (exc_type is not AbandonedJobError and job.retries_left):
+        return
+    item_type, ids = job.args[0], job.args[1]
+    with _job_app().app_context():
+        released = escalation.release(item_type, ids, held_until=datetime.fromisoformat(lease_until))
+    log.warning("escalation job %s lost or failed (%s): %d leases released", job.id, exc_type.__name__, released)
 
 
 def escalate(item_type: str, item_id: int, on: str | None = None) -> str:

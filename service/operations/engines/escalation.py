@@ -36,6 +36,7 @@ from service.clock import today as clock_today
 from service.db import transaction
 from service.extensions import db
 from service.models import EscalationEvent, Jurisdiction
+from service.operations.common import rowcount
 from service.operations.engines import audit
 from workflows import deadlines
 from workflows.registry import LADDERS
@@ -168,13 +169,19 @@ def claim_due(item_type: str, today: date, at: datetime, lease_until: datetime) 
         return sorted(ids)
 
 
-def release(item_type: str, ids: list[int]) -> None:
-    """Clear the leases of rows whose jobs will not run (enqueueing failed) or skipped them (locked)."""
+def release(item_type: str, ids: list[int], held_until: datetime | None = None) -> int:
+    """Clear the leases of rows whose jobs will not run (enqueueing failed, job lost or failed) or skipped
+    them (locked). With `held_until`, only the rows still under that claim's lease: a late callback for an
+    old job never frees a row a newer sweep has claimed since. Returns how many leases were cleared."""
     if not ids:
-        return
+        return 0
     table = ITEM_TYPES[item_type].model.__table__
+    held = [table.c.escalation_leased_until == held_until] if held_until is not None else []
     with transaction():
-        db.session.execute(update(table).where(table.c.id.in_(ids)).values(escalation_leased_until=None))
+        result = db.session.execute(
+            update(table).where(table.c.id.in_(ids), *held).values(escalation_leased_until=None)
+        )
+        return rowcount(result)
 
 
 def _lock_and_release(kind: ItemType, item_id: int) -> Any:
