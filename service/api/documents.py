@@ -171,8 +171,9 @@ def reply_pdf(case_id: int) -> Any:
 FORM_DOCX_DOC = {"description": "审批单 (.docx): the case, every approval step and action as they stand now"}
 
 
-def _form(form: approval_forms.Form, content_type: str) -> Response:
-    return attachment(form.content, content_type, form.filename, form.ascii_filename)
+def _read_only(made: approval_forms.Form | request_document.Download, content_type: str) -> Response:
+    """A read-only rendering (审批单, 请示) as a download, under its Chinese name with an ASCII fallback."""
+    return attachment(made.content, content_type, made.filename, made.ascii_filename)
 
 
 @blp.route("/establishment-cases/<int:case_id>/approval-form.docx")
@@ -182,7 +183,7 @@ def approval_form_docx(case_id: int) -> Any:
     """审批单 of a case: its units, form and proposed secretary, every approval step (level, body, mode, due
     date, status, a committee's tally), every approver's action with name, opinion and time (China time), and
     the reply's number and date. Any state; nothing is numbered or recorded."""
-    return _form(approval_forms.approval_form(current_actor(), ESTABLISHMENT.name, case_id), DOCX_MIME)
+    return _read_only(approval_forms.approval_form(current_actor(), ESTABLISHMENT.name, case_id), DOCX_MIME)
 
 
 @blp.route("/establishment-cases/<int:case_id>/approval-form.pdf")
@@ -191,7 +192,7 @@ def approval_form_docx(case_id: int) -> Any:
 @errors(blp, 404)
 def approval_form_pdf(case_id: int) -> Any:
     """The 审批单 as PDF."""
-    return _form(approval_forms.approval_form_pdf(current_actor(), ESTABLISHMENT.name, case_id), PDF_MIME)
+    return _read_only(approval_forms.approval_form_pdf(current_actor(), ESTABLISHMENT.name, case_id), PDF_MIME)
 
 
 # -- 请示: a case's request as a document, read only (not numbered, not recorded) ---------------------------------
@@ -202,10 +203,6 @@ REQUEST_DOCX_DOC = {
 }
 
 
-def _request(download: request_document.Download, content_type: str) -> Response:
-    return attachment(download.content, content_type, download.filename, download.ascii_filename)
-
-
 @blp.route("/establishment-cases/<int:case_id>/request.docx")
 @_binary(DOCX_MIME, REQUEST_DOCX_DOC)
 @errors(blp, 404)
@@ -213,7 +210,7 @@ def request_docx(case_id: int) -> Any:
     """请示 of a case: the title after its form and units, the addressee (the body it is filed with), the
     applicant's text in paragraphs, the 附件 (its files in force), the units and the date of submission (China
     date). Any state (a draft is marked 草稿); nothing is numbered or recorded."""
-    return _request(request_document.request_docx(current_actor(), case_id), DOCX_MIME)
+    return _read_only(request_document.request_docx(current_actor(), case_id), DOCX_MIME)
 
 
 @blp.route("/establishment-cases/<int:case_id>/request.pdf")
@@ -222,7 +219,7 @@ def request_docx(case_id: int) -> Any:
 @errors(blp, 404)
 def request_pdf(case_id: int) -> Any:
     """The 请示 as PDF."""
-    return _request(request_document.request_pdf(current_actor(), case_id), PDF_MIME)
+    return _read_only(request_document.request_pdf(current_actor(), case_id), PDF_MIME)
 
 
 # -- templates ---------------------------------------------------------------------------------------------------

@@ -43,6 +43,7 @@ from service.roles import CASE_APPLICANTS, DECIDERS, INBOX_USERS, TASK_READERS, 
 from workflows.approval import BATCH_ACTION_LABELS_ZH, MODE_LABELS_ZH, Action, ApprovalMode, StepStatus
 from workflows.deadlines import LEVEL_LABELS
 from workflows.diagram import TrailEntry
+from workflows.diagram_marks import ACTION_LABELS as MARKED_ACTION_LABELS
 from workflows.errors import Conflict, RuleViolation
 from workflows.establishment import ESTABLISHMENT, FORM_LABELS_ZH, OrgForm
 from workflows.registry import APPROVAL_WORKFLOWS
@@ -69,14 +70,8 @@ HISTORY_LABELS = {
     "task.approve": "同意",
     "task.reject": "不同意",
     "task.return": "退回修改",
-    "task.delegate": "转办",
-    "task.consult": "委派",
-    "task.opinion": "回复委派意见",
-    "task.add_approvers": "加签",
-    "task.remove_approvers": "减签",
-    "task.take_back": "拿回",
-    "task.return_to": "退回至此前环节",
     "task.comment": "添加意见",
+    **MARKED_ACTION_LABELS,  # 转办, 委派, 加签, 减签, 拿回, 退回至此前环节, 催办: as the diagram names them
     # the escalation sweep's steps (催办, 预警, 红色通报, …), recorded by 系统
     **{f"escalation.{level}": label for level, label in LEVEL_LABELS.items()},
 }

@@ -144,22 +144,28 @@ def _insert_step(
     return step
 
 
+def _step_task(step: ApprovalStep, **fields: Any) -> ApprovalTask:
+    """A task on `step`, carrying the step's due date, workflow, subject and scope (the inbox and the escalation
+    sweep read them off the task, without joining the step)."""
+    return ApprovalTask(
+        step_id=step.id,
+        due_on=step.due_on,
+        workflow=step.workflow,
+        subject_id=step.subject_id,
+        scope_id=step.scope_id,
+        **fields,
+    )
+
+
 def _insert_tasks(
     step: ApprovalStep, mode: ApprovalMode, named: list[int] | None, body_id: int
 ) -> tuple[ApprovalTask | None, list[ApprovalTask]]:
     """One task offered to the body's approvers (no named approvers), or one per named approver (in a
     sequence only the first is open): (the group task, the personal tasks)."""
-    common = {
-        "step_id": step.id,
-        "due_on": step.due_on,
-        "workflow": step.workflow,
-        "subject_id": step.subject_id,
-        "scope_id": step.scope_id,
-    }
     group_task: ApprovalTask | None = None
     personal: list[ApprovalTask] = []
     if named is None:
-        group_task = ApprovalTask(position=0, status="open", **common)
+        group_task = _step_task(step, position=0, status="open")
         db.session.add(group_task)
         db.session.flush()
         db.session.add(TaskCandidate(task_id=group_task.id, role=Role.approver.value, body_id=body_id))
@@ -167,7 +173,7 @@ def _insert_tasks(
         for position, user_id in enumerate(named):
             waiting = mode is ApprovalMode.SEQUENTIAL and position > 0
             personal.append(
-                ApprovalTask(position=position, assignee_id=user_id, status="waiting" if waiting else "open", **common)
+                _step_task(step, position=position, assignee_id=user_id, status="waiting" if waiting else "open")
             )
         db.session.add_all(personal)
     db.session.flush()
@@ -596,19 +602,7 @@ def _add_tasks(step: ApprovalStep, tasks: list[ApprovalTask], changed: engine.St
     before), each told, and the `task.assigned` webhook, as when a step opens."""
     live = _live_by_person(tasks)
     added = [p for p in changed.approvers if p not in live]
-    fresh = [
-        ApprovalTask(
-            step_id=step.id,
-            position=0,
-            assignee_id=person,
-            status="open",
-            due_on=step.due_on,
-            workflow=step.workflow,
-            subject_id=step.subject_id,
-            scope_id=step.scope_id,
-        )
-        for person in added
-    ]
+    fresh = [_step_task(step, position=0, assignee_id=person, status="open") for person in added]
     db.session.add_all(fresh)
     every = [*tasks, *fresh]
     _renumber(every, changed.approvers)
@@ -723,18 +717,7 @@ def _withdraw_turn(step: ApprovalStep, tasks: list[ApprovalTask], turn_of: Any) 
     if nxt is None:
         return None
     nxt.status = "cancelled"
-    db.session.add(
-        ApprovalTask(
-            step_id=step.id,
-            position=nxt.position,
-            assignee_id=turn_of,
-            status="waiting",
-            due_on=step.due_on,
-            workflow=step.workflow,
-            subject_id=step.subject_id,
-            scope_id=step.scope_id,
-        )
-    )
+    db.session.add(_step_task(step, position=nxt.position, assignee_id=turn_of, status="waiting"))
     return nxt.id
 
 
@@ -833,17 +816,8 @@ def _ask(step: ApprovalStep, task: ApprovalTask, colleague: int | None, comment:
     """委派: the colleague gets a consult task (an opinion to give, no decision) and is told; the owner keeps
     their task and may decide at any time (closing the step cancels a consultation still open)."""
     assert colleague is not None
-    consult = ApprovalTask(
-        step_id=step.id,
-        position=task.position,
-        assignee_id=colleague,
-        claimed_at=now(),
-        status="open",
-        kind=reads.CONSULT,
-        due_on=step.due_on,
-        workflow=step.workflow,
-        subject_id=step.subject_id,
-        scope_id=step.scope_id,
+    consult = _step_task(
+        step, position=task.position, assignee_id=colleague, claimed_at=now(), status="open", kind=reads.CONSULT
     )
     db.session.add(consult)
     db.session.flush()
