@@ -38,7 +38,8 @@ from service.extensions import db
 from service.models import AuditEvent, Jurisdiction, Unit, UnitImport, UnitImportError, UnitImportRow, User
 from service.operations.common import get_scoped, rowcount
 from service.operations.engines import audit
-from service.operations.reference import units
+from service.operations.reference import ledger_events, units
+from service.operations.reference.ledger_events import UnitChange
 from service.roles import UNIT_WRITERS
 from service.spreadsheets import reader
 from service.spreadsheets.ledger_columns import (
@@ -555,6 +556,7 @@ class Application:
         creates: list[dict[str, Any]] = []
         updates: list[dict[str, Any]] = []
         records: list[dict[str, Any]] = []
+        self.changes: list[UnitChange] = []
         for row in batch:
             try:
                 if row.credit_code in existing:
@@ -582,6 +584,7 @@ class Application:
             )
         if records:
             db.session.execute(insert(AuditEvent), records)
+        ledger_events.changed(self.actor, self.changes)
         if not self.all_or_nothing:
             self._write_errors()
 
@@ -637,6 +640,7 @@ class Application:
             self.counts["created_count"] += 1
             after = _json({**values, "id": ident})
             records.append(self._record("unit.create", ident, values["jurisdiction_id"], None, after))
+            self.changes.append(UnitChange(ident, None, after))
 
     def _update(
         self,
@@ -671,6 +675,7 @@ class Application:
         }
         old = {k: current[k] for k in new}
         before, after = audit.changed(_json(old), _json(new))
+        self.changes.append(UnitChange(current["id"], _json(dict(current)), _json({**dict(current), **new})))
         updates.append({"b_id": current["id"], **{f"b_{k}": v for k, v in new.items()}})
         action = "unit.deregister" if deregistered_at and not current["deregistered_at"] else "unit.update"
         records.append(self._record(action, current["id"], merged["jurisdiction_id"], before, after))

@@ -26,7 +26,8 @@ from service.operations.common import (
     streamed,
 )
 from service.operations.engines import audit
-from service.operations.reference import jurisdictions
+from service.operations.reference import jurisdictions, ledger_events
+from service.operations.reference.ledger_events import UnitChange
 from service.vocab import UNIT_SORT_KEYS as SORT_KEYS
 from workflows import credit_code
 from workflows.errors import Conflict, RuleViolation
@@ -157,7 +158,9 @@ def create(actor: Actor, new: NewUnit) -> Unit:
         unit = Unit(**data, in_scope=is_in_scope(data["kind"], data["employees"], status, thresholds()))
         db.session.add(unit)
         db.session.flush()
-        audit.record(actor, "unit.create", "unit", unit.id, unit.jurisdiction_id, None, snapshot(unit))
+        after = snapshot(unit)
+        audit.record(actor, "unit.create", "unit", unit.id, unit.jurisdiction_id, None, after)
+        ledger_events.changed(actor, [UnitChange(unit.id, None, after)])
     return unit
 
 
@@ -188,10 +191,12 @@ def update(actor: Actor, unit_id: int, patch: UnitChanges, precondition: Precond
             unit.deregistered_at = now()
         unit.in_scope = is_in_scope(unit.kind, unit.employees, unit.operating_status, thresholds())
         db.session.flush()
-        old, new = audit.changed(before, snapshot(unit))
+        after = snapshot(unit)
+        old, new = audit.changed(before, after)
         action = "unit.deregister" if unit.deregistered_at and not before["deregistered_at"] else "unit.update"
-        if old or new:  # a PATCH that changes nothing leaves no record
+        if old or new:  # a PATCH that changes nothing leaves no record and calls for nothing
             audit.record(actor, action, "unit", unit.id, unit.jurisdiction_id, old, new)
+            ledger_events.changed(actor, [UnitChange(unit.id, before, after)])
     return unit
 
 
