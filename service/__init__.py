@@ -27,6 +27,13 @@ class App(Flask):
         # a POST with an Idempotency-Key runs once per key (service/idempotency.py).
         return guarded(lambda: run_unit_of_work(super(App, self).dispatch_request))
 
+    def preprocess_request(self) -> Any:
+        from service.db import run_before_request
+
+        # The token or session look-up is a request's first statement: where a pooled connection the server
+        # dropped is found lost (no `SELECT 1` at check-out), and replaced (see run_unit_of_work).
+        return run_before_request(super().preprocess_request)
+
 
 def trust_proxies(app: Flask, hops: int) -> None:
     """Behind `hops` reverse proxies, take the client's address, scheme, host and path prefix from the

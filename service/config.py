@@ -187,6 +187,17 @@ class Settings:
     # How long a POST's Idempotency-Key and its first answer are kept per token (IDEMPOTENCY_KEY_HOURS);
     # the scheduler purges them after.
     idempotency_key_hours: float = 24.0
+    # Connections per process (DATABASE_POOL_SIZE, DATABASE_MAX_OVERFLOW): a sync gunicorn worker serves one
+    # request at a time, so a few suffice; the server must allow processes × (size + overflow) connections.
+    database_pool_size: int = 5
+    database_max_overflow: int = 5
+    # Connections older than this are replaced at check-out (DATABASE_POOL_RECYCLE_SECONDS), before a firewall
+    # or the server's idle timeout closes them under us.
+    database_pool_recycle_seconds: int = 1800
+    # A `SELECT 1` at every check-out (DATABASE_PRE_PING). Off for the web, where a connection found lost at
+    # its first statement is replaced and the request run again (service.db.run_unit_of_work); workers and the
+    # scheduler turn it on, their jobs are few and long-lived connections idle between them.
+    database_pre_ping: bool = False
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -236,12 +247,25 @@ class Settings:
             console_export_max_rows=_int("CONSOLE_EXPORT_MAX_ROWS", 5000),
             batch_max_tasks=_int("BATCH_MAX_TASKS", 50),
             idempotency_key_hours=float(os.environ.get("IDEMPOTENCY_KEY_HOURS") or 24.0),
+            database_pool_size=_int("DATABASE_POOL_SIZE", 5),
+            database_max_overflow=_int("DATABASE_MAX_OVERFLOW", 5),
+            database_pool_recycle_seconds=_int("DATABASE_POOL_RECYCLE_SECONDS", 1800),
+            database_pre_ping=_bool("DATABASE_PRE_PING", False),
         )
+
+    def for_workers(self) -> Settings:
+        """A worker's or the scheduler's settings: their pooled connections idle between jobs, pinged at check-out."""
+        return replace(self, database_pre_ping=True)
 
     def flask_config(self) -> dict[str, object]:
         return {
             "SQLALCHEMY_DATABASE_URI": self.database_url,
-            "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
+            "SQLALCHEMY_ENGINE_OPTIONS": {
+                "pool_pre_ping": self.database_pre_ping,
+                "pool_size": self.database_pool_size,
+                "max_overflow": self.database_max_overflow,
+                "pool_recycle": self.database_pool_recycle_seconds,
+            },
             "MAX_CONTENT_LENGTH": self.max_content_length,
             "API_TITLE": "Dangjian Flow API",
             "API_VERSION": "v1",

@@ -17,7 +17,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from service.db_failures import is_retryable, sqlstate
+from service.db_failures import is_lost_connection, is_retryable, sqlstate
 from service.extensions import db
 from workflows.errors import Conflict
 
@@ -127,6 +127,13 @@ ATTEMPTS = 3
 BACKOFF = (0.05, 0.2)
 
 
+@event.listens_for(Session, "before_commit")
+def _note_committing(_session: Session) -> None:
+    # A connection lost during COMMIT leaves it unknown whether the server committed: never run that again.
+    if has_request_context():
+        g.db_committing = True
+
+
 @event.listens_for(Session, "after_commit")
 def _note_commit(_session: Session) -> None:
     # A request that committed something must never be run again (it would apply it twice).
@@ -140,17 +147,37 @@ def run_unit_of_work(fn: Callable[[], T]) -> T:
     the caller sees, and it is safe here because the request path touches nothing but the database:
     no Redis enqueue (workers find work in the database), webhooks and notifications are rows written in
     the same transaction. It happens only while the request has committed nothing yet. A failure that
-    survives the retry reaches the error handler as 503 `database_busy`."""
+    survives the retry reaches the error handler as 503 `database_busy`.
+
+    A connection found lost (the server restarted, a firewall dropped it while pooled) is retried the same way
+    unless it was lost during a COMMIT: the server rolled back whatever the request had sent, and SQLAlchemy
+    has dropped the pool's older connections, so the retry starts on a new one. This is what lets the web run
+    without a `SELECT 1` at every check-out (pool_pre_ping)."""
     for attempt in range(1, ATTEMPTS + 1):
+        g.db_committing = False
         try:
             return fn()
         except (sa_exc.OperationalError, sa_exc.InterfaceError) as exc:
-            if attempt == ATTEMPTS or not is_retryable(exc) or g.get("db_committed"):
+            lost = is_lost_connection(exc) and not g.get("db_committing")
+            if attempt == ATTEMPTS or not (is_retryable(exc) or lost) or g.get("db_committed"):
                 raise
             db.session.rollback()
-            log.info("retrying after %s (attempt %d of %d)", sqlstate(exc), attempt, ATTEMPTS)
+            log.info("retrying after %s (attempt %d of %d)", sqlstate(exc) or "a lost connection", attempt, ATTEMPTS)
             time.sleep(random.uniform(*BACKOFF) * attempt)
     raise AssertionError("unreachable")
+
+
+def run_before_request(fn: Callable[[], T]) -> T:
+    """The before_request functions (the token or session look-up first): run once more on a new connection
+    when the one taken from the pool is found lost — unless something was committed or being committed."""
+    try:
+        return fn()
+    except (sa_exc.OperationalError, sa_exc.InterfaceError) as exc:
+        if not is_lost_connection(exc) or g.get("db_committing") or g.get("db_committed"):
+            raise
+        db.session.rollback()
+        log.info("retrying the request's first statements after a lost connection")
+        return fn()
 
 
 def run_retrying(fn: Callable[[], T]) -> T:

@@ -57,3 +57,8 @@ def is_retryable(exc: BaseException) -> bool:
     """Only deadlocks and serialization failures: the transaction was rolled back whole and running it again
     may succeed. A SQLite "database is locked" already waited busy_timeout (30 s): no second wait."""
     return isinstance(exc, sa_exc.DBAPIError) and sqlstate(exc) in RETRYABLE_SQLSTATES
+
+
+def is_lost_connection(exc: BaseException) -> bool:
+    """SQLAlchemy recognised the connection as lost (and invalidated the pool's older connections)."""
+    return isinstance(exc, sa_exc.DBAPIError) and bool(exc.connection_invalidated)

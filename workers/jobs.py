@@ -48,8 +48,9 @@ def _job_app() -> Flask:
     global _app, _pid
     if _app is None:
         from service import create_app
+        from service.config import Settings
 
-        _app = create_app()
+        _app = create_app(Settings.from_env().for_workers())
     if _pid != os.getpid():
         # A forked work horse must not share the parent's database connections (SQLAlchemy's fork recipe).
         with _app.app_context():

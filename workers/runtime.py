@@ -23,6 +23,7 @@ from redis.exceptions import RedisError
 
 from service import create_app
 from service.clock import Clock
+from service.config import Settings
 from workers.jobs import use_app
 from workers.queues import connect
 from workers.settings import seconds_env
@@ -96,7 +97,7 @@ def start_process() -> tuple[Flask, Redis] | None:
 
     `kill -USR1 <pid>` prints every thread's stack on stderr: what a process that does not stop is doing."""
     faulthandler.register(signal.SIGUSR1, all_threads=True)
-    app = create_app(clock=clock_from_env())
+    app = create_app(Settings.from_env().for_workers(), clock=clock_from_env())
     url = app.config["SETTINGS"].redis_url
     if not url:
         print("REDIS_URL is not set", file=sys.stderr)

@@ -24,6 +24,7 @@ from typing import Any
 
 import pytest
 from flask import Flask, jsonify
+from psycopg import connect as psycopg_connect
 from sqlalchemy import exc as sa_exc
 from sqlalchemy import text
 
@@ -190,6 +191,60 @@ def test_database_away_answers_503_and_the_same_requests_work_once_it_is_back(
     assert got[2].get_json()["employees"] == 77
     assert len(pg_api.get("/api/v1/units", as_="admin@east").get_json()) == len(before) + 1
     assert pg_api.client.get("/readyz").status_code == 200
+
+
+def test_a_connection_lost_while_pooled_is_replaced_and_the_request_runs_once(
+    cluster: Cluster, pg_app: tuple[Flask, Probe], pg_api: Api, pg_world: World
+) -> None:
+    """No `SELECT 1` at check-out: a pooled connection the server dropped fails at the request's first
+    statement, and the request runs again, once, on a new connection."""
+    app, _ = pg_app
+    with app.app_context():
+        assert db.engine.pool._pre_ping is False  # type: ignore[attr-defined]
+    before = len(pg_api.get("/api/v1/units", as_="admin@east").get_json())  # leaves a connection in the pool
+    killer = psycopg_connect(cluster.url)
+    try:
+        killed = killer.execute(
+            "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
+            " WHERE pid <> pg_backend_pid() AND datname = current_database() AND backend_type = 'client backend'"
+        ).fetchone()
+        assert killed is not None and killed[0] >= 1
+    finally:
+        killer.close()
+    made = pg_api.post("/api/v1/units", json=unit_payload(pg_world.ids["east_t1"]), as_="admin@east")
+    assert made.status_code == 201, made.get_data(as_text=True)
+    assert len(pg_api.get("/api/v1/units", as_="admin@east").get_json()) == before + 1
+    audit = pg_api.get(f"/api/v1/audit?subject_type=unit&subject_id={made.get_json()['id']}", as_="admin@city")
+    assert [e["action"] for e in audit.get_json()] == ["unit.create"]
+
+
+def test_a_connection_lost_during_commit_is_not_run_again(pg_app: tuple[Flask, Probe]) -> None:
+    """Lost during COMMIT, the server may have committed: the request answers 503 rather than risk applying twice."""
+    from flask import g
+    from psycopg import OperationalError as PgOperationalError
+
+    from service.db import run_unit_of_work
+
+    app, _ = pg_app
+    calls: list[int] = []
+
+    def work() -> None:
+        calls.append(1)
+        g.db_committing = True  # what Session's before_commit event notes
+        raise sa_exc.OperationalError("COMMIT", {}, PgOperationalError("server closed the connection unexpectedly"),
+                                      connection_invalidated=True)  # fmt: skip
+
+    with app.test_request_context(), pytest.raises(sa_exc.OperationalError):
+        run_unit_of_work(work)
+    assert calls == [1]
+
+
+def test_workers_ping_their_pooled_connections_and_the_web_does_not() -> None:
+    settings = Settings.from_env()
+    assert settings.flask_config()["SQLALCHEMY_ENGINE_OPTIONS"]["pool_pre_ping"] is False  # type: ignore[index]
+    options = settings.for_workers().flask_config()["SQLALCHEMY_ENGINE_OPTIONS"]
+    assert options["pool_pre_ping"] is True  # type: ignore[index]
+    assert (options["pool_size"], options["max_overflow"]) == (5, 5)  # type: ignore[index]
 
 
 # -- deadlocks and serialization failures ---------------------------------------------------------------------
