@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gc
-import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -71,7 +70,7 @@ def create_app(settings: Settings | None = None, *, clock: Clock | None = None) 
 
 
 def build_app(settings: Settings | None, clock: Clock | None) -> Flask:
-    from service import api, auth, cli, console, errors, requestlog
+    from service import api, auth, cli, console, errors, logs, requestlog
     from service.db import configure_sqlite
     from service.extensions import db, migrate
     from workers.queues import connect
@@ -81,7 +80,7 @@ def build_app(settings: Settings | None, clock: Clock | None) -> Flask:
     trust_proxies(app, settings.trusted_proxies)
     app.config.update(settings.flask_config())
     app.json.ensure_ascii = False  # type: ignore[attr-defined]  # Chinese stays readable in responses
-    logging.basicConfig(level=settings.log_level, format="%(message)s")
+    logs.configure(settings.log_level, settings.log_format)
 
     db.init_app(app)
     migrate.init_app(app, db, directory=str(MIGRATIONS))

@@ -35,6 +35,13 @@ def _bool(name: str, default: bool) -> bool:
     return raw.strip().lower() in {"1", "true", "yes", "on"}
 
 
+def _choice(name: str, choices: tuple[str, ...], default: str) -> str:
+    value = (os.environ.get(name) or default).strip().lower()
+    if value not in choices:
+        raise ValueError(f"{name} must be one of {', '.join(choices)}, got {value!r}")
+    return value
+
+
 def _list(name: str) -> tuple[str, ...]:
     """A comma-separated list, entries trimmed and lower-cased, empty ones dropped."""
     return tuple(item.strip().lower() for item in os.environ.get(name, "").split(",") if item.strip())
@@ -140,6 +147,8 @@ class Settings:
     approval_modes: dict[str, str]
     max_content_length: int
     log_level: str
+    # "text" (a person at a terminal) or "json" (one JSON object per line, for a log shipper): LOG_FORMAT.
+    log_format: str = "text"
     # Outgoing webhooks: attempts before a delivery is marked failed, and the HTTP timeout per attempt.
     webhook_max_attempts: int = 8
     webhook_timeout_seconds: int = 5
@@ -219,6 +228,7 @@ class Settings:
             },
             max_content_length=_int("MAX_CONTENT_LENGTH", 1024 * 1024),
             log_level=os.environ.get("LOG_LEVEL", "INFO"),
+            log_format=_choice("LOG_FORMAT", ("text", "json"), "text"),
             webhook_max_attempts=_int("WEBHOOK_MAX_ATTEMPTS", 8),
             webhook_timeout_seconds=_int("WEBHOOK_TIMEOUT_SECONDS", 5),
             webhook_allowed_hosts=_list("WEBHOOK_ALLOWED_HOSTS"),

@@ -1,8 +1,7 @@
-"""Request ids and one structured log line per request."""
+"""Request ids and one structured log line per request (its fields: service/logs.py)."""
 
 from __future__ import annotations
 
-import json
 import logging
 import re
 import time
@@ -27,17 +26,13 @@ def init_app(app: Flask) -> None:
     def _finish(response: Response) -> Response:
         response.headers[HEADER] = g.get("request_id", "")
         actor = g.get("actor")
-        log.info(
-            json.dumps(
-                {
-                    "request_id": g.get("request_id"),
-                    "user": actor.username if actor else None,
-                    "method": request.method,
-                    "path": request.path,
-                    "status": response.status_code,
-                    "duration_ms": round((time.perf_counter() - g.get("started", time.perf_counter())) * 1000, 2),
-                },
-                ensure_ascii=False,
-            )
-        )
+        fields = {
+            "method": request.method,
+            "path": request.path,
+            "status": response.status_code,
+            "duration_ms": round((time.perf_counter() - g.get("started", time.perf_counter())) * 1000, 2),
+            "user": actor.username if actor else None,
+            "request_id": g.get("request_id"),
+        }
+        log.info("request", extra={"fields": fields})
         return response

@@ -16,12 +16,15 @@ import random
 import signal
 import sys
 import threading
+import time
 from types import FrameType
 from typing import Any
 
 from redis.exceptions import RedisError
-from rq import SimpleWorker
+from rq import Queue, SimpleWorker
+from rq.job import Job
 
+from workers.joblog import log_job
 from workers.queues import queues
 from workers.runtime import Backoff, start_process, wait_for_redis
 from workers.timeouts import CancellingDeathPenalty
@@ -51,6 +54,13 @@ class _Worker(SimpleWorker):
     @property
     def exponential_backoff_factor(self) -> float:  # type: ignore[override]  # a plain attribute RQ only reads
         return random.uniform(1.5, 2.5)
+
+    def perform_job(self, job: Job, queue: Queue) -> bool:
+        """Run the job, then its one log line (service/logs.py: fields with LOG_FORMAT=json)."""
+        started = time.perf_counter()
+        succeeded = super().perform_job(job, queue)
+        log_job(job, queue.name, succeeded, time.perf_counter() - started)
+        return succeeded
 
     def request_stop(self, signum: int, frame: FrameType | None) -> Any:
         _stop.set()

@@ -16,6 +16,7 @@ from flask.testing import FlaskClient
 from service import create_app
 from service.config import Settings
 from service.extensions import db
+from service.logs import JsonFormatter, TextFormatter
 from tests.support.factories import unit_payload
 from tests.support.world import Api
 
@@ -99,7 +100,7 @@ LOG_KEYS = {"request_id", "user", "method", "path", "status", "duration_ms"}
 
 
 def _lines(caplog: pytest.LogCaptureFixture) -> list[dict[str, object]]:
-    return [json.loads(r.getMessage()) for r in caplog.records if r.name == "dangjian.request"]
+    return [dict(r.fields) for r in caplog.records if r.name == "dangjian.request"]  # type: ignore[attr-defined]
 
 
 def test_one_json_log_line_per_request(api: Api, caplog: pytest.LogCaptureFixture) -> None:
@@ -147,5 +148,6 @@ def test_log_line_for_readiness_and_unicode(app: Flask, caplog: pytest.LogCaptur
     app.test_client().get("/api/v1/单位")
     lines = _lines(caplog)
     assert [(x["path"], x["status"]) for x in lines] == [("/readyz", 200), ("/api/v1/单位", 401)]
-    # ensure_ascii=False: the line is readable, not \\u-escaped
-    assert "单位" in caplog.records[-1].getMessage()
+    # ensure_ascii=False: the line is readable, not \\u-escaped, as text and as JSON
+    assert "path=/api/v1/单位 " in TextFormatter().format(caplog.records[-1])
+    assert '"path": "/api/v1/单位"' in JsonFormatter().format(caplog.records[-1])

@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from datetime import timedelta
 from typing import Any, NamedTuple, cast
 
-from flask import current_app
+from flask import current_app, g, has_request_context
 from marshmallow import ValidationError
 from sqlalchemy import Table, bindparam, delete, func, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
@@ -181,6 +181,7 @@ def enqueue(import_id: int) -> None:
             job_timeout=JOB_TIMEOUT_SECONDS,
             result_ttl=86400,
             failure_ttl=7 * 86400,
+            meta={"request_id": g.get("request_id")} if has_request_context() else None,
         )
     except RedisError as exc:
         log.warning("unit import %s not enqueued: %s", import_id, exc)

@@ -46,7 +46,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from flask import current_app, has_app_context
+from flask import current_app, g, has_app_context, has_request_context
 from redis.exceptions import RedisError
 from rq import Queue
 from sqlalchemy import event, select
@@ -143,7 +143,8 @@ def hand_over(delivery_ids: list[int]) -> bool:
         return False
     try:
         queue = Queue(DELIVER_QUEUE, connection=connection)
-        queue.enqueue_many([Queue.prepare_data(DELIVER_JOB, (i,), ttl=HAND_OVER_TTL) for i in delivery_ids])
+        meta = {"request_id": g.get("request_id")} if has_request_context() else None
+        queue.enqueue_many([Queue.prepare_data(DELIVER_JOB, (i,), ttl=HAND_OVER_TTL, meta=meta) for i in delivery_ids])
     except RedisError as exc:
         _paused_until = time.monotonic() + REDIS_PAUSE
         log.warning("webhook deliveries %s left to the sweep (Redis: %s)", delivery_ids, exc)
