@@ -21,6 +21,7 @@ jurisdictions_cli = AppGroup("jurisdictions", help="The jurisdiction tree.")
 ledger_cli = AppGroup("ledger", help="Ledger maintenance.")
 demo_cli = AppGroup("demo", help="Demo data.")
 calendar_cli = AppGroup("calendar", help="The working-day calendar (official holiday notices).")
+retention_cli = AppGroup("retention", help="Records kept for a period (RETENTION_*_DAYS).")
 
 
 def _jurisdiction(code: str) -> Jurisdiction:
@@ -231,8 +232,18 @@ def _size(n: int) -> str:
     return f"{n / 1024 / 1024:.1f} MB" if n >= 1024 * 1024 else f"{n / 1024:.1f} KB"
 
 
+@retention_cli.command("purge")
+@with_appcontext
+def purge_retention() -> None:
+    """Delete now what is past its retention period (the scheduler does it hourly)."""
+    from service.operations import retention
+
+    for kind, count in retention.purge().items():
+        click.echo(f"{kind}: {count} deleted")
+
+
 def register(app: Flask) -> None:
-    for group in (users_cli, jurisdictions_cli, ledger_cli, demo_cli, calendar_cli):
+    for group in (users_cli, jurisdictions_cli, ledger_cli, demo_cli, calendar_cli, retention_cli):
         app.cli.add_command(group)
     app.cli.add_command(backup_command)
     app.cli.add_command(restore_command)

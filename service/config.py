@@ -137,6 +137,31 @@ def supervision_settings(raw: str | None) -> SupervisionSettings:
 
 
 @dataclass(frozen=True)
+class RetentionSettings:
+    """Days records are kept before the scheduler purges them (RETENTION_*_DAYS). The audit trail is never
+    purged. Sign-in records: at least six months, as China's Cybersecurity Law (art. 21) asks of network logs."""
+
+    notification_days: int = 180  # read or settled notifications; unread, unsettled ones stay
+    webhook_delivery_days: int = 90  # delivered or failed deliveries; pending ones stay
+    import_days: int = 30  # finished Excel imports: the uploaded file, its rows, errors and record
+    sign_in_days: int = 180  # failed sign-in records
+
+    @classmethod
+    def from_env(cls) -> RetentionSettings:
+        d = cls()
+        values = {
+            "notification_days": _int("RETENTION_NOTIFICATION_DAYS", d.notification_days),
+            "webhook_delivery_days": _int("RETENTION_WEBHOOK_DELIVERY_DAYS", d.webhook_delivery_days),
+            "import_days": _int("RETENTION_IMPORT_DAYS", d.import_days),
+            "sign_in_days": _int("RETENTION_SIGN_IN_DAYS", d.sign_in_days),
+        }
+        for name, days in values.items():
+            if days < 1:
+                raise ValueError(f"RETENTION_{name.removesuffix('_days').upper()}_DAYS must be at least 1 day")
+        return cls(**values)
+
+
+@dataclass(frozen=True)
 class Settings:
     database_url: str
     redis_url: str | None
@@ -207,6 +232,7 @@ class Settings:
     # its first statement is replaced and the request run again (service.db.run_unit_of_work); workers and the
     # scheduler turn it on, their jobs are few and long-lived connections idle between them.
     database_pre_ping: bool = False
+    retention: RetentionSettings = field(default_factory=RetentionSettings)
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -261,6 +287,7 @@ class Settings:
             database_max_overflow=_int("DATABASE_MAX_OVERFLOW", 5),
             database_pool_recycle_seconds=_int("DATABASE_POOL_RECYCLE_SECONDS", 1800),
             database_pre_ping=_bool("DATABASE_PRE_PING", False),
+            retention=RetentionSettings.from_env(),
         )
 
     def for_workers(self) -> Settings:

@@ -1,7 +1,8 @@
 """`python -m workers.scheduler [--once]`: the process that sweeps for due escalations every
 ESCALATION_SWEEP_SECONDS (60) and enqueues them (see workers/jobs.py), and enqueues the month-end coverage
-snapshot job when a month end lacks its snapshots; it also purges expired idempotency keys. `--once` sweeps
-once and exits.
+snapshot job when a month end lacks its snapshots; it also purges expired idempotency keys, and once an hour
+(RETENTION_SECONDS) what is past its retention period (service/operations/retention.py). `--once` sweeps once
+and exits.
 
 It replaces `rq cron`, which exited at its first tick during a Redis outage. This loop survives outages of
 Redis and of the database: a failed sweep is retried with a capped exponential backoff with jitter (one
@@ -22,13 +23,15 @@ from redis.exceptions import RedisError
 from sqlalchemy.exc import SQLAlchemyError
 
 from service.db import STATISTICS_SECONDS, refresh_statistics
-from service.operations import idempotency
+from service.operations import idempotency, retention
 from service.operations.reference import calendar_reminders
 from workers.jobs import enqueue_coverage_snapshots, enqueue_due
 from workers.runtime import Backoff, start_process
 from workers.settings import seconds_env
 
 log = logging.getLogger("workers")
+# How often the retention purge runs: periods are days, an hour's delay is nothing, a purge per sweep is waste.
+RETENTION_SECONDS = 3600.0
 
 
 def main(argv: list[str]) -> int:
@@ -48,6 +51,7 @@ def main(argv: list[str]) -> int:
     if "--once" not in argv:
         log.warning("scheduler: sweeping every %g s", interval)
     statistics_due = 0.0  # at the first sweep, then every STATISTICS_SECONDS
+    retention_due = 0.0  # likewise, every RETENTION_SECONDS
     while not stop.is_set():
         started = time.monotonic()
         try:
@@ -58,6 +62,9 @@ def main(argv: list[str]) -> int:
                 counts["idempotency_keys_purged"] = idempotency.purge_expired()
                 if started >= statistics_due and refresh_statistics():
                     statistics_due = started + STATISTICS_SECONDS
+                if started >= retention_due:
+                    counts.update({f"{kind}_purged": n for kind, n in retention.purge().items()})
+                    retention_due = started + RETENTION_SECONDS
         except (RedisError, SQLAlchemyError) as exc:
             if "--once" in argv:
                 log.error("scheduler: sweep failed: %s: %s", type(exc).__name__, exc)

@@ -85,6 +85,7 @@ class Notification(Base):
             sqlite_where=text("task_id IS NOT NULL"),
         ),
         Index("ix_notifications_subject", "subject_type", "subject_id"),
+        Index("ix_notifications_created_at", "created_at"),  # retention's purge, oldest first
     )
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
@@ -136,6 +137,7 @@ class WebhookDelivery(Base):
     __table_args__ = (
         Index("ix_webhook_deliveries_due", "status", "next_attempt_at"),
         Index("ix_webhook_deliveries_hook", "webhook_id", "id"),
+        Index("ix_webhook_deliveries_created_at", "created_at"),  # retention's purge, oldest first
     )
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)

@@ -45,7 +45,7 @@ class UnitImport(Base):
     started_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     # Set with every committed batch: a job whose heartbeat stopped (killed worker) may be taken over.
     heartbeat_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
-    finished_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    finished_at: Mapped[datetime | None] = mapped_column(UtcDateTime, index=True)  # retention's purge
 
 
 class UnitImportRow(Base):

@@ -18,6 +18,7 @@ class SignInFailure(Base):
     __table_args__ = (
         Index("ix_sign_in_failures_username_at", "username", "at"),
         Index("ix_sign_in_failures_address_at", "address", "at"),
+        Index("ix_sign_in_failures_at", "at"),  # retention's purge, oldest first
     )
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)

@@ -13,7 +13,7 @@ def _int(name: str, default: int) -> int:
 
 @dataclass(frozen=True)
 class SpreadsheetSettings:
-    # The upload itself (IMPORT_MAX_BYTES): it is kept in the database until the import is purged.
+    # The upload itself (IMPORT_MAX_BYTES): kept in the database until the import is purged (RETENTION_IMPORT_DAYS).
     max_bytes: int = 20 * 1024 * 1024
     # Sum of the declared uncompressed sizes of the zip's members (IMPORT_MAX_UNCOMPRESSED_BYTES).
     max_uncompressed_bytes: int = 300 * 1024 * 1024
