@@ -18,6 +18,8 @@ class AuditEvent(Base):
         Index("ix_audit_events_subject", "subject_type", "subject_id", "id"),
         # 已办 (service/operations/worklists/done.py): one person's actions, newest first.
         Index("ix_audit_events_actor", "actor_id", "occurred_at"),
+        # A body's audit list, newest first, per body (service/operations/engines/audit.py audit_page).
+        Index("ix_audit_events_jurisdiction_id_id", "jurisdiction_id", "id"),
     )
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
@@ -28,7 +30,7 @@ class AuditEvent(Base):
     subject_type: Mapped[str] = mapped_column(String(32))
     subject_id: Mapped[int]
     # The subject's jurisdiction at the time, so audit reads are scoped without joining every subject table.
-    jurisdiction_id: Mapped[int | None] = mapped_column(ForeignKey("jurisdictions.id"), index=True)
+    jurisdiction_id: Mapped[int | None] = mapped_column(ForeignKey("jurisdictions.id"))
     # None is SQL NULL (as when the ORM omitted it), also in the multi-row INSERT of service/pending.py.
     state_before: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True))
     state_after: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True))

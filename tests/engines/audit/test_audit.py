@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import pytest
@@ -15,7 +15,7 @@ from sqlalchemy.exc import DBAPIError
 from service.extensions import db
 from service.models import ApiToken, AuditEvent
 from tests.support.factories import unit_payload
-from tests.support.world import Api, World
+from tests.support.world import START, Api, World
 
 
 def _events(app: Flask) -> list[AuditEvent]:
@@ -423,3 +423,65 @@ def test_audit_events_are_append_only_on_postgresql(app: Flask, world: World) ->
         db.session.commit()
         assert db.session.execute(text("SELECT count(*) FROM audit_events")).scalar_one() == total + 1
         db.session.remove()
+
+
+# -- the audit list at scale: per-body merge (PostgreSQL) and the capped count -------------------------------------
+
+
+def _records(app: Flask, world: World, plan: list[str]) -> list[int]:
+    """One audit record per entry of `plan` (a body's code), in that order; their ids."""
+    from sqlalchemy import insert
+
+    with app.app_context():
+        ids = [
+            int(
+                db.session.execute(
+                    insert(AuditEvent)
+                    .values(
+                        occurred_at=START,
+                        actor_id=None,
+                        actor_label="测试",
+                        action=f"t.{place}",
+                        subject_type="unit",
+                        subject_id=n,
+                        jurisdiction_id=world.ids[place],
+                    )
+                    .returning(AuditEvent.id)
+                ).scalar_one()
+            )
+            for n, place in enumerate(plan)
+        ]
+        db.session.commit()
+    return ids
+
+
+def _page(api: Api, as_: str, page: int, size: int, query: str = "") -> tuple[list[int], int]:
+    res = api.get(f"/api/v1/audit?page={page}&page_size={size}{query}", as_=as_)
+    assert res.status_code == 200, res.json
+    return [e["id"] for e in res.json], json.loads(res.headers["X-Pagination"])["total"]
+
+
+def test_a_bodys_list_is_every_record_in_its_subtree_newest_first_page_by_page(
+    app: Flask, api: Api, world: World
+) -> None:
+    # East's quiet township has only the oldest records; west's are out of east's scope.
+    plan = ["east_t2"] * 3 + ["east_t1", "west_t1", "east", "east_ic"] * 6 + ["west_t1"] * 5
+    ids = _records(app, world, plan)
+    mine = sorted((i for i, place in zip(ids, plan, strict=True) if place != "west_t1"), reverse=True)
+    before = [i for i in _page(api, "supervisor@east", 1, 200)[0] if i not in ids]  # the world's own records
+    pages = [_page(api, "supervisor@east", p, 7) for p in (1, 2, 3, 4, 5)]
+    seen = [i for page, _ in pages for i in page if i in ids]
+    assert seen == mine  # every record of the subtree once, newest first, across pages
+    assert all(total == len(mine) + len(before) for _, total in pages)
+    filtered, total = _page(api, "supervisor@east", 1, 50, "&action=t.east_t2")
+    assert filtered == sorted(ids[:3], reverse=True) and total == 3
+
+
+def test_the_total_is_counted_as_deep_as_a_page_may_reach(app: Flask, api: Api, world: World) -> None:
+    settings = app.config["SETTINGS"]
+    app.config["SETTINGS"] = replace(settings, max_pagination_offset=10)
+    _records(app, world, ["east_t1"] * 230)
+    _, total = _page(api, "supervisor@east", 1, 5)
+    assert total == 10 + 200  # the deepest offset plus the largest page: no page lies beyond
+    _, total = _page(api, "supervisor@east", 1, 5, "&action=t.east_t1&subject_type=unit")
+    assert total == 210
