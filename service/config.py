@@ -233,6 +233,8 @@ class Settings:
     # scheduler turn it on, their jobs are few and long-lived connections idle between them.
     database_pre_ping: bool = False
     retention: RetentionSettings = field(default_factory=RetentionSettings)
+    # The bearer token Prometheus scrapes the web's /metrics with (METRICS_TOKEN); unset, /metrics is 404.
+    metrics_token: str | None = None
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -288,6 +290,7 @@ class Settings:
             database_pool_recycle_seconds=_int("DATABASE_POOL_RECYCLE_SECONDS", 1800),
             database_pre_ping=_bool("DATABASE_PRE_PING", False),
             retention=RetentionSettings.from_env(),
+            metrics_token=os.environ.get("METRICS_TOKEN") or None,
         )
 
     def for_workers(self) -> Settings:

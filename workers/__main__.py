@@ -25,6 +25,7 @@ from rq import Queue, SimpleWorker
 from rq.job import Job
 
 from workers.joblog import log_job
+from workers.metrics import serve_worker
 from workers.queues import queues
 from workers.runtime import Backoff, start_process, wait_for_redis
 from workers.timeouts import CancellingDeathPenalty
@@ -98,6 +99,8 @@ def main(argv: list[str]) -> int:
         return 2
     app, connection = process
     burst = "--burst" in argv
+    if not burst:
+        serve_worker()
     backoff = Backoff()
     with app.app_context():
         while True:

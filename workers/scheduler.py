@@ -26,6 +26,7 @@ from service.db import STATISTICS_SECONDS, refresh_statistics
 from service.operations import idempotency, retention
 from service.operations.reference import calendar_reminders
 from workers.jobs import enqueue_coverage_snapshots, enqueue_due
+from workers.metrics import SWEEPS, serve_scheduler
 from workers.runtime import Backoff, start_process
 from workers.settings import seconds_env
 
@@ -40,6 +41,8 @@ def main(argv: list[str]) -> int:
         return 2
     app, connection = process
     interval = seconds_env("ESCALATION_SWEEP_SECONDS", 60)
+    if "--once" not in argv:
+        serve_scheduler(app, connection)
     backoff = Backoff()
     stop = threading.Event()
 
@@ -66,6 +69,7 @@ def main(argv: list[str]) -> int:
                     counts.update({f"{kind}_purged": n for kind, n in retention.purge().items()})
                     retention_due = started + RETENTION_SECONDS
         except (RedisError, SQLAlchemyError) as exc:
+            SWEEPS.labels("failed").inc()
             if "--once" in argv:
                 log.error("scheduler: sweep failed: %s: %s", type(exc).__name__, exc)
                 return 1
@@ -80,6 +84,7 @@ def main(argv: list[str]) -> int:
             )
             stop.wait(delay)
             continue
+        SWEEPS.labels("ok").inc()
         if backoff.attempt:
             log.warning("scheduler: sweeping again after %d failed attempt(s)", backoff.attempt)
             backoff.reset()
