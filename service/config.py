@@ -13,6 +13,7 @@ from flask import current_app, has_app_context
 
 from service.attachments.limits import AttachmentSettings
 from service.documents.kinds import DocumentSettings
+from service.rate_limits import RateLimitSettings
 from service.spreadsheets.limits import SpreadsheetSettings
 from workflows.dates import DEFAULT_DATE_WINDOW, DateWindow
 from workflows.deadlines import EscalationSettings
@@ -187,6 +188,8 @@ class Settings:
     # How long a POST's Idempotency-Key and its first answer are kept per token (IDEMPOTENCY_KEY_HOURS);
     # the scheduler purges them after.
     idempotency_key_hours: float = 24.0
+    # Requests per token and per client address on the API, counted in Redis (RATE_LIMIT_* variables).
+    rate_limits: RateLimitSettings = field(default_factory=RateLimitSettings)
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -236,6 +239,7 @@ class Settings:
             console_export_max_rows=_int("CONSOLE_EXPORT_MAX_ROWS", 5000),
             batch_max_tasks=_int("BATCH_MAX_TASKS", 50),
             idempotency_key_hours=float(os.environ.get("IDEMPOTENCY_KEY_HOURS") or 24.0),
+            rate_limits=RateLimitSettings.from_env(),
         )
 
     def flask_config(self) -> dict[str, object]:
