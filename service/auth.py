@@ -77,9 +77,8 @@ def actor_for_token(token: str, request_id: str | None) -> Actor | None:
     ).one_or_none()
     if row is None:
         return None
-    return Actor(
-        row.id, row.username, row.role, row.jurisdiction_id, row.path, request_id, row.token_id, scopes.parse(row.scopes)
-    )
+    held = scopes.parse(row.scopes)
+    return Actor(row.id, row.username, row.role, row.jurisdiction_id, row.path, request_id, row.token_id, held)
 
 
 def _unauthorized(message: str) -> ApiError:
@@ -110,6 +109,8 @@ def require_scope(actor: Actor) -> None:
     needed = scopes.scope_for(current_app, request.url_rule, request.method)
     if needed.value in actor.scopes:
         return
+    if needed not in scopes.role_scopes(actor.role):
+        raise Forbidden()  # no token of this role could hold it: the role's own refusal, not a scope to ask for
     label = scopes.SCOPE_LABELS[needed]
     raise ApiError(
         403,

@@ -130,7 +130,8 @@ def handle_http_exception(exc: HTTPException) -> ResponseReturnValue:
 
 def handle_api_error(exc: ApiError) -> ResponseReturnValue:
     if exc.extra:
-        return jsonify({**error_body(exc.status, exc.code, exc.message, exc.errors), **exc.extra}), exc.status, exc.headers
+        body = {**error_body(exc.status, exc.code, exc.message, exc.errors), **exc.extra}
+        return jsonify(body), exc.status, exc.headers
     return _respond(exc.status, exc.code, exc.message, exc.errors, exc.headers)
 
 

@@ -4,8 +4,8 @@ A token carries some of the four scopes; each endpoint requires exactly one, der
 (decision 0058): reads need `read`; a write needs `admin` when only admins may make it (the role group the view
 declares with `require_roles`), `ledger:write` when it writes the ledger (a path under `LEDGER_PATHS`), and
 `workflow:act` otherwise — so an endpoint added later gets its scope without an edit. `OVERRIDES` names the
-endpoints where that rule is wrong. A scope never grants anything: the role, the jurisdiction and the rules still decide.
-Console sessions and the system are not tokens and are never checked."""
+endpoints where that rule is wrong. A scope never grants anything: the role, the jurisdiction and the rules
+still decide. Console sessions and the system are not tokens and are never checked."""
 
 from __future__ import annotations
 
@@ -16,7 +16,6 @@ from typing import Any
 from flask import Flask
 from werkzeug.routing import Rule
 
-from service.models.user import Role
 from service.roles import ADMINS, UNIT_WRITERS
 
 

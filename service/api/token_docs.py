@@ -50,7 +50,8 @@ class TokenLimitsPlugin(BasePlugin):
         )
 
     def _app(self) -> Flask:
-        return current_app if has_app_context() else self.api._app  # type: ignore[return-value]
+        app: Flask = current_app if has_app_context() else self.api._app
+        return app
 
     def operation_helper(
         self, path: str | None = None, operations: dict[str, Any] | None = None, rule: Any = None, **_: Any
@@ -66,14 +67,14 @@ class TokenLimitsPlugin(BasePlugin):
             _describe(responses, "403", insufficient_scope(scope.value))
             _describe(responses, "429", TOO_MANY)
             responses["429"].setdefault("headers", {})[RETRY_AFTER] = {"$ref": f"#/components/headers/{RETRY_AFTER}"}
-            for status, response in responses.items():
+            for response in responses.values():
                 if isinstance(response, dict):
                     headers = response.setdefault("headers", {})
                     for name in RATE_HEADERS:
                         headers[name] = {"$ref": f"#/components/headers/{name}"}
 
 
-def _describe(responses: dict[str, Any], status: str, text: str) -> None:
+def _describe(responses: dict[Any, Any], status: str, text: str) -> None:
     known = responses.get(status) or responses.get(int(status))
     if isinstance(known, dict) and "description" in known:
         if text not in known["description"]:

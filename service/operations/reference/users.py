@@ -13,8 +13,8 @@ from service.errors import NotFound
 from service.extensions import db
 from service.inputs import NewUser, UserChanges
 from service.models import ApiToken, Role, User
-from service.models.user import ROLE_LABELS
 from service.models.base import snapshot
+from service.models.user import ROLE_LABELS
 from service.operations.common import Precondition, check_precondition, get_scoped
 from service.operations.engines import audit
 from service.operations.reference import jurisdictions
@@ -97,9 +97,7 @@ def update(actor: Actor, user_id: int, changes: UserChanges, precondition: Preco
     return user
 
 
-def issue_token(
-    actor: Actor, user: User, name: str, scopes: Collection[str] | None = None
-) -> tuple[ApiToken, str]:
+def issue_token(actor: Actor, user: User, name: str, scopes: Collection[str] | None = None) -> tuple[ApiToken, str]:
     """Create a token; the plaintext is returned once and never stored. `scopes` defaults to the user's role's
     full set; a scope the role can never use is refused."""
     if not user.active:
