@@ -68,10 +68,19 @@ class TokenLimitsPlugin(BasePlugin):
             _describe(responses, "429", TOO_MANY)
             responses["429"].setdefault("headers", {})[RETRY_AFTER] = {"$ref": f"#/components/headers/{RETRY_AFTER}"}
             for response in responses.values():
-                if isinstance(response, dict):
-                    headers = response.setdefault("headers", {})
-                    for name in RATE_HEADERS:
-                        headers[name] = {"$ref": f"#/components/headers/{name}"}
+                self._add_rate_headers(response)
+
+    def _add_rate_headers(self, response: Any) -> None:
+        """On the response itself, or on the shared component a name or a `$ref` points to (flask-smorest's
+        UNPROCESSABLE_ENTITY, DEFAULT_ERROR)."""
+        if isinstance(response, dict) and "$ref" in response:
+            response = response["$ref"].rsplit("/", 1)[-1]
+        if isinstance(response, str):
+            response = self.spec.components.responses.get(response)
+        if isinstance(response, dict):
+            headers = response.setdefault("headers", {})
+            for name in RATE_HEADERS:
+                headers[name] = {"$ref": f"#/components/headers/{name}"}
 
 
 def _describe(responses: dict[Any, Any], status: str, text: str) -> None:
