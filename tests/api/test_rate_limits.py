@@ -37,9 +37,7 @@ def limit(app: Flask) -> Iterator[Limit]:
 
     def set_limits(per_token: str = "off", per_address: str = "off", retry_seconds: float = 5.0) -> None:
         settings = app.config["SETTINGS"]
-        app.config["SETTINGS"] = replace(
-            settings, rate_limits=RateLimitSettings(per_token, per_address, retry_seconds)
-        )
+        app.config["SETTINGS"] = replace(settings, rate_limits=RateLimitSettings(per_token, per_address, retry_seconds))
 
     redis = app.extensions["redis"]  # the real one: a test may swap in an unreachable one
     _forget_counts(redis)

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 
 from flask import Flask
 from flask_migrate import downgrade, upgrade
-from sqlalchemy import MetaData, inspect, insert, select
+from sqlalchemy import MetaData, insert, inspect, select
 
 from service.extensions import db
 from service.scopes import role_scopes, stored
