@@ -103,6 +103,9 @@ class ErrorSchema(Schema):
             "name the counts (`formal_members`, `mobile_members`, `units`, `max_units`, `soft_max`)."
         },
     )
+    required_scope = fields.String(
+        metadata={"description": "Only on 403 `insufficient_scope`: the token scope the operation requires"}
+    )
     request_id = fields.String()
 
 

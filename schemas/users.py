@@ -5,6 +5,7 @@ from marshmallow import Schema, fields, validate
 from schemas.common import LoadsInto, ident, one_of, text
 from service.inputs import NewUser, UserChanges
 from service.models.user import ROLE_LABELS, Role
+from service.scopes import SCOPES
 
 ROLES = [r.value for r in Role]
 
@@ -47,6 +48,17 @@ class UserQuerySchema(Schema):
 
 class TokenCreateSchema(Schema):
     name = text(64, load_default="api")
+    scopes = fields.List(
+        one_of(SCOPES),
+        validate=validate.Length(min=1, max=len(SCOPES), error="请选择1到4项权限范围"),
+        load_default=None,
+        metadata={
+            "description": "What the token may be used for: `read`, `ledger:write`, `workflow:act`, `admin`. Omitted: "
+            "the role's full set (admin: all four; supervisor, handler, portal: all but `admin`; approver, "
+            "instructor: `read` and `workflow:act`). A scope the role cannot hold is refused (422 "
+            "`scope_beyond_role`)."
+        },
+    )
 
 
 class TokenSchema(Schema):
@@ -55,6 +67,10 @@ class TokenSchema(Schema):
     prefix = fields.String(metadata={"description": "First characters, to recognise a token"})
     created_at = fields.DateTime()
     revoked_at = fields.DateTime(allow_none=True)
+    scopes = fields.Function(
+        lambda t: t["scopes"].split() if isinstance(t, dict) else t.scopes.split(),
+        metadata={"description": "The token's scopes", "type": "array", "items": {"type": "string", "enum": SCOPES}},
+    )
 
 
 class IssuedTokenSchema(TokenSchema):

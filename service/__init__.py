@@ -70,7 +70,7 @@ def create_app(settings: Settings | None = None, *, clock: Clock | None = None) 
 
 
 def build_app(settings: Settings | None, clock: Clock | None) -> Flask:
-    from service import api, auth, cli, console, errors, logs, metrics, requestlog
+    from service import api, auth, cli, console, errors, logs, metrics, rate_limits, requestlog
     from service.db import configure_sqlite
     from service.extensions import db, migrate
     from workers.queues import connect
@@ -96,6 +96,7 @@ def build_app(settings: Settings | None, clock: Clock | None) -> Flask:
     register_workflows()  # explicit: engines never depend on which workflow module was imported first
     requestlog.init_app(app)
     metrics.init_app(app)
+    rate_limits.init_app(app)  # RateLimit-* headers on every API answer
     api.init_app(app)
     errors.register(app)  # after flask-smorest, so one error shape wins everywhere
     console.init_app(app)  # after errors: HTML error pages for console paths, the API's JSON elsewhere

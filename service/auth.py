@@ -9,10 +9,11 @@ from dataclasses import dataclass
 from functools import wraps
 from typing import Any, TypeVar
 
-from flask import g, request
+from flask import current_app, g, request
 from sqlalchemy import Select, select
 from sqlalchemy.orm import InstrumentedAttribute
 
+from service import rate_limits, scopes
 from service.errors import ApiError, Forbidden
 from service.extensions import db
 from service.models import ApiToken, Jurisdiction, Role, User
@@ -32,6 +33,8 @@ class Actor:
     request_id: str | None = None
     # The API token the request came with (idempotency keys are kept per token); None for the console and system.
     token_id: int | None = None
+    # That token's scopes (service/scopes.py); None: not a token, nothing to restrict.
+    scopes: frozenset[str] | None = None
 
     @property
     def label(self) -> str:
@@ -60,7 +63,13 @@ def hash_token(token: str) -> str:
 def actor_for_token(token: str, request_id: str | None) -> Actor | None:
     row = db.session.execute(
         select(
-            User.id, User.username, User.role, User.jurisdiction_id, Jurisdiction.path, ApiToken.id.label("token_id")
+            User.id,
+            User.username,
+            User.role,
+            User.jurisdiction_id,
+            Jurisdiction.path,
+            ApiToken.id.label("token_id"),
+            ApiToken.scopes,
         )
         .join(ApiToken, ApiToken.user_id == User.id)
         .join(Jurisdiction, Jurisdiction.id == User.jurisdiction_id)
@@ -68,7 +77,8 @@ def actor_for_token(token: str, request_id: str | None) -> Actor | None:
     ).one_or_none()
     if row is None:
         return None
-    return Actor(row.id, row.username, row.role, row.jurisdiction_id, row.path, request_id, row.token_id)
+    held = scopes.parse(row.scopes)
+    return Actor(row.id, row.username, row.role, row.jurisdiction_id, row.path, request_id, row.token_id, held)
 
 
 def _unauthorized(message: str) -> ApiError:
@@ -76,7 +86,9 @@ def _unauthorized(message: str) -> ApiError:
 
 
 def authenticate() -> None:
-    """before_request for the API: every /api/v1 call needs a valid token."""
+    """before_request for the API: every /api/v1 call needs a valid token, within the rate limits (per client
+    address before the token is looked up, per token after), with the scope its endpoint requires."""
+    rate_limits.check_address()
     header = request.headers.get("Authorization", "")
     scheme, _, token = header.partition(" ")
     if scheme.lower() != "bearer" or not token.strip():
@@ -85,6 +97,28 @@ def authenticate() -> None:
     if actor is None:
         raise _unauthorized("令牌无效或已吊销")
     g.actor = actor
+    rate_limits.check_token(actor)
+    require_scope(actor)
+
+
+def require_scope(actor: Actor) -> None:
+    """403 `insufficient_scope` when the token lacks the scope the endpoint requires (service/scopes.py), before
+    the view and its role check: it names the scope, which reveals nothing of the resource."""
+    if actor.scopes is None or request.url_rule is None:
+        return  # not a token; or no route matched (the 404 / 405 follows)
+    needed = scopes.scope_for(current_app, request.url_rule, request.method)
+    if needed.value in actor.scopes:
+        return
+    if needed not in scopes.role_scopes(actor.role):
+        raise Forbidden()  # no token of this role could hold it: the role's own refusal, not a scope to ask for
+    label = scopes.SCOPE_LABELS[needed]
+    raise ApiError(
+        403,
+        "insufficient_scope",
+        f"令牌缺少权限范围「{needed.value}」（{label}），请使用含此范围的令牌",
+        headers={"WWW-Authenticate": f'Bearer realm="dangjian", error="insufficient_scope", scope="{needed.value}"'},
+        extra={"required_scope": needed.value},
+    )
 
 
 def current_actor() -> Actor:
@@ -105,6 +139,8 @@ def require_roles(*roles: Role) -> Callable[[F], F]:
                 raise Forbidden()
             return fn(*args, **kwargs)
 
+        # What the endpoint's token scope is derived from (service/scopes.py).
+        setattr(wrapper, scopes.ROLES_ATTRIBUTE, frozenset(allowed))
         return wrapper  # type: ignore[return-value]
 
     return decorator

@@ -13,6 +13,7 @@ from flask import current_app, has_app_context
 
 from service.attachments.limits import AttachmentSettings
 from service.documents.kinds import DocumentSettings
+from service.rate_limits import RateLimitSettings
 from service.spreadsheets.limits import SpreadsheetSettings
 from workflows.dates import DEFAULT_DATE_WINDOW, DateWindow
 from workflows.deadlines import EscalationSettings
@@ -235,6 +236,8 @@ class Settings:
     retention: RetentionSettings = field(default_factory=RetentionSettings)
     # The bearer token Prometheus scrapes the web's /metrics with (METRICS_TOKEN); unset, /metrics is 404.
     metrics_token: str | None = None
+    # Requests per token and per client address on the API, counted in Redis (RATE_LIMIT_* variables).
+    rate_limits: RateLimitSettings = field(default_factory=RateLimitSettings)
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -291,6 +294,7 @@ class Settings:
             database_pre_ping=_bool("DATABASE_PRE_PING", False),
             retention=RetentionSettings.from_env(),
             metrics_token=os.environ.get("METRICS_TOKEN") or None,
+            rate_limits=RateLimitSettings.from_env(),
         )
 
     def for_workers(self) -> Settings:

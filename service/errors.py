@@ -61,6 +61,7 @@ MESSAGES = {
     413: "请求内容过大",
     422: "输入数据校验失败",
     428: "修改资源时必须提供 If-Match 请求头",
+    429: "请求过于频繁，请稍后重试",
     500: "服务器内部错误",
     503: "服务暂时不可用，请稍后重试",
 }
@@ -76,6 +77,7 @@ class ApiError(Exception):
         message: str | None = None,
         errors: dict[str, Any] | None = None,
         headers: dict[str, str] | None = None,
+        extra: dict[str, Any] | None = None,
     ) -> None:
         super().__init__(message or code)
         self.status = status
@@ -83,6 +85,8 @@ class ApiError(Exception):
         self.message = message or MESSAGES.get(status, "")
         self.errors = errors
         self.headers = headers or {}
+        # Fields of the answer beside the one shape's (e.g. `required_scope` of a 403 insufficient_scope).
+        self.extra = extra or {}
 
 
 class NotFound(ApiError):
@@ -125,6 +129,9 @@ def handle_http_exception(exc: HTTPException) -> ResponseReturnValue:
 
 
 def handle_api_error(exc: ApiError) -> ResponseReturnValue:
+    if exc.extra:
+        body = {**error_body(exc.status, exc.code, exc.message, exc.errors), **exc.extra}
+        return jsonify(body), exc.status, exc.headers
     return _respond(exc.status, exc.code, exc.message, exc.errors, exc.headers)
 
 

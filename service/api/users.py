@@ -95,9 +95,10 @@ def list_tokens(user_id: int) -> Any:
 @errors(blp, 400, 403, 404, 409, 422)
 @require_roles(*ADMINS)
 def issue_token(data: dict[str, Any], user_id: int) -> Any:
-    """Issue a token. The response holds the token itself, once; only its hash is stored."""
+    """Issue a token with some scopes (by default its user's role's full set). The response holds the token
+    itself, once; only its hash is stored."""
     actor = current_actor()
-    token, plain = users.issue_token(actor, users.get(actor, user_id), data["name"])
+    token, plain = users.issue_token(actor, users.get(actor, user_id), data["name"], data.get("scopes"))
     return {**{c.key: getattr(token, c.key) for c in token.__table__.columns}, "token": plain}, 201
 
 

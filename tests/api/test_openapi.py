@@ -98,7 +98,7 @@ def test_bearer_security_is_declared(doc: dict[str, Any]) -> None:
 
 def test_error_schema_is_the_one_error_shape(doc: dict[str, Any]) -> None:
     props = doc["components"]["schemas"]["Error"]["properties"]
-    assert set(props) == {"status", "code", "message", "errors", "detail", "request_id"}
+    assert set(props) == {"status", "code", "message", "errors", "detail", "required_scope", "request_id"}
     assert props["status"]["type"] == "integer"
     assert props["errors"]["type"] == "object"
     assert props["detail"]["type"] == "object" and "threshold" in props["detail"]["description"]

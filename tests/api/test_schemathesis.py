@@ -36,12 +36,24 @@ SETTINGS = settings(
     phases=[Phase.explicit, Phase.generate],
     suppress_health_check=list(HealthCheck),
 )
+RATE_LIMIT_HEADERS = ("ratelimit-limit", "ratelimit-remaining", "ratelimit-reset")
+
+
+def rate_limit_headers_present(ctx: Any, response: Any, case: Any) -> None:
+    """Every answer carries the rate-limit standing (Redis is up here); their values are checked against the
+    document by response_headers_conformance."""
+    missing = [name for name in RATE_LIMIT_HEADERS if response.headers.get(name) is None]
+    if missing:
+        raise AssertionError(f"{case.operation.label} answered {response.status_code} without {missing}")
+
+
 CHECKS = [
     not_a_server_error,
     status_code_conformance,
     content_type_conformance,
     response_headers_conformance,
     response_schema_conformance,
+    rate_limit_headers_present,
 ]
 
 

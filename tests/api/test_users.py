@@ -300,7 +300,7 @@ def test_issued_token_works_is_shown_once_and_stored_hashed(
     assert listed.status_code == 200
     assert [t["name"] for t in listed.json] == ["test", "门户对接"]
     for row in listed.json:
-        assert set(row) == {"id", "name", "prefix", "created_at", "revoked_at"}
+        assert set(row) == {"id", "name", "prefix", "created_at", "revoked_at", "scopes"}
         assert token not in json.dumps(row)
     assert listed.json[1]["prefix"] == token[:10]
 
@@ -314,7 +314,12 @@ def test_issued_token_works_is_shown_once_and_stored_hashed(
     # the token never reaches the audit trail
     events = _audit(app, action="token.issue", subject_id=target)
     assert len(events) == 2  # the world's token and this one
-    assert events[-1].state_after == {"token_id": issued["id"], "name": "门户对接", "prefix": token[:10]}
+    assert events[-1].state_after == {
+        "token_id": issued["id"],
+        "name": "门户对接",
+        "prefix": token[:10],
+        "scopes": "read ledger:write workflow:act",  # a portal's full set, by default
+    }
     assert token not in json.dumps([e.state_after for e in events])
 
 

@@ -25,6 +25,7 @@ from service.operations.engines import approvals
 from service.operations.reference import calendar as calendar_ops
 from service.operations.reference import jurisdictions, users
 from service.roles import ADMINS
+from service.scopes import SCOPE_LABELS, role_scopes
 from workflows.errors import RuleViolation
 from workflows.registry import APPROVAL_WORKFLOWS, WORKFLOWS
 
@@ -113,6 +114,9 @@ def _render_user(actor: Actor, user_id: int, errors: dict[str, str] | None = Non
             # After a refusal the form shows what was typed, not the stored values.
             typed=request.form if errors and request.method == "POST" else None,
             new_token=new_token,
+            # The token form offers the scopes the user's role can hold, all ticked (the default).
+            token_scopes=role_scopes(user.role),
+            scope_labels=SCOPE_LABELS,
             roles=ROLE_LABELS,
             places=_places(actor),
         ),
@@ -146,8 +150,11 @@ def admin_token_issue(user_id: int) -> Any:
     actor = _actor()
     user = users.get(actor, user_id)
     try:
-        data = forms.load(TokenCreateSchema())
-        _, plain = users.issue_token(actor, user, data["name"])
+        # Unticked boxes are absent from the form, so the form marks that it offered them: none ticked is then
+        # refused (a token must be good for something); a post without the boxes gets the role's full set.
+        offered = "scopes_offered" in request.form
+        data = forms.load(TokenCreateSchema(), extra={"scopes": request.form.getlist("scopes") if offered else None})
+        _, plain = users.issue_token(actor, user, data["name"], data["scopes"])
     except forms.FormErrors as exc:
         return _render_user(actor, user_id, exc.errors)
     except RuleViolation as exc:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 from sqlalchemy import Select, select
 
@@ -14,9 +14,11 @@ from service.extensions import db
 from service.inputs import NewUser, UserChanges
 from service.models import ApiToken, Role, User
 from service.models.base import snapshot
+from service.models.user import ROLE_LABELS
 from service.operations.common import Precondition, check_precondition, get_scoped
 from service.operations.engines import audit
 from service.operations.reference import jurisdictions
+from service.scopes import role_scopes, stored
 from workflows.errors import Conflict, RuleViolation
 
 # Never copied into the audit trail.
@@ -95,13 +97,22 @@ def update(actor: Actor, user_id: int, changes: UserChanges, precondition: Preco
     return user
 
 
-def issue_token(actor: Actor, user: User, name: str) -> tuple[ApiToken, str]:
-    """Create a token; the plaintext is returned once and never stored."""
+def issue_token(actor: Actor, user: User, name: str, scopes: Collection[str] | None = None) -> tuple[ApiToken, str]:
+    """Create a token; the plaintext is returned once and never stored. `scopes` defaults to the user's role's
+    full set; a scope the role can never use is refused."""
     if not user.active:
         raise Conflict("user_inactive", "用户已停用，不能签发令牌", "user_id")
+    granted = token_scopes(user, scopes)
     plain = new_token()
     with transaction():
-        token = ApiToken(user_id=user.id, name=name, token_hash=hash_token(plain), prefix=plain[:10], created_at=now())
+        token = ApiToken(
+            user_id=user.id,
+            name=name,
+            token_hash=hash_token(plain),
+            prefix=plain[:10],
+            created_at=now(),
+            scopes=granted,
+        )
         db.session.add(token)
         db.session.flush()
         audit.record(
@@ -111,9 +122,28 @@ def issue_token(actor: Actor, user: User, name: str) -> tuple[ApiToken, str]:
             user.id,
             user.jurisdiction_id,
             None,
-            {"token_id": token.id, "name": name, "prefix": token.prefix},
+            {"token_id": token.id, "name": name, "prefix": token.prefix, "scopes": granted},
         )
     return token, plain
+
+
+def token_scopes(user: User, wanted: Collection[str] | None) -> str:
+    """The scopes a new token of `user` gets, as stored: the role's full set unless some are asked for."""
+    full = role_scopes(user.role)
+    if wanted is None:
+        return stored(full)
+    if not wanted:
+        raise RuleViolation("scopes_empty", "请至少选择一项权限范围", "scopes")
+    beyond = [s for s in wanted if s not in full]
+    if beyond:
+        role = ROLE_LABELS.get(Role(user.role), user.role)
+        raise RuleViolation(
+            "scope_beyond_role",
+            f"角色「{role}」不能持有权限范围「{'、'.join(beyond)}」",
+            "scopes",
+            detail={"allowed": [s.value for s in full]},
+        )
+    return stored(wanted)
 
 
 def tokens(user: User) -> list[ApiToken]:
