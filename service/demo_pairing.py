@@ -6,17 +6,21 @@ as the API and the console, each step on the demo's clock (service/demo.py `_Tim
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
 
+from service.auth import Actor
 from service.clock import today
 from service.models import PartyOrg
 from service.operations.common import paginate
 from service.operations.reference import party_orgs
 from workflows.pairing import NewAgreement, Progress
 
-if TYPE_CHECKING:
-    from service.demo import _Cast
 
+class _Cast(Protocol):
+    """What this module uses of service.demo's cast (not imported: the demo imports this module)."""
+
+    t: Any  # the demo's _Timeline: day(back), at(back, hour, minute), today
+    sup: Actor  # 青山县's supervisor
 
 
 def _pairs(c: _Cast) -> tuple[tuple[PartyOrg, PartyOrg], tuple[PartyOrg, PartyOrg]]:
@@ -35,38 +39,30 @@ def _pairs(c: _Cast) -> tuple[tuple[PartyOrg, PartyOrg], tuple[PartyOrg, PartyOr
 
 
 def more_pairing(c: _Cast) -> None:
-    """结对共建 in every state the console shows: escalated behind its plan, and reviewed."""
+    """结对共建 in every state the console shows: escalated behind its plan, and reviewed.
+
+    Made now, after the rest of the demo's history (the audit trail stays in time order): the dates the
+    agreements carry (signed, due) are in the past, so today's sweep finds the first one due."""
     from service.operations.engines import escalation
     from service.operations.flows.pairing import agreements
 
     (a1, b1), (a2, b2) = _pairs(c)
     t = c.t
-    # Behind its plan: due three working days ago, one visit of four done; the sweep sent 催办 yesterday.
+    # Behind its plan: signed six weeks ago, due three working days ago, one visit of four recorded; the
+    # sweep sends 催办 (the ladder's first level) to the handlers of the body that follows it.
     due = t.day(3)
-    with t.at(30, 10):
-        behind = agreements.create(
-            c.sup,
-            NewAgreement(a1.id, b1.id, f"{a1.name}结对帮带{b1.name}"[:200], due.year, due, 4, 2, 3),
-        )
-        agreements.sign(c.sup, behind.id, t.day(30))
-    with t.at(29, 9):
-        agreements.take_effect(c.sup, behind.id)
-    with t.at(15, 16):
-        agreements.record_progress(c.sup, behind.id, Progress(visits=1))
-    with t.at(1, 9, 20):
-        for item_id in escalation.due(agreements.WORKFLOW, today()):
-            escalation.escalate(agreements.WORKFLOW, item_id)
+    title = f"{a1.name}结对帮带{b1.name}"[:200]
+    behind = agreements.create(c.sup, NewAgreement(a1.id, b1.id, title, due.year, due, 4, 2, 3))
+    agreements.sign(c.sup, behind.id, t.day(30))
+    agreements.take_effect(c.sup, behind.id)
+    agreements.record_progress(c.sup, behind.id, Progress(visits=1))
+    for item_id in escalation.due(agreements.WORKFLOW, today()):
+        escalation.escalate(agreements.WORKFLOW, item_id)
     # Reviewed: every duty done, the year's review recorded.
     year = t.today.year
-    with t.at(60, 10):
-        reviewed = agreements.create(
-            c.sup,
-            NewAgreement(a2.id, b2.id, f"{a2.name}与{b2.name}结对共建"[:200], year, date(year, 12, 15), 2, 1, 2),
-        )
-        agreements.sign(c.sup, reviewed.id, t.day(60))
-    with t.at(59, 9):
-        agreements.take_effect(c.sup, reviewed.id)
-    with t.at(20, 15):
-        agreements.record_progress(c.sup, reviewed.id, Progress(visits=2, trainings=1, activists=2))
-    with t.at(10, 16):
-        agreements.review_year(c.sup, reviewed.id, "走访、培训和积极分子培养均按计划完成")
+    title = f"{a2.name}与{b2.name}结对共建"[:200]
+    reviewed = agreements.create(c.sup, NewAgreement(a2.id, b2.id, title, year, date(year, 12, 15), 2, 1, 2))
+    agreements.sign(c.sup, reviewed.id, t.day(60))
+    agreements.take_effect(c.sup, reviewed.id)
+    agreements.record_progress(c.sup, reviewed.id, Progress(visits=2, trainings=1, activists=2))
+    agreements.review_year(c.sup, reviewed.id, "走访、培训和积极分子培养均按计划完成")

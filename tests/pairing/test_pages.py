@@ -43,9 +43,7 @@ def version_of(page: str) -> str:
     return found.group(1)
 
 
-def test_the_list_marks_lagging_agreements_and_filters(
-    app: Flask, api: Api, world: World, console: Console
-) -> None:
+def test_the_list_marks_lagging_agreements_and_filters(app: Flask, api: Api, world: World, console: Console) -> None:
     lagging = in_force(api, app, world)
     draft = ok(api.post(URL, as_=HANDLER, json=body(app, world, "east_t1", "east_t1", title="草拟中的协议")), 201)
     page = text_of(console.get("/pairing", as_=SUPERVISOR))
