@@ -19,8 +19,13 @@ from workflows.pairing import NewAgreement, Progress
 class _Cast(Protocol):
     """What this module uses of service.demo's cast (not imported: the demo imports this module)."""
 
-    t: Any  # the demo's _Timeline: day(back), at(back, hour, minute), today
-    sup: Actor  # 青山县's supervisor
+    @property
+    def t(self) -> Any:  # the demo's _Timeline: day(back), today
+        ...
+
+    @property
+    def sup(self) -> Actor:  # 青山县's supervisor
+        ...
 
 
 def _pairs(c: _Cast) -> tuple[tuple[PartyOrg, PartyOrg], tuple[PartyOrg, PartyOrg]]:

@@ -19,9 +19,11 @@ from service.api.downloads import attachment
 from service.api.etag import OPTIONAL_IF_MATCH_DOC, headers_for, if_match_when_given
 from service.api.pagination import Blueprint
 from service.api.presenters import history_view
+from service.api.spreadsheets import XLSX_CONTENT, XLSX_DOC, send_xlsx
 from service.auth import current_actor, require_roles
 from service.documents.pdf import PDF_MIME
 from service.documents.render import DOCX_MIME
+from service.exports import pairing as pairing_export
 from service.models.pairing import PairingAgreement
 from service.operations.common import paginate
 from service.operations.flows.pairing import agreements, letter
@@ -75,6 +77,17 @@ def list_agreements(filters: dict[str, Any], pagination_parameters: Any) -> Any:
     )
     pagination_parameters.item_count = total
     return _view(items)
+
+
+@blp.route("/export.xlsx")
+@blp.arguments(AgreementQuerySchema, location="query")
+@blp.response(200, **XLSX_DOC)
+@blp.doc(**XLSX_CONTENT)
+@errors(blp, 404, 422)
+def export_agreements(filters: dict[str, Any]) -> Any:
+    """The list as .xlsx: its filters, scope and order; each agreement's plan, what is done, what lags, its
+    light today and its escalation level (at most 10,000 rows)."""
+    return send_xlsx(pairing_export.agreements_workbook(current_actor(), filters), "结对共建", "pairing-agreements")
 
 
 @blp.route("", methods=["POST"])

@@ -1042,6 +1042,7 @@ def _pairing_letter_pdf(s: Scene, code: str, caller: str) -> Page:
 
 ROWS += [
     Row("GET", "/pairing", ALL, 200, lambda s, c, w: Page(f"/pairing?body={s.world.ids[c]}")),
+    Row("GET", "/pairing/export.xlsx", ALL, 200, lambda s, c, w: Page(f"/pairing/export.xlsx?body={s.world.ids[c]}")),
     Row("GET", "/pairing/new", PAIRING_MANAGERS, 200, lambda s, c, w: Page("/pairing/new"), outside_status=None),
     Row("POST", "/pairing/new", PAIRING_MANAGERS, 302, _pairing_form),
     Row("GET", "/pairing/<int:agreement_id>", ALL, 200, _pairing_page()),

@@ -85,6 +85,14 @@ ROWS = [
         item_jurisdiction=lambda item: item["jurisdiction"]["id"],
         setup=_agreement_inside,
     ),
+    Row(
+        "GET",
+        f"{AGREEMENTS}/export.xlsx",
+        ALL,
+        200,
+        lambda s, c, who: Call(f"{AGREEMENTS}/export.xlsx?jurisdiction_id={s.world.ids[c]}"),
+        setup=_agreement_inside,
+    ),
     Row("POST", AGREEMENTS, MANAGERS, 201, lambda s, c, who: Call(AGREEMENTS, body(s, c))),
     Row(
         "GET",

@@ -15,8 +15,8 @@ from werkzeug.wrappers import Response
 
 from schemas.pairing import AgreementCreateSchema, ProgressSchema, ReviewSchema, SignSchema, TerminateSchema
 from service.api.downloads import attachment
+from service.api.spreadsheets import send_xlsx
 from service.auth import Actor
-from service.calendar import calendar
 from service.clock import today
 from service.console import forms
 from service.console.access import page, signed_in_actor
@@ -25,14 +25,16 @@ from service.console.nav import NavEntry
 from service.console.paging import page_of
 from service.documents.pdf import PDF_MIME
 from service.documents.render import DOCX_MIME
+from service.exports import pairing as pairing_export
 from service.models.pairing import PairingAgreement
 from service.operations.common import paginate
-from service.operations.engines import audit, escalation, escalation_history
+from service.operations.engines import audit, escalation_history
 from service.operations.flows.pairing import agreements, letter
+from service.operations.flows.pairing.lights import light_of
 from service.operations.reference import jurisdictions, party_orgs, users
 from service.roles import of
 from workflows import pairing as rules
-from workflows.deadlines import LEVEL_LABELS, warning_level
+from workflows.deadlines import LEVEL_LABELS
 from workflows.errors import Conflict, RuleViolation
 from workflows.pairing import PAIRING_AGREEMENT, PairingState
 
@@ -133,17 +135,6 @@ def _filters() -> dict[str, Any]:
     if body.isdigit() and len(body) < 10:
         f["jurisdiction_id"] = int(body)
     return f
-
-
-def light_of(a: PairingAgreement) -> str | None:
-    """The warning light of an agreement in force: green once nothing lags, else by the days left to its due
-    date (the ladder's yellow window); no light in any other state."""
-    if a.state != PairingState.IN_FORCE:
-        return None
-    if not agreements.lagging(a):
-        return "green"
-    yellow = escalation.settings().for_item(rules.PAIRING_LADDER.item_type).yellow_within_workdays
-    return str(warning_level(today(), a.duties_due_on, calendar(), yellow))
 
 
 @bp.route("/pairing", endpoint="pairing_list")
@@ -375,3 +366,13 @@ def pairing_letter_docx(agreement_id: int) -> Response:
 def pairing_letter_pdf(agreement_id: int) -> Response:
     """Without a converter: the 501 page in Chinese (the page offers the button only with one)."""
     return _download(letter.letter_pdf(_actor(), agreement_id), PDF_MIME)
+
+
+# -- the list as .xlsx -----------------------------------------------------------------------------------------
+
+
+@bp.route("/pairing/export.xlsx", endpoint="pairing_export")
+@page()
+def pairing_export_xlsx() -> Response:
+    """The list with the page's filters, scope and order (a body outside the scope: the 404 page)."""
+    return send_xlsx(pairing_export.agreements_workbook(_actor(), _filters()), "结对共建", "pairing-agreements")
