@@ -37,9 +37,6 @@ class NavEntry:
     # Endpoints whose pages belong to this section (highlighted as current); by default the endpoint alone.
     prefixes: tuple[str, ...] = ()
     badge: Badge | None = None
-    # The roles whose menu holds the section, among those its page's gate admits (empty: all of them): a page
-    # others may read when a link leads them there, listed in the menu of those who work it.
-    roles: tuple[str, ...] = ()
 
 
 def entries() -> tuple[NavEntry, ...]:
@@ -77,11 +74,7 @@ def may_open(actor: Actor, endpoint: str) -> bool:
 
 def shown(actor: Actor) -> list[NavEntry]:
     """The sections the actor's menu holds, in order."""
-    return [
-        entry
-        for entry in entries()
-        if may_open(actor, entry.endpoint) and (not entry.roles or actor.role in entry.roles)
-    ]
+    return [entry for entry in entries() if may_open(actor, entry.endpoint)]
 
 
 def items(actor: Actor) -> list[dict[str, object]]:

@@ -1001,8 +1001,8 @@ ROWS += [
 ]
 
 
-# -- 结对共建 (service/console/pages/pairing.py): every role reads as the API allows, the workflow's `manage` group
-# drafts and acts; out of scope is the 404 page.
+# -- 结对共建 (service/console/pages/pairing.py): the workflow's `manage` group lists, drafts and acts; every role
+# reads an agreement and its 责任书 as the API allows; out of scope is the 404 page.
 PAIRING_MANAGERS = frozenset({"admin", "supervisor", "handler"})
 
 
@@ -1041,8 +1041,14 @@ def _pairing_letter_pdf(s: Scene, code: str, caller: str) -> Page:
 
 
 ROWS += [
-    Row("GET", "/pairing", ALL, 200, lambda s, c, w: Page(f"/pairing?body={s.world.ids[c]}")),
-    Row("GET", "/pairing/export.xlsx", ALL, 200, lambda s, c, w: Page(f"/pairing/export.xlsx?body={s.world.ids[c]}")),
+    Row("GET", "/pairing", PAIRING_MANAGERS, 200, lambda s, c, w: Page(f"/pairing?body={s.world.ids[c]}")),
+    Row(
+        "GET",
+        "/pairing/export.xlsx",
+        PAIRING_MANAGERS,
+        200,
+        lambda s, c, w: Page(f"/pairing/export.xlsx?body={s.world.ids[c]}"),
+    ),
     Row("GET", "/pairing/new", PAIRING_MANAGERS, 200, lambda s, c, w: Page("/pairing/new"), outside_status=None),
     Row("POST", "/pairing/new", PAIRING_MANAGERS, 302, _pairing_form),
     Row("GET", "/pairing/<int:agreement_id>", ALL, 200, _pairing_page()),

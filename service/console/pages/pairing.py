@@ -3,8 +3,9 @@ agreement's page (its plan and the year's progress per duty, its escalation hist
 take), drafting an agreement between two organisations in scope, and its 责任书 (.docx / .pdf).
 
 Every read and command goes through service/operations/flows/pairing/, which checks scope (404) exactly as for the
-API; the actions' role gate is the workflow's `manage` group, as on the API. Every role reads as the API
-allows; the menu lists the section for the managers, who work it."""
+API. The list (and its export) is the managers' working page, in their menu: the workflow's `manage` group,
+which drafts and acts, as on the API. An agreement's page and its 责任书 are read by every role the API lets
+read it (a link leads there: the supervisors' 待办, a notification), so the menu and the pages' gates agree."""
 
 from __future__ import annotations
 
@@ -84,13 +85,7 @@ HISTORY_LABELS = {
     "pairing_agreement.terminated": "终止协议",
 }
 
-NAV = NavEntry(
-    "结对共建",
-    "console.pairing_list",
-    65,
-    ("console.pairing",),
-    roles=tuple(r.value for r in MANAGERS),
-)
+NAV = NavEntry("结对共建", "console.pairing_list", 65, ("console.pairing",))
 
 
 def _actor() -> Actor:
@@ -138,7 +133,7 @@ def _filters() -> dict[str, Any]:
 
 
 @bp.route("/pairing", endpoint="pairing_list")
-@page()
+@page(*MANAGERS)
 def pairing_list() -> Any:
     actor = _actor()
     f = _filters()
@@ -157,7 +152,6 @@ def pairing_list() -> Any:
         bodies=bodies,
         duty_labels=rules.DUTY_LABELS,
         level_labels=LEVEL_LABELS,
-        may_manage=actor.role in {r.value for r in MANAGERS},
         this_year=today().year,
     )
 
@@ -372,7 +366,7 @@ def pairing_letter_pdf(agreement_id: int) -> Response:
 
 
 @bp.route("/pairing/export.xlsx", endpoint="pairing_export")
-@page()
+@page(*MANAGERS)
 def pairing_export_xlsx() -> Response:
     """The list with the page's filters, scope and order (a body outside the scope: the 404 page)."""
     return send_xlsx(pairing_export.agreements_workbook(_actor(), _filters()), "结对共建", "pairing-agreements")
