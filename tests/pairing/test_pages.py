@@ -11,6 +11,7 @@ from typing import Any
 from flask import Flask
 
 from service.extensions import db
+from service.models import PartyOrg
 from service.operations.engines import escalation
 from tests.support.console import Console
 from tests.support.database import fingerprint
@@ -197,6 +198,8 @@ def test_the_escalation_history_and_the_light(app: Flask, api: Api, world: World
     assert ladder is not None and 'data-level="reminder"' in ladder.group(0) and "催办" in ladder.group(0)
     assert "2026-10-08" in ladder.group(0)
     assert re.search(r'id="escalation-level">催办<', page)
+    history = re.search(r'<section class="card" id="history">.*?</section>', page, re.S)
+    assert history is not None and "督办升级：催办" in history.group(0) and "escalation" not in history.group(0)
 
 
 def test_the_supervisors_desk_links_lagging_agreements_here(
@@ -206,3 +209,41 @@ def test_the_supervisors_desk_links_lagging_agreements_here(
     page = text_of(console.get("/oversight", as_=SUPERVISOR))
     row = re.search(rf'<tr data-agreement="{a["id"]}">.*?</tr>', page, re.S)
     assert row is not None and f'href="/pairing/{a["id"]}"' in row.group(0)
+
+
+ENGLISH = re.compile(r"[A-Za-z]{4,}")
+
+
+def _visible_words(html: str) -> list[str]:
+    """English words in a page's main text (tags, scripts and the history's test usernames left out)."""
+    main = html.split("<main", 1)[1].split(">", 1)[1].split("</main>", 1)[0]
+    main = re.sub(r'<section class="card" id="history">.*?</section>', "", main, flags=re.S)
+    text = re.sub(r"<[^>]+>", " ", main)
+    return [w for w in ENGLISH.findall(text) if w != "Excel"]  # 导出Excel, as the other lists say
+
+
+def test_the_pages_speak_chinese(app: Flask, api: Api, world: World, console: Console) -> None:
+    with app.app_context():
+        ids = []
+        for name in ("青山党支部甲", "青山党支部乙"):
+            row = PartyOrg(name=name, kind="branch", jurisdiction_id=world.ids["east_t1"], status="active")
+            db.session.add(row)
+            db.session.flush()
+            ids.append(row.id)
+        db.session.commit()
+        db.session.remove()
+    plan = {"year": 2026, "duties_due_on": "2026-09-30", "planned_visits": 2, "planned_trainings": 1}
+    data = {"org_a_id": ids[0], "org_b_id": ids[1], "title": "青山结对共建", "planned_activists": 2, **plan}
+    a = ok(api.post(URL, as_=HANDLER, json=data), 201)
+    with app.app_context():
+        escalation.escalate("pairing_agreement", a["id"], date(2026, 10, 8))  # not in force: nothing happens
+        db.session.remove()
+    pages = [
+        console.get("/pairing", as_=HANDLER),
+        console.get(f"/pairing/{a['id']}", as_=HANDLER),
+        console.post("/pairing/new", as_=HANDLER, data={"title": "", "duties_due_on": "x", "planned_visits": "x"}),
+        console.post(f"/pairing/{a['id']}/sign", as_=HANDLER, data={"signed_on": "昨天"}),
+    ]
+    for res in pages:
+        assert res.status_code in (200, 422)
+        assert _visible_words(text_of(res)) == [], res.request.path

@@ -231,7 +231,6 @@ def _render(actor: Actor, agreement_id: int, errors: dict[str, str] | None = Non
         light=light_of(a),
         ladder=escalation_history.events_of(agreements.WORKFLOW, a.id),
         history=_history(a.id),
-        history_labels=HISTORY_LABELS,
         level_labels=LEVEL_LABELS,
         duty_labels=rules.DUTY_LABELS,
         state_label=PAIRING_AGREEMENT.state_label,
@@ -254,10 +253,21 @@ def _history(agreement_id: int) -> list[dict[str, Any]]:
             "at": e.occurred_at,
             "actor": names.get(e.actor_id, e.actor_label) if e.actor_id is not None else "系统",
             "action": e.action,
+            "label": _history_label(e.action),
             "comment": e.comment,
         }
         for e in events
     ]
+
+
+def _history_label(action: str) -> str:
+    """An audit action in words: the commands', and the ladder's levels (escalation.reminder → 督办升级：催办)."""
+    if action in HISTORY_LABELS:
+        return HISTORY_LABELS[action]
+    level = action.removeprefix("escalation.")
+    if level != action:
+        return f"督办升级：{LEVEL_LABELS.get(level, level)}"
+    return "其他办理"
 
 
 def _pdf_available() -> bool:
