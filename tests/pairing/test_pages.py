@@ -247,3 +247,24 @@ def test_the_pages_speak_chinese(app: Flask, api: Api, world: World, console: Co
     for res in pages:
         assert res.status_code in (200, 422)
         assert _visible_words(text_of(res)) == [], res.request.path
+
+
+def test_the_list_and_the_page_run_a_fixed_number_of_statements(
+    app: Flask, api: Api, world: World, console: Console
+) -> None:
+    from tests.support.database import statements
+
+    def count(path: str) -> int:
+        console.get(path, as_=SUPERVISOR)  # warm: the session's first request loads the signed-in user
+        with statements(app) as seen:
+            assert console.get(path, as_=SUPERVISOR).status_code == 200
+        return len(seen)
+
+    a = in_force(api, app, world)
+    one = count("/pairing")
+    page = count(f"/pairing/{a['id']}")
+    for _ in range(4):
+        b = in_force(api, app, world)
+        ok(api.post(f"{URL}/{b['id']}/progress", as_=HANDLER, json={"visits": 1}))
+    assert count("/pairing") == one  # five agreements, each with its light and organisations: no query per row
+    assert count(f"/pairing/{b['id']}") == page

@@ -49,13 +49,14 @@ ACTION_LABELS = {
     "review": "年度考评",
     "terminate": "终止协议",
 }
-# Which state each action needs (the page offers it only there; the service decides).
-ACTION_STATES = {
-    "sign": (PairingState.DRAFT,),
-    "take_effect": (PairingState.SIGNED,),
-    "progress": (PairingState.IN_FORCE,),
-    "review": (PairingState.IN_FORCE,),
-    "terminate": (PairingState.DRAFT, PairingState.SIGNED, PairingState.IN_FORCE),
+# The states each action is offered in (the service decides): the machine's sources; progress while in force.
+_SOURCES = {t.event: t.sources for t in PAIRING_AGREEMENT.transitions}
+ACTION_STATES: dict[str, tuple[str, ...]] = {
+    "sign": _SOURCES["sign"],
+    "take_effect": _SOURCES["take_effect"],
+    "progress": (PairingState.IN_FORCE.value,),
+    "review": _SOURCES["review_year"],
+    "terminate": _SOURCES["terminate"],
 }
 FIELD_LABELS = {
     "org_a_id": "甲方党组织",
