@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from schemas.common import ErrorSchema
 from schemas.pairing import (
     AgreementCreateSchema,
     AgreementQuerySchema,
@@ -14,13 +15,18 @@ from schemas.pairing import (
     TerminateSchema,
 )
 from service.api.docs import errors
+from service.api.downloads import attachment
 from service.api.etag import OPTIONAL_IF_MATCH_DOC, headers_for, if_match_when_given
 from service.api.pagination import Blueprint
 from service.api.presenters import history_view
+from service.api.spreadsheets import XLSX_CONTENT, XLSX_DOC, send_xlsx
 from service.auth import current_actor, require_roles
+from service.documents.pdf import PDF_MIME
+from service.documents.render import DOCX_MIME
+from service.exports import pairing as pairing_export
 from service.models.pairing import PairingAgreement
 from service.operations.common import paginate
-from service.operations.flows.pairing import agreements
+from service.operations.flows.pairing import agreements, letter
 from service.roles import of
 from workflows.pairing import PAIRING_AGREEMENT, NewAgreement, Progress
 
@@ -71,6 +77,17 @@ def list_agreements(filters: dict[str, Any], pagination_parameters: Any) -> Any:
     )
     pagination_parameters.item_count = total
     return _view(items)
+
+
+@blp.route("/export.xlsx")
+@blp.arguments(AgreementQuerySchema, location="query")
+@blp.response(200, **XLSX_DOC)
+@blp.doc(**XLSX_CONTENT)
+@errors(blp, 404, 422)
+def export_agreements(filters: dict[str, Any]) -> Any:
+    """The list as .xlsx: its filters, scope and order; each agreement's plan, what is done, what lags, its
+    light today and its escalation level (at most 10,000 rows)."""
+    return send_xlsx(pairing_export.agreements_workbook(current_actor(), filters), "结对共建", "pairing-agreements")
 
 
 @blp.route("", methods=["POST"])
@@ -139,3 +156,40 @@ def review(data: dict[str, Any], agreement_id: int) -> Any:
 @require_roles(*MANAGERS)
 def terminate(data: dict[str, Any], agreement_id: int) -> Any:
     return _one(agreements.terminate(current_actor(), agreement_id, data["reason"], if_match_when_given))
+
+
+# -- 责任书: the agreement's responsibility letter, read only (not numbered, not recorded: decision 0057) --------
+
+
+def _binary(content_type: str, description: str) -> Any:
+    return blp.doc(
+        responses={
+            "200": {
+                "description": description,
+                "content": {content_type: {"schema": {"type": "string", "format": "binary"}}},
+            }
+        }
+    )
+
+
+def _download(download: letter.Download, content_type: str) -> Any:
+    return attachment(download.content, content_type, download.filename, download.ascii_filename)
+
+
+@blp.route("/<int:agreement_id>/letter.docx")
+@_binary(DOCX_MIME, "责任书 (.docx): both organisations, the year's duties, the due date, the signatures block")
+@errors(blp, 404)
+def letter_docx(agreement_id: int) -> Any:
+    """The agreement's 责任书 as it stands; an agreement not yet signed is marked 草稿. Nothing is numbered or
+    recorded."""
+    return _download(letter.letter_docx(current_actor(), agreement_id), DOCX_MIME)
+
+
+@blp.route("/<int:agreement_id>/letter.pdf")
+@_binary(PDF_MIME, "The 责任书 converted by LibreOffice headless")
+@blp.alt_response(501, schema=ErrorSchema, description="No PDF converter installed (the .docx works)")
+@blp.alt_response(503, schema=ErrorSchema, description="The PDF conversion failed or timed out (Retry-After)")
+@errors(blp, 404)
+def letter_pdf(agreement_id: int) -> Any:
+    """The 责任书 as PDF."""
+    return _download(letter.letter_pdf(current_actor(), agreement_id), PDF_MIME)

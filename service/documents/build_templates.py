@@ -23,7 +23,7 @@ from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
 from service.documents.kinds import KINDS, DocumentKind
-from service.documents.templates import APPROVAL_FORM, REQUEST, path_of
+from service.documents.templates import APPROVAL_FORM, PAIRING_LETTER, REQUEST, path_of
 
 TITLE_FONT = "方正小标宋简体"
 BODY_FONT = "仿宋_GB2312"
@@ -251,6 +251,41 @@ def build_request() -> DocxDocument:
     return doc
 
 
+def build_pairing_letter() -> DocxDocument:
+    """责任书 of a pairing agreement (结对共建): a draft's mark, the title, the two organisations (甲方, 乙方) and the
+    body that follows them, the agreement in paragraphs, a table of the year's duties (事项, 年度任务, 完成期限),
+    then the signatures block, one row per side. No masthead or number: the agreement is the two
+    organisations', read only (decision 0057). Filled by service/operations/flows/pairing/letter.py."""
+    doc = _a4_document("结对共建责任书")
+    _para(doc, "{{draft_mark}}", font=HEADING_FONT, color=RED)
+    _para(doc, "")
+    _para(doc, "{{title}}", align=WD_ALIGN_PARAGRAPH.CENTER, font=TITLE_FONT, size=22)
+    _para(doc, "{{subtitle}}", align=WD_ALIGN_PARAGRAPH.CENTER, size=14)
+    _para(doc, "")
+    _para(doc, "甲方：{{org_a}}")
+    _para(doc, "乙方：{{org_b}}")
+    _para(doc, "督导单位：{{follower}}")
+    _para(doc, "")
+    _body(doc, "{{body}}")
+    _para(doc, "")
+    _grid(
+        doc,
+        ["序号", "共建事项", "年度任务", "完成期限"],
+        ["{{duties.no}}", "{{duties.duty}}", "{{duties.target}}", "{{duties.due_on}}"],
+        [14, 66, 40, 40],
+    )
+    _para(doc, "")
+    _body(doc, "{{closing}}")
+    _para(doc, "")
+    _grid(
+        doc,
+        ["", "党组织（盖章）", "负责人（签字）", "签订日期"],
+        ["{{signatures.side}}", "{{signatures.org}}", "", "{{signatures.signed_on}}"],
+        [14, 62, 40, 44],
+    )
+    return doc
+
+
 def main(out: Path | None = None) -> None:
     for kind in DocumentKind:
         target = out / f"{kind.value}.docx" if out else path_of(kind)
@@ -261,6 +296,9 @@ def main(out: Path | None = None) -> None:
     print(f"wrote {target}")
     target = out / REQUEST.name if out else REQUEST
     build_request().save(str(target))
+    print(f"wrote {target}")
+    target = out / PAIRING_LETTER.name if out else PAIRING_LETTER
+    build_pairing_letter().save(str(target))
     print(f"wrote {target}")
 
 

@@ -999,3 +999,88 @@ ROWS += [
         ok_by=NOT_FILED,
     ),
 ]
+
+
+# -- 结对共建 (service/console/pages/pairing.py): the workflow's `manage` group lists, drafts and acts; every role
+# reads an agreement and its 责任书 as the API allows; out of scope is the 404 page.
+PAIRING_MANAGERS = frozenset({"admin", "supervisor", "handler"})
+
+
+def _pairing_form(s: Scene, code: str, caller: str) -> Page:
+    from tests.pairing.access_pairing_agreement import body
+
+    data = {k: str(v) for k, v in body(s, code).items()}
+    return Page("/pairing/new", data)
+
+
+def _pairing_action(suffix: str, state: str, data: dict[str, str]) -> Build:
+    def build(s: Scene, code: str, caller: str) -> Page:
+        from tests.pairing.access_pairing_agreement import agreement
+
+        return Page(f"/pairing/{agreement(s, code, state)}/{suffix}", dict(data))
+
+    return build
+
+
+def _pairing_page(suffix: str = "", state: str = "draft") -> Build:
+    def build(s: Scene, code: str, caller: str) -> Page:
+        from tests.pairing.access_pairing_agreement import agreement
+
+        return Page(f"/pairing/{agreement(s, code, state)}{suffix}")
+
+    return build
+
+
+def _pairing_letter_pdf(s: Scene, code: str, caller: str) -> Page:
+    """Without a converter (501 in scope, 404 outside): tests/pairing/test_letter.py converts."""
+    from dataclasses import replace
+
+    settings = s.app.config["SETTINGS"]
+    s.app.config["SETTINGS"] = replace(settings, documents=replace(settings.documents, pdf_converter="none"))
+    return _pairing_page("/letter.pdf", "signed")(s, code, caller)
+
+
+ROWS += [
+    Row("GET", "/pairing", PAIRING_MANAGERS, 200, lambda s, c, w: Page(f"/pairing?body={s.world.ids[c]}")),
+    Row(
+        "GET",
+        "/pairing/export.xlsx",
+        PAIRING_MANAGERS,
+        200,
+        lambda s, c, w: Page(f"/pairing/export.xlsx?body={s.world.ids[c]}"),
+    ),
+    Row("GET", "/pairing/new", PAIRING_MANAGERS, 200, lambda s, c, w: Page("/pairing/new"), outside_status=None),
+    Row("POST", "/pairing/new", PAIRING_MANAGERS, 302, _pairing_form),
+    Row("GET", "/pairing/<int:agreement_id>", ALL, 200, _pairing_page()),
+    Row(
+        "POST",
+        "/pairing/<int:agreement_id>/sign",
+        PAIRING_MANAGERS,
+        302,
+        _pairing_action("sign", "draft", {"signed_on": "2026-09-24"}),
+    ),
+    Row(
+        "POST",
+        "/pairing/<int:agreement_id>/take-effect",
+        PAIRING_MANAGERS,
+        302,
+        _pairing_action("take-effect", "signed", {}),
+    ),
+    Row(
+        "POST",
+        "/pairing/<int:agreement_id>/progress",
+        PAIRING_MANAGERS,
+        302,
+        _pairing_action("progress", "in_force", {"visits": "1"}),
+    ),
+    Row("POST", "/pairing/<int:agreement_id>/review", PAIRING_MANAGERS, 302, _pairing_action("review", "in_force", {})),
+    Row(
+        "POST",
+        "/pairing/<int:agreement_id>/terminate",
+        PAIRING_MANAGERS,
+        302,
+        _pairing_action("terminate", "draft", {"reason": "一方党组织撤销"}),
+    ),
+    Row("GET", "/pairing/<int:agreement_id>/letter.docx", ALL, 200, _pairing_page("/letter.docx", "signed")),
+    Row("GET", "/pairing/<int:agreement_id>/letter.pdf", ALL, 501, _pairing_letter_pdf),
+]

@@ -91,8 +91,9 @@ def test_day_of_the_county_supervisor(demo_server: DemoCity, browser: Any, clock
     assert page.get_attribute("#todo-extensions tr[data-ticket]", "data-ticket") == "4"
     interview_row = _text(sup, "#todo-interviews tr[data-interview]")
     assert "石桥乡" in interview_row and "李国平" in interview_row and "待开展约谈" in interview_row
-    # the demo's pairing agreement, in force and behind on its plan
-    assert page.locator("#todo-pairing tr[data-agreement]").count() == 1
+    # the demo's pairing agreements in force and behind on their plan (one already reminded), each a link
+    assert page.locator("#todo-pairing tr[data-agreement]").count() == 2
+    assert page.locator("#todo-pairing tr[data-agreement] a").count() == 2
     assert "0/" in _text(sup, "#todo-pairing tr[data-agreement]")
     shot(sup, SUP, 1, "oversight")
 

@@ -30,6 +30,7 @@ MENU = [
     ("全部事项", "console.search"),
     ("申请", "console.applications"),
     ("督办", "console.board"),
+    ("结对共建", "console.pairing_list"),
     ("覆盖", "console.coverage"),
     ("通知", "console.notifications"),
     ("待阅", "console.copies"),
@@ -37,10 +38,31 @@ MENU = [
 ]
 # Each role's menu (what nav.py listed before the modules declared their sections, and 待阅 for everyone).
 MENUS = {
-    "admin": ["oversight", "done", "search", "applications", "board", "coverage", "notifications", "copies", "admin"],
-    "supervisor": ["oversight", "done", "search", "board", "coverage", "notifications", "copies"],
+    "admin": [
+        "oversight",
+        "done",
+        "search",
+        "applications",
+        "board",
+        "pairing_list",
+        "coverage",
+        "notifications",
+        "copies",
+        "admin",
+    ],
+    "supervisor": ["oversight", "done", "search", "board", "pairing_list", "coverage", "notifications", "copies"],
     "approver": ["inbox", "done", "search", "applications", "board", "coverage", "notifications", "copies"],
-    "handler": ["inbox", "done", "search", "applications", "board", "coverage", "notifications", "copies"],
+    "handler": [
+        "inbox",
+        "done",
+        "search",
+        "applications",
+        "board",
+        "pairing_list",
+        "coverage",
+        "notifications",
+        "copies",
+    ],
     "portal": ["done", "applications", "notifications", "copies"],
     "instructor": ["done", "search", "board", "coverage", "notifications", "copies"],
 }

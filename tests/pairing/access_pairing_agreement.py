@@ -63,6 +63,14 @@ def _agreement_inside(s: Scene) -> None:
     agreement(s, INSIDE)
 
 
+def _no_pdf_converter(s: Scene) -> None:
+    """The .pdf row runs without a converter (501 in scope, 404 outside); tests/pairing/test_letter.py converts."""
+    from dataclasses import replace
+
+    settings = s.app.config["SETTINGS"]
+    s.app.config["SETTINGS"] = replace(settings, documents=replace(settings.documents, pdf_converter="none"))
+
+
 def _action(suffix: str, state: str, json: Any = None) -> Build:
     return lambda s, code, who: Call(f"{AGREEMENTS}/{agreement(s, code, state)}/{suffix}", json)
 
@@ -75,6 +83,14 @@ ROWS = [
         200,
         lambda s, c, who: Call(f"{AGREEMENTS}?jurisdiction_id={s.world.ids[c]}"),
         item_jurisdiction=lambda item: item["jurisdiction"]["id"],
+        setup=_agreement_inside,
+    ),
+    Row(
+        "GET",
+        f"{AGREEMENTS}/export.xlsx",
+        ALL,
+        200,
+        lambda s, c, who: Call(f"{AGREEMENTS}/export.xlsx?jurisdiction_id={s.world.ids[c]}"),
         setup=_agreement_inside,
     ),
     Row("POST", AGREEMENTS, MANAGERS, 201, lambda s, c, who: Call(AGREEMENTS, body(s, c))),
@@ -107,5 +123,21 @@ ROWS = [
         MANAGERS,
         200,
         _action("terminate", "draft", {"reason": "一方党组织撤销"}),
+    ),
+    # 责任书: every reader of the agreement downloads it.
+    Row(
+        "GET",
+        f"{AGREEMENTS}/<int:agreement_id>/letter.docx",
+        ALL,
+        200,
+        lambda s, c, who: Call(f"{AGREEMENTS}/{agreement(s, c, 'signed')}/letter.docx"),
+    ),
+    Row(
+        "GET",
+        f"{AGREEMENTS}/<int:agreement_id>/letter.pdf",
+        ALL,
+        501,
+        lambda s, c, who: Call(f"{AGREEMENTS}/{agreement(s, c, 'signed')}/letter.pdf"),
+        setup=_no_pdf_converter,
     ),
 ]

@@ -11,6 +11,8 @@ HERE = Path(__file__).resolve().parent
 APPROVAL_FORM = HERE / "approval_form.docx"
 # 请示: an establishment case's request, read only like the 审批单 (not a numbered kind; not replaceable).
 REQUEST = HERE / "request.docx"
+# 责任书: a pairing agreement's responsibility letter, read only like the 请示 (decision 0057).
+PAIRING_LETTER = HERE / "pairing_letter.docx"
 
 
 def path_of(kind: DocumentKind) -> Path:
