@@ -34,6 +34,17 @@ def _year(**kw: object) -> fields.Integer:
     return fields.Integer(validate=validate.Range(min=2000, max=2100, error="年度须在2000至2100之间"), **kw)  # type: ignore[arg-type]
 
 
+def _checked() -> fields.Boolean:
+    """true or false, nothing else ("yes" or 1 is a mistake to refuse, not to guess)."""
+    return fields.Boolean(
+        required=True,
+        truthy={True},
+        falsy={False},
+        error_messages={"invalid": "须为 true 或 false"},
+        metadata={"description": "Whether party work was checked at the inspection"},
+    )
+
+
 class ActivityCreateSchema(LoadsInto):
     into = NewActivity
     unit_id = ident(required=True, metadata={"description": "The ledger unit the activity was held for"})
@@ -76,7 +87,7 @@ class InspectionCreateSchema(LoadsInto):
     year = _year(strict=True, required=True)
     inspected_on = business_date(required=True, metadata={"description": "Within the year, not in the future"})
     result = one_of(RESULTS, required=True, metadata={"description": "合格, 基本合格, 不合格"})
-    party_work_checked = fields.Boolean(required=True, metadata={"description": "Whether party work was checked"})
+    party_work_checked = _checked()
     note = text(2000, load_default=None, allow_none=True)
 
 
@@ -84,7 +95,7 @@ class InspectionCorrectionSchema(LoadsInto):
     into = InspectionCorrection
     inspected_on = business_date(required=True)
     result = one_of(RESULTS, required=True)
-    party_work_checked = fields.Boolean(required=True)
+    party_work_checked = _checked()
     reason = text(1000, required=True)
     note = text(2000, load_default=None, allow_none=True)
 

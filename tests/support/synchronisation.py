@@ -1,0 +1,51 @@
+"""Party activities and annual inspections (五个同步 2–3) through the API: units in the ledger since a given day."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from service.clock import FixedClock
+from tests.support.factories import unit_payload
+from tests.support.world import START, Api, World
+
+ACTIVITIES = "/api/v1/party-activities"
+INSPECTIONS = "/api/v1/annual-inspections"
+
+
+def unit_since(api: Api, world: World, clock: FixedClock, since: str, code: str = "east_t1", **kw: Any) -> int:
+    """A unit registered in the ledger on `since` (YYYY-MM-DD, Beijing noon); the clock is back at START after."""
+    clock.set(datetime.fromisoformat(f"{since}T04:00:00").replace(tzinfo=UTC))
+    try:
+        res = api.post("/api/v1/units", as_="admin@city", json=unit_payload(world.ids[code], **kw))
+        assert res.status_code == 201, res.get_data(as_text=True)
+        return int(res.json["id"])
+    finally:
+        clock.set(START)
+
+
+def activity(unit_id: int, held_on: str = "2026-09-20", **kw: Any) -> dict[str, Any]:
+    return {
+        "unit_id": unit_id,
+        "kind": "theme_day",
+        "held_on": held_on,
+        "attendance": 8,
+        "description": "主题党日",
+        **kw,
+    }
+
+
+def inspection(unit_id: int, **kw: Any) -> dict[str, Any]:
+    return {
+        "unit_id": unit_id,
+        "year": 2026,
+        "inspected_on": "2026-06-10",
+        "result": "passed",
+        "party_work_checked": True,
+        **kw,
+    }
+
+
+def ok(res: Any, status: int = 200) -> dict[str, Any]:
+    assert res.status_code == status, res.get_data(as_text=True)
+    return dict(res.json)
