@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
+from flask import Flask
+
 from service.clock import FixedClock
+from service.extensions import db
+from service.models import Unit
+from service.models.synchronisation import AnnualInspection, PartyActivity
 from tests.support.factories import unit_payload
 from tests.support.world import START, Api, World
 
@@ -49,3 +54,41 @@ def inspection(unit_id: int, **kw: Any) -> dict[str, Any]:
 def ok(res: Any, status: int = 200) -> dict[str, Any]:
     assert res.status_code == status, res.get_data(as_text=True)
     return dict(res.json)
+
+
+def activity_row(app: Flask, unit_id: int, held_on: date, *, withdrawn: bool = False) -> int:
+    """A party activity written straight into the database (the coverage tests' hand-counted ledger)."""
+    with app.app_context():
+        place = db.session.get_one(Unit, unit_id).jurisdiction_id
+        row = PartyActivity(
+            state="withdrawn" if withdrawn else "recorded",
+            unit_id=unit_id,
+            jurisdiction_id=place,
+            kind="theme_day",
+            held_on=held_on,
+            attendance=5,
+            description="主题党日",
+            version=1,
+        )
+        db.session.add(row)
+        db.session.commit()
+        return row.id
+
+
+def inspection_row(app: Flask, unit_id: int, year: int, *, checked: bool) -> int:
+    """An annual inspection written straight into the database."""
+    with app.app_context():
+        place = db.session.get_one(Unit, unit_id).jurisdiction_id
+        row = AnnualInspection(
+            state="recorded",
+            unit_id=unit_id,
+            jurisdiction_id=place,
+            year=year,
+            inspected_on=date(year, 6, 1),
+            result="passed",
+            party_work_checked=checked,
+            version=1,
+        )
+        db.session.add(row)
+        db.session.commit()
+        return row.id

@@ -123,3 +123,22 @@ def test_party_work_adds_up_and_refuses_inconsistent_counts() -> None:
         PartyWork(units=1, active_units=2)
     with pytest.raises(ValueError):
         PartyWork(inspections=1, checked=2)
+
+
+def test_the_party_work_ranking() -> None:
+    """Activity rate first, then the checked rate, highest first; equal keys share a rank; no rate last."""
+    from workflows.coverage import ChildStanding, Counts, rank_by_party_work
+
+    def child(ident: int, work: PartyWork) -> ChildStanding:
+        return ChildStanding(ident, f"单位{ident}", Counts(), None, party_work=work)
+
+    ranked = rank_by_party_work(
+        [
+            child(1, PartyWork(4, 2, 2, 1)),  # 0.5, 0.5
+            child(2, PartyWork(4, 2, 2, 2)),  # 0.5, 1.0
+            child(3, PartyWork()),  # no rate
+            child(4, PartyWork(2, 1, 4, 2)),  # 0.5, 0.5: ties with 1
+            child(5, PartyWork(1, 1, 0, 0)),  # 1.0, no checked rate
+        ]
+    )
+    assert [(rank, c.jurisdiction_id) for rank, c in ranked] == [(1, 5), (2, 2), (3, 1), (3, 4), (5, 3)]

@@ -33,14 +33,17 @@ from sqlalchemy.sql.functions import FunctionElement
 
 from service.auth import Actor
 from service.clock import today
+from service.config import rule_settings
 from service.extensions import db
 from service.models import EstablishmentCase, EstablishmentCaseUnit, Jurisdiction, PartyOrg, Unit, User
+from service.models.synchronisation import AnnualInspection, PartyActivity
 from service.operations.common import streamed
 from service.operations.reference import jurisdictions, units
 from workflows.coverage import JOINT_FORMS, CaseAges, Counts, Figures
 from workflows.errors import RuleViolation
 from workflows.establishment import EstablishmentState
 from workflows.ledger import UnitKind
+from workflows.synchronisation import PARTY_ACTIVITY, ActivityState, PartyWork, SynchronisationSettings, window_start
 
 # Cases still on their way to an organisation (not founded, rejected, withdrawn or cancelled).
 OPEN_CASE_STATES = (
@@ -102,10 +105,15 @@ def ancestor_buckets(active_only: bool = True) -> CTE:
     return stmt.cte("buckets")
 
 
-def figures_statement(buckets: CTE, on: date, by_kind: bool = True) -> Select[Any]:
+def figures_statement(
+    buckets: CTE, on: date, by_kind: bool = True, party_work: PartyWorkWindow | None = None
+) -> Select[Any]:
     """One statement, rows (part, bucket_id, kind, n, a, b, c):
     part 'u': n units in scope, a own org, b joint org, c instructor only (per bucket and kind);
-    part 'c': n open establishment cases, a oldest age in days, b total age in days (per bucket).
+    part 'c': n open establishment cases, a oldest age in days, b total age in days (per bucket);
+    part 'a': n units in scope with a recorded party activity in the window (per bucket and kind);
+    part 'i': n annual inspections of the year of units in scope, a of them with party work checked
+    (per bucket and kind of the unit's current body).
     Deregistered units leave the denominator (in_scope is false for them; checked twice on purpose)."""
     own = and_(Unit.party_org_id.is_not(None), PartyOrg.kind.not_in(JOINT_FORMS))
     joint = and_(Unit.party_org_id.is_not(None), PartyOrg.kind.in_(JOINT_FORMS))
@@ -143,7 +151,68 @@ def figures_statement(buckets: CTE, on: date, by_kind: bool = True) -> Select[An
         .where(EstablishmentCase.state.in_(OPEN_CASE_STATES))
         .group_by(buckets.c.bucket_id)
     )
-    return union_all(units_part, cases_part)  # type: ignore[return-value]
+    window = party_work or PartyWorkWindow.ending(on)
+    active = (
+        select(PartyActivity.id)
+        .where(
+            PartyActivity.unit_id == Unit.id,
+            PartyActivity.state == ActivityState.RECORDED.value,
+            PartyActivity.held_on >= bindparam("activity_from", window.activity_from, type_=Date),
+            PartyActivity.held_on <= bindparam("activity_to", window.activity_to, type_=Date),
+        )
+        .exists()
+    )
+    activities_part = (
+        select(
+            literal_column("'a'"),
+            buckets.c.bucket_id,
+            kind,
+            func.count(),
+            literal_column("0"),
+            literal_column("0"),
+            literal_column("0"),
+        )
+        .select_from(Unit)
+        .join(buckets, buckets.c.jurisdiction_id == Unit.jurisdiction_id)
+        .where(Unit.in_scope, Unit.deregistered_at.is_(None), active)
+        .group_by(buckets.c.bucket_id, *([Unit.kind] if by_kind else []))
+    )
+    inspections_part = (
+        select(
+            literal_column("'i'"),
+            buckets.c.bucket_id,
+            kind,
+            func.count(),
+            _sum_if(AnnualInspection.party_work_checked.is_(True)),
+            literal_column("0"),
+            literal_column("0"),
+        )
+        .select_from(AnnualInspection)
+        .join(Unit, Unit.id == AnnualInspection.unit_id)
+        .join(buckets, buckets.c.jurisdiction_id == Unit.jurisdiction_id)
+        .where(
+            AnnualInspection.year == bindparam("inspection_year", window.year),
+            Unit.in_scope,
+            Unit.deregistered_at.is_(None),
+        )
+        .group_by(buckets.c.bucket_id, *([Unit.kind] if by_kind else []))
+    )
+    return union_all(units_part, cases_part, activities_part, inspections_part)  # type: ignore[return-value]
+
+
+@dataclass(frozen=True)
+class PartyWorkWindow:
+    """Which activities count (held within the window) and which year's inspections."""
+
+    activity_from: date
+    activity_to: date
+    year: int
+
+    @classmethod
+    def ending(cls, on: date) -> PartyWorkWindow:
+        """The window in force (PARTY_ACTIVITY_SETTINGS) ending on `on`, and `on`'s year."""
+        settings: SynchronisationSettings = rule_settings(PARTY_ACTIVITY.name)
+        return cls(window_start(on, settings), on, on.year)
 
 
 @dataclass
@@ -153,9 +222,27 @@ class Grouped:
     counts: dict[int | None, Counts] = field(default_factory=dict)
     kinds: dict[str, Counts] = field(default_factory=dict)
     cases: dict[int | None, CaseAges] = field(default_factory=dict)
+    # (units with an activity, inspections, inspections with party work checked), per bucket and per kind
+    work: dict[int | None, tuple[int, int, int]] = field(default_factory=dict)
+    kinds_work: dict[str, tuple[int, int, int]] = field(default_factory=dict)
 
     def figures(self, bucket: int | None) -> Figures:
-        return Figures(self.counts.get(bucket, Counts()), self.cases.get(bucket, CaseAges()))
+        counts = self.counts.get(bucket, Counts())
+        return Figures(counts, self.cases.get(bucket, CaseAges()), party_work(counts, self.work.get(bucket)))
+
+    def kind_figures(self, kind: str) -> Figures:
+        counts = self.kinds.get(kind, Counts())
+        return Figures(counts, None, party_work(counts, self.kinds_work.get(kind)))
+
+
+def party_work(counts: Counts, work: tuple[int, int, int] | None) -> PartyWork:
+    active, inspections, checked = work or (0, 0, 0)
+    return PartyWork(counts.units, active, inspections, checked)
+
+
+def _add_work(into: dict[Any, tuple[int, int, int]], key: Any, more: tuple[int, int, int]) -> None:
+    have = into.get(key, (0, 0, 0))
+    into[key] = (have[0] + more[0], have[1] + more[1], have[2] + more[2])
 
 
 def run_figures(statement: Select[Any]) -> Grouped:
@@ -167,6 +254,11 @@ def run_figures(statement: Select[Any]) -> Grouped:
             out.counts[bucket] = out.counts.get(bucket, Counts()) + counts
             if kind is not None:
                 out.kinds[kind] = out.kinds.get(kind, Counts()) + counts
+        elif part in ("a", "i"):
+            work = (int(n), 0, 0) if part == "a" else (0, int(n), int(a))
+            _add_work(out.work, bucket, work)
+            if kind is not None:
+                _add_work(out.kinds_work, kind, work)
         else:
             out.cases[bucket] = CaseAges(int(n), None if a is None else int(a), int(b))
     return out
@@ -245,7 +337,7 @@ def report(actor: Actor, jurisdiction_id: int | None = None) -> CoverageReport:
         totals=totals,
         direct=grouped.figures(None),
         children=[ChildRow(_place(c), grouped.figures(c.id)) for c in children],
-        kinds=[KindRow(k.value, Figures(grouped.kinds.get(k.value, Counts()), None)) for k in UnitKind],
+        kinds=[KindRow(k.value, grouped.kind_figures(k.value)) for k in UnitKind],
     )
 
 
