@@ -7,12 +7,16 @@ from typing import Any
 
 from flask import Flask
 
+from service.auth import system_actor
 from service.clock import FixedClock
 from service.extensions import db
 from service.models import Unit
 from service.models.synchronisation import AnnualInspection, PartyActivity
-from tests.support.factories import unit_payload
+from service.operations.reference import units
+from tests.support.access.matrix import Scene
+from tests.support.factories import new_unit, unit_payload
 from tests.support.world import START, Api, World
+from workflows.errors import RuleViolation
 
 ACTIVITIES = "/api/v1/party-activities"
 INSPECTIONS = "/api/v1/annual-inspections"
@@ -92,3 +96,17 @@ def inspection_row(app: Flask, unit_id: int, year: int, *, checked: bool) -> int
         db.session.add(row)
         db.session.commit()
         return row.id
+
+
+def scene_unit(s: Scene, code: str, who: str) -> int:
+    """A fresh unit in `code` for the access matrices; guided by the caller when the caller is an instructor who
+    may guide a unit there (an instructor records activities only for the units they guide)."""
+    actor = system_actor("test")
+    with s.app.app_context():
+        instructor = s.world.users[who] if who.startswith("instructor@") else None
+        try:
+            ident = units.create(actor, new_unit(s.world.ids[code], instructor_id=instructor)).id
+        except RuleViolation:  # the instructor may not guide a unit outside their area
+            ident = units.create(actor, new_unit(s.world.ids[code])).id
+        db.session.remove()
+    return ident

@@ -11,10 +11,8 @@ from service.auth import system_actor
 from service.extensions import db
 from service.models import Unit
 from service.operations.flows.synchronisation import activities
-from service.operations.reference import units
 from tests.support.access.matrix import INSIDE, Build, Call, Row, Scene
-from tests.support.factories import new_unit
-from workflows.errors import RuleViolation
+from tests.support.synchronisation import scene_unit
 from workflows.synchronisation import NewActivity
 
 ACTIVITIES = "/api/v1/party-activities"
@@ -22,17 +20,7 @@ READERS = frozenset({"admin", "supervisor", "approver", "handler", "instructor"}
 RECORDERS = frozenset({"admin", "handler", "instructor"})
 
 
-def unit_for(s: Scene, code: str, who: str) -> int:
-    """A fresh unit in `code`; guided by the caller when the caller is an instructor who may guide it there."""
-    actor = system_actor("test")
-    with s.app.app_context():
-        instructor = s.world.users[who] if who.startswith("instructor@") else None
-        try:
-            ident = units.create(actor, new_unit(s.world.ids[code], instructor_id=instructor)).id
-        except RuleViolation:  # the instructor may not guide a unit outside their area
-            ident = units.create(actor, new_unit(s.world.ids[code])).id
-        db.session.remove()
-    return ident
+unit_for = scene_unit
 
 
 def body(unit_id: int) -> dict[str, Any]:

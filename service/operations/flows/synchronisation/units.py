@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta
 
-from service.auth import Actor
+from sqlalchemy import select
+
+from service.auth import Actor, in_scope
 from service.clock import CHINA
 from service.errors import Forbidden
+from service.extensions import db
 from service.models import Role, Unit
 from service.operations.common import get_scoped
-from workflows.errors import Conflict
+from workflows.errors import Conflict, RuleViolation
 from workflows.ledger import OperatingStatus
 
 
@@ -33,3 +36,18 @@ def instructor_may_act(actor: Actor, unit_instructor_id: int | None) -> None:
 def end_of_day(day: date) -> datetime:
     """The first instant after `day` in Beijing, in UTC: a unit created before it was in the ledger on `day`."""
     return datetime.combine(day + timedelta(days=1), time(), CHINA).astimezone(UTC)
+
+
+def unit_by_code(actor: Actor, credit_code: str) -> Unit:
+    """The unit with this credit code in the actor's scope (the console's forms name a unit by its code)."""
+    code = credit_code.strip().upper()
+    found = db.session.execute(
+        in_scope(select(Unit).where(Unit.credit_code == code), Unit.jurisdiction_id, actor)
+    ).scalar_one_or_none()
+    if found is None:
+        raise RuleViolation("unit_not_found", "在您的管辖范围内未找到该统一社会信用代码的单位", "credit_code")
+    return found
+
+
+def unit_in_scope(actor: Actor, unit_id: int) -> Unit:
+    return get_scoped(Unit, unit_id, actor)
