@@ -152,6 +152,13 @@ def figures_statement(
         .group_by(buckets.c.bucket_id)
     )
     window = party_work or PartyWorkWindow.ending(on)
+    return union_all(units_part, cases_part, *_party_work_parts(buckets, by_kind, window))  # type: ignore[return-value]
+
+
+def _party_work_parts(buckets: CTE, by_kind: bool, window: PartyWorkWindow) -> tuple[Select[Any], Select[Any]]:
+    """The aggregate's parts 'a' (units in scope with an activity in the window) and 'i' (the year's inspections
+    of units in scope, and those that checked party work), per bucket (and kind)."""
+    kind = Unit.kind if by_kind else literal_column("NULL")
     active = (
         select(PartyActivity.id)
         .where(
@@ -197,7 +204,7 @@ def figures_statement(
         )
         .group_by(buckets.c.bucket_id, *([Unit.kind] if by_kind else []))
     )
-    return union_all(units_part, cases_part, activities_part, inspections_part)  # type: ignore[return-value]
+    return activities_part, inspections_part
 
 
 @dataclass(frozen=True)
