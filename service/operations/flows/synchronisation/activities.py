@@ -56,7 +56,7 @@ def get(actor: Actor, activity_id: int) -> PartyActivity:
     return get_scoped(PartyActivity, activity_id, actor)
 
 
-def query(actor: Actor, f: Mapping[str, Any]) -> Select[Any]:
+def query(actor: Actor, f: Mapping[str, Any]) -> Select[PartyActivity, str]:
     """Activities in the actor's scope, newest first, with their unit's name."""
     stmt = in_scope(
         select(PartyActivity, Unit.name.label("unit_name")).join(Unit, Unit.id == PartyActivity.unit_id),
@@ -78,7 +78,7 @@ def query(actor: Actor, f: Mapping[str, Any]) -> Select[Any]:
     return stmt.order_by(PartyActivity.held_on.desc(), PartyActivity.id.desc())
 
 
-def page(stmt: Select[Any], page: int, page_size: int) -> tuple[list[tuple[PartyActivity, str]], int]:
+def page(stmt: Select[PartyActivity, str], page: int, page_size: int) -> tuple[list[tuple[PartyActivity, str]], int]:
     """One COUNT and one page of (activity, unit name)."""
     total = db.session.execute(select(func.count()).select_from(stmt.order_by(None).subquery())).scalar_one()
     rows = db.session.execute(stmt.limit(page_size).offset((page - 1) * page_size)).all()

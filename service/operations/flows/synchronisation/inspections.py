@@ -37,7 +37,7 @@ def get(actor: Actor, inspection_id: int) -> AnnualInspection:
     return get_scoped(AnnualInspection, inspection_id, actor)
 
 
-def query(actor: Actor, f: Mapping[str, Any]) -> Select[Any]:
+def query(actor: Actor, f: Mapping[str, Any]) -> Select[AnnualInspection, str, str]:
     """Inspections in the actor's scope with their unit's and body's names; `party_work_checked=false` is the
     supervisors' list of units inspected without their party work checked."""
     i = AnnualInspection
@@ -61,7 +61,9 @@ def query(actor: Actor, f: Mapping[str, Any]) -> Select[Any]:
     return stmt.order_by(i.inspected_on.desc(), i.id.desc())
 
 
-def page(stmt: Select[Any], page: int, page_size: int) -> tuple[list[tuple[AnnualInspection, str, str]], int]:
+def page(
+    stmt: Select[AnnualInspection, str, str], page: int, page_size: int
+) -> tuple[list[tuple[AnnualInspection, str, str]], int]:
     """One COUNT and one page of (inspection, unit name, body name)."""
     total = db.session.execute(select(func.count()).select_from(stmt.order_by(None).subquery())).scalar_one()
     rows = db.session.execute(stmt.limit(page_size).offset((page - 1) * page_size)).all()
