@@ -39,4 +39,3 @@ def test_the_migration_upgrades_downgrades_and_matches_the_models(scratch_app: F
         assert _present() == set()
         upgrade(directory=MIGRATIONS, revision=REVISION)
         assert _present() == TABLES
-

@@ -372,7 +372,7 @@ def circular_context(circular: Circular) -> dict[str, Any]:
         "issuer": f["jurisdiction"]["name"],
         "title": circular.title,
         "addressee": "、".join(c["name"] for c in f["children"]) or f["jurisdiction"]["name"],
-        "body": "\n".join([summary, lagging_text, f["lagging_rule"] + "。"]),
+        "body": "\n".join([summary, *_party_work_sentence(f), lagging_text, f["lagging_rule"] + "。"]),
         "date": _chinese_date(issued_on),
         "period": period,
         "lagging": "、".join(x["name"] for x in lagging_details),
@@ -437,6 +437,22 @@ def _ranking_table(f: dict[str, Any]) -> list[dict[str, str]]:
             }
         )
     return rows
+
+
+def _party_work_sentence(f: dict[str, Any]) -> list[str]:
+    """The party-work indicators and their ranking's order (五个同步 4), for circulars that carry them (those issued
+    before they were kept do not: nothing is added)."""
+    totals, ranked = f["totals"], f["rankings"].get("party_work")
+    if "activity_rate" not in totals or ranked is None:
+        return []
+    order = "、".join(
+        f"{r['name']}（{percent(r['activity_rate'])}、{percent(r['party_work_checked_rate'])}）" for r in ranked
+    )
+    return [
+        f"党建工作指标：近一年开展党组织活动的单位{totals['active_units']}个，活动开展率{percent(totals['activity_rate'])}；"
+        f"本年度年检{totals['inspections']}个单位，同步检查党建工作{totals['inspections_checked']}个，"
+        f"占{percent(totals['party_work_checked_rate'])}。按活动开展率、党建检查比例排序：{order}。"
+    ]
 
 
 def _summary_sentence(f: dict[str, Any]) -> str:

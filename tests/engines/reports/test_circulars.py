@@ -8,7 +8,9 @@ from typing import Any
 
 from flask import Flask
 
+from service.auth import system_actor
 from service.extensions import db
+from service.inputs import NewCircular
 from service.models import Circular, CoverageSnapshot, Interview, SupervisionTicket
 from service.operations.reports import circulars
 from tests.engines.reports.conftest import Ledger
@@ -126,6 +128,13 @@ def test_preview_ranks_and_names_the_lagging(app: Flask, api: Api, world: World,
         (2, "东一镇"),
         (3, "东县物流行业党委"),
     ]
+    # The 通报's text says them (the Word document and the console's preview print its body).
+    with app.app_context():
+        actor = system_actor("test")
+        new = NewCircular(date(2026, 9, 1), date(2026, 9, 30), world.ids["east"])
+        body = circulars.preview_document(actor, new, "督查人员")["body"]
+    assert "活动开展率33.3%" in body and "同步检查党建工作2个，占66.7%" in body
+    assert "东二街道（50.0%、100.0%）、东一镇（33.3%、50.0%）、东县物流行业党委（—、—）" in body
 
 
 def test_issued_circular_reads_the_same_after_the_ledger_changed(
