@@ -8,7 +8,7 @@ ledger two years back (the date a unit counts as operating from), so a unit with
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from sqlalchemy import select, update
 
@@ -21,8 +21,26 @@ from service.operations.flows.synchronisation import activities, inspections
 from workflows.ledger import OperatingStatus
 from workflows.synchronisation import ActivityKind, InspectionResult, NewActivity, NewInspection
 
-if TYPE_CHECKING:
-    from service.demo import _Cast
+
+class _Timeline(Protocol):
+    @property
+    def today(self) -> date: ...
+
+    def day(self, back: int) -> date: ...
+
+
+class _Cast(Protocol):
+    """What this module reads of service.demo's cast (a protocol: the demo imports this module, not the reverse)."""
+
+    @property
+    def t(self) -> _Timeline: ...
+    @property
+    def sup(self) -> Actor: ...
+    @property
+    def handler(self) -> Actor: ...
+    @property
+    def township(self) -> int: ...
+
 
 KINDS = list(ActivityKind)
 DESCRIPTIONS = {
