@@ -18,6 +18,7 @@ from sqlalchemy import (
     Date,
     Integer,
     Select,
+    Subquery,
     and_,
     bindparam,
     case,
@@ -108,17 +109,18 @@ def ancestor_buckets(active_only: bool = True) -> CTE:
 def figures_statement(
     buckets: CTE, on: date, by_kind: bool = True, party_work: PartyWorkWindow | None = None
 ) -> Select[Any]:
-    """One statement, rows (part, bucket_id, kind, n, a, b, c):
-    part 'u': n units in scope, a own org, b joint org, c instructor only (per bucket and kind);
-    part 'c': n open establishment cases, a oldest age in days, b total age in days (per bucket);
-    part 'a': n units in scope with a recorded party activity in the window (per bucket and kind);
-    part 'i': n annual inspections of the year of units in scope, a of them with party work checked
-    (per bucket and kind of the unit's current body).
-    Deregistered units leave the denominator (in_scope is false for them; checked twice on purpose)."""
+    """One statement, rows (part, bucket_id, kind, n, a, b, c, d, e, f):
+    part 'u': n units in scope, a own org, b joint org, c instructor only, and the party-work counts (五个同步 4):
+    d of them with a recorded party activity in the window, e inspections of the year, f of those with party
+    work checked (per bucket and kind);
+    part 'c': n open establishment cases, a oldest age in days, b total age in days (per bucket).
+    The party-work counts join two small per-unit aggregates to the same scan of the units, not a scan of
+    their own. Deregistered units leave the denominator (in_scope is false for them; checked twice on purpose)."""
     own = and_(Unit.party_org_id.is_not(None), PartyOrg.kind.not_in(JOINT_FORMS))
     joint = and_(Unit.party_org_id.is_not(None), PartyOrg.kind.in_(JOINT_FORMS))
     instructor_only = and_(Unit.party_org_id.is_(None), Unit.instructor_id.is_not(None))
     kind = Unit.kind if by_kind else literal_column("NULL")
+    active, inspected = _party_work_parts(party_work or PartyWorkWindow.ending(on))
     units_part = (
         select(
             literal_column("'u'").label("part"),
@@ -128,14 +130,20 @@ def figures_statement(
             _sum_if(own).label("a"),
             _sum_if(joint).label("b"),
             _sum_if(instructor_only).label("c"),
+            _sum_if(active.c.unit_id.is_not(None)).label("d"),
+            func.coalesce(func.sum(inspected.c.n), 0).label("e"),
+            func.coalesce(func.sum(inspected.c.checked), 0).label("f"),
         )
         .select_from(Unit)
         .join(buckets, buckets.c.jurisdiction_id == Unit.jurisdiction_id)
         .outerjoin(PartyOrg, PartyOrg.id == Unit.party_org_id)
+        .outerjoin(active, active.c.unit_id == Unit.id)
+        .outerjoin(inspected, inspected.c.unit_id == Unit.id)
         .where(Unit.in_scope, Unit.deregistered_at.is_(None))
         .group_by(buckets.c.bucket_id, *([Unit.kind] if by_kind else []))
     )
     age = days_between(bindparam("as_of", on, type_=Date), EstablishmentCase.preparation_started_on)
+    zero = literal_column("0")
     cases_part = (
         select(
             literal_column("'c'"),
@@ -144,67 +152,44 @@ def figures_statement(
             func.count(),
             func.max(age),
             func.coalesce(func.sum(age), 0),
-            literal_column("0"),
+            zero,
+            zero,
+            zero,
+            zero,
         )
         .select_from(EstablishmentCase)
         .join(buckets, buckets.c.jurisdiction_id == EstablishmentCase.jurisdiction_id)
         .where(EstablishmentCase.state.in_(OPEN_CASE_STATES))
         .group_by(buckets.c.bucket_id)
     )
-    window = party_work or PartyWorkWindow.ending(on)
-    return union_all(units_part, cases_part, *_party_work_parts(buckets, by_kind, window))  # type: ignore[return-value]
+    return union_all(units_part, cases_part)  # type: ignore[return-value]
 
 
-def _party_work_parts(buckets: CTE, by_kind: bool, window: PartyWorkWindow) -> tuple[Select[Any], Select[Any]]:
-    """The aggregate's parts 'a' (units in scope with an activity in the window) and 'i' (the year's inspections
-    of units in scope, and those that checked party work), per bucket (and kind)."""
-    kind = Unit.kind if by_kind else literal_column("NULL")
+def _party_work_parts(window: PartyWorkWindow) -> tuple[Subquery, Subquery]:
+    """Per unit: whether it has a recorded activity in the window (the units that do), and the year's
+    inspections and those that checked party work (the index `party_activities (unit_id, held_on)` and the
+    unique `annual_inspections (unit_id, year)` answer them)."""
     active = (
-        select(PartyActivity.id)
+        select(PartyActivity.unit_id)
         .where(
-            PartyActivity.unit_id == Unit.id,
             PartyActivity.state == ActivityState.RECORDED.value,
             PartyActivity.held_on >= bindparam("activity_from", window.activity_from, type_=Date),
             PartyActivity.held_on <= bindparam("activity_to", window.activity_to, type_=Date),
         )
-        .exists()
+        .group_by(PartyActivity.unit_id)
+        .subquery("active")
     )
-    activities_part = (
+    inspected = (
         select(
-            literal_column("'a'"),
-            buckets.c.bucket_id,
-            kind,
-            func.count(),
-            literal_column("0"),
-            literal_column("0"),
-            literal_column("0"),
+            AnnualInspection.unit_id,
+            func.count().label("n"),
+            _sum_if(AnnualInspection.party_work_checked.is_(True)).label("checked"),
         )
-        .select_from(Unit)
-        .join(buckets, buckets.c.jurisdiction_id == Unit.jurisdiction_id)
-        .where(Unit.in_scope, Unit.deregistered_at.is_(None), active)
-        .group_by(buckets.c.bucket_id, *([Unit.kind] if by_kind else []))
+        .where(AnnualInspection.year == bindparam("inspection_year", window.year))
+        .group_by(AnnualInspection.unit_id)
+        .subquery("inspected")
     )
-    inspections_part = (
-        select(
-            literal_column("'i'"),
-            buckets.c.bucket_id,
-            kind,
-            func.count(),
-            _sum_if(AnnualInspection.party_work_checked.is_(True)),
-            literal_column("0"),
-            literal_column("0"),
-        )
-        .select_from(AnnualInspection)
-        .join(Unit, Unit.id == AnnualInspection.unit_id)
-        .join(buckets, buckets.c.jurisdiction_id == Unit.jurisdiction_id)
-        .where(
-            AnnualInspection.year == bindparam("inspection_year", window.year),
-            Unit.in_scope,
-            Unit.deregistered_at.is_(None),
-        )
-        .group_by(buckets.c.bucket_id, *([Unit.kind] if by_kind else []))
-    )
-    return activities_part, inspections_part
+    return active, inspected
 
 
 @dataclass(frozen=True)
@@ -255,16 +240,14 @@ def _add_work(into: dict[Any, tuple[int, int, int]], key: Any, more: tuple[int, 
 def run_figures(statement: Select[Any]) -> Grouped:
     out = Grouped()
     rows: Iterable[Any] = db.session.execute(statement)
-    for part, bucket, kind, n, a, b, c in rows:
+    for part, bucket, kind, n, a, b, c, d, e, f in rows:
         if part == "u":
             counts = Counts(int(n), int(a), int(b), int(c))
+            work = (int(d), int(e), int(f))
             out.counts[bucket] = out.counts.get(bucket, Counts()) + counts
-            if kind is not None:
-                out.kinds[kind] = out.kinds.get(kind, Counts()) + counts
-        elif part in ("a", "i"):
-            work = (int(n), 0, 0) if part == "a" else (0, int(n), int(a))
             _add_work(out.work, bucket, work)
             if kind is not None:
+                out.kinds[kind] = out.kinds.get(kind, Counts()) + counts
                 _add_work(out.kinds_work, kind, work)
         else:
             out.cases[bucket] = CaseAges(int(n), None if a is None else int(a), int(b))
