@@ -143,7 +143,7 @@ def figures_statement(
         .group_by(buckets.c.bucket_id, *([Unit.kind] if by_kind else []))
     )
     age = days_between(bindparam("as_of", on, type_=Date), EstablishmentCase.preparation_started_on)
-    zero = literal_column("0")
+    zero: Any = literal_column("0")
     cases_part = (
         select(
             literal_column("'c'"),
