@@ -38,6 +38,7 @@ from service.config import Settings, normalise_database_url
 from service.extensions import db
 from service.inputs import NewJurisdiction, NewUser
 from service.models import EstablishmentCase, EstablishmentCaseUnit, PartyOrg, Unit
+from service.models.synchronisation import AnnualInspection, PartyActivity
 from service.operations.reference import (
     jurisdictions,
     users,
@@ -183,6 +184,7 @@ def seed() -> dict[str, str]:
         insert(EstablishmentCaseUnit),
         [{"case_id": c, "unit_id": u, "open": True} for c, u in zip(case_ids, uncovered, strict=True)],
     )
+    _party_work(rng, place_of, stamp)
     db.session.commit()
     if db.engine.dialect.name == "postgresql":
         db.session.execute(text("ANALYZE"))
@@ -192,6 +194,29 @@ def seed() -> dict[str, str]:
         user = users.create(actor, NewUser(username=name, display_name=name, role="supervisor", jurisdiction_id=place))
         tokens[name] = users.issue_token(actor, user, "bench")[1]
     return tokens
+
+
+def _party_work(rng: random.Random, place_of: list[int], stamp: Any) -> None:
+    """五个同步: two activities for every other unit (one in the last year, one older), this year's inspection
+    for two units in five, two thirds of them with party work checked (BENCH_PARTY_WORK=0: none)."""
+    if os.environ.get("BENCH_PARTY_WORK", "1") == "0":
+        return
+    base = {"state": "recorded", "version": 1, "created_at": stamp, "updated_at": stamp}
+    acts = [
+        {**base, "unit_id": u, "jurisdiction_id": place_of[u - 1], "kind": "theme_day", "attendance": 5,
+         "description": "主题党日", "held_on": today() - timedelta(days=days)}
+        for u in range(1, UNITS + 1, 2)
+        for days in (rng.randint(1, 360), rng.randint(370, 700))
+    ]  # fmt: skip
+    for start in range(0, len(acts), 5000):
+        db.session.execute(insert(PartyActivity), acts[start : start + 5000])
+    checks = [
+        {**base, "unit_id": u, "jurisdiction_id": place_of[u - 1], "year": today().year, "result": "passed",
+         "inspected_on": today().replace(month=1, day=1), "party_work_checked": rng.random() < 2 / 3}
+        for u in range(1, UNITS + 1) if u % 5 < 2
+    ]  # fmt: skip
+    for start in range(0, len(checks), 5000):
+        db.session.execute(insert(AnnualInspection), checks[start : start + 5000])
 
 
 def environment() -> str:

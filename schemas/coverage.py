@@ -79,6 +79,14 @@ class FiguresSchema(Schema):
     )
     oldest_case_days = fields.Integer(allow_none=True, metadata={"description": "Days since preparation started"})
     mean_case_days = fields.Float(allow_none=True)
+    # The party-work indicators (五个同步 4)
+    active_units = fields.Integer(metadata={"description": "Units in scope with a party activity in the last year"})
+    activity_rate = fields.Float(allow_none=True, metadata={"description": f"党组织活动开展率. {RATE_DOC}"})
+    inspections = fields.Integer(metadata={"description": "This year's annual inspections (年检) of units in scope"})
+    inspections_checked = fields.Integer(metadata={"description": "Of them, with party work checked"})
+    party_work_checked_rate = fields.Float(
+        allow_none=True, metadata={"description": f"年检同步检查党建工作比例. {RATE_DOC}"}
+    )
 
     @pre_dump
     def _flatten(self, obj: Any, **kwargs: Any) -> Any:
@@ -228,6 +236,12 @@ class _Totals(Schema):
     org_coverage_rate = fields.Float(allow_none=True)
     work_coverage_rate = fields.Float(allow_none=True)
     standalone_rate = fields.Float(allow_none=True)
+    # The party-work indicators (absent from circulars issued before they were kept)
+    active_units = fields.Integer()
+    activity_rate = fields.Float(allow_none=True)
+    inspections = fields.Integer()
+    inspections_checked = fields.Integer()
+    party_work_checked_rate = fields.Float(allow_none=True)
 
 
 class CircularChildSchema(_Totals):
@@ -266,10 +280,19 @@ class SupervisionRankSchema(RankEntrySchema):
     interviews_held = fields.Integer()
 
 
+class PartyWorkRankSchema(RankEntrySchema):
+    activity_rate = fields.Float(allow_none=True)
+    party_work_checked_rate = fields.Float(allow_none=True)
+
+
 class RankingsSchema(Schema):
     coverage = fields.List(fields.Nested(CoverageRankSchema))
     progress = fields.List(fields.Nested(ProgressRankSchema))
     supervision = fields.List(fields.Nested(SupervisionRankSchema))
+    party_work = fields.List(
+        fields.Nested(PartyWorkRankSchema),
+        metadata={"description": "By activity rate, then party-work checked rate (五个同步 4)"},
+    )
 
 
 class LaggingSchema(Schema):

@@ -27,6 +27,8 @@ from enum import StrEnum
 from types import MappingProxyType
 from typing import Any
 
+from workflows.synchronisation import PartyWork
+
 # Organisation forms that cover several units together.
 JOINT_FORMS: frozenset[str] = frozenset({"joint_branch"})
 
@@ -147,10 +149,12 @@ class Figures:
 
     counts: Counts = field(default_factory=Counts)
     cases: CaseAges | None = field(default_factory=CaseAges)
+    # The party-work indicators (五个同步 4): its `units` are `counts.units`.
+    party_work: PartyWork = field(default_factory=PartyWork)
 
     def __add__(self, other: Figures) -> Figures:
         cases = None if self.cases is None or other.cases is None else self.cases + other.cases
-        return Figures(self.counts + other.counts, cases)
+        return Figures(self.counts + other.counts, cases, self.party_work + other.party_work)
 
     def flat(self) -> dict[str, Any]:
         """Plain values (for JSON, snapshots and spreadsheet writers)."""
@@ -171,7 +175,7 @@ class Figures:
             "oldest_case_days": None if cases is None else cases.oldest_days,
             "mean_case_days": None if cases is None else cases.mean_days,
         }
-        return out
+        return out | self.party_work.flat()
 
 
 # -- months ----------------------------------------------------------------------------------------------------
@@ -296,6 +300,8 @@ class ChildStanding:
     tickets_closed_late: int = 0
     tickets_overdue: int = 0
     interviews_held: int = 0
+    # The party-work indicators (五个同步 4) at the period end.
+    party_work: PartyWork = field(default_factory=PartyWork)
 
 
 class LaggingReason(StrEnum):
@@ -365,6 +371,16 @@ def rank_by_supervision(children: Sequence[ChildStanding]) -> list[tuple[int, Ch
     return _competition_ranks(
         children,
         lambda c: (c.tickets_overdue, -c.tickets_closed_on_time, c.tickets_closed_late, c.interviews_held),
+    )
+
+
+def rank_by_party_work(children: Sequence[ChildStanding]) -> list[tuple[int, ChildStanding]]:
+    """The party-work indicators (五个同步 4): the share of units with a party activity in the last year, then
+    the share of this year's annual inspections that checked party work, highest first; no rate last. A ranking
+    of its own beside the coverage ranking, never mixed into it (docs/decisions/0054)."""
+    return _competition_ranks(
+        children,
+        lambda c: (_desc_none_last(c.party_work.activity_rate), _desc_none_last(c.party_work.checked_rate)),
     )
 
 

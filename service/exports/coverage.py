@@ -28,8 +28,16 @@ FIGURE_COLUMNS = [
     Column("open_cases", "在办组建申请", 12),
     Column("oldest_case_days", "最久在办天数", 12),
 ]
-BY_PLACE = [Column("name", "管辖单位", 20), Column("code", "单位代码", 12), *FIGURE_COLUMNS]
-BY_KIND = [Column("kind", "单位类型", 12), *FIGURE_COLUMNS[:8]]
+# The party-work indicators (五个同步 4), after the coverage figures.
+PARTY_WORK_COLUMNS = [
+    Column("active_units", "近一年开展活动单位", 16),
+    Column("activity_rate", "活动开展率", 11, _percent),
+    Column("inspections", "本年年检单位", 12),
+    Column("inspections_checked", "年检同步检查党建", 16),
+    Column("party_work_checked_rate", "党建检查比例", 12, _percent),
+]
+BY_PLACE = [Column("name", "管辖单位", 20), Column("code", "单位代码", 12), *FIGURE_COLUMNS, *PARTY_WORK_COLUMNS]
+BY_KIND = [Column("kind", "单位类型", 12), *FIGURE_COLUMNS[:8], *PARTY_WORK_COLUMNS]
 MUST_ESTABLISH = [
     Column("credit_code", "统一社会信用代码", 22),
     Column("name", "单位名称", 30),

@@ -1084,3 +1084,68 @@ ROWS += [
     Row("GET", "/pairing/<int:agreement_id>/letter.docx", ALL, 200, _pairing_page("/letter.docx", "signed")),
     Row("GET", "/pairing/<int:agreement_id>/letter.pdf", ALL, 501, _pairing_letter_pdf),
 ]
+
+
+# 五个同步 (service/console/pages/synchronisation.py): every role but portals reads the two lists in scope; admins,
+# handlers and instructors record activities (an instructor for a unit they guide), admins, supervisors and
+# handlers inspections.
+def _sync_form(path: str, data: Callable[[int], dict[str, Any]] | None = None) -> Build:
+    from tests.support.synchronisation import scene_unit
+
+    def build(s: Scene, code: str, caller: str) -> Page:
+        unit = scene_unit(s, code, caller)
+        return Page(f"{path}?unit_id={unit}", None if data is None else {"unit_id": str(unit), **data(unit)})
+
+    return build
+
+
+SYNC_READERS = ALL - {"portal"}
+ROWS += [
+    Row("GET", "/synchronisation/inactive", SYNC_READERS, 200, _in("/synchronisation/inactive")),
+    Row(
+        "GET", "/synchronisation/inactive/export.xlsx", SYNC_READERS, 200, _in("/synchronisation/inactive/export.xlsx")
+    ),
+    Row(
+        "GET",
+        "/synchronisation/unchecked",
+        SYNC_READERS,
+        200,
+        lambda s, c, w: Page("/synchronisation/unchecked"),
+        outside_status=None,
+    ),
+    Row(
+        "GET",
+        "/synchronisation/activities/new",
+        frozenset({"admin", "handler", "instructor"}),
+        200,
+        _sync_form("/synchronisation/activities/new"),
+    ),
+    Row(
+        "POST",
+        "/synchronisation/activities/new",
+        frozenset({"admin", "handler", "instructor"}),
+        302,
+        _sync_form(
+            "/synchronisation/activities/new",
+            lambda u: {"kind": "theme_day", "held_on": "2026-09-20", "attendance": "5", "description": "主题党日"},
+        ),
+        per_caller=True,
+    ),
+    Row(
+        "GET",
+        "/synchronisation/inspections/new",
+        frozenset({"admin", "supervisor", "handler"}),
+        200,
+        _sync_form("/synchronisation/inspections/new"),
+    ),
+    Row(
+        "POST",
+        "/synchronisation/inspections/new",
+        frozenset({"admin", "supervisor", "handler"}),
+        302,
+        _sync_form(
+            "/synchronisation/inspections/new",
+            lambda u: {"year": "2026", "inspected_on": "2026-06-01", "result": "passed", "party_work_checked": "true"},
+        ),
+    ),
+]

@@ -18,7 +18,7 @@ from tests.support.world import ROLES
 __all__ = ["scratch_app", "scratch_url"]  # the fixtures, reused
 
 REVISION = "token_scopes"
-BEFORE = "webhook_standard_sig"
+BEFORE = "audit_scope_index"
 NOW = datetime(2026, 9, 25, 2, 0, tzinfo=UTC)
 
 

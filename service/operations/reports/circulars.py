@@ -26,6 +26,7 @@ from service.operations.common import get_scoped
 from service.operations.engines import audit
 from service.operations.reference import users
 from service.operations.reports.coverage import (
+    PartyWorkWindow,
     _sum_if,
     child_buckets,
     children_of,
@@ -42,12 +43,14 @@ from workflows.coverage import (
     percent,
     previous_month_end,
     rank_by_coverage,
+    rank_by_party_work,
     rank_by_progress,
     rank_by_supervision,
 )
 from workflows.errors import RuleViolation
 from workflows.interview import InterviewState
 from workflows.supervision import ESCALATING_STATES, TicketState
+from workflows.synchronisation import PartyWork
 
 HELD_STATES = (InterviewState.HELD.value, InterviewState.FOLLOWED_UP.value, InterviewState.CLOSED.value)
 LAGGING_RULE = "点名通报规则：组织覆盖率低于全域平均水平，或本期组织覆盖率未提升且未达目标，或存在逾期未整改的督办事项"
@@ -110,7 +113,8 @@ def preview(actor: Actor, jurisdiction_id: int | None, period_start: date, perio
     end = _figures_at_end(root, children, period_end, on)
     start_month = latest_month_at_or_before(root.id, period_start - timedelta(days=1))
     at_start = snapshots_at([c.id for c in children], start_month) if start_month else {}
-    standings = _standings(children, end.counts, at_start, _supervision_in_period(root, period_start, period_end, on))
+    supervision = _supervision_in_period(root, period_start, period_end, on)
+    standings = _standings(children, end.counts, at_start, supervision, end.work)
     overall = end.total.org_coverage_rate
     reasons = {s.jurisdiction_id: lagging_reasons(s, overall, target) for s in standings}
     return {
@@ -122,7 +126,7 @@ def preview(actor: Actor, jurisdiction_id: int | None, period_start: date, perio
         "end_basis": "snapshot" if end.month else "live",
         "end_month": end.month.isoformat() if end.month else None,
         "start_month": start_month.isoformat() if start_month else None,
-        "totals": _counts_out(end.total),
+        "totals": {**_counts_out(end.total), **end.total_work.flat()},
         "children": [
             _child_out(child, s, at_start.get(child.id), reasons[child.id])
             for child, s in zip(children, standings, strict=True)
@@ -147,20 +151,28 @@ class _EndFigures:
     counts: dict[int, Counts]  # per child
     total: Counts
     month: date | None  # the snapshot's month; None: the live ledger
+    work: dict[int, PartyWork]  # per child: the party-work indicators
+    total_work: PartyWork
 
 
 def _figures_at_end(root: Any, children: list[Any], period_end: date, on: date) -> _EndFigures:
     """The children's and the total's counts as at the period's end: the last month-end snapshot on or before
-    it when the period ended before this month (and there is one), else the live ledger."""
+    it when the period ended before this month (and there is one), else the live ledger. The party-work
+    indicators always come from the records (activities in the year up to the period end, inspections of
+    its year) over the live ledger's units: snapshots do not keep them (docs/decisions/0054)."""
     end_month: date | None = None
     if period_end <= previous_month_end(on):
         end_month = latest_month_at_or_before(root.id, period_end)
+    window = PartyWorkWindow.ending(min(period_end, on))
+    grouped = run_figures(figures_statement(child_buckets(root), on, by_kind=False, party_work=window))
+    work = {c.id: grouped.figures(c.id).party_work for c in children}
+    total_work = sum((grouped.figures(b).party_work for b in {*grouped.counts, *grouped.work}), PartyWork())
     if end_month is None:
-        grouped = run_figures(figures_statement(child_buckets(root), on, by_kind=False))
         counts = {c.id: grouped.counts.get(c.id, Counts()) for c in children}
-        return _EndFigures(counts, sum(grouped.counts.values(), Counts()), None)
+        return _EndFigures(counts, sum(grouped.counts.values(), Counts()), None, work, total_work)
     at_end = snapshots_at([root.id, *(c.id for c in children)], end_month)
-    return _EndFigures({c.id: at_end.get(c.id, Counts()) for c in children}, at_end.get(root.id, Counts()), end_month)
+    counts = {c.id: at_end.get(c.id, Counts()) for c in children}
+    return _EndFigures(counts, at_end.get(root.id, Counts()), end_month, work, total_work)
 
 
 @dataclass(frozen=True)
@@ -183,7 +195,11 @@ def _supervision_in_period(root: Any, period_start: date, period_end: date, on: 
 
 
 def _standings(
-    children: list[Any], end_counts: dict[int, Counts], at_start: dict[int, Counts], supervision: _Supervision
+    children: list[Any],
+    end_counts: dict[int, Counts],
+    at_start: dict[int, Counts],
+    supervision: _Supervision,
+    work: dict[int, PartyWork],
 ) -> list[ChildStanding]:
     """Each child's standing: its counts at the end, its progress since the start, its supervision record."""
     standings = []
@@ -195,7 +211,9 @@ def _standings(
             progress = round(counts.org_coverage_rate - base.org_coverage_rate, 4)
         on_time, late, overdue = supervision.tickets.get(child.id, (0, 0, 0))
         held = supervision.interviews.get(child.id, 0)
-        standings.append(ChildStanding(child.id, child.name, counts, progress, on_time, late, overdue, held))
+        standings.append(
+            ChildStanding(child.id, child.name, counts, progress, on_time, late, overdue, held, work[child.id])
+        )
     return standings
 
 
@@ -224,6 +242,7 @@ def _child_out(child: Any, s: ChildStanding, base: Counts | None, reasons: list[
         "tickets_closed_late": s.tickets_closed_late,
         "tickets_overdue": s.tickets_overdue,
         "interviews_held": s.interviews_held,
+        **s.party_work.flat(),
         "lagging": bool(reasons),
         "lagging_reasons": [r.value for r in reasons],
     }
@@ -246,6 +265,13 @@ def _rankings(standings: list[ChildStanding]) -> dict[str, Any]:
                 "tickets_closed_on_time": c.tickets_closed_on_time,
                 "tickets_closed_late": c.tickets_closed_late,
                 "interviews_held": c.interviews_held,
+            },
+        ),
+        "party_work": _ranking(
+            rank_by_party_work(standings),
+            lambda c: {
+                "activity_rate": c.party_work.activity_rate,
+                "party_work_checked_rate": c.party_work.checked_rate,
             },
         ),
     }
@@ -346,7 +372,7 @@ def circular_context(circular: Circular) -> dict[str, Any]:
         "issuer": f["jurisdiction"]["name"],
         "title": circular.title,
         "addressee": "、".join(c["name"] for c in f["children"]) or f["jurisdiction"]["name"],
-        "body": "\n".join([summary, lagging_text, f["lagging_rule"] + "。"]),
+        "body": "\n".join([summary, *_party_work_sentence(f), lagging_text, f["lagging_rule"] + "。"]),
         "date": _chinese_date(issued_on),
         "period": period,
         "lagging": "、".join(x["name"] for x in lagging_details),
@@ -411,6 +437,22 @@ def _ranking_table(f: dict[str, Any]) -> list[dict[str, str]]:
             }
         )
     return rows
+
+
+def _party_work_sentence(f: dict[str, Any]) -> list[str]:
+    """The party-work indicators and their ranking's order (五个同步 4), for circulars that carry them (those issued
+    before they were kept do not: nothing is added)."""
+    totals, ranked = f["totals"], f["rankings"].get("party_work")
+    if "activity_rate" not in totals or ranked is None:
+        return []
+    order = "、".join(
+        f"{r['name']}（{percent(r['activity_rate'])}、{percent(r['party_work_checked_rate'])}）" for r in ranked
+    )
+    return [
+        f"党建工作指标：近一年开展党组织活动的单位{totals['active_units']}个，活动开展率{percent(totals['activity_rate'])}；"
+        f"本年度年检{totals['inspections']}个单位，同步检查党建工作{totals['inspections_checked']}个，"
+        f"占{percent(totals['party_work_checked_rate'])}。按活动开展率、党建检查比例排序：{order}。"
+    ]
 
 
 def _summary_sentence(f: dict[str, Any]) -> str:

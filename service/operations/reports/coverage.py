@@ -18,6 +18,7 @@ from sqlalchemy import (
     Date,
     Integer,
     Select,
+    Subquery,
     and_,
     bindparam,
     case,
@@ -33,14 +34,17 @@ from sqlalchemy.sql.functions import FunctionElement
 
 from service.auth import Actor
 from service.clock import today
+from service.config import rule_settings
 from service.extensions import db
 from service.models import EstablishmentCase, EstablishmentCaseUnit, Jurisdiction, PartyOrg, Unit, User
+from service.models.synchronisation import AnnualInspection, PartyActivity
 from service.operations.common import streamed
 from service.operations.reference import jurisdictions, units
 from workflows.coverage import JOINT_FORMS, CaseAges, Counts, Figures
 from workflows.errors import RuleViolation
 from workflows.establishment import EstablishmentState
 from workflows.ledger import UnitKind
+from workflows.synchronisation import PARTY_ACTIVITY, ActivityState, PartyWork, SynchronisationSettings, window_start
 
 # Cases still on their way to an organisation (not founded, rejected, withdrawn or cancelled).
 OPEN_CASE_STATES = (
@@ -102,15 +106,21 @@ def ancestor_buckets(active_only: bool = True) -> CTE:
     return stmt.cte("buckets")
 
 
-def figures_statement(buckets: CTE, on: date, by_kind: bool = True) -> Select[Any]:
-    """One statement, rows (part, bucket_id, kind, n, a, b, c):
-    part 'u': n units in scope, a own org, b joint org, c instructor only (per bucket and kind);
+def figures_statement(
+    buckets: CTE, on: date, by_kind: bool = True, party_work: PartyWorkWindow | None = None
+) -> Select[Any]:
+    """One statement, rows (part, bucket_id, kind, n, a, b, c, d, e, f):
+    part 'u': n units in scope, a own org, b joint org, c instructor only, and the party-work counts (五个同步 4):
+    d of them with a recorded party activity in the window, e inspections of the year, f of those with party
+    work checked (per bucket and kind);
     part 'c': n open establishment cases, a oldest age in days, b total age in days (per bucket).
-    Deregistered units leave the denominator (in_scope is false for them; checked twice on purpose)."""
+    The party-work counts join two small per-unit aggregates to the same scan of the units, not a scan of
+    their own. Deregistered units leave the denominator (in_scope is false for them; checked twice on purpose)."""
     own = and_(Unit.party_org_id.is_not(None), PartyOrg.kind.not_in(JOINT_FORMS))
     joint = and_(Unit.party_org_id.is_not(None), PartyOrg.kind.in_(JOINT_FORMS))
     instructor_only = and_(Unit.party_org_id.is_(None), Unit.instructor_id.is_not(None))
     kind = Unit.kind if by_kind else literal_column("NULL")
+    active, inspected = _party_work_parts(party_work or PartyWorkWindow.ending(on))
     units_part = (
         select(
             literal_column("'u'").label("part"),
@@ -120,14 +130,20 @@ def figures_statement(buckets: CTE, on: date, by_kind: bool = True) -> Select[An
             _sum_if(own).label("a"),
             _sum_if(joint).label("b"),
             _sum_if(instructor_only).label("c"),
+            _sum_if(active.c.unit_id.is_not(None)).label("d"),
+            func.coalesce(func.sum(inspected.c.n), 0).label("e"),
+            func.coalesce(func.sum(inspected.c.checked), 0).label("f"),
         )
         .select_from(Unit)
         .join(buckets, buckets.c.jurisdiction_id == Unit.jurisdiction_id)
         .outerjoin(PartyOrg, PartyOrg.id == Unit.party_org_id)
+        .outerjoin(active, active.c.unit_id == Unit.id)
+        .outerjoin(inspected, inspected.c.unit_id == Unit.id)
         .where(Unit.in_scope, Unit.deregistered_at.is_(None))
         .group_by(buckets.c.bucket_id, *([Unit.kind] if by_kind else []))
     )
     age = days_between(bindparam("as_of", on, type_=Date), EstablishmentCase.preparation_started_on)
+    zero: Any = literal_column("0")
     cases_part = (
         select(
             literal_column("'c'"),
@@ -136,7 +152,10 @@ def figures_statement(buckets: CTE, on: date, by_kind: bool = True) -> Select[An
             func.count(),
             func.max(age),
             func.coalesce(func.sum(age), 0),
-            literal_column("0"),
+            zero,
+            zero,
+            zero,
+            zero,
         )
         .select_from(EstablishmentCase)
         .join(buckets, buckets.c.jurisdiction_id == EstablishmentCase.jurisdiction_id)
@@ -146,6 +165,48 @@ def figures_statement(buckets: CTE, on: date, by_kind: bool = True) -> Select[An
     return union_all(units_part, cases_part)  # type: ignore[return-value]
 
 
+def _party_work_parts(window: PartyWorkWindow) -> tuple[Subquery, Subquery]:
+    """Per unit: whether it has a recorded activity in the window (the units that do), and the year's
+    inspections and those that checked party work (the index `party_activities (unit_id, held_on)` and the
+    unique `annual_inspections (unit_id, year)` answer them)."""
+    active = (
+        select(PartyActivity.unit_id)
+        .where(
+            PartyActivity.state == ActivityState.RECORDED.value,
+            PartyActivity.held_on >= bindparam("activity_from", window.activity_from, type_=Date),
+            PartyActivity.held_on <= bindparam("activity_to", window.activity_to, type_=Date),
+        )
+        .group_by(PartyActivity.unit_id)
+        .subquery("active")
+    )
+    inspected = (
+        select(
+            AnnualInspection.unit_id,
+            func.count().label("n"),
+            _sum_if(AnnualInspection.party_work_checked.is_(True)).label("checked"),
+        )
+        .where(AnnualInspection.year == bindparam("inspection_year", window.year))
+        .group_by(AnnualInspection.unit_id)
+        .subquery("inspected")
+    )
+    return active, inspected
+
+
+@dataclass(frozen=True)
+class PartyWorkWindow:
+    """Which activities count (held within the window) and which year's inspections."""
+
+    activity_from: date
+    activity_to: date
+    year: int
+
+    @classmethod
+    def ending(cls, on: date) -> PartyWorkWindow:
+        """The window in force (PARTY_ACTIVITY_SETTINGS) ending on `on`, and `on`'s year."""
+        settings: SynchronisationSettings = rule_settings(PARTY_ACTIVITY.name)
+        return cls(window_start(on, settings), on, on.year)
+
+
 @dataclass
 class Grouped:
     """The aggregate's rows folded per bucket (and per kind for the unit counts)."""
@@ -153,20 +214,41 @@ class Grouped:
     counts: dict[int | None, Counts] = field(default_factory=dict)
     kinds: dict[str, Counts] = field(default_factory=dict)
     cases: dict[int | None, CaseAges] = field(default_factory=dict)
+    # (units with an activity, inspections, inspections with party work checked), per bucket and per kind
+    work: dict[int | None, tuple[int, int, int]] = field(default_factory=dict)
+    kinds_work: dict[str, tuple[int, int, int]] = field(default_factory=dict)
 
     def figures(self, bucket: int | None) -> Figures:
-        return Figures(self.counts.get(bucket, Counts()), self.cases.get(bucket, CaseAges()))
+        counts = self.counts.get(bucket, Counts())
+        return Figures(counts, self.cases.get(bucket, CaseAges()), party_work(counts, self.work.get(bucket)))
+
+    def kind_figures(self, kind: str) -> Figures:
+        counts = self.kinds.get(kind, Counts())
+        return Figures(counts, None, party_work(counts, self.kinds_work.get(kind)))
+
+
+def party_work(counts: Counts, work: tuple[int, int, int] | None) -> PartyWork:
+    active, inspections, checked = work or (0, 0, 0)
+    return PartyWork(counts.units, active, inspections, checked)
+
+
+def _add_work(into: dict[Any, tuple[int, int, int]], key: Any, more: tuple[int, int, int]) -> None:
+    have = into.get(key, (0, 0, 0))
+    into[key] = (have[0] + more[0], have[1] + more[1], have[2] + more[2])
 
 
 def run_figures(statement: Select[Any]) -> Grouped:
     out = Grouped()
     rows: Iterable[Any] = db.session.execute(statement)
-    for part, bucket, kind, n, a, b, c in rows:
+    for part, bucket, kind, n, a, b, c, d, e, f in rows:
         if part == "u":
             counts = Counts(int(n), int(a), int(b), int(c))
+            work = (int(d), int(e), int(f))
             out.counts[bucket] = out.counts.get(bucket, Counts()) + counts
+            _add_work(out.work, bucket, work)
             if kind is not None:
                 out.kinds[kind] = out.kinds.get(kind, Counts()) + counts
+                _add_work(out.kinds_work, kind, work)
         else:
             out.cases[bucket] = CaseAges(int(n), None if a is None else int(a), int(b))
     return out
@@ -245,7 +327,7 @@ def report(actor: Actor, jurisdiction_id: int | None = None) -> CoverageReport:
         totals=totals,
         direct=grouped.figures(None),
         children=[ChildRow(_place(c), grouped.figures(c.id)) for c in children],
-        kinds=[KindRow(k.value, Figures(grouped.kinds.get(k.value, Counts()), None)) for k in UnitKind],
+        kinds=[KindRow(k.value, grouped.kind_figures(k.value)) for k in UnitKind],
     )
 
 

@@ -16,16 +16,27 @@ east_t2 (东二街道):
 east (东县 itself): u12 enterprise, own general branch  -> own (direct)
 east_ic (东县物流行业党委): no unit -> no rate
 west_t1 (西一镇): u11 enterprise, nothing -> neither (outside east)
+
+Party work (五个同步 4; today 2026-09-25, activities count from 2025-09-25, inspections of 2026):
+  activities: u1 2026-03-01 (counts), u4 2025-09-25 (the window's first day: counts), u2 2025-09-24 (a day
+  before: does not), u7 2026-09-01 withdrawn (does not), u8 deregistered and u9 out of scope (not in the
+  denominator, not counted), u5 2026-05-05 (counts), u11 (west)
+    -> east_t1 2 of 6, east_t2 1 of 2, east direct 0 of 1, east 3 of 9; enterprise 2 of 7, social_org 1 of 2
+  inspections: u1 2026 checked, u6 2026 not checked, u7 2025 checked (last year), u9 2026 (out of scope),
+  u10 2026 checked, u11 2026 not checked (west)
+    -> east_t1 1 of 2, east_t2 1 of 1, east 2 of 3; enterprise 1 of 2, social_org 1 of 1
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 import pytest
 from flask import Flask
 
 from tests.support import coverage as h
+from tests.support.synchronisation import activity_row, inspection_row
 from tests.support.world import World
 
 
@@ -61,4 +72,24 @@ def ledger(app: Flask, world: World) -> Ledger:
         "u10": h.case(app, t2, [u["u10"]], state="submitted", age_days=30),
         "old": h.case(app, t2, [u["u10"]], state="withdrawn", age_days=90),
     }
+    for name, held_on, withdrawn in (
+        ("u1", date(2026, 3, 1), False),
+        ("u4", date(2025, 9, 25), False),
+        ("u2", date(2025, 9, 24), False),
+        ("u7", date(2026, 9, 1), True),
+        ("u8", date(2026, 1, 10), False),
+        ("u9", date(2026, 1, 10), False),
+        ("u5", date(2026, 5, 5), False),
+        ("u11", date(2026, 5, 5), False),
+    ):
+        activity_row(app, u[name], held_on, withdrawn=withdrawn)
+    for name, year, checked in (
+        ("u1", 2026, True),
+        ("u6", 2026, False),
+        ("u7", 2025, True),
+        ("u9", 2026, False),
+        ("u10", 2026, True),
+        ("u11", 2026, False),
+    ):
+        inspection_row(app, u[name], year, checked=checked)
     return Ledger(u, cases, joint)

@@ -8,7 +8,9 @@ from typing import Any
 
 from flask import Flask
 
+from service.auth import system_actor
 from service.extensions import db
+from service.inputs import NewCircular
 from service.models import Circular, CoverageSnapshot, Interview, SupervisionTicket
 from service.operations.reports import circulars
 from tests.engines.reports.conftest import Ledger
@@ -116,6 +118,23 @@ def test_preview_ranks_and_names_the_lagging(app: Flask, api: Api, world: World,
     lagging = {x["name"]: x["reasons"] for x in f["lagging"]}
     assert lagging == {"东一镇": ["overdue_tickets"], "东二街道": ["below_average", "no_progress"]}
     assert f["lagging_rule"].startswith("点名通报规则")
+    # The party-work indicators (conftest.py's count) and their own ranking: activity rate, then checked rate.
+    assert (t1["activity_rate"], t1["party_work_checked_rate"]) == (0.3333, 0.5)
+    assert (t2["activity_rate"], t2["party_work_checked_rate"]) == (0.5, 1.0)
+    assert (ic["activity_rate"], ic["party_work_checked_rate"]) == (None, None)
+    assert (f["totals"]["activity_rate"], f["totals"]["party_work_checked_rate"]) == (0.3333, 0.6667)
+    assert [(r["rank"], r["name"]) for r in ranks["party_work"]] == [
+        (1, "东二街道"),
+        (2, "东一镇"),
+        (3, "东县物流行业党委"),
+    ]
+    # The 通报's text says them (the Word document and the console's preview print its body).
+    with app.app_context():
+        actor = system_actor("test")
+        new = NewCircular(date(2026, 9, 1), date(2026, 9, 30), world.ids["east"])
+        body = circulars.preview_document(actor, new, "督查人员")["body"]
+    assert "活动开展率33.3%" in body and "同步检查党建工作2个，占66.7%" in body
+    assert "东二街道（50.0%、100.0%）、东一镇（33.3%、50.0%）、东县物流行业党委（—、—）" in body
 
 
 def test_issued_circular_reads_the_same_after_the_ledger_changed(
@@ -197,3 +216,7 @@ def test_past_period_uses_the_month_end_snapshot(app: Flask, api: Api, world: Wo
     assert f["end_basis"] == "snapshot" and f["end_month"] == "2026-08-31"
     assert f["totals"]["org_coverage_rate"] == 0.5  # the snapshot, not today's ledger
     assert f["start_month"] is None and all(c["progress"] is None for c in f["children"])
+    # Party work in the year to the period's end (from 2025-08-31): u2's activity of 2025-09-24 counts there,
+    # though not today; u7's withdrawn one never does.
+    t1 = next(c for c in f["children"] if c["code"] == "east_t1")
+    assert (t1["active_units"], t1["activity_rate"]) == (3, 0.5)  # u1, u2, u4 of 6

@@ -32,8 +32,13 @@ def test_report_export_has_the_hand_counted_figures(api: Api, world: World, ledg
     assert by_name["东二街道"][2:10] == (2, 0, 1, 0, 1, "50.0%", "50.0%", "0.0%")
     # No in-scope unit: no rate (an empty cell, not 0%).
     assert by_name["东县物流行业党委"][2] == 0 and by_name["东县物流行业党委"][7:10] == (None, None, None)
+    # The party-work indicators follow (conftest.py's count): 3 of 9 active, 2 of 3 inspections checked.
+    assert header[12:] == ("近一年开展活动单位", "活动开展率", "本年年检单位", "年检同步检查党建", "党建检查比例")
+    assert by_name["东县（合计）"][12:] == (3, "33.3%", 3, 2, "66.7%")
+    assert by_name["东县物流行业党委"][12:] == (0, None, 0, 0, None)
     kinds = {r[0]: r for r in _sheet(api, f"{h.COVERAGE}/export.xlsx?jurisdiction_id={world.ids['east']}", sheet=1)}
     assert kinds["社会组织"][1:6] == (2, 1, 0, 0, 1)
+    assert kinds["社会组织"][9:] == (1, "50.0%", 1, 1, "100.0%")
 
 
 def test_must_establish_export_is_the_list(api: Api, world: World, ledger: Ledger) -> None:

@@ -42,6 +42,11 @@ def test_county_report_matches_the_hand_count(api: Api, world: World, ledger: Le
         "open_cases": 2,  # the withdrawn case is not open
         "oldest_case_days": 30,
         "mean_case_days": 20.0,
+        "active_units": 3,  # u1, u4 (on the window's first day), u5
+        "activity_rate": 0.3333,  # 3/9
+        "inspections": 3,  # u1, u6, u10 in 2026 (u7's was last year, u9 is out of scope)
+        "inspections_checked": 2,  # u1, u10
+        "party_work_checked_rate": 0.6667,  # 2/3
     }
     children = by_code(body)
     assert list(children) == ["east_t1", "east_t2", "east_ic"]
@@ -57,6 +62,11 @@ def test_county_report_matches_the_hand_count(api: Api, world: World, ledger: Le
         "open_cases": 1,
         "oldest_case_days": 10,
         "mean_case_days": 10.0,
+        "active_units": 2,
+        "activity_rate": 0.3333,
+        "inspections": 2,
+        "inspections_checked": 1,
+        "party_work_checked_rate": 0.5,
     }
     assert children["east_t2"] == {
         "units": 2,
@@ -70,6 +80,11 @@ def test_county_report_matches_the_hand_count(api: Api, world: World, ledger: Le
         "open_cases": 1,
         "oldest_case_days": 30,
         "mean_case_days": 30.0,
+        "active_units": 1,
+        "activity_rate": 0.5,
+        "inspections": 1,
+        "inspections_checked": 1,
+        "party_work_checked_rate": 1.0,
     }
     # No unit in scope: no rate (null), not 0% and not an error.
     assert children["east_ic"]["units"] == 0
@@ -77,6 +92,7 @@ def test_county_report_matches_the_hand_count(api: Api, world: World, ledger: Le
     assert children["east_ic"]["work_coverage_rate"] is None
     assert children["east_ic"]["standalone_rate"] is None
     assert children["east_ic"]["open_cases"] == 0 and children["east_ic"]["mean_case_days"] is None
+    assert children["east_ic"]["activity_rate"] is None and children["east_ic"]["party_work_checked_rate"] is None
     assert body["direct"]["units"] == 1 and body["direct"]["own_org"] == 1
     kinds = {row["kind"]: row for row in body["kinds"]}
     assert kinds["enterprise"]["kind_label"] == "非公企业"
@@ -92,10 +108,16 @@ def test_county_report_matches_the_hand_count(api: Api, world: World, ledger: Le
         "open_cases": None,
         "oldest_case_days": None,
         "mean_case_days": None,
+        "active_units": 2,  # u1, u5
+        "activity_rate": 0.2857,
+        "inspections": 2,  # u1, u6
+        "inspections_checked": 1,
+        "party_work_checked_rate": 0.5,
     }
     assert kinds["social_org"]["figures"]["units"] == 2
     assert kinds["social_org"]["figures"]["own_org"] == 1
     assert kinds["social_org"]["figures"]["neither"] == 1
+    assert (kinds["social_org"]["figures"]["activity_rate"], kinds["social_org"]["figures"]["inspections"]) == (0.5, 1)
 
 
 def test_default_is_the_callers_own_jurisdiction(api: Api, ledger: Ledger) -> None:
