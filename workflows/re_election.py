@@ -84,6 +84,15 @@ def add_months(day: dt.date, months: int) -> dt.date:
     return dt.date(year, month + 1, min(day.day, last))
 
 
+def window_end(today: dt.date, months: int) -> dt.date:
+    """The last due date within `months` of today: a due date is within the window when the day `months` before
+    it has come (so a reminder "6 months before" and the window agree at the ends of months)."""
+    end = add_months(today, months)
+    if (today + dt.timedelta(days=1)).month != today.month:  # today is a month's last day
+        end = dt.date(end.year, end.month, _calendar.monthrange(end.year, end.month)[1])
+    return end
+
+
 class DueStatus(StrEnum):
     DUE = "due"  # ends within the window
     OVERDUE = "overdue"  # has passed
@@ -98,7 +107,7 @@ def due_status(due_on: dt.date | None, today: dt.date, settings: ReElectionSetti
         return None
     if due_on < today:
         return DueStatus.OVERDUE
-    if due_on <= add_months(today, settings.due_within_months):
+    if due_on <= window_end(today, settings.due_within_months):
         return DueStatus.DUE
     return None
 

@@ -22,6 +22,10 @@ def _request(s: Scene, code: str, state: str = "submitted") -> int:
     return int(r["id"])
 
 
+def _org_inside(s: Scene) -> None:
+    org(s.app, s.api, INSIDE)
+
+
 def _inside(s: Scene) -> None:
     _request(s, INSIDE)
 
@@ -38,7 +42,7 @@ ROWS = [
         200,
         lambda s, c, who: Call(f"{URL}/due?jurisdiction_id={s.world.ids[c]}"),
         item_jurisdiction=lambda item: item["jurisdiction"]["id"],
-        setup=lambda s: [org(s.app, s.api, INSIDE)] and None,
+        setup=_org_inside,
     ),
     Row("GET", f"{URL}/due/counts", READERS, 200, lambda s, c, who: Call(f"{URL}/due/counts"), outside_status=None),
     Row(

@@ -21,9 +21,9 @@ DOC_NO = "东一委复〔2026〕21号"
 _seq = count(1)
 
 
-def ok(res: Any, status: int = 200) -> dict[str, Any]:
+def ok(res: Any, status: int = 200) -> Any:
     assert res.status_code == status, res.get_data(as_text=True)
-    return dict(res.json)
+    return res.json
 
 
 def org(
@@ -37,7 +37,11 @@ def org(
 ) -> int:
     """An active organisation of `code` with one unit of `formal` formal members, its term due on `due_on`."""
     unit = ok(
-        api.post("/api/v1/units", as_="admin@city", json=unit_payload(api.world.ids[code], formal_members=formal)),
+        api.post(
+            "/api/v1/units",
+            as_="admin@city",
+            json=unit_payload(api.world.ids[code], formal_members=formal, employees=max(60, formal * 2)),
+        ),
         201,
     )
     with app.app_context():
@@ -88,24 +92,20 @@ def open_task(app: Flask, request_id: int) -> int:
     return int(ident)
 
 
-def approve(app: Flask, api: Api, request_id: int, approver: str = "approver@east_t1") -> dict[str, Any]:
-    """The superior body's committee votes for it (the default mode of its level) and replies (批复)."""
+def approve(
+    app: Flask, api: Api, request_id: int, approver: str = "approver@east_t1", *, final: bool = True
+) -> dict[str, Any]:
+    """The open level approves as its mode asks (a committee vote, the default of superior_approval, or a
+    decision) and, at the last level, replies (批复)."""
+    step = ok(api.get(f"{URL}/{request_id}", as_="admin@city"))["steps"][-1]
     task = open_task(app, request_id)
-    ok(
-        api.post(
-            f"{TASKS}/{task}/vote",
-            as_=approver,
-            json={
-                "members": 9,
-                "present": 7,
-                "votes_for": 6,
-                "votes_against": 1,
-                "approval_doc_no": DOC_NO,
-                "meeting_on": "2026-09-25",
-            },
-        )
-    )
-    return ok(api.get(f"{URL}/{request_id}", as_="admin@city"))
+    reply = {"approval_doc_no": DOC_NO, "meeting_on": "2026-09-25"} if final else {}
+    if step["mode"] == "committee_vote":
+        body = {"members": 9, "present": 7, "votes_for": 6, "votes_against": 1, **reply}
+        ok(api.post(f"{TASKS}/{task}/vote", as_=approver, json=body))
+    else:
+        ok(api.post(f"{TASKS}/{task}/decide", as_=approver, json={"action": "approve", **reply}))
+    return dict(ok(api.get(f"{URL}/{request_id}", as_="admin@city")))
 
 
 def send_back(app: Flask, api: Api, request_id: int, approver: str = "approver@east_t1") -> None:

@@ -44,7 +44,7 @@ def settings() -> rules.ReElectionSettings:
 
 
 def _due_orgs(actor: Actor, on: date) -> Select[Any]:
-    horizon = rules.add_months(on, settings().due_within_months)
+    horizon = rules.window_end(on, settings().due_within_months)
     stmt = select(PartyOrg).where(
         PartyOrg.status == ACTIVE, PartyOrg.term_due_on.is_not(None), PartyOrg.term_due_on <= horizon
     )
@@ -153,10 +153,9 @@ def _insert_watches(orgs: list[tuple[int, int]]) -> None:
 def sync(org: PartyOrg) -> None:
     """After a change of an organisation's due date (a re-election, a postponement), in its transaction: the
     watch follows at once (a new due date starts a new ladder and new reminders)."""
+    db.session.flush()  # the organisation's new values first: loading its watch joins the organisation
     _insert_watches([(org.id, org.jurisdiction_id)])
-    watch = db.session.execute(
-        select(TermWatch).where(TermWatch.party_org_id == org.id).execution_options(populate_existing=True)
-    ).scalar_one()
+    watch = db.session.execute(select(TermWatch).where(TermWatch.party_org_id == org.id)).scalar_one()
     _follow(watch, org)
 
 
@@ -172,7 +171,7 @@ def remind(on: date | None = None) -> int:
     is looked at once a day. Returns how many reminders were sent."""
     on = on or today()
     s = settings()
-    reach = rules.add_months(on, max(s.remind_months_before, default=s.due_within_months))
+    reach = rules.window_end(on, max(s.remind_months_before, default=s.due_within_months))
     sent = 0
     with transaction():
         candidates = db.session.execute(
