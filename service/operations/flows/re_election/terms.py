@@ -284,3 +284,8 @@ def register() -> None:
             {"notify": _notify},
         )
     )
+
+
+def organisation(actor: Actor, org_id: int) -> PartyOrg:
+    """An organisation in the actor's scope (404 otherwise), for the request form."""
+    return get_scoped(PartyOrg, org_id, actor)
