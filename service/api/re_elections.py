@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from schemas.common import ErrorSchema
 from schemas.re_elections import (
     DueCountsSchema,
     DueQuerySchema,
@@ -16,13 +17,16 @@ from schemas.re_elections import (
     WithdrawSchema,
 )
 from service.api.docs import errors
+from service.api.downloads import attachment
 from service.api.etag import OPTIONAL_IF_MATCH_DOC, headers_for, if_match_when_given
 from service.api.pagination import Blueprint
 from service.api.presenters import history_view, steps_view
 from service.auth import current_actor, require_roles
+from service.documents.pdf import PDF_MIME
+from service.documents.render import DOCX_MIME
 from service.models.re_election import ReElection
 from service.operations.common import paginate
-from service.operations.flows.re_election import requests, terms
+from service.operations.flows.re_election import requests, result_report, terms
 from workflows.re_election import KIND_LABELS_ZH, RE_ELECTION, ElectionMeeting, NewRequest, Resubmission
 
 blp = Blueprint(
@@ -150,3 +154,36 @@ def election(data: ElectionMeeting, request_id: int) -> Any:
     """Record the general meeting: more than 4/5 of the entitled present, each elected with more than half of
     those present; the organisation's committee and term are renewed and its next due date follows."""
     return _one(requests.elect(current_actor(), request_id, data, if_match_when_given))
+
+
+def _binary(content_type: str, description: str) -> Any:
+    return blp.doc(
+        responses={
+            "200": {
+                "description": description,
+                "content": {content_type: {"schema": {"type": "string", "format": "binary"}}},
+            }
+        }
+    )
+
+
+@blp.route("/<int:request_id>/report.docx")
+@_binary(DOCX_MIME, "选举结果报告 (.docx): the re-election's result reported to the superior body")
+@errors(blp, 403, 404, 409)
+@require_roles(*READERS)
+def report_docx(request_id: int) -> Any:
+    """选举结果报告 of an elected organisation: the meeting, the quorum, everyone elected with their votes, the
+    secretary and the new term, addressed to the body that approved it. Read only: nothing is numbered or
+    recorded (the report is the organisation's own); 409 before the election."""
+    made = result_report.report_docx(current_actor(), request_id)
+    return attachment(made.content, DOCX_MIME, made.filename, made.ascii_filename)
+
+
+@blp.route("/<int:request_id>/report.pdf")
+@_binary(PDF_MIME, "选举结果报告 as PDF (LibreOffice headless)")
+@blp.alt_response(501, schema=ErrorSchema, description="No PDF converter installed (the .docx works)")
+@errors(blp, 403, 404, 409, 503)
+@require_roles(*READERS)
+def report_pdf(request_id: int) -> Any:
+    made = result_report.report_pdf(current_actor(), request_id)
+    return attachment(made.content, PDF_MIME, made.filename, made.ascii_filename)

@@ -905,6 +905,16 @@ ROWS += [
         _re_action("resubmit", "returned", {"candidates": "李明\n张华\n赵强"}),
     ),
     Row(
+        "GET",
+        "/re-elections/<int:request_id>/report.docx",
+        RE_READERS,
+        200,
+        lambda s, c, w: Page(
+            f"/re-elections/{re_election.elected(s.app, s.api, c)['id'] if c == INSIDE else _re_request(s, c)['id']}"
+            "/report.docx"
+        ),
+    ),
+    Row(
         "POST",
         "/re-elections/<int:request_id>/withdraw",
         RE_REQUESTERS,

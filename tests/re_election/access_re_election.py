@@ -4,10 +4,11 @@ scope is 404. Approvals are the approval engine's task endpoints (their rows are
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from tests.support.access.matrix import INSIDE, Build, Call, Row, Scene
-from tests.support.re_election import URL, approve, meeting, org, send_back, slate, submitted
+from tests.support.re_election import URL, approve, elected, meeting, org, send_back, slate, submitted
 
 READERS = frozenset({"admin", "supervisor", "approver", "handler", "instructor"})
 REQUESTERS = frozenset({"admin", "handler"})
@@ -24,6 +25,15 @@ def _request(s: Scene, code: str, state: str = "submitted") -> int:
 
 def _org_inside(s: Scene) -> None:
     org(s.app, s.api, INSIDE)
+
+
+def _elected(s: Scene, code: str) -> int:
+    return int(elected(s.app, s.api, code)["id"]) if code == INSIDE else _request(s, code)
+
+
+def _no_pdf_converter(s: Scene) -> None:
+    settings = s.app.config["SETTINGS"]
+    s.app.config["SETTINGS"] = replace(settings, documents=replace(settings.documents, pdf_converter="none"))
 
 
 def _inside(s: Scene) -> None:
@@ -80,3 +90,22 @@ ROWS = [
 def _request_org(s: Scene, code: str) -> int:
     r = submitted(s.app, s.api, code)
     return int(r["party_org"]["id"])
+
+
+ROWS += [
+    Row(
+        "GET",
+        f"{URL}/<int:request_id>/report.docx",
+        READERS,
+        200,
+        lambda s, c, who: Call(f"{URL}/{_elected(s, c)}/report.docx"),
+    ),
+    Row(
+        "GET",
+        f"{URL}/<int:request_id>/report.pdf",
+        READERS,
+        501,  # run without a converter, as the documents' rows are; the conversion is the documents engine's
+        lambda s, c, who: Call(f"{URL}/{_elected(s, c)}/report.pdf"),
+        setup=_no_pdf_converter,
+    ),
+]

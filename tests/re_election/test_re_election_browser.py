@@ -87,6 +87,9 @@ def test_a_re_election_from_the_due_list_to_the_new_term(
         page.click("#elect")
     assert "已换届" in page.locator("#state").inner_text()
     assert "2029-09-25" in page.locator("#new-term").inner_text()
+    with page.expect_download() as download:
+        page.click("#report-link")
+    assert download.value.suggested_filename.endswith("选举结果的报告.docx")
     handler.shot("re-election-elected")
     page.goto(f"{live_server}/re-elections/due")
     assert page.locator(f"#due-list tr[data-org='{org_id}']").count() == 0

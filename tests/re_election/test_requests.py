@@ -213,3 +213,26 @@ def test_a_primary_committee_goes_to_the_county_after_the_superior_review(app: F
     assert (r["state"], [s["level_name"] for s in r["steps"]]) == ("submitted", ["superior_review", "county_approval"])
     r = approve(app, api, r["id"], approver="approver@east")
     assert r["state"] == "approved"
+
+
+def test_the_result_report_is_the_elected_meeting_as_a_document(app: Flask, api: Api, world: World) -> None:
+    import io
+
+    from docx import Document
+
+    r = approve(app, api, submitted(app, api)["id"])
+    early = api.get(f"{URL}/{r['id']}/report.docx", as_="supervisor@east")
+    assert (early.status_code, early.json["code"]) == (409, "not_elected")
+    ok(api.post(f"{URL}/{r['id']}/election", as_="handler@east_t1", json=meeting()))
+    before = fingerprint(app)
+    res = api.get(f"{URL}/{r['id']}/report.docx", as_="supervisor@east")
+    assert res.status_code == 200 and "re-election-report" in res.headers["Content-Disposition"]
+    text = "\n".join(p.text for p in Document(io.BytesIO(res.data)).paragraphs)
+    name = r["party_org"]["name"]
+    assert f"关于{name}选举结果的报告" in text
+    assert "中共东一镇委员会" in text  # addressed to the approving body, as documents name it
+    assert "应到会有选举权的正式党员9名，实到会8名" in text
+    assert "李明（8票）、张华（7票）、赵强（5票）" in text and "李明同志当选为书记" in text
+    assert "2029年9月25日届满" in text
+    assert fingerprint(app) == before  # read only: nothing numbered or recorded
+    assert api.get(f"{URL}/{r['id']}/report.docx", as_="supervisor@west_t1").status_code == 404

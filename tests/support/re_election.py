@@ -132,3 +132,10 @@ def meeting(**kw: Any) -> dict[str, Any]:
         "elected": [{"name": "李明", "votes": 8}, {"name": "张华", "votes": 7}, {"name": "赵强", "votes": 5}],
         **kw,
     }
+
+
+def elected(app: Flask, api: Api, code: str = "east_t1") -> dict[str, Any]:
+    r = approved(app, api, code)
+    if code != "east_t1":
+        return r
+    return dict(ok(api.post(f"{URL}/{r['id']}/election", as_="admin@city", json=meeting())))

@@ -8,20 +8,22 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import flash, redirect, render_template, request, url_for
+from flask import Response, flash, redirect, render_template, request, url_for
 
 from schemas.re_elections import ElectionSchema, RequestCreateSchema, ResubmitSchema
 from schemas.tasks import DecideSchema, VoteSchema
+from service.api.downloads import attachment
 from service.api.presenters import history_view, steps_view
 from service.auth import Actor
 from service.console import forms
 from service.console.access import page, signed_in_actor
 from service.console.blueprint import bp
 from service.console.paging import page_of
+from service.documents.render import DOCX_MIME
 from service.errors import NotFound
 from service.models import ApprovalTask
 from service.operations.engines import approvals
-from service.operations.flows.re_election import requests, terms
+from service.operations.flows.re_election import requests, result_report, terms
 from service.roles import DECIDERS
 from workflows.approval import MODE_LABELS_ZH, ApprovalMode
 from workflows.errors import Conflict, RuleViolation
@@ -282,3 +284,11 @@ def withdraw(request_id: int) -> Any:
         return _refused(actor, request_id, None, exc, "withdraw")
     flash("已撤回", "success")
     return redirect(url_for("console.re_election", request_id=request_id))
+
+
+@bp.route("/re-elections/<int:request_id>/report.docx", endpoint="re_election_report")
+@page(*READERS)
+def report(request_id: int) -> Response:
+    """选举结果报告 under the session (the API's rendering; before the election: the 409 page in Chinese)."""
+    made = result_report.report_docx(_actor(), request_id)
+    return attachment(made.content, DOCX_MIME, made.filename, made.ascii_filename)
