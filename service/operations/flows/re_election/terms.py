@@ -204,8 +204,9 @@ def remind(on: date | None = None) -> int:
             if org.term_due_on != watch.term_due_on:
                 _follow(watch, org)
             watch.checked_on = on
-            reminder = rules.reminder_due(org.term_due_on, on, s) if org.term_due_on else None
-            if reminder is not None and _claim(watch, f"{org.term_due_on.isoformat()}/{reminder.key}"):
+            due_on = org.term_due_on
+            reminder = rules.reminder_due(due_on, on, s) if due_on else None
+            if due_on and reminder is not None and _claim(watch, f"{due_on.isoformat()}/{reminder.key}"):
                 _send(org, reminder)
                 sent += 1
         db.session.flush()
