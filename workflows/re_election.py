@@ -114,7 +114,7 @@ def due_status(due_on: dt.date | None, today: dt.date, settings: ReElectionSetti
 
 @dataclass(frozen=True)
 class Reminder:
-    key: str  # unique per organisation and due date: "before_6", "before_3", "overdue_1", "overdue_2", …
+    key: str  # unique per organisation and due date: before_<months> (before the date), overdue_<n> (after)
     due_on: dt.date  # the day the reminder falls due
     label_zh: str
 
