@@ -37,6 +37,7 @@ from workflows.re_election import (
     RE_ELECTION,
     ElectionMeeting,
     NewRequest,
+    ReElectionState,
     RequestKind,
     Resubmission,
 )
@@ -260,6 +261,10 @@ def _civil_date(moment: datetime | None) -> date:
     return moment.astimezone(CHINA).date()
 
 
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
 def _publish(event: str, r: ReElection) -> None:
     webhooks.publish_at(
         event,
@@ -270,7 +275,8 @@ def _publish(event: str, r: ReElection) -> None:
             "party_org_id": r.party_org_id,
             "jurisdiction_id": r.jurisdiction_id,
             "approval_doc_no": r.approval_doc_no,
-            "term_due_on": (r.term_due_on or r.new_due_on or r.current_due_on or "").__str__() or None,
+            # the organisation's due date after this event: the new term's, the approved new date, or as it was
+            "term_due_on": _iso(r.term_due_on or (r.new_due_on if r.state == ReElectionState.CHANGED else None)),
         },
         r.jurisdiction_id,
     )
