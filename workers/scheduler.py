@@ -24,6 +24,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from service.db import STATISTICS_SECONDS, refresh_statistics
 from service.operations import idempotency, retention
+from service.operations.flows.re_election import terms
 from service.operations.reference import calendar_reminders
 from workers.jobs import enqueue_coverage_snapshots, enqueue_due
 from workers.metrics import SWEEPS, serve_scheduler
@@ -62,6 +63,7 @@ def main(argv: list[str]) -> int:
                 counts = enqueue_due(connection)
                 counts["coverage_snapshots"] = int(enqueue_coverage_snapshots(connection))
                 counts["calendar_reminders"] = calendar_reminders.remind_admins()  # December, once a year
+                counts["term_reminders"] = terms.remind()  # 换届提醒: each organisation once a day, each reminder once
                 counts["idempotency_keys_purged"] = idempotency.purge_expired()
                 if started >= statistics_due and refresh_statistics():
                     statistics_due = started + STATISTICS_SECONDS

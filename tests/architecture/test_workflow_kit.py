@@ -112,13 +112,13 @@ def test_every_workflow_has_every_part(app: Flask, definition: WorkflowDefinitio
 def test_a_workflow_lacking_its_parts_is_caught(app: Flask) -> None:
     """The check itself: a declaration nothing else knows about lacks every part."""
     bare = WorkflowDefinition(
-        name="re_election",
-        label_zh="换届",
-        states=[StateDef("due", "待换届"), StateDef("done", "已换届", terminal=True)],
-        transitions=[TransitionDef("hold", ("due",), "done", "召开换届大会")],
+        name="annual_review",
+        label_zh="年度述职",
+        states=[StateDef("due", "待述职"), StateDef("done", "已述职", terminal=True)],
+        transitions=[TransitionDef("hold", ("due",), "done", "召开述职会")],
         initial="due",
-        webhook_events=("re_election.held",),
-        escalation=EscalationLadder("re_election", (Rung("reminder", 0, "notify"),)),
+        webhook_events=("annual_review.held",),
+        escalation=EscalationLadder("annual_review", (Rung("reminder", 0, "notify"),)),
     )
     assert missing_parts(app, bare) == [
         "audit subject",

@@ -34,6 +34,7 @@ from tests.api.test_access import (
     scene,
     third_approver,
 )
+from tests.support import re_election
 from tests.support.access.common import interview, saved_opinion, ticket
 from tests.support.console import Console
 from tests.support.database import fingerprint
@@ -797,6 +798,128 @@ ROWS += [
         302,
         _application_action("withdraw", {"confirm": "1", "reason": "不再需要"}),
         ok_by=NOT_THE_APPLICANT,
+    ),
+]
+
+# 换届 (re-elections): the due list, the request form and page, its task page and actions.
+RE_READERS = ALL - {"portal"}
+RE_REQUESTERS = frozenset({"admin", "handler"})
+
+
+def _re_request(s: Scene, code: str, state: str = "submitted") -> dict[str, Any]:
+    r = re_election.submitted(s.app, s.api, code)
+    if code == INSIDE and state == "approved":
+        r = re_election.approve(s.app, s.api, r["id"])
+    elif code == INSIDE and state == "returned":
+        re_election.send_back(s.app, s.api, r["id"])
+    return dict(r)
+
+
+def _re_task(s: Scene, code: str) -> int:
+    return re_election.open_task(s.app, _re_request(s, code)["id"])
+
+
+def _re_action(suffix: str, state: str, data: dict[str, str]) -> Build:
+    return lambda s, c, w: Page(f"/re-elections/{_re_request(s, c, state)['id']}/{suffix}", data)
+
+
+ELECTION_FORM = {
+    "held_on": TODAY,
+    "entitled": "9",
+    "present": "8",
+    "secretary": "李明",
+    "elected": "李明 8\n张华 7\n赵强 5",
+}
+
+ROWS += [
+    Row("GET", "/re-elections/due", RE_READERS, 200, lambda s, c, w: Page("/re-elections/due"), outside_status=None),
+    Row(
+        "GET",
+        "/re-elections/new",
+        RE_REQUESTERS,
+        200,
+        lambda s, c, w: Page(f"/re-elections/new?org={re_election.org(s.app, s.api, c)}"),
+    ),
+    Row(
+        "POST",
+        "/re-elections/new",
+        RE_REQUESTERS,
+        302,
+        lambda s, c, w: Page(
+            "/re-elections/new",
+            {**re_election.slate(re_election.org(s.app, s.api, c)), "candidates": "李明\n张华\n赵强\n孙丽"},
+        ),
+    ),
+    Row(
+        "GET",
+        "/re-elections/<int:request_id>",
+        RE_READERS,
+        200,
+        lambda s, c, w: Page(f"/re-elections/{_re_request(s, c)['id']}"),
+    ),
+    Row(
+        "GET",
+        "/re-elections/tasks/<int:task_id>",
+        RE_READERS,
+        200,
+        lambda s, c, w: Page(f"/re-elections/tasks/{_re_task(s, c)}"),
+    ),
+    Row(
+        "POST",
+        "/re-elections/tasks/<int:task_id>/decide",
+        DECIDERS,
+        302,
+        lambda s, c, w: Page(f"/re-elections/tasks/{_re_task(s, c)}/decide", {"action": "return", "comment": "请补充"}),
+        ok_by={"approver@east": 403},  # only the body's approvers are candidates
+    ),
+    Row(
+        "POST",
+        "/re-elections/tasks/<int:task_id>/vote",
+        DECIDERS,
+        302,
+        lambda s, c, w: Page(
+            f"/re-elections/tasks/{_re_task(s, c)}/vote",
+            {
+                "members": "9",
+                "present": "7",
+                "votes_for": "6",
+                "votes_against": "1",
+                "approval_doc_no": DOC_NO,
+                "meeting_on": TODAY,
+            },
+        ),
+        ok_by={"approver@east": 403},
+    ),
+    Row(
+        "POST",
+        "/re-elections/<int:request_id>/election",
+        RE_REQUESTERS,
+        302,
+        _re_action("election", "approved", ELECTION_FORM),
+    ),
+    Row(
+        "POST",
+        "/re-elections/<int:request_id>/resubmit",
+        RE_REQUESTERS,
+        302,
+        _re_action("resubmit", "returned", {"candidates": "李明\n张华\n赵强"}),
+    ),
+    Row(
+        "GET",
+        "/re-elections/<int:request_id>/report.docx",
+        RE_READERS,
+        200,
+        lambda s, c, w: Page(
+            f"/re-elections/{re_election.elected(s.app, s.api, c)['id'] if c == INSIDE else _re_request(s, c)['id']}"
+            "/report.docx"
+        ),
+    ),
+    Row(
+        "POST",
+        "/re-elections/<int:request_id>/withdraw",
+        RE_REQUESTERS,
+        302,
+        _re_action("withdraw", "submitted", {"confirm": "1", "reason": "推迟"}),
     ),
 ]
 

@@ -144,6 +144,7 @@ def _township_approver_has_a_vote_a_claimed_task_and_an_overdue_one() -> None:
     )
     assert step.next_escalation_level == "escalate_to_superior"
     assert step.next_escalation_at == cal.add_workdays(reminded, 3).date > on
+    # (the overdue terms' ladder, 换届, has events of its own: tests/re_election/test_demo.py)
     (event,) = db.session.execute(select(EscalationEvent).where(EscalationEvent.item_type == "approval_task")).scalars()
     assert (event.item_type, event.item_id, event.level, event.happened_on) == (
         "approval_task",

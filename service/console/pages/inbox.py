@@ -434,6 +434,8 @@ def _render_case(
 def task_page(task_id: int) -> Any:
     actor = _actor()
     task = approvals.reads.get_task(actor, task_id)  # out of scope: 404
+    if task.step.workflow != cases.WORKFLOW:  # another approval workflow's task: its own page (换届)
+        return redirect(url_for(f"console.{task.step.workflow}_task", task_id=task_id))
     return _render_case(actor, task.subject_id, task)
 
 

@@ -38,6 +38,7 @@ from service.errors import ApiError
 from service.operations.common import paginate
 from service.operations.engines import diagrams, escalation_history
 from service.operations.engines import interviews as interview_ops
+from service.operations.flows.re_election import terms
 from service.operations.flows.supervision import ticket_board, tickets
 from service.operations.reference import jurisdictions, users
 from service.roles import INTERVIEWERS, SUPERVISION_READERS, TICKET_HANDLERS, TICKET_ISSUERS
@@ -200,6 +201,7 @@ def board_page() -> Any:
         may_issue=actor.role in TICKET_ISSUERS,
         level_labels=LEVEL_LABELS,
         priority_labels=PRIORITY_LABELS_ZH,
+        terms_due=terms.due_counts(actor),  # 换届: organisations due and overdue in scope
     )
 
 

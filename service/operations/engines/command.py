@@ -82,6 +82,9 @@ class Subject(Generic[T]):
     # body too); it must lock FOR NO KEY UPDATE OF the subject's own table (common.get_scoped) and answer
     # NotFound out of scope.
     loader: Callable[[Actor, int], T] | None = None
+    # False when the workflow's ladder watches another row than this subject (re-elections: the ladder follows
+    # each organisation's term, the requests do not escalate), so the closing has no plan to bring in line.
+    escalates: bool = True
 
     @property
     def subject_type(self) -> str:
@@ -123,7 +126,7 @@ class Subject(Generic[T]):
 
     def close(self, cmd: Command[T]) -> None:
         cmd.settled = True
-        item = self.machine.escalation_item
+        item = self.machine.escalation_item if self.escalates else None
         if item is not None:
             with db.session.no_autoflush:  # one UPDATE (one version step) for the whole change
                 escalation.replan(item, cmd.row)
