@@ -59,6 +59,7 @@ USERS = [
     ("handler", "青山镇党建办", "handler", "350102001"),
     ("portal", "青山县非公企业服务门户", "portal", "350102"),
     ("instructor", "青山镇党建指导员", "instructor", "350102001"),
+    ("shiqiao_committee", "石桥乡党委委员", "approver", "350102002"),  # decides 石桥乡's 换届请示
 ]
 
 PREFIXES = ["青山", "石桥", "东湖", "滨江", "柳林", "绿水", "鑫达", "华宇", "瑞丰", "恒通", "启明", "新源"]

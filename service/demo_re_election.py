@@ -11,13 +11,11 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from service.auth import Actor, system_actor
+from service.auth import Actor
 from service.extensions import db
-from service.inputs import NewUser
 from service.models import PartyOrg, Unit, User
 from service.operations.engines import escalation
 from service.operations.flows.re_election import requests, terms
-from service.operations.reference import users
 from workflows.re_election import TERM_LADDER, NewRequest
 
 SHIQIAO = "350102002"
@@ -66,15 +64,6 @@ def _request_in_approval(ids: dict[str, int]) -> None:
     org = _oldest_term(ids[SHIQIAO])
     if org is None:
         return
-    users.create(
-        system_actor("demo"),
-        NewUser(
-            username="shiqiao_approver",
-            display_name="石桥乡党委委员",
-            role="approver",
-            jurisdiction_id=ids[SHIQIAO],
-        ),
-    )
     admin = db.session.execute(select(User).where(User.username == "admin")).scalar_one()
     actor = Actor(admin.id, admin.username, admin.role, admin.jurisdiction_id, admin.jurisdiction.path)
     requests.create(

@@ -40,7 +40,7 @@ def test_the_demo_city_has_terms_due_overdue_escalated_and_a_re_election_in_appr
         (request,) = db.session.execute(select(ReElection)).scalars()
         assert (request.state, request.jurisdiction.name) == ("submitted", "石桥乡")
         approver = demo._actor(
-            db.session.execute(select(demo.User).where(demo.User.username == "shiqiao_approver")).scalar_one()
+            db.session.execute(select(demo.User).where(demo.User.username == "shiqiao_committee")).scalar_one()
         )
         (task,) = db.session.execute(inbox.task_query(approver)).scalars()
         assert (task.workflow, task.subject_id) == ("re_election", request.id)
