@@ -140,4 +140,5 @@ class PreparationItemSchema(Schema):
     close_reason_label = fields.String(allow_none=True)
     escalation_level = fields.String(allow_none=True)
     next_escalation_at = fields.Date(allow_none=True)
+    next_escalation_level = fields.String(allow_none=True)
     history = fields.List(fields.Nested(HistoryEntrySchema))
