@@ -250,3 +250,48 @@ def test_only_the_instructor_logs_visits_on_their_units(app: Flask, api: Api, wo
     ok(api.post(f"{ASSIGNMENTS}/{row['id']}/release", as_="handler@east_t1", json={}))
     gone = api.post(url, as_="instructor@east_t1", json=body)
     assert gone.status_code == 409 and gone.json["code"] == "assignment_released"
+
+
+def test_an_import_naming_instructors_records_assignments_within_the_cap(app: Flask, api: Api, world: World) -> None:
+    from tests.support.excel import HEADERS, imported, xlsx
+    from tests.support.factories import new_credit_code
+
+    who = new_instructor(app, world, "east_t1")
+    with app.app_context():
+        from service.models import User
+
+        account = db.session.get(User, who).username  # type: ignore[union-attr]
+        db.session.remove()
+    headers = [*HEADERS, "党建指导员账号"]
+    rows = [[new_credit_code(), f"导入企业{i}", "非公企业", "east_t1", 60, 0, account] for i in range(5)]
+    assert imported(app, api, xlsx(rows, headers))["created_count"] == 5
+    active = ok(api.get(f"{ASSIGNMENTS}?instructor_id={who}&state=active", as_="admin@east"))
+    assert len(active) == 5
+    # A sixth unit for the same instructor: the whole file is refused with the rule's message, nothing imported.
+    sixth = [[new_credit_code(), "导入企业6", "非公企业", "east_t1", 60, 0, account]]
+    status = imported(app, api, xlsx(sixth, headers))
+    assert status["status"] == "failed" and "最多同时联系5个单位" in status["message"], status
+    assert "导入企业6" in status["message"]
+    with app.app_context():
+        from service.models import Unit
+
+        assert db.session.execute(select(Unit.id).where(Unit.name == "导入企业6")).first() is None
+        db.session.remove()
+    assert len(ok(api.get(f"{ASSIGNMENTS}?instructor_id={who}", as_="admin@east"))) == 5
+
+
+def test_leaving_scope_releases_the_instructor(app: Flask, api: Api, world: World) -> None:
+    who = new_instructor(app, world, "east_t1")
+    u = make_unit(api, "east_t1", as_="handler@east_t1")
+    row = ok(assign(api, who, [u["id"]]), 201)[0]
+    current = unit(api, u["id"])
+    r = api.patch(
+        f"{UNITS}/{u['id']}",
+        as_="handler@east_t1",
+        json={"operating_status": "deregistered"},
+        headers={"If-Match": f'"ledger_units-{u["id"]}-v{current["version"]}"'},
+    )
+    assert r.status_code == 200, r.json
+    got = ok(api.get(f"{ASSIGNMENTS}/{row['id']}", as_="handler@east_t1"))
+    assert (got["state"], got["release_reason"]) == ("released", "left_scope")
+    assert unit(api, u["id"])["instructor_id"] is None

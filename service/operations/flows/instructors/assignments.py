@@ -422,7 +422,9 @@ def _ledger_named(actor: Actor, changes: list[UnitChange]) -> None:
         try:
             _assign(actor, user, [unit], liaison=False, from_ledger=True)
         except RuleViolation as exc:
-            raise RuleViolation(exc.code, exc.message, field="instructor_id", detail=exc.detail) from exc
+            # On the ledger's field, naming the unit: an import refuses the whole file with this message.
+            message = f"单位「{unit.name}」：{exc.message}"
+            raise RuleViolation(exc.code, message, field="instructor_id", detail=exc.detail) from exc
 
 
 def _ledger_ends(actor: Actor, ends: list[tuple[UnitChange, ReleaseReason]]) -> None:

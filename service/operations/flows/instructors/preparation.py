@@ -11,11 +11,11 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, select, update
 
 from service.auth import Actor, in_scope
 from service.calendar import calendar
-from service.clock import today
+from service.clock import now, today
 from service.extensions import db
 from service.models import Jurisdiction, Role, Unit
 from service.models.base import snapshot
@@ -107,8 +107,8 @@ def on_ledger_change(actor: Actor, changes: Sequence[UnitChange]) -> None:
     """Open items for units that entered scope without an organisation; close those whose unit founded one or
     left scope. One SELECT for the batch's closings; the openings are inserted in one flush."""
     closing = {c.unit_id: reason for c in changes if (reason := _closes(c)) is not None}
-    for item in _open_items(closing):
-        _close(actor, item, closing[item.unit_id])
+    if closing:
+        _close_units(actor, closing)
     opening = [c for c in changes if _opens(c)]
     if not opening:
         return
@@ -135,6 +135,44 @@ def on_ledger_change(actor: Actor, changes: Sequence[UnitChange]) -> None:
         escalation.replan(WORKFLOW, item, cal)
         audit.record(actor, f"{WORKFLOW}.open", WORKFLOW, item.id, item.jurisdiction_id, None, snapshot(item))
         webhooks.publish_at(f"{WORKFLOW}.opened", {"id": item.id, "unit_id": item.unit_id}, item.jurisdiction_id)
+
+
+def _close_units(actor: Actor, closing: dict[int, str]) -> None:
+    """Close the open items of these units, one UPDATE … RETURNING per reason (a founding is one statement: the
+    founding's budget, docs/architecture.md). `state = 'open'` in the WHERE is the machine's only transition
+    (open → closed) as a guard; the plan is cleared with it, the version moves like any change of the row."""
+    p = PreparationItem
+    on = today()
+    for reason in sorted(set(closing.values())):
+        ids = sorted(u for u, r in closing.items() if r == reason)
+        closed = db.session.execute(
+            update(p)
+            .where(p.unit_id.in_(ids), p.state == OPEN)
+            .values(
+                state=PreparationState.CLOSED,
+                closed_on=on,
+                close_reason=reason,
+                next_escalation_at=None,
+                next_escalation_level=None,
+                version=p.version + 1,
+                updated_at=now(),
+            )
+            .returning(p.id, p.unit_id, p.jurisdiction_id)
+            .execution_options(synchronize_session=False)
+        ).all()
+        after = {"state": PreparationState.CLOSED.value, "closed_on": on.isoformat(), "close_reason": reason}
+        for ident, unit_id, body in closed:
+            audit.record(
+                actor,
+                f"{WORKFLOW}.close",
+                WORKFLOW,
+                ident,
+                body,
+                {"state": OPEN.value},
+                after,
+                rules.CLOSE_LABELS[reason],
+            )
+            webhooks.publish_at(f"{WORKFLOW}.closed", {"id": ident, "unit_id": unit_id, "reason": reason}, body)
 
 
 def instructor_assigned(unit_ids: Sequence[int], on: date) -> None:
