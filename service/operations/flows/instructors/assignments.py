@@ -208,6 +208,45 @@ def instructor(actor: Actor, user_id: int) -> dict[str, Any]:
     return entry
 
 
+def guidance_counts(actor: Actor, jurisdiction_id: int | None = None) -> dict[str, int]:
+    """For the supervision board: in-scope units without an organisation and without guidance (no instructor),
+    active assignments whose visit is overdue (on the ladder), and open preparation items, late ones apart.
+    One statement of four scalar subqueries over the actor's scope (or a body's subtree)."""
+    from service.models.instructor import PreparationItem
+
+    body = get_scoped(Jurisdiction, jurisdiction_id, actor, "id") if jurisdiction_id is not None else None
+
+    def within(stmt: Select[Any], column: Any) -> Any:
+        stmt = in_scope(stmt, column, actor)
+        if body is not None:
+            stmt = stmt.where(column.in_(select(Jurisdiction.id).where(Jurisdiction.path.startswith(body.path))))
+        return stmt.scalar_subquery()
+
+    a, p = InstructorAssignment, PreparationItem
+    figures = db.session.execute(
+        select(
+            within(
+                select(func.count(Unit.id)).where(
+                    Unit.in_scope,
+                    Unit.party_org_id.is_(None),
+                    Unit.instructor_id.is_(None),
+                    Unit.deregistered_at.is_(None),
+                ),
+                Unit.jurisdiction_id,
+            ),
+            within(
+                select(func.count(a.id)).where(a.state == ACTIVE, a.escalation_level.is_not(None)), a.jurisdiction_id
+            ),
+            within(select(func.count(p.id)).where(p.state == "open"), p.jurisdiction_id),
+            within(
+                select(func.count(p.id)).where(p.state == "open", p.escalation_level.is_not(None)), p.jurisdiction_id
+            ),
+        )
+    ).one()
+    keys = ("units_without_guidance", "overdue_visits", "open_preparation_items", "overdue_preparation_items")
+    return {k: int(v) for k, v in zip(keys, figures, strict=True)}
+
+
 # -- assigning and releasing ---------------------------------------------------------------------------------------
 
 
