@@ -223,7 +223,7 @@ def guidance_counts(actor: Actor, jurisdiction_id: int | None = None) -> dict[st
         return stmt.scalar_subquery()
 
     a, p = InstructorAssignment, PreparationItem
-    figures = db.session.execute(
+    figures: Any = db.session.execute(
         select(
             within(
                 select(func.count(Unit.id)).where(
