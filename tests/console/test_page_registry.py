@@ -25,24 +25,58 @@ NAV_LINK = re.compile(r'data-nav="([^"]+)"')
 # Today's menu, in order (the whole of it: an admin and a supervisor between them see other sections).
 MENU = [
     ("待办", "console.inbox"),
+    ("联系单位", "console.my_units"),
     ("待办", "console.oversight"),
     ("已办", "console.done"),
     ("全部事项", "console.search"),
     ("申请", "console.applications"),
     ("督办", "console.board"),
     ("覆盖", "console.coverage"),
+    ("指导员", "console.instructors"),
     ("通知", "console.notifications"),
     ("待阅", "console.copies"),
     ("管理", "console.admin"),
 ]
 # Each role's menu (what nav.py listed before the modules declared their sections, and 待阅 for everyone).
 MENUS = {
-    "admin": ["oversight", "done", "search", "applications", "board", "coverage", "notifications", "copies", "admin"],
-    "supervisor": ["oversight", "done", "search", "board", "coverage", "notifications", "copies"],
-    "approver": ["inbox", "done", "search", "applications", "board", "coverage", "notifications", "copies"],
-    "handler": ["inbox", "done", "search", "applications", "board", "coverage", "notifications", "copies"],
+    "admin": [
+        "oversight",
+        "done",
+        "search",
+        "applications",
+        "board",
+        "coverage",
+        "instructors",
+        "notifications",
+        "copies",
+        "admin",
+    ],
+    "supervisor": ["oversight", "done", "search", "board", "coverage", "instructors", "notifications", "copies"],
+    "approver": [
+        "inbox",
+        "done",
+        "search",
+        "applications",
+        "board",
+        "coverage",
+        "instructors",
+        "notifications",
+        "copies",
+    ],
+    "handler": [
+        "inbox",
+        "done",
+        "search",
+        "applications",
+        "board",
+        "coverage",
+        "instructors",
+        "notifications",
+        "copies",
+    ],
     "portal": ["done", "applications", "notifications", "copies"],
-    "instructor": ["done", "search", "board", "coverage", "notifications", "copies"],
+    # An instructor lands on 我的联系单位.
+    "instructor": ["my_units", "done", "search", "board", "coverage", "notifications", "copies"],
 }
 
 
@@ -131,6 +165,7 @@ def test_a_new_page_module_adds_its_section(console: Console, world: World, prob
         "console.applications",
         "console.board",
         "console.coverage",
+        "console.instructors",
         "console.notifications",
         "console.copies",
         "console.workflows",
