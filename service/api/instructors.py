@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from flask import Response
+
 from schemas.instructors import (
     AssignmentQuerySchema,
     AssignmentSchema,
@@ -22,7 +24,9 @@ from service.api.docs import errors
 from service.api.etag import OPTIONAL_IF_MATCH_DOC, headers_for, if_match_when_given
 from service.api.pagination import Blueprint
 from service.api.presenters import history_view
+from service.api.spreadsheets import XLSX_CONTENT, XLSX_DOC, send_xlsx
 from service.auth import current_actor, require_roles
+from service.exports import instructors as instructor_exports
 from service.models.instructor import InstructorAssignment, PreparationItem, VisitLog
 from service.operations.common import paginate
 from service.operations.flows.instructors import assignments, preparation
@@ -190,6 +194,18 @@ def assign(data: Assign) -> Any:
     """Assign an instructor to units without an organisation (within the cap); a unit served by another
     instructor is reassigned."""
     return _assignments(assignments.assign(current_actor(), data)), 201
+
+
+@blp.route("/export.xlsx")
+@blp.arguments(AssignmentQuerySchema, location="query")
+@blp.response(200, **XLSX_DOC)
+@blp.doc(**XLSX_CONTENT)
+@errors(blp, 403, 404, 422)
+@require_roles(*READERS)
+def export_assignments(filters: dict[str, Any]) -> Response:
+    """The assignments of the list's filters as .xlsx (党建指导员选派记录), released ones included."""
+    workbook = instructor_exports.assignments_workbook(current_actor(), filters)
+    return send_xlsx(workbook, "党建指导员选派记录", "instructor-assignments")
 
 
 @blp.route("/<int:assignment_id>")

@@ -70,6 +70,13 @@ ROWS = [
     ),
     Row(
         "GET",
+        f"{ASSIGNMENTS}/export.xlsx",
+        READERS,
+        200,
+        lambda s, c, who: Call(f"{ASSIGNMENTS}/export.xlsx?jurisdiction_id={s.world.ids[c]}"),
+    ),
+    Row(
+        "GET",
         f"{ASSIGNMENTS}/<int:assignment_id>",
         READERS,
         200,

@@ -295,3 +295,33 @@ def test_leaving_scope_releases_the_instructor(app: Flask, api: Api, world: Worl
     got = ok(api.get(f"{ASSIGNMENTS}/{row['id']}", as_="handler@east_t1"))
     assert (got["state"], got["release_reason"]) == ("released", "left_scope")
     assert unit(api, u["id"])["instructor_id"] is None
+
+
+def test_the_assignments_export(app: Flask, api: Api, world: World) -> None:
+    from tests.support.excel import read_xlsx
+
+    me = world.users["instructor@east_t1"]
+    api.call(
+        "PUT",
+        f"{INSTRUCTORS}/{me}/profile",
+        as_="handler@east_t1",
+        json={"employment": "part_time", "home_unit": "东一镇党委", "phone": "13800138000"},
+    )
+    a, b = uncovered_unit(app, world, "east_t1"), uncovered_unit(app, world, "east_t1")
+    rows = ok(assign(api, me, [a, b]), 201)
+    ok(api.post(f"{ASSIGNMENTS}/{rows[1]['id']}/release", as_="handler@east_t1", json={}))
+    r = api.get(f"{ASSIGNMENTS}/export.xlsx?instructor_id={me}", as_="supervisor@east")
+    assert r.status_code == 200 and r.headers["Content-Type"].startswith("application/vnd.openxmlformats")
+    header, *body = read_xlsx(r.data)
+    assert header[:4] == ("单位名称", "统一社会信用代码", "所属乡镇（街道）", "党建指导员")
+    by_unit = {row[0]: row for row in body}
+    assert len(body) == 2
+    names = {u["id"]: u["name"] for u in (unit(api, a), unit(api, b))}
+    first, second = by_unit[names[a]], by_unit[names[b]]
+    assert first[3:8] == ("instructor@east_t1", "兼职", "东一镇党委", "13800138000", "联系中")
+    assert (second[7], second[12]) == ("已解除", "解除选派")
+    # Out of scope: nothing of another county.
+    assert (
+        api.get(f"{ASSIGNMENTS}/export.xlsx?jurisdiction_id={world.ids['west_t1']}", as_="supervisor@east").status_code
+        == 404
+    )

@@ -9,7 +9,7 @@ or the Excel import), which `on_ledger_change` turns into an assignment through 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict
 from datetime import date
 from typing import Any
@@ -26,7 +26,7 @@ from service.extensions import db
 from service.models import Jurisdiction, Role, Unit, User
 from service.models.base import snapshot
 from service.models.instructor import InstructorAssignment, InstructorProfile, VisitLog
-from service.operations.common import Precondition, get_scoped
+from service.operations.common import Precondition, get_scoped, streamed
 from service.operations.engines import audit, escalation, notifications, webhooks
 from service.operations.engines.command import Subject
 from service.operations.flows.instructors import preparation
@@ -123,6 +123,47 @@ def names(rows: Iterable[InstructorAssignment]) -> tuple[dict[int, str], dict[in
     unit_names = {i: n for i, n in db.session.execute(select(Unit.id, Unit.name).where(Unit.id.in_(unit_ids)))}
     people = {i: n for i, n in db.session.execute(select(User.id, User.display_name).where(User.id.in_(user_ids)))}
     return unit_names, people
+
+
+def export_rows(actor: Actor, f: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    """The assignments of the list's filters with the unit, the body, the instructor and their profile, in one
+    streamed query (the .xlsx export). The statement is built (and its filters checked) before the first row."""
+    a = InstructorAssignment
+    listed = query(actor, f).subquery()
+    stmt: Any = (
+        select(
+            a,
+            Unit.name.label("unit_name"),
+            Unit.credit_code,
+            Jurisdiction.name.label("jurisdiction"),
+            User.display_name.label("instructor"),
+            InstructorProfile.employment,
+            InstructorProfile.home_unit,
+            InstructorProfile.phone,
+        )
+        .join(listed, listed.c.id == a.id)
+        .join(Unit, Unit.id == a.unit_id)
+        .join(Jurisdiction, Jurisdiction.id == a.jurisdiction_id)
+        .join(User, User.id == a.instructor_id)
+        .outerjoin(InstructorProfile, InstructorProfile.user_id == a.instructor_id)
+        .order_by(Jurisdiction.path, Unit.name, a.id)
+    )
+    return _export_stream(stmt)
+
+
+def _export_stream(stmt: Select[Any]) -> Iterator[dict[str, Any]]:
+    for row in streamed(stmt):
+        a = row[0]
+        yield {
+            **row._mapping,
+            "state": INSTRUCTOR_ASSIGNMENT.state_label(a.state),
+            "liaison": "是" if a.liaison else "",
+            "assigned_on": a.assigned_on,
+            "last_visit_on": a.last_visit_on,
+            "released_on": a.released_on,
+            "release_reason": rules.RELEASE_LABELS.get(a.release_reason or "", ""),
+            "employment": rules.EMPLOYMENT_LABELS.get(row.employment or "", ""),
+        }
 
 
 def visit_due(a: InstructorAssignment, cal: WorkdayCalendar | None = None) -> date | None:
