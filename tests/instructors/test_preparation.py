@@ -134,3 +134,20 @@ def test_an_item_past_its_limit_climbs_its_ladder(app: Flask, api: Api, world: W
     ok(api.post(ASSIGNMENTS, as_="handler@east_t1", json={"instructor_id": who, "unit_ids": [u["id"]]}), 201)
     (item,) = items(api, u["id"])
     assert item["state"] == "open" and item["instructor_assigned_on"] == "2026-11-09"
+
+
+def test_the_systems_own_load_opens_nothing(app: Flask, world: World) -> None:
+    """The demo city's ledger, loaded by the system as it stood before the service: no preparation items."""
+    from sqlalchemy import func, select
+
+    from service.auth import system_actor
+    from service.extensions import db
+    from service.models.instructor import PreparationItem
+    from service.operations.reference import units
+    from tests.support.factories import new_unit
+
+    with app.app_context():
+        unit = units.create(system_actor("demo"), new_unit(world.ids["east_t1"], employees=80))
+        n = db.session.execute(select(func.count()).where(PreparationItem.unit_id == unit.id)).scalar_one()
+        db.session.remove()
+    assert n == 0

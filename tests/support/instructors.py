@@ -7,9 +7,10 @@ from typing import Any
 
 from flask import Flask
 
-from service.auth import system_actor
+from service.auth import Actor, system_actor
 from service.extensions import db
 from service.inputs import NewUser
+from service.models import User
 from service.operations.flows.instructors import assignments
 from service.operations.reference import units, users
 from tests.support.factories import new_unit
@@ -38,10 +39,17 @@ def new_instructor(app: Flask, world: World, code: str) -> int:
     return ident
 
 
+def admin(world: World) -> Actor:
+    """The city's admin as an actor: a person's ledger writes open preparation items, the system's do not."""
+    user = db.session.get(User, world.users["admin@city"])
+    assert user is not None
+    return Actor(user.id, user.username, user.role, user.jurisdiction_id, user.jurisdiction.path)
+
+
 def uncovered_unit(app: Flask, world: World, code: str, **overrides: Any) -> int:
-    """An in-scope unit of `code` without an organisation (it opens a preparation item)."""
+    """An in-scope unit of `code` without an organisation, entered by a person (it opens a preparation item)."""
     with app.app_context():
-        ident = units.create(system_actor("test"), new_unit(world.ids[code], employees=80, **overrides)).id
+        ident = units.create(admin(world), new_unit(world.ids[code], employees=80, **overrides)).id
         db.session.remove()
     return ident
 

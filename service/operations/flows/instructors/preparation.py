@@ -109,7 +109,9 @@ def on_ledger_change(actor: Actor, changes: Sequence[UnitChange]) -> None:
     closing = {c.unit_id: reason for c in changes if (reason := _closes(c)) is not None}
     if closing:
         _close_units(actor, closing)
-    opening = [c for c in changes if _opens(c)]
+    # Entered by a person (by hand or by import): the system's own loads (the demo city's ledger as it stood
+    # before the service) open nothing (docs/decisions/0050-synchronisation-1-preparation-items.md).
+    opening = [c for c in changes if _opens(c)] if actor.user_id is not None else []
     if not opening:
         return
     on = today()
