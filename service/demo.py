@@ -18,6 +18,7 @@ from pathlib import Path
 from flask import current_app
 from sqlalchemy import func, select
 
+from service import demo_instructors
 from service.auth import Actor, system_actor
 from service.calendar import calendar
 from service.clock import CHINA, FixedClock, today
@@ -376,6 +377,7 @@ def _work(t: _Timeline, people: dict[str, User], ids: dict[str, int], busy: list
     _report(c, reviewed)  # 2 days ago
     _sweep_and_extension(c, extended)  # yesterday
     _today(c, drafts)
+    demo_instructors.work(c)  # 党建指导员: profiles, assignments, visits, one 催办, an open 组建准备
 
 
 def _pairing_in_force(c: _Cast, ids: dict[str, int]) -> int:

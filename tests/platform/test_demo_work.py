@@ -144,7 +144,7 @@ def _township_approver_has_a_vote_a_claimed_task_and_an_overdue_one() -> None:
     )
     assert step.next_escalation_level == "escalate_to_superior"
     assert step.next_escalation_at == cal.add_workdays(reminded, 3).date > on
-    (event,) = db.session.execute(select(EscalationEvent)).scalars()
+    (event,) = db.session.execute(select(EscalationEvent).where(EscalationEvent.item_type == "approval_task")).scalars()
     assert (event.item_type, event.item_id, event.level, event.happened_on) == (
         "approval_task",
         step.id,

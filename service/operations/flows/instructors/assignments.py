@@ -18,7 +18,7 @@ from sqlalchemy import Select, func, select
 
 from service.auth import Actor, in_scope
 from service.calendar import calendar
-from service.clock import now, today
+from service.clock import CHINA, now, today
 from service.config import rule_settings
 from service.db import transaction
 from service.errors import Forbidden
@@ -424,6 +424,40 @@ def release(
             row.jurisdiction_id,
         )
     return cmd.row
+
+
+def adopt_ledger(actor: Actor) -> int:
+    """Record an assignment for every unit whose ledger names an instructor without one (a ledger kept before
+    assignments were recorded: `flask ledger adopt-instructors` once after upgrading; the demo city). Existing
+    facts, so no cap is applied; a unit with an organisation is adopted as 联络员; the assignment dates from the
+    unit row's last write (the latest day the ledger is known to have named the instructor), so a visit overdue
+    since then is overdue at once. Idempotent: returns how many were recorded."""
+    a = InstructorAssignment
+    with transaction():
+        served = select(a.unit_id).where(a.state == ACTIVE)
+        found = db.session.execute(
+            select(Unit).where(Unit.instructor_id.is_not(None), Unit.id.not_in(served)).with_for_update(of=Unit)
+        ).scalars()
+        on, cal = today(), calendar()
+        rows = [
+            InstructorAssignment(
+                state=INSTRUCTOR_ASSIGNMENT.initial,
+                unit_id=u.id,
+                instructor_id=u.instructor_id,
+                jurisdiction_id=u.jurisdiction_id,
+                liaison=u.party_org_id is not None,
+                assigned_on=min(on, u.updated_at.astimezone(CHINA).date()),
+                assigned_by=actor.username,
+            )
+            for u in found
+        ]
+        db.session.add_all(rows)
+        db.session.flush()
+        for row in rows:
+            escalation.replan(WORKFLOW, row, cal)
+            audit.record(actor, f"{WORKFLOW}.adopt", WORKFLOW, row.id, row.jurisdiction_id, None, snapshot(row))
+        preparation.instructor_assigned([r.unit_id for r in rows], on)
+        return len(rows)
 
 
 # -- the visit log -------------------------------------------------------------------------------------------------
