@@ -11,7 +11,7 @@ Every step goes through the commands the API and the console call, on the servic
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from sqlalchemy import select
 
@@ -28,8 +28,18 @@ from workflows import credit_code
 from workflows.instructors import Assign, NewVisit, Profile
 from workflows.ledger import NewUnit
 
-if TYPE_CHECKING:
-    from service.demo import _Cast
+
+class _Cast(Protocol):
+    """What this module uses of the demo's cast (service.demo._Cast): who acts, and 青山镇."""
+
+    @property
+    def sup(self) -> Actor: ...  # 青山县's supervisor
+
+    @property
+    def handler(self) -> Actor: ...  # 青山镇党建办
+
+    @property
+    def township(self) -> int: ...  # 青山镇's id
 
 
 def _actor(user: User) -> Actor:

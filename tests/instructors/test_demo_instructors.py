@@ -1,6 +1,7 @@
 """The demo city's instructors (service/demo_instructors.py): profiles, the ledger's instructor recorded as
-assignments from the city's set-up, two units visited today and one escalated (催办, the 预警 still ahead), a county instructor serving two
-units, a 组建准备 item open for a unit the handler entered; nothing of theirs due on the day it is loaded."""
+assignments from the city's set-up, two units visited today and one escalated (催办, the 预警 still ahead), a
+county instructor serving two units, a 组建准备 item open for a unit the handler entered; nothing of theirs due on
+the day it is loaded."""
 
 from __future__ import annotations
 
