@@ -181,7 +181,6 @@ def instructor_assigned(unit_ids: Sequence[int], on: date) -> None:
     for item in _open_items(unit_ids):
         if item.instructor_assigned_on is None:
             item.instructor_assigned_on = on
-            item.first_visit_on = None  # a visit counts once an instructor is assigned (the first visit after)
         _maybe_done(item)
 
 
