@@ -140,11 +140,15 @@ def _items(rows: list[PreparationItem], *, detail: bool = False) -> list[dict[st
 @people_blp.route("")
 @people_blp.arguments(InstructorQuerySchema, location="query")
 @people_blp.response(200, InstructorSchema(many=True))
+@people_blp.paginate(page_size=50, max_page_size=200)
 @errors(people_blp, 403, 422)
 @require_roles(*READERS)
-def list_instructors(filters: dict[str, Any]) -> Any:
+def list_instructors(filters: dict[str, Any], pagination_parameters: Any) -> Any:
     """The instructors in scope with their load: units served, overdue visits, the cap and flags."""
-    return [_instructor(e) for e in assignments.instructors(current_actor(), filters)]
+    everyone = assignments.instructors(current_actor(), filters)
+    pagination_parameters.item_count = len(everyone)
+    first = (pagination_parameters.page - 1) * pagination_parameters.page_size
+    return [_instructor(e) for e in everyone[first : first + pagination_parameters.page_size]]
 
 
 @people_blp.route("/<int:user_id>")
@@ -230,10 +234,18 @@ def release(data: dict[str, Any], assignment_id: int) -> Any:
 
 @blp.route("/<int:assignment_id>/visits")
 @blp.response(200, VisitSchema(many=True))
-@errors(blp, 403, 404)
+@blp.paginate(page_size=50, max_page_size=200)
+@errors(blp, 403, 404, 422)
 @require_roles(*READERS)
-def list_visits(assignment_id: int) -> Any:
-    return [_visit(v) for v in assignments.visits(current_actor(), assignment_id)]
+def list_visits(assignment_id: int, pagination_parameters: Any) -> Any:
+    """The visit log of an assignment, the latest first."""
+    items, total = paginate(
+        assignments.visits_query(current_actor(), assignment_id),
+        pagination_parameters.page,
+        pagination_parameters.page_size,
+    )
+    pagination_parameters.item_count = total
+    return [_visit(v) for v in items]
 
 
 @blp.route("/<int:assignment_id>/visits", methods=["POST"])

@@ -172,13 +172,16 @@ def visit_due(a: InstructorAssignment, cal: WorkdayCalendar | None = None) -> da
     return rules.visit_due_on(a.last_visit_on, a.assigned_on, visit_interval(), cal or calendar())
 
 
-def visits(actor: Actor, assignment_id: int) -> list[VisitLog]:
+def visits_query(actor: Actor, assignment_id: int) -> Select[Any]:
+    """The visit log of an assignment in scope (out of scope: 404), the latest first."""
     a = get(actor, assignment_id)
-    return list(
-        db.session.execute(
-            select(VisitLog).where(VisitLog.assignment_id == a.id).order_by(VisitLog.visited_on.desc(), VisitLog.id)
-        ).scalars()
+    return (
+        select(VisitLog).where(VisitLog.assignment_id == a.id).order_by(VisitLog.visited_on.desc(), VisitLog.id.desc())
     )
+
+
+def visits(actor: Actor, assignment_id: int) -> list[VisitLog]:
+    return list(db.session.execute(visits_query(actor, assignment_id)).scalars())
 
 
 def instructors(actor: Actor, f: dict[str, Any]) -> list[dict[str, Any]]:
