@@ -98,7 +98,7 @@ def _new_registration(c: _Cast) -> None:
             industry="制造业",
             address="示范市青山镇工业园8号",
             employees=68,
-            formal_members=1,
+            formal_members=0,
             probationary_members=0,
             mobile_members=0,
             investor_or_head="陈立新",
