@@ -146,6 +146,7 @@ class MustEstablishSchema(Schema):
     no_org_reason = fields.String(allow_none=True, metadata={"description": "The recorded reason (五个清)"})
     instructor_id = fields.Integer(allow_none=True)
     instructor_name = fields.String(allow_none=True)
+    instructor_last_visit_on = fields.Date(allow_none=True, metadata={"description": "The instructor's last visit"})
     open_case = fields.Nested(OpenCaseSchema, allow_none=True)
 
     @pre_dump
@@ -169,6 +170,7 @@ class MustEstablishSchema(Schema):
             "no_org_reason": u.no_org_reason,
             "instructor_id": u.instructor_id,
             "instructor_name": row.instructor_name,
+            "instructor_last_visit_on": row.instructor_last_visit_on,
             "open_case": None
             if row.case_id is None
             else {

@@ -273,10 +273,18 @@ class BoardBodySchema(BoardCountsSchema):
     body = fields.Nested(BodySchema)
 
 
+class GuidanceCountsSchema(Schema):
+    units_without_guidance = fields.Integer(metadata={"description": "In scope, no organisation, no instructor"})
+    overdue_visits = fields.Integer(metadata={"description": "Instructors' units with the visit overdue (escalated)"})
+    open_preparation_items = fields.Integer(metadata={"description": "组建准备 items open"})
+    overdue_preparation_items = fields.Integer(metadata={"description": "Of them, past their limit (escalated)"})
+
+
 class BoardSchema(Schema):
     as_of = fields.Date()
     bodies = fields.List(fields.Nested(BoardBodySchema))
     totals = fields.Nested(BoardCountsSchema)
+    guidance = fields.Nested(GuidanceCountsSchema, metadata={"description": "Instructors' guidance (党建指导员)"})
 
 
 # -- interviews ------------------------------------------------------------------------------------------------

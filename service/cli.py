@@ -115,6 +115,14 @@ def rescope() -> None:
     click.echo(f"{units.rescope(system_actor('cli'))} units changed scope")
 
 
+@ledger_cli.command("adopt-instructors")
+def adopt_instructors() -> None:
+    """Record an assignment for every unit whose ledger names an instructor without one (once, after upgrading)."""
+    from service.operations.flows.instructors import assignments
+
+    click.echo(f"recorded {assignments.adopt_ledger(system_actor('cli'))} instructor assignments")
+
+
 @demo_cli.command("load")
 @click.option("--tokens-file", type=click.Path(dir_okay=False), default=None)
 def load_demo(tokens_file: str | None) -> None:

@@ -34,6 +34,7 @@ from service.clock import today
 from service.models import Interview, SupervisionTicket
 from service.operations.common import paginate
 from service.operations.engines import interviews as interview_ops
+from service.operations.flows.instructors import assignments as instructor_assignments
 from service.operations.flows.supervision import ticket_board, ticket_urges, tickets
 from service.roles import INTERVIEWERS, SUPERVISION_READERS, TICKET_HANDLERS, TICKET_ISSUERS, TICKET_URGERS
 from workflows.deadlines import LEVEL_LABELS, WARNING_LABELS
@@ -160,8 +161,12 @@ def list_tickets(filters: dict[str, Any], pagination_parameters: Any) -> Any:
 @errors(blp, 403, 404, 422)
 @require_roles(*SUPERVISION_READERS)
 def board(filters: dict[str, Any]) -> Any:
-    """Counts per handling body: issued, closed, closed on time, open, lights, closure and on-time rates."""
-    return ticket_board.board(current_actor(), filters)
+    """Counts per handling body: issued, closed, closed on time, open, lights, closure and on-time rates; and the
+    guidance the bodies give (units without an instructor, overdue visits, preparation items)."""
+    actor = current_actor()
+    counts = ticket_board.board(actor, filters)
+    counts["guidance"] = instructor_assignments.guidance_counts(actor, filters.get("jurisdiction_id"))
+    return counts
 
 
 @blp.route("/inbox")

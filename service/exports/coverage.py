@@ -47,6 +47,7 @@ MUST_ESTABLISH = [
     Column("formal_members", "正式党员", 9),
     Column("no_org_reason", "未建原因", 30),
     Column("instructor_name", "党建指导员", 12),
+    Column("instructor_last_visit_on", "最近走访", 12),
     Column("case_id", "在办申请编号", 12),
     Column("case_age_days", "申请已办天数", 12),
 ]

@@ -681,6 +681,7 @@ MATRIX: list[Row] = [
         UNIT_WRITERS,
         201,
         lambda s, c, who: Call("/api/v1/units", unit_payload(s.world.ids[c])),
+        audit_records=2,  # the unit, and the 组建准备 item an in-scope unit without an organisation opens
     ),
     Row("GET", "/api/v1/units/<int:unit_id>", ALL, 200, lambda s, c, who: Call(f"/api/v1/units/{s.units[c]}")),
     Row("PATCH", "/api/v1/units/<int:unit_id>", UNIT_WRITERS, 200, _unit_patch),

@@ -1272,3 +1272,79 @@ ROWS += [
         ),
     ),
 ]
+
+
+# 党建指导员 (service/console/pages/instructors.py): the bodies' page for every reader but instructors, its forms
+# for the workflow's managers; 我的联系单位 and 记录走访 for instructors, on their own units only.
+def _instr_builders() -> Any:
+    from tests.support import instructors as instr
+
+    return instr
+
+
+INSTR_MANAGERS = frozenset({"admin", "supervisor", "handler"})
+INSTR_BODY_READERS = frozenset({"admin", "supervisor", "approver", "handler"})
+INSTRUCTORS_ONLY = frozenset({"instructor"})
+
+
+def _own_unit(s: Scene, code: str, caller: str) -> int:
+    """The caller's own assignment when the caller is an instructor who may serve there; else another's."""
+    mine = caller.startswith("instructor@") and code == INSIDE
+    return int(_instr_builders().assigned(s.app, s.world, code, s.world.users[caller] if mine else None))
+
+
+def _assign_form(s: Scene, code: str, caller: str) -> Page:
+    instr = _instr_builders()
+    who, unit = instr.new_instructor(s.app, s.world, code), instr.uncovered_unit(s.app, s.world, code)
+    return Page("/instructors/assign", {"instructor_id": str(who), "unit_ids": [str(unit)]})
+
+
+ROWS += [
+    Row("GET", "/instructors", INSTR_BODY_READERS, 200, lambda s, c, w: Page("/instructors"), outside_status=None),
+    Row("POST", "/instructors/assign", INSTR_MANAGERS, 302, _assign_form),
+    Row(
+        "GET",
+        "/instructors/<int:user_id>",
+        INSTR_BODY_READERS,
+        200,
+        lambda s, c, w: Page(f"/instructors/{_instr_builders().new_instructor(s.app, s.world, c)}"),
+    ),
+    Row(
+        "POST",
+        "/instructors/<int:user_id>/profile",
+        INSTR_MANAGERS,
+        302,
+        lambda s, c, w: Page(
+            f"/instructors/{_instr_builders().new_instructor(s.app, s.world, c)}/profile",
+            {"employment": "part_time", "home_unit": "镇党委", "phone": "13800138000"},
+        ),
+    ),
+    Row(
+        "POST",
+        "/instructors/assignments/<int:assignment_id>/release",
+        INSTR_MANAGERS,
+        302,
+        lambda s, c, w: Page(
+            f"/instructors/assignments/{_instr_builders().assigned(s.app, s.world, c)}/release", {"reason": "调整"}
+        ),
+    ),
+    Row("GET", "/my-units", INSTRUCTORS_ONLY, 200, lambda s, c, w: Page("/my-units"), outside_status=None),
+    Row(
+        "GET",
+        "/my-units/<int:assignment_id>/visit",
+        INSTRUCTORS_ONLY,
+        200,
+        lambda s, c, w: Page(f"/my-units/{_own_unit(s, c, w)}/visit"),
+        per_caller=True,
+    ),
+    Row(
+        "POST",
+        "/my-units/<int:assignment_id>/visit",
+        INSTRUCTORS_ONLY,
+        302,
+        lambda s, c, w: Page(
+            f"/my-units/{_own_unit(s, c, w)}/visit", {"visited_on": TODAY, "kind": "visit", "done": "走访了解情况"}
+        ),
+        per_caller=True,
+    ),
+]

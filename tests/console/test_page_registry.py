@@ -25,6 +25,7 @@ NAV_LINK = re.compile(r'data-nav="([^"]+)"')
 # Today's menu, in order (the whole of it: an admin and a supervisor between them see other sections).
 MENU = [
     ("待办", "console.inbox"),
+    ("联系单位", "console.my_units"),
     ("待办", "console.oversight"),
     ("已办", "console.done"),
     ("全部事项", "console.search"),
@@ -32,6 +33,7 @@ MENU = [
     ("督办", "console.board"),
     ("结对共建", "console.pairing_list"),
     ("覆盖", "console.coverage"),
+    ("指导员", "console.instructors"),
     ("五个同步", "console.synchronisation_inactive"),
     ("通知", "console.notifications"),
     ("待阅", "console.copies"),
@@ -47,6 +49,7 @@ MENUS = {
         "board",
         "pairing_list",
         "coverage",
+        "instructors",
         "synchronisation_inactive",
         "notifications",
         "copies",
@@ -59,6 +62,7 @@ MENUS = {
         "board",
         "pairing_list",
         "coverage",
+        "instructors",
         "synchronisation_inactive",
         "notifications",
         "copies",
@@ -70,6 +74,7 @@ MENUS = {
         "applications",
         "board",
         "coverage",
+        "instructors",
         "synchronisation_inactive",
         "notifications",
         "copies",
@@ -82,12 +87,23 @@ MENUS = {
         "board",
         "pairing_list",
         "coverage",
+        "instructors",
         "synchronisation_inactive",
         "notifications",
         "copies",
     ],
     "portal": ["done", "applications", "notifications", "copies"],
-    "instructor": ["done", "search", "board", "coverage", "synchronisation_inactive", "notifications", "copies"],
+    # An instructor lands on 我的联系单位.
+    "instructor": [
+        "my_units",
+        "done",
+        "search",
+        "board",
+        "coverage",
+        "synchronisation_inactive",
+        "notifications",
+        "copies",
+    ],
 }
 
 
@@ -176,6 +192,7 @@ def test_a_new_page_module_adds_its_section(console: Console, world: World, prob
         "console.applications",
         "console.board",
         "console.coverage",
+        "console.instructors",
         "console.synchronisation_inactive",
         "console.notifications",
         "console.copies",

@@ -38,6 +38,7 @@ from service.errors import ApiError
 from service.operations.common import paginate
 from service.operations.engines import diagrams, escalation_history
 from service.operations.engines import interviews as interview_ops
+from service.operations.flows.instructors import assignments as instructor_assignments
 from service.operations.flows.re_election import terms
 from service.operations.flows.supervision import ticket_board, tickets
 from service.operations.reference import jurisdictions, users
@@ -184,6 +185,7 @@ def board_page() -> Any:
     actor = _actor()
     f = _filters()
     counts = ticket_board.board(actor, {"jurisdiction_id": f["jurisdiction_id"]} if "jurisdiction_id" in f else {})
+    guidance = instructor_assignments.guidance_counts(actor, f.get("jurisdiction_id"))
     listing = page_of(ticket_board.query(actor, f))
     rows = [{"t": t, "light": light} for t, light in zip(listing.items, _lights(listing.items), strict=True)]
     guessed = sorted({y for row in rows for y in row["light"][2]})
@@ -191,6 +193,7 @@ def board_page() -> Any:
     return render_template(
         "console/supervision/board.html",
         by_body=counts,
+        guidance=guidance,
         fallback_years=guessed,
         listing=listing,
         rows=rows,

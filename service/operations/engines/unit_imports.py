@@ -255,7 +255,9 @@ def run(import_id: int) -> str:
     try:
         Validation(imp, actor).run()
         return Application(imp, actor).run()
-    except reader.SpreadsheetRefused as exc:
+    except (reader.SpreadsheetRefused, RuleViolation) as exc:
+        # RuleViolation: a rule a workflow subscribed to the ledger enforces on the written rows (an instructor
+        # over the cap): the import is refused as a whole with the rule's message.
         db.session.rollback()
         _finish(import_id, FAILED, exc.message)
         return FAILED

@@ -37,6 +37,7 @@ from service.clock import today
 from service.config import rule_settings
 from service.extensions import db
 from service.models import EstablishmentCase, EstablishmentCaseUnit, Jurisdiction, PartyOrg, Unit, User
+from service.models.instructor import InstructorAssignment
 from service.models.synchronisation import AnnualInspection, PartyActivity
 from service.operations.common import streamed
 from service.operations.reference import jurisdictions, units
@@ -344,6 +345,8 @@ class MustEstablishRow:
     case_state: str | None
     case_started_on: date | None
     case_age_days: int | None
+    # The current instructor's last logged visit (走访记录), if any.
+    instructor_last_visit_on: date | None = None
 
 
 # The bare column, as in the partial unique index's predicate: SQLite uses that index only when the join
@@ -367,8 +370,14 @@ def must_establish_query(actor: Actor, filters: dict[str, Any]) -> Select[Any]:
             EstablishmentCase.state.label("case_state"),
             EstablishmentCase.preparation_started_on.label("case_started_on"),
             age.label("case_age_days"),
+            InstructorAssignment.last_visit_on.label("instructor_last_visit_on"),
         )
         .outerjoin(User, User.id == Unit.instructor_id)
+        # At most one active assignment per unit (a partial unique index), the one the column mirrors.
+        .outerjoin(
+            InstructorAssignment,
+            and_(InstructorAssignment.unit_id == Unit.id, InstructorAssignment.state == "active"),
+        )
         .outerjoin(EstablishmentCaseUnit, and_(EstablishmentCaseUnit.unit_id == Unit.id, OPEN_LINK))
         .outerjoin(EstablishmentCase, EstablishmentCase.id == EstablishmentCaseUnit.case_id)
     )
@@ -395,6 +404,7 @@ def _must_establish_stream(stmt: Select[Any]) -> Iterator[Mapping[str, Any]]:
             "formal_members": unit.formal_members,
             "no_org_reason": unit.no_org_reason,
             "instructor_name": row.instructor_name,
+            "instructor_last_visit_on": row.instructor_last_visit_on,
             "case_id": row.case_id,
             "case_age_days": row.case_age_days,
         }

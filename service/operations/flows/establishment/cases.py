@@ -34,7 +34,7 @@ from service.operations.engines import (
     webhooks,
 )
 from service.operations.engines.command import Subject
-from service.operations.reference import jurisdictions
+from service.operations.reference import jurisdictions, ledger_events
 from service.roles import (
     APPLICANT_PROXIES,
     CASE_APPLICANTS,
@@ -536,10 +536,13 @@ def found(
         # Through the relationships: one flush inserts the organisation and updates each row once.
         case.party_org = org
         covered = [(u, {"party_org_id": u.party_org_id, "no_org_reason": u.no_org_reason}) for u in units]
+        befores = {u.id: snapshot(u) for u in units}
         for unit in units:
             unit.party_org, unit.no_org_reason = org, None
         cmd.settle()
         _audit_coverage(actor, org, covered)
+        # The founding is a ledger change too (五个同步): the units' instructors and preparation items follow.
+        ledger_events.changed(actor, [ledger_events.UnitChange(u.id, befores[u.id], snapshot(u)) for u in units])
         _close_links(case)
         _publish("establishment.founded", case)
         db.session.flush()

@@ -1,0 +1,109 @@
+"""Access rows of the instructor endpoints (党建指导员): every role but portals reads within its scope; the
+workflow's `manage` group (admin, supervisor, handler) sets profiles, assigns and releases; only instructors log
+visits, and only on their own units (another instructor's unit: 403); out of scope is 404."""
+
+from __future__ import annotations
+
+from tests.support.access.matrix import INSIDE, Call, Row, Scene
+from tests.support.instructors import ASSIGNMENTS, INSTRUCTORS, assigned, new_instructor, uncovered_unit
+
+READERS = frozenset({"admin", "supervisor", "approver", "handler", "instructor"})
+MANAGERS = frozenset({"admin", "supervisor", "handler"})
+PROFILE = {"employment": "part_time", "home_unit": "县委组织部", "phone": "0591-87654321"}
+VISIT = {"visited_on": "2026-09-25", "kind": "visit", "done": "了解党员情况"}
+
+
+def _assignment(s: Scene, code: str) -> int:
+    return assigned(s.app, s.world, code)
+
+
+def _own_assignment(s: Scene, code: str, who: str) -> int:
+    """The caller's own unit when the caller is an instructor who may serve there; else another instructor's."""
+    mine = who.startswith("instructor@") and code == INSIDE
+    return assigned(s.app, s.world, code, s.world.users[who] if mine else None)
+
+
+def _assign_body(s: Scene, code: str) -> dict[str, object]:
+    return {"instructor_id": new_instructor(s.app, s.world, code), "unit_ids": [uncovered_unit(s.app, s.world, code)]}
+
+
+def _inside(s: Scene) -> None:
+    _assignment(s, INSIDE)
+
+
+ROWS = [
+    Row(
+        "GET",
+        INSTRUCTORS,
+        READERS,
+        200,
+        lambda s, c, who: Call(INSTRUCTORS),
+        item_jurisdiction=lambda item: item["jurisdiction"]["id"],
+        outside_status=200,
+        setup=_inside,
+    ),
+    Row(
+        "GET",
+        f"{INSTRUCTORS}/<int:user_id>",
+        READERS,
+        200,
+        lambda s, c, who: Call(f"{INSTRUCTORS}/{new_instructor(s.app, s.world, c)}"),
+    ),
+    Row(
+        "PUT",
+        f"{INSTRUCTORS}/<int:user_id>/profile",
+        MANAGERS,
+        200,
+        lambda s, c, who: Call(f"{INSTRUCTORS}/{new_instructor(s.app, s.world, c)}/profile", PROFILE),
+    ),
+    Row(
+        "GET",
+        ASSIGNMENTS,
+        READERS,
+        200,
+        lambda s, c, who: Call(f"{ASSIGNMENTS}?jurisdiction_id={s.world.ids[c]}"),
+        item_jurisdiction=lambda item: item["jurisdiction"]["id"],
+        setup=_inside,
+    ),
+    Row(
+        "POST", ASSIGNMENTS, MANAGERS, 201, lambda s, c, who: Call(ASSIGNMENTS, _assign_body(s, c)), audit_records=None
+    ),
+    Row(
+        "GET",
+        f"{ASSIGNMENTS}/export.xlsx",
+        READERS,
+        200,
+        lambda s, c, who: Call(f"{ASSIGNMENTS}/export.xlsx?jurisdiction_id={s.world.ids[c]}"),
+    ),
+    Row(
+        "GET",
+        f"{ASSIGNMENTS}/<int:assignment_id>",
+        READERS,
+        200,
+        lambda s, c, who: Call(f"{ASSIGNMENTS}/{_assignment(s, c)}"),
+    ),
+    Row(
+        "POST",
+        f"{ASSIGNMENTS}/<int:assignment_id>/release",
+        MANAGERS,
+        200,
+        lambda s, c, who: Call(f"{ASSIGNMENTS}/{_assignment(s, c)}/release", {"reason": "工作调整"}),
+        audit_records=None,
+    ),
+    Row(
+        "GET",
+        f"{ASSIGNMENTS}/<int:assignment_id>/visits",
+        READERS,
+        200,
+        lambda s, c, who: Call(f"{ASSIGNMENTS}/{_assignment(s, c)}/visits"),
+    ),
+    Row(
+        "POST",
+        f"{ASSIGNMENTS}/<int:assignment_id>/visits",
+        frozenset({"instructor"}),
+        201,
+        lambda s, c, who: Call(f"{ASSIGNMENTS}/{_own_assignment(s, c, who)}/visits", VISIT),
+        per_caller=True,
+        audit_records=None,
+    ),
+]
