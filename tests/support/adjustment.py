@@ -78,3 +78,26 @@ def unit_org(app: Flask, unit_id: int) -> int | None:
         out = unit.party_org_id
         db.session.remove()
     return out
+
+
+def open_task(app: Flask, case_id: int) -> int:
+    """The open approval task of an adjustment case."""
+    from sqlalchemy import select
+
+    from service.models import ApprovalStep, ApprovalTask
+
+    with app.app_context():
+        ident = db.session.execute(
+            select(ApprovalTask.id)
+            .join(ApprovalStep, ApprovalStep.id == ApprovalTask.step_id)
+            .where(ApprovalStep.workflow == "adjustment", ApprovalStep.subject_id == case_id)
+            .where(ApprovalTask.status == "open")
+        ).scalar_one()
+        db.session.remove()
+    return int(ident)
+
+
+def submitted(api: Api, case_id: int, body: dict[str, Any] | None = None, as_: str = "handler@east_t1") -> dict[str, Any]:
+    resp = api.post(f"{CASES}/{case_id}/submit", json=body or {}, as_=as_)
+    assert resp.status_code == 200, resp.json
+    return dict(resp.json)

@@ -354,8 +354,8 @@ def submit(
             changes.target_jurisdiction_id or case.target_jurisdiction_id
         )
         rules.check_proposal(action, form, target)
-        if target is not None:
-            jurisdictions.get(actor, target)
+        if changes.target_jurisdiction_id is not None:  # a body the caller names must be one it can see
+            jurisdictions.get(actor, changes.target_jurisdiction_id)
         case.action, case.proposed_form, case.target_jurisdiction_id = action, form, target
         if changes.note is not None:
             case.note = changes.note
