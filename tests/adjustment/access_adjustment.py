@@ -5,15 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import select
-
-from service.auth import system_actor
-from service.extensions import db
-from service.models.adjustment import AdjustmentCase
-from service.operations.reference import units
 from tests.support.access.matrix import INSIDE, Build, Call, Row, Scene, _seq
-from tests.support.adjustment import org_with_units
-from workflows.ledger import UnitChanges
+from tests.support.adjustment import ledger_case, org_with_units
 
 CASES = "/api/v1/adjustment-cases"
 READERS = frozenset({"admin", "supervisor", "approver", "handler", "instructor"})
@@ -21,14 +14,7 @@ MANAGERS = frozenset({"admin", "supervisor", "handler"})
 
 
 def case(s: Scene, code: str) -> int:
-    """A branch in `code` whose only unit was just deregistered: the case the ledger change opened."""
-    org, (unit,) = org_with_units(s.app, s.world.ids[code], "branch", [4])
-    with s.app.app_context():
-        units.update(system_actor("test"), unit, UnitChanges.of({"operating_status": "deregistered"}))
-        db.session.commit()
-        ident = db.session.execute(select(AdjustmentCase.id).where(AdjustmentCase.party_org_id == org)).scalar_one()
-        db.session.remove()
-    return int(ident)
+    return ledger_case(s.app, s.world.ids[code])
 
 
 def manual_body(s: Scene, code: str) -> dict[str, Any]:

@@ -101,3 +101,32 @@ def submitted(api: Api, case_id: int, body: dict[str, Any] | None = None, as_: s
     resp = api.post(f"{CASES}/{case_id}/submit", json=body or {}, as_=as_)
     assert resp.status_code == 200, resp.json
     return dict(resp.json)
+
+
+def ledger_case(app: Flask, jurisdiction_id: int) -> int:
+    """A branch whose only unit was just deregistered (through the service): the case the ledger change opened."""
+    from sqlalchemy import select
+
+    from service.models.adjustment import AdjustmentCase
+    from workflows.ledger import UnitChanges
+
+    org, (unit,) = org_with_units(app, jurisdiction_id, "branch", [4])
+    with app.app_context():
+        units.update(system_actor("test"), unit, UnitChanges.of({"operating_status": "deregistered"}))
+        db.session.commit()
+        ident = db.session.execute(select(AdjustmentCase.id).where(AdjustmentCase.party_org_id == org)).scalar_one()
+        db.session.remove()
+    return int(ident)
+
+
+def ledger_task(app: Flask, jurisdiction_id: int) -> int:
+    """The open approval task of a submitted adjustment case in that body."""
+    from service.operations.flows.adjustment import cases
+    from workflows.adjustment import ProposalChanges
+
+    ident = ledger_case(app, jurisdiction_id)
+    with app.app_context():
+        cases.submit(system_actor("test"), ident, ProposalChanges())
+        db.session.commit()
+        db.session.remove()
+    return open_task(app, ident)

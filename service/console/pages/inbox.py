@@ -49,7 +49,9 @@ from workflows.establishment import ESTABLISHMENT, FORM_LABELS_ZH, OrgForm
 from workflows.registry import APPROVAL_WORKFLOWS
 from workflows.supervision import SUPERVISION_TICKET, tracked_deadline
 
-WORKFLOW_LABELS = {"establishment": "建立党组织"}
+WORKFLOW_LABELS = {"establishment": "建立党组织", "adjustment": "组织调整"}
+# The task page of an approval workflow other than establishment: its own page module serves it.
+TASK_PAGES = {"adjustment": "console.adjustment_task"}
 # The history's audit actions in words (others are shown as recorded).
 HISTORY_LABELS = {
     "attachment.add": "添加附件",
@@ -434,6 +436,8 @@ def _render_case(
 def task_page(task_id: int) -> Any:
     actor = _actor()
     task = approvals.reads.get_task(actor, task_id)  # out of scope: 404
+    if task.step.workflow in TASK_PAGES:
+        return redirect(url_for(TASK_PAGES[task.step.workflow], task_id=task_id))
     return _render_case(actor, task.subject_id, task)
 
 

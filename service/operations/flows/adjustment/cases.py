@@ -98,9 +98,16 @@ def names(rows: list[AdjustmentCase]) -> tuple[dict[int, PartyOrg], dict[int, st
 
 
 def summaries(case_ids: list[int]) -> dict[int, dict[str, Any]]:
-    """Inbox summaries for a page of tasks (one query)."""
+    """Inbox summaries for a page of tasks (one query): the organisation's formal members across its units."""
+    formal = (
+        select(func.coalesce(func.sum(Unit.formal_members), 0))
+        .where(Unit.party_org_id == AdjustmentCase.party_org_id)
+        .scalar_subquery()
+    )
     rows = db.session.execute(
-        select(AdjustmentCase.id, AdjustmentCase.state, AdjustmentCase.action, PartyOrg.name, Jurisdiction.name)
+        select(
+            AdjustmentCase.id, AdjustmentCase.state, AdjustmentCase.action, PartyOrg.name, Jurisdiction.name, formal
+        )
         .join(PartyOrg, PartyOrg.id == AdjustmentCase.party_org_id)
         .join(Jurisdiction, Jurisdiction.id == AdjustmentCase.jurisdiction_id)
         .where(AdjustmentCase.id.in_(case_ids))
@@ -112,6 +119,8 @@ def summaries(case_ids: list[int]) -> dict[int, dict[str, Any]]:
             "state_label": ADJUSTMENT.state_label(r[1]),
             "action": r[2],
             "action_label": rules.ACTION_LABELS[r[2]],
+            "form_label": f"组织调整·{rules.ACTION_LABELS[r[2]]}",
+            "formal_members": int(r[5]),
             "jurisdiction": r[4],
         }
         for r in rows
