@@ -103,3 +103,15 @@ def test_the_upgrade_eligible_list(app: Flask, api: Api, world: World, console: 
     html = console.get("/adjustments/upgrade-eligible", as_="handler@east_t1").get_data(as_text=True)
     assert f'data-unit="{up}"' in html and f'data-unit="{stays}"' not in html and "51名" in html
     _no_english(html)
+
+
+def test_the_board_counts_open_adjustments_at_once(app: Flask, api: Api, world: World, console: Console) -> None:
+    def counted(who: str) -> str:
+        html = console.get("/board", as_=who).get_data(as_text=True)
+        return html.split('id="open-adjustments"', 1)[1].split("</p>", 1)[0]
+
+    assert "0件" in counted("supervisor@east")
+    case = deregistered_case(api, app, world.ids["east_t1"])
+    assert "1件" in counted("supervisor@east") and "0件" in counted("supervisor@west_t1")
+    api.post(f"/api/v1/adjustment-cases/{case['id']}/cancel", json={"reason": "误报"}, as_="handler@east_t1")
+    assert "0件" in counted("supervisor@east")

@@ -38,6 +38,7 @@ from service.errors import ApiError
 from service.operations.common import paginate
 from service.operations.engines import diagrams, escalation_history
 from service.operations.engines import interviews as interview_ops
+from service.operations.flows.adjustment import cases as adjustment_cases
 from service.operations.flows.supervision import ticket_board, tickets
 from service.operations.reference import jurisdictions, users
 from service.roles import INTERVIEWERS, SUPERVISION_READERS, TICKET_HANDLERS, TICKET_ISSUERS
@@ -200,6 +201,8 @@ def board_page() -> Any:
         may_issue=actor.role in TICKET_ISSUERS,
         level_labels=LEVEL_LABELS,
         priority_labels=PRIORITY_LABELS_ZH,
+        # 五个同步: organisations whose units changed, waiting for their adjustment decision (one COUNT)
+        open_adjustments=adjustment_cases.open_count(actor),
     )
 
 
