@@ -25,6 +25,7 @@ from service.db import transaction
 from service.extensions import db
 from service.inputs import NewJurisdiction, NewUser
 from service.models import ApprovalTask, EstablishmentCase, Jurisdiction, PartyOrg, SupervisionTicket, Unit, User
+from service import demo_adjustment
 from service.operations.reference import jurisdictions, units, users
 from workflows import credit_code
 from workflows.approval import StepStatus
@@ -376,6 +377,7 @@ def _work(t: _Timeline, people: dict[str, User], ids: dict[str, int], busy: list
     _report(c, reviewed)  # 2 days ago
     _sweep_and_extension(c, extended)  # yesterday
     _today(c, drafts)
+    demo_adjustment.load(c)  # 组织调整: a dissolution in approval, a joint branch flagged, a unit to upgrade
 
 
 def _pairing_in_force(c: _Cast, ids: dict[str, int]) -> int:

@@ -159,7 +159,8 @@ def test_joint_branch_shrinkage_and_a_unit_that_can_stand_alone(app: Flask, api:
     patch_unit(api, g, {"operating_status": "deregistered"})
     (shrunk,) = cases_of(api, org3)
     assert (shrunk["trigger"], shrunk["action"]) == ("deregistered", "refound_joint")
-    assert {t["trigger"] for t in shrunk["triggers"]} == {"deregistered"}
+    # Two units with 1 formal member each remain: the shrunk joint branch is flagged on the same case.
+    assert [t["trigger"] for t in shrunk["triggers"]] == ["deregistered", "joint_below_total"]
     submitted(api, shrunk["id"])
     decide(api, open_task(app, shrunk["id"]), "approve", approval_doc_no=DOC_NO)
     assert org_row(app, org3)[0] == "dissolved" and unit_org(app, e) is None and unit_org(app, f) is None
@@ -216,3 +217,13 @@ def test_refusals_change_nothing(app: Flask, api: Api, world: World) -> None:
     assert cancelled["state"] == "cancelled" and cancelled["next_escalation_at"] is None
     again = api.post(f"{CASES}/{case['id']}/submit", json={}, as_="handler@east_t1")
     assert again.status_code == 409
+
+
+def test_a_joint_branch_shrunk_below_three_is_flagged_on_the_deregistration_case(
+    app: Flask, api: Api, world: World
+) -> None:
+    org, (a, b) = org_with_units(app, world.ids["east_t1"], "joint_branch", [2, 1])
+    patch_unit(api, a, {"operating_status": "deregistered"})
+    (case,) = cases_of(api, org)
+    assert [t["trigger"] for t in case["triggers"]] == ["deregistered", "joint_below_total"]
+    assert case["action"] == "refound_joint"

@@ -199,6 +199,10 @@ def _proposals(
         if gone and c.moved("operating_status"):
             others = [u for u in members.get(org.id, []) if u.id != c.unit_id]
             add((rules.deregistration(len(others) if org.kind == rules.JOINT_BRANCH else 0), c.unit_id, None))
+            if org.kind == rules.JOINT_BRANCH and others:  # what the shrunk joint branch still lacks
+                facts = [rules.MemberUnit(u.id, u.name, u.formal_members) for u in others]
+                for p in rules.joint_findings(facts, t):
+                    add((p, c.unit_id, None))
             continue
         if gone:
             continue
