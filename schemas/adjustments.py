@@ -20,7 +20,9 @@ class ManualCaseSchema(LoadsInto):
     trigger = one_of([t.value for t in MANUAL_TRIGGERS], required=True, metadata={"description": "merged or split"})
     action = one_of(ACTION_VALUES, required=True, metadata={"description": "The action proposed"})
     note = text(1000, required=True, metadata={"description": "What happened to the unit(s)"})
-    proposed_form = one_of(FORM_VALUES, load_default=None, allow_none=True, metadata={"description": "change_form only"})
+    proposed_form = one_of(
+        FORM_VALUES, load_default=None, allow_none=True, metadata={"description": "change_form only"}
+    )
     target_jurisdiction_id = ident(load_default=None, allow_none=True, metadata={"description": "transfer only"})
 
 
@@ -74,7 +76,9 @@ class AdjustmentCaseSchema(Schema):
     state_label = fields.String()
     party_org = fields.Nested(AdjustedOrgSchema)
     jurisdiction = fields.Nested(AdjustmentRefSchema, metadata={"description": "The superior body that decides"})
-    unit = fields.Nested(AdjustmentRefSchema, allow_none=True, metadata={"description": "The unit whose change opened it"})
+    unit = fields.Nested(
+        AdjustmentRefSchema, allow_none=True, metadata={"description": "The unit whose change opened it"}
+    )
     trigger = fields.String()
     trigger_label = fields.String()
     action = fields.String()

@@ -18,6 +18,7 @@ from pathlib import Path
 from flask import current_app
 from sqlalchemy import func, select
 
+from service import demo_adjustment
 from service.auth import Actor, system_actor
 from service.calendar import calendar
 from service.clock import CHINA, FixedClock, today
@@ -25,7 +26,6 @@ from service.db import transaction
 from service.extensions import db
 from service.inputs import NewJurisdiction, NewUser
 from service.models import ApprovalTask, EstablishmentCase, Jurisdiction, PartyOrg, SupervisionTicket, Unit, User
-from service import demo_adjustment
 from service.operations.reference import jurisdictions, units, users
 from workflows import credit_code
 from workflows.approval import StepStatus

@@ -41,7 +41,9 @@ def load(c: _Cast) -> None:
     # Today, after the rest of the demo's history (one audit trail in time order).
     units.update(c.handler, leaving.id, UnitChanges.of({"operating_status": "deregistered"}))
     case = db.session.execute(select(AdjustmentCase).where(AdjustmentCase.party_org_id == joint.id)).scalar_one()
-    cases.submit(c.handler, case.id, ProposalChanges(note="该单位已办理注销登记，党员组织关系正在转出，拟与邻近企业重新组建"))
+    cases.submit(
+        c.handler, case.id, ProposalChanges(note="该单位已办理注销登记，党员组织关系正在转出，拟与邻近企业重新组建")
+    )
 
     shrinking = db.session.execute(
         select(Unit)

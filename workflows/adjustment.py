@@ -76,7 +76,12 @@ ACTION_LABELS: Mapping[str, str] = MappingProxyType(
 )
 
 # Forms (workflows.establishment.OrgForm values) the thresholds speak of, from the smallest.
-BRANCH, JOINT_BRANCH, GENERAL_BRANCH, PRIMARY_COMMITTEE = "branch", "joint_branch", "general_branch", "primary_committee"
+BRANCH, JOINT_BRANCH, GENERAL_BRANCH, PRIMARY_COMMITTEE = (
+    "branch",
+    "joint_branch",
+    "general_branch",
+    "primary_committee",
+)
 
 
 @dataclass(frozen=True)
@@ -233,14 +238,18 @@ def check_proposal(action: str, proposed_form: str | None, target_jurisdiction_i
     if action == Action.CHANGE_FORM and not proposed_form:
         raise RuleViolation("proposed_form_required", "变更组织形式须写明拟变更的组织形式", field="proposed_form")
     if action != Action.CHANGE_FORM and proposed_form:
-        raise RuleViolation("proposed_form_not_allowed", "只有变更组织形式才填写拟变更的组织形式", field="proposed_form")
+        raise RuleViolation(
+            "proposed_form_not_allowed", "只有变更组织形式才填写拟变更的组织形式", field="proposed_form"
+        )
     if action == Action.TRANSFER and target_jurisdiction_id is None:
         raise RuleViolation(
             "target_jurisdiction_required", "隶属关系调整须写明调整后的所属党(工)委", field="target_jurisdiction_id"
         )
     if action != Action.TRANSFER and target_jurisdiction_id is not None:
         raise RuleViolation(
-            "target_jurisdiction_not_allowed", "只有隶属关系调整才填写调整后的所属党(工)委", field="target_jurisdiction_id"
+            "target_jurisdiction_not_allowed",
+            "只有隶属关系调整才填写调整后的所属党(工)委",
+            field="target_jurisdiction_id",
         )
 
 

@@ -7,11 +7,11 @@ from typing import Any
 
 from schemas.adjustments import (
     AdjustmentCancelSchema,
-    AdjustmentQuerySchema,
     AdjustmentCaseSchema,
-    UpgradeEligibleSchema,
-    ManualCaseSchema,
+    AdjustmentQuerySchema,
     AdjustmentSubmitSchema,
+    ManualCaseSchema,
+    UpgradeEligibleSchema,
 )
 from service import config_cache
 from service.api.docs import errors

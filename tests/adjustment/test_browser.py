@@ -64,7 +64,7 @@ def test_submit_then_decide_in_the_browser(
 
     approver.sign_in()
     approver.open_first_task()
-    assert f"/adjustments/tasks/" in approver.page.url
+    assert "/adjustments/tasks/" in approver.page.url
     form = approver.page.locator("form[data-action=decide]")
     for name, value in (("members", "9"), ("present", "7"), ("votes_for", "6"), ("votes_against", "1")):
         form.locator(f"input[name={name}]").fill(value)

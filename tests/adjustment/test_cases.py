@@ -142,7 +142,7 @@ def test_members_crossing_upward_only_list_the_unit_as_eligible(app: Flask, api:
 
 
 def test_joint_branch_shrinkage_and_a_unit_that_can_stand_alone(app: Flask, api: Api, world: World) -> None:
-    org, (a, b) = org_with_units(app, world.ids["east_t1"], "joint_branch", [2, 1])
+    org, (_, b) = org_with_units(app, world.ids["east_t1"], "joint_branch", [2, 1])
     patch_unit(api, b, {"formal_members": 0})  # total 3 -> 2
     (case,) = cases_of(api, org)
     assert (case["trigger"], case["action"]) == ("joint_below_total", "refound_joint")
@@ -222,7 +222,7 @@ def test_refusals_change_nothing(app: Flask, api: Api, world: World) -> None:
 def test_a_joint_branch_shrunk_below_three_is_flagged_on_the_deregistration_case(
     app: Flask, api: Api, world: World
 ) -> None:
-    org, (a, b) = org_with_units(app, world.ids["east_t1"], "joint_branch", [2, 1])
+    org, (a, _) = org_with_units(app, world.ids["east_t1"], "joint_branch", [2, 1])
     patch_unit(api, a, {"operating_status": "deregistered"})
     (case,) = cases_of(api, org)
     assert [t["trigger"] for t in case["triggers"]] == ["deregistered", "joint_below_total"]

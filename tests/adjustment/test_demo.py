@@ -23,7 +23,9 @@ def test_the_demo_has_each_kind_of_adjustment_work(app: Flask) -> None:
         assert (gone.state, gone.action) == ("submitted", "refound_joint")
         # The joint branch it left is flagged on the same case: one unit with 1 formal member remains.
         assert [t["trigger"] for t in gone.triggers] == ["deregistered", "joint_below_total"]
-        approver = demo._actor(db.session.execute(select(demo.User).where(demo.User.username == "approver")).scalar_one())
+        approver = demo._actor(
+            db.session.execute(select(demo.User).where(demo.User.username == "approver")).scalar_one()
+        )
         tasks = [t for t in db.session.execute(inbox.task_query(approver)).scalars() if t.workflow == "adjustment"]
         assert [t.subject_id for t in tasks] == [gone.id]
         flagged = found["below_form"]

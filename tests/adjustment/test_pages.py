@@ -83,7 +83,9 @@ def test_the_approver_decides_from_the_task_page(app: Flask, api: Api, world: Wo
     assert 'id="decide"' in page and "集体表决" in page
     _no_english(page)
     tally = {"action": "approve", "members": "9", "present": "7", "votes_for": "6", "votes_against": "1"}
-    refused = console.post(f"/adjustments/tasks/{task}/decide", as_="approver@east_t1", data={**tally, "comment": "同意撤销"})
+    refused = console.post(
+        f"/adjustments/tasks/{task}/decide", as_="approver@east_t1", data={**tally, "comment": "同意撤销"}
+    )
     assert refused.status_code == 422
     html = refused.get_data(as_text=True)
     assert 'data-field="approval_doc_no"' in html and ">同意撤销</textarea>" in html and 'value="6"' in html

@@ -26,8 +26,16 @@ from workflows.errors import RuleViolation
 
 @pytest.mark.parametrize(
     ("formal", "form"),
-    [(0, None), (2, None), (3, "branch"), (50, "branch"), (51, "general_branch"), (99, "general_branch"),
-     (100, "primary_committee"), (250, "primary_committee")],
+    [
+        (0, None),
+        (2, None),
+        (3, "branch"),
+        (50, "branch"),
+        (51, "general_branch"),
+        (99, "general_branch"),
+        (100, "primary_committee"),
+        (250, "primary_committee"),
+    ],
 )
 def test_the_form_formal_members_allow(formal: int, form: str | None) -> None:
     assert form_allowed(formal) == form

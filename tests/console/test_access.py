@@ -857,8 +857,14 @@ ROWS += [
         302,
         lambda s, c, w: Page(
             f"/adjustments/tasks/{ledger_task(s.app, s.world.ids[c])}/decide",
-            {"action": "approve", "members": "9", "present": "7", "votes_for": "6", "votes_against": "1",
-             "approval_doc_no": DOC_NO},
+            {
+                "action": "approve",
+                "members": "9",
+                "present": "7",
+                "votes_for": "6",
+                "votes_against": "1",
+                "approval_doc_no": DOC_NO,
+            },
         ),
         ok_by={"approver@east": 403},  # the step is east_t1's committee's: an approver above may not vote on it
     ),

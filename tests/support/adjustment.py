@@ -97,7 +97,9 @@ def open_task(app: Flask, case_id: int) -> int:
     return int(ident)
 
 
-def submitted(api: Api, case_id: int, body: dict[str, Any] | None = None, as_: str = "handler@east_t1") -> dict[str, Any]:
+def submitted(
+    api: Api, case_id: int, body: dict[str, Any] | None = None, as_: str = "handler@east_t1"
+) -> dict[str, Any]:
     resp = api.post(f"{CASES}/{case_id}/submit", json=body or {}, as_=as_)
     assert resp.status_code == 200, resp.json
     return dict(resp.json)

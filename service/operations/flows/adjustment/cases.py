@@ -29,7 +29,7 @@ from service.operations.reference import jurisdictions, ledger_events
 from service.operations.reference.ledger_events import UnitChange
 from workflows import adjustment as rules
 from workflows import deadlines
-from workflows.adjustment import ADJUSTMENT, Action, AdjustmentState, ManualCase, Proposal, ProposalChanges, Trigger
+from workflows.adjustment import ADJUSTMENT, Action, ManualCase, Proposal, ProposalChanges, Trigger
 from workflows.approval import StepStatus
 from workflows.errors import Conflict, RuleViolation
 from workflows.establishment import FORM_LABELS_ZH, OrgForm
@@ -41,6 +41,8 @@ CASES = Subject(AdjustmentCase, ADJUSTMENT)
 LEVEL = "superior_approval"
 WATCHED = ("operating_status", "jurisdiction_id", "formal_members", "party_org_id")
 # When several triggers arrive at once, the case proposes the most far-reaching action.
+# What a trigger calls for: the proposal, the unit whose change it was (None: by hand), the body to move to.
+Found = tuple[Proposal, int | None, str | None]
 PRIORITY = (Action.DISSOLVE, Action.TRANSFER, Action.REFOUND_JOINT, Action.CHANGE_FORM)
 
 
@@ -93,7 +95,7 @@ def names(rows: list[AdjustmentCase]) -> tuple[dict[int, PartyOrg], dict[int, st
         t["unit_id"] for c in rows for t in c.triggers if t.get("unit_id")
     }
     orgs = {o.id: o for o in db.session.execute(select(PartyOrg).where(PartyOrg.id.in_(org_ids))).scalars()}
-    units = dict(db.session.execute(select(Unit.id, Unit.name).where(Unit.id.in_(unit_ids))).all())  # type: ignore[arg-type]
+    units = dict(db.session.execute(select(Unit.id, Unit.name).where(Unit.id.in_(unit_ids))).all())
     return orgs, units
 
 
@@ -105,9 +107,7 @@ def summaries(case_ids: list[int]) -> dict[int, dict[str, Any]]:
         .scalar_subquery()
     )
     rows = db.session.execute(
-        select(
-            AdjustmentCase.id, AdjustmentCase.state, AdjustmentCase.action, PartyOrg.name, Jurisdiction.name, formal
-        )
+        select(AdjustmentCase.id, AdjustmentCase.state, AdjustmentCase.action, PartyOrg.name, Jurisdiction.name, formal)
         .join(PartyOrg, PartyOrg.id == AdjustmentCase.party_org_id)
         .join(Jurisdiction, Jurisdiction.id == AdjustmentCase.jurisdiction_id)
         .where(AdjustmentCase.id.in_(case_ids))
@@ -184,10 +184,10 @@ def upgrade_eligible(actor: Actor, limit: int = 200) -> list[dict[str, Any]]:
 
 def _proposals(
     changes: list[UnitChange], orgs: dict[int, PartyOrg], members: dict[int, list[Unit]]
-) -> dict[int, list[tuple[Proposal, int, str | None]]]:
+) -> dict[int, list[Found]]:
     """Per organisation, what the batch's changes call for: (proposal, unit id, target body id if a move)."""
     t = thresholds()
-    found: dict[int, list[tuple[Proposal, int, str | None]]] = {}
+    found: dict[int, list[Found]] = {}
     for c in changes:
         before = c.before or {}
         org_id = c.after.get("party_org_id") or before.get("party_org_id")
@@ -214,8 +214,8 @@ def _proposals(
                 facts = [rules.MemberUnit(u.id, u.name, u.formal_members) for u in members.get(org.id, [])]
                 for p in rules.joint_findings(facts, t):
                     add((p, c.unit_id, None))
-            elif (p := rules.below_form(org.kind, int(c.after["formal_members"]), t)) is not None:
-                add((p, c.unit_id, None))
+            elif (below := rules.below_form(org.kind, int(c.after["formal_members"]), t)) is not None:
+                add((below, c.unit_id, None))
     return {k: v for k, v in found.items() if v}
 
 
@@ -264,7 +264,7 @@ def _entry(p: Proposal, unit_id: int | None) -> dict[str, Any]:
     return {"trigger": p.trigger.value, "unit_id": unit_id, "reason": p.reason_zh, "on": today().isoformat()}
 
 
-def _open(actor: Actor, org: PartyOrg, proposals: list[tuple[Proposal, int | None, str | None]]) -> AdjustmentCase:
+def _open(actor: Actor, org: PartyOrg, proposals: list[Found]) -> AdjustmentCase:
     first, unit_id, target = min(proposals, key=lambda x: PRIORITY.index(x[0].action))
     entries: list[dict[str, Any]] = []
     for p, u, _ in proposals:
@@ -287,7 +287,8 @@ def _open(actor: Actor, org: PartyOrg, proposals: list[tuple[Proposal, int | Non
     escalation.replan(ADJUSTMENT.escalation_item or WORKFLOW, case)
     db.session.flush()
     audit.record(actor, f"{WORKFLOW}.open", WORKFLOW, case.id, case.jurisdiction_id, None, snapshot(case))
-    title = f"组织调整：{org.name}（{rules.TRIGGER_LABELS[first.trigger]}），拟{rules.ACTION_LABELS[first.action]}，请报上级审批"
+    why, what = rules.TRIGGER_LABELS[first.trigger], rules.ACTION_LABELS[first.action]
+    title = f"组织调整：{org.name}（{why}），拟{what}，请报上级审批"
     notifications.notify(
         notifications.users_of(case.jurisdiction_id, Role.handler), "adjustment.opened", title, None, WORKFLOW, case.id
     )
@@ -295,9 +296,7 @@ def _open(actor: Actor, org: PartyOrg, proposals: list[tuple[Proposal, int | Non
     return case
 
 
-def _add_triggers(
-    actor: Actor, case: AdjustmentCase, proposals: list[tuple[Proposal, int | None, str | None]]
-) -> None:
+def _add_triggers(actor: Actor, case: AdjustmentCase, proposals: list[Found]) -> None:
     """A further trigger on an organisation with an open case is recorded on it (no second case)."""
     entries = list(case.triggers)
     added = [
@@ -363,8 +362,10 @@ def submit(
         case = cmd.row
         action = changes.action or case.action
         form = changes.proposed_form if changes.action else (changes.proposed_form or case.proposed_form)
-        target = changes.target_jurisdiction_id if changes.action else (
-            changes.target_jurisdiction_id or case.target_jurisdiction_id
+        target = (
+            changes.target_jurisdiction_id
+            if changes.action
+            else (changes.target_jurisdiction_id or case.target_jurisdiction_id)
         )
         rules.check_proposal(action, form, target)
         if changes.target_jurisdiction_id is not None:  # a body the caller names must be one it can see
@@ -445,7 +446,14 @@ def _apply(actor: Actor, case: AdjustmentCase) -> None:
         for unit in units:
             unit.party_org_id = None
             audit.record(
-                actor, "unit.uncovered", "unit", unit.id, unit.jurisdiction_id, {"party_org_id": org.id}, {"party_org_id": None}, why
+                actor,
+                "unit.uncovered",
+                "unit",
+                unit.id,
+                unit.jurisdiction_id,
+                {"party_org_id": org.id},
+                {"party_org_id": None},
+                why,
             )
     db.session.flush()
     old, new = audit.changed(before, snapshot(org))
