@@ -377,7 +377,7 @@ def _work(t: _Timeline, people: dict[str, User], ids: dict[str, int], busy: list
     _report(c, reviewed)  # 2 days ago
     _sweep_and_extension(c, extended)  # yesterday
     _today(c, drafts)
-    demo_adjustment.load(c)  # 组织调整: a dissolution in approval, a joint branch flagged, a unit to upgrade
+    demo_adjustment.load(c.handler, c.sup, c.township)  # 组织调整: a case in approval, one to submit, an upgrade
 
 
 def _pairing_in_force(c: _Cast, ids: dict[str, int]) -> int:

@@ -12,10 +12,9 @@ would; the ledger event opens the cases."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from sqlalchemy import select
 
+from service.auth import Actor
 from service.extensions import db
 from service.models import Jurisdiction, PartyOrg, Unit
 from service.models.adjustment import AdjustmentCase
@@ -23,26 +22,24 @@ from service.operations.reference import units
 from workflows.adjustment import ProposalChanges
 from workflows.ledger import UnitChanges
 
-if TYPE_CHECKING:
-    from service.demo import _Cast
-
 SHIQIAO = "350102002"  # 石桥乡
 
 
-def load(c: _Cast) -> None:
+def load(handler: Actor, county_supervisor: Actor, township: int) -> None:
+    """`handler`: 青山镇党建办; `county_supervisor`: 青山县委组织部组织科; `township`: 青山镇's id."""
     from service.operations.flows.adjustment import cases
 
     shiqiao = db.session.execute(select(Jurisdiction.id).where(Jurisdiction.code == SHIQIAO)).scalar_one()
     joint = db.session.execute(
-        select(PartyOrg).where(PartyOrg.kind == "joint_branch", PartyOrg.jurisdiction_id == c.township)
+        select(PartyOrg).where(PartyOrg.kind == "joint_branch", PartyOrg.jurisdiction_id == township)
     ).scalar_one()
     leaving = db.session.execute(select(Unit).where(Unit.party_org_id == joint.id).order_by(Unit.id)).scalars().first()
     assert leaving is not None
     # Today, after the rest of the demo's history (one audit trail in time order).
-    units.update(c.handler, leaving.id, UnitChanges.of({"operating_status": "deregistered"}))
+    units.update(handler, leaving.id, UnitChanges.of({"operating_status": "deregistered"}))
     case = db.session.execute(select(AdjustmentCase).where(AdjustmentCase.party_org_id == joint.id)).scalar_one()
     cases.submit(
-        c.handler, case.id, ProposalChanges(note="该单位已办理注销登记，党员组织关系正在转出，拟与邻近企业重新组建")
+        handler, case.id, ProposalChanges(note="该单位已办理注销登记，党员组织关系正在转出，拟与邻近企业重新组建")
     )
 
     shrinking = db.session.execute(
@@ -50,11 +47,13 @@ def load(c: _Cast) -> None:
         .join(PartyOrg, PartyOrg.id == Unit.party_org_id)
         .where(Unit.jurisdiction_id == shiqiao, PartyOrg.kind == "branch", Unit.formal_members == 4)
     ).scalar_one()
-    units.update(c.sup, shrinking.id, UnitChanges.of({"formal_members": 2}))  # members moved away
+    units.update(county_supervisor, shrinking.id, UnitChanges.of({"formal_members": 2}))  # members moved away
 
     grown = db.session.execute(
         select(Unit)
         .join(PartyOrg, PartyOrg.id == Unit.party_org_id)
         .where(Unit.jurisdiction_id == shiqiao, PartyOrg.kind == "branch", Unit.formal_members == 50)
     ).scalar_one()
-    units.update(c.sup, grown.id, UnitChanges.of({"formal_members": 56, "employees": max(grown.employees, 120)}))
+    units.update(
+        county_supervisor, grown.id, UnitChanges.of({"formal_members": 56, "employees": max(grown.employees, 120)})
+    )

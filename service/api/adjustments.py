@@ -107,11 +107,16 @@ def open_case(data: ManualCase) -> Any:
 
 @blp.route("/upgrade-eligible")
 @blp.response(200, UpgradeEligibleSchema(many=True))
+@blp.paginate(page_size=50, max_page_size=200)
 @errors(blp, 403)
 @require_roles(*READERS)
-def upgrade_eligible() -> Any:
+def upgrade_eligible(pagination_parameters: Any) -> Any:
     """Units whose formal members now allow their organisation a higher form: suggested, not forced."""
-    return cases.upgrade_eligible(current_actor())
+    rows, total = paginate(
+        cases.upgrade_eligible_query(current_actor()), pagination_parameters.page, pagination_parameters.page_size
+    )
+    pagination_parameters.item_count = total
+    return cases.eligible_view(rows)
 
 
 @blp.route("/<int:case_id>")

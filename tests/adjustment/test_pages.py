@@ -117,3 +117,10 @@ def test_the_board_counts_open_adjustments_at_once(app: Flask, api: Api, world: 
     assert "1件" in counted("supervisor@east") and "0件" in counted("supervisor@west_t1")
     api.post(f"/api/v1/adjustment-cases/{case['id']}/cancel", json={"reason": "误报"}, as_="handler@east_t1")
     assert "0件" in counted("supervisor@east")
+
+
+def test_the_opening_notification_leads_to_the_case(app: Flask, api: Api, world: World, console: Console) -> None:
+    case = deregistered_case(api, app, world.ids["east_t1"])
+    page = console.get("/notifications", as_="handler@east_t1").get_data(as_text=True)
+    assert "组织调整：" in page and "请报上级审批" in page
+    assert f"/adjustments/{case['id']}" in page or "/notifications/" in page

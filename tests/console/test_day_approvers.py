@@ -213,7 +213,10 @@ def test_township_approver_day(demo_server: DemoCity, browser: Any) -> None:
     assert "已办理：退回修改" in _main(me) and page.inner_text("#open-count") == "2"
     returned = _case(city, CLAIMED)
     assert returned.state == "returned" and returned.return_reason == "缺少两单位党员名册，请补齐后重新提交"
-    assert [r.split("\n")[0] for r in rows.locator("td[data-label=事项]").all_inner_texts()] == [OVERDUE]
+    assert [r.split("\n")[0] for r in rows.locator("td[data-label=事项]").all_inner_texts()] == [
+        OVERDUE,
+        "青山镇非公企业联合党支部 改建联合党支部",
+    ]
     shot(me, "approver", 7, "inbox-after")
 
     # 6. 已办: today's return and vote, and the committee the township reviewed on 2026-11-26

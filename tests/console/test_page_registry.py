@@ -28,6 +28,7 @@ MENU = [
     ("待办", "console.oversight"),
     ("已办", "console.done"),
     ("全部事项", "console.search"),
+    ("组织调整", "console.adjustments"),
     ("申请", "console.applications"),
     ("督办", "console.board"),
     ("覆盖", "console.coverage"),
@@ -35,14 +36,46 @@ MENU = [
     ("待阅", "console.copies"),
     ("管理", "console.admin"),
 ]
-# Each role's menu (what nav.py listed before the modules declared their sections, and 待阅 for everyone).
+# Each role's menu (what nav.py listed before the modules declared their sections, 待阅 for everyone, and 组织调整
+# for every role but portals).
 MENUS = {
-    "admin": ["oversight", "done", "search", "applications", "board", "coverage", "notifications", "copies", "admin"],
-    "supervisor": ["oversight", "done", "search", "board", "coverage", "notifications", "copies"],
-    "approver": ["inbox", "done", "search", "applications", "board", "coverage", "notifications", "copies"],
-    "handler": ["inbox", "done", "search", "applications", "board", "coverage", "notifications", "copies"],
+    "admin": [
+        "oversight",
+        "done",
+        "search",
+        "adjustments",
+        "applications",
+        "board",
+        "coverage",
+        "notifications",
+        "copies",
+        "admin",
+    ],
+    "supervisor": ["oversight", "done", "search", "adjustments", "board", "coverage", "notifications", "copies"],
+    "approver": [
+        "inbox",
+        "done",
+        "search",
+        "adjustments",
+        "applications",
+        "board",
+        "coverage",
+        "notifications",
+        "copies",
+    ],
+    "handler": [
+        "inbox",
+        "done",
+        "search",
+        "adjustments",
+        "applications",
+        "board",
+        "coverage",
+        "notifications",
+        "copies",
+    ],
     "portal": ["done", "applications", "notifications", "copies"],
-    "instructor": ["done", "search", "board", "coverage", "notifications", "copies"],
+    "instructor": ["done", "search", "adjustments", "board", "coverage", "notifications", "copies"],
 }
 
 
@@ -128,6 +161,7 @@ def test_a_new_page_module_adds_its_section(console: Console, world: World, prob
         "console.inbox",
         "console.done",
         "console.search",
+        "console.adjustments",
         "console.applications",
         "console.board",
         "console.coverage",

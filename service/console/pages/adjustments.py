@@ -80,7 +80,10 @@ def adjustments_page() -> Any:
 @bp.route("/adjustments/upgrade-eligible", endpoint="adjustment_upgrades")
 @page(*READERS)
 def upgrades_page() -> Any:
-    return render_template("console/adjustments/upgrades.html", rows=cases.upgrade_eligible(_actor()))
+    listing = page_of(cases.upgrade_eligible_query(_actor()))
+    return render_template(
+        "console/adjustments/upgrades.html", listing=listing, rows=cases.eligible_view(listing.items)
+    )
 
 
 def _history(case_id: int) -> list[dict[str, Any]]:

@@ -7,11 +7,13 @@ never touches the organisation. Only an approved case changes party_orgs, throug
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
 from flask import current_app
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy.orm import contains_eager
 
 from service import config_cache
 from service.auth import Actor, in_scope
@@ -42,7 +44,7 @@ LEVEL = "superior_approval"
 WATCHED = ("operating_status", "jurisdiction_id", "formal_members", "party_org_id")
 # When several triggers arrive at once, the case proposes the most far-reaching action.
 # What a trigger calls for: the proposal, the unit whose change it was (None: by hand), the body to move to.
-Found = tuple[Proposal, int | None, str | None]
+Found = tuple[Proposal, int | None, int | None]
 PRIORITY = (Action.DISSOLVE, Action.TRANSFER, Action.REFOUND_JOINT, Action.CHANGE_FORM)
 
 
@@ -139,9 +141,10 @@ def subject_labels(case_ids: list[int]) -> dict[int, str]:
     return {ident: f"{org}{rules.ACTION_LABELS[action]}" for ident, action, org in rows}
 
 
-def upgrade_eligible(actor: Actor, limit: int = 200) -> list[dict[str, Any]]:
+def upgrade_eligible_query(actor: Actor) -> Select[Any]:
     """Units whose own organisation (a branch or a general branch with this unit alone) could take a higher
-    form by their formal members: suggested, never forced (decision 0055). Two queries."""
+    form by their formal members — suggested, never forced (decision 0055) —, largest first, each with its
+    organisation loaded in the same query. The SQL is `rules.upgrade_eligible` with the thresholds in force."""
     t = thresholds()
     single = (
         select(Unit.party_org_id)
@@ -149,41 +152,51 @@ def upgrade_eligible(actor: Actor, limit: int = 200) -> list[dict[str, Any]]:
         .group_by(Unit.party_org_id)
         .having(func.count(Unit.id) == 1)
     )
-    stmt = (
-        in_scope(select(Unit, PartyOrg), Unit.jurisdiction_id, actor)
-        .join(PartyOrg, PartyOrg.id == Unit.party_org_id)
-        .where(
-            PartyOrg.status == "active",
-            PartyOrg.kind.in_((rules.BRANCH, rules.GENERAL_BRANCH)),
-            Unit.formal_members >= t.general_branch_min,
-            Unit.operating_status != OperatingStatus.deregistered,
-            Unit.party_org_id.in_(single),
-        )
-        .order_by(Unit.formal_members.desc(), Unit.id)
-        .limit(limit)
+    higher = or_(
+        and_(PartyOrg.kind == rules.BRANCH, Unit.formal_members >= t.general_branch_min),
+        and_(PartyOrg.kind == rules.GENERAL_BRANCH, Unit.formal_members >= t.primary_committee_min),
     )
+    return (
+        in_scope(select(Unit), Unit.jurisdiction_id, actor)
+        .join(PartyOrg, PartyOrg.id == Unit.party_org_id)
+        .options(contains_eager(Unit.party_org))
+        .where(PartyOrg.status == "active", higher, Unit.operating_status != OperatingStatus.deregistered)
+        .where(Unit.party_org_id.in_(single))
+        .order_by(Unit.formal_members.desc(), Unit.id)
+    )
+
+
+def eligible_view(rows: Sequence[Unit]) -> list[dict[str, Any]]:
+    """A page of `upgrade_eligible_query`'s units, with the form each may become."""
+    t = thresholds()
     out = []
-    for unit, org in db.session.execute(stmt).all():
+    for unit in rows:
+        org = unit.party_org
+        assert org is not None  # the query joins it
         form = rules.upgrade_eligible(org.kind, unit.formal_members, t)
-        if form is not None:
-            out.append(
-                {
-                    "unit": {"id": unit.id, "name": unit.name},
-                    "party_org": {"id": org.id, "name": org.name, "kind": org.kind, "kind_label": form_label(org.kind)},
-                    "jurisdiction": {"id": unit.jurisdiction.id, "name": unit.jurisdiction.name},
-                    "formal_members": unit.formal_members,
-                    "eligible_form": form,
-                    "eligible_form_label": form_label(form),
-                }
-            )
+        out.append(
+            {
+                "unit": {"id": unit.id, "name": unit.name},
+                "party_org": {"id": org.id, "name": org.name, "kind": org.kind, "kind_label": form_label(org.kind)},
+                "jurisdiction": {"id": unit.jurisdiction.id, "name": unit.jurisdiction.name},
+                "formal_members": unit.formal_members,
+                "eligible_form": form,
+                "eligible_form_label": form_label(form),
+            }
+        )
     return out
+
+
+def upgrade_eligible(actor: Actor) -> list[dict[str, Any]]:
+    """The whole list (the demo and the tests read it whole)."""
+    return eligible_view(db.session.execute(upgrade_eligible_query(actor)).scalars().unique().all())
 
 
 # -- opening cases from the ledger -----------------------------------------------------------------------------
 
 
 def _proposals(
-    changes: list[UnitChange], orgs: dict[int, PartyOrg], members: dict[int, list[Unit]]
+    changes: Sequence[UnitChange], orgs: dict[int, PartyOrg], members: dict[int, list[Unit]]
 ) -> dict[int, list[Found]]:
     """Per organisation, what the batch's changes call for: (proposal, unit id, target body id if a move)."""
     t = thresholds()
@@ -208,7 +221,7 @@ def _proposals(
             continue
         if c.moved("jurisdiction_id") and c.after["jurisdiction_id"] != org.jurisdiction_id and not c.created:
             frm, to = (config_cache.place(i).name for i in (before["jurisdiction_id"], c.after["jurisdiction_id"]))
-            add((rules.moved(frm, to), c.unit_id, str(c.after["jurisdiction_id"])))
+            add((rules.moved(frm, to), c.unit_id, int(c.after["jurisdiction_id"])))
         if c.moved("formal_members") or c.moved("party_org_id"):
             if org.kind == rules.JOINT_BRANCH:
                 facts = [rules.MemberUnit(u.id, u.name, u.formal_members) for u in members.get(org.id, [])]
@@ -219,7 +232,7 @@ def _proposals(
     return {k: v for k, v in found.items() if v}
 
 
-def on_ledger_change(actor: Actor, changes: Any) -> None:
+def on_ledger_change(actor: Actor, changes: Sequence[UnitChange]) -> None:
     """The ledger's hook (五个同步 5): set-based over the batch, in the write's transaction."""
     relevant = [
         c
@@ -253,18 +266,21 @@ def on_ledger_change(actor: Actor, changes: Any) -> None:
             .with_for_update(of=AdjustmentCase, key_share=True)
         ).scalars()
     }
+    opened = []
     for org_id, proposals in found.items():
         if org_id in open_cases:
             _add_triggers(actor, open_cases[org_id], proposals)
         else:
-            _open(actor, orgs[org_id], proposals)
+            opened.append((orgs[org_id], _new_case(orgs[org_id], proposals)))
+    _announce(actor, opened)
 
 
 def _entry(p: Proposal, unit_id: int | None) -> dict[str, Any]:
     return {"trigger": p.trigger.value, "unit_id": unit_id, "reason": p.reason_zh, "on": today().isoformat()}
 
 
-def _open(actor: Actor, org: PartyOrg, proposals: list[Found]) -> AdjustmentCase:
+def _new_case(org: PartyOrg, proposals: list[Found]) -> AdjustmentCase:
+    """A case for `org` proposing the most far-reaching action its triggers call for (not yet flushed)."""
     first, unit_id, target = min(proposals, key=lambda x: PRIORITY.index(x[0].action))
     entries: list[dict[str, Any]] = []
     for p, u, _ in proposals:
@@ -278,22 +294,29 @@ def _open(actor: Actor, org: PartyOrg, proposals: list[Found]) -> AdjustmentCase
         trigger=first.trigger.value,
         action=first.action.value,
         proposed_form=first.proposed_form,
-        target_jurisdiction_id=int(target) if target else None,
+        target_jurisdiction_id=target,
         reason=first.reason_zh,
         triggers=entries,
         opened_on=today(),
     )
     db.session.add(case)
     escalation.replan(ADJUSTMENT.escalation_item or WORKFLOW, case)
-    db.session.flush()
-    audit.record(actor, f"{WORKFLOW}.open", WORKFLOW, case.id, case.jurisdiction_id, None, snapshot(case))
-    why, what = rules.TRIGGER_LABELS[first.trigger], rules.ACTION_LABELS[first.action]
-    title = f"组织调整：{org.name}（{why}），拟{what}，请报上级审批"
-    notifications.notify(
-        notifications.users_of(case.jurisdiction_id, Role.handler), "adjustment.opened", title, None, WORKFLOW, case.id
-    )
-    _publish("adjustment.opened", case)
     return case
+
+
+def _announce(actor: Actor, opened: list[tuple[PartyOrg, AdjustmentCase]]) -> None:
+    """The new cases of a batch written at once (one flush: the INSERTs batched), then each one's audit record,
+    notice to the handlers of its body and webhook event (written at commit, one INSERT per table)."""
+    if not opened:
+        return
+    db.session.flush()
+    for org, case in opened:
+        audit.record(actor, f"{WORKFLOW}.open", WORKFLOW, case.id, case.jurisdiction_id, None, snapshot(case))
+        why, what = rules.TRIGGER_LABELS[case.trigger], rules.ACTION_LABELS[case.action]
+        title = f"组织调整：{org.name}（{why}），拟{what}，请报上级审批"
+        handlers = notifications.users_of(case.jurisdiction_id, Role.handler)
+        notifications.notify(handlers, "adjustment.opened", title, None, WORKFLOW, case.id)
+        _publish("adjustment.opened", case)
 
 
 def _add_triggers(actor: Actor, case: AdjustmentCase, proposals: list[Found]) -> None:
@@ -335,8 +358,9 @@ def open_manual(actor: Actor, data: ManualCase) -> AdjustmentCase:
             )
         label = rules.TRIGGER_LABELS[data.trigger]
         p = Proposal(Trigger(data.trigger), Action(data.action), f"{label}：{data.note}", data.proposed_form)
-        target = str(data.target_jurisdiction_id) if data.target_jurisdiction_id else None
-        return _open(actor, org, [(p, None, target)])
+        case = _new_case(org, [(p, None, data.target_jurisdiction_id)])
+        _announce(actor, [(org, case)])
+        return case
 
 
 # -- commands --------------------------------------------------------------------------------------------------
