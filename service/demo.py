@@ -18,7 +18,7 @@ from pathlib import Path
 from flask import current_app
 from sqlalchemy import func, select
 
-from service import demo_instructors, demo_pairing, demo_re_election, demo_synchronisation
+from service import demo_adjustment, demo_instructors, demo_pairing, demo_re_election, demo_synchronisation
 from service.auth import Actor, system_actor
 from service.calendar import calendar
 from service.clock import CHINA, FixedClock, today
@@ -382,6 +382,7 @@ def _work(t: _Timeline, people: dict[str, User], ids: dict[str, int], busy: list
     demo_synchronisation.load(c)  # party activities and annual inspections (五个同步)
     demo_re_election.re_elections(c, ids)  # 换届
     demo_instructors.work(c)  # 党建指导员: profiles, assignments, visits, one 催办, an open 组建准备
+    demo_adjustment.load(c.handler, c.sup, c.township)  # 组织调整: a case in approval, one to submit, an upgrade
 
 
 def _pairing_in_force(c: _Cast, ids: dict[str, int]) -> int:

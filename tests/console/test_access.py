@@ -36,6 +36,7 @@ from tests.api.test_access import (
 )
 from tests.support import re_election
 from tests.support.access.common import interview, saved_opinion, ticket
+from tests.support.adjustment import ledger_case, ledger_task
 from tests.support.console import Console
 from tests.support.database import fingerprint
 from tests.support.world import ROLES
@@ -1346,5 +1347,75 @@ ROWS += [
             f"/my-units/{_own_unit(s, c, w)}/visit", {"visited_on": TODAY, "kind": "visit", "done": "走访了解情况"}
         ),
         per_caller=True,
+    ),
+]
+
+
+# 组织调整 (adjustment cases): every role but portals reads; admin, supervisor, handler submit and cancel; approvers
+# decide on their task's page (the committee vote is the superior body's default mode).
+ADJUSTMENT_READERS = ALL - {"portal"}
+ADJUSTMENT_MANAGERS = frozenset({"admin", "supervisor", "handler"})
+ROWS += [
+    Row(
+        "GET",
+        "/adjustments",
+        ADJUSTMENT_READERS,
+        200,
+        lambda s, c, w: Page("/adjustments"),
+        outside_status=None,
+    ),
+    Row(
+        "GET",
+        "/adjustments/upgrade-eligible",
+        ADJUSTMENT_READERS,
+        200,
+        lambda s, c, w: Page("/adjustments/upgrade-eligible"),
+        outside_status=None,
+    ),
+    Row(
+        "GET",
+        "/adjustments/<int:case_id>",
+        ADJUSTMENT_READERS,
+        200,
+        lambda s, c, w: Page(f"/adjustments/{ledger_case(s.app, s.world.ids[c])}"),
+    ),
+    Row(
+        "GET",
+        "/adjustments/tasks/<int:task_id>",
+        ADJUSTMENT_READERS,
+        200,
+        lambda s, c, w: Page(f"/adjustments/tasks/{ledger_task(s.app, s.world.ids[c])}"),
+    ),
+    Row(
+        "POST",
+        "/adjustments/<int:case_id>/submit",
+        ADJUSTMENT_MANAGERS,
+        302,
+        lambda s, c, w: Page(f"/adjustments/{ledger_case(s.app, s.world.ids[c])}/submit", {"note": "单位已注销"}),
+    ),
+    Row(
+        "POST",
+        "/adjustments/<int:case_id>/cancel",
+        ADJUSTMENT_MANAGERS,
+        302,
+        lambda s, c, w: Page(f"/adjustments/{ledger_case(s.app, s.world.ids[c])}/cancel", {"reason": "误报注销"}),
+    ),
+    Row(
+        "POST",
+        "/adjustments/tasks/<int:task_id>/decide",
+        DECIDERS,
+        302,
+        lambda s, c, w: Page(
+            f"/adjustments/tasks/{ledger_task(s.app, s.world.ids[c])}/decide",
+            {
+                "action": "approve",
+                "members": "9",
+                "present": "7",
+                "votes_for": "6",
+                "votes_against": "1",
+                "approval_doc_no": DOC_NO,
+            },
+        ),
+        ok_by={"approver@east": 403},  # the step is east_t1's committee's: an approver above may not vote on it
     ),
 ]

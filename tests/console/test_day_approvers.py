@@ -97,15 +97,17 @@ def test_township_approver_day(demo_server: DemoCity, browser: Any) -> None:
     page = me.page
     me.sign_in()
 
-    # 1. 待办: the navigation's count is the three rows, each of the township
+    # 1. 待办: the navigation's count is the four rows, each of the township (three requests and the adjustment
+    # case of the joint branch a deregistered unit left, 组织调整)
     assert page.url.endswith("/inbox") and "登录成功" in _main(me)
     assert page.inner_text(".who .name") == "青山镇党委委员"
     rows = page.locator("table#tasks tbody tr[data-task]")
-    assert page.inner_text("#open-count") == "3" and rows.count() == 3
+    assert page.inner_text("#open-count") == "4" and rows.count() == 4
     assert {t.split("\n")[0] for t in rows.locator("td[data-label=事项]").all_inner_texts()} == {
         OFFERED,
         CLAIMED,
         OVERDUE,
+        "青山镇非公企业联合党支部 改建联合党支部",
     }
     offered, claimed, overdue = _row(me, OFFERED), _row(me, CLAIMED), _row(me, OVERDUE)
     assert "待认领" in offered.inner_text() and offered.locator("form[data-claim] button").inner_text() == "签收"
@@ -182,7 +184,7 @@ def test_township_approver_day(demo_server: DemoCity, browser: Any) -> None:
         "提交后本环节按表决结果办结：通过则将发出批复，申请转为已批复，未通过则不予批准。表决结果不能更改。确定？"
     ]
     assert page.url.endswith("/inbox") and "已录入表决结果：赞成6票，反对0票" in _main(me)
-    assert page.inner_text("#open-count") == "2" and _row(me, OFFERED).count() == 0
+    assert page.inner_text("#open-count") == "3" and _row(me, OFFERED).count() == 0
     case = _case(city, OFFERED)
     assert case.state == "approved" and case.approval_doc_no == "青委复〔2026〕21号"
     assert case.approving_body == "青山镇"
@@ -208,10 +210,13 @@ def test_township_approver_day(demo_server: DemoCity, browser: Any) -> None:
     page.click("#form-decide button[data-action=return]")
     page.wait_for_load_state()
     assert me.asked[-1] == "退回后本环节终止，申请将退回申请单位修改，重新提交后再行审批。确定？"  # type: ignore[attr-defined]
-    assert "已办理：退回修改" in _main(me) and page.inner_text("#open-count") == "1"
+    assert "已办理：退回修改" in _main(me) and page.inner_text("#open-count") == "2"
     returned = _case(city, CLAIMED)
     assert returned.state == "returned" and returned.return_reason == "缺少两单位党员名册，请补齐后重新提交"
-    assert [r.split("\n")[0] for r in rows.locator("td[data-label=事项]").all_inner_texts()] == [OVERDUE]
+    assert [r.split("\n")[0] for r in rows.locator("td[data-label=事项]").all_inner_texts()] == [
+        OVERDUE,
+        "青山镇非公企业联合党支部 改建联合党支部",
+    ]
     shot(me, "approver", 7, "inbox-after")
 
     # 6. 已办: today's return and vote, and the committee the township reviewed on 2026-11-26
@@ -266,7 +271,7 @@ def test_township_approver_day(demo_server: DemoCity, browser: Any) -> None:
     # 9. 待办 on a phone: the overdue row, its light and mark readable, nothing wider than the screen
     phone = city.person(browser, "approver", width=390, height=844)
     phone.sign_in()
-    assert phone.page.inner_text("#open-count") == "1"
+    assert phone.page.inner_text("#open-count") == "2"  # the overdue request and the adjustment case
     row = _row(phone, OVERDUE)
     assert row.locator(".light.red").is_visible() and row.locator(".escalated").is_visible()
     assert row.locator("form[data-claim] button").is_visible()

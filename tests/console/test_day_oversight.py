@@ -456,6 +456,7 @@ def test_day_of_the_admin(demo_server: DemoCity, browser: Any, clock: FixedClock
     page.wait_for_load_state()
     route = page.locator("#route-form")
     route.locator("select[name=body_id]").select_option(label="　　石桥乡")
+    route.locator("select[name=workflow]").select_option(label="建立党组织")
     route.locator("select[name=mode]").select_option(label="或签")
     first = route.locator("select[name=approver_id]").nth(0)
     labels = first.locator("option").all_inner_texts()

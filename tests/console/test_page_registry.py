@@ -29,6 +29,7 @@ MENU = [
     ("待办", "console.oversight"),
     ("已办", "console.done"),
     ("全部事项", "console.search"),
+    ("组织调整", "console.adjustments"),
     ("申请", "console.applications"),
     ("督办", "console.board"),
     ("结对共建", "console.pairing_list"),
@@ -39,12 +40,14 @@ MENU = [
     ("待阅", "console.copies"),
     ("管理", "console.admin"),
 ]
-# Each role's menu (what nav.py listed before the modules declared their sections, and 待阅 for everyone).
+# Each role's menu (what nav.py listed before the modules declared their sections, 待阅 for everyone, and 组织调整
+# for every role but portals).
 MENUS = {
     "admin": [
         "oversight",
         "done",
         "search",
+        "adjustments",
         "applications",
         "board",
         "pairing_list",
@@ -59,6 +62,7 @@ MENUS = {
         "oversight",
         "done",
         "search",
+        "adjustments",
         "board",
         "pairing_list",
         "coverage",
@@ -71,6 +75,7 @@ MENUS = {
         "inbox",
         "done",
         "search",
+        "adjustments",
         "applications",
         "board",
         "coverage",
@@ -83,6 +88,7 @@ MENUS = {
         "inbox",
         "done",
         "search",
+        "adjustments",
         "applications",
         "board",
         "pairing_list",
@@ -98,6 +104,7 @@ MENUS = {
         "my_units",
         "done",
         "search",
+        "adjustments",
         "board",
         "coverage",
         "synchronisation_inactive",
@@ -189,6 +196,7 @@ def test_a_new_page_module_adds_its_section(console: Console, world: World, prob
         "console.inbox",
         "console.done",
         "console.search",
+        "console.adjustments",
         "console.applications",
         "console.board",
         "console.coverage",

@@ -49,7 +49,7 @@ from workflows.establishment import ESTABLISHMENT, FORM_LABELS_ZH, OrgForm
 from workflows.registry import APPROVAL_WORKFLOWS
 from workflows.supervision import SUPERVISION_TICKET, tracked_deadline
 
-WORKFLOW_LABELS = {"establishment": "建立党组织"}
+WORKFLOW_LABELS = {"establishment": "建立党组织", "adjustment": "组织调整", "re_election": "换届"}
 # The history's audit actions in words (others are shown as recorded).
 HISTORY_LABELS = {
     "attachment.add": "添加附件",
@@ -434,7 +434,7 @@ def _render_case(
 def task_page(task_id: int) -> Any:
     actor = _actor()
     task = approvals.reads.get_task(actor, task_id)  # out of scope: 404
-    if task.step.workflow != cases.WORKFLOW:  # another approval workflow's task: its own page (换届)
+    if task.step.workflow != cases.WORKFLOW:  # another approval workflow's task: its own page, console.<workflow>_task
         return redirect(url_for(f"console.{task.step.workflow}_task", task_id=task_id))
     return _render_case(actor, task.subject_id, task)
 

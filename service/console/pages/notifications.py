@@ -24,6 +24,7 @@ from service.operations.engines import interviews, notifications
 PAGES: dict[str, tuple[str, str]] = {
     "establishment": ("console.case", "case_id"),
     "supervision_ticket": ("console.ticket", "ticket_id"),
+    "adjustment": ("console.adjustment", "case_id"),
 }
 # Subjects shown on another subject's page (an interview on its ticket's page): resolved when opened.
 RESOLVED = {"interview"}

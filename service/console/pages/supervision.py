@@ -38,6 +38,7 @@ from service.errors import ApiError
 from service.operations.common import paginate
 from service.operations.engines import diagrams, escalation_history
 from service.operations.engines import interviews as interview_ops
+from service.operations.flows.adjustment import cases as adjustment_cases
 from service.operations.flows.instructors import assignments as instructor_assignments
 from service.operations.flows.re_election import terms
 from service.operations.flows.supervision import ticket_board, tickets
@@ -205,6 +206,8 @@ def board_page() -> Any:
         level_labels=LEVEL_LABELS,
         priority_labels=PRIORITY_LABELS_ZH,
         terms_due=terms.due_counts(actor),  # 换届: organisations due and overdue in scope
+        # 五个同步: organisations whose units changed, waiting for their adjustment decision (one COUNT)
+        open_adjustments=adjustment_cases.open_count(actor),
     )
 
 
