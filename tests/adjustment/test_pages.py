@@ -97,6 +97,11 @@ def test_the_approver_decides_from_the_task_page(app: Flask, api: Api, world: Wo
     assert org_row(app, case["party_org"]["id"])[0] == "dissolved"
     page = console.get(f"/adjustments/{case['id']}", as_="handler@east_t1").get_data(as_text=True)
     assert 'data-state="applied"' in page and DOC_NO in page
+    # 已办 names the workflow in words and leads to the case, not to a ticket of the same number.
+    done_page = console.get("/done", as_="approver@east_t1").get_data(as_text=True)
+    assert f'<a href="/adjustments/{case["id"]}">第{case["id"]}号</a>' in done_page and ">组织调整<" in done_page
+    assert not {"adjustment", "election"} & set(ENGLISH.findall(_text(done_page)))
+    assert '<option value="adjustment"' in done_page
 
 
 def test_the_upgrade_eligible_list(app: Flask, api: Api, world: World, console: Console) -> None:

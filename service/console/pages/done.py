@@ -35,6 +35,10 @@ def filters() -> dict[str, Any]:
 NAV = NavEntry("已办", "console.done", 30)
 
 
+# The page of a subject of the other approval workflows: its endpoint and the argument naming it.
+SUBJECT_PAGES = {"adjustment": ("console.adjustment", "case_id"), "re_election": ("console.re_election", "request_id")}
+
+
 @bp.route("/done", endpoint="done")
 @page()
 def done_page() -> Any:
@@ -51,4 +55,5 @@ def done_page() -> Any:
         f=f,
         args=args,
         workflows=done.WORKFLOW_LABELS,
+        subject_pages=SUBJECT_PAGES,
     )

@@ -13,6 +13,7 @@ from service.auth import Actor
 from service.clock import CHINA
 from service.extensions import db
 from service.models import AuditEvent, EstablishmentCase, EstablishmentCaseUnit, SupervisionTicket, Unit
+from workflows.registry import APPROVAL_WORKFLOWS, WORKFLOWS
 
 # The actions that complete something a person had to do, by the audit's action names.
 DONE_ACTIONS: dict[str, str] = {
@@ -35,7 +36,12 @@ DONE_ACTIONS: dict[str, str] = {
     "supervision_ticket.extension_approved": "批准延期",
     "supervision_ticket.extension_rejected": "不予延期",
 }
-WORKFLOW_LABELS = {"establishment": "建立党组织", "supervision_ticket": "督办单"}
+# The workflows whose steps land here, by their declarations' labels: the tickets and every approval workflow
+# (its tasks' decisions), establishment first.
+WORKFLOW_LABELS = {
+    name: WORKFLOWS[name].label_zh
+    for name in ("establishment", "supervision_ticket", *sorted(set(APPROVAL_WORKFLOWS) - {"establishment"}))
+}
 
 
 def _day_start(d: date) -> datetime:
@@ -100,7 +106,8 @@ def present(row: Any) -> dict[str, Any]:
         "workflow": row.workflow,
         "workflow_label": WORKFLOW_LABELS.get(row.workflow, row.workflow),
         "subject_id": row.subject_id,
-        "title": row.case_title or row.ticket_title or "",
+        # A case or ticket by its title; a subject of another workflow by its number (its page says the rest).
+        "title": row.case_title or row.ticket_title or f"第{row.subject_id}号",
         "comment": row.comment,
     }
 
