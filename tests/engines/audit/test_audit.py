@@ -256,7 +256,7 @@ WRITES = [
         "admin@east",
         _w_token_issue,
         lambda b: b is None,
-        lambda a: a["name"] == "erp" and set(a) == {"token_id", "name", "prefix"},
+        lambda a: a["name"] == "erp" and set(a) == {"token_id", "name", "prefix", "scopes"},
     ),
     Write(
         "token.revoke",
@@ -267,6 +267,10 @@ WRITES = [
         lambda a: a["revoked_at"] is not None,
     ),
 ]
+
+
+# Records a write leaves beside its own, under another subject.
+FOLLOW_UPS = {"unit.create": ["preparation_item.open"]}
 
 
 @pytest.mark.parametrize("write", WRITES, ids=lambda w: w.action)
@@ -286,8 +290,12 @@ def test_every_write_leaves_exactly_one_record(app: Flask, api: Api, world: Worl
     api.call = original  # type: ignore[method-assign]
     assert res.status_code in (200, 201), res.json
 
-    new = _events(app)[marker["seen"] :]
-    assert len(new) == 1, [e.action for e in new]
+    everything = _events(app)[marker["seen"] :]
+    new = [e for e in everything if e.subject_type == write.subject_type]
+    assert len(new) == 1, [e.action for e in everything]
+    # What a write opens beside itself, recorded under its own subject (五个同步: a unit without an
+    # organisation opens its 组建准备).
+    assert [e.action for e in everything if e not in new] == FOLLOW_UPS.get(write.action, [])
     event = new[0]
     assert event.action == write.action
     assert event.subject_type == write.subject_type
@@ -348,8 +356,9 @@ def test_valid_client_request_id_is_echoed_and_stored(app: Flask, api: Api) -> N
     )
     assert res.status_code == 201
     assert res.headers["X-Request-ID"] == rid
-    assert _events(app)[-1].request_id == rid
-    assert _events(app)[-1].action == "unit.create"
+    created = [e for e in _events(app) if e.action == "unit.create"][-1]
+    assert created.request_id == rid
+    assert all(e.request_id == rid for e in _events(app) if e.id >= created.id)  # its 组建准备 too
     # errors carry it too
     err = api.get("/api/v1/units/999999", as_="portal@east", headers={"X-Request-ID": rid})
     assert err.headers["X-Request-ID"] == rid

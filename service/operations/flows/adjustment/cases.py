@@ -232,13 +232,19 @@ def _proposals(
     return {k: v for k, v in found.items() if v}
 
 
+def _calls_for_a_look(c: UnitChange) -> bool:
+    """A unit with an organisation whose watched facts changed; not a unit gaining its organisation (a
+    founding: the establishment rules checked the form, and the founding keeps its statement budget)."""
+    before = c.before or {}
+    if not (c.after.get("party_org_id") or before.get("party_org_id")):
+        return False
+    moved = [f for f in WATCHED if c.moved(f)]
+    return bool(moved) and not (moved == ["party_org_id"] and before.get("party_org_id") is None)
+
+
 def on_ledger_change(actor: Actor, changes: Sequence[UnitChange]) -> None:
     """The ledger's hook (五个同步 5): set-based over the batch, in the write's transaction."""
-    relevant = [
-        c
-        for c in changes
-        if (c.after.get("party_org_id") or (c.before or {}).get("party_org_id")) and any(c.moved(f) for f in WATCHED)
-    ]
+    relevant = [c for c in changes if _calls_for_a_look(c)]
     if not relevant:
         return
     org_ids = {c.after.get("party_org_id") or (c.before or {}).get("party_org_id") for c in relevant}
