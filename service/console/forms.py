@@ -41,6 +41,19 @@ INNER_LABELS = {
 }
 
 
+def elected() -> list[dict[str, Any]]:
+    """The general meeting's result as typed: one elected person per line, name then votes ("陈建国 110").
+    What does not parse is passed on as typed, for the schema to refuse with its field message."""
+    out: list[dict[str, Any]] = []
+    for line in request.form.get("elected", "").splitlines():
+        parts = line.replace("，", " ").replace(",", " ").split()
+        if not parts:
+            continue
+        name, votes = (" ".join(parts[:-1]), parts[-1]) if len(parts) > 1 else (parts[0], "")
+        out.append({"name": name, "votes": int(votes) if votes.isdigit() and len(votes) < 7 else votes})
+    return out
+
+
 def flatten(messages: Any) -> dict[str, str]:
     """marshmallow's (possibly nested) messages as {top-level field: a readable message}: a message about a
     row of a repeated field names the row and its field ("第4位当选人：姓名不能为空"), every row's, joined."""

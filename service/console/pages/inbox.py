@@ -636,25 +636,12 @@ def task_comment(task_id: int) -> Any:
     return redirect(url_for("console.task", task_id=task_id))
 
 
-def _elected_from_form() -> list[dict[str, Any]]:
-    """One elected person per line: name, then their votes ("陈建国 110"). What does not parse is passed on
-    as typed, for the schema to refuse with its field message."""
-    out: list[dict[str, Any]] = []
-    for line in request.form.get("elected", "").splitlines():
-        parts = line.replace("，", " ").replace(",", " ").split()
-        if not parts:
-            continue
-        name, votes = (" ".join(parts[:-1]), parts[-1]) if len(parts) > 1 else (parts[0], "")
-        out.append({"name": name, "votes": int(votes) if votes.isdigit() and len(votes) < 7 else votes})
-    return out
-
-
 @bp.route("/cases/<int:case_id>/found", methods=["POST"], endpoint="case_found")
 @page(*CASE_APPLICANTS)
 def case_found(case_id: int) -> Any:
     actor = _actor()
     try:
-        data = forms.load(FoundSchema(), integers=("entitled", "present"), extra={"elected": _elected_from_form()})
+        data = forms.load(FoundSchema(), integers=("entitled", "present"), extra={"elected": forms.elected()})
         case = cases.found(actor, case_id, data)
     except (forms.FormErrors, RuleViolation) as exc:
         return _after_refusal(actor, None, case_id, exc, "found")

@@ -232,24 +232,12 @@ def vote(task_id: int) -> Any:
     return redirect(url_for("console.re_election", request_id=task.subject_id))
 
 
-def _elected() -> list[dict[str, Any]]:
-    """One elected person per line: name, then their votes ("李明 8")."""
-    out: list[dict[str, Any]] = []
-    for line in request.form.get("elected", "").splitlines():
-        parts = line.replace("，", " ").replace(",", " ").split()
-        if not parts:
-            continue
-        name, votes = (" ".join(parts[:-1]), parts[-1]) if len(parts) > 1 else (parts[0], "")
-        out.append({"name": name, "votes": int(votes) if votes.isdigit() and len(votes) < 7 else votes})
-    return out
-
-
 @bp.route("/re-elections/<int:request_id>/election", methods=["POST"], endpoint="re_election_elect")
 @page(*REQUESTERS)
 def elect(request_id: int) -> Any:
     actor = _actor()
     try:
-        data = forms.load(ElectionSchema(), integers=("entitled", "present"), extra={"elected": _elected()})
+        data = forms.load(ElectionSchema(), integers=("entitled", "present"), extra={"elected": forms.elected()})
         r = requests.elect(actor, request_id, data)
     except (forms.FormErrors, RuleViolation, Conflict) as exc:
         return _refused(actor, request_id, None, exc, "elect")
