@@ -48,11 +48,14 @@ def test_metrics_are_not_public(app: Flask, api: Api) -> None:
     assert 'dangjian_http_request_duration_seconds_count{method="GET",route="/api/v1/units",status="200"}' in text
 
 
-def _port() -> int:
-    port = free_port(PORTS)
-    if port is None:
-        pytest.skip(f"no free port in {PORTS}")
-    return port
+def _ports(count: int) -> list[int]:
+    chosen: list[int] = []
+    for _ in range(count):
+        port = free_port(PORTS, frozenset(chosen))
+        if port is None:
+            pytest.skip(f"no free port in {PORTS}")
+        chosen.append(port)
+    return chosen
 
 
 def _wait(condition: Callable[[], Any], what: str, timeout: float = 120) -> Any:
@@ -124,7 +127,7 @@ def test_prometheus_scrapes_web_worker_and_scheduler_and_alerts_on_the_escalatio
     redis = connect(migrated.redis_url)
     redis.flushdb()
     overdue_ticket(app, world, date(2026, 9, 30))
-    web, worker, scheduler, prom_port = _port(), _port(), _port(), _port()
+    web, worker, scheduler, prom_port = _ports(4)
     env = {
         **os.environ,
         "DATABASE_URL": migrated.database_url,
