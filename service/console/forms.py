@@ -7,6 +7,8 @@ from typing import Any
 from flask import request
 from marshmallow import Schema, ValidationError
 
+from workflows.errors import Conflict, RuleViolation
+
 
 def _value(raw: str, integer: bool) -> Any:
     raw = raw.strip()
@@ -92,3 +94,15 @@ class FormErrors(Exception):
     def __init__(self, errors: dict[str, str]) -> None:
         super().__init__(errors)
         self.errors = errors
+
+
+def refusal(exc: Exception) -> dict[str, Any]:
+    """How a task page re-renders a refused action, as its render's keywords: a conflict (someone acted
+    first) plainly, 409; a rule or an invalid field with the form as sent, 422, beside its input or above
+    the form ("_") when the form has no input for it."""
+    if isinstance(exc, FormErrors):
+        return {"status": 422, "errors": exc.errors}
+    if isinstance(exc, Conflict):
+        return {"status": 409, "conflict": exc.message}
+    assert isinstance(exc, RuleViolation)
+    return {"status": 422, "errors": {exc.field or "_": exc.message}}

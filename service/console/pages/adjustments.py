@@ -30,7 +30,7 @@ from service.roles import DECIDERS, TASK_READERS, of
 from workflows.adjustment import ACTION_LABELS, ADJUSTMENT, OPEN_STATES, AdjustmentState
 from workflows.approval import MODE_LABELS_ZH, STATUS_LABELS_ZH, ApprovalMode
 from workflows.deadlines import LEVEL_LABELS
-from workflows.errors import Conflict, RuleViolation
+from workflows.errors import RuleViolation
 from workflows.establishment import FORM_LABELS_ZH
 
 READERS = of(ADJUSTMENT.name, "read")
@@ -159,16 +159,7 @@ def task_page(task_id: int) -> Any:
 
 
 def _refused(actor: Actor, case_id: int, task: ApprovalTask | None, exc: Exception, form: str) -> Any:
-    """A refusal re-renders the page with the form as sent: a conflict plainly (409), a rule or a field beside
-    its input or above the form (422)."""
-    if isinstance(exc, Conflict):
-        return _render(actor, case_id, task, status=409, conflict=exc.message, form=form)
-    if isinstance(exc, forms.FormErrors):
-        errors = exc.errors
-    else:
-        assert isinstance(exc, RuleViolation)
-        errors = {exc.field or "_": exc.message}
-    return _render(actor, case_id, task, status=422, errors=errors, form=form)
+    return _render(actor, case_id, task, form=form, **forms.refusal(exc))
 
 
 @bp.route("/adjustments/<int:case_id>/submit", methods=["POST"], endpoint="adjustment_submit")

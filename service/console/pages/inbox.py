@@ -44,7 +44,7 @@ from workflows.approval import BATCH_ACTION_LABELS_ZH, MODE_LABELS_ZH, Action, A
 from workflows.deadlines import LEVEL_LABELS
 from workflows.diagram import TrailEntry
 from workflows.diagram_marks import ACTION_LABELS as MARKED_ACTION_LABELS
-from workflows.errors import Conflict, RuleViolation
+from workflows.errors import RuleViolation
 from workflows.establishment import ESTABLISHMENT, FORM_LABELS_ZH, OrgForm
 from workflows.registry import APPROVAL_WORKFLOWS
 from workflows.supervision import SUPERVISION_TICKET, tracked_deadline
@@ -454,17 +454,8 @@ def _picked_opinion() -> dict[str, str]:
 
 
 def _after_refusal(actor: Actor, task: ApprovalTask | None, case_id: int, exc: Exception, form: str) -> Any:
-    """A refusal re-renders the page with what is true now: a conflict (someone acted first) plainly, 409;
-    a rule or an invalid field with the form that was sent, 422 — next to its input, or above the form when
-    the form has no input for it (SHOWN_FIELDS), the form keeping what was typed."""
-    if isinstance(exc, forms.FormErrors):
-        errors = exc.errors
-    elif isinstance(exc, Conflict):
-        return _render_case(actor, case_id, task, status=409, conflict=exc.message, form=form)
-    else:
-        assert isinstance(exc, RuleViolation)
-        errors = {exc.field or "_": exc.message}
-    return _render_case(actor, case_id, task, status=422, errors=errors, form=form)
+    """The page with what is true now and the form as sent (forms.refusal)."""
+    return _render_case(actor, case_id, task, form=form, **forms.refusal(exc))
 
 
 @bp.route("/tasks/<int:task_id>/decide", methods=["POST"], endpoint="task_decide")

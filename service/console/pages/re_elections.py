@@ -144,7 +144,10 @@ def _render(
     status: int = 200,
     errors: dict[str, str] | None = None,
     form: str | None = None,
+    conflict: str | None = None,
 ) -> Any:
+    if conflict is not None:  # shown where the page shows its errors, above the form
+        errors = {"_": conflict}
     r = requests.get(actor, request_id)
     steps = steps_view(RE_ELECTION.name, [r.id]).get(r.id, [])
     allowed = requests.allowed_actions(actor, r)
@@ -196,12 +199,7 @@ def task_page(task_id: int) -> Any:
 
 
 def _refused(actor: Actor, request_id: int, task: ApprovalTask | None, exc: Exception, form: str) -> Any:
-    if isinstance(exc, forms.FormErrors):
-        return _render(actor, request_id, task, status=422, errors=exc.errors, form=form)
-    if isinstance(exc, Conflict):
-        return _render(actor, request_id, task, status=409, errors={"_": exc.message}, form=form)
-    assert isinstance(exc, RuleViolation)
-    return _render(actor, request_id, task, status=422, errors={exc.field or "_": exc.message}, form=form)
+    return _render(actor, request_id, task, form=form, **forms.refusal(exc))
 
 
 @bp.route("/re-elections/tasks/<int:task_id>/decide", methods=["POST"], endpoint="re_election_decide")
