@@ -21,9 +21,11 @@ from service.api.downloads import attachment
 from service.api.etag import OPTIONAL_IF_MATCH_DOC, headers_for, if_match_when_given
 from service.api.pagination import Blueprint
 from service.api.presenters import history_view, steps_view
+from service.api.spreadsheets import XLSX_CONTENT, XLSX_DOC, send_xlsx
 from service.auth import current_actor, require_roles
 from service.documents.pdf import PDF_MIME
 from service.documents.render import DOCX_MIME
+from service.exports import re_elections as re_election_exports
 from service.models.re_election import ReElection
 from service.operations.common import paginate
 from service.operations.flows.re_election import requests, result_report, terms
@@ -79,6 +81,17 @@ def list_due(filters: dict[str, Any], pagination_parameters: Any) -> Any:
     )
     pagination_parameters.item_count = total
     return terms.due_rows(items)
+
+
+@blp.route("/due/export.xlsx")
+@blp.arguments(DueQuerySchema, location="query")
+@blp.response(200, **XLSX_DOC)
+@blp.doc(**XLSX_CONTENT)
+@errors(blp, 403, 404, 422)
+@require_roles(*READERS)
+def export_due(filters: dict[str, Any]) -> Any:
+    """The due list of the same filters as .xlsx (换届提醒), every organisation, not one page."""
+    return send_xlsx(re_election_exports.due_workbook(current_actor(), filters), "换届提醒", "re-elections-due")
 
 
 @blp.route("/due/counts")

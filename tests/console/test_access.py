@@ -836,6 +836,14 @@ ROWS += [
     Row("GET", "/re-elections/due", RE_READERS, 200, lambda s, c, w: Page("/re-elections/due"), outside_status=None),
     Row(
         "GET",
+        "/re-elections/due/export.xlsx",
+        RE_READERS,
+        200,
+        lambda s, c, w: Page("/re-elections/due/export.xlsx"),
+        outside_status=None,
+    ),
+    Row(
+        "GET",
         "/re-elections/new",
         RE_REQUESTERS,
         200,

@@ -54,6 +54,14 @@ ROWS = [
         item_jurisdiction=lambda item: item["jurisdiction"]["id"],
         setup=_org_inside,
     ),
+    Row(
+        "GET",
+        f"{URL}/due/export.xlsx",
+        READERS,
+        200,
+        lambda s, c, who: Call(f"{URL}/due/export.xlsx?jurisdiction_id={s.world.ids[c]}"),
+        setup=_org_inside,
+    ),
     Row("GET", f"{URL}/due/counts", READERS, 200, lambda s, c, who: Call(f"{URL}/due/counts"), outside_status=None),
     Row(
         "GET",

@@ -14,7 +14,9 @@ from service.models import Notification
 from service.models.re_election import TermWatch
 from service.operations.engines import escalation
 from service.operations.flows.re_election import terms
+from tests.support.console import Console
 from tests.support.escalation import events, notification_count
+from tests.support.excel import read_xlsx
 from tests.support.re_election import URL, approve, meeting, ok, org, slate
 from tests.support.world import Api, World
 
@@ -79,6 +81,27 @@ def test_the_due_list_and_the_counts(app: Flask, api: Api, world: World) -> None
     ]
     assert ok(api.get(f"{URL}/due/counts", as_="handler@east_t1")) == {"due": 1, "overdue": 1}
     assert ok(api.get(f"{URL}/due/counts", as_="admin@city")) == {"due": 1, "overdue": 2}
+
+
+def test_the_due_list_exported_as_excel_holds_the_same_rows_in_scope(
+    app: Flask, api: Api, console: Console, world: World
+) -> None:
+    overdue = org(app, api, due_on=date(2026, 9, 1))
+    org(app, api, due_on=date(2027, 3, 25))
+    org(app, api, "west_t1", due_on=date(2026, 9, 1))  # outside 东区
+    listed = ok(api.get(f"{URL}/due", as_="supervisor@east"))
+    response = api.get(f"{URL}/due/export.xlsx", as_="supervisor@east")
+    assert response.status_code == 200
+    header, *rows = read_xlsx(response.data)
+    assert header[:3] == ("党组织", "组织形式", "所属党(工)委") and header[-3:] == ("状态", "督办层级", "换届事项")
+    assert [r[0] for r in rows] == [d["party_org"]["name"] for d in listed]
+    assert [r[6] for r in rows] == ["已逾期", "即将到期"]
+    assert rows[0][5] == "2026-09-01"
+    page = console.get("/re-elections/due/export.xlsx?status=overdue", as_="supervisor@east")
+    assert page.status_code == 200
+    assert [r[0] for r in read_xlsx(page.data)[1:]] == [d["party_org"]["name"] for d in listed[:1]]
+    assert listed[0]["party_org"]["id"] == overdue
+    assert 'id="export"' in console.get("/re-elections/due", as_="supervisor@east").get_data(as_text=True)
 
 
 def _watch(app: Flask, org_id: int) -> TermWatch:

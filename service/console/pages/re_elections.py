@@ -14,6 +14,7 @@ from schemas.re_elections import ElectionSchema, RequestCreateSchema, ResubmitSc
 from schemas.tasks import DecideSchema, VoteSchema
 from service.api.downloads import attachment
 from service.api.presenters import history_view, steps_view
+from service.api.spreadsheets import send_xlsx
 from service.auth import Actor
 from service.console import forms
 from service.console.access import page, signed_in_actor
@@ -21,6 +22,7 @@ from service.console.blueprint import bp
 from service.console.paging import page_of
 from service.documents.render import DOCX_MIME
 from service.errors import NotFound
+from service.exports import re_elections as re_election_exports
 from service.models import ApprovalTask
 from service.operations.engines import approvals
 from service.operations.flows.re_election import requests, result_report, terms
@@ -93,6 +95,14 @@ def due_page() -> Any:
         may_request=actor.role in REQUESTERS,
         args={k: v for k, v in request.args.items() if k != "page"},
     )
+
+
+@bp.route("/re-elections/due/export.xlsx", endpoint="re_election_due_export")
+@page(*READERS)
+def due_export() -> Any:
+    status = request.args.get("status") or None
+    f = {"status": status if status in DUE_LABELS_ZH else None}
+    return send_xlsx(re_election_exports.due_workbook(_actor(), f), "换届提醒", "re-elections-due")
 
 
 def _form_labels() -> dict[str, str]:
