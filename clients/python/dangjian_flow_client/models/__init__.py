@@ -72,7 +72,6 @@ from .copy_request import CopyRequest
 from .coverage_rank import CoverageRank
 from .coverage_report import CoverageReport
 from .covered_unit import CoveredUnit
-from .deadline import Deadline
 from .decide import Decide
 from .decide_action import DecideAction
 from .delegate import Delegate
@@ -304,6 +303,7 @@ from .webhook_update_signature_scheme import WebhookUpdateSignatureScheme
 from .withdraw import Withdraw
 from .withdraw_1 import Withdraw1
 from .withdrawal import Withdrawal
+from .workday_deadline import WorkdayDeadline
 from .workflow import Workflow
 from .workflow_states_item import WorkflowStatesItem
 from .workflow_transitions_item import WorkflowTransitionsItem
@@ -381,7 +381,6 @@ __all__ = (
     "CoverageRank",
     "CoverageReport",
     "CoveredUnit",
-    "Deadline",
     "Decide",
     "DecideAction",
     "Delegate",
@@ -611,6 +610,7 @@ __all__ = (
     "Withdraw",
     "Withdraw1",
     "Withdrawal",
+    "WorkdayDeadline",
     "Workflow",
     "WorkflowStatesItem",
     "WorkflowTransitionsItem",

@@ -5,8 +5,8 @@ from typing import Any
 import httpx
 
 from ...client import AuthenticatedClient, Client
-from ...models.deadline import Deadline
 from ...models.error import Error
+from ...models.workday_deadline import WorkdayDeadline
 from ...types import UNSET, Response, Unset
 
 
@@ -36,9 +36,9 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Deadline | Error:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | WorkdayDeadline:
     if response.status_code == 200:
-        response_200 = Deadline.from_dict(response.json())
+        response_200 = WorkdayDeadline.from_dict(response.json())
 
         return response_200
 
@@ -67,7 +67,9 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
     return response_default
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Deadline | Error]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Error | WorkdayDeadline]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -81,7 +83,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     start: datetime.date | Unset = UNSET,
     workdays: int,
-) -> Response[Deadline | Error]:
+) -> Response[Error | WorkdayDeadline]:
     """The date `workdays` working days after `start`, and whether it rests on official data (any role).
 
     Args:
@@ -93,7 +95,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Deadline | Error]
+        Response[Error | WorkdayDeadline]
     """
 
     kwargs = _get_kwargs(
@@ -113,7 +115,7 @@ def sync(
     client: AuthenticatedClient | Client,
     start: datetime.date | Unset = UNSET,
     workdays: int,
-) -> Deadline | Error | None:
+) -> Error | WorkdayDeadline | None:
     """The date `workdays` working days after `start`, and whether it rests on official data (any role).
 
     Args:
@@ -125,7 +127,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Deadline | Error
+        Error | WorkdayDeadline
     """
 
     return sync_detailed(
@@ -140,7 +142,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     start: datetime.date | Unset = UNSET,
     workdays: int,
-) -> Response[Deadline | Error]:
+) -> Response[Error | WorkdayDeadline]:
     """The date `workdays` working days after `start`, and whether it rests on official data (any role).
 
     Args:
@@ -152,7 +154,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Deadline | Error]
+        Response[Error | WorkdayDeadline]
     """
 
     kwargs = _get_kwargs(
@@ -170,7 +172,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     start: datetime.date | Unset = UNSET,
     workdays: int,
-) -> Deadline | Error | None:
+) -> Error | WorkdayDeadline | None:
     """The date `workdays` working days after `start`, and whether it rests on official data (any role).
 
     Args:
@@ -182,7 +184,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Deadline | Error
+        Error | WorkdayDeadline
     """
 
     return (

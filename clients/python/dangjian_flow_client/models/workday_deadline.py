@@ -8,11 +8,11 @@ from attrs import define as _attrs_define
 
 from ..types import UNSET, Unset
 
-T = TypeVar("T", bound="Deadline")
+T = TypeVar("T", bound="WorkdayDeadline")
 
 
 @_attrs_define
-class Deadline:
+class WorkdayDeadline:
     """
     Attributes:
         start (datetime.date | Unset):
@@ -82,7 +82,7 @@ class Deadline:
 
         basis_label = d.pop("basis_label", UNSET)
 
-        deadline = cls(
+        workday_deadline = cls(
             start=start,
             workdays=workdays,
             deadline=deadline,
@@ -90,4 +90,4 @@ class Deadline:
             basis_label=basis_label,
         )
 
-        return deadline
+        return workday_deadline
