@@ -209,7 +209,8 @@ def test_a_portal_founds_a_branch_and_a_supervisor_closes_a_ticket(
         body=Report(
             summary="已整改",
             problems_reported=[
-                ProblemReportInput(problem_id=p.id, measures_taken="9月25日召开首次组织生活会") for p in started.problems
+                ProblemReportInput(problem_id=p.id, measures_taken="9月25日召开首次组织生活会")
+                for p in started.problems
             ],
         ),
     )
