@@ -26,6 +26,7 @@ CLIENT = HERE / "python"
 CONFIG = HERE / "generator.yaml"
 TEMPLATES = HERE / "templates"
 VENV_BIN = Path(sys.executable).parent
+PACKAGE = "dangjian_flow_client"  # generator.yaml's package_name_override
 
 EXPORT = """
 import json, sys
@@ -88,7 +89,7 @@ NOT_GENERATED = {"__pycache__", ".ruff_cache", "build", "dist"}
 def type_errors(client: Path, work: Path) -> list[str]:
     """mypy --strict on the generated package: the client is typed, and stays so."""
     done = subprocess.run(
-        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "--cache-dir", str(work / "mypy"), "."],
+        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "--cache-dir", str(work / "mypy"), PACKAGE],
         cwd=client,
         capture_output=True,
         text=True,
