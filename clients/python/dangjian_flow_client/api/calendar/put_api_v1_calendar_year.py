@@ -1,0 +1,217 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...models.calendar_load import CalendarLoad
+from ...models.calendar_year import CalendarYear
+from ...models.error import Error
+from ...types import Response
+
+
+def _get_kwargs(
+    year: int,
+    *,
+    body: CalendarLoad,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "put",
+        "url": "/api/v1/calendar/{year}".format(
+            year=quote(str(year), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> CalendarYear | Error:
+    if response.status_code == 200:
+        response_200 = CalendarYear.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Error.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Error.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = Error.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 422:
+        response_422 = Error.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Error.from_dict(response.json())
+
+        return response_429
+
+    response_default = Error.from_dict(response.json())
+
+    return response_default
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[CalendarYear | Error]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    year: int,
+    *,
+    client: AuthenticatedClient | Client,
+    body: CalendarLoad,
+) -> Response[CalendarYear | Error]:
+    """Load the year's official notice (city-level admins): replaces the year's days and makes the year
+    official. A loaded year is complete: any day not listed is a working day iff Monday–Friday.
+
+    Args:
+        year (int):
+        body (CalendarLoad):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CalendarYear | Error]
+    """
+
+    kwargs = _get_kwargs(
+        year=year,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    year: int,
+    *,
+    client: AuthenticatedClient | Client,
+    body: CalendarLoad,
+) -> CalendarYear | Error | None:
+    """Load the year's official notice (city-level admins): replaces the year's days and makes the year
+    official. A loaded year is complete: any day not listed is a working day iff Monday–Friday.
+
+    Args:
+        year (int):
+        body (CalendarLoad):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CalendarYear | Error
+    """
+
+    return sync_detailed(
+        year=year,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    year: int,
+    *,
+    client: AuthenticatedClient | Client,
+    body: CalendarLoad,
+) -> Response[CalendarYear | Error]:
+    """Load the year's official notice (city-level admins): replaces the year's days and makes the year
+    official. A loaded year is complete: any day not listed is a working day iff Monday–Friday.
+
+    Args:
+        year (int):
+        body (CalendarLoad):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CalendarYear | Error]
+    """
+
+    kwargs = _get_kwargs(
+        year=year,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    year: int,
+    *,
+    client: AuthenticatedClient | Client,
+    body: CalendarLoad,
+) -> CalendarYear | Error | None:
+    """Load the year's official notice (city-level admins): replaces the year's days and makes the year
+    official. A loaded year is complete: any day not listed is a working day iff Monday–Friday.
+
+    Args:
+        year (int):
+        body (CalendarLoad):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CalendarYear | Error
+    """
+
+    return (
+        await asyncio_detailed(
+            year=year,
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,182 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...models.coverage_report import CoverageReport
+from ...models.error import Error
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    jurisdiction_id: int | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["jurisdiction_id"] = jurisdiction_id
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/coverage",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> CoverageReport | Error:
+    if response.status_code == 200:
+        response_200 = CoverageReport.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Error.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = Error.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Error.from_dict(response.json())
+
+        return response_429
+
+    response_default = Error.from_dict(response.json())
+
+    return response_default
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[CoverageReport | Error]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    jurisdiction_id: int | Unset = UNSET,
+) -> Response[CoverageReport | Error]:
+    """Coverage of a jurisdiction's subtree, by child jurisdiction and by unit kind, with open cases' age.
+
+    Args:
+        jurisdiction_id (int | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CoverageReport | Error]
+    """
+
+    kwargs = _get_kwargs(
+        jurisdiction_id=jurisdiction_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    jurisdiction_id: int | Unset = UNSET,
+) -> CoverageReport | Error | None:
+    """Coverage of a jurisdiction's subtree, by child jurisdiction and by unit kind, with open cases' age.
+
+    Args:
+        jurisdiction_id (int | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CoverageReport | Error
+    """
+
+    return sync_detailed(
+        client=client,
+        jurisdiction_id=jurisdiction_id,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    jurisdiction_id: int | Unset = UNSET,
+) -> Response[CoverageReport | Error]:
+    """Coverage of a jurisdiction's subtree, by child jurisdiction and by unit kind, with open cases' age.
+
+    Args:
+        jurisdiction_id (int | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CoverageReport | Error]
+    """
+
+    kwargs = _get_kwargs(
+        jurisdiction_id=jurisdiction_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    jurisdiction_id: int | Unset = UNSET,
+) -> CoverageReport | Error | None:
+    """Coverage of a jurisdiction's subtree, by child jurisdiction and by unit kind, with open cases' age.
+
+    Args:
+        jurisdiction_id (int | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CoverageReport | Error
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            jurisdiction_id=jurisdiction_id,
+        )
+    ).parsed

@@ -1,0 +1,166 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...models.error import Error
+from ...models.interview import Interview
+from ...types import Response
+
+
+def _get_kwargs(
+    interview_id: int,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/interviews/{interview_id}".format(
+            interview_id=quote(str(interview_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | Interview:
+    if response.status_code == 200:
+        response_200 = Interview.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Error.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 429:
+        response_429 = Error.from_dict(response.json())
+
+        return response_429
+
+    response_default = Error.from_dict(response.json())
+
+    return response_default
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | Interview]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    interview_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[Error | Interview]:
+    """
+    Args:
+        interview_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | Interview]
+    """
+
+    kwargs = _get_kwargs(
+        interview_id=interview_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    interview_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Error | Interview | None:
+    """
+    Args:
+        interview_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | Interview
+    """
+
+    return sync_detailed(
+        interview_id=interview_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    interview_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[Error | Interview]:
+    """
+    Args:
+        interview_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | Interview]
+    """
+
+    kwargs = _get_kwargs(
+        interview_id=interview_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    interview_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Error | Interview | None:
+    """
+    Args:
+        interview_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | Interview
+    """
+
+    return (
+        await asyncio_detailed(
+            interview_id=interview_id,
+            client=client,
+        )
+    ).parsed

@@ -1,0 +1,177 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...models.error import Error
+from ...models.saved_opinion import SavedOpinion
+from ...types import Response
+
+
+def _get_kwargs(
+    opinion_id: int,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "delete",
+        "url": "/api/v1/me/opinions/{opinion_id}".format(
+            opinion_id=quote(str(opinion_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | SavedOpinion:
+    if response.status_code == 200:
+        response_200 = SavedOpinion.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Error.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Error.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 429:
+        response_429 = Error.from_dict(response.json())
+
+        return response_429
+
+    response_default = Error.from_dict(response.json())
+
+    return response_default
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Error | SavedOpinion]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    opinion_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[Error | SavedOpinion]:
+    """Delete one of my saved opinions (someone else's: 404); answers the opinion as it was.
+
+    Args:
+        opinion_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | SavedOpinion]
+    """
+
+    kwargs = _get_kwargs(
+        opinion_id=opinion_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    opinion_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Error | SavedOpinion | None:
+    """Delete one of my saved opinions (someone else's: 404); answers the opinion as it was.
+
+    Args:
+        opinion_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | SavedOpinion
+    """
+
+    return sync_detailed(
+        opinion_id=opinion_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    opinion_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[Error | SavedOpinion]:
+    """Delete one of my saved opinions (someone else's: 404); answers the opinion as it was.
+
+    Args:
+        opinion_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | SavedOpinion]
+    """
+
+    kwargs = _get_kwargs(
+        opinion_id=opinion_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    opinion_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Error | SavedOpinion | None:
+    """Delete one of my saved opinions (someone else's: 404); answers the opinion as it was.
+
+    Args:
+        opinion_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | SavedOpinion
+    """
+
+    return (
+        await asyncio_detailed(
+            opinion_id=opinion_id,
+            client=client,
+        )
+    ).parsed

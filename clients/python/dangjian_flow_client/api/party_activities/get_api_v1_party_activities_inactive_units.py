@@ -1,0 +1,262 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...models.error import Error
+from ...models.get_api_v1_party_activities_inactive_units_kind import (
+    GetApiV1PartyActivitiesInactiveUnitsKind,
+)
+from ...models.inactive_unit import InactiveUnit
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    jurisdiction_id: int | Unset = UNSET,
+    kind: GetApiV1PartyActivitiesInactiveUnitsKind | Unset = UNSET,
+    q: str | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 50,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["jurisdiction_id"] = jurisdiction_id
+
+    json_kind: str | Unset = UNSET
+    if not isinstance(kind, Unset):
+        json_kind = kind
+
+    params["kind"] = json_kind
+
+    params["q"] = q
+
+    params["page"] = page
+
+    params["page_size"] = page_size
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/party-activities/inactive-units",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | list[InactiveUnit]:
+    if response.status_code == 200:
+        response_200 = []
+        _response_200 = response.json()
+        for response_200_item_data in _response_200:
+            response_200_item = InactiveUnit.from_dict(response_200_item_data)
+
+            response_200.append(response_200_item)
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Error.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = Error.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Error.from_dict(response.json())
+
+        return response_429
+
+    response_default = Error.from_dict(response.json())
+
+    return response_default
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Error | list[InactiveUnit]]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    jurisdiction_id: int | Unset = UNSET,
+    kind: GetApiV1PartyActivitiesInactiveUnitsKind | Unset = UNSET,
+    q: str | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 50,
+) -> Response[Error | list[InactiveUnit]]:
+    """Operating in-scope units in the ledger for a year or more with no activity in the last year
+    (settings:
+    PARTY_ACTIVITY_SETTINGS), oldest in the ledger first.
+
+    Args:
+        jurisdiction_id (int | Unset):
+        kind (GetApiV1PartyActivitiesInactiveUnitsKind | Unset):
+        q (str | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 50.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | list[InactiveUnit]]
+    """
+
+    kwargs = _get_kwargs(
+        jurisdiction_id=jurisdiction_id,
+        kind=kind,
+        q=q,
+        page=page,
+        page_size=page_size,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    jurisdiction_id: int | Unset = UNSET,
+    kind: GetApiV1PartyActivitiesInactiveUnitsKind | Unset = UNSET,
+    q: str | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 50,
+) -> Error | list[InactiveUnit] | None:
+    """Operating in-scope units in the ledger for a year or more with no activity in the last year
+    (settings:
+    PARTY_ACTIVITY_SETTINGS), oldest in the ledger first.
+
+    Args:
+        jurisdiction_id (int | Unset):
+        kind (GetApiV1PartyActivitiesInactiveUnitsKind | Unset):
+        q (str | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 50.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | list[InactiveUnit]
+    """
+
+    return sync_detailed(
+        client=client,
+        jurisdiction_id=jurisdiction_id,
+        kind=kind,
+        q=q,
+        page=page,
+        page_size=page_size,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    jurisdiction_id: int | Unset = UNSET,
+    kind: GetApiV1PartyActivitiesInactiveUnitsKind | Unset = UNSET,
+    q: str | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 50,
+) -> Response[Error | list[InactiveUnit]]:
+    """Operating in-scope units in the ledger for a year or more with no activity in the last year
+    (settings:
+    PARTY_ACTIVITY_SETTINGS), oldest in the ledger first.
+
+    Args:
+        jurisdiction_id (int | Unset):
+        kind (GetApiV1PartyActivitiesInactiveUnitsKind | Unset):
+        q (str | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 50.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | list[InactiveUnit]]
+    """
+
+    kwargs = _get_kwargs(
+        jurisdiction_id=jurisdiction_id,
+        kind=kind,
+        q=q,
+        page=page,
+        page_size=page_size,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    jurisdiction_id: int | Unset = UNSET,
+    kind: GetApiV1PartyActivitiesInactiveUnitsKind | Unset = UNSET,
+    q: str | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 50,
+) -> Error | list[InactiveUnit] | None:
+    """Operating in-scope units in the ledger for a year or more with no activity in the last year
+    (settings:
+    PARTY_ACTIVITY_SETTINGS), oldest in the ledger first.
+
+    Args:
+        jurisdiction_id (int | Unset):
+        kind (GetApiV1PartyActivitiesInactiveUnitsKind | Unset):
+        q (str | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 50.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | list[InactiveUnit]
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            jurisdiction_id=jurisdiction_id,
+            kind=kind,
+            q=q,
+            page=page,
+            page_size=page_size,
+        )
+    ).parsed

@@ -1,0 +1,174 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...models.error import Error
+from ...models.unit_import import UnitImport
+from ...types import Response
+
+
+def _get_kwargs(
+    import_id: int,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/units/imports/{import_id}".format(
+            import_id=quote(str(import_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | UnitImport:
+    if response.status_code == 200:
+        response_200 = UnitImport.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Error.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 429:
+        response_429 = Error.from_dict(response.json())
+
+        return response_429
+
+    response_default = Error.from_dict(response.json())
+
+    return response_default
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | UnitImport]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    import_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[Error | UnitImport]:
+    """Status, progress, counts (created, updated, unchanged), the first errors (row, column, Chinese
+    message).
+
+    Args:
+        import_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | UnitImport]
+    """
+
+    kwargs = _get_kwargs(
+        import_id=import_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    import_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Error | UnitImport | None:
+    """Status, progress, counts (created, updated, unchanged), the first errors (row, column, Chinese
+    message).
+
+    Args:
+        import_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | UnitImport
+    """
+
+    return sync_detailed(
+        import_id=import_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    import_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[Error | UnitImport]:
+    """Status, progress, counts (created, updated, unchanged), the first errors (row, column, Chinese
+    message).
+
+    Args:
+        import_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | UnitImport]
+    """
+
+    kwargs = _get_kwargs(
+        import_id=import_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    import_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Error | UnitImport | None:
+    """Status, progress, counts (created, updated, unchanged), the first errors (row, column, Chinese
+    message).
+
+    Args:
+        import_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | UnitImport
+    """
+
+    return (
+        await asyncio_detailed(
+            import_id=import_id,
+            client=client,
+        )
+    ).parsed

@@ -1,0 +1,170 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...models.error import Error
+from ...models.ticket import Ticket
+from ...types import Response
+
+
+def _get_kwargs(
+    ticket_id: int,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/supervision-tickets/{ticket_id}".format(
+            ticket_id=quote(str(ticket_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | Ticket:
+    if response.status_code == 200:
+        response_200 = Ticket.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Error.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 429:
+        response_429 = Error.from_dict(response.json())
+
+        return response_429
+
+    response_default = Error.from_dict(response.json())
+
+    return response_default
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | Ticket]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    ticket_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[Error | Ticket]:
+    """The ticket with its problems, reports, extension requests, interviews and history.
+
+    Args:
+        ticket_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | Ticket]
+    """
+
+    kwargs = _get_kwargs(
+        ticket_id=ticket_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    ticket_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Error | Ticket | None:
+    """The ticket with its problems, reports, extension requests, interviews and history.
+
+    Args:
+        ticket_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | Ticket
+    """
+
+    return sync_detailed(
+        ticket_id=ticket_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    ticket_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[Error | Ticket]:
+    """The ticket with its problems, reports, extension requests, interviews and history.
+
+    Args:
+        ticket_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | Ticket]
+    """
+
+    kwargs = _get_kwargs(
+        ticket_id=ticket_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    ticket_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Error | Ticket | None:
+    """The ticket with its problems, reports, extension requests, interviews and history.
+
+    Args:
+        ticket_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | Ticket
+    """
+
+    return (
+        await asyncio_detailed(
+            ticket_id=ticket_id,
+            client=client,
+        )
+    ).parsed

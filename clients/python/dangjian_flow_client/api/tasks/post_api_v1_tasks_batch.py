@@ -1,0 +1,220 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...models.batch_decide import BatchDecide
+from ...models.batch_result import BatchResult
+from ...models.error import Error
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    body: BatchDecide,
+    idempotency_key: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/v1/tasks/batch",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> BatchResult | Error:
+    if response.status_code == 200:
+        response_200 = BatchResult.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Error.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 409:
+        response_409 = Error.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 422:
+        response_422 = Error.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Error.from_dict(response.json())
+
+        return response_429
+
+    response_default = Error.from_dict(response.json())
+
+    return response_default
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[BatchResult | Error]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: BatchDecide,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[BatchResult | Error]:
+    """批量审批: approve or return (退回, a reason required) up to BATCH_MAX_TASKS tasks, each in its own
+    transaction through the same rules as `decide`. Always 200 once the batch is valid: `results` says
+    per
+    task, in the order asked, `done`, `conflict`, `refused` or `error`. A committee vote, and an
+    approval that
+    issues the reply (批复文号), are refused in a batch (`batch_committee_vote`, `batch_needs_reply`).
+
+    Args:
+        idempotency_key (str | Unset):
+        body (BatchDecide):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[BatchResult | Error]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    body: BatchDecide,
+    idempotency_key: str | Unset = UNSET,
+) -> BatchResult | Error | None:
+    """批量审批: approve or return (退回, a reason required) up to BATCH_MAX_TASKS tasks, each in its own
+    transaction through the same rules as `decide`. Always 200 once the batch is valid: `results` says
+    per
+    task, in the order asked, `done`, `conflict`, `refused` or `error`. A committee vote, and an
+    approval that
+    issues the reply (批复文号), are refused in a batch (`batch_committee_vote`, `batch_needs_reply`).
+
+    Args:
+        idempotency_key (str | Unset):
+        body (BatchDecide):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        BatchResult | Error
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+        idempotency_key=idempotency_key,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: BatchDecide,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[BatchResult | Error]:
+    """批量审批: approve or return (退回, a reason required) up to BATCH_MAX_TASKS tasks, each in its own
+    transaction through the same rules as `decide`. Always 200 once the batch is valid: `results` says
+    per
+    task, in the order asked, `done`, `conflict`, `refused` or `error`. A committee vote, and an
+    approval that
+    issues the reply (批复文号), are refused in a batch (`batch_committee_vote`, `batch_needs_reply`).
+
+    Args:
+        idempotency_key (str | Unset):
+        body (BatchDecide):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[BatchResult | Error]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    body: BatchDecide,
+    idempotency_key: str | Unset = UNSET,
+) -> BatchResult | Error | None:
+    """批量审批: approve or return (退回, a reason required) up to BATCH_MAX_TASKS tasks, each in its own
+    transaction through the same rules as `decide`. Always 200 once the batch is valid: `results` says
+    per
+    task, in the order asked, `done`, `conflict`, `refused` or `error`. A committee vote, and an
+    approval that
+    issues the reply (批复文号), are refused in a batch (`batch_committee_vote`, `batch_needs_reply`).
+
+    Args:
+        idempotency_key (str | Unset):
+        body (BatchDecide):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        BatchResult | Error
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+            idempotency_key=idempotency_key,
+        )
+    ).parsed

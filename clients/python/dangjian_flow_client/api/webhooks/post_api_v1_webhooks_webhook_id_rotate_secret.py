@@ -1,0 +1,217 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...models.error import Error
+from ...models.registered_webhook import RegisteredWebhook
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    webhook_id: int,
+    *,
+    idempotency_key: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/v1/webhooks/{webhook_id}/rotate-secret".format(
+            webhook_id=quote(str(webhook_id), safe=""),
+        ),
+    }
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | RegisteredWebhook:
+    if response.status_code == 200:
+        response_200 = RegisteredWebhook.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Error.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Error.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 422:
+        response_422 = Error.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Error.from_dict(response.json())
+
+        return response_429
+
+    response_default = Error.from_dict(response.json())
+
+    return response_default
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Error | RegisteredWebhook]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    webhook_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[Error | RegisteredWebhook]:
+    """Admins: give the webhook a new signing `secret`, shown in this answer only. For
+    `WEBHOOK_SECRET_OVERLAP_HOURS` (24 h by default, until `previous_secret_until`) deliveries carry the
+    new
+    secret's signature and the old one's; after that only the new one's. Audited.
+
+    Args:
+        webhook_id (int):
+        idempotency_key (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | RegisteredWebhook]
+    """
+
+    kwargs = _get_kwargs(
+        webhook_id=webhook_id,
+        idempotency_key=idempotency_key,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    webhook_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    idempotency_key: str | Unset = UNSET,
+) -> Error | RegisteredWebhook | None:
+    """Admins: give the webhook a new signing `secret`, shown in this answer only. For
+    `WEBHOOK_SECRET_OVERLAP_HOURS` (24 h by default, until `previous_secret_until`) deliveries carry the
+    new
+    secret's signature and the old one's; after that only the new one's. Audited.
+
+    Args:
+        webhook_id (int):
+        idempotency_key (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | RegisteredWebhook
+    """
+
+    return sync_detailed(
+        webhook_id=webhook_id,
+        client=client,
+        idempotency_key=idempotency_key,
+    ).parsed
+
+
+async def asyncio_detailed(
+    webhook_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[Error | RegisteredWebhook]:
+    """Admins: give the webhook a new signing `secret`, shown in this answer only. For
+    `WEBHOOK_SECRET_OVERLAP_HOURS` (24 h by default, until `previous_secret_until`) deliveries carry the
+    new
+    secret's signature and the old one's; after that only the new one's. Audited.
+
+    Args:
+        webhook_id (int):
+        idempotency_key (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | RegisteredWebhook]
+    """
+
+    kwargs = _get_kwargs(
+        webhook_id=webhook_id,
+        idempotency_key=idempotency_key,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    webhook_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    idempotency_key: str | Unset = UNSET,
+) -> Error | RegisteredWebhook | None:
+    """Admins: give the webhook a new signing `secret`, shown in this answer only. For
+    `WEBHOOK_SECRET_OVERLAP_HOURS` (24 h by default, until `previous_secret_until`) deliveries carry the
+    new
+    secret's signature and the old one's; after that only the new one's. Audited.
+
+    Args:
+        webhook_id (int):
+        idempotency_key (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | RegisteredWebhook
+    """
+
+    return (
+        await asyncio_detailed(
+            webhook_id=webhook_id,
+            client=client,
+            idempotency_key=idempotency_key,
+        )
+    ).parsed

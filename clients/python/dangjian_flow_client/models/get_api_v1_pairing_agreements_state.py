@@ -1,0 +1,17 @@
+from typing import Literal
+
+GetApiV1PairingAgreementsState = Literal["draft", "in_force", "signed", "terminated", "year_reviewed"]
+
+GET_API_V1_PAIRING_AGREEMENTS_STATE_VALUES: set[GetApiV1PairingAgreementsState] = {
+    "draft",
+    "in_force",
+    "signed",
+    "terminated",
+    "year_reviewed",
+}
+
+
+def check_get_api_v1_pairing_agreements_state(value: str) -> GetApiV1PairingAgreementsState:
+    if value in GET_API_V1_PAIRING_AGREEMENTS_STATE_VALUES:
+        return value
+    raise TypeError(f"Unexpected value {value!r}. Expected one of {GET_API_V1_PAIRING_AGREEMENTS_STATE_VALUES!r}")

@@ -1,0 +1,17 @@
+from typing import Literal
+
+GetApiV1SupervisionTicketsBoardPriority = Literal["critical", "normal", "urgent"]
+
+GET_API_V1_SUPERVISION_TICKETS_BOARD_PRIORITY_VALUES: set[GetApiV1SupervisionTicketsBoardPriority] = {
+    "critical",
+    "normal",
+    "urgent",
+}
+
+
+def check_get_api_v1_supervision_tickets_board_priority(value: str) -> GetApiV1SupervisionTicketsBoardPriority:
+    if value in GET_API_V1_SUPERVISION_TICKETS_BOARD_PRIORITY_VALUES:
+        return value
+    raise TypeError(
+        f"Unexpected value {value!r}. Expected one of {GET_API_V1_SUPERVISION_TICKETS_BOARD_PRIORITY_VALUES!r}"
+    )

@@ -1,0 +1,21 @@
+from typing import Literal
+
+GetApiV1SupervisionTicketsExportXlsxWarningLevel = Literal["green", "red", "yellow"]
+
+GET_API_V1_SUPERVISION_TICKETS_EXPORT_XLSX_WARNING_LEVEL_VALUES: set[
+    GetApiV1SupervisionTicketsExportXlsxWarningLevel
+] = {
+    "green",
+    "red",
+    "yellow",
+}
+
+
+def check_get_api_v1_supervision_tickets_export_xlsx_warning_level(
+    value: str,
+) -> GetApiV1SupervisionTicketsExportXlsxWarningLevel:
+    if value in GET_API_V1_SUPERVISION_TICKETS_EXPORT_XLSX_WARNING_LEVEL_VALUES:
+        return value
+    raise TypeError(
+        f"Unexpected value {value!r}. Expected one of {GET_API_V1_SUPERVISION_TICKETS_EXPORT_XLSX_WARNING_LEVEL_VALUES!r}"
+    )

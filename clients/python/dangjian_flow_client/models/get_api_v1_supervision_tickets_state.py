@@ -1,0 +1,21 @@
+from typing import Literal
+
+GetApiV1SupervisionTicketsState = Literal[
+    "acknowledged", "cancelled", "closed", "draft", "issued", "rectifying", "submitted"
+]
+
+GET_API_V1_SUPERVISION_TICKETS_STATE_VALUES: set[GetApiV1SupervisionTicketsState] = {
+    "acknowledged",
+    "cancelled",
+    "closed",
+    "draft",
+    "issued",
+    "rectifying",
+    "submitted",
+}
+
+
+def check_get_api_v1_supervision_tickets_state(value: str) -> GetApiV1SupervisionTicketsState:
+    if value in GET_API_V1_SUPERVISION_TICKETS_STATE_VALUES:
+        return value
+    raise TypeError(f"Unexpected value {value!r}. Expected one of {GET_API_V1_SUPERVISION_TICKETS_STATE_VALUES!r}")

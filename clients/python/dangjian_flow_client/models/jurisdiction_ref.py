@@ -1,0 +1,60 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="JurisdictionRef")
+
+
+@_attrs_define
+class JurisdictionRef:
+    """
+    Attributes:
+        id (int | Unset):
+        code (str | Unset):
+        name (str | Unset):
+    """
+
+    id: int | Unset = UNSET
+    code: str | Unset = UNSET
+    name: str | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        id = self.id
+
+        code = self.code
+
+        name = self.name
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update({})
+        if id is not UNSET:
+            field_dict["id"] = id
+        if code is not UNSET:
+            field_dict["code"] = code
+        if name is not UNSET:
+            field_dict["name"] = name
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        id = d.pop("id", UNSET)
+
+        code = d.pop("code", UNSET)
+
+        name = d.pop("name", UNSET)
+
+        jurisdiction_ref = cls(
+            id=id,
+            code=code,
+            name=name,
+        )
+
+        return jurisdiction_ref
