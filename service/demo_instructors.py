@@ -30,7 +30,6 @@ from workflows import credit_code
 from workflows.instructors import Assign, NewVisit, Profile
 from workflows.ledger import NewUnit
 
-
 # The 工作记录 attached to the demo's guidance visit.
 GUIDANCE_NOTES = """组建党支部指导要点
 一、正式党员3名以上的，可以成立党支部；

@@ -10,6 +10,7 @@ from typing import Any
 from flask import flash, redirect, render_template, request, url_for
 
 from schemas.instructors import AssignSchema, ProfileSchema, ReleaseSchema, VisitCreateSchema
+from service.api.attachments import FORM_OVERHEAD
 from service.auth import Actor
 from service.clock import today
 from service.console import forms
@@ -17,7 +18,6 @@ from service.console.access import page, signed_in_actor
 from service.console.blueprint import bp
 from service.console.nav import NavEntry
 from service.console.paging import page_of
-from service.api.attachments import FORM_OVERHEAD
 from service.errors import ApiError, Forbidden
 from service.operations.engines import attachments
 from service.operations.flows.instructors import assignments, preparation

@@ -123,10 +123,9 @@ def add(
     s = subject(subject_type)
     _check_role(actor, s.writers)
     _require_side(actor, s, _load(actor, s, subject_id))  # 404 / 403 before the body is looked at
-    with checked_file(actor, subject_type, kind=kind, filename=filename, stream=stream) as checked:
-        with transaction():
-            row = _load(actor, s, subject_id, for_update=True)
-            attachment = attach_checked(actor, row, checked, supersedes_id)
+    with checked_file(actor, subject_type, kind=kind, filename=filename, stream=stream) as checked, transaction():
+        row = _load(actor, s, subject_id, for_update=True)
+        attachment = attach_checked(actor, row, checked, supersedes_id)
     return attachment
 
 
