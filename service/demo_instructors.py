@@ -2,8 +2,9 @@
 last: the rows before keep their ids and the audit trail stays in order):
 
 - 青山镇党建指导员 gets a profile (part-time, sent by 青山镇党委); the three units the ledger has named them for
-  since the city was set up are recorded as assignments from then (`adopt_ledger`); two are visited today, the
-  third is long overdue and the sweep sends its 催办 (the 预警 follows five working days later);
+  since the city was set up are recorded as assignments from then (`adopt_ledger`); two are visited today (the
+  guidance with its 工作记录, a short text file, attached as the visit form does), the third is long overdue and
+  the sweep sends its 催办 (the 预警 follows five working days later);
 - a full-time instructor of 青山县委组织部 (no sign-in: shown in the lists) serves two units of 石桥乡;
 - 青山镇's handler enters a new unit without an organisation: its preparation item (组建准备) is open, waiting
   for an instructor and a first visit.
@@ -11,6 +12,7 @@ Every step goes through the commands the API and the console call, on the servic
 
 from __future__ import annotations
 
+import io
 from typing import Protocol
 
 from sqlalchemy import select
@@ -21,12 +23,19 @@ from service.extensions import db
 from service.inputs import NewUser
 from service.models import Jurisdiction, User
 from service.models.instructor import InstructorAssignment
-from service.operations.engines import escalation
+from service.operations.engines import attachments, escalation
 from service.operations.flows.instructors import assignments
 from service.operations.reference import units, users
 from workflows import credit_code
 from workflows.instructors import Assign, NewVisit, Profile
 from workflows.ledger import NewUnit
+
+# The 工作记录 attached to the demo's guidance visit.
+GUIDANCE_NOTES = """组建党支部指导要点
+一、正式党员3名以上的，可以成立党支部；
+二、党员名册：姓名、党籍所在组织、入党时间、联系电话；
+三、下周召开党员座谈会，商定支部委员人选。
+"""
 
 
 class _Cast(Protocol):
@@ -60,7 +69,10 @@ def work(c: _Cast) -> None:
         ("guidance", "指导企业建立党员名册，讲解组建党支部的条件", "下周召开党员座谈会"),
     ]
     for row, (kind, done, next_step) in zip(rows, visits, strict=False):
-        assignments.log_visit(me, row.id, NewVisit(today(), kind, done, next_step))
+        upload = None
+        if kind == "guidance":
+            upload = attachments.Upload("record", "组建党支部指导要点.txt", io.BytesIO(GUIDANCE_NOTES.encode()))
+        assignments.log_visit(me, row.id, NewVisit(today(), kind, done, next_step), upload=upload)
     for row in rows[len(visits) :]:
         escalation.escalate(assignments.WORKFLOW, row.id)  # the scheduler's sweep: 催办 to the instructor
     _county_instructor(c)

@@ -1,6 +1,7 @@
-"""Attachments (附件) of establishment cases, supervision tickets and interviews: upload, list, download,
-withdraw. The same four routes under each subject's path; the subject's own scope decides (out of scope: 404,
-as missing), its registered role groups who may add and withdraw (service/operations/engines/attachments.py).
+"""Attachments (附件) of establishment cases, supervision tickets, interviews and instructors' visits: upload,
+list, download, withdraw. The same four routes under each subject's path; the subject's own scope decides (out
+of scope: 404, as missing), its registered role groups who may add and withdraw
+(service/operations/engines/attachments.py).
 
 A download is always served as a file (`Content-Disposition: attachment`), with `X-Content-Type-Options:
 nosniff` and `Content-Security-Policy: default-src 'none'; sandbox`; `?inline=1` previews PNG, JPEG and PDF
@@ -26,7 +27,7 @@ blp = Blueprint(
     "attachments",
     __name__,
     url_prefix="/api/v1",
-    description="Attachments (附件) of establishment cases, supervision tickets and interviews",
+    description="Attachments (附件) of establishment cases, supervision tickets, interviews and instructors' visits",
 )
 
 # URL path -> the subject type its workflow registered.
@@ -34,6 +35,7 @@ SUBJECT_PATHS = {
     "establishment-cases": "establishment",
     "supervision-tickets": "supervision_ticket",
     "interviews": "interview",
+    "instructor-visits": "instructor_visit",  # a visit-log entry (走访记录) of workflows.instructors
 }
 CSP = "default-src 'none'; sandbox"
 # Multipart form overhead allowed above the per-file limit (field names, boundaries, the kind).

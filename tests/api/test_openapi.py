@@ -235,6 +235,7 @@ UNPAGINATED = {
     "/api/v1/establishment-cases/{subject_id}/attachments",
     "/api/v1/supervision-tickets/{subject_id}/attachments",
     "/api/v1/interviews/{subject_id}/attachments",
+    "/api/v1/instructor-visits/{subject_id}/attachments",
 }
 
 

@@ -1,11 +1,25 @@
 """Access rows of the instructor endpoints (党建指导员): every role but portals reads within its scope; the
 workflow's `manage` group (admin, supervisor, handler) sets profiles, assigns and releases; only instructors log
-visits, and only on their own units (another instructor's unit: 403); out of scope is 404."""
+visits, and only on their own units (another instructor's unit: 403); out of scope is 404. A visit's files
+(/instructor-visits/{id}/attachments): the same readers, but an instructor reads and acts on the visits they
+logged only (another's, even within their area: 404, as missing); portals 403."""
 
 from __future__ import annotations
 
+import io
+from typing import Any
+
 from tests.support.access.matrix import INSIDE, Call, Row, Scene
-from tests.support.instructors import ASSIGNMENTS, INSTRUCTORS, assigned, new_instructor, uncovered_unit
+from tests.support.instructors import (
+    ASSIGNMENTS,
+    INSTRUCTORS,
+    VISITS,
+    assigned,
+    new_instructor,
+    uncovered_unit,
+    visit_attachment,
+    visited,
+)
 
 READERS = frozenset({"admin", "supervisor", "approver", "handler", "instructor"})
 MANAGERS = frozenset({"admin", "supervisor", "handler"})
@@ -21,6 +35,24 @@ def _own_assignment(s: Scene, code: str, who: str) -> int:
     """The caller's own unit when the caller is an instructor who may serve there; else another instructor's."""
     mine = who.startswith("instructor@") and code == INSIDE
     return assigned(s.app, s.world, code, s.world.users[who] if mine else None)
+
+
+def _own_visit(s: Scene, code: str, who: str) -> int:
+    """A visit the caller logged when the caller is an instructor who may serve there; else another's."""
+    mine = who.startswith("instructor@") and code == INSIDE
+    return visited(s.app, s.world, code, s.world.users[who] if mine else None)
+
+
+def _visit_file(s: Scene, code: str, who: str) -> str:
+    visit = _own_visit(s, code, who)
+    return f"{VISITS}/{visit}/attachments/{visit_attachment(s.app, visit)}"
+
+
+def _upload(s: Scene, code: str, who: str) -> Call:
+    def form() -> dict[str, Any]:
+        return {"kind": "photo", "file": (io.BytesIO(b"%PDF-1.4\n%%EOF\n"), "走访照片.pdf")}
+
+    return Call(f"{VISITS}/{_own_visit(s, code, who)}/attachments", data=form)
 
 
 def _assign_body(s: Scene, code: str) -> dict[str, object]:
@@ -105,5 +137,31 @@ ROWS = [
         lambda s, c, who: Call(f"{ASSIGNMENTS}/{_own_assignment(s, c, who)}/visits", VISIT),
         per_caller=True,
         audit_records=None,
+    ),
+    # A visit's files (附件): read by the workflow's readers, added and withdrawn by the instructor who logged it.
+    Row("POST", f"{VISITS}/<int:subject_id>/attachments", frozenset({"instructor"}), 201, _upload, per_caller=True),
+    Row(
+        "GET",
+        f"{VISITS}/<int:subject_id>/attachments",
+        READERS,
+        200,
+        lambda s, c, who: Call(f"{VISITS}/{_own_visit(s, c, who)}/attachments"),
+        per_caller=True,
+    ),
+    Row(
+        "GET",
+        f"{VISITS}/<int:subject_id>/attachments/<int:attachment_id>",
+        READERS,
+        200,
+        lambda s, c, who: Call(_visit_file(s, c, who)),
+        per_caller=True,
+    ),
+    Row(
+        "DELETE",
+        f"{VISITS}/<int:subject_id>/attachments/<int:attachment_id>",
+        frozenset({"instructor"}),
+        200,
+        lambda s, c, who: Call(_visit_file(s, c, who), {"reason": "拍错了"}),
+        per_caller=True,
     ),
 ]

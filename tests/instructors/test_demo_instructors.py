@@ -15,8 +15,8 @@ from service import demo
 from service.auth import Actor
 from service.clock import FixedClock, today
 from service.extensions import db
-from service.models import EscalationEvent, Notification, Unit, User
-from service.models.instructor import InstructorAssignment, InstructorProfile, PreparationItem
+from service.models import Attachment, EscalationEvent, Notification, Unit, User
+from service.models.instructor import InstructorAssignment, InstructorProfile, PreparationItem, VisitLog
 from service.operations.engines import escalation
 
 
@@ -55,6 +55,12 @@ def test_the_demo_city_has_instructors_at_work(app: Flask) -> None:
             select(Notification.title).where(Notification.user_id == me.id, Notification.kind == "escalation.reminder")
         ).scalars()
         assert any("未记录走访" in t for t in reminded)
+        # The guidance visit carries its 工作记录, added by the instructor from the visit form.
+        (note,) = db.session.execute(select(Attachment).where(Attachment.subject_type == "instructor_visit")).scalars()
+        visit = db.session.get(VisitLog, note.subject_id)
+        assert visit is not None and visit.kind == "guidance" and visit.assignment_id == rows[1].id
+        assert (note.kind, note.content_type, note.uploaded_by) == ("record", "text/plain", me.id)
+        assert note.filename == "组建党支部指导要点.txt" and note.size > 0
         # Each unit's ledger column names its instructor.
         for r in rows:
             assert db.session.get(Unit, r.unit_id).instructor_id == me.id  # type: ignore[union-attr]

@@ -10,6 +10,7 @@ from typing import Any
 from flask import flash, redirect, render_template, request, url_for
 
 from schemas.instructors import AssignSchema, ProfileSchema, ReleaseSchema, VisitCreateSchema
+from service.api.attachments import FORM_OVERHEAD
 from service.auth import Actor
 from service.clock import today
 from service.console import forms
@@ -17,7 +18,8 @@ from service.console.access import page, signed_in_actor
 from service.console.blueprint import bp
 from service.console.nav import NavEntry
 from service.console.paging import page_of
-from service.errors import Forbidden
+from service.errors import ApiError, Forbidden
+from service.operations.engines import attachments
 from service.operations.flows.instructors import assignments, preparation
 from service.operations.reference import units
 from service.roles import of
@@ -103,10 +105,14 @@ def _render_instructor(user_id: int, errors: dict[str, str] | None = None, statu
     names, _people = assignments.names(entry["assignments"])
     profile = entry["profile"]
     form = request.form if errors else ({} if profile is None else vars(profile))
+    visits = assignments.recent_visits(actor, user_id)
     body = render_template(
         "console/instructors/instructor.html",
         entry=entry,
         unit_names=names,
+        visits=visits,
+        visit_kinds=rules.VISIT_KIND_LABELS,
+        files=attachments.for_subjects(assignments.VISIT_SUBJECT, [v.id for v in visits]),
         visit_due=assignments.visit_due,
         state_label=INSTRUCTOR_ASSIGNMENT.state_label,
         release_labels=rules.RELEASE_LABELS,
@@ -175,16 +181,28 @@ def _render_visit(assignment_id: int, errors: dict[str, str] | None = None, stat
         raise Forbidden("只能为本人联系的单位记录走访")
     names, _people = assignments.names([row])
     form = request.form if errors else {"visited_on": today().isoformat(), "kind": "visit"}
+    recent = assignments.visits(actor, assignment_id)[:3]
     body = render_template(
         "console/instructors/visit.html",
         row=row,
         unit_name=names.get(row.unit_id),
         kinds=rules.VISIT_KIND_LABELS,
+        attachment_kinds=assignments.VISIT_ATTACHMENT_KINDS,
+        max_file_bytes=attachments.settings().max_file_bytes,  # checked in the browser before sending
         errors=errors or {},
         form=form,
-        recent=assignments.visits(actor, assignment_id)[:3],
+        recent=recent,
+        files=attachments.for_subjects(assignments.VISIT_SUBJECT, [v.id for v in recent]),
     )
     return body, status
+
+
+@bp.before_request
+def _visit_upload_limit() -> None:
+    # The visit form carries an optional file: up to the attachments' per-file limit (plus the form), as the
+    # attachment upload itself; beyond it Werkzeug refuses the request (413) before reading it.
+    if request.endpoint == "console.visit_create" and request.method == "POST":
+        request.max_content_length = attachments.settings().max_file_bytes + FORM_OVERHEAD
 
 
 @bp.route("/my-units/<int:assignment_id>/visit", endpoint="visit_new")
@@ -193,15 +211,30 @@ def visit_form(assignment_id: int) -> Any:
     return _render_visit(assignment_id)
 
 
+def _upload() -> attachments.Upload | None:
+    """The form's optional file (none chosen: an empty part without a name)."""
+    file = request.files.get("file")
+    if file is None or not file.filename:
+        return None
+    return attachments.Upload(request.form.get("attachment_kind", ""), file.filename, file.stream)
+
+
 @bp.route("/my-units/<int:assignment_id>/visit", methods=["POST"], endpoint="visit_create")
 @page(*LOGGERS)
 def visit_create(assignment_id: int) -> Any:
+    upload = _upload()
     try:
         data = forms.load(VisitCreateSchema())
-        assignments.log_visit(_actor(), assignment_id, data)
+        assignments.log_visit(_actor(), assignment_id, data, upload=upload)
     except forms.FormErrors as exc:
         return _render_visit(assignment_id, exc.errors, 422)
     except RuleViolation as exc:
         return _render_visit(assignment_id, {exc.field or "_": exc.message}, 422)
-    flash("已记录走访", "success")
+    except ApiError as exc:
+        if exc.status in (403, 404):
+            raise
+        # The file refused (its type, size, name, kind; the scanner away): nothing written, what was typed kept.
+        field = "attachment_kind" if "kind" in (exc.errors or {}).get("form", {}) else "file"
+        return _render_visit(assignment_id, {field: f"附件未上传，走访未保存：{exc.message}"}, exc.status)
+    flash("已记录走访并上传附件" if upload is not None else "已记录走访", "success")
     return redirect(url_for("console.my_units"))

@@ -13,7 +13,8 @@ workflow module."""
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -24,7 +25,7 @@ from sqlalchemy import func, select
 
 from service.attachments import scan, sniff
 from service.attachments.limits import MB, AttachmentSettings
-from service.attachments.storage import LocalStorage, S3Storage, TooLarge, s3_client
+from service.attachments.storage import LocalStorage, S3Storage, Spooled, TooLarge, s3_client
 from service.auth import Actor
 from service.clock import now
 from service.config import default_instance_dir
@@ -122,6 +123,43 @@ def add(
     s = subject(subject_type)
     _check_role(actor, s.writers)
     _require_side(actor, s, _load(actor, s, subject_id))  # 404 / 403 before the body is looked at
+    with checked_file(actor, subject_type, kind=kind, filename=filename, stream=stream) as checked, transaction():
+        row = _load(actor, s, subject_id, for_update=True)
+        attachment = attach_checked(actor, row, checked, supersedes_id)
+    return attachment
+
+
+@dataclass(frozen=True)
+class Upload:
+    """A file as a form sends it with the command that creates its subject (its kind, name and stream)."""
+
+    kind: str
+    filename: str | None
+    stream: IO[bytes]
+
+
+@dataclass(frozen=True)
+class Checked:
+    """A file that passed every check of its subject type, spooled and waiting for `attach_checked`."""
+
+    subject_type: str
+    kind: str
+    name: str
+    spooled: Spooled
+    content_type: str
+    store: LocalStorage
+
+
+@contextmanager
+def checked_file(
+    actor: Actor, subject_type: str, *, kind: str, filename: str | None, stream: IO[bytes]
+) -> Iterator[Checked]:
+    """The checks of a file that need no subject row (the role, the kind, the name, the size, the type by
+    content, the optional scan), the file spooled for the block. A command that creates its subject and
+    attaches the file in one transaction (a visit with its photo) checks it here first, so a refusal leaves
+    neither; the block ends with the spooled file gone unless `attach_checked` kept it."""
+    s = subject(subject_type)
+    _check_role(actor, s.writers)
     if kind not in s.kinds:
         message = "附件类型无效，可选：" + "、".join(s.kinds.values())
         raise ApiError(422, "validation_failed", message, {"form": {"kind": [message]}})
@@ -136,38 +174,44 @@ def add(
             if spooled.size == 0:
                 raise _refused(sniff.Refused(422, "empty_file", "上传的文件为空"))
             sniffed = _checked(spooled.path, name, limits)
-            with transaction():
-                row = _load(actor, s, subject_id, for_update=True)
-                _check_supersedes(subject_type, subject_id, supersedes_id)
-                _check_total(subject_type, subject_id, spooled.size, limits)
-                attachment = Attachment(
-                    subject_type=subject_type,
-                    subject_id=subject_id,
-                    jurisdiction_id=row.jurisdiction_id,
-                    kind=kind,
-                    filename=name,
-                    content_type=sniffed.content_type,
-                    size=spooled.size,
-                    sha256=spooled.sha256,
-                    uploaded_by=actor.user_id,
-                    uploaded_at=now(),
-                    supersedes_id=supersedes_id,
-                )
-                db.session.add(attachment)
-                db.session.flush()
-                snap = snapshot(attachment)
-                audit.record(actor, "attachment.add", subject_type, subject_id, row.jurisdiction_id, None, snap)
-                # Ids, kind, type, size and hash: the file's name and bytes stay behind the scoped download.
-                published = {k: v for k, v in snap.items() if k != "filename"}
-                webhooks.publish_at(
-                    "attachment.added",
-                    {"subject_type": subject_type, "subject_id": subject_id, **published},
-                    row.jurisdiction_id,
-                )
-                store.keep(spooled)
+            yield Checked(subject_type, kind, name, spooled, sniffed.content_type, store)
     except TooLarge:
         raise _too_large(f"文件过大（单个附件不超过 {limits.max_file_bytes // MB} MB）") from None
-    _present([attachment], s)
+
+
+def attach_checked(actor: Actor, row: Any, checked: Checked, supersedes_id: int | None = None) -> Attachment:
+    """Write a checked file on its subject, in the caller's transaction with the subject row (loaded in scope
+    and locked, or just created): the subject's totals, the row, its audit record and webhook, the bytes kept."""
+    subject_type, subject_id = checked.subject_type, row.id
+    limits = settings()
+    _check_supersedes(subject_type, subject_id, supersedes_id)
+    _check_total(subject_type, subject_id, checked.spooled.size, limits)
+    attachment = Attachment(
+        subject_type=subject_type,
+        subject_id=subject_id,
+        jurisdiction_id=row.jurisdiction_id,
+        kind=checked.kind,
+        filename=checked.name,
+        content_type=checked.content_type,
+        size=checked.spooled.size,
+        sha256=checked.spooled.sha256,
+        uploaded_by=actor.user_id,
+        uploaded_at=now(),
+        supersedes_id=supersedes_id,
+    )
+    db.session.add(attachment)
+    db.session.flush()
+    snap = snapshot(attachment)
+    audit.record(actor, "attachment.add", subject_type, subject_id, row.jurisdiction_id, None, snap)
+    # Ids, kind, type, size and hash: the file's name and bytes stay behind the scoped download.
+    published = {k: v for k, v in snap.items() if k != "filename"}
+    webhooks.publish_at(
+        "attachment.added",
+        {"subject_type": subject_type, "subject_id": subject_id, **published},
+        row.jurisdiction_id,
+    )
+    checked.store.keep(checked.spooled)
+    _present([attachment], subject(subject_type))
     return attachment
 
 

@@ -1,10 +1,11 @@
 /* 附件: the chosen file is checked before it is sent — none chosen, empty, over the per-file limit — and the
    reason shown under the field, with the same words the server uses. A refusal from the server costs the
    choice (no browser refills a file input after a round trip); these do not. The server checks everything
-   again, and the rest (the type by content, the subject's total). */
+   again, and the rest (the type by content, the subject's total). A form whose file is optional (a visit with
+   its photo: data-attachment-optional) goes without one. */
 document.addEventListener("submit", function (event) {
   var form = event.target;
-  if (!form.matches || !form.matches("form[data-attachment-action=upload]")) {
+  if (!form.matches || !form.matches("form[data-attachment-action=upload], form[data-attachment-optional]")) {
     return;
   }
   var input = form.querySelector("input[type=file]");
@@ -16,7 +17,7 @@ document.addEventListener("submit", function (event) {
   var max = parseInt(input.getAttribute("data-max-bytes"), 10);
   var message = "";
   if (!file) {
-    message = "请选择要上传的文件";
+    message = form.hasAttribute("data-attachment-optional") ? "" : "请选择要上传的文件";
   } else if (file.size === 0) {
     message = "上传的文件为空";
   } else if (max && file.size > max) {

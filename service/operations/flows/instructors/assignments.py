@@ -27,11 +27,12 @@ from service.models import Jurisdiction, Role, Unit, User
 from service.models.base import snapshot
 from service.models.instructor import InstructorAssignment, InstructorProfile, VisitLog
 from service.operations.common import Precondition, get_scoped, streamed
-from service.operations.engines import audit, escalation, notifications, webhooks
+from service.operations.engines import attachments, audit, escalation, notifications, webhooks
 from service.operations.engines.command import Subject
 from service.operations.flows.instructors import preparation
 from service.operations.reference import ledger_events, units
 from service.operations.reference.ledger_events import UnitChange
+from service.roles import of
 from workflows import deadlines
 from workflows import instructors as rules
 from workflows.errors import Conflict, RuleViolation
@@ -182,6 +183,14 @@ def visits_query(actor: Actor, assignment_id: int) -> Select[Any]:
 
 def visits(actor: Actor, assignment_id: int) -> list[VisitLog]:
     return list(db.session.execute(visits_query(actor, assignment_id)).scalars())
+
+
+def recent_visits(actor: Actor, instructor_id: int, limit: int = 20) -> list[VisitLog]:
+    """An instructor's latest visits within the actor's scope, on every unit they served (the instructor's page)."""
+    stmt = _visit_scope(select(VisitLog), actor).where(VisitLog.instructor_id == instructor_id)
+    return list(
+        db.session.execute(stmt.order_by(VisitLog.visited_on.desc(), VisitLog.id.desc()).limit(limit)).scalars()
+    )
 
 
 def instructors(actor: Actor, f: dict[str, Any]) -> list[dict[str, Any]]:
@@ -466,17 +475,64 @@ def adopt_ledger(actor: Actor) -> int:
 # -- the visit log -------------------------------------------------------------------------------------------------
 
 
-def log_visit(actor: Actor, assignment_id: int, data: NewVisit, precondition: Precondition | None = None) -> VisitLog:
-    """An instructor logs a visit or guidance on a unit they serve (their own active assignment only)."""
+# Files an instructor may attach to a visit they logged (附件 of the visit log).
+VISIT_SUBJECT = "instructor_visit"
+VISIT_ATTACHMENT_KINDS = {"photo": "走访照片", "record": "工作记录", "other": "其他"}
+
+
+def _visit_scope(stmt: Select[Any], actor: Actor) -> Select[Any]:
+    """A visit within the actor's jurisdiction; an instructor sees only the visits they logged themselves (the
+    photos and notes of a unit are the instructor's and the body's business, not a fellow instructor's)."""
+    stmt = in_scope(stmt, VisitLog.jurisdiction_id, actor)
+    if actor.role == Role.instructor:
+        stmt = stmt.where(VisitLog.instructor_id == actor.user_id)
+    return stmt
+
+
+def get_visit(actor: Actor, visit_id: int, *, for_update: bool = False) -> VisitLog:
+    """One visit in the actor's scope (the attachments engine's getter; out of scope: 404, as missing)."""
+    return get_scoped(VisitLog, visit_id, actor, for_update=for_update, scope=_visit_scope)
+
+
+def _check_may_log(actor: Actor, row: InstructorAssignment, visited_on: date) -> None:
+    if row.instructor_id != actor.user_id:
+        raise Forbidden("只能为本人联系的单位记录走访")
+    if row.state != ACTIVE:
+        raise Conflict("assignment_released", "该选派已解除，不能再记录走访")
+    rules.check_visit_date(visited_on, today(), row.assigned_on)
+
+
+def log_visit(
+    actor: Actor,
+    assignment_id: int,
+    data: NewVisit,
+    precondition: Precondition | None = None,
+    upload: attachments.Upload | None = None,
+) -> VisitLog:
+    """An instructor logs a visit or guidance on a unit they serve (their own active assignment only), with an
+    optional file: checked first (every refusal of the attachments engine, in Chinese), then the visit and the
+    file written in one transaction, so a refused file leaves no visit and a refused visit no file."""
     if data.kind not in set(rules.VisitKind):
         raise RuleViolation("visit_kind_invalid", "走访类型不正确", field="kind")
+    if upload is None:
+        return _log_visit(actor, assignment_id, data, precondition, None)
+    _check_may_log(actor, get(actor, assignment_id), data.visited_on)  # 404 / 403 / 409 / 422 before the file
+    with attachments.checked_file(
+        actor, VISIT_SUBJECT, kind=upload.kind, filename=upload.filename, stream=upload.stream
+    ) as checked:
+        return _log_visit(actor, assignment_id, data, precondition, checked)
+
+
+def _log_visit(
+    actor: Actor,
+    assignment_id: int,
+    data: NewVisit,
+    precondition: Precondition | None,
+    checked: attachments.Checked | None,
+) -> VisitLog:
     with ASSIGNMENTS.command(actor, assignment_id, precondition=precondition) as cmd:
         row = cmd.row
-        if row.instructor_id != actor.user_id:
-            raise Forbidden("只能为本人联系的单位记录走访")
-        if row.state != ACTIVE:
-            raise Conflict("assignment_released", "该选派已解除，不能再记录走访")
-        rules.check_visit_date(data.visited_on, today(), row.assigned_on)
+        _check_may_log(actor, row, data.visited_on)
         visit = VisitLog(
             assignment_id=row.id,
             unit_id=row.unit_id,
@@ -489,10 +545,15 @@ def log_visit(actor: Actor, assignment_id: int, data: NewVisit, precondition: Pr
             created_at=now(),
         )
         db.session.add(visit)
+        cmd.detail = {"visited_on": data.visited_on.isoformat(), "kind": data.kind}
+        if checked is not None:
+            # The visit's id for the file, flushed before the assignment changes (its one UPDATE at the close).
+            db.session.flush()
+            attached = attachments.attach_checked(actor, visit, checked)
+            cmd.detail["attachment_id"] = attached.id
         if row.last_visit_on is None or data.visited_on > row.last_visit_on:
             row.last_visit_on = data.visited_on
         cmd.record("visit", f"{rules.VISIT_KIND_LABELS[data.kind]}：{data.done}")
-        cmd.detail = {"visited_on": data.visited_on.isoformat(), "kind": data.kind}
         preparation.visited(row.unit_id, data.visited_on)
     return visit
 
@@ -612,3 +673,14 @@ def register() -> None:
         )
     )
     ledger_events.subscribe(on_ledger_change)
+    # A visit takes files (走访照片, 工作记录): the workflow's readers read them within the visit's scope, the
+    # instructor who logged it adds and withdraws them (the scope narrows instructors to their own visits).
+    attachments.register_subject(
+        attachments.Subject(
+            VISIT_SUBJECT,
+            get_visit,
+            VISIT_ATTACHMENT_KINDS,
+            of(WORKFLOW, "log"),
+            of(WORKFLOW, "read"),
+        )
+    )
