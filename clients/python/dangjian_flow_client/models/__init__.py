@@ -120,6 +120,7 @@ from .get_api_v1_party_activities_state import GetApiV1PartyActivitiesState
 from .get_api_v1_party_orgs_kind import GetApiV1PartyOrgsKind
 from .get_api_v1_party_orgs_status import GetApiV1PartyOrgsStatus
 from .get_api_v1_preparation_items_state import GetApiV1PreparationItemsState
+from .get_api_v1_re_elections_due_export_xlsx_status import GetApiV1ReElectionsDueExportXlsxStatus
 from .get_api_v1_re_elections_due_status import GetApiV1ReElectionsDueStatus
 from .get_api_v1_re_elections_kind import GetApiV1ReElectionsKind
 from .get_api_v1_re_elections_state import GetApiV1ReElectionsState
@@ -427,6 +428,7 @@ __all__ = (
     "GetApiV1PartyOrgsKind",
     "GetApiV1PartyOrgsStatus",
     "GetApiV1PreparationItemsState",
+    "GetApiV1ReElectionsDueExportXlsxStatus",
     "GetApiV1ReElectionsDueStatus",
     "GetApiV1ReElectionsKind",
     "GetApiV1ReElectionsState",
