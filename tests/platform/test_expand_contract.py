@@ -25,6 +25,7 @@ import textwrap
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 from alembic.script import ScriptDirectory
@@ -214,7 +215,9 @@ with app.app_context():
         except Exception as exc:  # reported, per model, by the test
             results[model.__name__] = f"{type(exc).__name__}: {exc}".splitlines()[0]
             db.session.rollback()
-print(json.dumps(results))
+# Then the command line's arguments, if any, run as its `flask` command in this process.
+command = app.test_cli_runner().invoke(args=sys.argv[2:]) if sys.argv[2:] else None
+print(json.dumps({"reads": results, "command": command and [command.exit_code, command.output]}))
 """
 
 
@@ -274,25 +277,23 @@ def test_the_previous_release_reads_and_writes_on_the_upgraded_schema(tmp_path: 
     def old(*args: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run([sys.executable, *args], cwd=tree, env=env, capture_output=True, text=True, timeout=120)
 
-    def reads() -> dict[str, int | str]:
-        run = old("-c", READER, str(tree))
+    def run_old(*command: str) -> tuple[dict[str, int | str], list[Any] | None]:
+        run = old("-c", READER, str(tree), *command)
         assert run.returncode == 0, run.stderr[-3000:]
-        results: dict[str, int | str] = json.loads(run.stdout.strip().splitlines()[-1])
-        return results
+        answer = json.loads(run.stdout.strip().splitlines()[-1])
+        return answer["reads"], answer["command"]
 
-    results = reads()
+    # Its reads of every model, then its writes: a user and a token, with their audit records, through its own
+    # command line (its INSERTs name only the columns it knows).
+    results, command = run_old("users", "create", "previous_release", "--role", "admin", "--jurisdiction", "350100")
     failures = {model: result for model, result in results.items() if isinstance(result, str)}
     assert failures == {}, f"the {release['version']} release cannot read the upgraded schema"
     # Every model of the old release was read, and the demo city gave most of them rows to load.
     assert len(results) >= 30
     assert sum(1 for n in results.values() if n) >= len(results) // 2
-
-    # Its writes: a user and a token, with their audit records, through its own command line (its INSERTs name
-    # only the columns it knows).
-    run = old("-m", "flask", "--app", "service", "users", "create", "previous_release", "--role", "admin",
-              "--jurisdiction", "350100")  # fmt: skip
-    assert run.returncode == 0 and "token (shown once)" in run.stdout, run.stderr[-3000:]
-    with create_engine(normalise_database_url(scratch_url)).connect() as conn:
+    assert command is not None and command[0] == 0 and "token (shown once)" in command[1], command
+    engine = create_engine(normalise_database_url(scratch_url))
+    with engine.connect() as conn:
         scopes: str = conn.execute(
             text("SELECT t.scopes FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE u.username = :u"),
             {"u": "previous_release"},
@@ -300,7 +301,8 @@ def test_the_previous_release_reads_and_writes_on_the_upgraded_schema(tmp_path: 
     assert scopes == "read"  # the least, by the column's server default
 
     # And the check fails when the schema takes away a column the old release reads.
-    with create_engine(normalise_database_url(scratch_url)).begin() as conn:
+    with engine.begin() as conn:
         conn.execute(text("ALTER TABLE jurisdictions RENAME COLUMN name TO full_name"))
-    broken = {model for model, result in reads().items() if isinstance(result, str)}
+    engine.dispose()
+    broken = {model for model, result in run_old()[0].items() if isinstance(result, str)}
     assert {"Jurisdiction", "User", "Unit"} <= broken
