@@ -7,6 +7,7 @@ server binaries (Debian: `apt-get install pgbackrest`)."""
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import shutil
 import subprocess
@@ -99,7 +100,9 @@ def test_a_restore_to_a_moment_brings_back_what_was_written_before_it(cluster: A
     _execute(cluster.url, "CREATE TABLE audit_drill (id int PRIMARY KEY, label text)",
              "INSERT INTO audit_drill SELECT g, 'before the backup' FROM generate_series(1, 1000) g")  # fmt: skip
     cluster.pgbackrest("--type=full", "backup")
-    assert "full backup" in cluster.pgbackrest("info")
+    (stanza,) = json.loads(cluster.pgbackrest("info", "--output=json"))
+    (backup,) = stanza["backup"]
+    assert backup["type"] == "full"
 
     _execute(cluster.url, "INSERT INTO audit_drill SELECT g, 'after the backup' FROM generate_series(1001, 1500) g")
     ((moment,),) = _execute(cluster.url, "SELECT now()::text")
@@ -110,7 +113,16 @@ def test_a_restore_to_a_moment_brings_back_what_was_written_before_it(cluster: A
     assert _execute(cluster.url, "SELECT count(*) FROM audit_drill") == [(1500,)]
 
     cluster.stop()
-    cluster.pgbackrest("--delta", "--type=time", f"--target={moment}", "--target-action=promote", "restore")
+    # The backup named: pgBackRest picks one by its stop time, kept in whole seconds, and this moment may fall
+    # within the second the backup ended.
+    cluster.pgbackrest(
+        "--delta",
+        f"--set={backup['label']}",
+        "--type=time",
+        f"--target={moment}",
+        "--target-action=promote",
+        "restore",
+    )
     cluster.start()
     # pg_ctl returns once read-only connections are accepted; the replay up to the target and the promotion
     # may still be under way.
