@@ -13,13 +13,16 @@ audit INSERT:
 
 Every read must touch a bounded number of buffers whatever the table's size; monthly partitions would buy
 nothing these reads need (none filters on time alone) and would split the id order they use across partitions.
-Needs PostgreSQL (BENCH_PG_URL); the database bench_audit is recreated.
+Needs PostgreSQL (BENCH_PG_URL); the database `--database` names (bench_audit) is dropped and recreated.
 
-    .venv/bin/python bench/bench_audit.py              # 10,000,000 rows (several minutes)
-    .venv/bin/python bench/bench_audit.py 1000000      # quicker"""
+    .venv/bin/python bench/bench_audit.py                    # 10,000,000 rows (several minutes)
+    .venv/bin/python bench/bench_audit.py --rows 1000000     # quicker
+    .venv/bin/python bench/bench_audit.py --rows 10000000 --database my_bench_audit
+    .venv/bin/python bench/bench_audit.py --database my_bench_audit --reuse --plans   # measure again, whole plans"""
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 import time
@@ -31,8 +34,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from typing import Any
 
 from sqlalchemy import create_engine, event, select, text
+from sqlalchemy.engine import make_url
 
-from bench.environment import ROOT, describe, fresh_database, load, postgres_available
+from bench.environment import ROOT, describe, fresh_database, load, postgres_available, server_url
 from service import create_app
 from service.auth import Actor
 from service.config import Settings
@@ -81,6 +85,16 @@ def fill(url: str, rows: int) -> None:
             FROM generate_series(1, {ACTORS}) g
         """)
         )
+        # The secondary indexes are dropped for the load and built again after it, from their own definitions:
+        # sorted builds take minutes where maintaining five b-trees row by row took most of an hour at 10M.
+        indexes = conn.execute(
+            text(
+                "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'audit_events'"
+                " AND indexname <> 'pk_audit_events'"
+            )
+        ).all()
+        for name, _ in indexes:
+            conn.execute(text(f'DROP INDEX "{name}"'))
         started = time.perf_counter()
         conn.execute(
             text(f"""
@@ -96,6 +110,11 @@ def fill(url: str, rows: int) -> None:
         """)
         )
         print(f"filled {rows:,} rows in {time.perf_counter() - started:.0f} s")
+        started = time.perf_counter()
+        conn.execute(text("SET maintenance_work_mem = '256MB'"))
+        for _, definition in indexes:
+            conn.execute(text(definition))
+        print(f"built {len(indexes)} indexes in {time.perf_counter() - started:.0f} s")
     with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
         conn.execute(text("VACUUM ANALYZE audit_events"))
     engine.dispose()
@@ -118,12 +137,18 @@ LISTS = {
 }
 
 
+PLANS = False  # --plans: each statement's whole plan too, as EXPLAIN prints it
+
+
 def _explain(conn: Any, name: str, sql: str, params: Any = None) -> None:
     (plan,) = conn.exec_driver_sql(f"EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) {sql}", params or {}).scalar_one()
     top = plan["Plan"]
     nodes = sorted(set(_node_types(top)))
     buffers = top.get("Shared Hit Blocks", 0) + top.get("Shared Read Blocks", 0)
     print(f"- {name}: {plan['Execution Time']:.2f} ms, {buffers} buffers, plan: {', '.join(nodes)}")
+    if PLANS:
+        lines = conn.exec_driver_sql(f"EXPLAIN (ANALYZE, BUFFERS) {sql}", params or {}).scalars().all()
+        print("\n".join(f"      {line}" for line in lines))
 
 
 def explain(url: str) -> None:
@@ -183,10 +208,24 @@ def main() -> None:
     if not postgres_available():
         print("PostgreSQL is not reachable (BENCH_PG_URL): nothing to measure")
         return
-    rows = int(sys.argv[1]) if len(sys.argv) > 1 else 10_000_000
-    url = fresh_database("bench_audit")
+    parser = argparse.ArgumentParser(description="The audit trail's reads at a given size (PostgreSQL).")
+    parser.add_argument("legacy_rows", nargs="?", type=int, help=argparse.SUPPRESS)  # the older positional form
+    parser.add_argument("--rows", type=int, default=10_000_000, help="audit records to generate (10,000,000)")
+    parser.add_argument("--database", default="bench_audit", help="database to recreate (bench_audit)")
+    parser.add_argument("--reuse", action="store_true", help="measure the database as an earlier run filled it")
+    parser.add_argument("--plans", action="store_true", help="print each statement's whole plan")
+    args = parser.parse_args()
+    global PLANS
+    PLANS = args.plans
+    rows = args.legacy_rows or args.rows
+    if args.reuse:
+        url = make_url(server_url()).set(drivername="postgresql+psycopg", database=args.database)
+        url = url.render_as_string(hide_password=False)
+    else:
+        url = fresh_database(args.database)
     describe(url)
-    fill(url, rows)
+    if not args.reuse:
+        fill(url, rows)
     explain(url)
     print(json.dumps({"rows": rows}))
 

@@ -35,8 +35,12 @@ def upgrade():
         f"UPDATE api_tokens SET scopes = (SELECT CASE users.role {cases} ELSE 'read' END "
         "FROM users WHERE users.id = api_tokens.user_id)"
     )
+    # The server default is for the previous release, which keeps issuing tokens while this runs and names no
+    # scopes: its tokens get the least, 'read' (expand/contract, docs/operating.md#upgrades).
     with op.batch_alter_table('api_tokens') as batch:
-        batch.alter_column('scopes', existing_type=sa.String(length=100), nullable=False)
+        batch.alter_column(
+            'scopes', existing_type=sa.String(length=100), nullable=False, server_default='read'
+        )
 
 
 def downgrade():

@@ -57,7 +57,8 @@ class ApiToken(Base):
     # sha256 of a 256-bit random token: a fast hash is enough for high-entropy secrets.
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
     prefix: Mapped[str] = mapped_column(String(12))
-    # What the token may be used for, space-separated (service/scopes.py); by default its role's full set.
-    scopes: Mapped[str] = mapped_column(String(100))
+    # What the token may be used for, space-separated (service/scopes.py); by default its role's full set. The
+    # server default serves only the previous release during an upgrade, which names no scopes (decision 0066).
+    scopes: Mapped[str] = mapped_column(String(100), server_default="read")
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     revoked_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
