@@ -328,6 +328,13 @@ class Settings:
                     "securitySchemes": {"bearerAuth": {"type": "http", "scheme": "bearer"}},
                 },
                 "security": [{"bearerAuth": []}],
+                # What gunicorn refuses before the app (service/gunicorn_conf.py), in the same JSON error shape.
+                "info": {
+                    "description": "Limits of the web server, answered before any operation in the Error shape "
+                    "(without `request_id`): a request line (method, path and query) over 8190 bytes answers 414 "
+                    "`uri_too_long`; a header field over 8190 bytes, 431 `request_header_fields_too_large`. "
+                    f"A body over MAX_CONTENT_LENGTH ({self.max_content_length} bytes) answers 413."
+                },
             },
             "JSON_SORT_KEYS": False,
             # The console's session cookie (the API uses bearer tokens, never this cookie).

@@ -18,6 +18,7 @@ from werkzeug.routing import IntegerConverter
 from schemas import messages
 from schemas.common import ErrorSchema
 from service import errors
+from service.api import schema_limits
 from service.api.apidoc import LazySpec, share_schemas_in_doc_copies
 from service.api.docs import IdempotencyKeyPlugin, MultipartFormPlugin
 from service.api.token_docs import TokenLimitsPlugin
@@ -33,6 +34,10 @@ class Api(LazySpec, SmorestApi):
 
     def handle_http_exception(self, error: Any) -> Any:
         return errors.handle_http_exception(error)
+
+    def init_app(self, app: Flask, **kwargs: Any) -> None:
+        super().init_app(app, **kwargs)
+        schema_limits.install(self.ma_plugin, app)  # the date window and the deepest page, from app's settings
 
 
 # Idempotency-Key is documented on every POST, an upload's form fields in its multipart body, and each operation's

@@ -15,6 +15,10 @@ def _error_response(description: str) -> dict[str, Any]:
 
 
 ERROR_REF = "#/components/schemas/Error"
+# One or more entity tags, weak or strong, as RFC 9110 spells them; `*` (and a tag named `*`) is left out because
+# it is refused with 428. An ETag of ours is `"<table>-<id>-v<version>"`.
+_TAG = r'(W/)?"[\x21\x23-\x29\x2b-\x7e]+"'
+IF_MATCH_SCHEMA = {"type": "string", "minLength": 3, "maxLength": 1024, "pattern": rf"^{_TAG}( *, *{_TAG})*$"}
 STALE = _error_response("If-Match does not match the current version (the resource changed since it was read)")
 REQUIRED = _error_response("If-Match header required; `*` is refused too (it names no version)")
 
@@ -24,7 +28,7 @@ IF_MATCH_DOC: dict[str, Any] = {
             "in": "header",
             "name": "If-Match",
             "required": True,
-            "schema": {"type": "string"},
+            "schema": IF_MATCH_SCHEMA,
             "description": "The ETag from the last read. 428 without it or with `*`, 412 when the resource "
             "changed since.",
         }
@@ -66,7 +70,7 @@ OPTIONAL_IF_MATCH_DOC: dict[str, Any] = {
             "in": "header",
             "name": "If-Match",
             "required": False,
-            "schema": {"type": "string"},
+            "schema": IF_MATCH_SCHEMA,
             "description": "Optional ETag: when given, 412 if the resource changed since it was read; `*` is "
             "refused with 428",
         }

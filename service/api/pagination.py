@@ -50,12 +50,17 @@ def pagination_schema(default_page_size: int, max_page_size: int) -> type[ma.Sch
         class Meta:
             unknown = ma.EXCLUDE  # other query parameters belong to the list's own filter schema
 
+        # The document states `page`'s maximum as the deepest page this page size reaches (schema_limits.py).
+        DEEPEST_PAGE_AT_PAGE_SIZE = max_page_size
+
         page = ma.fields.Integer(
             load_default=1,
             validate=ma.validate.Range(min=1, max=MAX_PAGE),
             metadata={
                 "description": "Page number. `(page - 1) * page_size` may not exceed MAX_PAGINATION_OFFSET "
-                f"(default {DEFAULT_MAX_OFFSET}): deeper pages answer 422; narrow the filters instead."
+                f"(default {DEFAULT_MAX_OFFSET}): deeper pages answer 422; narrow the filters instead. The maximum "
+                "stated here is the deepest page at the largest `page_size`; smaller pages reach deeper (e.g. "
+                "page 201 at 50 per page)."
             },
         )
         page_size = ma.fields.Integer(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -13,6 +14,8 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
+from service.api.etag import IF_MATCH_SCHEMA
+from service.api.pagination import DEFAULT_MAX_OFFSET
 from tests.api.test_access import ALL, MATRIX, api_rules
 
 HTTP_METHODS = {"get", "post", "put", "patch", "delete"}
@@ -210,6 +213,7 @@ def test_patch_operations_document_if_match_412_and_428(doc: dict[str, Any]) -> 
         if_match = [p for p in headers if p["name"] == "If-Match"]
         assert len(if_match) == 1, path
         assert if_match[0]["required"] is True
+        assert if_match[0]["schema"] == IF_MATCH_SCHEMA  # `*`, refused with 428, is outside its pattern
         assert "412" in op["responses"], path
         assert "428" in op["responses"], path
         assert "200" in op["responses"], path
@@ -254,7 +258,9 @@ def test_list_operations_document_pagination(doc: dict[str, Any]) -> None:
             paginated.add(path)
             assert params["page"]["schema"]["minimum"] == 1
             assert params["page"]["schema"]["default"] == 1
-            assert params["page"]["schema"]["maximum"] >= 1000, path  # bounded (never a 500), and MAX_OFFSET
+            # The deepest page the largest page size reaches: a page the document allows is never refused.
+            deepest = DEFAULT_MAX_OFFSET // params["page_size"]["schema"]["maximum"] + 1
+            assert params["page"]["schema"]["maximum"] == deepest, path
             assert "MAX_PAGINATION_OFFSET" in params["page"]["description"], path
             assert 1 <= params["page_size"]["schema"]["default"] <= params["page_size"]["schema"]["maximum"], path
             # The header is sent as a JSON string (json.dumps): documented as a string that holds JSON.
@@ -289,3 +295,59 @@ def test_the_document_built_on_first_use_is_flask_smorests_own_byte_for_byte(tmp
     assert lazy_pending > 20, "create_app() documented the blueprints instead of leaving it to the first request"
     assert b'"/api/v1/jurisdictions"' in lazy
     assert lazy == eager
+
+
+def _schemas_with(doc: dict[str, Any], fmt: str) -> list[dict[str, Any]]:
+    found: list[dict[str, Any]] = []
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            if node.get("format") == fmt and node.get("type") == "string":
+                found.append(node)
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(doc)
+    return found
+
+
+def test_date_inputs_state_the_date_window_as_a_pattern(doc: dict[str, Any]) -> None:
+    """Every date and instant the API reads lies in DATE_MIN_YEAR–DATE_MAX_YEAR: its pattern says so, both ends
+    (a date field of a response has no pattern: the window applies to what comes in)."""
+    dates = [s for s in _schemas_with(doc, "date") if "pattern" in s]
+    instants = [s for s in _schemas_with(doc, "date-time") if "pattern" in s]
+    assert len(dates) >= 20 and len(instants) >= 2
+    for schema in dates:
+        pattern = re.compile(schema["pattern"])
+        assert pattern.match("2000-01-01") and pattern.match("2100-12-31") and pattern.match("2026-02-28")
+        assert not pattern.match("1999-12-31") and not pattern.match("2101-01-01") and not pattern.match("9999-12-31")
+        if "description" in schema:  # (a query parameter's description is the parameter's own)
+            assert "2000-01-01–2100-12-31" in schema["description"]
+    for schema in instants:
+        pattern = re.compile(schema["pattern"])
+        assert pattern.match("2026-10-08T10:00:00+08:00") and pattern.match("2100-12-31T23:59:59+08:00")
+        assert pattern.match("2000-01-01T00:00:00Z")  # 08:00 in Beijing
+        assert not pattern.match("2100-12-31T23:00:00Z")  # 2101-01-01 in Beijing: refused
+        assert not pattern.match("2000-01-01T00:00:00+09:00")  # 1999-12-31 in Beijing: refused
+        assert not pattern.match("2101-01-01T00:00:00+08:00")
+
+
+def test_the_document_follows_the_settings_in_force(tmp_path: Path) -> None:
+    """The date window and the deepest page come from the app's settings, not the defaults."""
+    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL"}}
+    env |= {"INSTANCE_DIR": str(tmp_path), "DATABASE_URL": f"sqlite:///{tmp_path / 'settings.db'}"}
+    env |= {"DATE_MIN_YEAR": "2020", "DATE_MAX_YEAR": "2030", "MAX_PAGINATION_OFFSET": "1000"}
+    script = "from service import create_app; import sys; "
+    script += "sys.stdout.buffer.write(create_app().test_client().get('/api/openapi.json').data)"
+    done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, timeout=300, check=False)
+    assert done.returncode == 0, done.stderr.decode()
+    doc = json.loads(done.stdout)
+    page = next(p for p in doc["paths"]["/api/v1/units"]["get"]["parameters"] if p["name"] == "page")
+    assert page["schema"]["maximum"] == 1000 // 200 + 1
+    dates = [s for s in _schemas_with(doc, "date") if "pattern" in s]
+    assert dates
+    for schema in dates:
+        assert re.match(schema["pattern"], "2030-12-31") and not re.match(schema["pattern"], "2031-01-01")
