@@ -16,7 +16,7 @@ class ActivityCorrection:
     """
     Attributes:
         kind (ActivityCorrectionKind):
-        held_on (datetime.date):
+        held_on (datetime.date): Within the date window 2000-01-01–2100-12-31 (DATE_MIN_YEAR–DATE_MAX_YEAR)
         attendance (int): People present
         description (str): Not blank, no control characters (tab and line breaks allowed)
         reason (str): Why the record is corrected. Not blank, no control characters (tab and line breaks allowed)

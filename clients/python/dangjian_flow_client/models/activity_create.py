@@ -17,7 +17,8 @@ class ActivityCreate:
     Attributes:
         unit_id (int): The ledger unit the activity was held for
         kind (ActivityCreateKind): 主题党日, 三会一课, 志愿服务, 培训, 其他
-        held_on (datetime.date): The day it was held (not in the future)
+        held_on (datetime.date): The day it was held (not in the future). Within the date window 2000-01-01–2100-12-31
+            (DATE_MIN_YEAR–DATE_MAX_YEAR)
         attendance (int): People present
         description (str): Not blank, no control characters (tab and line breaks allowed)
     """

@@ -17,7 +17,8 @@ class AgreementCreate:
         org_b_id (int): The other party organisation
         title (str): Not blank, no control characters (tab and line breaks allowed)
         year (int):
-        duties_due_on (datetime.date): The year's duties are due by this day
+        duties_due_on (datetime.date): The year's duties are due by this day. Within the date window
+            2000-01-01–2100-12-31 (DATE_MIN_YEAR–DATE_MAX_YEAR)
         planned_visits (int):
         planned_trainings (int):
         planned_activists (int):

@@ -15,8 +15,8 @@ T = TypeVar("T", bound="CircularCreate")
 class CircularCreate:
     """
     Attributes:
-        period_start (datetime.date):
-        period_end (datetime.date):
+        period_start (datetime.date): Within the date window 2000-01-01–2100-12-31 (DATE_MIN_YEAR–DATE_MAX_YEAR)
+        period_end (datetime.date): Within the date window 2000-01-01–2100-12-31 (DATE_MIN_YEAR–DATE_MAX_YEAR)
         jurisdiction_id (int | Unset): Default: the issuer's own jurisdiction
         title (str | Unset): Default: 关于<jurisdiction>“两个覆盖”工作情况的通报（<period>）. No control characters (tab and line
             breaks allowed)

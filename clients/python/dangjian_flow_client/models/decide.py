@@ -19,8 +19,10 @@ class Decide:
         action (DecideAction):
         approval_doc_no (str | Unset): 批复文号; required on the final approval. No control characters (tab and line breaks
             allowed)
-        approved_on (datetime.date | None | Unset):
-        meeting_on (datetime.date | None | Unset): Date of the deciding committee meeting
+        approved_on (datetime.date | None | Unset): Within the date window 2000-01-01–2100-12-31
+            (DATE_MIN_YEAR–DATE_MAX_YEAR)
+        meeting_on (datetime.date | None | Unset): Date of the deciding committee meeting. Within the date window
+            2000-01-01–2100-12-31 (DATE_MIN_YEAR–DATE_MAX_YEAR)
         comment (str | Unset): Required to reject or return. No control characters (tab and line breaks allowed)
     """
 

@@ -19,12 +19,14 @@ T = TypeVar("T", bound="Election")
 class Election:
     """
     Attributes:
-        held_on (datetime.date): Date of the re-election general meeting
+        held_on (datetime.date): Date of the re-election general meeting. Within the date window 2000-01-01–2100-12-31
+            (DATE_MIN_YEAR–DATE_MAX_YEAR)
         entitled (int):
         present (int):
         secretary (str): Not blank, no control characters (tab and line breaks allowed)
         elected (list[Candidate]):
-        term_start (datetime.date | None | Unset):
+        term_start (datetime.date | None | Unset): Within the date window 2000-01-01–2100-12-31
+            (DATE_MIN_YEAR–DATE_MAX_YEAR)
     """
 
     held_on: datetime.date

@@ -17,7 +17,8 @@ class ExtensionDecide:
     """
     Attributes:
         decision (ExtensionDecideDecision):
-        approved_deadline (datetime.date | None | Unset): Grant less than asked (approve only); default: as requested
+        approved_deadline (datetime.date | None | Unset): Grant less than asked (approve only); default: as requested.
+            Within the date window 2000-01-01–2100-12-31 (DATE_MIN_YEAR–DATE_MAX_YEAR)
         comment (str | Unset): Required to refuse. No control characters (tab and line breaks allowed)
     """
 

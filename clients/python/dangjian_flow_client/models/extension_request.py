@@ -13,7 +13,7 @@ T = TypeVar("T", bound="ExtensionRequest")
 class ExtensionRequest:
     """
     Attributes:
-        new_deadline (datetime.date):
+        new_deadline (datetime.date): Within the date window 2000-01-01–2100-12-31 (DATE_MIN_YEAR–DATE_MAX_YEAR)
         reason (str): Not blank, no control characters (tab and line breaks allowed)
     """
 

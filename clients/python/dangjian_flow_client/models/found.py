@@ -19,12 +19,14 @@ T = TypeVar("T", bound="Found")
 class Found:
     """
     Attributes:
-        held_on (datetime.date): Date of the founding general meeting
+        held_on (datetime.date): Date of the founding general meeting. Within the date window 2000-01-01–2100-12-31
+            (DATE_MIN_YEAR–DATE_MAX_YEAR)
         entitled (int):
         present (int):
         secretary (str): Not blank, no control characters (tab and line breaks allowed)
         elected (list[Candidate]): Everyone elected with their votes, the secretary included
-        term_start (datetime.date | None | Unset):
+        term_start (datetime.date | None | Unset): Within the date window 2000-01-01–2100-12-31
+            (DATE_MIN_YEAR–DATE_MAX_YEAR)
         oversize_reason (str | Unset): No control characters (tab and line breaks allowed)
     """
 

@@ -15,7 +15,8 @@ class Hold:
     Attributes:
         minutes (str): 约谈记录. Not blank, no control characters (tab and line breaks allowed)
         commitments (list[str]):
-        new_deadline (datetime.date): The new rectification deadline
+        new_deadline (datetime.date): The new rectification deadline. Within the date window 2000-01-01–2100-12-31
+            (DATE_MIN_YEAR–DATE_MAX_YEAR)
     """
 
     minutes: str

@@ -16,7 +16,7 @@ T = TypeVar("T", bound="InspectionCorrection")
 class InspectionCorrection:
     """
     Attributes:
-        inspected_on (datetime.date):
+        inspected_on (datetime.date): Within the date window 2000-01-01–2100-12-31 (DATE_MIN_YEAR–DATE_MAX_YEAR)
         result (InspectionCorrectionResult):
         party_work_checked (bool): Whether party work was checked at the inspection
         reason (str): Not blank, no control characters (tab and line breaks allowed)

@@ -18,7 +18,8 @@ class InspectionCreate:
     Attributes:
         unit_id (int):
         year (int):
-        inspected_on (datetime.date): Within the year, not in the future
+        inspected_on (datetime.date): Within the year, not in the future. Within the date window 2000-01-01–2100-12-31
+            (DATE_MIN_YEAR–DATE_MAX_YEAR)
         result (InspectionCreateResult): 合格, 基本合格, 不合格
         party_work_checked (bool): Whether party work was checked at the inspection
         note (None | str | Unset): No control characters (tab and line breaks allowed)

@@ -34,7 +34,8 @@ class InterviewCreate:
             (a body)
         subject_id (int | None | Unset):
         responsible_person (str | Unset): Default: the ticket's. No control characters (tab and line breaks allowed)
-        scheduled_at (datetime.datetime | None | Unset): ISO 8601; a time without an offset is read as Beijing time
+        scheduled_at (datetime.datetime | None | Unset): ISO 8601; a time without an offset is read as Beijing time.
+            Within the date window 2000-01-01–2100-12-31 (DATE_MIN_YEAR–DATE_MAX_YEAR), also as a Beijing (UTC+8) day
         place (str | Unset): No control characters (tab and line breaks allowed)
     """
 

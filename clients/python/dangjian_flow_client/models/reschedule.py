@@ -15,7 +15,8 @@ T = TypeVar("T", bound="Reschedule")
 class Reschedule:
     """
     Attributes:
-        scheduled_at (datetime.datetime): ISO 8601; a time without an offset is read as Beijing time
+        scheduled_at (datetime.datetime): ISO 8601; a time without an offset is read as Beijing time. Within the date
+            window 2000-01-01–2100-12-31 (DATE_MIN_YEAR–DATE_MAX_YEAR), also as a Beijing (UTC+8) day
         place (str | Unset): Default: the place already set. No control characters (tab and line breaks allowed)
     """
 

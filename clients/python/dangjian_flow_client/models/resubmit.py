@@ -23,7 +23,8 @@ class Resubmit:
             breaks allowed)
         candidates (list[str] | None | Unset):
         oversize_reason (str | Unset): No control characters (tab and line breaks allowed)
-        new_due_on (datetime.date | None | Unset): The new due date asked for (postponement or advance)
+        new_due_on (datetime.date | None | Unset): The new due date asked for (postponement or advance). Within the date
+            window 2000-01-01–2100-12-31 (DATE_MIN_YEAR–DATE_MAX_YEAR)
     """
 
     reason: str | Unset = UNSET

@@ -13,7 +13,7 @@ T = TypeVar("T", bound="Sign")
 class Sign:
     """
     Attributes:
-        signed_on (datetime.date):
+        signed_on (datetime.date): Within the date window 2000-01-01–2100-12-31 (DATE_MIN_YEAR–DATE_MAX_YEAR)
     """
 
     signed_on: datetime.date

@@ -26,7 +26,7 @@ class TicketCreate:
         problems (list[ProblemInput]):
         responsible_title (None | str | Unset): No control characters (tab and line breaks allowed)
         rectification_deadline (datetime.date | None | Unset): Rectification deadline as a date (or
-            rectification_workdays)
+            rectification_workdays). Within the date window 2000-01-01–2100-12-31 (DATE_MIN_YEAR–DATE_MAX_YEAR)
         rectification_workdays (int | None | Unset): Rectification deadline as N working days after the issue day
         priority (TicketCreatePriority | Unset):  Default: 'normal'.
     """

@@ -16,7 +16,7 @@ T = TypeVar("T", bound="VisitCreate")
 class VisitCreate:
     """
     Attributes:
-        visited_on (datetime.date):
+        visited_on (datetime.date): Within the date window 2000-01-01–2100-12-31 (DATE_MIN_YEAR–DATE_MAX_YEAR)
         kind (VisitCreateKind): visit (走访) or guidance (指导)
         done (str): What was done. Not blank, no control characters (tab and line breaks allowed)
         next_step (None | str | Unset): No control characters (tab and line breaks allowed)
