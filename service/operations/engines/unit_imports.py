@@ -29,6 +29,7 @@ from marshmallow import ValidationError
 from sqlalchemy import Table, bindparam, delete, func, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
+from schemas.common import FieldLoader
 from schemas.units import UnitCreateFields, UnitUpdateFields
 from service.auth import Actor
 from service.clock import now
@@ -316,8 +317,9 @@ class Validation:
             ).all()
         )
         self.seen: dict[str, int] = {}  # credit code → first row (duplicates inside the file)
-        self.update_schema = UnitUpdateFields()
-        self.create_schema = UnitCreateFields()
+        # The unit API's schemas, applied field by field (schemas.common.FieldLoader: the same fields and messages).
+        self.update_schema = FieldLoader(UnitUpdateFields())
+        self.create_schema = FieldLoader(UnitCreateFields())
         self.processed = 0
 
     def run(self) -> None:
@@ -459,7 +461,7 @@ class Application:
         self.actor = actor
         self.limits = limits()
         self.thresholds = units.thresholds()
-        self.create_schema = UnitCreateFields()
+        self.create_schema = FieldLoader(UnitCreateFields())
         self.counts = {"created_count": 0, "updated_count": 0, "unchanged_count": 0}
         self.errors: list[dict[str, Any]] = []
         self.at = now()
