@@ -26,11 +26,12 @@ from typing import Any, NamedTuple, cast
 
 from flask import current_app, g, has_request_context
 from marshmallow import ValidationError
-from sqlalchemy import Table, bindparam, delete, func, insert, select, update
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import Column, Integer, MetaData, Table, bindparam, delete, func, select, text, update
+from sqlalchemy.dialects import sqlite
 
 from schemas.common import FieldLoader
 from schemas.units import UnitCreateFields, UnitUpdateFields
+from service import bulk
 from service.auth import Actor
 from service.clock import now
 from service.db import transaction
@@ -97,6 +98,10 @@ WRITABLE = (
     "no_org_reason",
     "instructor_id",
 )
+
+
+def _table(model: type) -> Table:
+    return cast(Table, model.__table__)  # type: ignore[attr-defined]
 
 
 def limits() -> SpreadsheetSettings:
@@ -435,9 +440,9 @@ class Validation:
         self.processed += len(batch)
         with transaction():
             if staged:
-                db.session.execute(insert(UnitImportRow), staged)
+                bulk.insert_rows(_table(UnitImportRow), staged)
             if errors:
-                db.session.execute(insert(UnitImportError), errors)
+                bulk.insert_rows(_table(UnitImportError), errors)
             db.session.execute(
                 update(UnitImport)
                 .where(UnitImport.id == self.imp.id)
@@ -540,7 +545,7 @@ class Application:
 
     def _write_errors(self) -> None:
         if self.errors:
-            db.session.execute(insert(UnitImportError), self.errors)
+            bulk.insert_rows(_table(UnitImportError), self.errors)
             self.errors = []
 
     def _apply(self, batch: list[Staged]) -> None:
@@ -588,7 +593,7 @@ class Application:
                 updates,
             )
         if records:
-            db.session.execute(insert(AuditEvent), records)
+            bulk.insert_rows(_table(AuditEvent), records)
         ledger_events.changed(self.actor, self.changes)
         if not self.all_or_nothing:
             self._write_errors()
@@ -629,13 +634,7 @@ class Application:
         return values
 
     def _insert(self, creates: list[dict[str, Any]], records: list[dict[str, Any]]) -> None:
-        t = cast(Table, Unit.__table__)
-        dialect = postgresql if db.session.get_bind().dialect.name == "postgresql" else sqlite
-        # ON CONFLICT DO NOTHING: a code registered meanwhile by someone else is reported, not a failed batch.
-        stmt = (
-            dialect.insert(t).on_conflict_do_nothing(index_elements=["credit_code"]).returning(t.c.id, t.c.credit_code)
-        )
-        ids: dict[str, int] = {str(r.credit_code): int(r.id) for r in db.session.execute(stmt, creates)}
+        ids = _insert_units(creates)
         for values in creates:
             ident = ids.get(values["credit_code"])
             if ident is None:
@@ -685,6 +684,41 @@ class Application:
         action = "unit.deregister" if deregistered_at and not current["deregistered_at"] else "unit.update"
         records.append(self._record(action, current["id"], merged["jurisdiction_id"], before, after))
         self.counts["updated_count"] += 1
+
+
+# The new units of a batch, on PostgreSQL: copied here, then moved into the ledger by one INSERT … SELECT.
+_NEW_UNITS = "unit_import_new_units"
+
+
+def _insert_units(creates: list[dict[str, Any]]) -> dict[str, int]:
+    """Insert a batch's new units; their ids by credit code. ON CONFLICT DO NOTHING: a code registered meanwhile
+    by someone else is left out (and reported by the caller), not a failed batch. On PostgreSQL the rows go by
+    COPY into a temporary table (dropped at commit) and one INSERT … SELECT moves them, in file order, so the
+    statement is not thousands of parameters long; elsewhere one multi-row INSERT … RETURNING."""
+    t = _table(Unit)
+    if db.session.connection().dialect.name != "postgresql":
+        stmt = (
+            sqlite.insert(t).on_conflict_do_nothing(index_elements=["credit_code"]).returning(t.c.id, t.c.credit_code)
+        )
+        return {str(r.credit_code): int(r.id) for r in db.session.execute(stmt, creates)}
+    keys = list(creates[0])
+    staging = Table(_NEW_UNITS, MetaData(), *(Column(k, t.c[k].type) for k in keys), Column("row_order", Integer))
+    columns = ", ".join(keys)
+    db.session.execute(
+        text(
+            f"CREATE TEMPORARY TABLE IF NOT EXISTS {_NEW_UNITS} ON COMMIT DROP AS "
+            f"SELECT {columns}, 0 AS row_order FROM {t.name} WITH NO DATA"
+        )
+    )
+    bulk.insert_rows(staging, [{**values, "row_order": n} for n, values in enumerate(creates)], copy=True)
+    moved = db.session.execute(
+        text(
+            f"WITH moved AS (DELETE FROM {_NEW_UNITS} RETURNING *) "
+            f"INSERT INTO {t.name} ({columns}) SELECT {columns} FROM moved ORDER BY row_order "
+            "ON CONFLICT (credit_code) DO NOTHING RETURNING id, credit_code"
+        )
+    )
+    return {str(r.credit_code): int(r.id) for r in moved}
 
 
 _NULLABLE = {"industry", "address", "investor_or_head", "no_org_reason", "instructor_id"}
