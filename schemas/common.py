@@ -157,7 +157,7 @@ class FieldLoader:
 
     def _field(self, name: str, field: fields.Field, raw: Any, data: dict[str, Any]) -> tuple[bool, Any]:
         memo = self.memo[name]
-        key = (type(raw), raw)
+        key: tuple[type, Any] | None = (type(raw), raw)
         try:
             return memo[key]
         except KeyError:

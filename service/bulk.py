@@ -14,7 +14,7 @@ were."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, cast
+from typing import Any
 
 from sqlalchemy import Table, insert
 
@@ -37,7 +37,7 @@ def insert_rows(table: Table, rows: Sequence[dict[str, Any]], *, copy: bool = Fa
     processors = [table.c[k].type._cached_bind_processor(dialect) for k in keys]
     quote = dialect.identifier_preparer
     columns = ", ".join(quote.quote(k) for k in keys)
-    driver = cast(Any, conn.connection.driver_connection)
-    with driver.cursor() as cursor, cursor.copy(f"COPY {quote.format_table(table)} ({columns}) FROM STDIN") as copy:
+    driver: Any = conn.connection.driver_connection
+    with driver.cursor() as cursor, cursor.copy(f"COPY {quote.format_table(table)} ({columns}) FROM STDIN") as out:
         for row in rows:
-            copy.write_row([row[k] if p is None else p(row[k]) for k, p in zip(keys, processors, strict=True)])
+            out.write_row([row[k] if p is None else p(row[k]) for k, p in zip(keys, processors, strict=True)])
