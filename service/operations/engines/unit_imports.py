@@ -7,8 +7,9 @@ nothing. The file is stored with the import record and the job is enqueued after
 The job (`run`) reads the file once, streaming:
 1. validate: each row is parsed by its Chinese headers and checked with the unit API's own schema and rules
    (credit code check character, counts, kind, status, jurisdiction code in the uploader's scope, instructor,
-   duplicates inside the file). Valid rows go to a staging table, errors to the error table; both, and the
-   progress, are committed per batch so the caller can poll.
+   duplicates inside the file). A valid row equal to the ledger (registered in scope, every field it gives
+   unchanged) is counted as unchanged there; other valid rows go to a staging table, errors to the error
+   table; both, and the progress, are committed per batch so the caller can poll.
 2. apply: in one transaction, staged rows are taken in batches, their existing units locked (FOR UPDATE OF),
    the rules that depend on the ledger checked against the locked rows (the unit in scope, deregistered
    units read-only, merged counts, the instructor's area), then one INSERT … ON CONFLICT DO NOTHING for the
@@ -267,8 +268,9 @@ def run(import_id: int) -> str:
         _finish(import_id, FAILED, "发起导入的用户已停用或已无权修改台账")
         return FAILED
     try:
-        Validation(imp, actor).run()
-        return Application(imp, actor).run()
+        validation = Validation(imp, actor)
+        validation.run()
+        return Application(imp, actor, validation.unchanged).run()
     except (reader.SpreadsheetRefused, RuleViolation) as exc:
         # RuleViolation: a rule a workflow subscribed to the ledger enforces on the written rows (an instructor
         # over the cap): the import is refused as a whole with the rule's message.
@@ -329,7 +331,9 @@ class Validation:
                 )
             ).all()
         )
+        self.in_scope = set(self.places.values())
         self.seen: dict[str, int] = {}  # credit code → first row (duplicates inside the file)
+        self.unchanged = 0  # rows equal to the ledger, counted and not staged
         # The unit API's schemas, applied field by field (schemas.common.FieldLoader: the same fields and messages).
         self.update_schema = FieldLoader(UnitUpdateFields())
         self.create_schema = FieldLoader(UnitCreateFields())
@@ -407,8 +411,11 @@ class Validation:
         except ValidationError as exc:
             return data, _schema_errors(exc)
 
-    def checked(self, batch: list[Parsed]) -> Iterator[tuple[int, dict[str, Any], RowErrors]]:
-        """The batch's rows against the ledger and the accounts, with one look-up of each per batch."""
+    def checked(self, batch: list[Parsed]) -> Iterator[tuple[int, dict[str, Any], RowErrors, bool]]:
+        """The batch's rows against the ledger and the accounts, with one look-up of each per batch; each row
+        with its errors and whether it is unchanged: valid, registered in the uploader's scope, and equal to
+        the ledger in every field it gives. An unchanged row is counted here and not staged (the apply step
+        would find it unchanged and write nothing; a re-imported export is mostly such rows)."""
         names = {name for _, _, name, _, _ in batch if name}
         codes = {code for _, _, _, _, code in batch if code}
         accounts = (
@@ -416,10 +423,17 @@ class Validation:
             if names
             else {}
         )
-        registered = (
-            set(db.session.execute(select(Unit.credit_code).where(_among(Unit.credit_code, codes))).scalars())
+        ledger = (
+            {
+                r.credit_code: r._mapping
+                for r in db.session.execute(
+                    select(Unit.credit_code, *(getattr(Unit, k) for k in WRITABLE)).where(
+                        _among(Unit.credit_code, codes)
+                    )
+                )
+            }
             if codes
-            else set()
+            else {}
         )
         for number, data, name, row_errors, code in batch:
             if name is not None:
@@ -429,14 +443,24 @@ class Validation:
                     row_errors.append(
                         (HEADER_OF_FIELD["instructor_id"], "instructor_unknown", f"党建指导员账号「{name}」不存在")
                     )
-            data, schema_errors = self.load(data, code or "", code in registered or bool(row_errors))
-            yield number, data, schema_errors + row_errors
+            current = ledger.get(code or "")
+            data, schema_errors = self.load(data, code or "", current is not None or bool(row_errors))
+            errors = schema_errors + row_errors
+            same = (
+                not errors
+                and current is not None
+                and current["jurisdiction_id"] in self.in_scope
+                and all(current[k] == v for k, v in data.items() if k in WRITABLE)
+            )
+            yield number, data, errors, same
 
     def flush(self, batch: list[Parsed]) -> None:
         staged: list[dict[str, Any]] = []
         errors: list[dict[str, Any]] = []
-        for number, data, row_errors in self.checked(batch):
-            if row_errors:
+        for number, data, row_errors, same in self.checked(batch):
+            if same:
+                self.unchanged += 1
+            elif row_errors:
                 errors += [
                     {"import_id": self.imp.id, "row_no": number, "column": c, "code": k, "message": m}
                     for c, k, m in row_errors
@@ -467,7 +491,7 @@ class Validation:
 class Application:
     """Step 2: staged rows against the locked ledger, written with bulk statements in one transaction."""
 
-    def __init__(self, imp: UnitImport, actor: Actor) -> None:
+    def __init__(self, imp: UnitImport, actor: Actor, unchanged: int = 0) -> None:
         self.imp = imp
         self.import_id = imp.id
         self.all_or_nothing = imp.mode == "all_or_nothing"
@@ -475,7 +499,7 @@ class Application:
         self.limits = limits()
         self.thresholds = units.thresholds()
         self.create_schema = FieldLoader(UnitCreateFields())
-        self.counts = {"created_count": 0, "updated_count": 0, "unchanged_count": 0}
+        self.counts = {"created_count": 0, "updated_count": 0, "unchanged_count": unchanged}
         self.errors: list[dict[str, Any]] = []
         self.at = now()
         self.comment = f"Excel 导入 #{imp.id}（{imp.filename}）"

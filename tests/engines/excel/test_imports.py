@@ -312,3 +312,31 @@ def test_a_large_batch_takes_the_bulk_path_with_the_same_outcome(app: Flask, api
     update = next(e for e in _audits(app, "unit.update") if e.subject_id == units[codes[7]].id)
     assert update.state_before == {"employees": 67, "version": 1}
     assert update.state_after == {"employees": 68, "version": 2}
+
+
+def test_rows_equal_to_the_ledger_are_counted_unchanged_before_staging(app: Flask, api: Api, world: World) -> None:
+    """The validate step counts a valid row equal to the ledger as unchanged (a deregistered unit's too, as the
+    apply step did); a row of the same unit that changes a field is still refused as read-only, and a row with
+    an error is reported, not counted."""
+    gone = api.post("/api/v1/units", json=unit_payload(world.ids["east_t1"], employees=60), as_="admin@city").json
+    etag = api.get(f"/api/v1/units/{gone['id']}").headers["ETag"]
+    api.patch(f"/api/v1/units/{gone['id']}", json={"operating_status": "deregistered"}, headers={"If-Match": etag})
+    kept = api.post("/api/v1/units", json=unit_payload(world.ids["east_t1"], employees=70), as_="admin@city").json
+    headers = [*HEADERS, "经营状态"]
+    same = [
+        [gone["credit_code"], gone["name"], "非公企业", "east_t1", 60, gone["formal_members"], "已注销"],
+        [kept["credit_code"], kept["name"], "非公企业", "east_t1", 70, kept["formal_members"], "正常经营"],
+    ]
+    before = fingerprint(app)
+    status = imported(app, api, xlsx(same, headers))
+    assert (status["status"], status["unchanged_count"], status["updated_count"], status["error_count"]) == (
+        "succeeded",
+        2,
+        0,
+        0,
+    )
+    assert fingerprint(app)[0] == before[0] + 1  # the import's own record only
+    changed = [[*same[0][:4], 61, *same[0][5:]], [*same[1][:4], 70, 999, "正常经营"]]
+    status = imported(app, api, xlsx(changed, headers), mode="valid_rows_only")
+    assert _errors(status) == {(2, "从业人员数", "unit_deregistered"), (3, "正式党员数", "members_exceed_employees")}
+    assert (status["unchanged_count"], status["updated_count"]) == (0, 0)
