@@ -24,8 +24,9 @@ COPY_FROM = 100  # rows; below it a multi-row INSERT costs no more
 
 
 def insert_rows(table: Table, rows: Sequence[dict[str, Any]], *, copy: bool = False) -> None:
-    """Insert `rows` (each with the same keys, every one a column of `table`; columns left out take their
-    server defaults) in the current transaction. `copy`: COPY however few they are (on PostgreSQL)."""
+    """Insert `rows` (each with the same keys, every one a column of `table`) in the current transaction.
+    Columns left out take their server defaults under COPY: give every column whose default is Python's.
+    `copy`: COPY however few they are (on PostgreSQL)."""
     if not rows:
         return
     conn = db.session.connection()
