@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import event
 from sqlalchemy.orm import Session, SessionTransaction
 
+from service import bulk
 from service.extensions import db
 
 KEY = "pending_rows"
@@ -44,7 +45,7 @@ def write(session: Session) -> None:
             ids: list[int] = list(session.execute(table.insert().returning(table.c.id), rows).scalars())
             session.info.setdefault(WRITTEN, {}).setdefault(model, []).extend(ids)
         else:
-            session.execute(table.insert(), rows)
+            bulk.insert_rows(table, rows)  # COPY when there are many (an import's audit records)
 
 
 @event.listens_for(Session, "before_commit")

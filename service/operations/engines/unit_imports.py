@@ -7,8 +7,9 @@ nothing. The file is stored with the import record and the job is enqueued after
 The job (`run`) reads the file once, streaming:
 1. validate: each row is parsed by its Chinese headers and checked with the unit API's own schema and rules
    (credit code check character, counts, kind, status, jurisdiction code in the uploader's scope, instructor,
-   duplicates inside the file). Valid rows go to a staging table, errors to the error table; both, and the
-   progress, are committed per batch so the caller can poll.
+   duplicates inside the file). A valid row equal to the ledger (registered in scope, every field it gives
+   unchanged) is counted as unchanged there; other valid rows go to a staging table, errors to the error
+   table; both, and the progress, are committed per batch so the caller can poll.
 2. apply: in one transaction, staged rows are taken in batches, their existing units locked (FOR UPDATE OF),
    the rules that depend on the ledger checked against the locked rows (the unit in scope, deregistered
    units read-only, merged counts, the instructor's area), then one INSERT … ON CONFLICT DO NOTHING for the
@@ -20,16 +21,18 @@ The job (`run`) reads the file once, streaming:
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import timedelta
 from typing import Any, NamedTuple, cast
 
 from flask import current_app, g, has_request_context
 from marshmallow import ValidationError
-from sqlalchemy import Table, bindparam, delete, func, insert, select, update
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import ARRAY, Column, Integer, MetaData, Table, any_, bindparam, delete, func, select, text, update
+from sqlalchemy.dialects import sqlite
 
+from schemas.common import FieldLoader
 from schemas.units import UnitCreateFields, UnitUpdateFields
+from service import bulk
 from service.auth import Actor
 from service.clock import now
 from service.db import transaction
@@ -96,6 +99,18 @@ WRITABLE = (
     "no_org_reason",
     "instructor_id",
 )
+
+
+def _table(model: type) -> Table:
+    return cast(Table, model.__table__)  # type: ignore[attr-defined]
+
+
+def _among(column: Any, values: Iterable[Any]) -> Any:
+    """`column IN (values)`; on PostgreSQL `column = ANY(:array)`, one parameter instead of a batch's thousand
+    (the driver parses a statement of many parameters in Python each time)."""
+    if db.session.connection().dialect.name == "postgresql":
+        return column == any_(bindparam(None, list(values), type_=ARRAY(column.type)))
+    return column.in_(list(values))
 
 
 def limits() -> SpreadsheetSettings:
@@ -253,8 +268,9 @@ def run(import_id: int) -> str:
         _finish(import_id, FAILED, "发起导入的用户已停用或已无权修改台账")
         return FAILED
     try:
-        Validation(imp, actor).run()
-        return Application(imp, actor).run()
+        validation = Validation(imp, actor)
+        validation.run()
+        return Application(imp, actor, validation.unchanged).run()
     except (reader.SpreadsheetRefused, RuleViolation) as exc:
         # RuleViolation: a rule a workflow subscribed to the ledger enforces on the written rows (an instructor
         # over the cap): the import is refused as a whole with the rule's message.
@@ -315,9 +331,12 @@ class Validation:
                 )
             ).all()
         )
+        self.in_scope = set(self.places.values())
         self.seen: dict[str, int] = {}  # credit code → first row (duplicates inside the file)
-        self.update_schema = UnitUpdateFields()
-        self.create_schema = UnitCreateFields()
+        self.unchanged = 0  # rows equal to the ledger, counted and not staged
+        # The unit API's schemas, applied field by field (schemas.common.FieldLoader: the same fields and messages).
+        self.update_schema = FieldLoader(UnitUpdateFields())
+        self.create_schema = FieldLoader(UnitCreateFields())
         self.processed = 0
 
     def run(self) -> None:
@@ -392,19 +411,29 @@ class Validation:
         except ValidationError as exc:
             return data, _schema_errors(exc)
 
-    def checked(self, batch: list[Parsed]) -> Iterator[tuple[int, dict[str, Any], RowErrors]]:
-        """The batch's rows against the ledger and the accounts, with one look-up of each per batch."""
+    def checked(self, batch: list[Parsed]) -> Iterator[tuple[int, dict[str, Any], RowErrors, bool]]:
+        """The batch's rows against the ledger and the accounts, with one look-up of each per batch; each row
+        with its errors and whether it is unchanged: valid, registered in the uploader's scope, and equal to
+        the ledger in every field it gives. An unchanged row is counted here and not staged (the apply step
+        would find it unchanged and write nothing; a re-imported export is mostly such rows)."""
         names = {name for _, _, name, _, _ in batch if name}
         codes = {code for _, _, _, _, code in batch if code}
         accounts = (
-            dict(db.session.execute(select(User.username, User.id).where(User.username.in_(names))).all())
+            dict(db.session.execute(select(User.username, User.id).where(_among(User.username, names))).all())
             if names
             else {}
         )
-        registered = (
-            set(db.session.execute(select(Unit.credit_code).where(Unit.credit_code.in_(codes))).scalars())
+        ledger = (
+            {
+                r.credit_code: r._mapping
+                for r in db.session.execute(
+                    select(Unit.credit_code, *(getattr(Unit, k) for k in WRITABLE)).where(
+                        _among(Unit.credit_code, codes)
+                    )
+                )
+            }
             if codes
-            else set()
+            else {}
         )
         for number, data, name, row_errors, code in batch:
             if name is not None:
@@ -414,14 +443,24 @@ class Validation:
                     row_errors.append(
                         (HEADER_OF_FIELD["instructor_id"], "instructor_unknown", f"党建指导员账号「{name}」不存在")
                     )
-            data, schema_errors = self.load(data, code or "", code in registered or bool(row_errors))
-            yield number, data, schema_errors + row_errors
+            current = ledger.get(code or "")
+            data, schema_errors = self.load(data, code or "", current is not None or bool(row_errors))
+            errors = schema_errors + row_errors
+            same = (
+                not errors
+                and current is not None
+                and current["jurisdiction_id"] in self.in_scope
+                and all(current[k] == v for k, v in data.items() if k in WRITABLE)
+            )
+            yield number, data, errors, same
 
     def flush(self, batch: list[Parsed]) -> None:
         staged: list[dict[str, Any]] = []
         errors: list[dict[str, Any]] = []
-        for number, data, row_errors in self.checked(batch):
-            if row_errors:
+        for number, data, row_errors, same in self.checked(batch):
+            if same:
+                self.unchanged += 1
+            elif row_errors:
                 errors += [
                     {"import_id": self.imp.id, "row_no": number, "column": c, "code": k, "message": m}
                     for c, k, m in row_errors
@@ -433,9 +472,9 @@ class Validation:
         self.processed += len(batch)
         with transaction():
             if staged:
-                db.session.execute(insert(UnitImportRow), staged)
+                bulk.insert_rows(_table(UnitImportRow), staged)
             if errors:
-                db.session.execute(insert(UnitImportError), errors)
+                bulk.insert_rows(_table(UnitImportError), errors)
             db.session.execute(
                 update(UnitImport)
                 .where(UnitImport.id == self.imp.id)
@@ -452,15 +491,15 @@ class Validation:
 class Application:
     """Step 2: staged rows against the locked ledger, written with bulk statements in one transaction."""
 
-    def __init__(self, imp: UnitImport, actor: Actor) -> None:
+    def __init__(self, imp: UnitImport, actor: Actor, unchanged: int = 0) -> None:
         self.imp = imp
         self.import_id = imp.id
         self.all_or_nothing = imp.mode == "all_or_nothing"
         self.actor = actor
         self.limits = limits()
         self.thresholds = units.thresholds()
-        self.create_schema = UnitCreateFields()
-        self.counts = {"created_count": 0, "updated_count": 0, "unchanged_count": 0}
+        self.create_schema = FieldLoader(UnitCreateFields())
+        self.counts = {"created_count": 0, "updated_count": 0, "unchanged_count": unchanged}
         self.errors: list[dict[str, Any]] = []
         self.at = now()
         self.comment = f"Excel 导入 #{imp.id}（{imp.filename}）"
@@ -538,7 +577,7 @@ class Application:
 
     def _write_errors(self) -> None:
         if self.errors:
-            db.session.execute(insert(UnitImportError), self.errors)
+            bulk.insert_rows(_table(UnitImportError), self.errors)
             self.errors = []
 
     def _apply(self, batch: list[Staged]) -> None:
@@ -546,7 +585,7 @@ class Application:
         existing = {
             r.credit_code: r._mapping
             for r in db.session.execute(
-                select(t).where(t.c.credit_code.in_([r.credit_code for r in batch])).with_for_update(of=t)
+                select(t).where(_among(t.c.credit_code, [r.credit_code for r in batch])).with_for_update(of=t)
             )
         }
         instructor_ids = {r.data.get("instructor_id") for r in batch} | {e["instructor_id"] for e in existing.values()}
@@ -586,7 +625,7 @@ class Application:
                 updates,
             )
         if records:
-            db.session.execute(insert(AuditEvent), records)
+            bulk.insert_rows(_table(AuditEvent), records)
         ledger_events.changed(self.actor, self.changes)
         if not self.all_or_nothing:
             self._write_errors()
@@ -627,13 +666,7 @@ class Application:
         return values
 
     def _insert(self, creates: list[dict[str, Any]], records: list[dict[str, Any]]) -> None:
-        t = cast(Table, Unit.__table__)
-        dialect = postgresql if db.session.get_bind().dialect.name == "postgresql" else sqlite
-        # ON CONFLICT DO NOTHING: a code registered meanwhile by someone else is reported, not a failed batch.
-        stmt = (
-            dialect.insert(t).on_conflict_do_nothing(index_elements=["credit_code"]).returning(t.c.id, t.c.credit_code)
-        )
-        ids: dict[str, int] = {str(r.credit_code): int(r.id) for r in db.session.execute(stmt, creates)}
+        ids = _insert_units(creates)
         for values in creates:
             ident = ids.get(values["credit_code"])
             if ident is None:
@@ -683,6 +716,41 @@ class Application:
         action = "unit.deregister" if deregistered_at and not current["deregistered_at"] else "unit.update"
         records.append(self._record(action, current["id"], merged["jurisdiction_id"], before, after))
         self.counts["updated_count"] += 1
+
+
+# The new units of a batch, on PostgreSQL: copied here, then moved into the ledger by one INSERT … SELECT.
+_NEW_UNITS = "unit_import_new_units"
+
+
+def _insert_units(creates: list[dict[str, Any]]) -> dict[str, int]:
+    """Insert a batch's new units; their ids by credit code. ON CONFLICT DO NOTHING: a code registered meanwhile
+    by someone else is left out (and reported by the caller), not a failed batch. On PostgreSQL the rows go by
+    COPY into a temporary table (dropped at commit) and one INSERT … SELECT moves them, in file order, so the
+    statement is not thousands of parameters long; elsewhere one multi-row INSERT … RETURNING."""
+    t = _table(Unit)
+    if db.session.connection().dialect.name != "postgresql":
+        stmt = (
+            sqlite.insert(t).on_conflict_do_nothing(index_elements=["credit_code"]).returning(t.c.id, t.c.credit_code)
+        )
+        return {str(r.credit_code): int(r.id) for r in db.session.execute(stmt, creates)}
+    keys = list(creates[0])
+    staging = Table(_NEW_UNITS, MetaData(), *(Column(k, t.c[k].type) for k in keys), Column("row_order", Integer))
+    columns = ", ".join(keys)
+    db.session.execute(
+        text(
+            f"CREATE TEMPORARY TABLE IF NOT EXISTS {_NEW_UNITS} ON COMMIT DROP AS "
+            f"SELECT {columns}, 0 AS row_order FROM {t.name} WITH NO DATA"
+        )
+    )
+    bulk.insert_rows(staging, [{**values, "row_order": n} for n, values in enumerate(creates)], copy=True)
+    moved = db.session.execute(
+        text(
+            f"WITH moved AS (DELETE FROM {_NEW_UNITS} RETURNING *) "
+            f"INSERT INTO {t.name} ({columns}) SELECT {columns} FROM moved ORDER BY row_order "
+            "ON CONFLICT (credit_code) DO NOTHING RETURNING id, credit_code"
+        )
+    )
+    return {str(r.credit_code): int(r.id) for r in moved}
 
 
 _NULLABLE = {"industry", "address", "investor_or_head", "no_org_reason", "instructor_id"}

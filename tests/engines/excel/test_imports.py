@@ -251,3 +251,92 @@ def test_counts_match_the_ledger_after_many_rows(app: Flask, api: Api, world: Wo
     with app.app_context():
         assert db.session.execute(select(func.count()).select_from(Unit)).scalar_one() == 40
         assert len(_audits(app, "unit.create")) == 40
+
+
+def test_a_large_batch_takes_the_bulk_path_with_the_same_outcome(app: Flask, api: Api, world: World) -> None:
+    """Past bulk.COPY_FROM rows PostgreSQL stages, reports and audits by COPY and moves new units through a
+    temporary table: same counts, errors, audit records, file order of ids and preparation items (with their
+    plan) as the row-by-row rules give; SQLite takes the multi-row INSERTs. Duplicates in the file, unchanged
+    rows, a deregistered unit and a unit outside the uploader's scope are in the same file."""
+    from service.models.instructor import PreparationItem
+
+    west = api.post("/api/v1/units", json=unit_payload(world.ids["west_t1"]), as_="admin@city").json
+    kept = api.post("/api/v1/units", json=unit_payload(world.ids["east_t1"], employees=60), as_="admin@city").json
+    gone = api.post("/api/v1/units", json=unit_payload(world.ids["east_t1"]), as_="admin@city").json
+    etag = api.get(f"/api/v1/units/{gone['id']}").headers["ETag"]
+    api.patch(f"/api/v1/units/{gone['id']}", json={"operating_status": "deregistered"}, headers={"If-Match": etag})
+    codes = [new_credit_code() for _ in range(150)]
+    rows: list[list[Any]] = [[c, f"企业{n}", "非公企业", "east_t1", 60 + n, n % 4] for n, c in enumerate(codes)]
+    rows[10] = [codes[3], "重复", "非公企业", "east_t1", 60, 3]  # row 12: duplicate of row 5
+    rows.append([kept["credit_code"], kept["name"], "非公企业", "east_t1", 60, kept["formal_members"]])  # unchanged
+    rows.append([gone["credit_code"], "改名", "非公企业", "east_t1", 60, 3])  # deregistered: read-only
+    rows.append([west["credit_code"], west["name"], "非公企业", "east_t1", 60, 3])  # outside admin@east's scope
+    rows.append([new_credit_code(), "人数错", "非公企业", "east_t1", 2, 3])  # members exceed employees
+    status = imported(app, api, xlsx(rows), mode="valid_rows_only")
+    assert (status["created_count"], status["updated_count"], status["unchanged_count"]) == (149, 0, 1)
+    assert _errors(status) == {
+        (12, "统一社会信用代码", "duplicate_in_file"),
+        (153, "单位名称", "unit_deregistered"),
+        (154, "统一社会信用代码", "credit_code_out_of_scope"),
+        (155, "正式党员数", "members_exceed_employees"),
+    }
+    units = _units(app)
+    created = [units[c] for n, c in enumerate(codes) if n != 10]
+    assert [u.id for u in created] == sorted(u.id for u in created)  # in file order
+    assert all(u.version == 1 and u.in_scope and u.probationary_members == 0 for u in created)
+    assert units[codes[7]].employees == 67 and units[codes[7]].formal_members == 3
+    records = {e.subject_id: e for e in _audits(app, "unit.create")}
+    record = records[units[codes[7]].id]
+    assert record.state_before is None and record.comment and "Excel 导入" in record.comment
+    assert record.state_after["credit_code"] == codes[7] and record.state_after["employees"] == 67
+    assert record.state_after["created_at"] == record.occurred_at.isoformat()
+    with app.app_context():
+        items = {
+            i.unit_id: i
+            for i in db.session.execute(
+                select(PreparationItem).where(PreparationItem.unit_id.in_([u.id for u in created]))
+            ).scalars()
+        }
+        opened = list(
+            db.session.execute(
+                select(AuditEvent).where(AuditEvent.action == "preparation_item.open").order_by(AuditEvent.id)
+            ).scalars()
+        )
+    assert set(items) == {u.id for u in created}
+    assert all(i.version == 1 and i.next_escalation_at is not None for i in items.values())
+    opened = [e for e in opened if e.subject_id in {i.id for i in items.values()}]
+    assert len(opened) == 149 and all(e.state_after["next_escalation_at"] is not None for e in opened)
+    changed = [[c, f"企业{n}", "非公企业", "east_t1", 61 + n, n % 4] for n, c in enumerate(codes) if n != 10]
+    again = imported(app, api, xlsx(changed))
+    assert (again["updated_count"], again["unchanged_count"], again["error_count"]) == (149, 0, 0)
+    update = next(e for e in _audits(app, "unit.update") if e.subject_id == units[codes[7]].id)
+    assert update.state_before == {"employees": 67, "version": 1}
+    assert update.state_after == {"employees": 68, "version": 2}
+
+
+def test_rows_equal_to_the_ledger_are_counted_unchanged_before_staging(app: Flask, api: Api, world: World) -> None:
+    """The validate step counts a valid row equal to the ledger as unchanged (a deregistered unit's too, as the
+    apply step did); a row of the same unit that changes a field is still refused as read-only, and a row with
+    an error is reported, not counted."""
+    gone = api.post("/api/v1/units", json=unit_payload(world.ids["east_t1"], employees=60), as_="admin@city").json
+    etag = api.get(f"/api/v1/units/{gone['id']}").headers["ETag"]
+    api.patch(f"/api/v1/units/{gone['id']}", json={"operating_status": "deregistered"}, headers={"If-Match": etag})
+    kept = api.post("/api/v1/units", json=unit_payload(world.ids["east_t1"], employees=70), as_="admin@city").json
+    headers = [*HEADERS, "经营状态"]
+    same = [
+        [gone["credit_code"], gone["name"], "非公企业", "east_t1", 60, gone["formal_members"], "已注销"],
+        [kept["credit_code"], kept["name"], "非公企业", "east_t1", 70, kept["formal_members"], "正常经营"],
+    ]
+    before = fingerprint(app)
+    status = imported(app, api, xlsx(same, headers))
+    assert (status["status"], status["unchanged_count"], status["updated_count"], status["error_count"]) == (
+        "succeeded",
+        2,
+        0,
+        0,
+    )
+    assert fingerprint(app)[0] == before[0] + 1  # the import's own record only
+    changed = [[*same[0][:4], 61, *same[0][5:]], [*same[1][:4], 70, 999, "正常经营"]]
+    status = imported(app, api, xlsx(changed, headers), mode="valid_rows_only")
+    assert _errors(status) == {(2, "从业人员数", "unit_deregistered"), (3, "正式党员数", "members_exceed_employees")}
+    assert (status["unchanged_count"], status["updated_count"]) == (0, 0)

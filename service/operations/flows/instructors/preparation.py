@@ -130,11 +130,13 @@ def on_ledger_change(actor: Actor, changes: Sequence[UnitChange]) -> None:
         # A unit come back in scope may still have an open item (none is left open on leaving): skip those.
         have = {i.unit_id for i in _open_items(c.unit_id for c in opening)}
         items = [i for i in items if i.unit_id not in have]
-    db.session.add_all(items)
-    db.session.flush()
+    # Planned before the INSERT, which then writes the plan too (planned after it, every item cost an UPDATE).
     cal = calendar()
     for item in items:
         escalation.replan(WORKFLOW, item, cal)
+    db.session.add_all(items)
+    db.session.flush()
+    for item in items:
         audit.record(actor, f"{WORKFLOW}.open", WORKFLOW, item.id, item.jurisdiction_id, None, snapshot(item))
         webhooks.publish_at(f"{WORKFLOW}.opened", {"id": item.id, "unit_id": item.unit_id}, item.jurisdiction_id)
 
