@@ -133,3 +133,15 @@ class LoadsInto(Schema):
     @post_load
     def _typed(self, data: dict[str, Any], **_: Any) -> Any:
         return self.into.of(data)
+
+
+def rules_version() -> fields.String:
+    """The version of the rules a case, ticket or agreement started under (read-only; docs/decisions/0065)."""
+    return fields.String(
+        allow_none=True,
+        dump_only=True,
+        metadata={
+            "description": "The rules it started under: a hash of the rule settings and the code version "
+            "(null: created before versions were recorded)"
+        },
+    )
