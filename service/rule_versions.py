@@ -24,10 +24,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import Enum
 from functools import cache
-from typing import Any
+from typing import Any, cast
 
 from flask import current_app, has_app_context
-from sqlalchemy import event
+from sqlalchemy import Table, event
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, UOWTransaction
 
@@ -123,7 +123,7 @@ def forget() -> None:
 def _record(session: Session, version: RulesVersion) -> None:
     from service.models.config import RuleVersion  # the models import this module's users, not the reverse
 
-    table = RuleVersion.__table__
+    table = cast(Table, RuleVersion.__table__)
     dialect = session.get_bind().dialect.name
     insert = postgresql.insert(table) if dialect == "postgresql" else sqlite.insert(table)
     session.connection().execute(
