@@ -124,14 +124,15 @@ def enqueue_due(
 def escalate_batch(item_type: str, ids: list[int], on: str | None = None) -> dict[str, int]:
     """Escalate each row in its own short transaction (SKIP LOCKED), on the date the job runs.
 
-    The calendar and the effects' lookups (recipients, webhooks, body paths) come from the process's
-    configuration caches (service/config_cache.py), checked against each row's locking statement so a change
-    another process committed is seen at once (decision 0047); the session is emptied after every row,
+    The calendar is read once per job; the effects' lookups (recipients, webhooks, body paths) come from the
+    process's configuration caches (service/config_cache.py), checked against each row's locking statement
+    (decision 0047); the session is emptied after every row,
     so a worker running jobs for weeks holds no rows (bench/bench_escalation_memory.py). `on` (ISO date) is
     for simulations and tests only. A row that fails keeps its lease (it is swept again when the lease
     ends; the job is retried by RQ meanwhile); a row another worker holds is released at the end so the next
     sweep can claim it. A job timeout (RQ's SIGALRM, in the worker's main thread since the worker does not
     fork) ends the whole job at once."""
+    from service.calendar import calendar
     from service.operations.engines import escalation
 
     outcomes: dict[str, int] = {}
@@ -139,9 +140,10 @@ def escalate_batch(item_type: str, ids: list[int], on: str | None = None) -> dic
     failed = 0
     with _job_app().app_context():
         day = date.fromisoformat(on) if on else None
+        cal = calendar()
         for item_id in ids:
             try:
-                outcome = escalation.escalate(item_type, item_id, day)
+                outcome = escalation.escalate(item_type, item_id, day, cal)
             except BaseTimeoutException:
                 raise  # the job's time is up: stop here, the rest keep their leases
             except Exception:

@@ -233,8 +233,8 @@ def escalate(item_type: str, item_id: int, today: date | None = None, cal: Workd
 
     `today` is the date the job RUNS on (the clock's, by default), not the date the sweep saw: a job that
     waited in the queue over midnight records the day it acted and plans the next level from it. Pass it
-    only in simulations and tests. `cal`: a calendar to use instead of the configured one (simulations);
-    otherwise the configured calendar is read after the row is locked, as fresh as the transaction.
+    only in simulations and tests. `cal`: the calendar, when a batch job looked it up once for its rows;
+    otherwise it is read after the row is locked, as fresh as the transaction.
 
     Statements per escalated row (PostgreSQL): the lock-and-release UPDATE, the event INSERT, the effects'
     inserts (their lookups come from service/config_cache.py; notifications, deliveries and the audit record
