@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from marshmallow import Schema, fields
 
-from schemas.common import HistoryEntrySchema, LoadsInto, ident, one_of, text
+from schemas.common import HistoryEntrySchema, LoadsInto, ident, one_of, rules_version, text
 from workflows.adjustment import MANUAL_TRIGGERS, Action, AdjustmentState, ManualCase, ProposalChanges, Trigger
 from workflows.establishment import OrgForm
 
@@ -103,6 +103,7 @@ class AdjustmentCaseSchema(Schema):
     next_escalation_level = fields.String(allow_none=True)
     version = fields.Integer()
     history = fields.List(fields.Nested(HistoryEntrySchema))
+    rules_version = rules_version()
 
 
 class EligibleOrgSchema(Schema):

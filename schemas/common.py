@@ -189,3 +189,13 @@ class FieldLoader:
         if errors:
             raise ValidationError(errors, data=data, valid_data=out)
         return out
+def rules_version() -> fields.String:
+    """The version of the rules a case, ticket or agreement started under (read-only; docs/decisions/0065)."""
+    return fields.String(
+        allow_none=True,
+        dump_only=True,
+        metadata={
+            "description": "The rules it started under: a hash of the rule settings and the code version "
+            "(null: created before versions were recorded)"
+        },
+    )

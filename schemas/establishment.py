@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from marshmallow import Schema, fields, validate
 
-from schemas.common import HistoryEntrySchema, LoadsInto, count, ident, one_of, sort_param, text
+from schemas.common import HistoryEntrySchema, LoadsInto, count, ident, one_of, rules_version, sort_param, text
 from schemas.dates import business_date
 from service.vocab import CASE_SORT_KEYS as SORT_KEYS
 from workflows.establishment import FORMS, CaseChanges, EstablishmentState, FoundingMeeting, NewCase
@@ -172,3 +172,4 @@ class CaseSchema(Schema):
     version = fields.Integer()
     created_at = fields.DateTime()
     updated_at = fields.DateTime()
+    rules_version = rules_version()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from marshmallow import Schema, fields, validate
 
-from schemas.common import HistoryEntrySchema, LoadsInto, ident, one_of, text
+from schemas.common import HistoryEntrySchema, LoadsInto, ident, one_of, rules_version, text
 from schemas.dates import business_date
 from workflows.pairing import NewAgreement, PairingState, Progress
 
@@ -92,3 +92,4 @@ class AgreementSchema(Schema):
     next_escalation_at = fields.Date(allow_none=True)
     next_escalation_level = fields.String(allow_none=True)
     history = fields.List(fields.Nested(HistoryEntrySchema))
+    rules_version = rules_version()

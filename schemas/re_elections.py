@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from marshmallow import Schema, fields, validate
 
-from schemas.common import HistoryEntrySchema, LoadsInto, count, ident, one_of, text
+from schemas.common import HistoryEntrySchema, LoadsInto, count, ident, one_of, rules_version, text
 from schemas.dates import business_date
 from schemas.establishment import CandidateSchema, StepSchema
 from workflows.re_election import DueStatus, ElectionMeeting, NewRequest, ReElectionState, RequestKind, Resubmission
@@ -139,3 +139,4 @@ class RequestSchema(Schema):
     steps = fields.List(fields.Nested(StepSchema))
     history = fields.List(fields.Nested(HistoryEntrySchema))
     version = fields.Integer()
+    rules_version = rules_version()

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
-from schemas.common import HistoryEntrySchema, LoadsInto, ident, one_of, sort_param, text
+from schemas.common import HistoryEntrySchema, LoadsInto, ident, one_of, rules_version, sort_param, text
 from schemas.dates import business_date, business_datetime
 from service.vocab import INTERVIEW_SORT_KEYS, INTERVIEW_SUBJECT_TYPES, TICKET_SORT_KEYS
 from workflows.deadlines import WARNING_LABELS
@@ -255,6 +255,7 @@ class TicketSchema(Schema):
     version = fields.Integer()
     created_at = fields.DateTime()
     updated_at = fields.DateTime()
+    rules_version = rules_version()
 
 
 class BoardCountsSchema(Schema):

@@ -94,6 +94,9 @@ def build_app(settings: Settings | None, clock: Clock | None) -> Flask:
     from service.operations.registry import register_workflows
 
     register_workflows()  # explicit: engines never depend on which workflow module was imported first
+    from service import rule_versions  # its session hook stamps new subjects
+
+    rule_versions.describe(settings)  # worked out once at start-up; a bad setting fails here, not in a write
     requestlog.init_app(app)
     metrics.init_app(app)
     rate_limits.init_app(app)  # RateLimit-* headers on every API answer

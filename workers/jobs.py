@@ -124,8 +124,9 @@ def enqueue_due(
 def escalate_batch(item_type: str, ids: list[int], on: str | None = None) -> dict[str, int]:
     """Escalate each row in its own short transaction (SKIP LOCKED), on the date the job runs.
 
-    The calendar is read once per job and the effects' lookups (recipients, webhooks, body paths) come from
-    the process's configuration caches (service/config_cache.py); the session is emptied after every row,
+    The calendar is read once per job; the effects' lookups (recipients, webhooks, body paths) come from the
+    process's configuration caches (service/config_cache.py), checked against each row's locking statement
+    (decision 0047); the session is emptied after every row,
     so a worker running jobs for weeks holds no rows (bench/bench_escalation_memory.py). `on` (ISO date) is
     for simulations and tests only. A row that fails keeps its lease (it is swept again when the lease
     ends; the job is retried by RQ meanwhile); a row another worker holds is released at the end so the next

@@ -3,7 +3,7 @@
 from service.models.approval import ApprovalAction, ApprovalRoute, ApprovalStep, ApprovalTask, TaskCandidate
 from service.models.attachment import Attachment
 from service.models.audit import AuditEvent
-from service.models.config import ConfigVersion
+from service.models.config import ConfigVersion, RuleVersion
 from service.models.copy import Copy
 from service.models.coverage import Circular, CoverageSnapshot
 from service.models.document import DocumentCounter, DocumentTemplate, IssuedDocument
@@ -52,6 +52,7 @@ __all__ = [
     "Notification",
     "PartyOrg",
     "Role",
+    "RuleVersion",
     "SavedOpinion",
     "SignInFailure",
     "SupervisionTicket",

@@ -9,14 +9,14 @@ from sqlalchemy import JSON, Date, ForeignKey, Index, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from service.extensions import Base
-from service.models.base import Timestamped, UtcDateTime, Versioned
+from service.models.base import RuleVersioned, Timestamped, UtcDateTime, Versioned
 from service.models.escalation import Escalating
 from service.models.jurisdiction import Jurisdiction
 
 _OPEN = "state IN ('proposed', 'submitted', 'returned')"
 
 
-class AdjustmentCase(Escalating, Versioned, Timestamped, Base):
+class AdjustmentCase(Escalating, RuleVersioned, Versioned, Timestamped, Base):
     __tablename__ = "adjustment_cases"
     __table_args__ = (
         # One open case per organisation, whoever races to open it: a second trigger is recorded on the first.

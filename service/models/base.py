@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import BigInteger, DateTime, Integer, inspect
+from sqlalchemy import BigInteger, DateTime, Integer, String, inspect
 from sqlalchemy.orm import Mapped, declared_attr, mapped_column
 from sqlalchemy.types import TypeDecorator
 
@@ -48,6 +48,14 @@ class Versioned:
 class Timestamped:
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, nullable=False, default=now)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime, nullable=False, default=now, onupdate=now)
+
+
+class RuleVersioned:
+    """A case, ticket or agreement: the version of the rules it started under (service/rule_versions.py),
+    stamped by a session hook at its INSERT and never changed; None for rows created before versions were
+    recorded."""
+
+    rules_version: Mapped[str | None] = mapped_column(String(16))
 
 
 def snapshot(row: object, exclude: tuple[str, ...] = ()) -> dict[str, Any]:

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from sqlalchemy import BigInteger
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import JSON, BigInteger, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from service.extensions import Base
+from service.models.base import UtcDateTime
 
 
 class ConfigVersion(Base):
@@ -17,3 +21,15 @@ class ConfigVersion(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
     version: Mapped[int] = mapped_column(BigInteger, default=0)
+
+
+class RuleVersion(Base):
+    """What a rules version hash stands for: the code version and the rule settings hashed
+    (service/rule_versions.py). Written once per hash, when a process first creates a subject under it."""
+
+    __tablename__ = "rule_versions"
+
+    hash: Mapped[str] = mapped_column(String(16), primary_key=True)
+    code_version: Mapped[str] = mapped_column(String(64))
+    settings: Mapped[dict[str, Any]] = mapped_column(JSON)
+    first_seen: Mapped[datetime] = mapped_column(UtcDateTime)

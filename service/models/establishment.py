@@ -9,13 +9,13 @@ from sqlalchemy import JSON, Date, ForeignKey, Index, String, Text, text, true
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from service.extensions import Base, db
-from service.models.base import Timestamped, UtcDateTime, Versioned
+from service.models.base import RuleVersioned, Timestamped, UtcDateTime, Versioned
 from service.models.escalation import Escalating
 from service.models.jurisdiction import Jurisdiction
 from service.models.ledger import PartyOrg
 
 
-class EstablishmentCase(Escalating, Versioned, Timestamped, Base):
+class EstablishmentCase(Escalating, RuleVersioned, Versioned, Timestamped, Base):
     __tablename__ = "establishment_cases"
     __table_args__ = (
         Index("ix_establishment_cases_scope_state", "jurisdiction_id", "state"),

@@ -8,12 +8,12 @@ from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, String, Text, t
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from service.extensions import Base
-from service.models.base import Timestamped, Versioned
+from service.models.base import RuleVersioned, Timestamped, Versioned
 from service.models.escalation import Escalating
 from service.models.jurisdiction import Jurisdiction
 
 
-class PairingAgreement(Escalating, Versioned, Timestamped, Base):
+class PairingAgreement(Escalating, RuleVersioned, Versioned, Timestamped, Base):
     __tablename__ = "pairing_agreements"
     __table_args__ = (
         CheckConstraint("org_a_id <> org_b_id", name="two_orgs"),

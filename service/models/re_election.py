@@ -9,13 +9,13 @@ from sqlalchemy import JSON, Date, ForeignKey, Index, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from service.extensions import Base
-from service.models.base import Timestamped, UtcDateTime, Versioned
+from service.models.base import RuleVersioned, Timestamped, UtcDateTime, Versioned
 from service.models.escalation import Escalating
 from service.models.jurisdiction import Jurisdiction
 from service.models.ledger import PartyOrg
 
 
-class ReElection(Versioned, Timestamped, Base):
+class ReElection(RuleVersioned, Versioned, Timestamped, Base):
     """One request about an organisation's re-election: hold it (换届请示), postpone it or bring it forward."""
 
     __tablename__ = "re_elections"

@@ -9,12 +9,12 @@ from sqlalchemy import JSON, Date, ForeignKey, Index, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from service.extensions import Base
-from service.models.base import Timestamped, UtcDateTime, Versioned
+from service.models.base import RuleVersioned, Timestamped, UtcDateTime, Versioned
 from service.models.escalation import Escalating
 from service.models.jurisdiction import Jurisdiction
 
 
-class SupervisionTicket(Escalating, Versioned, Timestamped, Base):
+class SupervisionTicket(Escalating, RuleVersioned, Versioned, Timestamped, Base):
     __tablename__ = "supervision_tickets"
     __table_args__ = (
         Index("ix_supervision_tickets_scope_state", "jurisdiction_id", "state"),

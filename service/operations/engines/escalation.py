@@ -29,6 +29,7 @@ from sqlalchemy import ScalarResult, Table, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
+from service import config_cache
 from service.auth import system_actor
 from service.calendar import calendar
 from service.clock import now
@@ -188,17 +189,23 @@ def _lock_and_release(kind: ItemType, item_id: int) -> Any:
     """Lock the row (SKIP LOCKED: a row another worker holds is left to it) and end its lease, in one
     statement: `UPDATE … SET escalation_leased_until = NULL WHERE id = (SELECT id … FOR UPDATE SKIP LOCKED)
     RETURNING …`, loaded as the ORM object. None when another worker holds it (or it is gone). An ORM
-    bulk UPDATE on purpose: the lease is bookkeeping, so the row's version (ETag) does not move."""
+    bulk UPDATE on purpose: the lease is bookkeeping, so the row's version (ETag) does not move.
+    The configuration counter rides on the RETURNING, as on a command's locking statement (decision 0047):
+    the calendar, recipients and body paths the step reads next are as fresh as its transaction."""
     model = kind.model
     table = model.__table__
     locked = select(table.c.id).where(table.c.id == item_id).with_for_update(skip_locked=True)
-    return db.session.execute(
+    found = db.session.execute(
         update(model)
         .where(model.id.in_(locked.scalar_subquery()))
         .values(escalation_leased_until=None)
-        .returning(model)
+        .returning(model, config_cache.version_column())
         .execution_options(populate_existing=True, synchronize_session=False)
-    ).scalar_one_or_none()
+    ).one_or_none()
+    if found is None:
+        return None
+    config_cache.observe(found[1])
+    return found[0]
 
 
 def _record_step(item_type: str, item: Any, kind: ItemType, level: str, deadline: date, today: date) -> bool:
@@ -226,7 +233,8 @@ def escalate(item_type: str, item_id: int, today: date | None = None, cal: Workd
 
     `today` is the date the job RUNS on (the clock's, by default), not the date the sweep saw: a job that
     waited in the queue over midnight records the day it acted and plans the next level from it. Pass it
-    only in simulations and tests. `cal`: the calendar, when a batch job looked it up once for its rows.
+    only in simulations and tests. `cal`: the calendar, when a batch job looked it up once for its rows;
+    otherwise it is read after the row is locked, as fresh as the transaction.
 
     Statements per escalated row (PostgreSQL): the lock-and-release UPDATE, the event INSERT, the effects'
     inserts (their lookups come from service/config_cache.py; notifications, deliveries and the audit record
@@ -234,10 +242,10 @@ def escalate(item_type: str, item_id: int, today: date | None = None, cal: Workd
     kind = ITEM_TYPES[item_type]
     today = today or clock_today()
     with transaction():
-        cal = cal or calendar()
         item = _lock_and_release(kind, item_id)
         if item is None:
             return "locked"
+        cal = cal or calendar()  # after the lock: the caches now match this transaction (decision 0047)
         if item.next_escalation_at is None or item.next_escalation_at > today:
             return "not_due"  # done already, or the plan changed since the sweep
         if kind.deadline(item, cal) != item.escalation_deadline:

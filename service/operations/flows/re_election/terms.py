@@ -202,13 +202,17 @@ def remind(on: date | None = None) -> int:
         if not candidates:
             return 0
         _insert_watches([(r[0], r[1]) for r in candidates])
-        watches = db.session.execute(
-            select(TermWatch)
+        # The counter rides on the locking statement (decision 0047): the recipients and the calendar the
+        # reminders and plans read below are as fresh as this transaction.
+        locked = db.session.execute(
+            select(TermWatch, config_cache.version_column())
             .where(TermWatch.party_org_id.in_([r[0] for r in candidates]))
             .with_for_update(of=TermWatch, skip_locked=True)
             .execution_options(populate_existing=True)
-        ).scalars()
-        for watch in list(watches):
+        ).all()
+        if locked:
+            config_cache.observe(locked[0][1])
+        for watch in (cast(TermWatch, row[0]) for row in locked):
             org = watch.party_org
             if org.term_due_on != watch.term_due_on:
                 _follow(watch, org)
