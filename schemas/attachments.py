@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask_smorest.fields import Upload
 from marshmallow import Schema, fields, validate
 
-from schemas.common import NoControlCharacters, NonBlank
+from schemas.common import text
 
 ID_RANGE = validate.Range(min=1, max=2**31 - 1)
 
@@ -34,10 +34,8 @@ class AttachmentFormSchema(Schema):
 
 
 class WithdrawalSchema(Schema):
-    reason = fields.String(
-        required=True,
-        validate=[NonBlank(), NoControlCharacters(), validate.Length(max=500)],
-        metadata={"description": "Why the attachment is withdrawn (kept with who and when)"},
+    reason = text(
+        500, required=True, metadata={"description": "Why the attachment is withdrawn (kept with who and when)"}
     )
 
 

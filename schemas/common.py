@@ -189,6 +189,8 @@ class FieldLoader:
         if errors:
             raise ValidationError(errors, data=data, valid_data=out)
         return out
+
+
 def rules_version() -> fields.String:
     """The version of the rules a case, ticket or agreement started under (read-only; docs/decisions/0065)."""
     return fields.String(

@@ -5,7 +5,7 @@ Chinese labels next to every code (state_label, priority_label, warning_label…
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 from zoneinfo import ZoneInfo
 
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
@@ -293,6 +293,31 @@ class BoardSchema(Schema):
 
 class InterviewCreateSchema(LoadsInto):
     into = NewInterview
+    # The two ways to name what the interview is about, stated in the document (service/api/docs.py's
+    # SchemaExtrasPlugin) as _one_subject checks them: a ticket alone, or another subject's type and id.
+    OPENAPI_EXTRA: ClassVar[dict[str, Any]] = {
+        "oneOf": [
+            {
+                "required": ["ticket_id"],
+                "properties": {
+                    "ticket_id": {"type": "integer"},
+                    "subject_type": {"type": "string", "enum": ["supervision_ticket"]},
+                },
+                "not": {"required": ["subject_id"]},
+            },
+            {
+                "required": ["subject_type", "subject_id"],
+                "properties": {
+                    "subject_type": {
+                        "type": "string",
+                        "enum": [t for t in INTERVIEW_SUBJECT_TYPES if t != "supervision_ticket"],
+                    },
+                    "subject_id": {"type": "integer"},
+                },
+                "not": {"required": ["ticket_id"]},
+            },
+        ]
+    }
     ticket_id = ident(load_default=None, metadata={"description": "The supervision ticket the interview is about"})
     subject_type = one_of(
         list(INTERVIEW_SUBJECT_TYPES),

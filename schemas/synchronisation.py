@@ -63,7 +63,7 @@ class ActivityCorrectionSchema(LoadsInto):
     reason = text(1000, required=True, metadata={"description": "Why the record is corrected"})
 
 
-class WithdrawSchema(Schema):
+class ActivityWithdrawSchema(Schema):
     reason = text(1000, required=True)
 
 

@@ -19,6 +19,11 @@ SCHEME_DOC = (
 )
 
 
+# What the document states of a URL: a plain subset of what validate.URL accepts (host names of letters and digits
+# with a top-level name, an optional port and path), so a URL the document allows is one the app accepts.
+URL_PATTERN = r"^https?://([a-z][a-z0-9]{0,20}\.){0,3}[a-z]{2,6}(:[1-9][0-9]{1,3})?(/[A-Za-z0-9._~-]{0,20}){0,3}$"
+
+
 def _url(**kw: Any) -> fields.String:
     return fields.String(
         validate=[
@@ -26,7 +31,7 @@ def _url(**kw: Any) -> fields.String:
             NoControlCharacters(),
             validate.URL(schemes={"http", "https"}, require_tld=False, error="回调地址必须是 http(s) 地址"),
         ],
-        metadata={"description": f"http(s) URL, at most {URL_MAX_LENGTH} characters"},
+        metadata={"description": f"http(s) URL, at most {URL_MAX_LENGTH} characters", "pattern": URL_PATTERN},
         **kw,
     )
 

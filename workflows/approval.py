@@ -670,12 +670,12 @@ class BatchDecision(Input):
         return own if own is not None and own.strip() else self.comment
 
     @property
-    def commented(self) -> list[int]:
-        """The tasks given an opinion of their own."""
-        return [int(k) for k in self.comments or {} if k.isdigit()]
+    def commented(self) -> list[str]:
+        """The keys of the opinions of their own: each must be the id of a task of the batch (check_batch)."""
+        return list(self.comments or {})
 
 
-def check_batch(action: Action | str, task_ids: Sequence[int], max_tasks: int, commented: Sequence[int] = ()) -> Action:
+def check_batch(action: Action | str, task_ids: Sequence[int], max_tasks: int, commented: Sequence[str] = ()) -> Action:
     """The batch as a whole: a batchable action and 1..max_tasks distinct task ids (a task's own opinion only
     for a task of the batch). Refusals name the field (422); nothing is decided."""
     act = member_or_refuse(Action, action, "action", "操作")
@@ -698,13 +698,11 @@ def check_batch(action: Action | str, task_ids: Sequence[int], max_tasks: int, c
             field="task_ids",
             detail={"ids": repeated},
         )
-    stray = sorted(set(commented) - set(task_ids))
+    # A key is the task's id as text (a JSON object's keys are strings): anything else names no task of the batch.
+    stray = sorted(set(commented) - {str(t) for t in task_ids})
     if stray:
-        raise RuleViolation(
-            "batch_comment_not_in_batch",
-            f"意见所对应的待办不在本次选择中：{'、'.join(map(str, stray))}",
-            field="comments",
-        )
+        shown = "、".join(k[:12] for k in stray[:5]) + ("等" if len(stray) > 5 else "")
+        raise RuleViolation("batch_comment_not_in_batch", f"意见所对应的待办不在本次选择中：{shown}", field="comments")
     return act
 
 

@@ -20,7 +20,7 @@ from schemas.common import ErrorSchema
 from service import errors
 from service.api import schema_limits
 from service.api.apidoc import LazySpec, share_schemas_in_doc_copies
-from service.api.docs import IdempotencyKeyPlugin, MultipartFormPlugin
+from service.api.docs import IdempotencyKeyPlugin, MultipartFormPlugin, SchemaExtrasPlugin
 from service.api.token_docs import TokenLimitsPlugin
 
 share_schemas_in_doc_copies()  # before the blueprint modules decorate their views
@@ -43,7 +43,11 @@ class Api(LazySpec, SmorestApi):
 # Idempotency-Key is documented on every POST, an upload's form fields in its multipart body, and each operation's
 # token scope, 403, 429 and rate-limit headers on every operation, by spec plugins, whenever the paths are built.
 token_limits_plugin = TokenLimitsPlugin()
-api = Api(spec_kwargs={"extra_plugins": [MultipartFormPlugin(), IdempotencyKeyPlugin(), token_limits_plugin]})
+api = Api(
+    spec_kwargs={
+        "extra_plugins": [MultipartFormPlugin(), IdempotencyKeyPlugin(), SchemaExtrasPlugin(), token_limits_plugin]
+    }
+)
 token_limits_plugin.api = api
 
 

@@ -91,6 +91,16 @@ class IdempotencyKeyPlugin(BasePlugin):
                 responses[status] = {"description": text, "content": content}
 
 
+class SchemaExtrasPlugin(BasePlugin):
+    """Adds a schema's `OPENAPI_EXTRA` (JSON Schema keywords apispec cannot derive from fields, such as the
+    alternatives a `@validates_schema` checks) to its component, so the document states the rule."""
+
+    def schema_helper(self, name: str, definition: Any, **kwargs: Any) -> dict[str, Any] | None:
+        schema = kwargs.get("schema")
+        extra = getattr(schema, "OPENAPI_EXTRA", None)
+        return dict(extra) if isinstance(extra, dict) else None
+
+
 class MultipartFormPlugin(BasePlugin):
     """An upload parses its form fields and its file with two `arguments` (location `form` and `files`), and
     flask-smorest documents only one of them as the request body: the form fields were left as OpenAPI 2's

@@ -10,13 +10,13 @@ from schemas.synchronisation import (
     ActivityCreateSchema,
     ActivityQuerySchema,
     ActivitySchema,
+    ActivityWithdrawSchema,
     InactiveQuerySchema,
     InactiveUnitSchema,
     InspectionCorrectionSchema,
     InspectionCreateSchema,
     InspectionQuerySchema,
     InspectionSchema,
-    WithdrawSchema,
 )
 from service.api.docs import errors
 from service.api.etag import OPTIONAL_IF_MATCH_DOC, headers_for, if_match_when_given
@@ -153,7 +153,7 @@ def correct_activity(data: ActivityCorrection, activity_id: int) -> Any:
 
 
 @activity_blp.route("/<int:activity_id>/withdraw", methods=["POST"])
-@activity_blp.arguments(WithdrawSchema)
+@activity_blp.arguments(ActivityWithdrawSchema)
 @activity_blp.response(200, ActivitySchema)
 @activity_blp.doc(**OPTIONAL_IF_MATCH_DOC)
 @errors(activity_blp, 400, 403, 404, 409, 412, 422)

@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
+from openapi_spec_validator import validate
 
 from service.api.etag import IF_MATCH_SCHEMA
 from service.api.pagination import DEFAULT_MAX_OFFSET
@@ -92,6 +93,17 @@ def test_document_is_served_without_a_token(client: FlaskClient) -> None:
     assert res.status_code == 200
     assert res.json["openapi"].startswith("3.")
     assert res.json["info"]["title"] == "Dangjian Flow API"
+
+
+def test_the_document_is_valid_openapi(doc: dict[str, Any]) -> None:
+    """A portal's generator and validators read it (openapi-spec-validator raises on the first error)."""
+    validate(doc)
+
+
+def test_an_interview_states_its_two_ways_to_name_a_subject(doc: dict[str, Any]) -> None:
+    alternatives = doc["components"]["schemas"]["InterviewCreate"]["oneOf"]
+    assert [a["required"] for a in alternatives] == [["ticket_id"], ["subject_type", "subject_id"]]
+    assert alternatives[1]["properties"]["subject_type"]["enum"] == ["establishment", "jurisdiction"]
 
 
 def test_bearer_security_is_declared(doc: dict[str, Any]) -> None:

@@ -49,16 +49,17 @@ def test_only_approve_and_return_are_batched(action: str, code: str) -> None:
 
 
 def test_an_opinion_only_for_a_task_of_the_batch() -> None:
-    check_batch("return", [1, 2], 50, commented=[2])
-    with pytest.raises(RuleViolation) as exc:
-        check_batch("return", [1, 2], 50, commented=[3])
-    assert (exc.value.code, exc.value.field) == ("batch_comment_not_in_batch", "comments")
+    check_batch("return", [1, 2], 50, commented=["2"])
+    for stray in (["3"], ["02"], ["abc"], [""]):
+        with pytest.raises(RuleViolation) as exc:
+            check_batch("return", [1, 2], 50, commented=stray)
+        assert (exc.value.code, exc.value.field) == ("batch_comment_not_in_batch", "comments")
 
 
 def test_a_tasks_own_opinion_replaces_the_common_one() -> None:
     data = BatchDecision(action="return", task_ids=[1, 2, 3], comment="共同意见", comments={"2": "单独意见", "3": "  "})
     assert [data.comment_for(t) for t in (1, 2, 3)] == ["共同意见", "单独意见", "共同意见"]
-    assert data.commented == [2, 3]
+    assert data.commented == ["2", "3"]
 
 
 @pytest.mark.parametrize(

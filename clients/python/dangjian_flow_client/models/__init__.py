@@ -5,6 +5,7 @@ from .activity_correction import ActivityCorrection
 from .activity_correction_kind import ActivityCorrectionKind
 from .activity_create import ActivityCreate
 from .activity_create_kind import ActivityCreateKind
+from .activity_withdraw import ActivityWithdraw
 from .add_approvers import AddApprovers
 from .add_approvers_position_type_1 import AddApproversPositionType1
 from .add_approvers_position_type_2_type_1 import AddApproversPositionType2Type1
@@ -156,10 +157,10 @@ from .instructor import Instructor
 from .instructor_profile_type_0_type_0 import InstructorProfileType0Type0
 from .interview import Interview
 from .interview_brief import InterviewBrief
-from .interview_create import InterviewCreate
-from .interview_create_subject_type_type_1 import InterviewCreateSubjectTypeType1
-from .interview_create_subject_type_type_2_type_1 import InterviewCreateSubjectTypeType2Type1
-from .interview_create_subject_type_type_3_type_1 import InterviewCreateSubjectTypeType3Type1
+from .interview_create_type_0 import InterviewCreateType0
+from .interview_create_type_0_subject_type import InterviewCreateType0SubjectType
+from .interview_create_type_1 import InterviewCreateType1
+from .interview_create_type_1_subject_type import InterviewCreateType1SubjectType
 from .interview_interviewer_body_type_0_type_0 import InterviewInterviewerBodyType0Type0
 from .interview_ticket_type_1_type_0 import InterviewTicketType1Type0
 from .issued_token import IssuedToken
@@ -302,7 +303,6 @@ from .webhook_update import WebhookUpdate
 from .webhook_update_events_item import WebhookUpdateEventsItem
 from .webhook_update_signature_scheme import WebhookUpdateSignatureScheme
 from .withdraw import Withdraw
-from .withdraw_1 import Withdraw1
 from .withdrawal import Withdrawal
 from .workday_deadline import WorkdayDeadline
 from .workflow import Workflow
@@ -315,6 +315,7 @@ __all__ = (
     "ActivityCorrectionKind",
     "ActivityCreate",
     "ActivityCreateKind",
+    "ActivityWithdraw",
     "AddApprovers",
     "AddApproversPositionType1",
     "AddApproversPositionType2Type1",
@@ -464,10 +465,10 @@ __all__ = (
     "InstructorProfileType0Type0",
     "Interview",
     "InterviewBrief",
-    "InterviewCreate",
-    "InterviewCreateSubjectTypeType1",
-    "InterviewCreateSubjectTypeType2Type1",
-    "InterviewCreateSubjectTypeType3Type1",
+    "InterviewCreateType0",
+    "InterviewCreateType0SubjectType",
+    "InterviewCreateType1",
+    "InterviewCreateType1SubjectType",
     "InterviewInterviewerBodyType0Type0",
     "InterviewTicketType1Type0",
     "IssuedToken",
@@ -610,7 +611,6 @@ __all__ = (
     "WebhookUpdateEventsItem",
     "WebhookUpdateSignatureScheme",
     "Withdraw",
-    "Withdraw1",
     "Withdrawal",
     "WorkdayDeadline",
     "Workflow",

@@ -54,6 +54,8 @@ class AdjustmentCase:
         next_escalation_level (None | str | Unset):
         version (int | Unset):
         history (list[HistoryEntry] | Unset):
+        rules_version (None | str | Unset): The rules it started under: a hash of the rule settings and the code version
+            (null: created before versions were recorded)
     """
 
     id: int | Unset = UNSET
@@ -86,6 +88,7 @@ class AdjustmentCase:
     next_escalation_level: None | str | Unset = UNSET
     version: int | Unset = UNSET
     history: list[HistoryEntry] | Unset = UNSET
+    rules_version: None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.adjustment_case_target_jurisdiction_type_0_type_0 import (
@@ -250,6 +253,12 @@ class AdjustmentCase:
                 history_item = history_item_data.to_dict()
                 history.append(history_item)
 
+        rules_version: None | str | Unset
+        if isinstance(self.rules_version, Unset):
+            rules_version = UNSET
+        else:
+            rules_version = self.rules_version
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update({})
@@ -313,6 +322,8 @@ class AdjustmentCase:
             field_dict["version"] = version
         if history is not UNSET:
             field_dict["history"] = history
+        if rules_version is not UNSET:
+            field_dict["rules_version"] = rules_version
 
         return field_dict
 
@@ -595,6 +606,15 @@ class AdjustmentCase:
 
                 history.append(history_item)
 
+        def _parse_rules_version(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        rules_version = _parse_rules_version(d.pop("rules_version", UNSET))
+
         adjustment_case = cls(
             id=id,
             state=state,
@@ -626,6 +646,7 @@ class AdjustmentCase:
             next_escalation_level=next_escalation_level,
             version=version,
             history=history,
+            rules_version=rules_version,
         )
 
         return adjustment_case

@@ -44,6 +44,8 @@ class Agreement:
         next_escalation_at (datetime.date | None | Unset):
         next_escalation_level (None | str | Unset):
         history (list[HistoryEntry] | Unset):
+        rules_version (None | str | Unset): The rules it started under: a hash of the rule settings and the code version
+            (null: created before versions were recorded)
     """
 
     id: int | Unset = UNSET
@@ -68,6 +70,7 @@ class Agreement:
     next_escalation_at: datetime.date | None | Unset = UNSET
     next_escalation_level: None | str | Unset = UNSET
     history: list[HistoryEntry] | Unset = UNSET
+    rules_version: None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id
@@ -177,6 +180,12 @@ class Agreement:
                 history_item = history_item_data.to_dict()
                 history.append(history_item)
 
+        rules_version: None | str | Unset
+        if isinstance(self.rules_version, Unset):
+            rules_version = UNSET
+        else:
+            rules_version = self.rules_version
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update({})
@@ -224,6 +233,8 @@ class Agreement:
             field_dict["next_escalation_level"] = next_escalation_level
         if history is not UNSET:
             field_dict["history"] = history
+        if rules_version is not UNSET:
+            field_dict["rules_version"] = rules_version
 
         return field_dict
 
@@ -411,6 +422,15 @@ class Agreement:
 
                 history.append(history_item)
 
+        def _parse_rules_version(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        rules_version = _parse_rules_version(d.pop("rules_version", UNSET))
+
         agreement = cls(
             id=id,
             state=state,
@@ -434,6 +454,7 @@ class Agreement:
             next_escalation_at=next_escalation_at,
             next_escalation_level=next_escalation_level,
             history=history,
+            rules_version=rules_version,
         )
 
         return agreement

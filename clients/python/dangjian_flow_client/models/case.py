@@ -63,6 +63,8 @@ class Case:
         version (int | Unset):
         created_at (datetime.datetime | Unset):
         updated_at (datetime.datetime | Unset):
+        rules_version (None | str | Unset): The rules it started under: a hash of the rule settings and the code version
+            (null: created before versions were recorded)
     """
 
     id: int | Unset = UNSET
@@ -104,6 +106,7 @@ class Case:
     version: int | Unset = UNSET
     created_at: datetime.datetime | Unset = UNSET
     updated_at: datetime.datetime | Unset = UNSET
+    rules_version: None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.case_general_meeting_type_0 import CaseGeneralMeetingType0  # noqa: PLC0415
@@ -315,6 +318,12 @@ class Case:
         if not isinstance(self.updated_at, Unset):
             updated_at = self.updated_at.isoformat()
 
+        rules_version: None | str | Unset
+        if isinstance(self.rules_version, Unset):
+            rules_version = UNSET
+        else:
+            rules_version = self.rules_version
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update({})
@@ -396,6 +405,8 @@ class Case:
             field_dict["created_at"] = created_at
         if updated_at is not UNSET:
             field_dict["updated_at"] = updated_at
+        if rules_version is not UNSET:
+            field_dict["rules_version"] = rules_version
 
         return field_dict
 
@@ -744,6 +755,15 @@ class Case:
         else:
             updated_at = datetime.datetime.fromisoformat(_updated_at)
 
+        def _parse_rules_version(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        rules_version = _parse_rules_version(d.pop("rules_version", UNSET))
+
         case = cls(
             id=id,
             state=state,
@@ -784,6 +804,7 @@ class Case:
             version=version,
             created_at=created_at,
             updated_at=updated_at,
+            rules_version=rules_version,
         )
 
         return case

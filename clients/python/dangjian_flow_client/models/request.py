@@ -57,6 +57,8 @@ class Request:
         steps (list[Step] | Unset):
         history (list[HistoryEntry] | Unset):
         version (int | Unset):
+        rules_version (None | str | Unset): The rules it started under: a hash of the rule settings and the code version
+            (null: created before versions were recorded)
     """
 
     id: int | Unset = UNSET
@@ -93,6 +95,7 @@ class Request:
     steps: list[Step] | Unset = UNSET
     history: list[HistoryEntry] | Unset = UNSET
     version: int | Unset = UNSET
+    rules_version: None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.request_general_meeting_type_0 import RequestGeneralMeetingType0  # noqa: PLC0415
@@ -286,6 +289,12 @@ class Request:
 
         version = self.version
 
+        rules_version: None | str | Unset
+        if isinstance(self.rules_version, Unset):
+            rules_version = UNSET
+        else:
+            rules_version = self.rules_version
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update({})
@@ -357,6 +366,8 @@ class Request:
             field_dict["history"] = history
         if version is not UNSET:
             field_dict["version"] = version
+        if rules_version is not UNSET:
+            field_dict["rules_version"] = rules_version
 
         return field_dict
 
@@ -688,6 +699,15 @@ class Request:
 
         version = d.pop("version", UNSET)
 
+        def _parse_rules_version(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        rules_version = _parse_rules_version(d.pop("rules_version", UNSET))
+
         request = cls(
             id=id,
             state=state,
@@ -723,6 +743,7 @@ class Request:
             steps=steps,
             history=history,
             version=version,
+            rules_version=rules_version,
         )
 
         return request

@@ -75,6 +75,8 @@ class Ticket:
         version (int | Unset):
         created_at (datetime.datetime | Unset):
         updated_at (datetime.datetime | Unset):
+        rules_version (None | str | Unset): The rules it started under: a hash of the rule settings and the code version
+            (null: created before versions were recorded)
     """
 
     id: int | Unset = UNSET
@@ -128,6 +130,7 @@ class Ticket:
     version: int | Unset = UNSET
     created_at: datetime.datetime | Unset = UNSET
     updated_at: datetime.datetime | Unset = UNSET
+    rules_version: None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id
@@ -421,6 +424,12 @@ class Ticket:
         if not isinstance(self.updated_at, Unset):
             updated_at = self.updated_at.isoformat()
 
+        rules_version: None | str | Unset
+        if isinstance(self.rules_version, Unset):
+            rules_version = UNSET
+        else:
+            rules_version = self.rules_version
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update({})
@@ -526,6 +535,8 @@ class Ticket:
             field_dict["created_at"] = created_at
         if updated_at is not UNSET:
             field_dict["updated_at"] = updated_at
+        if rules_version is not UNSET:
+            field_dict["rules_version"] = rules_version
 
         return field_dict
 
@@ -1024,6 +1035,15 @@ class Ticket:
         else:
             updated_at = datetime.datetime.fromisoformat(_updated_at)
 
+        def _parse_rules_version(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        rules_version = _parse_rules_version(d.pop("rules_version", UNSET))
+
         ticket = cls(
             id=id,
             state=state,
@@ -1076,6 +1096,7 @@ class Ticket:
             version=version,
             created_at=created_at,
             updated_at=updated_at,
+            rules_version=rules_version,
         )
 
         return ticket

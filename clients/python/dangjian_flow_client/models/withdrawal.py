@@ -12,7 +12,8 @@ T = TypeVar("T", bound="Withdrawal")
 class Withdrawal:
     """
     Attributes:
-        reason (str): Why the attachment is withdrawn (kept with who and when)
+        reason (str): Why the attachment is withdrawn (kept with who and when). Not blank, no control characters (tab
+            and line breaks allowed)
     """
 
     reason: str

@@ -6,13 +6,14 @@ import httpx
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.interview import Interview
-from ...models.interview_create import InterviewCreate
+from ...models.interview_create_type_0 import InterviewCreateType0
+from ...models.interview_create_type_1 import InterviewCreateType1
 from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
-    body: InterviewCreate,
+    body: InterviewCreateType0 | InterviewCreateType1,
     idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -24,7 +25,10 @@ def _get_kwargs(
         "url": "/api/v1/interviews",
     }
 
-    _kwargs["json"] = body.to_dict()
+    if isinstance(body, InterviewCreateType0):
+        _kwargs["json"] = body.to_dict()
+    else:
+        _kwargs["json"] = body.to_dict()
 
     headers["Content-Type"] = "application/json"
 
@@ -95,14 +99,14 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: InterviewCreate,
+    body: InterviewCreateType0 | InterviewCreateType1,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[Error | Interview]:
     """Arrange an interview about a ticket (ticket_id), an establishment case or a body below mine.
 
     Args:
         idempotency_key (str | Unset):
-        body (InterviewCreate):
+        body (InterviewCreateType0 | InterviewCreateType1):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -127,14 +131,14 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-    body: InterviewCreate,
+    body: InterviewCreateType0 | InterviewCreateType1,
     idempotency_key: str | Unset = UNSET,
 ) -> Error | Interview | None:
     """Arrange an interview about a ticket (ticket_id), an establishment case or a body below mine.
 
     Args:
         idempotency_key (str | Unset):
-        body (InterviewCreate):
+        body (InterviewCreateType0 | InterviewCreateType1):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -154,14 +158,14 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: InterviewCreate,
+    body: InterviewCreateType0 | InterviewCreateType1,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[Error | Interview]:
     """Arrange an interview about a ticket (ticket_id), an establishment case or a body below mine.
 
     Args:
         idempotency_key (str | Unset):
-        body (InterviewCreate):
+        body (InterviewCreateType0 | InterviewCreateType1):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -184,14 +188,14 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-    body: InterviewCreate,
+    body: InterviewCreateType0 | InterviewCreateType1,
     idempotency_key: str | Unset = UNSET,
 ) -> Error | Interview | None:
     """Arrange an interview about a ticket (ticket_id), an establishment case or a body below mine.
 
     Args:
         idempotency_key (str | Unset):
-        body (InterviewCreate):
+        body (InterviewCreateType0 | InterviewCreateType1):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

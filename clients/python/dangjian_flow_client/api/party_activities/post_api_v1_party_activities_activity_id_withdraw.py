@@ -6,15 +6,15 @@ import httpx
 
 from ...client import AuthenticatedClient, Client
 from ...models.activity import Activity
+from ...models.activity_withdraw import ActivityWithdraw
 from ...models.error import Error
-from ...models.withdraw_1 import Withdraw1
 from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     activity_id: int,
     *,
-    body: Withdraw1,
+    body: ActivityWithdraw,
     if_match: str | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
@@ -109,7 +109,7 @@ def sync_detailed(
     activity_id: int,
     *,
     client: AuthenticatedClient | Client,
-    body: Withdraw1,
+    body: ActivityWithdraw,
     if_match: str | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[Activity | Error]:
@@ -119,7 +119,7 @@ def sync_detailed(
         activity_id (int):
         if_match (str | Unset):
         idempotency_key (str | Unset):
-        body (Withdraw1):
+        body (ActivityWithdraw):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -147,7 +147,7 @@ def sync(
     activity_id: int,
     *,
     client: AuthenticatedClient | Client,
-    body: Withdraw1,
+    body: ActivityWithdraw,
     if_match: str | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> Activity | Error | None:
@@ -157,7 +157,7 @@ def sync(
         activity_id (int):
         if_match (str | Unset):
         idempotency_key (str | Unset):
-        body (Withdraw1):
+        body (ActivityWithdraw):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -180,7 +180,7 @@ async def asyncio_detailed(
     activity_id: int,
     *,
     client: AuthenticatedClient | Client,
-    body: Withdraw1,
+    body: ActivityWithdraw,
     if_match: str | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[Activity | Error]:
@@ -190,7 +190,7 @@ async def asyncio_detailed(
         activity_id (int):
         if_match (str | Unset):
         idempotency_key (str | Unset):
-        body (Withdraw1):
+        body (ActivityWithdraw):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -216,7 +216,7 @@ async def asyncio(
     activity_id: int,
     *,
     client: AuthenticatedClient | Client,
-    body: Withdraw1,
+    body: ActivityWithdraw,
     if_match: str | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> Activity | Error | None:
@@ -226,7 +226,7 @@ async def asyncio(
         activity_id (int):
         if_match (str | Unset):
         idempotency_key (str | Unset):
-        body (Withdraw1):
+        body (ActivityWithdraw):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -5,11 +5,11 @@ from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 
-T = TypeVar("T", bound="Withdraw1")
+T = TypeVar("T", bound="ActivityWithdraw")
 
 
 @_attrs_define
-class Withdraw1:
+class ActivityWithdraw:
     """
     Attributes:
         reason (str): Not blank, no control characters (tab and line breaks allowed)
@@ -35,8 +35,8 @@ class Withdraw1:
         d = dict(src_dict)
         reason = d.pop("reason")
 
-        withdraw_1 = cls(
+        activity_withdraw = cls(
             reason=reason,
         )
 
-        return withdraw_1
+        return activity_withdraw
