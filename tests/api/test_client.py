@@ -6,7 +6,6 @@ Answers are the client's attrs models; refusals its typed `Error`; Idempotency-K
 from __future__ import annotations
 
 import datetime
-import threading
 from collections.abc import Iterator
 
 import pytest
@@ -54,39 +53,19 @@ from dangjian_flow_client.models import (
     Vote,
 )
 from dangjian_flow_client.types import Unset
-from flask import Flask
-from werkzeug.serving import make_server
 
 from tests.support.factories import new_credit_code
-from tests.support.ports import free_port
 from tests.support.world import World
 
 pytestmark = pytest.mark.commits  # the server answers from its own threads
 
-PORTS = range(21200, 21300)
 TODAY = datetime.date(2026, 9, 25)  # the injected clock's civil date (tests/support/world.py START)
 
 
 @pytest.fixture
-def base_url(app: Flask, world: World) -> Iterator[str]:
-    """The test app served by Werkzeug on a free loopback port, in a thread."""
-    port = free_port(PORTS)
-    if port is None:
-        pytest.fail(f"no free port in {PORTS.start}-{PORTS.stop - 1}")
-    server = make_server("127.0.0.1", port, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.shutdown()
-        thread.join(timeout=10)
-
-
-@pytest.fixture
-def as_(base_url: str, world: World) -> Iterator[dict[str, AuthenticatedClient]]:
+def as_(live_server: str, world: World) -> Iterator[dict[str, AuthenticatedClient]]:
     """One client per world user, by name ('portal@east'), each with its own token."""
-    clients = {name: AuthenticatedClient(base_url=base_url, token=token) for name, token in world.tokens.items()}
+    clients = {name: AuthenticatedClient(base_url=live_server, token=token) for name, token in world.tokens.items()}
     yield clients
     for client in clients.values():
         client.get_httpx_client().close()
