@@ -23,6 +23,7 @@ from sqlalchemy import select
 from service.auth import system_actor
 from service.extensions import db
 from service.models import ApiToken, Jurisdiction, PartyOrg, Unit, User
+from tests.instructors.access_instructor_assignment import ATTACHMENT_ROWS as VISIT_ATTACHMENT_ROWS
 from tests.support.access import workflow_rows
 from tests.support.access.common import INTERVIEWS, SUPERVISION_READERS, TICKETS, interview, saved_opinion, ticket
 from tests.support.access.matrix import (
@@ -1260,7 +1261,7 @@ def _attachment_rows() -> list[Row]:
     return rows
 
 
-MATRIX += _attachment_rows()
+MATRIX += _attachment_rows() + VISIT_ATTACHMENT_ROWS
 
 # Each declared workflow's rows (tests/<folder>/access_<workflow>.py), found through the registry.
 WORKFLOW_ROWS = workflow_rows()

@@ -138,7 +138,12 @@ ROWS = [
         per_caller=True,
         audit_records=None,
     ),
-    # A visit's files (附件): read by the workflow's readers, added and withdrawn by the instructor who logged it.
+]
+
+# A visit's files (附件): read by the workflow's readers, added and withdrawn by the instructor who logged it. The
+# attachments engine's blueprint serves them, so their rows join the matrix beside the other subjects' files
+# (tests/api/test_access.py), not this workflow's own rows (tests/architecture/test_workflow_kit.py).
+ATTACHMENT_ROWS = [
     Row("POST", f"{VISITS}/<int:subject_id>/attachments", frozenset({"instructor"}), 201, _upload, per_caller=True),
     Row(
         "GET",
