@@ -185,8 +185,14 @@ scrape_configs:
             "the escalation lag",
         )
         assert float(lag[0]["value"][1]) == pytest.approx(10 * 3600, abs=600)  # due since midnight, now 10:00
+        # The latest scrape may predate the last requests (one a second): wait for one that counts them all.
         requests = _wait(
-            lambda: _query(prom, 'sum(dangjian_http_request_duration_seconds_count{route="/healthz"})'), "requests"
+            lambda: [
+                r
+                for r in _query(prom, 'sum(dangjian_http_request_duration_seconds_count{route="/healthz"})')
+                if float(r["value"][1]) >= 11
+            ],
+            "a scrape counting the 11 requests of both gunicorn workers",
         )
         assert float(requests[0]["value"][1]) >= 11
         queued = _query(prom, 'dangjian_queue_jobs{queue="escalations"}')
