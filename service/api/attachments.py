@@ -66,12 +66,17 @@ def send(row: Attachment, inline: bool = False) -> Response:
     return hardened(response)
 
 
+def allow_file_upload() -> None:
+    """This request may carry one attachment: more than MAX_CONTENT_LENGTH, up to the per-file limit and the form
+    around it; a longer body is refused (413) by Werkzeug before it is read (Content-Length) or as soon as it
+    passes the limit (chunked). Called before the body is parsed (a before_request hook)."""
+    request.max_content_length = attachments.settings().max_file_bytes + FORM_OVERHEAD
+
+
 @blp.before_request
 def _upload_limit() -> None:
-    # Uploads accept more than MAX_CONTENT_LENGTH, up to the per-file limit: a longer body is refused (413) by
-    # Werkzeug before it is read (Content-Length) or as soon as it passes the limit (chunked).
     if (request.endpoint or "").startswith("attachments.upload_"):
-        request.max_content_length = attachments.settings().max_file_bytes + FORM_OVERHEAD
+        allow_file_upload()
 
 
 def _routes(path: str, subject_type: str) -> None:

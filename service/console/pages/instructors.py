@@ -10,7 +10,7 @@ from typing import Any
 from flask import flash, redirect, render_template, request, url_for
 
 from schemas.instructors import AssignSchema, ProfileSchema, ReleaseSchema, VisitCreateSchema
-from service.api.attachments import FORM_OVERHEAD
+from service.api.attachments import allow_file_upload
 from service.auth import Actor
 from service.clock import today
 from service.console import forms
@@ -199,10 +199,9 @@ def _render_visit(assignment_id: int, errors: dict[str, str] | None = None, stat
 
 @bp.before_request
 def _visit_upload_limit() -> None:
-    # The visit form carries an optional file: up to the attachments' per-file limit (plus the form), as the
-    # attachment upload itself; beyond it Werkzeug refuses the request (413) before reading it.
+    # The visit form carries an optional file: the same body limit as the attachment upload itself.
     if request.endpoint == "console.visit_create" and request.method == "POST":
-        request.max_content_length = attachments.settings().max_file_bytes + FORM_OVERHEAD
+        allow_file_upload()
 
 
 @bp.route("/my-units/<int:assignment_id>/visit", endpoint="visit_new")
