@@ -40,15 +40,21 @@ class Api(LazySpec, SmorestApi):
         schema_limits.install(self.ma_plugin, app)  # the date window and the deepest page, from app's settings
 
 
-# Idempotency-Key is documented on every POST, an upload's form fields in its multipart body, and each operation's
-# token scope, 403, 429 and rate-limit headers on every operation, by spec plugins, whenever the paths are built.
-token_limits_plugin = TokenLimitsPlugin()
-api = Api(
-    spec_kwargs={
-        "extra_plugins": [MultipartFormPlugin(), IdempotencyKeyPlugin(), SchemaExtrasPlugin(), token_limits_plugin]
-    }
-)
-token_limits_plugin.api = api
+def make_api() -> Api:
+    """One Api per app: its document reads that app's settings (the date window, the deepest page), and a second
+    app in the same process (a test's, a CLI's) must not replace the first one's document.
+
+    Idempotency-Key is documented on every POST, an upload's form fields in its multipart body, and each
+    operation's token scope, 403, 429 and rate-limit headers on every operation, by spec plugins, whenever the
+    paths are built."""
+    token_limits_plugin = TokenLimitsPlugin()
+    api = Api(
+        spec_kwargs={
+            "extra_plugins": [MultipartFormPlugin(), IdempotencyKeyPlugin(), SchemaExtrasPlugin(), token_limits_plugin]
+        }
+    )
+    token_limits_plugin.api = api
+    return api
 
 
 class JsonParser(FlaskParser):
@@ -136,6 +142,8 @@ def init_app(app: Flask) -> None:
     )
 
     app.url_map.converters["int"] = IdConverter  # before any route is added
+    api = make_api()
+    app.extensions["api"] = api
     api.init_app(app)
     for blp in (
         jurisdictions.blp,

@@ -39,10 +39,9 @@ if sys.argv[1] == "eager":
     apidoc.copy_doc = copy.deepcopy
     Api.register_blueprint = flask_smorest.Api.register_blueprint
 from service import create_app
-from service.api import api
 
 app = create_app()
-print("built:", len(copies), len(api._pending), file=sys.stderr)
+print("built:", len(copies), len(app.extensions["api"]._pending), file=sys.stderr)
 sys.stdout.buffer.write(app.test_client().get("/api/openapi.json").data)
 """
 ERROR_REF = "#/components/schemas/Error"
@@ -363,3 +362,29 @@ def test_the_document_follows_the_settings_in_force(tmp_path: Path) -> None:
     assert dates
     for schema in dates:
         assert re.match(schema["pattern"], "2030-12-31") and not re.match(schema["pattern"], "2031-01-01")
+
+
+@pytest.mark.commits  # a second app, on its own connection
+def test_a_second_app_in_the_process_keeps_its_own_document(app: Flask, client: FlaskClient) -> None:
+    """Each app documents its own settings: a later app with another window (a test's, a CLI's) must not replace
+    the document the first one serves, whichever of them builds its document first."""
+    import dataclasses
+
+    from service import create_app
+    from service.config import DateWindow
+    from service.extensions import db
+
+    other = create_app(dataclasses.replace(app.config["SETTINGS"], date_window=DateWindow(2010, 2030)))
+    try:
+        narrow = other.test_client().get("/api/openapi.json").json
+        own = client.get("/api/openapi.json").json
+        for doc, first, last in ((narrow, "2010-01-01", "2030-12-31"), (own, "2000-01-01", "2100-12-31")):
+            dates = [s for s in _schemas_with(doc, "date") if "pattern" in s]
+            assert dates
+            for schema in dates:
+                assert re.match(schema["pattern"], first) and re.match(schema["pattern"], last)
+        assert not re.match(next(s for s in _schemas_with(narrow, "date") if "pattern" in s)["pattern"], "2031-01-01")
+    finally:
+        with other.app_context():
+            db.session.remove()
+            db.engine.dispose()
