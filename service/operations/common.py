@@ -5,12 +5,17 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TypeVar, cast
 
-from sqlalchemy import CursorResult, Result, Select, func, select
+from sqlalchemy import CursorResult, Result, Select, Table, func, insert, inspect, select, update
+from sqlalchemy.orm import make_transient_to_detached
+from sqlalchemy.orm.attributes import set_committed_value
+from sqlalchemy.orm.exc import StaleDataError
 
 from service import config_cache
 from service.auth import Actor, in_scope
+from service.clock import now
 from service.errors import NotFound
 from service.extensions import db
+from service.models.base import RuleVersioned
 
 T = TypeVar("T")
 
@@ -93,3 +98,107 @@ def order_by_keys(stmt: Select[Any], model: type, sort: str | None, allowed: set
         clauses.append(column.desc() if desc else column.asc())
     clauses.append(model.id.asc())  # type: ignore[attr-defined]
     return stmt.order_by(*clauses)
+
+
+def store(row: Any) -> None:
+    """Write what changed on a loaded row — the columns whose values the command set — with one Core UPDATE,
+    and let the session's copy take those values as stored: no unit of work, no flush (decision 0069).
+
+    The same statement the flush would send (only the changed columns, `version` stepped and checked, so a
+    concurrent writer still gets StaleDataError, answered 409; `updated_at` stamped), without the flush's
+    bookkeeping. A row whose relationships changed (a foreign key the flush fills in) is left to the flush, as
+    is a row of an inheriting model or without an `id`; a row new to the session is not stored here. The
+    session flushes before every statement it runs: store each changed row before the next ORM statement
+    (or run Core statements with `write`), else the flush writes it first."""
+    state = inspect(row)
+    if state.key is None or state.session is None:
+        return
+    mapper = state.mapper
+    attrs = state.attrs
+    table = mapper.local_table
+    if (
+        mapper.inherits is not None
+        or "id" not in table.c
+        or any(attrs[rel.key].history.has_changes() for rel in mapper.relationships)
+    ):
+        db.session.flush()
+        return
+    changes: dict[str, Any] = {}
+    for prop in mapper.column_attrs:
+        added = attrs[prop.key].history.added
+        if added:
+            changes[prop.key] = added[0]
+    if not changes:
+        return
+    stmt = update(table).where(table.c.id == row.id)
+    version = mapper.version_id_col
+    if version is not None:
+        loaded = row.version
+        stmt = stmt.where(table.c.version == loaded)
+        changes["version"] = loaded + 1
+    if "updated_at" in table.c:
+        changes["updated_at"] = now()
+    values = {mapper.get_property(key).columns[0].name: value for key, value in changes.items()}
+    if rowcount(write(stmt.values(values))) != 1:
+        raise StaleDataError(f"{table.name} {row.id}: changed by another transaction since it was loaded")
+    stored(row, **changes)
+
+
+def stored(row: Any, **values: Any) -> None:
+    """The session's copy of `row` takes these values as what the database holds (after a Core UPDATE of it)."""
+    for key, value in values.items():
+        set_committed_value(row, key, value)
+
+
+def insert_new(rows: Sequence[Any]) -> None:
+    """INSERT new rows of one model with one Core statement (RETURNING their ids, in order), and put them in the
+    session as stored: no unit of work, no flush (decision 0069). Each row is written with the values set on it
+    and its columns' Python defaults (`version` 1 where versioned); a column with only a server default is
+    left to the server and read back when first asked for. Not for rows the flush stamps (RuleVersioned)."""
+    if not rows:
+        return
+    if isinstance(rows[0], RuleVersioned):
+        raise TypeError(f"{type(rows[0]).__name__}: its rules version is stamped by the flush; add it to the session")
+    mapper = inspect(rows[0]).mapper
+    table = mapper.local_table
+    values: list[dict[str, Any]] = []
+    for row in rows:
+        given = inspect(row).dict
+        out: dict[str, Any] = {}
+        for prop in mapper.column_attrs:
+            column = prop.columns[0]
+            if column.primary_key:
+                continue
+            if prop.key in given:
+                value = given[prop.key]
+            elif column is mapper.version_id_col:
+                value = 1
+            elif column.default is not None and column.default.is_scalar:
+                value = column.default.arg
+            elif column.default is not None and column.default.is_callable:
+                value = column.default.arg(None)
+            elif column.server_default is not None:
+                continue
+            else:
+                value = None
+            setattr(row, prop.key, value)
+            out[column.name] = value
+        values.append(out)
+    stmt = insert(table).returning(table.c.id, sort_by_parameter_order=True)
+    ids = list(write(stmt, values).scalars()) if len(values) > 1 else [write(stmt.values(values[0])).scalar_one()]
+    for row, ident in zip(rows, ids, strict=True):
+        row.id = ident
+        make_transient_to_detached(row)
+        db.session.add(row)
+
+
+def table_of(model: type) -> Table:
+    """A model's table, for Core statements."""
+    return cast(Table, model.__table__)  # type: ignore[attr-defined]
+
+
+def write(stmt: Any, params: Any = None) -> Result[Any]:
+    """Run a Core statement in the session's transaction without first flushing the unit of work (a statement
+    run by the session flushes it first): the hot commands write their rows themselves (store, insert_new)."""
+    with db.session.no_autoflush:
+        return db.session.execute(stmt, params)
