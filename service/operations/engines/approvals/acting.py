@@ -13,7 +13,7 @@ from dataclasses import asdict, replace
 from functools import partial
 from typing import Any
 
-from sqlalchemy import exists, insert, select, update
+from sqlalchemy import bindparam, exists, insert, select, update
 from sqlalchemy.orm import lazyload
 
 from service import config_cache
@@ -43,6 +43,17 @@ from workflows.workdays import Deadline
 
 # A further check of an action on the locked rows: (the subject, the step, the task) -> None or it raises.
 Guard = Callable[[Any, ApprovalStep, ApprovalTask], None]
+# The engine's hot statements, built once (decision 0069): Core on the tables, their values as parameters.
+_INSERT_ACTION = insert(table_of(ApprovalAction))
+_INSERT_CANDIDATE = insert(table_of(TaskCandidate))
+_CLOSE_OFFERS = (
+    update(table_of(TaskCandidate))
+    .where(
+        table_of(TaskCandidate).c.task_id.in_(bindparam("task_ids", expanding=True)),
+        table_of(TaskCandidate).c.open.is_(True),
+    )
+    .values(open=False)
+)
 
 
 def _publish_assigned(step: ApprovalStep, assignees: Sequence[int | None]) -> None:
@@ -166,8 +177,7 @@ def _insert_tasks(
     if named is None:
         group_task = _step_task(step, position=0, status="open")
         insert_new([group_task])
-        candidates = table_of(TaskCandidate)
-        write(insert(candidates).values(task_id=group_task.id, role=Role.approver.value, body_id=body_id, open=True))
+        write(_INSERT_CANDIDATE, dict(task_id=group_task.id, role=Role.approver.value, body_id=body_id, open=True))
     else:
         for position, user_id in enumerate(named):
             waiting = mode is ApprovalMode.SEQUENTIAL and position > 0
@@ -181,7 +191,12 @@ def _insert_tasks(
 def _close_offers(task_ids: Any) -> None:
     """Tasks that ended leave their groups' inboxes (see TaskCandidate.open)."""
     candidates = table_of(TaskCandidate)
-    write(update(candidates).where(candidates.c.task_id.in_(task_ids), candidates.c.open.is_(True)).values(open=False))
+    if isinstance(task_ids, list):
+        write(_CLOSE_OFFERS, {"task_ids": task_ids})
+    else:
+        write(
+            update(candidates).where(candidates.c.task_id.in_(task_ids), candidates.c.open.is_(True)).values(open=False)
+        )
 
 
 def cancel_open_steps(workflow: str, subject_id: int) -> None:
@@ -224,7 +239,8 @@ def _log(
     people: list[Any] | None = None,
 ) -> None:
     write(  # Core on the table: no flush, no RETURNING (nothing reads its id)
-        insert(table_of(ApprovalAction)).values(
+        _INSERT_ACTION,
+        dict(
             step_id=task.step_id,
             task_id=task.id,
             actor_id=actor.user_id,
@@ -233,7 +249,7 @@ def _log(
             delegate_to_id=delegate_to,
             tally=tally,
             at=now(),
-        )
+        ),
     )
     audit.record(
         actor,
