@@ -37,7 +37,9 @@ def postgres_available() -> bool:
 
 
 def fresh_database(name: str) -> str:
-    """Drop and create database `name` on the benchmark server; returns its SQLAlchemy URL."""
+    """Drop and create database `name` (+ BENCH_DB_SUFFIX, so two runs on one server keep apart) on the benchmark
+    server; returns its SQLAlchemy URL."""
+    name += os.environ.get("BENCH_DB_SUFFIX", "")
     url = make_url(server_url()).set(drivername="postgresql+psycopg")
     admin = create_engine(url.set(database="postgres"), isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:

@@ -32,7 +32,7 @@ from service.auth import Actor
 from service.db import transaction
 from service.extensions import db
 from service.models.base import snapshot
-from service.operations.common import Precondition, check_precondition, get_scoped
+from service.operations.common import Precondition, check_precondition, get_scoped, store
 from service.operations.engines import audit, escalation
 from workflows.machine import WorkflowDefinition
 
@@ -130,7 +130,8 @@ class Subject(Generic[T]):
         if item is not None:
             with db.session.no_autoflush:  # one UPDATE (one version step) for the whole change
                 escalation.replan(item, cmd.row)
-        db.session.flush()
+        store(cmd.row)  # one Core UPDATE of what changed on the subject (decision 0069)
+        db.session.flush()  # what else the command added or changed (an organisation, the units it covers)
         if cmd.action is None:
             return
         old, new = audit.changed(cmd.before, snapshot(cmd.row))

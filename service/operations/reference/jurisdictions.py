@@ -40,8 +40,13 @@ def subtree_ids(root: Jurisdiction) -> Select[int]:
 
 def counties_of(places: list[Jurisdiction]) -> dict[int, int | None]:
     """The county/district each body belongs to (itself if it is one; None at city level), from the cached tree."""
+    return county_ids([j.id for j in places])
+
+
+def county_ids(body_ids: list[int]) -> dict[int, int | None]:
+    """`counties_of`, by the bodies' ids."""
     tree = config_cache.places()
-    return {j.id: tree[j.id].county_id for j in places}
+    return {i: tree[i].county_id for i in body_ids}
 
 
 def county_of(j: Jurisdiction) -> int | None:

@@ -13,7 +13,7 @@ from dataclasses import asdict, replace
 from functools import partial
 from typing import Any
 
-from sqlalchemy import exists, select, update
+from sqlalchemy import bindparam, exists, insert, select, update
 from sqlalchemy.orm import lazyload
 
 from service import config_cache
@@ -32,7 +32,7 @@ from service.models import (
     TaskCandidate,
     User,
 )
-from service.operations.common import rowcount
+from service.operations.common import insert_new, store, stored, table_of, write
 from service.operations.engines import audit, escalation, notifications, webhooks
 from service.operations.engines.approvals import handlers, reads, routes
 from service.operations.engines.approvals.handlers import StepClosed
@@ -43,6 +43,17 @@ from workflows.workdays import Deadline
 
 # A further check of an action on the locked rows: (the subject, the step, the task) -> None or it raises.
 Guard = Callable[[Any, ApprovalStep, ApprovalTask], None]
+# The engine's hot statements, built once (decision 0069): Core on the tables, their values as parameters.
+_INSERT_ACTION = insert(table_of(ApprovalAction))
+_INSERT_CANDIDATE = insert(table_of(TaskCandidate))
+_CLOSE_OFFERS = (
+    update(table_of(TaskCandidate))
+    .where(
+        table_of(TaskCandidate).c.task_id.in_(bindparam("task_ids", expanding=True)),
+        table_of(TaskCandidate).c.open.is_(True),
+    )
+    .values(open=False)
+)
 
 
 def _publish_assigned(step: ApprovalStep, assignees: Sequence[int | None]) -> None:
@@ -139,8 +150,7 @@ def _insert_step(
         opened_at=now(),
     )
     escalation.replan("approval_task", step)
-    db.session.add(step)
-    db.session.flush()
+    insert_new([step])
     return step
 
 
@@ -166,28 +176,27 @@ def _insert_tasks(
     personal: list[ApprovalTask] = []
     if named is None:
         group_task = _step_task(step, position=0, status="open")
-        db.session.add(group_task)
-        db.session.flush()
-        db.session.add(TaskCandidate(task_id=group_task.id, role=Role.approver.value, body_id=body_id))
+        insert_new([group_task])
+        write(_INSERT_CANDIDATE, dict(task_id=group_task.id, role=Role.approver.value, body_id=body_id, open=True))
     else:
         for position, user_id in enumerate(named):
             waiting = mode is ApprovalMode.SEQUENTIAL and position > 0
             personal.append(
                 _step_task(step, position=position, assignee_id=user_id, status="waiting" if waiting else "open")
             )
-        db.session.add_all(personal)
-    db.session.flush()
+        insert_new(personal)
     return group_task, personal
 
 
 def _close_offers(task_ids: Any) -> None:
     """Tasks that ended leave their groups' inboxes (see TaskCandidate.open)."""
-    db.session.execute(
-        update(TaskCandidate)
-        .where(TaskCandidate.task_id.in_(task_ids), TaskCandidate.open.is_(True))
-        .values(open=False)
-        .execution_options(synchronize_session=False)
-    )
+    candidates = table_of(TaskCandidate)
+    if isinstance(task_ids, list):
+        write(_CLOSE_OFFERS, {"task_ids": task_ids})
+    else:
+        write(
+            update(candidates).where(candidates.c.task_id.in_(task_ids), candidates.c.open.is_(True)).values(open=False)
+        )
 
 
 def cancel_open_steps(workflow: str, subject_id: int) -> None:
@@ -229,8 +238,9 @@ def _log(
     tally: dict[str, int] | None = None,
     people: list[Any] | None = None,
 ) -> None:
-    db.session.add(
-        ApprovalAction(
+    write(  # Core on the table: no flush, no RETURNING (nothing reads its id)
+        _INSERT_ACTION,
+        dict(
             step_id=task.step_id,
             task_id=task.id,
             actor_id=actor.user_id,
@@ -239,7 +249,7 @@ def _log(
             delegate_to_id=delegate_to,
             tally=tally,
             at=now(),
-        )
+        ),
     )
     audit.record(
         actor,
@@ -270,19 +280,28 @@ def _claim(actor: Actor, task_id: int) -> ApprovalTask:
     if task.assignee_id == actor.user_id:
         return task
     reads.require_may_claim(task, partial(reads.is_candidate, actor, task.id))
-    claimed = rowcount(
-        db.session.execute(
-            update(ApprovalTask)
-            .where(ApprovalTask.id == task.id, ApprovalTask.status == "open", ApprovalTask.assignee_id.is_(None))
-            .values(assignee_id=actor.user_id, claimed_at=now(), version=ApprovalTask.version + 1)
-            .execution_options(synchronize_session=False)
-        )
-    )
-    if not claimed:  # someone claimed it since it was read
-        raise Conflict("task_claimed", "该任务已被他人认领或已办结")
-    db.session.refresh(task)
+    t = table_of(ApprovalTask)
+    if not _hold(task, t.c.assignee_id.is_(None), assignee_id=actor.user_id, claimed_at=now()):
+        raise Conflict("task_claimed", "该任务已被他人认领或已办结")  # someone claimed it since it was read
     _log(actor, task, "claim")
     return task
+
+
+def _hold(task: ApprovalTask, condition: Any, **values: Any) -> bool:
+    """Claim or release: a conditional UPDATE of the open task … RETURNING its new version, which the session's
+    copy takes with the new values (no second read of the row). False when the condition no longer held."""
+    t = table_of(ApprovalTask)
+    values["updated_at"] = now()
+    version = write(
+        update(t)
+        .where(t.c.id == task.id, t.c.status == "open", condition)
+        .values(**values, version=t.c.version + 1)
+        .returning(t.c.version)
+    ).scalar_one_or_none()
+    if version is None:
+        return False
+    stored(task, version=version, **values)
+    return True
 
 
 def release(actor: Actor, task_id: int) -> ApprovalTask:
@@ -294,17 +313,9 @@ def release(actor: Actor, task_id: int) -> ApprovalTask:
 def _release(actor: Actor, task_id: int) -> ApprovalTask:
     task = reads.get_task(actor, task_id)
     reads.require_may_release(actor, task, partial(reads.has_candidates, task.id))
-    released = rowcount(
-        db.session.execute(
-            update(ApprovalTask)
-            .where(ApprovalTask.id == task.id, ApprovalTask.status == "open", ApprovalTask.assignee_id == actor.user_id)
-            .values(assignee_id=None, claimed_at=None, version=ApprovalTask.version + 1)
-            .execution_options(synchronize_session=False)
-        )
-    )
-    if not released:  # decided, delegated or released since it was read
-        raise Conflict("task_not_held", "您没有认领该任务")
-    db.session.refresh(task)
+    t = table_of(ApprovalTask)
+    if not _hold(task, t.c.assignee_id == actor.user_id, assignee_id=None, claimed_at=None):
+        raise Conflict("task_not_held", "您没有认领该任务")  # decided, delegated or released since it was read
     _log(actor, task, "release")
     return task
 
@@ -453,8 +464,16 @@ def _act(
     if outcome.decided:
         reply = reply or engine.Reply()
         _close_step(StepClosed(actor, step, outcome.status, decision.comment, reply, subject), tasks, counted, offered)
-    db.session.flush()
+    _store(step, tasks)
+    db.session.flush()  # what the less common actions added (a consult task, a sequence's next turn)
     return task
+
+
+def _store(step: ApprovalStep, tasks: list[ApprovalTask]) -> None:
+    """The decided step and its changed tasks, each by one Core UPDATE of what changed (common.store)."""
+    store(step)
+    for t in tasks:
+        store(t)
 
 
 def _apply_rule(
@@ -896,6 +915,7 @@ def _close_step(closed: StepClosed, tasks: list[ApprovalTask], counted: dict[str
             if t.status in ("open", "waiting"):
                 t.status = "cancelled"
         escalation.replan("approval_task", step)
+    _store(step, tasks)
     if offered:
         _close_offers([t.id for t in tasks])
     with db.session.no_autoflush:

@@ -10,6 +10,7 @@ from typing import Any
 
 from flask import current_app
 from sqlalchemy import Select, delete, select, update
+from sqlalchemy.orm import lazyload
 
 from service import config_cache
 from service.auth import Actor, in_scope
@@ -20,7 +21,7 @@ from service.errors import Forbidden, NotFound
 from service.extensions import db
 from service.models import ApprovalStep, EstablishmentCase, EstablishmentCaseUnit, Jurisdiction, PartyOrg, Role, Unit
 from service.models.base import snapshot
-from service.operations.common import Precondition, get_scoped, order_by_keys
+from service.operations.common import Precondition, get_scoped, insert_new, order_by_keys, store
 from service.operations.engines import (
     approval_forms,
     approvals,
@@ -199,6 +200,10 @@ def _load_units(
     stmt = in_scope(
         select(Unit, other.exists().label("busy")).where(Unit.id.in_(ids)), Unit.jurisdiction_id, actor
     ).order_by(Unit.id)
+    if case_id is not None:
+        # Only the units' own columns: the rules read their bodies from the configuration cache, and the case
+        # already has its body (its jurisdiction row, eagerly joined, made the statement twice as wide).
+        stmt = stmt.options(lazyload(Unit.jurisdiction))
     if lock:
         stmt = stmt.with_for_update(of=Unit, key_share=True).execution_options(populate_existing=True)
     rows = db.session.execute(stmt).all()
@@ -210,7 +215,7 @@ def _load_units(
 
 
 def _facts(units: list[Unit], busy: set[int]) -> list[rules.UnitFacts]:
-    counties = jurisdictions.counties_of([u.jurisdiction for u in units])
+    counties = jurisdictions.county_ids([u.jurisdiction_id for u in units])
     return [
         rules.UnitFacts(
             unit_id=u.id,
@@ -533,12 +538,13 @@ def found(
         _record_meeting(case, meeting, term_years, term_start)
         cmd.fire("found", founding=rules.Founding(meeting, voters, s, data.oversize_reason))
         org = _new_org(case, meeting, term_years, term_start)
-        # Through the relationships: one flush inserts the organisation and updates each row once.
-        case.party_org = org
+        insert_new([org])  # INSERT … RETURNING id; then each row is written once, by its own UPDATE
+        case.party_org_id = org.id
         covered = [(u, {"party_org_id": u.party_org_id, "no_org_reason": u.no_org_reason}) for u in units]
         befores = {u.id: snapshot(u) for u in units}
         for unit in units:
-            unit.party_org, unit.no_org_reason = org, None
+            unit.party_org_id, unit.no_org_reason = org.id, None
+            store(unit)
         cmd.settle()
         _audit_coverage(actor, org, covered)
         # The founding is a ledger change too (五个同步): the units' instructors and preparation items follow.
