@@ -241,6 +241,7 @@ def end_read_only_transaction(error: BaseException | None) -> None:
     if (
         connection is None
         or connection.closed
+        or connection.invalidated  # lost: the ROLLBACK that follows cleans up
         or connection.info.get(WROTE, True)
         or not session.in_transaction()
         or session.new
