@@ -8,8 +8,10 @@ connections, each request a distinct id), three interleaved rounds; requests/s, 
 
     .venv/bin/python bench/bench_http.py            # quick: 300 decisions per round
     .venv/bin/python bench/bench_http.py --full     # 1,000 per round
+    .venv/bin/python bench/bench_http.py --port 8800 --database bench_http_b   # other ports / databases
 
-Needs PostgreSQL (BENCH_PG_URL; databases bench_http and bench_http_floor are recreated) and Redis."""
+The service listens on --port (default 5301), the floor on the next port. Needs PostgreSQL (BENCH_PG_URL;
+databases --database (default bench_http) and its `_floor` twin are recreated) and Redis (BENCH_REDIS_URL)."""
 
 from __future__ import annotations
 
@@ -43,7 +45,7 @@ from service.operations.reference import jurisdictions, users
 from workflows import credit_code
 from workflows.establishment import NewCase
 
-SERVICE_PORT, FLOOR_PORT = 5301, 5302
+DEFAULT_PORT = 5301
 CLIENTS = 8
 ROUNDS = 3
 
@@ -188,18 +190,27 @@ def drive(port: int, requests: list[tuple[str, bytes]], headers: dict[str, str])
     }
 
 
+def option(name: str, default: str) -> str:
+    """`--name value` from the command line, else `default`."""
+    args = sys.argv[1:]
+    return args[args.index(name) + 1] if name in args[:-1] else default
+
+
 def main() -> None:
+    service_port = int(option("--port", str(DEFAULT_PORT)))
+    floor_port = service_port + 1
+    database = option("--database", "bench_http")
     if not postgres_available():
         print("bench_http: PostgreSQL not reachable (BENCH_PG_URL); skipped")
         return
     per_round = 1000 if "--full" in sys.argv else 300
-    service_url, floor_url = fresh_database("bench_http"), fresh_database("bench_http_floor")
+    service_url, floor_url = fresh_database(database), fresh_database(f"{database}_floor")
     describe(service_url)
     print(f"setting up {per_round * ROUNDS} submitted cases …", flush=True)
     rounds, token = setup_service(service_url, per_round * ROUNDS)
     setup_floor(floor_url, per_round * ROUNDS)
-    service = serve("service:create_app()", SERVICE_PORT, service_url)
-    floor = serve("bench.http_floor_app:app", FLOOR_PORT, floor_url)
+    service = serve("service:create_app()", service_port, service_url)
+    floor = serve("bench.http_floor_app:app", floor_port, floor_url)
     today = time.strftime("%Y-%m-%d", time.gmtime(time.time() + 8 * 3600))
     results: dict[str, list[dict[str, float]]] = {"service": [], "floor": []}
     try:
@@ -207,9 +218,9 @@ def main() -> None:
             body = json.dumps({"action": "approve", "approval_doc_no": "镇委复〔2026〕1号", "meeting_on": today})
             decisions = [(f"/api/v1/tasks/{t}/decide", body.encode()) for t in task_ids]
             auth = {"Authorization": f"Bearer {token}", "Content-Type": "application/json"}
-            results["service"].append(drive(SERVICE_PORT, decisions, auth))
+            results["service"].append(drive(service_port, decisions, auth))
             updates = [(f"/update/{r * per_round + i + 1}", b"") for i in range(len(task_ids))]
-            results["floor"].append(drive(FLOOR_PORT, updates, {}))
+            results["floor"].append(drive(floor_port, updates, {}))
             print(f"round {r + 1}: service {results['service'][-1]}  floor {results['floor'][-1]}  load {load()}")
     finally:
         for proc in (service, floor):

@@ -71,7 +71,7 @@ def create_app(settings: Settings | None = None, *, clock: Clock | None = None) 
 
 def build_app(settings: Settings | None, clock: Clock | None) -> Flask:
     from service import api, auth, cli, console, errors, logs, metrics, rate_limits, requestlog
-    from service.db import configure_sqlite
+    from service.db import configure_sqlite, end_read_only_transaction
     from service.extensions import db, migrate
     from workers.queues import connect
 
@@ -83,6 +83,7 @@ def build_app(settings: Settings | None, clock: Clock | None) -> Flask:
     logs.configure(settings.log_level, settings.log_format)
 
     db.init_app(app)
+    app.teardown_appcontext(end_read_only_transaction)  # registered after db's: runs before its session removal
     migrate.init_app(app, db, directory=str(MIGRATIONS))
     if settings.database_url.startswith("sqlite"):
         with app.app_context():

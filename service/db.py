@@ -195,3 +195,62 @@ def run_retrying(fn: Callable[[], T]) -> T:
             log.info("retrying a transaction after %s (attempt %d of %d)", sqlstate(exc), attempt, ATTEMPTS)
             time.sleep(random.uniform(*BACKOFF) * attempt)
     raise AssertionError("unreachable")
+
+
+# -- a request's last transaction, when it only read, ends with COMMIT ---------------------------------------
+
+# psycopg 3 prepares a statement on a connection once it has run there `prepare_threshold` (5) times, and forgets
+# every prepared statement at each ROLLBACK (objects made in the transaction may be gone). A request whose view
+# committed reads its answer in a new transaction, which Flask-SQLAlchemy's session removal rolled back: no
+# statement ever reached the threshold. COMMIT and ROLLBACK of a transaction that wrote nothing are the same to
+# the database, so such a transaction is committed instead, and the connection keeps its prepared statements.
+TAIL = "dangjian.tail_connection"  # session.info: the connection of the session's current root transaction
+WROTE = "dangjian.wrote"  # connection.info: a statement other than a read ran in its current transaction
+_READS = ("SELECT", "BEGIN", "SAVEPOINT", "RELEASE")
+
+
+@event.listens_for(Session, "after_begin")
+def _note_begin(session: Session, transaction: Any, connection: Any) -> None:
+    if transaction.parent is None:
+        session.info[TAIL] = connection
+        connection.info[WROTE] = False
+
+
+@event.listens_for(Session, "after_transaction_end")
+def _note_end(session: Session, transaction: Any) -> None:
+    if transaction.parent is None:
+        session.info.pop(TAIL, None)
+
+
+@event.listens_for(Engine, "before_cursor_execute")
+def _note_statement(conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+    if not statement.lstrip()[:9].upper().startswith(_READS):
+        conn.info[WROTE] = True
+
+
+def end_read_only_transaction(error: BaseException | None) -> None:
+    """teardown_appcontext, before Flask-SQLAlchemy's: COMMIT the request's open transaction when it wrote
+    nothing — no statement but reads, no pending ORM changes, no rows waiting for the commit
+    (service/pending.py) — and no exception escaped the request. Anything else is left to the ROLLBACK."""
+    from service import pending
+
+    if error is not None or not db.session.registry.has():
+        return
+    session = db.session()
+    connection = session.info.get(TAIL)
+    if (
+        connection is None
+        or connection.closed
+        or connection.invalidated  # lost: the ROLLBACK that follows cleans up
+        or connection.info.get(WROTE, True)
+        or not session.in_transaction()
+        or session.new
+        or session.dirty
+        or session.deleted
+        or session.info.get(pending.KEY)
+    ):
+        return
+    try:
+        session.commit()
+    except Exception:  # the ROLLBACK that follows cleans up; the answer has been sent
+        log.warning("could not end a read-only transaction with COMMIT", exc_info=True)

@@ -23,7 +23,7 @@ from limits import RateLimitItem, parse_many
 from limits.errors import StorageError
 from limits.storage import RedisStorage
 from limits.strategies import SlidingWindowCounterRateLimiter
-from redis.exceptions import RedisError
+from redis.exceptions import NoScriptError, RedisError
 
 from service.clock import now
 from service.errors import ApiError
@@ -82,8 +82,8 @@ class Limiter:
     """The limits of one app over one Redis connection, with the rest it takes after Redis failed."""
 
     def __init__(self, redis: Any, settings: RateLimitSettings) -> None:
-        storage = RedisStorage("redis://", connection_pool=redis.connection_pool, key_prefix=KEY_PREFIX)
-        self.strategy = SlidingWindowCounterRateLimiter(storage)
+        self.redis = redis
+        self.storage = RedisStorage("redis://", connection_pool=redis.connection_pool, key_prefix=KEY_PREFIX)
         self.per_token = items(settings.per_token)
         self.per_address = items(settings.per_address)
         self.retry = timedelta(seconds=settings.retry_seconds)
@@ -93,14 +93,68 @@ class Limiter:
         return self.resting_until is not None and now() < self.resting_until
 
     def count(self, kind: str, ident: str) -> list[tuple[bool, Standing]]:
-        """Count one request against each limit of `kind`; raises what Redis raised."""
+        """Count one request against each limit of `kind`; raises what Redis raised.
+
+        One Redis round trip for all of them: each limit's hit and then its window, as the `limits` library's
+        own `hit` and `get_window_stats` send them (the same Lua scripts, in the same order), in one pipeline;
+        the window's figures are then worked out by the library's strategy, over the window read."""
+        items = self.per_token if kind == "token" else self.per_address
+        if not items:
+            return []
+        try:
+            replies = self._send(items, kind, ident)
+        except NoScriptError:  # Redis restarted, or its scripts were flushed: load them and send again, once
+            for script in (self.storage.lua_acquire_sliding_window, self.storage.lua_sliding_window):
+                self.redis.script_load(script.script)
+            replies = self._send(items, kind, ident)
         out = []
-        for item in self.per_token if kind == "token" else self.per_address:
-            allowed = self.strategy.hit(item, kind, ident)
-            stats = self.strategy.get_window_stats(item, kind, ident)
+        for n, item in enumerate(items):
+            allowed, window = bool(replies[2 * n]), replies[2 * n + 1]
+            stats = _over(window).get_window_stats(item, kind, ident)
             reset = max(0, math.ceil(stats.reset_time - time.time()))
             out.append((allowed, Standing(item.amount, stats.remaining, reset)))
         return out
+
+    def _send(self, items: list[RateLimitItem], kind: str, ident: str) -> list[Any]:
+        # EVALSHA itself: redis-py's pipelined Script objects would ask SCRIPT EXISTS first, a second round trip.
+        acquire, window = self.storage.lua_acquire_sliding_window.sha, self.storage.lua_sliding_window.sha
+        pipe = self.redis.pipeline(transaction=False)
+        for item in items:
+            key = item.key_for(kind, ident)
+            previous = self.storage.prefixed_key(self.storage._previous_window_key(key))
+            current = self.storage.prefixed_key(self.storage._current_window_key(key))
+            pipe.evalsha(acquire, 2, previous, current, item.amount, item.get_expiry(), 1)
+            pipe.evalsha(window, 2, previous, current, item.get_expiry())
+        replies: list[Any] = pipe.execute()
+        return replies
+
+
+def _over(window: list[Any] | None) -> SlidingWindowCounterRateLimiter:
+    """The library's strategy over a window already read (its constructor insists on a full storage; its
+    arithmetic needs only `get_sliding_window`). tests/api/test_rate_limits.py checks it against the library."""
+    strategy = SlidingWindowCounterRateLimiter.__new__(SlidingWindowCounterRateLimiter)
+    strategy.storage = _WindowRead(window)  # type: ignore[assignment]
+    return strategy
+
+
+class _WindowRead:
+    """A sliding window already read from Redis, in the shape `RedisStorage.get_sliding_window` returns it
+    (counts, and seconds until each window expires), for the strategy's arithmetic."""
+
+    def __init__(self, window: list[Any] | None) -> None:
+        window = window or [None] * 4  # the storage reads an empty answer as an empty window too
+        self.window = (
+            int(window[0] or 0),
+            max(0, float(window[1] or 0)) / 1000,
+            int(window[2] or 0),
+            max(0, float(window[3] or 0)) / 1000,
+        )
+
+    def get_sliding_window(self, key: str, expiry: int) -> tuple[int, float, int, float]:
+        return self.window
+
+    def acquire_sliding_window_entry(self, key: str, limit: int, expiry: int, amount: int = 1) -> bool:
+        raise NotImplementedError("read-only: the hit was counted in the pipeline")
 
 
 def _limiter() -> Limiter | None:

@@ -199,3 +199,30 @@ def test_every_operation_documents_429_and_the_headers(client: FlaskClient) -> N
                 names = set(response.get("headers", {}))
                 assert names >= {"RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset"}, (method, path, status)
     assert count >= 140
+
+
+def test_one_round_trip_counts_as_the_library_would(app: Flask, limit: Limit) -> None:
+    """The limiter sends each limit's hit and window read in one pipeline: what it reports after each request is
+    what the `limits` library's own `hit` and `get_window_stats` report, refusal included."""
+    from limits.strategies import SlidingWindowCounterRateLimiter
+
+    limiter = rate_limits.Limiter(app.extensions["redis"], RateLimitSettings("3/minute;5/hour", "off"))
+    library = SlidingWindowCounterRateLimiter(limiter.storage)
+    seen = []
+    for _ in range(5):
+        counted = limiter.count("token", "equivalence")
+        for (_allowed, standing), item in zip(counted, limiter.per_token, strict=True):
+            stats = library.get_window_stats(item, "token", "equivalence")
+            assert (standing.limit, standing.remaining) == (item.amount, stats.remaining)
+        seen.append([allowed for allowed, _ in counted])
+    assert seen == [[True, True], [True, True], [True, True], [False, True], [False, True]]
+    limiter.storage.get_connection().delete(*limiter.storage.get_connection().keys(f"{KEY_PREFIX}:*equivalence*"))
+
+
+def test_counting_loads_the_scripts_again_after_redis_forgot_them(app: Flask, limit: Limit) -> None:
+    redis = app.extensions["redis"]
+    limiter = rate_limits.Limiter(redis, RateLimitSettings("3/minute", "off"))
+    assert [allowed for allowed, _ in limiter.count("token", "reloaded")] == [True]
+    redis.script_flush()  # what a restarted Redis knows of them
+    assert [(allowed, s.remaining) for allowed, s in limiter.count("token", "reloaded")] == [(True, 1)]
+    redis.delete(*redis.keys(f"{KEY_PREFIX}:*reloaded*"))
