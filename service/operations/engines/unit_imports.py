@@ -13,10 +13,10 @@ The job (`run`) reads the file once, streaming:
 2. apply: in one transaction, staged rows are taken in batches, their existing units locked (FOR UPDATE OF),
    the rules that depend on the ledger checked against the locked rows (the unit in scope, deregistered
    units read-only, merged counts, the instructor's area), then one INSERT … ON CONFLICT DO NOTHING for the
-   new units, one executemany UPDATE for the changed ones and one multi-row INSERT of their audit records
-   (one per changed unit, with the changed fields). all_or_nothing rolls everything back if any row failed;
-   valid_rows_only keeps the valid rows. A row identical to the ledger changes nothing and leaves no record,
-   so re-importing an exported file is a no-op."""
+   new units, one UPDATE … FROM a staging table for the changed ones (executemany on SQLite) and one
+   multi-row INSERT of their audit records (one per changed unit, with the changed fields). all_or_nothing
+   rolls everything back if any row failed; valid_rows_only keeps the valid rows. A row identical to the
+   ledger changes nothing and leaves no record, so re-importing an exported file is a no-op."""
 
 from __future__ import annotations
 
@@ -613,17 +613,7 @@ class Application:
         if creates:
             self._insert(creates, records)
         if updates:
-            db.session.execute(
-                update(t)
-                .where(t.c.id == bindparam("b_id"))
-                .values(
-                    {
-                        k: bindparam(f"b_{k}")
-                        for k in (*WRITABLE, "in_scope", "deregistered_at", "version", "updated_at")
-                    }
-                ),
-                updates,
-            )
+            _update_units(updates)
         if records:
             bulk.insert_rows(_table(AuditEvent), records)
         ledger_events.changed(self.actor, self.changes)
@@ -712,7 +702,7 @@ class Application:
         old = {k: current[k] for k in new}
         before, after = audit.changed(_json(old), _json(new))
         self.changes.append(UnitChange(current["id"], _json(dict(current)), _json({**dict(current), **new})))
-        updates.append({"b_id": current["id"], **{f"b_{k}": v for k, v in new.items()}})
+        updates.append({"id": current["id"], **new})
         action = "unit.deregister" if deregistered_at and not current["deregistered_at"] else "unit.update"
         records.append(self._record(action, current["id"], merged["jurisdiction_id"], before, after))
         self.counts["updated_count"] += 1
@@ -751,6 +741,41 @@ def _insert_units(creates: list[dict[str, Any]]) -> dict[str, int]:
         )
     )
     return {str(r.credit_code): int(r.id) for r in moved}
+
+
+# The changed units of a batch, on PostgreSQL: copied here, then written by one UPDATE … FROM.
+_UPDATED_UNITS = "unit_import_updated_units"
+# The columns an update writes, besides the id it is keyed by.
+_UPDATED = (*WRITABLE, "in_scope", "deregistered_at", "version", "updated_at")
+
+
+def _update_units(updates: list[dict[str, Any]]) -> None:
+    """Write a batch's changed units (each row: the id and every column of `_UPDATED`; the rows are locked). On
+    PostgreSQL the rows go by COPY into a temporary table (dropped at commit) and one `UPDATE … FROM` it writes
+    them all; elsewhere one executemany UPDATE."""
+    t = _table(Unit)
+    if db.session.connection().dialect.name != "postgresql":
+        db.session.execute(
+            update(t).where(t.c.id == bindparam("b_id")).values({k: bindparam(f"b_{k}") for k in _UPDATED}),
+            [{f"b_{k}": row[k] for k in ("id", *_UPDATED)} for row in updates],
+        )
+        return
+    keys = ("id", *_UPDATED)
+    staging = Table(_UPDATED_UNITS, MetaData(), *(Column(k, t.c[k].type) for k in keys))
+    db.session.execute(
+        text(
+            f"CREATE TEMPORARY TABLE IF NOT EXISTS {_UPDATED_UNITS} ON COMMIT DROP AS "
+            f"SELECT {', '.join(keys)} FROM {t.name} WITH NO DATA"
+        )
+    )
+    bulk.insert_rows(staging, [{k: row[k] for k in keys} for row in updates], copy=True)
+    db.session.execute(
+        text(
+            f"WITH moved AS (DELETE FROM {_UPDATED_UNITS} RETURNING *) "
+            f"UPDATE {t.name} SET {', '.join(f'{k} = moved.{k}' for k in _UPDATED)} "
+            f"FROM moved WHERE {t.name}.id = moved.id"
+        )
+    )
 
 
 _NULLABLE = {"industry", "address", "investor_or_head", "no_org_reason", "instructor_id"}
