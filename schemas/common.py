@@ -177,8 +177,13 @@ class FieldLoader:
     def load(self, data: dict[str, Any]) -> dict[str, Any]:
         out: dict[str, Any] = {}
         errors: dict[str, Any] = {}
+        memos = self.memo
         for name, field in self.fields:
-            ok, value = self._field(name, field, data.get(name, missing), data)
+            raw = data.get(name, missing)
+            try:  # the memo's hit, inline: most values of a file were seen before
+                ok, value = memos[name][(type(raw), raw)]
+            except (KeyError, TypeError):
+                ok, value = self._field(name, field, raw, data)
             if not ok:
                 errors[name] = value
             elif value is not missing:

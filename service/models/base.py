@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import UTC, date, datetime
+from functools import cache
 from typing import Any
 
 from sqlalchemy import BigInteger, DateTime, Integer, String, inspect
-from sqlalchemy.orm import Mapped, declared_attr, mapped_column
+from sqlalchemy.orm import Mapped, Mapper, declared_attr, mapped_column
 from sqlalchemy.types import TypeDecorator
 
 from service.clock import now
@@ -60,12 +62,24 @@ class RuleVersioned:
 
 def snapshot(row: object, exclude: tuple[str, ...] = ()) -> dict[str, Any]:
     """JSON-ready column values of a row, for audit records."""
-    out: dict[str, Any] = {}
-    for attr in inspect(row).mapper.column_attrs:
-        if attr.key in exclude:
-            continue
-        value = getattr(row, attr.key)
-        if isinstance(value, datetime | date):
-            value = value.isoformat()
-        out[attr.key] = value
-    return out
+    return {
+        attr.key: _json_ready(getattr(row, attr.key))
+        for attr in inspect(row).mapper.column_attrs
+        if attr.key not in exclude
+    }
+
+
+def snapshot_of(model: type, values: Mapping[str, Any], exclude: tuple[str, ...] = ()) -> dict[str, Any]:
+    """`snapshot` of a row written without an ORM object, from the values it was written with (every column's,
+    by attribute name): the same keys, in the same order, as `snapshot` of the row read back."""
+    return {key: _json_ready(values[key]) for key in _column_keys(model) if key not in exclude}
+
+
+@cache
+def _column_keys(model: type) -> tuple[str, ...]:
+    mapper: Mapper[Any] = inspect(model)
+    return tuple(attr.key for attr in mapper.column_attrs)
+
+
+def _json_ready(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, datetime | date) else value

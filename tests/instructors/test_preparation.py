@@ -151,3 +151,87 @@ def test_the_systems_own_load_opens_nothing(app: Flask, world: World) -> None:
         n = db.session.execute(select(func.count()).where(PreparationItem.unit_id == unit.id)).scalar_one()
         db.session.remove()
     assert n == 0
+
+
+def test_an_import_opens_items_as_a_unit_created_by_hand_does(app: Flask, api: Api, world: World) -> None:
+    """An import's batch past bulk.COPY_FROM rows (on PostgreSQL one INSERT … SELECT FROM unnest, no ORM object
+    per item) opens the items a unit created through the API opens: the same columns and plan, the same audit
+    record (a snapshot of the item as written) and the same webhook event; a row naming an instructor starts
+    with the instructor recorded, as a create naming one does."""
+    from datetime import datetime
+
+    from sqlalchemy import select
+
+    from service import bulk
+    from service.extensions import db
+    from service.models import AuditEvent, User, WebhookDelivery
+    from service.models.base import snapshot
+    from service.models.instructor import PreparationItem
+    from tests.support.excel import HEADERS
+    from tests.support.factories import unit_payload
+    from tests.support.webhooks import register
+
+    register(api, "admin@city", "https://portal.example.org/hooks", ["preparation_item.opened"])
+    instructor = new_instructor(app, world, "east_t1")
+    with app.app_context():
+        account = db.session.get(User, instructor)
+        assert account is not None
+        username = account.username
+    place = world.ids["east_t1"]
+    by_hand = ok(api.post(UNITS, json=unit_payload(place, employees=80), as_="admin@east"), 201)["id"]
+    named = unit_payload(place, employees=80, instructor_id=instructor)
+    by_hand_named = ok(api.post(UNITS, json=named, as_="admin@east"), 201)["id"]
+    codes = [new_credit_code() for _ in range(bulk.COPY_FROM + 20)]
+    rows = [[c, f"企业{n}", "非公企业", "east_t1", 80, 0, username if n == 7 else None] for n, c in enumerate(codes)]
+    assert imported(app, api, xlsx(rows, [*HEADERS, "党建指导员账号"]))["created_count"] == len(codes)
+    with app.app_context():
+        from service.models import Unit
+
+        ids = dict(db.session.execute(select(Unit.credit_code, Unit.id).where(Unit.credit_code.in_(codes))).all())
+        units = [ids[c] for c in codes]
+        item_of = {
+            i.unit_id: i
+            for i in db.session.execute(
+                select(PreparationItem).where(PreparationItem.unit_id.in_([by_hand, by_hand_named, *units]))
+            ).scalars()
+        }
+        assert set(item_of) == {by_hand, by_hand_named, *units}
+        records = {
+            e.subject_id: e
+            for e in db.session.execute(
+                select(AuditEvent).where(AuditEvent.action == "preparation_item.open").order_by(AuditEvent.id)
+            ).scalars()
+        }
+        sent = [
+            d.payload["data"]
+            for d in db.session.execute(
+                select(WebhookDelivery)
+                .where(WebhookDelivery.event == "preparation_item.opened")
+                .order_by(WebhookDelivery.id)
+            ).scalars()
+        ]
+        snapshots = {u: snapshot(i) for u, i in item_of.items()}
+    own = ("id", "unit_id", "created_at", "updated_at")
+
+    def shape(unit_id: int) -> dict[str, object]:
+        return {k: v for k, v in snapshots[unit_id].items() if k not in own}
+
+    assert shape(by_hand)["instructor_assigned_on"] is None and shape(by_hand)["next_escalation_at"] is not None
+    assert shape(by_hand_named)["instructor_assigned_on"] == shape(by_hand_named)["opened_on"]
+    assert [shape(u) for u in units] == [shape(by_hand_named if n == 7 else by_hand) for n in range(len(units))]
+    assert [item_of[u].id for u in units] == sorted(item_of[u].id for u in units)  # in file order
+    for unit_id, item in item_of.items():
+        record = records[item.id]
+        after = dict(record.state_after)
+        stamps = [datetime.fromisoformat(after.pop(k)) for k in ("created_at", "updated_at")]
+        assert stamps == [item.created_at, item.updated_at]
+        assert after == {k: v for k, v in snapshots[unit_id].items() if k not in ("created_at", "updated_at")}
+        assert list(record.state_after) == list(snapshots[unit_id])  # the same keys in the same order
+        by_hand_record = records[item_of[by_hand].id]
+        assert (record.actor_id, record.jurisdiction_id, record.state_before, record.comment) == (
+            by_hand_record.actor_id,
+            by_hand_record.jurisdiction_id,
+            None,
+            None,
+        )
+    assert sent == [{"id": item_of[u].id, "unit_id": u} for u in [by_hand, by_hand_named, *units]]

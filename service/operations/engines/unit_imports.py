@@ -13,10 +13,10 @@ The job (`run`) reads the file once, streaming:
 2. apply: in one transaction, staged rows are taken in batches, their existing units locked (FOR UPDATE OF),
    the rules that depend on the ledger checked against the locked rows (the unit in scope, deregistered
    units read-only, merged counts, the instructor's area), then one INSERT … ON CONFLICT DO NOTHING for the
-   new units, one executemany UPDATE for the changed ones and one multi-row INSERT of their audit records
-   (one per changed unit, with the changed fields). all_or_nothing rolls everything back if any row failed;
-   valid_rows_only keeps the valid rows. A row identical to the ledger changes nothing and leaves no record,
-   so re-importing an exported file is a no-op."""
+   new units, one UPDATE … FROM a staging table for the changed ones (executemany on SQLite) and one
+   multi-row INSERT of their audit records (one per changed unit, with the changed fields). all_or_nothing
+   rolls everything back if any row failed; valid_rows_only keeps the valid rows. A row identical to the
+   ledger changes nothing and leaves no record, so re-importing an exported file is a no-op."""
 
 from __future__ import annotations
 
@@ -75,6 +75,8 @@ class Staged(NamedTuple):
 
 
 MODES = ("all_or_nothing", "valid_rows_only")
+ABSENT = object()  # a blank cell of a column whose field is then left out (its default or the ledger's value)
+CELL_MEMO_LIMIT = 4096  # cell values remembered per column; past it the memo starts again
 QUEUED, RUNNING, SUCCEEDED, FAILED = "queued", "running", "succeeded", "failed"
 FINISHED = (SUCCEEDED, FAILED)
 JOB = "workers.jobs.run_unit_import"  # by name: the service layer does not import the workers
@@ -333,6 +335,10 @@ class Validation:
         )
         self.in_scope = set(self.places.values())
         self.seen: dict[str, int] = {}  # credit code → first row (duplicates inside the file)
+        # Per column, what its cell values read as (none for the credit code: unique per row).
+        self.memos: list[dict[tuple[type, Any], tuple[bool, Any]] | None] = [
+            None if c is None or c.field in (None, "credit_code") else {} for c in self.columns
+        ]
         self.unchanged = 0  # rows equal to the ledger, counted and not staged
         # The unit API's schemas, applied field by field (schemas.common.FieldLoader: the same fields and messages).
         self.update_schema = FieldLoader(UnitUpdateFields())
@@ -350,39 +356,34 @@ class Validation:
 
     def parse(self, number: int, values: tuple[Any, ...]) -> tuple[dict[str, Any], str | None, RowErrors, str | None]:
         """A row's cells → the unit API's fields (what the row gives), its instructor account, its errors
-        (the schema is applied per batch, once the batch knows which codes are registered)."""
+        (the schema is applied per batch, once the batch knows which codes are registered). A cell value a
+        column has already read is not read again (kinds, bodies, counts and statuses repeat on every row;
+        each column's memo is bounded, so memory stays flat); credit codes, unique per row, are not kept."""
         data: dict[str, Any] = {}
         errors: RowErrors = []
         instructor: str | None = None
-        for column, value in zip(self.columns, values, strict=True):
+        for column, memo, value in zip(self.columns, self.memos, values, strict=True):
             if column is None or column.field is None:
                 continue
             field = column.field
-            try:
-                if field == "credit_code":
-                    data[field] = None if blank(value) else as_credit_code(value)
-                elif field in TEXT_FIELDS:
-                    data[field] = as_text(value) if not blank(value) else ("" if field == "name" else None)
-                elif field in COUNT_FIELDS:
-                    if not blank(value):
-                        data[field] = as_count(value)
-                elif field == "kind":
-                    if not blank(value):
-                        data[field] = as_kind(value)
-                elif field == "operating_status":
-                    if not blank(value):
-                        data[field] = as_status(value)
-                elif field == "jurisdiction_id":
-                    if not blank(value):
-                        code = as_text(value)
-                        if code not in self.places:
-                            raise CellError("jurisdiction_unknown", f"管辖单位代码「{code}」不存在或不在您的管辖范围内")
-                        data[field] = self.places[code]
-                elif field == "instructor_id":
-                    data[field] = None
-                    instructor = None if blank(value) else as_text(value)
-            except CellError as exc:
-                errors.append((column.header, exc.code, exc.message))
+            if memo is None:
+                found = self._cell(field, value)
+            else:
+                key = (type(value), value)
+                remembered = memo.get(key)
+                if remembered is None:
+                    if len(memo) >= CELL_MEMO_LIMIT:
+                        memo.clear()
+                    remembered = memo[key] = self._cell(field, value)
+                found = remembered
+            result = found[1]
+            if not found[0]:
+                errors.append((column.header, result.code, result.message))
+            elif field == "instructor_id":
+                data[field] = None
+                instructor = result
+            elif result is not ABSENT:
+                data[field] = result
         code = data.pop("credit_code", None)
         if not code:
             errors.append((HEADER_OF_FIELD["credit_code"], "required", "缺少统一社会信用代码"))
@@ -398,6 +399,33 @@ class Validation:
                         (HEADER_OF_FIELD["credit_code"], "duplicate_in_file", f"与第 {first} 行的统一社会信用代码重复")
                     )
         return data, instructor, errors, code
+
+    def _cell(self, field: str, value: Any) -> tuple[bool, Any]:
+        """One cell of `field`'s column: (True, its value — ABSENT when a blank cell gives nothing, the account
+        named for the instructor) or (False, the CellError)."""
+        try:
+            if blank(value):
+                if field in TEXT_FIELDS:
+                    return True, "" if field == "name" else None
+                return True, None if field in ("credit_code", "instructor_id") else ABSENT
+            if field == "credit_code":
+                return True, as_credit_code(value)
+            if field in TEXT_FIELDS or field == "instructor_id":
+                return True, as_text(value)
+            if field in COUNT_FIELDS:
+                return True, as_count(value)
+            if field == "kind":
+                return True, as_kind(value)
+            if field == "operating_status":
+                return True, as_status(value)
+            if field == "jurisdiction_id":
+                code = as_text(value)
+                if code not in self.places:
+                    raise CellError("jurisdiction_unknown", f"管辖单位代码「{code}」不存在或不在您的管辖范围内")
+                return True, self.places[code]
+        except CellError as exc:
+            return False, exc
+        return True, ABSENT
 
     def load(self, data: dict[str, Any], code: str, as_update: bool) -> tuple[dict[str, Any], RowErrors]:
         """The unit API's schema, once per row: the update fields for a registered code (or a row already in
@@ -613,17 +641,7 @@ class Application:
         if creates:
             self._insert(creates, records)
         if updates:
-            db.session.execute(
-                update(t)
-                .where(t.c.id == bindparam("b_id"))
-                .values(
-                    {
-                        k: bindparam(f"b_{k}")
-                        for k in (*WRITABLE, "in_scope", "deregistered_at", "version", "updated_at")
-                    }
-                ),
-                updates,
-            )
+            _update_units(updates)
         if records:
             bulk.insert_rows(_table(AuditEvent), records)
         ledger_events.changed(self.actor, self.changes)
@@ -712,7 +730,7 @@ class Application:
         old = {k: current[k] for k in new}
         before, after = audit.changed(_json(old), _json(new))
         self.changes.append(UnitChange(current["id"], _json(dict(current)), _json({**dict(current), **new})))
-        updates.append({"b_id": current["id"], **{f"b_{k}": v for k, v in new.items()}})
+        updates.append({"id": current["id"], **new})
         action = "unit.deregister" if deregistered_at and not current["deregistered_at"] else "unit.update"
         records.append(self._record(action, current["id"], merged["jurisdiction_id"], before, after))
         self.counts["updated_count"] += 1
@@ -751,6 +769,41 @@ def _insert_units(creates: list[dict[str, Any]]) -> dict[str, int]:
         )
     )
     return {str(r.credit_code): int(r.id) for r in moved}
+
+
+# The changed units of a batch, on PostgreSQL: copied here, then written by one UPDATE … FROM.
+_UPDATED_UNITS = "unit_import_updated_units"
+# The columns an update writes, besides the id it is keyed by.
+_UPDATED = (*WRITABLE, "in_scope", "deregistered_at", "version", "updated_at")
+
+
+def _update_units(updates: list[dict[str, Any]]) -> None:
+    """Write a batch's changed units (each row: the id and every column of `_UPDATED`; the rows are locked). On
+    PostgreSQL the rows go by COPY into a temporary table (dropped at commit) and one `UPDATE … FROM` it writes
+    them all; elsewhere one executemany UPDATE."""
+    t = _table(Unit)
+    if db.session.connection().dialect.name != "postgresql":
+        db.session.execute(
+            update(t).where(t.c.id == bindparam("b_id")).values({k: bindparam(f"b_{k}") for k in _UPDATED}),
+            [{f"b_{k}": row[k] for k in ("id", *_UPDATED)} for row in updates],
+        )
+        return
+    keys = ("id", *_UPDATED)
+    staging = Table(_UPDATED_UNITS, MetaData(), *(Column(k, t.c[k].type) for k in keys))
+    db.session.execute(
+        text(
+            f"CREATE TEMPORARY TABLE IF NOT EXISTS {_UPDATED_UNITS} ON COMMIT DROP AS "
+            f"SELECT {', '.join(keys)} FROM {t.name} WITH NO DATA"
+        )
+    )
+    bulk.insert_rows(staging, [{k: row[k] for k in keys} for row in updates], copy=True)
+    db.session.execute(
+        text(
+            f"WITH moved AS (DELETE FROM {_UPDATED_UNITS} RETURNING *) "
+            f"UPDATE {t.name} SET {', '.join(f'{k} = moved.{k}' for k in _UPDATED)} "
+            f"FROM moved WHERE {t.name}.id = moved.id"
+        )
+    )
 
 
 _NULLABLE = {"industry", "address", "investor_or_head", "no_org_reason", "instructor_id"}

@@ -42,6 +42,7 @@ import hmac
 import json
 import logging
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -96,6 +97,14 @@ def _settings() -> Any:
 def publish_at(event: str, payload: dict[str, Any], jurisdiction_id: int) -> int:
     """`publish`, for a subject known by its jurisdiction's id."""
     return publish(event, payload, config_cache.place(jurisdiction_id).path)
+
+
+def publish_many_at(event: str, items: Iterable[tuple[dict[str, Any], int]]) -> int:
+    """`publish_at` for many subjects (payload, jurisdiction id) of one event: nothing per subject when no
+    subscription takes the event (a batch of an Excel import's)."""
+    if not any(event in s.events or "*" in s.events for s in config_cache.subscriptions()):
+        return 0
+    return sum(publish_at(event, payload, jurisdiction_id) for payload, jurisdiction_id in items)
 
 
 def publish(event: str, payload: dict[str, Any], jurisdiction_path: str) -> int:

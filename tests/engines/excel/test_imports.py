@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 from typing import Any
 
+import pytest
 from flask import Flask
 from openpyxl import load_workbook
 from sqlalchemy import func, select
@@ -340,3 +341,42 @@ def test_rows_equal_to_the_ledger_are_counted_unchanged_before_staging(app: Flas
     status = imported(app, api, xlsx(changed, headers), mode="valid_rows_only")
     assert _errors(status) == {(2, "从业人员数", "unit_deregistered"), (3, "正式党员数", "members_exceed_employees")}
     assert (status["unchanged_count"], status["updated_count"]) == (0, 0)
+
+
+@pytest.mark.parametrize("memo_limit", [4096, 1])
+def test_a_repeated_cell_reads_the_same_on_every_row(
+    app: Flask, api: Api, world: World, monkeypatch: pytest.MonkeyPatch, memo_limit: int
+) -> None:
+    """A column reads a value it has seen once (each column's memo, bounded: limit 1 starts it again on every
+    new value): a bad kind, an unknown body and a bad count repeated on several rows are
+    reported on each of them, and a good value repeated reads the same each time."""
+    from service.operations.engines import unit_imports
+
+    monkeypatch.setattr(unit_imports, "CELL_MEMO_LIMIT", memo_limit)
+    codes = [new_credit_code() for _ in range(6)]
+    rows = [
+        [codes[0], "甲", "某类", "east_t1", 60, 3],
+        [codes[1], "乙", "非公企业", "nowhere", 60, 3],
+        [codes[2], "丙", "某类", "nowhere", "许多", None],
+        [codes[3], "丁", "非公企业", "east_t1", "许多", None],
+        [codes[4], "戊", "非公企业", "east_t1", 60, 3],
+        [codes[5], "己", "某类", "east_t1", 60, 3],
+    ]
+    status = imported(app, api, xlsx(rows), mode="valid_rows_only")
+    assert _errors(status) == {
+        (2, "单位类型", "invalid_kind"),
+        (3, "所属管辖单位代码", "jurisdiction_unknown"),
+        (4, "单位类型", "invalid_kind"),
+        (4, "所属管辖单位代码", "jurisdiction_unknown"),
+        (4, "从业人员数", "not_a_count"),
+        (5, "从业人员数", "not_a_count"),
+        (7, "单位类型", "invalid_kind"),
+    }
+    assert status["created_count"] == 1
+    unit = _units(app)[codes[4]]
+    assert (unit.kind, unit.jurisdiction_id, unit.employees, unit.formal_members) == (
+        "enterprise",
+        world.ids["east_t1"],
+        60,
+        3,
+    )

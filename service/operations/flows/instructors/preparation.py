@@ -13,12 +13,13 @@ from typing import Any
 
 from sqlalchemy import Select, select, update
 
+from service import bulk
 from service.auth import Actor, in_scope
 from service.calendar import calendar
 from service.clock import now, today
 from service.extensions import db
 from service.models import Jurisdiction, Role, Unit
-from service.models.base import snapshot
+from service.models.base import snapshot_of
 from service.models.instructor import PreparationItem
 from service.operations.common import get_scoped
 from service.operations.engines import audit, escalation, notifications, webhooks
@@ -105,40 +106,83 @@ def _closes(c: UnitChange) -> str | None:
 
 def on_ledger_change(actor: Actor, changes: Sequence[UnitChange]) -> None:
     """Open items for units that entered scope without an organisation; close those whose unit founded one or
-    left scope. One SELECT for the batch's closings; the openings are inserted in one flush."""
+    left scope. One statement per batch for the closings and one for the openings."""
     closing = {c.unit_id: reason for c in changes if (reason := _closes(c)) is not None}
     if closing:
         _close_units(actor, closing)
     # Entered by a person (by hand or by import): the system's own loads (the demo city's ledger as it stood
     # before the service) open nothing (docs/decisions/0050-synchronisation-1-preparation-items.md).
     opening = [c for c in changes if _opens(c)] if actor.user_id is not None else []
-    if not opening:
-        return
-    on = today()
-    # A unit already assigned an instructor in the same write starts with it recorded.
-    items = [
-        PreparationItem(
-            state=PREPARATION_ITEM.initial,
-            unit_id=c.unit_id,
-            jurisdiction_id=c.after["jurisdiction_id"],
-            opened_on=on,
-            instructor_assigned_on=on if c.after.get("instructor_id") is not None else None,
-        )
-        for c in opening
-    ]
-    if not all(c.created for c in opening):
+    if opening and not all(c.created for c in opening):
         # A unit come back in scope may still have an open item (none is left open on leaving): skip those.
         have = {i.unit_id for i in _open_items(c.unit_id for c in opening)}
-        items = [i for i in items if i.unit_id not in have]
-    # Planned before the INSERT, which then writes the plan too (planned after it, every item cost an UPDATE).
-    cal = calendar()
-    for item in items:
-        escalation.replan(WORKFLOW, item, cal)
-    db.session.add_all(items)
-    db.session.flush()
-    for item in items:
-        audit.record(actor, f"{WORKFLOW}.open", WORKFLOW, item.id, item.jurisdiction_id, None, snapshot(item))
-        webhooks.publish_at(f"{WORKFLOW}.opened", {"id": item.id, "unit_id": item.unit_id}, item.jurisdiction_id)
+        opening = [c for c in opening if c.unit_id not in have]
+    if opening:
+        _open_units(actor, opening)
+
+
+# An item's escalation plan (escalation.replan writes these).
+PLAN = (
+    "escalation_deadline",
+    "escalation_level",
+    "escalation_reached_on",
+    "next_escalation_level",
+    "next_escalation_at",
+)
+
+
+def _open_units(actor: Actor, opening: Sequence[UnitChange]) -> None:
+    """The items of a batch's openings, without an ORM object each (an import opens thousands): rows planned
+    before their INSERT and written by one statement (service/bulk.py), then their audit records and webhook
+    events from the values written. A unit already assigned an instructor in the same write starts with it
+    recorded. Items opened alike (same body, same day, instructor or not) share one plan, computed once by
+    escalation.replan on a transient item: its plan depends on nothing else."""
+    on, at, cal = today(), now(), calendar()
+    plans: dict[tuple[int, date | None], dict[str, Any]] = {}
+    rows: list[dict[str, Any]] = []
+    for c in opening:
+        body = c.after["jurisdiction_id"]
+        assigned = on if c.after.get("instructor_id") is not None else None
+        plan = plans.get((body, assigned))
+        if plan is None:
+            model = PreparationItem(
+                state=PREPARATION_ITEM.initial, jurisdiction_id=body, opened_on=on, instructor_assigned_on=assigned
+            )
+            escalation.replan(WORKFLOW, model, cal)
+            plan = plans[(body, assigned)] = {k: getattr(model, k) for k in PLAN}
+        rows.append(
+            {
+                "state": PREPARATION_ITEM.initial,
+                "unit_id": c.unit_id,
+                "jurisdiction_id": body,
+                "opened_on": on,
+                "instructor_assigned_on": assigned,
+                "first_visit_on": None,
+                "closed_on": None,
+                "close_reason": None,
+                **plan,
+                "escalation_leased_until": None,
+                "version": 1,
+                "created_at": at,
+                "updated_at": at,
+            }
+        )
+    table = PreparationItem.__table__
+    ids = {r.unit_id: r.id for r in bulk.insert_returning(table, rows, "id", "unit_id")}  # type: ignore[arg-type]
+    for row in rows:
+        row["id"] = ids[row["unit_id"]]
+        audit.record(
+            actor,
+            f"{WORKFLOW}.open",
+            WORKFLOW,
+            row["id"],
+            row["jurisdiction_id"],
+            None,
+            snapshot_of(PreparationItem, row),
+        )
+    webhooks.publish_many_at(
+        f"{WORKFLOW}.opened", (({"id": r["id"], "unit_id": r["unit_id"]}, r["jurisdiction_id"]) for r in rows)
+    )
 
 
 def _close_units(actor: Actor, closing: dict[int, str]) -> None:
