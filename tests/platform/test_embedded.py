@@ -52,3 +52,26 @@ def test_gunicorn_runs_without_the_shared_control_socket() -> None:
     assert "--no-control-socket" in shlex.split(web)
     # ... and the installed gunicorn knows the flag (25.1+, the lower bound pinned in pyproject.toml).
     assert any("--no-control-socket" in (s.cli or []) for s in KNOWN_SETTINGS)
+
+
+def test_a_run_still_stopping_leaves_the_next_runs_redis_alone(tmp_path: Path) -> None:
+    """A run stopping late (its Redis already gone) while the next run on the same instance has started its own:
+    the late clean-up must neither shut the new server down nor remove its files."""
+    directory = tmp_path / "instance" / "redis"
+    first = embedded_redis(directory)
+    first_url = first.__enter__()
+    old = redis.Redis.from_url(first_url)
+    old_pid = int((directory / "redis.pid").read_text())
+    old.shutdown(nosave=True)  # the first day's server stopped (its run is still unwinding)
+    old.close()
+    psutil.Process(old_pid).wait(timeout=10)
+    for name in ("redis.socket", "redis.pid", "redis.rdb.settings"):
+        (directory / name).unlink(missing_ok=True)
+    with embedded_redis(directory) as url:
+        assert url == first_url  # the same socket path
+        first.__exit__(None, None, None)  # the late clean-up of the first run
+        conn = redis.Redis.from_url(url)
+        assert conn.ping()
+        assert (directory / "redis.pid").exists() and (directory / "redis.socket").exists()
+        conn.close()
+    assert [p.name for p in directory.iterdir()] == ["redis.log"]
