@@ -250,7 +250,12 @@ def end_read_only_transaction(error: BaseException | None) -> None:
         or session.info.get(pending.KEY)
     ):
         return
+    # Objects read stay as read, as the ROLLBACK of the session's removal left them: a caller holding one after
+    # the context (a job's, a command's) can still read it detached instead of meeting an expired instance.
+    expire, session.expire_on_commit = session.expire_on_commit, False
     try:
         session.commit()
     except Exception:  # the ROLLBACK that follows cleans up; the answer has been sent
         log.warning("could not end a read-only transaction with COMMIT", exc_info=True)
+    finally:
+        session.expire_on_commit = expire
