@@ -11,6 +11,15 @@ from sqlalchemy.orm import Mapped, mapped_column, query_expression
 from service.extensions import Base
 from service.models.base import BigId, Timestamped, UtcDateTime, Versioned
 
+# The columns of an item's escalation plan (what escalation.replan sets), for rows written without an ORM object.
+PLAN_COLUMNS = (
+    "escalation_deadline",
+    "escalation_level",
+    "escalation_reached_on",
+    "next_escalation_level",
+    "next_escalation_at",
+)
+
 
 class Escalating:
     """Columns of an item the escalation sweep watches. `next_escalation_at` is the date the next level

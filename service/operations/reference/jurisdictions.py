@@ -38,19 +38,14 @@ def subtree_ids(root: Jurisdiction) -> Select[int]:
     return select(Jurisdiction.id).where(Jurisdiction.path.startswith(root.path, autoescape=True))
 
 
-def counties_of(places: list[Jurisdiction]) -> dict[int, int | None]:
-    """The county/district each body belongs to (itself if it is one; None at city level), from the cached tree."""
-    return county_ids([j.id for j in places])
-
-
 def county_ids(body_ids: list[int]) -> dict[int, int | None]:
-    """`counties_of`, by the bodies' ids."""
+    """The county/district each body belongs to (itself if it is one; None at city level), from the cached tree."""
     tree = config_cache.places()
     return {i: tree[i].county_id for i in body_ids}
 
 
 def county_of(j: Jurisdiction) -> int | None:
-    return counties_of([j])[j.id]
+    return county_ids([j.id])[j.id]
 
 
 def create(actor: Actor, new: NewJurisdiction) -> Jurisdiction:

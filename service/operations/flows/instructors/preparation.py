@@ -20,6 +20,7 @@ from service.clock import now, today
 from service.extensions import db
 from service.models import Jurisdiction, Role, Unit
 from service.models.base import snapshot_of
+from service.models.escalation import PLAN_COLUMNS
 from service.models.instructor import PreparationItem
 from service.operations.common import get_scoped
 from service.operations.engines import audit, escalation, notifications, webhooks
@@ -121,16 +122,6 @@ def on_ledger_change(actor: Actor, changes: Sequence[UnitChange]) -> None:
         _open_units(actor, opening)
 
 
-# An item's escalation plan (escalation.replan writes these).
-PLAN = (
-    "escalation_deadline",
-    "escalation_level",
-    "escalation_reached_on",
-    "next_escalation_level",
-    "next_escalation_at",
-)
-
-
 def _open_units(actor: Actor, opening: Sequence[UnitChange]) -> None:
     """The items of a batch's openings, without an ORM object each (an import opens thousands): rows planned
     before their INSERT and written by one statement (service/bulk.py), then their audit records and webhook
@@ -149,7 +140,7 @@ def _open_units(actor: Actor, opening: Sequence[UnitChange]) -> None:
                 state=PREPARATION_ITEM.initial, jurisdiction_id=body, opened_on=on, instructor_assigned_on=assigned
             )
             escalation.replan(WORKFLOW, model, cal)
-            plan = plans[(body, assigned)] = {k: getattr(model, k) for k in PLAN}
+            plan = plans[(body, assigned)] = {k: getattr(model, k) for k in PLAN_COLUMNS}
         rows.append(
             {
                 "state": PREPARATION_ITEM.initial,
